@@ -1,0 +1,85 @@
+// Builds commander's view of xent from the command table, in the user's language.
+import { Command, Help } from 'commander';
+import type { CommandSpec } from '../commands/command.js';
+import { displayWidth } from '../format/width.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
+
+export interface Selection {
+  readonly spec: CommandSpec;
+  readonly args: string[];
+  readonly options: Record<string, unknown>;
+}
+
+const TITLES: Record<string, MessageKey> = {
+  'Usage:': 'help.usage',
+  'Options:': 'help.options',
+  'Global Options:': 'help.globalOptions',
+  'Commands:': 'help.commands',
+  'Arguments:': 'help.arguments',
+};
+
+/** Options every command takes; they may stand before or after the command name. */
+function addGlobalOptions(program: Command, t: Translator): void {
+  program
+    .option('-i, --input <FILE>', t.label('help.opt.input'))
+    .option('-f, --format <format>', t.label('help.opt.format'))
+    .option('-p, --precision <N>', t.label('help.opt.precision'))
+    .option('-L, --lang <lang>', t.label('help.opt.lang'))
+    .option('--example', t.label('help.opt.example'))
+    .option('--color', t.label('help.opt.color'))
+    .option('--no-color', t.label('help.opt.noColor'));
+}
+
+function examplesText(spec: CommandSpec, t: Translator): string {
+  const lines = [`\n${t.label('help.examples')}`, ...spec.examples.map((e) => `  $ ${e}`)];
+  return lines.join('\n') + '\n';
+}
+
+export function buildProgram(
+  commands: readonly CommandSpec[],
+  t: Translator,
+  version: string,
+  output: { out: (s: string) => void; width: number },
+  onSelect: (selection: Selection) => void,
+): Command {
+  const helpConfig = {
+    showGlobalOptions: true,
+    helpWidth: output.width,
+    styleTitle: (title: string) => (TITLES[title] ? t.label(TITLES[title]) : title),
+    displayWidth: (text: string) => displayWidth(text),
+    sortOptions: false,
+  } satisfies Partial<Help>;
+  const program = new Command('xent')
+    .description(`${t.label('help.program')}\n\n${t.label('help.programMore')}`)
+    .version(version, '-V, --version', t.label('help.opt.version'))
+    .helpOption('-h, --help', t.label('help.opt.help'))
+    .helpCommand('help [command]', t.label('help.cmd.help'))
+    .configureHelp(helpConfig)
+    .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
+    .exitOverride()
+    .addHelpText('after', `\n${t.label('help.exitCodes')}\n`);
+  addGlobalOptions(program, t);
+
+  for (const spec of commands) {
+    const command = program
+      .command(spec.name)
+      .aliases([...(spec.aliases ?? [])])
+      .summary(t.label(spec.summary))
+      .description([spec.summary, ...(spec.details ?? [])].map((key) => t.label(key)).join('\n\n'))
+      .helpOption('-h, --help', t.label('help.opt.help'))
+      .configureHelp(helpConfig)
+      .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
+      .exitOverride()
+      .addHelpText('after', examplesText(spec, t));
+    if (spec.input === 'matrix') command.argument('[matrix...]', t.label('help.arg.matrix'));
+    for (const option of spec.options) command.option(option.flags, t.label(option.description));
+    // commander passes the declared arguments first and the command last.
+    command.action((...params: unknown[]) => {
+      const cmd = params[params.length - 1] as Command;
+      const args = spec.input === 'matrix' ? ((params[0] as string[] | undefined) ?? []) : [];
+      onSelect({ spec, args, options: cmd.optsWithGlobals() });
+    });
+  }
+  return program;
+}

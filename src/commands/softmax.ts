@@ -1,0 +1,108 @@
+import { readChoice, readTemperature } from '../cli/option-values.js';
+import { XentError } from '../errors.js';
+import { type Matrix, at, toRows } from '../matrix.js';
+import { type Axis, softmax } from '../math/softmax.js';
+import type { MessageParam } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
+import type { ParsedMatrix } from '../parse/matrix-text.js';
+import { classLabels, rowLabels } from '../report/labels.js';
+import { type Report, type ReportTable, numberCell } from '../report/report.js';
+import type { CommandSpec } from './command.js';
+
+/**
+ * Softmax needs every row (or column) to have a finite largest logit: +inf gives inf/inf,
+ * and a line of only −inf masks every class. Rejects both, naming where.
+ */
+export function checkSoftmaxInput(logits: Matrix, axis: Axis, source: MessageParam): void {
+  for (let i = 0; i < logits.rows; i++) {
+    for (let j = 0; j < logits.cols; j++) {
+      if (at(logits, i, j) === Infinity) {
+        throw new XentError('err.posInf', { row: i + 1, col: j + 1, source });
+      }
+    }
+  }
+  const lines = axis === 'row' ? logits.rows : logits.cols;
+  const length = axis === 'row' ? logits.cols : logits.rows;
+  for (let a = 0; a < lines; a++) {
+    let allMasked = true;
+    for (let b = 0; b < length && allMasked; b++) {
+      allMasked = (axis === 'row' ? at(logits, a, b) : at(logits, b, a)) === -Infinity;
+    }
+    if (allMasked) {
+      throw new XentError('err.allNegInf', {
+        line: { key: axis === 'row' ? 'where.row' : 'where.column', params: { index: a + 1 } },
+      });
+    }
+  }
+}
+
+/** Where the largest entry of each row (or column) is. */
+function argmaxMask(m: Matrix, axis: Axis): boolean[][] {
+  const mask = Array.from({ length: m.rows }, () => new Array<boolean>(m.cols).fill(false));
+  const lines = axis === 'row' ? m.rows : m.cols;
+  const length = axis === 'row' ? m.cols : m.rows;
+  const get = (a: number, b: number) => (axis === 'row' ? at(m, a, b) : at(m, b, a));
+  for (let a = 0; a < lines; a++) {
+    let best = 0;
+    for (let b = 1; b < length; b++) if (get(a, b) > get(a, best)) best = b;
+    if (axis === 'row') mask[a][best] = true;
+    else mask[best][a] = true;
+  }
+  return mask;
+}
+
+export function softmaxTable(
+  input: ParsedMatrix,
+  shown: Matrix,
+  { t, axis, log, title }: { t: Translator; axis: Axis; log: boolean; title?: string },
+): ReportTable {
+  const mask = argmaxMask(shown, axis);
+  const labels = rowLabels(shown.rows);
+  const what = { key: axis === 'row' ? 'title.eachRow' : 'title.eachColumn' } as const;
+  return {
+    title: title ?? t.label(log ? 'title.logProbs' : 'title.probs', { what }),
+    corner: t.label('label.row'),
+    colLabels: classLabels(input),
+    rows: labels.map((label, i) => ({
+      label,
+      cells: Array.from({ length: shown.cols }, (_, j) =>
+        numberCell(at(shown, i, j), { bar: !log, mark: mask[i][j] }),
+      ),
+    })),
+    footnote: t.t('note.markArgmax', { unit: { key: axis === 'row' ? 'label.row' : 'label.column' } }),
+  };
+}
+
+export const softmaxCommand: CommandSpec = {
+  name: 'softmax',
+  summary: 'help.cmd.softmax',
+  details: ['help.softmax.more'],
+  input: 'matrix',
+  options: [
+    { flags: '-t, --temperature <T>', description: 'help.opt.temperature' },
+    { flags: '--axis <axis>', description: 'help.opt.axis' },
+    { flags: '--log', description: 'help.opt.log' },
+  ],
+  examples: [
+    'xent softmax 2 0.5 -1',
+    'xent softmax "2,0.5,-1; 0.3,1.8,0.2" -t 0.5',
+    'xent softmax 1 -inf 2 --log',
+    'echo "[[1000, 0, -1000]]" | xent softmax -f json',
+  ],
+  run(input, options, { t, inputSource }): Report {
+    const temperature = readTemperature(options.temperature as string | undefined);
+    const axis = readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row');
+    const log = options.log === true;
+    checkSoftmaxInput(input, axis, inputSource);
+    const { probs, logProbs } = softmax(input, temperature, axis);
+    const main = log ? logProbs : probs;
+    return {
+      tables: [softmaxTable(input, main, { t, axis, log })],
+      summary: [],
+      notes: temperature === 1 ? [] : [t.t('note.temperature', { value: temperature })],
+      data: { colLabels: input.colLabels, rows: toRows(main) },
+      values: toRows(main),
+      json: { command: 'softmax', temperature, axis, probs: toRows(probs), log_probs: toRows(logProbs) },
+    };
+  },
+};

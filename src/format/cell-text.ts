@@ -1,0 +1,22 @@
+import type { Cell } from '../report/report.js';
+import { bar } from './bar.js';
+import { formatFixed } from './number.js';
+import type { Style } from './style.js';
+
+export const BAR_WIDTH = 8;
+/** Follows the marked cell of a row; the table's footnote says what it marks. */
+export const MARK = '*';
+
+/** A cell as terminal text: fixed decimals, the mark, a bar, colour by meaning. */
+export function cellText(cell: Cell, decimals: number, style: Style): string {
+  if (cell.kind === 'text') {
+    return cell.tone ? style[cell.tone](cell.text) : cell.text;
+  }
+  const number = formatFixed(cell.value, decimals);
+  let text = cell.mark ? style.mark(number + MARK) : number + ' ';
+  if (!cell.mark && cell.signed) {
+    if (cell.value > 0) text = style.positive(number) + ' ';
+    else if (cell.value < 0) text = style.negative(number) + ' ';
+  }
+  return cell.bar ? `${text} ${style.dim(bar(cell.value, BAR_WIDTH))}` : text;
+}

@@ -1,0 +1,194 @@
+// Messages shared by every command: input, output, options, help. Each section of the
+// catalogue has an `en` object and a `zh` object typed against it, so a missing key is a
+// compile error as well as a test failure. Placeholders are written {name}.
+
+export const coreEn = {
+  // error framing
+  'err.prefix': 'error',
+  'err.tryHelp': "Try '{command} --help'.",
+  'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
+  'err.writeFailed': 'cannot write the output: {reason}',
+
+  // where input comes from
+  'source.args': 'the arguments',
+  'source.stdin': 'standard input',
+  'source.file': "'{path}'",
+  'source.option': 'option {option}',
+
+  // reading input
+  'err.noInput':
+    'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: xent {command} 2 0.5 -1)',
+  'err.inputTwice': 'the input was given twice: use arguments or --input, not both',
+  'err.fileMissing': "cannot read '{path}': no such file",
+  'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
+  'err.fileUnreadable': "cannot read '{path}': {reason}",
+  'err.binary': '{source} is not text: it has a NUL byte at byte {offset}',
+  'err.badUtf8': '{source} is not valid UTF-8 text (first bad byte at {offset})',
+
+  // parsing numbers and matrices
+  'err.notNumber':
+    "'{token}' at row {row}, column {col} of {source} is not a number (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)",
+  'err.nan': "'{token}' at row {row}, column {col} of {source} is NaN; give a number, inf or -inf",
+  'err.ragged':
+    'row {row} of {source} has length {got}, but row 1 has length {expected}; every row needs the same number of columns',
+  'err.empty': 'no numbers found in {source}',
+  'err.unbalanced': "unbalanced brackets in {source}: '{token}' at row {row} has no partner",
+  'err.unexpected': "unexpected '{token}' at row {row}, column {col} of {source}",
+  'err.headerWidth':
+    'the header of {source} names {got} columns, but the rows have {expected}',
+
+  // options
+  'err.unknownOption': "unknown option '{option}'{hint}",
+  'err.unknownCommand': "unknown command '{command}'{hint}",
+  'err.didYouMean': ' (did you mean {suggestion}?)',
+  'err.optionNeedsValue': "option '{option}' needs a value",
+  'err.missingArgument': "missing argument '{argument}'",
+  'err.excessArguments': "'{command}' takes no arguments, got '{token}'",
+  'err.badChoice': "option {option} takes one of {choices}, got '{value}'",
+  'err.precision': "option --precision takes a whole number from 0 to 17, got '{value}'",
+  'err.temperature':
+    "the temperature must be a finite number greater than 0, got '{value}' (option -t, --temperature)",
+  'err.notANumberOption': "option {option} takes a number, got '{value}'",
+  'err.positive': "option {option} takes a finite number greater than 0, got '{value}'",
+
+  // softmax
+  'err.allNegInf':
+    'softmax is undefined for {line}: every logit is -inf, so every class is masked and nothing is left to normalise',
+  'err.posInf':
+    '+inf at row {row}, column {col} of {source}: softmax of +inf is inf/inf, undefined; use a large finite number instead',
+  'where.row': 'row {index}',
+  'where.column': 'column {index}',
+
+  // labels in tables
+  'label.row': 'row',
+  'label.column': 'column',
+  'title.probs': 'Probability (softmax of {what})',
+  'title.logProbs': 'Log-probability (log-softmax of {what})',
+  'title.eachRow': 'each row',
+  'title.eachColumn': 'each column',
+  'note.markArgmax': '* marks the most probable class in each {unit}',
+  'note.temperature': 'logits divided by the temperature T = {value} before the softmax',
+  'note.large': 'showing {shownRows} of {rows} rows and {shownCols} of {cols} columns',
+
+  // help
+  'help.usage': 'Usage:',
+  'help.options': 'Options:',
+  'help.globalOptions': 'Global Options:',
+  'help.commands': 'Commands:',
+  'help.arguments': 'Arguments:',
+  'help.examples': 'Examples:',
+  'help.program': 'Softmax, cross-entropy and contrastive losses, computed exactly and shown clearly.',
+  'help.programMore':
+    'Input: numbers as arguments ("2 0.5 -1", "1,2; 3,4"), a file (-i FILE), or standard input, in plain, CSV/TSV, JSON, NumPy/PyTorch or MATLAB notation. Rows are numbered from 1, classes from 0 (as PyTorch targets).',
+  'help.exitCodes': 'Exit codes: 0 success, 2 bad input or usage.',
+  'help.opt.help': 'show help for a command',
+  'help.opt.version': 'print the version',
+  'help.cmd.help': 'show help for a command',
+  'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
+  'help.opt.input': 'read the matrix from FILE (- for standard input)',
+  'help.opt.format': 'output format: table, tsv, csv, json, markdown or value (default: table on a terminal, tsv in a pipe)',
+  'help.opt.precision': 'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
+  'help.opt.lang': 'language: en, zh or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
+  'help.opt.color': 'force colour even when the output is not a terminal',
+  'help.opt.noColor': 'no colour (also NO_COLOR=1 or TERM=dumb)',
+  'help.opt.example': 'use the built-in 3×3 example instead of input',
+
+  'help.cmd.softmax': 'softmax of each row (or column) of a matrix, computed stably through log-sum-exp',
+  'help.softmax.more':
+    'p_i = exp(z_i / T) / Σ_k exp(z_k / T), computed as exp(z_i/T − logsumexp(z/T)) so huge logits stay exact. A -inf logit is a masked class (probability 0).',
+  'help.opt.temperature': 'divide the logits by T > 0 before the softmax (default 1)',
+  'help.opt.axis': 'softmax over each row (default) or each col(umn)',
+  'help.opt.log': 'show log-probabilities as the main result',
+
+  'help.cmd.demo': 'the built-in example: softmax of a 3×3 similarity matrix',
+} as const;
+
+export type CoreKey = keyof typeof coreEn;
+
+export const coreZh: Record<CoreKey, string> = {
+  'err.prefix': '错误',
+  'err.tryHelp': "请运行 '{command} --help' 查看用法。",
+  'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
+  'err.writeFailed': '无法写出结果：{reason}',
+
+  'source.args': '命令行参数',
+  'source.stdin': '标准输入',
+  'source.file': '“{path}”',
+  'source.option': '选项 {option}',
+
+  'err.noInput':
+    '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：xent {command} 2 0.5 -1）',
+  'err.inputTwice': '输入给了两次：请只用参数或 --input 其中之一',
+  'err.fileMissing': '无法读取“{path}”：文件不存在',
+  'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
+  'err.fileUnreadable': '无法读取“{path}”：{reason}',
+  'err.binary': '{source} 不是文本：第 {offset} 字节是 NUL',
+  'err.badUtf8': '{source} 不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
+
+  'err.notNumber':
+    '{source} 第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
+  'err.nan': '{source} 第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
+  'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
+  'err.empty': '{source} 中没有找到数字',
+  'err.unbalanced': '{source} 的括号不配对：第 {row} 行的“{token}”没有对应的括号',
+  'err.unexpected': '{source} 第 {row} 行第 {col} 列出现了意外的“{token}”',
+  'err.headerWidth': '{source} 的表头有 {got} 个列名，但数据每行有 {expected} 列',
+
+  'err.unknownOption': '未知选项“{option}”{hint}',
+  'err.unknownCommand': '未知命令“{command}”{hint}',
+  'err.didYouMean': '（您是不是想用 {suggestion}？）',
+  'err.optionNeedsValue': '选项“{option}”需要一个值',
+  'err.missingArgument': '缺少参数“{argument}”',
+  'err.excessArguments': '“{command}”不接受参数，却收到了“{token}”',
+  'err.badChoice': '选项 {option} 只能取 {choices} 之一，收到的是“{value}”',
+  'err.precision': '选项 --precision 需要 0 到 17 之间的整数，收到的是“{value}”',
+  'err.temperature': '温度必须是大于 0 的有限数，收到的是“{value}”（选项 -t, --temperature）',
+  'err.notANumberOption': '选项 {option} 需要一个数，收到的是“{value}”',
+  'err.positive': '选项 {option} 需要一个大于 0 的有限数，收到的是“{value}”',
+
+  'err.allNegInf': '{line} 的 softmax 无定义：所有 logit 都是 -inf，所有类别都被屏蔽，无法归一化',
+  'err.posInf': '{source} 第 {row} 行第 {col} 列是 +inf：softmax 会得到 inf/inf，无定义；请改用一个很大的有限数',
+  'where.row': '第 {index} 行',
+  'where.column': '第 {index} 列',
+
+  'label.row': '行',
+  'label.column': '列',
+  'title.probs': '概率（对{what}做 softmax）',
+  'title.logProbs': '对数概率（对{what}做 log-softmax）',
+  'title.eachRow': '每一行',
+  'title.eachColumn': '每一列',
+  'note.markArgmax': '* 标出每{unit}中概率最大的类别',
+  'note.temperature': '做 softmax 之前，logit 先除以温度 T = {value}',
+  'note.large': '显示了 {rows} 行中的 {shownRows} 行、{cols} 列中的 {shownCols} 列',
+
+  'help.usage': '用法：',
+  'help.options': '选项：',
+  'help.globalOptions': '全局选项：',
+  'help.commands': '命令：',
+  'help.arguments': '参数：',
+  'help.examples': '示例：',
+  'help.program': '精确计算并清晰展示 softmax、交叉熵与对比学习损失。',
+  'help.programMore':
+    '输入：写在参数里的数字（"2 0.5 -1"、"1,2; 3,4"）、文件（-i FILE）或标准输入，支持纯文本、CSV/TSV、JSON、NumPy/PyTorch 与 MATLAB 写法。行从 1 开始编号，类别从 0 开始（与 PyTorch 的 target 一致）。',
+  'help.exitCodes': '退出码：0 成功，2 输入或用法错误。',
+  'help.opt.help': '显示命令的帮助',
+  'help.opt.version': '显示版本号',
+  'help.cmd.help': '显示命令的帮助',
+  'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
+  'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
+  'help.opt.format': '输出格式：table、tsv、csv、json、markdown 或 value（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
+  'help.opt.lang': '语言：en、zh 或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
+  'help.opt.color': '即使输出不是终端也使用颜色',
+  'help.opt.noColor': '不使用颜色（也可设置 NO_COLOR=1 或 TERM=dumb）',
+  'help.opt.example': '使用内置的 3×3 示例代替输入',
+
+  'help.cmd.softmax': '对矩阵的每一行（或每一列）做 softmax，用 log-sum-exp 稳定计算',
+  'help.softmax.more':
+    'p_i = exp(z_i / T) / Σ_k exp(z_k / T)，按 exp(z_i/T − logsumexp(z/T)) 计算，因此很大的 logit 也精确。-inf 的 logit 表示被屏蔽的类别（概率为 0）。',
+  'help.opt.temperature': '做 softmax 之前把 logit 除以 T > 0（默认 1）',
+  'help.opt.axis': '对每一行（row，默认）或每一列（col）做 softmax',
+  'help.opt.log': '以对数概率作为主要结果',
+
+  'help.cmd.demo': '内置示例：一个 3×3 相似度矩阵的 softmax',
+};

@@ -1,0 +1,21 @@
+// One token to one double. The grammar is stricter than Number() (which accepts "", "0x10",
+// " 1 ") but every accepted token gets exactly Number(token)'s value.
+
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const INFINITY = /^([+-]?)(?:inf|infinity)$/i;
+const NAN = /^[+-]?nan$/i;
+
+export type NumberToken = { kind: 'number'; value: number } | { kind: 'nan' } | { kind: 'other' };
+
+export function readNumber(token: string): NumberToken {
+  if (DECIMAL.test(token)) return { kind: 'number', value: Number(token) };
+  const inf = INFINITY.exec(token);
+  if (inf) return { kind: 'number', value: inf[1] === '-' ? -Infinity : Infinity };
+  if (NAN.test(token)) return { kind: 'nan' };
+  return { kind: 'other' };
+}
+
+/** True for tokens that read as a number (used to tell data from options and headers). */
+export function isNumberToken(token: string): boolean {
+  return readNumber(token).kind === 'number';
+}

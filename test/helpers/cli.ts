@@ -1,0 +1,41 @@
+// Runs the CLI in-process, the way the entry point does, with everything passed in.
+import { runCli, type CliResult } from '../../src/cli/run.js';
+
+export interface RunOptions {
+  stdin?: string | Uint8Array;
+  env?: Record<string, string | undefined>;
+  /** stdout is a terminal (default: false, as in a pipe). */
+  tty?: boolean;
+  /** stdin is a terminal (default: true when no stdin text is given). */
+  stdinTTY?: boolean;
+  files?: Record<string, string | Uint8Array>;
+}
+
+export async function xent(argv: string[], options: RunOptions = {}): Promise<CliResult> {
+  const stdin = options.stdin;
+  return runCli({
+    argv,
+    env: options.env ?? { LANG: 'C' },
+    stdoutIsTTY: options.tty ?? false,
+    stdinIsTTY: options.stdinTTY ?? stdin === undefined,
+    columns: 100,
+    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
+    readFile: async (path) => {
+      const files = options.files ?? {};
+      if (path in files) {
+        const content = files[path];
+        return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      }
+      const { readFile } = await import('node:fs/promises');
+      return readFile(path);
+    },
+  });
+}
+
+/** Parses TSV output back into numbers. */
+export function tsvRows(text: string): number[][] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t').map((x) => (x === 'inf' ? Infinity : x === '-inf' ? -Infinity : Number(x))));
+}
