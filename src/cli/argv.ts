@@ -2,6 +2,7 @@
 // arguments, this moves every piece of matrix data behind a "--", keeping options (and
 // the values of options that take one) where they were.
 import type { Command, Option } from 'commander';
+import { XentError } from '../errors.js';
 
 /** A token that is numbers, not an option: -1, -.5, -inf, -Infinity, "-1,2; 3,-4", "[...]". */
 export function looksLikeData(token: string): boolean {
@@ -55,7 +56,11 @@ export function separateData(argv: readonly string[], program: Command): string[
     }
     options.push(token);
     const { option, attached } = flagOf(token, scopes);
-    if (option && option.required && !attached && k + 1 < argv.length) options.push(argv[++k]);
+    if (option && option.required && !attached) {
+      // Reported here: once the data moves behind "--", commander would take "--" as the value.
+      if (k + 1 >= argv.length) throw new XentError('err.optionNeedsValue', { option: token }, true);
+      options.push(argv[++k]);
+    }
   }
   return data.length > 0 ? [...before, name, ...options, '--', ...data] : [...before, name, ...options];
 }

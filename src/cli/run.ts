@@ -161,7 +161,8 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       await program.parseAsync(separateData(io.argv, program), { from: 'user' });
     } catch (error) {
       if (error instanceof CommanderError) {
-        if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        const helpShown = error.code === 'commander.help' && error.exitCode === 0; // `xent help softmax`
+        if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || helpShown) {
           return { code: 0, stdout, stderr: '' };
         }
         if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {

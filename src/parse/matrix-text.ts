@@ -44,6 +44,9 @@ export class MatrixTextParser {
   private deferred: DeferredToken[] = [];
   private firstLine = '';
   private labels: string[] | undefined;
+  /** The first token of a header row, for the error when a one-line input is all words. */
+  private headerToken = '';
+  private sawNewline = false;
 
   constructor(
     private readonly source: MessageParam,
@@ -70,6 +73,10 @@ export class MatrixTextParser {
     this.endLine();
     if (this.brackets.length > 0) this.unbalanced(this.brackets[this.brackets.length - 1]);
     if (this.wrapper === 'open') this.unbalanced('(');
+    if (this.rowCount === 0 && this.labels && !this.sawNewline) {
+      // One line of words (`xent softmax abc`) is a typo, not a header without data.
+      throw new XentError('err.notNumber', { token: this.headerToken, row: 1, col: 1, source: this.source });
+    }
     if (this.rowCount === 0) throw new XentError('err.empty', { source: this.source });
     if (this.labels && this.labels.length !== this.cols) {
       throw new XentError('err.headerWidth', { source: this.source, got: this.labels.length, expected: this.cols });
@@ -104,6 +111,7 @@ export class MatrixTextParser {
         return;
       case '\n':
         this.flushToken();
+        this.sawNewline = true;
         this.newline();
         return;
       case ';':
@@ -206,6 +214,7 @@ export class MatrixTextParser {
       this.deferring = false;
       if (tokens.every((tok) => readNumber(tok.text).kind === 'other')) {
         this.labels = splitHeader(this.firstLine);
+        this.headerToken = tokens[0].text;
         this.firstLine = '';
         return;
       }

@@ -122,17 +122,17 @@ export const coreZh: Record<CoreKey, string> = {
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
   'err.fileUnreadable': '无法读取“{path}”：{reason}',
-  'err.binary': '{source} 不是文本：第 {offset} 字节是 NUL',
-  'err.badUtf8': '{source} 不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
+  'err.binary': '{source}不是文本：第 {offset} 字节是 NUL',
+  'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
 
   'err.notNumber':
-    '{source} 第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
-  'err.nan': '{source} 第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
+    '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
+  'err.nan': '{source}第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
   'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
-  'err.empty': '{source} 中没有找到数字',
-  'err.unbalanced': '{source} 的括号不配对：第 {row} 行的“{token}”没有对应的括号',
-  'err.unexpected': '{source} 第 {row} 行第 {col} 列出现了意外的“{token}”',
-  'err.headerWidth': '{source} 的表头有 {got} 个列名，但数据每行有 {expected} 列',
+  'err.empty': '{source}中没有找到数字',
+  'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
+  'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',
+  'err.headerWidth': '{source}的表头有 {got} 个列名，但数据每行有 {expected} 列',
 
   'err.unknownOption': '未知选项“{option}”{hint}',
   'err.unknownCommand': '未知命令“{command}”{hint}',
@@ -146,8 +146,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.notANumberOption': '选项 {option} 需要一个数，收到的是“{value}”',
   'err.positive': '选项 {option} 需要一个大于 0 的有限数，收到的是“{value}”',
 
-  'err.allNegInf': '{line} 的 softmax 无定义：所有 logit 都是 -inf，所有类别都被屏蔽，无法归一化',
-  'err.posInf': '{source} 第 {row} 行第 {col} 列是 +inf：softmax 会得到 inf/inf，无定义；请改用一个很大的有限数',
+  'err.allNegInf': '{line}的 softmax 无定义：所有 logit 都是 -inf，所有类别都被屏蔽，无法归一化',
+  'err.posInf': '{source}第 {row} 行第 {col} 列是 +inf：softmax 会得到 inf/inf，无定义；请改用一个很大的有限数',
   'where.row': '第 {index} 行',
   'where.column': '第 {index} 列',
 
