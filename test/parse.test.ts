@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { toRows } from '../src/matrix.js';
@@ -155,5 +156,47 @@ describe('readNumber', () => {
   );
   it.each(['', '.', 'e5', '1e', '--1', '1.2.3', '0x1f', '1_000', 'abc', '1,5'])('%s is not a number', (token) => {
     expect(readNumber(token).kind).toBe('other');
+  });
+});
+
+describe('every number parses to exactly Number(token)', () => {
+  // On the second line, where the fast path reads numbers (the first line is held back).
+  const parseOne = (token: string) => parseMatrixText(`0 0\n${token} 0\n`, SRC).data[2];
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+  it('random doubles in every notation', () => {
+    fc.assert(
+      fc.property(finite, fc.integer({ min: 0, max: 20 }), (x, digits) => {
+        const forms = [String(x), x.toExponential(), x.toFixed(Math.min(digits, 20)), x.toPrecision(Math.max(1, digits)), x.toExponential(Math.min(digits, 20)).toUpperCase()];
+        for (const token of forms) expect(Object.is(parseOne(token), Number(token)), token).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('random decimal strings', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 22 });
+    const token = fc
+      .tuple(fc.constantFrom('', '-', '+'), digits, fc.boolean(), digits, fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 400 }))))
+      .map(([sign, int, point, frac, exp]) => `${sign}${int}${point ? '.' : ''}${frac}${exp ? `${exp[0]}${exp[1]}${exp[2]}` : ''}`)
+      .filter((t) => /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t));
+    fc.assert(
+      fc.property(token, (t) => {
+        expect(Object.is(parseOne(t), Number(t)), t).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('whole rows take the same path as single tokens', () => {
+    fc.assert(
+      fc.property(fc.array(finite, { minLength: 1, maxLength: 20 }), fc.constantFrom(',', ' ', '\t', ', '), (xs, sep) => {
+        const text = `${xs.map(String).join(sep)}\n${xs.map((x) => x.toFixed(6)).join(sep)}\n`;
+        const m = toRows(parseMatrixText(text, SRC));
+        expect(m[0].every((v, i) => Object.is(v, Number(String(xs[i]))))).toBe(true);
+        expect(m[1].every((v, i) => Object.is(v, Number(xs[i].toFixed(6))))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

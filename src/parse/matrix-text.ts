@@ -16,9 +16,11 @@ export interface ParsedMatrix extends Matrix {
   readonly colLabels?: readonly string[];
 }
 
+/** Receives each row as it ends. The array is reused for the next row: copy what you keep. */
 export type RowSink = (row: Float64Array, index: number) => void;
 
 const OPENERS: Record<string, string> = { '[': ']', '(': ')' };
+const NON_ASCII = /[^\x00-\x7f]/;
 const WRAPPER_NAME = /^[A-Za-z_][\w.]*$/; // tensor, array, np.array, torch.tensor
 
 interface DeferredToken {
@@ -28,7 +30,9 @@ interface DeferredToken {
 
 export class MatrixTextParser {
   private token = '';
-  private row: number[] = [];
+  /** The row being read, reused from row to row (rows are handed out as views). */
+  private rowBuf = new Float64Array(16);
+  private rowLen = 0;
   private rowCount = 0;
   private cols = -1;
   private readonly brackets: string[] = [];
@@ -44,6 +48,7 @@ export class MatrixTextParser {
   private deferred: DeferredToken[] = [];
   private firstLine = '';
   private labels: string[] | undefined;
+  private readonly scanned = { value: 0 };
   /** The first token of a header row, for the error when a one-line input is all words. */
   private headerToken = '';
   private sawNewline = false;
@@ -62,8 +67,24 @@ export class MatrixTextParser {
   }
 
   feed(chunk: string): void {
-    const text = normalizeText(chunk);
-    for (let k = 0; k < text.length; k++) this.step(text[k]);
+    const text = NON_ASCII.test(chunk) ? normalizeText(chunk) : chunk;
+    const n = text.length;
+    let k = 0;
+    while (k < n) {
+      // Fast path for the bulk of a large file: a plain decimal number read straight from
+      // the text, with the exact value Number() would give. Anything unusual takes step().
+      if (this.token === '' && !this.inComment && this.wrapper !== 'tail' && !this.deferring) {
+        const end = scanDecimal(text, k, this.scanned);
+        if (end > 0) {
+          this.lastWasComma = false;
+          this.pushValue(this.scanned.value);
+          k = end;
+          continue;
+        }
+      }
+      this.step(text[k]);
+      k++;
+    }
   }
 
   /** Ends the input; returns the number of columns. */
@@ -138,7 +159,7 @@ export class MatrixTextParser {
 
   private open(c: string): void {
     const name = this.token;
-    if (c === '(' && WRAPPER_NAME.test(name) && this.wrapper === 'none' && this.brackets.length === 0 && this.row.length === 0) {
+    if (c === '(' && WRAPPER_NAME.test(name) && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
       // `tensor(`, `array(`, `np.array(`: a call around the data.
       this.token = '';
       this.deferring = false;
@@ -148,7 +169,7 @@ export class MatrixTextParser {
       return;
     }
     this.flushToken();
-    if (this.row.length > 0) this.unexpected(c);
+    if (this.rowLen > 0) this.unexpected(c);
     if (this.brackets.length === 0) this.endLine();
     this.deferring = false;
     this.brackets.push(OPENERS[c]);
@@ -192,13 +213,13 @@ export class MatrixTextParser {
       this.deferred.push({ text, col: this.deferred.length + 1 });
       return;
     }
-    this.pushToken(text, this.row.length + 1);
+    this.pushToken(text, this.rowLen + 1);
   }
 
   private pushToken(text: string, col: number): void {
     const read = readNumber(text);
     if (read.kind === 'number') {
-      this.row.push(read.value);
+      this.pushValue(read.value);
       return;
     }
     const where = { token: text, row: this.rowCount + 1, col, source: this.source };
@@ -226,20 +247,24 @@ export class MatrixTextParser {
 
   private endRow(): void {
     this.lastWasComma = false;
-    if (this.row.length === 0) return;
-    const values = this.row;
-    this.row = [];
-    if (this.cols < 0) this.cols = values.length;
-    else if (values.length !== this.cols) {
-      throw new XentError('err.ragged', {
-        source: this.source,
-        row: this.rowCount + 1,
-        got: values.length,
-        expected: this.cols,
-      });
+    const length = this.rowLen;
+    if (length === 0) return;
+    this.rowLen = 0;
+    if (this.cols < 0) this.cols = length;
+    else if (length !== this.cols) {
+      throw new XentError('err.ragged', { source: this.source, row: this.rowCount + 1, got: length, expected: this.cols });
     }
-    this.sink(Float64Array.from(values), this.rowCount);
+    this.sink(this.rowBuf.subarray(0, length), this.rowCount);
     this.rowCount++;
+  }
+
+  private pushValue(value: number): void {
+    if (this.rowLen === this.rowBuf.length) {
+      const bigger = new Float64Array(this.rowBuf.length * 2);
+      bigger.set(this.rowBuf);
+      this.rowBuf = bigger;
+    }
+    this.rowBuf[this.rowLen++] = value;
   }
 
   private unbalanced(token: string): never {
@@ -251,9 +276,83 @@ export class MatrixTextParser {
       source: this.source,
       token,
       row: this.rowCount + 1,
-      col: this.row.length + 1,
+      col: this.rowLen + 1,
     });
   }
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
+
+/** Characters that may end a number token. */
+function isDelimiter(c: number): boolean {
+  // space \t \n \r , ; ] ) #
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 59 || c === 93 || c === 41 || c === 35;
+}
+
+/**
+ * Reads a plain decimal (-12.345, .5, 7e-3) starting at `start` when it has at most 15
+ * significant digits and a small exponent, and is followed by a delimiter in this chunk.
+ * Its value is then m / 10^k or m · 10^k with m and 10^k exact doubles, one correctly
+ * rounded operation: the same double as Number(token). Returns the end index, or -1 when
+ * the token must go the general way.
+ */
+function scanDecimal(text: string, start: number, out: { value: number }): number {
+  const n = text.length;
+  let k = start;
+  let c = text.charCodeAt(k);
+  let negative = false;
+  if (c === 45 || c === 43) {
+    negative = c === 45;
+    c = text.charCodeAt(++k);
+  }
+  let mantissa = 0;
+  let digits = 0; // significant digits kept in the mantissa
+  let fraction = 0; // digits after the point
+  let any = false;
+  while (c >= 48 && c <= 57) {
+    any = true;
+    if (digits > 0 || c !== 48) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    }
+    c = text.charCodeAt(++k);
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++k);
+    while (c >= 48 && c <= 57) {
+      any = true;
+      if (digits > 0 || c !== 48) {
+        mantissa = mantissa * 10 + (c - 48);
+        digits++;
+      }
+      fraction++;
+      c = text.charCodeAt(++k);
+    }
+  }
+  if (!any || digits > 15) return -1;
+  let exponent = 0;
+  if (c === 101 || c === 69) {
+    c = text.charCodeAt(++k);
+    let expNegative = false;
+    if (c === 45 || c === 43) {
+      expNegative = c === 45;
+      c = text.charCodeAt(++k);
+    }
+    let expDigits = 0;
+    while (c >= 48 && c <= 57 && expDigits < 4) {
+      exponent = exponent * 10 + (c - 48);
+      expDigits++;
+      c = text.charCodeAt(++k);
+    }
+    if (expDigits === 0 || (c >= 48 && c <= 57)) return -1;
+    if (expNegative) exponent = -exponent;
+  }
+  if (k >= n || !isDelimiter(c)) return -1;
+  const scale = exponent - fraction;
+  if (scale < -22 || scale > 22) return -1;
+  const magnitude = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
+  out.value = negative ? -magnitude : magnitude;
+  return k;
 }
 
 /** Column names: split on commas or tabs when the line has them, else on spaces. */
