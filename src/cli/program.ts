@@ -72,12 +72,13 @@ export function buildProgram(
       .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
       .exitOverride()
       .addHelpText('after', examplesText(spec, t));
-    if (spec.input === 'matrix') command.argument('[matrix...]', t.label('help.arg.matrix'));
+    const positional = spec.input === 'matrix' || spec.input === 'optional';
+    if (positional) command.argument('[matrix...]', t.label('help.arg.matrix'));
     for (const option of spec.options) command.option(option.flags, t.label(option.description));
     // commander passes the declared arguments first and the command last.
     command.action((...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
-      const args = spec.input === 'matrix' ? ((params[0] as string[] | undefined) ?? []) : [];
+      const args = positional ? ((params[0] as string[] | undefined) ?? []) : [];
       onSelect({ spec, args, options: cmd.optsWithGlobals() });
     });
   }

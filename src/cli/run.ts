@@ -2,7 +2,7 @@
 // text for stdout and stderr out. Only src/main.ts touches the process.
 import { CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
-import type { CommandSpec } from '../commands/command.js';
+import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
 import { FORMATS, type Format, formatReport } from '../format/index.js';
@@ -113,23 +113,37 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   return lines.join('\n') + '\n';
 }
 
-async function execute(selection: Selection, io: CliIo, t: Translator): Promise<string> {
+async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ stdout: string; stderr: string }> {
   const { spec, args, options } = selection;
   const format = readChoice(options.format as string | undefined, '--format', FORMATS, io.stdoutIsTTY ? 'table' : 'tsv') as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
-  const input = await inputFor(spec, selection, io);
-  const report = await spec.run(input.matrix, options as Record<string, string | boolean | undefined>, {
+  const values = options as Record<string, string | boolean | undefined>;
+  const fromOptions = spec.input === 'optional' && suppliedByOptions(spec, selection);
+  const input = fromOptions ? undefined : await inputFor(spec, selection, io);
+  const context = {
     t,
-    inputSource: input.source,
-    readMatrixOption: (value, option) => readMatrixOption(io, value, option),
-  });
+    inputSource: input?.source ?? { key: 'source.args' as const },
+    readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
+  };
+  const report =
+    spec.input === 'optional'
+      ? await spec.run(input?.matrix, values, context)
+      : await spec.run((input as MatrixInput).matrix, values, context);
   const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
-  return formatReport(report, format, {
+  const stdout = formatReport(report, format, {
     decimals,
     decimalsGiven: precisionText !== undefined,
     style: makeStyle(color),
   });
+  const warnings = (report.warnings ?? []).flatMap((w) => w.split('\n'));
+  return { stdout, stderr: warnings.map((line) => `xent: warning: ${line}\n`).join('') };
+}
+
+/** An 'optional' command whose data options are given, with no matrix given: no matrix to read. */
+function suppliedByOptions(spec: OptionalMatrixCommandSpec, { args, options }: Selection): boolean {
+  if (args.length > 0 || options.input !== undefined || options.example === true) return false;
+  return spec.dataOptions.some((name) => options[name] !== undefined);
 }
 
 async function inputFor(spec: CommandSpec, { args, options }: Selection, io: CliIo): Promise<MatrixInput> {
@@ -173,7 +187,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       throw error;
     }
     if (!selection) return { code: 2, stdout: '', stderr: program.helpInformation() };
-    return { code: 0, stdout: await execute(selection, io, t), stderr: '' };
+    return { code: 0, ...(await execute(selection, io, t)) };
   } catch (error) {
     if (error instanceof XentError) {
       const lang = (error as XentError & { lang?: Lang }).lang;

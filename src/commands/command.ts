@@ -20,19 +20,36 @@ export interface CommandContext {
   readMatrixOption(value: string, option: string): Promise<ParsedMatrix>;
 }
 
-/**
- * A command of xent: its name, help, options and what it computes. The CLI builds its
- * parser and its help from these, so each command lives in one file.
- */
-export interface CommandSpec {
+interface CommandBase {
   readonly name: string;
   readonly aliases?: readonly string[];
   readonly summary: MessageKey;
   /** Formulas and conventions, shown under the usage in --help. */
   readonly details?: readonly MessageKey[];
-  /** 'matrix': the positional arguments, -i FILE or stdin give a matrix; 'none': no input. */
-  readonly input: 'matrix' | 'none';
   readonly options: readonly OptionSpec[];
   readonly examples: readonly string[];
+}
+
+/**
+ * A command of xent: its name, help, options and what it computes. The CLI builds its
+ * parser and its help from these, so each command lives in one file.
+ */
+export type CommandSpec = MatrixCommandSpec | OptionalMatrixCommandSpec;
+
+export interface MatrixCommandSpec extends CommandBase {
+  /** 'matrix': the positional arguments, -i FILE or stdin give a matrix; 'none': no input. */
+  readonly input: 'matrix' | 'none';
   run(input: ParsedMatrix, options: OptionValues, context: CommandContext): Report | Promise<Report>;
+}
+
+/**
+ * 'optional': the matrix as for 'matrix', unless one of `dataOptions` (e.g. --image, --text)
+ * is given and no positional argument, -i or --example is: then stdin is not read and
+ * run() receives `undefined`.
+ */
+export interface OptionalMatrixCommandSpec extends CommandBase {
+  readonly input: 'optional';
+  /** Option names as commander stores them ('image' for --image) that supply the data. */
+  readonly dataOptions: readonly string[];
+  run(input: ParsedMatrix | undefined, options: OptionValues, context: CommandContext): Report | Promise<Report>;
 }

@@ -1,6 +1,12 @@
+import { bceCommand } from './bce.js';
+import { ceCommand } from './ce.js';
+import { clipCommand } from './clip.js';
 import type { CommandSpec } from './command.js';
 import { demoCommand } from './demo.js';
+import { ntxentCommand } from './ntxent.js';
+import { siglipCommand } from './siglip.js';
 import { softmaxCommand } from './softmax.js';
+import { supconCommand } from './supcon.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [softmaxCommand, demoCommand];
+export const COMMANDS: readonly CommandSpec[] = [softmaxCommand, ceCommand, bceCommand, clipCommand, siglipCommand, ntxentCommand, supconCommand, demoCommand];

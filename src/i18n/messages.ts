@@ -1,11 +1,13 @@
 // The one message catalogue of xent. It is assembled from sections (one per area of the
 // tool) so that each command's texts live beside each other; lookups and the key-parity
 // test see a single catalogue.
+import { contrastiveEn, contrastiveZh } from './catalog/contrastive.js';
+import { ceEn, ceZh } from './catalog/ce.js';
 import { coreEn, coreZh } from './catalog/core.js';
 
-export const en = { ...coreEn } as const;
+export const en = { ...coreEn, ...ceEn, ...contrastiveEn } as const;
 export type MessageKey = keyof typeof en;
-export const zh: Record<MessageKey, string> = { ...coreZh };
+export const zh: Record<MessageKey, string> = { ...coreZh, ...ceZh, ...contrastiveZh };
 
 /** A parameter is plain text, a number, or another message to be put in the same language. */
 export type MessageParam = string | number | { readonly key: MessageKey; readonly params?: MessageParams };

@@ -52,6 +52,8 @@ export interface Report {
   readonly values: readonly (readonly number[])[];
   /** Every result, for `-f json`; numbers may be non-finite (written as "inf", "-inf", "nan"). */
   readonly json: Readonly<Record<string, unknown>>;
+  /** Things the user should know that are not errors; printed on stderr as "xent: warning: …". */
+  readonly warnings?: readonly string[];
 }
 
 export function numberCell(value: number, extra: Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> = {}): Cell {

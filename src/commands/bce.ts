@@ -1,0 +1,133 @@
+import { readNumberList } from '../cli/option-values.js';
+import { XentError } from '../errors.js';
+import { formatExact } from '../format/number.js';
+import { type Matrix, at, rowView, toRows } from '../matrix.js';
+import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
+import { classLabels, rowLabels } from '../report/labels.js';
+import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
+import type { CommandContext, CommandSpec } from './command.js';
+import { checkProbabilities, checkWeights, readReduction } from './loss-options.js';
+
+/** `--targets`: same shape as the logits, every value in [0, 1]. */
+async function readBceTargets(value: string | undefined, input: Matrix, context: CommandContext): Promise<Matrix> {
+  if (value === undefined) throw new XentError('err.bce.noTargets', {}, true);
+  const y = await context.readMatrixOption(value, '--targets');
+  if (y.rows !== input.rows || y.cols !== input.cols) {
+    throw new XentError('err.bce.targetsShape', { gotRows: y.rows, gotCols: y.cols, rows: input.rows, cols: input.cols });
+  }
+  for (let k = 0; k < y.data.length; k++) {
+    if (!(y.data[k] >= 0 && y.data[k] <= 1)) {
+      throw new XentError('err.bce.targetsRange', {
+        value: formatExact(y.data[k]),
+        row: Math.floor(k / y.cols) + 1,
+        col: (k % y.cols) + 1,
+      });
+    }
+  }
+  return y;
+}
+
+/** `-w`: 1×C (per column), N×1 (per row) or N×C (per element), as PyTorch broadcasts it. */
+async function readBceWeight(value: string | undefined, input: Matrix, context: CommandContext): Promise<Matrix | undefined> {
+  if (value === undefined) return undefined;
+  const w = await context.readMatrixOption(value, '-w, --weight');
+  const fits = (w.rows === 1 || w.rows === input.rows) && (w.cols === 1 || w.cols === input.cols);
+  // A single number (1×1) fits too: it scales every element.
+  if (!fits) {
+    throw new XentError('err.bce.weightShape', { gotRows: w.rows, gotCols: w.cols, rows: input.rows, cols: input.cols });
+  }
+  checkWeights(w.data, '-w, --weight');
+  return w;
+}
+
+export const bceCommand: CommandSpec = {
+  name: 'bce',
+  summary: 'help.cmd.bce',
+  details: ['help.bce.formula', 'help.bce.probs', 'help.bce.output'],
+  input: 'matrix',
+  options: [
+    { flags: '--targets <MATRIX>', description: 'help.opt.bce.targets' },
+    { flags: '--pos-weight <LIST>', description: 'help.opt.bce.posWeight' },
+    { flags: '-w, --weight <MATRIX>', description: 'help.opt.bce.weight' },
+    { flags: '-r, --reduction <mean|sum|none>', description: 'help.opt.ce.reduction' },
+    { flags: '--probs', description: 'help.opt.bce.probs' },
+    { flags: '-g, --grad', description: 'help.opt.ce.grad' },
+  ],
+  examples: [
+    'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0"',
+    'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0" --pos-weight 3,1,1 -g',
+    'xent bce "0.9,0.2; 0.4,0.7" --probs --targets "1,0; 0,1" -r none',
+    'xent bce "1000,-1000" --targets "0,1" -f json',
+  ],
+  async run(input, options, context): Promise<Report> {
+    const { t, inputSource } = context;
+    const reduction = readReduction(options.reduction as string | undefined);
+    const inputIsProbs = options.probs === true;
+    if (inputIsProbs) checkProbabilities(input, inputSource);
+    const targets = await readBceTargets(options.targets as string | undefined, input, context);
+    const posWeight = options.posWeight !== undefined ? readPosWeight(options.posWeight as string, input.cols) : undefined;
+    const weight = await readBceWeight(options.weight as string | undefined, input, context);
+    const result = binaryCrossEntropy(input, targets, { posWeight, weight, reduction, inputIsProbs });
+    const grad = options.grad === true;
+
+    const cols = classLabels(input);
+    const labels = rowLabels(input.rows);
+    const matrixTable = (title: string, m: Matrix, cell: (v: number, i: number, j: number) => ReturnType<typeof numberCell>): ReportTable => ({
+      title,
+      corner: t.label('label.row'),
+      colLabels: cols,
+      rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
+    });
+    const tables: ReportTable[] = [
+      {
+        ...matrixTable(t.label(inputIsProbs ? 'bce.title.probsGiven' : 'bce.title.probs'), result.probs, (p, i, j) =>
+          numberCell(p, { bar: true, mark: at(targets, i, j) > 0.5 }),
+        ),
+        footnote: t.t('bce.footnote.target'),
+      },
+      matrixTable(t.label('bce.title.losses'), result.losses, (l) => numberCell(l)),
+    ];
+    if (grad) {
+      const titleKey = inputIsProbs ? 'bce.title.gradProbs' : reduction === 'none' ? 'bce.title.gradSum' : 'bce.title.grad';
+      tables.push(matrixTable(t.label(titleKey), result.grad, (g) => numberCell(g, { signed: true })));
+    }
+
+    let hits = 0;
+    for (let k = 0; k < input.data.length; k++) {
+      if (result.probs.data[k] > 0.5 === targets.data[k] > 0.5) hits++;
+    }
+    const accuracy = hits / input.data.length;
+    const summary: SummaryLine[] = [];
+    if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: result.loss });
+    if (reduction !== 'mean') summary.push({ label: t.label('ce.summary.meanLoss'), value: result.meanLoss });
+    summary.push({
+      label: t.label(inputIsProbs ? 'ce.summary.elementAccuracyProbs' : 'ce.summary.elementAccuracy'),
+      value: accuracy,
+    });
+
+    const notes: string[] = [];
+    if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
+
+    const json: Record<string, unknown> = { command: 'bce', reduction, probs: toRows(result.probs), losses: toRows(result.losses) };
+    if (reduction !== 'none') json.loss = result.loss;
+    json.accuracy = accuracy;
+    if (grad) json.grad = toRows(result.grad);
+
+    return {
+      tables,
+      summary,
+      notes,
+      // A script wants the per-element losses (or, having asked for --grad, the gradient).
+      data: { colLabels: input.colLabels, rows: toRows(grad ? result.grad : result.losses) },
+      values: reduction === 'none' ? toRows(result.losses) : [[result.loss]],
+      json,
+    };
+  },
+};
+
+function readPosWeight(value: string, cols: number): number[] {
+  const list = readNumberList(value, '--pos-weight');
+  if (list.length !== cols) throw new XentError('err.bce.posWeightCount', { got: list.length, cols }, true);
+  checkWeights(list, '--pos-weight');
+  return list;
+}

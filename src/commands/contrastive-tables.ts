@@ -1,0 +1,136 @@
+// Pieces shared by the contrastive commands (clip, siglip, ntxent, supcon): reading an
+// image/text pair of embeddings and the tables they print.
+import { readNumberOption, readPositive, readTemperature } from '../cli/option-values.js';
+import { XentError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
+import { type Matrix, at } from '../matrix.js';
+import type { ParsedMatrix } from '../parse/matrix-text.js';
+import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
+import type { CommandContext, OptionValues } from './command.js';
+
+/** 1, 2, …, n: rows, texts and dimensions are counted from 1, as in error messages. */
+export function numbered(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(i + 1));
+}
+
+/**
+ * The --image and --text embeddings, or undefined when neither is given. One without the
+ * other, or both together with a logits matrix, is an error.
+ */
+export async function readEmbeddingPair(
+  input: ParsedMatrix | undefined,
+  options: OptionValues,
+  context: CommandContext,
+): Promise<{ image: ParsedMatrix; text: ParsedMatrix } | undefined> {
+  const image = options.image as string | undefined;
+  const text = options.text as string | undefined;
+  if (image === undefined && text === undefined) return undefined;
+  if (image === undefined || text === undefined) {
+    throw new XentError('err.imageTextPair', { option: image === undefined ? '--text' : '--image' }, true);
+  }
+  if (input !== undefined) throw new XentError('err.matrixAndEmbeddings', {}, true);
+  return {
+    image: await context.readMatrixOption(image, '--image'),
+    text: await context.readMatrixOption(text, '--text'),
+  };
+}
+
+/** -s S or -t T (S = 1/T), not both; 1 when neither is given. */
+export function readScaleOrTemperature(options: OptionValues, fallback: number): { scale: number; temperature?: number } {
+  const scale = options.scale as string | undefined;
+  const temperature = options.temperature as string | undefined;
+  if (scale !== undefined && temperature !== undefined) throw new XentError('err.scaleAndTemperature', {}, true);
+  if (temperature !== undefined) {
+    const T = readTemperature(temperature);
+    return { scale: 1 / T, temperature: T };
+  }
+  return { scale: scale === undefined ? fallback : readPositive(scale, '--scale') };
+}
+
+/** A number option that must be finite (a bias). */
+export function readFinite(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = readNumberOption(value, option);
+  if (!Number.isFinite(n)) throw new XentError('err.finiteOption', { option, value }, true);
+  return n;
+}
+
+export interface MatrixTableSpec {
+  readonly title: string;
+  readonly corner: string;
+  readonly rowLabels: readonly string[];
+  readonly colLabels: readonly string[];
+  /** How each entry is shown; `null` for a text cell "—" (a row with itself). */
+  readonly cell: (value: number, i: number, j: number) => Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> | null;
+  /** An extra last column (a per-row loss), with its header; null entries show a text. */
+  readonly lastColumn?: { readonly label: string; readonly values: ArrayLike<number | null>; readonly empty?: string };
+  /** An extra last row (a per-column loss). */
+  readonly lastRow?: { readonly label: string; readonly values: ArrayLike<number> };
+  readonly footnote?: string;
+}
+
+/** A matrix as a report table, with an optional extra column and row. */
+export function matrixTable(m: Matrix, spec: MatrixTableSpec): ReportTable {
+  const rows = spec.rowLabels.map((label, i) => {
+    const cells: Cell[] = [];
+    for (let j = 0; j < m.cols; j++) {
+      const style = spec.cell(at(m, i, j), i, j);
+      cells.push(style === null ? textCell('—', 'dim') : numberCell(at(m, i, j), style));
+    }
+    if (spec.lastColumn) {
+      const v = spec.lastColumn.values[i];
+      cells.push(v === null ? textCell(spec.lastColumn.empty ?? '', 'dim') : numberCell(v));
+    }
+    return { label, cells };
+  });
+  if (spec.lastRow) {
+    const cells: Cell[] = Array.from(spec.lastRow.values, (v) => numberCell(v));
+    if (spec.lastColumn) cells.push(textCell(''));
+    rows.push({ label: spec.lastRow.label, cells });
+  }
+  return {
+    title: spec.title,
+    corner: spec.corner,
+    colLabels: spec.lastColumn ? [...spec.colLabels, spec.lastColumn.label] : spec.colLabels,
+    rows,
+    ...(spec.footnote ? { footnote: spec.footnote } : {}),
+  };
+}
+
+/** A gradient w.r.t. embeddings (rows) as a table, coloured by sign. */
+export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, corner: string): ReportTable {
+  return matrixTable(grad, {
+    title: t.label(title),
+    corner,
+    rowLabels: numbered(grad.rows),
+    colLabels: numbered(grad.cols).map((d) => `${t.label('label.dim')} ${d}`),
+    cell: () => ({ signed: true }),
+  });
+}
+
+/**
+ * The gradient tables of a pairwise loss (clip, siglip): w.r.t. each logit, the positive
+ * pair marked, and w.r.t. the raw embeddings when they were given.
+ */
+export function pairGradientTables(
+  t: Translator,
+  gradLogits: Matrix,
+  embedding: { readonly gradImage: Matrix; readonly gradText: Matrix } | undefined,
+  labels: { readonly corner: string; readonly rows: readonly string[]; readonly cols: readonly string[] },
+): ReportTable[] {
+  const tables = [
+    matrixTable(gradLogits, {
+      title: t.label('title.gradLogits'),
+      corner: labels.corner,
+      rowLabels: labels.rows,
+      colLabels: labels.cols,
+      cell: (_v, i, j) => ({ signed: true, mark: i === j }),
+    }),
+  ];
+  if (embedding) {
+    tables.push(gradientTable(t, 'title.gradImage', embedding.gradImage, t.label('label.row')));
+    tables.push(gradientTable(t, 'title.gradText', embedding.gradText, t.label('label.row')));
+  }
+  return tables;
+}

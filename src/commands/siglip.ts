@@ -1,0 +1,112 @@
+import { XentError } from '../errors.js';
+import { toRows } from '../matrix.js';
+import { type SiglipEmbeddingResult, type SiglipResult, siglipFromEmbeddings, siglipLoss } from '../math/siglip.js';
+import type { Report, ReportTable, SummaryLine } from '../report/report.js';
+import type { OptionalMatrixCommandSpec } from './command.js';
+import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
+import { readPositive } from '../cli/option-values.js';
+
+/** SigLIP's initial scale t and bias b (the paper's t' = log 10, b = −10). */
+const DEFAULT_SCALE = 10;
+const DEFAULT_BIAS = -10;
+
+export const siglipCommand: OptionalMatrixCommandSpec = {
+  name: 'siglip',
+  summary: 'help.cmd.siglip',
+  details: ['help.siglip.more', 'help.siglip.data'],
+  input: 'optional',
+  dataOptions: ['image', 'text'],
+  options: [
+    { flags: '--image <MATRIX>', description: 'help.opt.image' },
+    { flags: '--text <MATRIX>', description: 'help.opt.text' },
+    { flags: '-s, --scale <t>', description: 'help.opt.scaleSiglip' },
+    { flags: '-b, --bias <b>', description: 'help.opt.bias' },
+    { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+    { flags: '-g, --grad', description: 'help.opt.grad' },
+  ],
+  examples: [
+    'xent siglip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1"',
+    'xent siglip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 20 -b -5 -g',
+    'xent siglip "5,-12; -9,3"',
+    'xent siglip --image @image.csv --text @text.csv -f json',
+  ],
+  async run(input, options, context): Promise<Report> {
+    const { t } = context;
+    const pair = await readEmbeddingPair(input, options, context);
+    const grad = options.grad === true;
+    const normalize = options.normalize !== false;
+    let result: SiglipResult;
+    let embedding: SiglipEmbeddingResult | undefined;
+    let scale: number | undefined;
+    let bias: number | undefined;
+    const notes: string[] = [];
+    if (pair) {
+      scale = options.scale === undefined ? DEFAULT_SCALE : readPositive(options.scale as string, '--scale');
+      bias = readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS);
+      embedding = siglipFromEmbeddings(pair.image, pair.text, scale, bias, normalize);
+      result = embedding;
+      notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
+    } else {
+      if (options.scale !== undefined) throw new XentError('err.logitsOption', { option: '--scale' }, true);
+      if (options.bias !== undefined) throw new XentError('err.logitsOption', { option: '--bias' }, true);
+      if (!normalize) throw new XentError('err.logitsOption', { option: '--no-normalize' }, true);
+      // ±inf logits are fine: softplus gives 0 or inf, and the gradient 0 or ±1/N.
+      const logits = input!;
+      result = siglipLoss(logits);
+      notes.push(t.t('note.siglipReady'));
+    }
+    const n = result.logits.rows;
+    const labels = numbered(n);
+    const texts = input?.colLabels ? [...input.colLabels] : labels;
+    const corner = t.label('label.imageText');
+    const tables: ReportTable[] = [
+      matrixTable(result.logits, {
+        title: t.label('title.siglipLogits'),
+        corner,
+        rowLabels: labels,
+        colLabels: texts,
+        cell: (_v, i, j) => ({ mark: i === j }),
+      }),
+      matrixTable(result.probs, {
+        title: t.label('title.siglipProbs'),
+        corner,
+        rowLabels: labels,
+        colLabels: texts,
+        cell: (_v, i, j) => ({ bar: true, mark: i === j }),
+        lastColumn: { label: t.label('label.loss'), values: result.rowLosses },
+        footnote: t.t('note.markDiagonal'),
+      }),
+    ];
+    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts }));
+    const summary: SummaryLine[] = [{ label: t.label('sum.loss'), value: result.loss }];
+    if (grad && embedding) {
+      summary.push({ label: t.label('sum.gradScale'), value: embedding.gradScale });
+      summary.push({ label: t.label('sum.gradBias'), value: embedding.gradBias });
+    }
+    notes.push(t.t('note.siglipShare'));
+    const json: Record<string, unknown> = {
+      command: 'siglip',
+      ...(pair ? { scale, bias, normalize } : {}),
+      logits: toRows(result.logits),
+      probs: toRows(result.probs),
+      loss: result.loss,
+    };
+    if (grad) {
+      json.grad_logits = toRows(result.gradLogits);
+      if (embedding) {
+        json.grad_image = toRows(embedding.gradImage);
+        json.grad_text = toRows(embedding.gradText);
+        json.grad_scale = embedding.gradScale;
+        json.grad_bias = embedding.gradBias;
+      }
+    }
+    return {
+      tables,
+      summary,
+      notes,
+      data: { colLabels: input?.colLabels, rows: toRows(result.probs) },
+      values: [[result.loss]],
+      json,
+    };
+  },
+};

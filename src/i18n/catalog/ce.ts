@@ -1,0 +1,206 @@
+// Messages of `xent ce` (softmax cross-entropy) and `xent bce` (binary / multi-label
+// cross-entropy): their errors, warnings, table labels, notes and help.
+
+export const ceEn = {
+  // target errors
+  'err.ce.noTarget':
+    'xent ce needs targets: -y LIST (one class per row), -y diag (row i is class i) or --target-probs MATRIX',
+  'err.ce.twoTargets': 'the targets were given twice: use -y or --target-probs, not both',
+  'err.ce.targetCount': 'option {option} gives {got} target(s), but the logits have {rows} row(s); give one target per row',
+  'err.ce.targetRange':
+    'the target {value} of row {row} is out of range: with {classes} classes a target is a whole number from {min} to {max}',
+  'err.ce.targetInteger': "the target '{value}' of row {row} is not a whole number; a target is a class index",
+  'err.ce.diag': '-y diag makes class i the target of row i, but there are {rows} rows and only {classes} classes',
+  'err.ce.targetProbsShape':
+    'option --target-probs is {gotRows}×{gotCols}, but the logits are {rows}×{cols}; give one distribution per row',
+  'err.ce.targetProbsNegative':
+    'option --target-probs has the negative entry {value} at row {row}, column {col}; a target distribution has entries ≥ 0',
+  'err.ce.weightCount': 'option {option} has {got} weights, but there are {classes} classes; give one weight per class',
+  'err.ce.weightBad': 'option {option}: the weight {value} at position {index} is not allowed; weights are finite numbers ≥ 0',
+  'err.ce.smoothing': "the label smoothing ε must be a number from 0 to 1, got '{value}' (option --label-smoothing)",
+  'err.ce.ignoreInteger': "option --ignore-index takes a whole number, got '{value}'",
+  'err.ce.ignoreSoft': 'option --ignore-index applies to class targets (-y), not to --target-probs',
+  'err.ce.meanUndefined':
+    "reduction 'mean' is 0/0 here: every row's target is ignored (--ignore-index) or has class weight 0, so there is nothing to average; use -r sum or -r none",
+  'err.ce.probsRange':
+    '--probs: the value {value} at row {row}, column {col} of {source} is not a probability (allowed: 0 to 1)',
+  'err.ce.probsTemperature': 'option -t, --temperature divides logits; it cannot be used with --probs',
+  'warn.ce.probsSum': 'row {row} of the probabilities sums to {sum}, not 1 (--probs expects one distribution per row)',
+  'warn.ce.targetSum': 'row {row} of --target-probs sums to {sum}, not 1; the loss uses it as given',
+
+  // bce errors
+  'err.bce.noTargets': 'xent bce needs --targets MATRIX: one label (0 or 1) or probability per logit',
+  'err.bce.targetsShape':
+    'option --targets is {gotRows}×{gotCols}, but the logits are {rows}×{cols}; give one target per logit',
+  'err.bce.targetsRange': 'option --targets: the value {value} at row {row}, column {col} is outside [0, 1]',
+  'err.bce.posWeightCount': 'option --pos-weight has {got} values, but there are {cols} columns; give one per column',
+  'err.bce.weightShape':
+    'option -w, --weight is {gotRows}×{gotCols}; it must be 1×{cols} (per column), {rows}×1 (per row) or {rows}×{cols} (per element)',
+
+  // ce tables and summary
+  'ce.title.rows': 'Cross-entropy of each row',
+  'ce.title.grad': 'Gradient ∂loss/∂logit',
+  'ce.title.gradSum': 'Gradient ∂(Σ losses)/∂logit',
+  'ce.title.gradProbs': 'Gradient ∂loss/∂p (w.r.t. the given probabilities)',
+  'ce.label.target': 'target',
+  'ce.label.predicted': 'arg-max',
+  'ce.label.pTarget': 'p(target)',
+  'ce.label.loss': 'loss',
+  'ce.label.correct': 'correct',
+  'ce.label.ignored': 'ignored',
+  'ce.summary.loss': 'loss ({reduction})',
+  'ce.summary.meanLoss': 'mean loss',
+  'ce.summary.accuracy': 'accuracy (arg-max = target)',
+  'ce.summary.perplexity': 'perplexity exp(mean loss)',
+  'ce.summary.elementAccuracy': 'accuracy (σ(z) > 0.5 ⇔ target > 0.5)',
+  'ce.summary.elementAccuracyProbs': 'accuracy (p > 0.5 ⇔ target > 0.5)',
+  'ce.note.grad': "the gradient is p − y: descent raises the target's logit and lowers the others",
+  'ce.note.gradProbs':
+    'with --probs the gradient is with respect to the given probabilities: −a/p at each class the target weighs (a = its weighted target), 0 elsewhere',
+  'ce.note.gradTemperature': 'the gradient is with respect to the logits as given, so it includes the factor 1/T',
+  'ce.note.ignored': '{count} row(s) ignored (target {index}): loss 0, left out of the mean and of the accuracy',
+  'ce.note.soft': 'soft targets: the target column shows the most probable class of each target distribution',
+  'ce.note.smoothing': 'label smoothing ε = {eps}: the target is (1 − ε)·y + ε/{classes}',
+  'ce.footnote.correct': '✓: the most probable class is the target (a tie counts as ✗)',
+
+  // bce tables
+  'bce.title.probs': 'Probability σ(z) of each label',
+  'bce.title.probsGiven': 'Probability of each label (given)',
+  'bce.title.losses': 'Binary cross-entropy of each element',
+  'bce.title.grad': 'Gradient ∂loss/∂logit',
+  'bce.title.gradSum': 'Gradient ∂(Σ losses)/∂logit',
+  'bce.title.gradProbs': 'Gradient ∂loss/∂p (w.r.t. the given probabilities)',
+  'bce.footnote.target': '* marks the labels whose target is > 0.5',
+  'bce.note.grad': 'the gradient is σ(z) − y (times the weights): descent raises the logits of positive labels and lowers the others',
+
+  // help: ce
+  'help.cmd.ce': 'cross-entropy of each row of logits against its target, as PyTorch F.cross_entropy; with gradients',
+  'help.ce.formula':
+    'Loss of row n: l_n = −Σ_c a_c·log p_c with p = softmax(z/T) and a the weighted target: class y, weights w, smoothing ε: a = (1 − ε)·w_y·onehot(y) + ε/C·w; soft targets q: a_c = w_c·((1 − ε)·q_c + ε/C). An ignored row (target = --ignore-index, default −100 as in PyTorch) has loss 0.',
+  'help.ce.reduction':
+    "Reductions (PyTorch's): sum = Σ l_n; mean = Σ l_n / Σ w_(y_n) over the rows not ignored (with weights this is not N); with --target-probs mean divides by N. A mean with every target ignored is 0/0 and is an error (PyTorch gives NaN).",
+  'help.ce.grad':
+    '--grad: ∂loss/∂z = (Σ_c a_c·p − a) / denominator / T, row by row (p − y without weights or smoothing); for -r none, the gradient of the sum. With --probs the loss is −Σ a·log p and the gradient is w.r.t. p: −a/p (−inf where p = 0 at a target).',
+  'help.ce.output':
+    'Output: the table shows each row\'s target, arg-max, p(target), loss and ✓/✗, then the loss, accuracy and perplexity exp(mean loss). tsv/csv print one line per row "target p_target loss correct" (correct 1/0; nan for an ignored row) under a header, ready for awk or a spreadsheet; with --grad they print the gradient matrix instead. -f value prints the reduced loss (for -r none, one loss per line); -f json prints everything.',
+  'help.opt.ce.target':
+    'target class of each row: LIST of 0-based indices (e.g. 0,2,1), or diag (row i → class i)',
+  'help.opt.ce.oneBased': 'targets are numbered from 1 (textbook style) instead of 0',
+  'help.opt.ce.targetProbs': 'a target distribution per row (one-hot or soft): inline matrix or @FILE',
+  'help.opt.ce.probs': 'the input rows are probabilities already (loss −log p); values must lie in [0, 1]',
+  'help.opt.ce.weight': 'class weights, one per class (PyTorch weight=)',
+  'help.opt.ce.ignoreIndex': 'rows with this target are ignored (default −100, as in PyTorch)',
+  'help.opt.ce.labelSmoothing': 'label smoothing ε, 0 ≤ ε ≤ 1: target (1 − ε)·y + ε/C',
+  'help.opt.ce.reduction': 'mean (default), sum or none',
+  'help.opt.ce.temperature': 'divide the logits by T > 0 before the softmax (default 1)',
+  'help.opt.ce.grad': 'also show the gradient of the loss w.r.t. each input value',
+
+  // help: bce
+  'help.cmd.bce': 'binary / multi-label cross-entropy with logits, as PyTorch F.binary_cross_entropy_with_logits',
+  'help.bce.formula':
+    'Each element: l = w·[p_c·y·softplus(−z) + (1 − y)·softplus(z)] = −w·[p_c·y·log σ(z) + (1 − y)·log(1 − σ(z))], computed through softplus, so huge |z| never gives log(0). Reductions: mean over all N·C elements (default), sum, none. --grad: ∂l/∂z = w·[(1 − y)·σ(z) − p_c·y·σ(−z)] (σ(z) − y without pos_weight), ÷ N·C for mean.',
+  'help.bce.probs':
+    '--probs: the input is probabilities p (F.binary_cross_entropy): l = −w·[p_c·y·log p + (1 − y)·log(1 − p)], gradient w.r.t. p; p = 0 at a positive target gives inf (PyTorch clamps the log at −100).',
+  'help.bce.output':
+    'Output: tables of σ(z) and of the per-element losses, then the loss and the element accuracy at 0.5. tsv/csv print the per-element loss matrix (with --grad: the gradient matrix); -f value prints the reduced loss (for -r none, the loss matrix).',
+  'help.opt.bce.targets': 'targets, same shape as the logits, values in [0, 1]: inline matrix or @FILE',
+  'help.opt.bce.posWeight': 'weight of the positive term, one per column (PyTorch pos_weight=)',
+  'help.opt.bce.weight': 'weights broadcast like PyTorch: 1×C (per column, e.g. 1,2,1), N×1 (per row, e.g. "1;2") or N×C',
+  'help.opt.bce.probs': 'the input holds probabilities in [0, 1], not logits',
+} as const;
+
+export type CeKey = keyof typeof ceEn;
+
+export const ceZh: Record<CeKey, string> = {
+  'err.ce.noTarget': 'xent ce 需要目标：-y LIST（每行一个类别）、-y diag（第 i 行的目标是类别 i）或 --target-probs MATRIX',
+  'err.ce.twoTargets': '目标给了两次：请只用 -y 或 --target-probs 其中之一',
+  'err.ce.targetCount': '选项 {option} 给出了 {got} 个目标，但 logit 有 {rows} 行；每行需要一个目标',
+  'err.ce.targetRange': '第 {row} 行的目标 {value} 超出范围：共有 {classes} 个类别，目标应是 {min} 到 {max} 之间的整数',
+  'err.ce.targetInteger': '第 {row} 行的目标“{value}”不是整数；目标是类别的编号',
+  'err.ce.diag': '-y diag 让第 i 行的目标为类别 i，但共有 {rows} 行，却只有 {classes} 个类别',
+  'err.ce.targetProbsShape': '选项 --target-probs 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每行需要一个目标分布',
+  'err.ce.targetProbsNegative': '选项 --target-probs 第 {row} 行第 {col} 列是负数 {value}；目标分布的各项必须 ≥ 0',
+  'err.ce.weightCount': '选项 {option} 有 {got} 个权重，但共有 {classes} 个类别；每个类别需要一个权重',
+  'err.ce.weightBad': '选项 {option}：第 {index} 个权重 {value} 不合法；权重必须是 ≥ 0 的有限数',
+  'err.ce.smoothing': '标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“{value}”（选项 --label-smoothing）',
+  'err.ce.ignoreInteger': '选项 --ignore-index 需要一个整数，收到的是“{value}”',
+  'err.ce.ignoreSoft': '选项 --ignore-index 只适用于类别目标（-y），不适用于 --target-probs',
+  'err.ce.meanUndefined':
+    "这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
+  'err.ce.probsRange': '--probs：{source} 第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
+  'err.ce.probsTemperature': '选项 -t, --temperature 用来除 logit，不能与 --probs 一起使用',
+  'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
+  'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
+
+  'err.bce.noTargets': 'xent bce 需要 --targets MATRIX：每个 logit 对应一个标签（0 或 1）或概率',
+  'err.bce.targetsShape': '选项 --targets 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每个 logit 需要一个目标',
+  'err.bce.targetsRange': '选项 --targets：第 {row} 行第 {col} 列的值 {value} 不在 [0, 1] 内',
+  'err.bce.posWeightCount': '选项 --pos-weight 有 {got} 个值，但共有 {cols} 列；每列需要一个',
+  'err.bce.weightShape':
+    '选项 -w, --weight 的形状是 {gotRows}×{gotCols}；它必须是 1×{cols}（每列）、{rows}×1（每行）或 {rows}×{cols}（每个元素）',
+
+  'ce.title.rows': '每一行的交叉熵',
+  'ce.title.grad': '梯度 ∂loss/∂logit',
+  'ce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
+  'ce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
+  'ce.label.target': '目标',
+  'ce.label.predicted': '最大类',
+  'ce.label.pTarget': 'p(目标)',
+  'ce.label.loss': '损失',
+  'ce.label.correct': '正确',
+  'ce.label.ignored': '已忽略',
+  'ce.summary.loss': '损失（{reduction}）',
+  'ce.summary.meanLoss': '平均损失',
+  'ce.summary.accuracy': '准确率（最大类 = 目标）',
+  'ce.summary.perplexity': '困惑度 exp(平均损失)',
+  'ce.summary.elementAccuracy': '准确率（σ(z) > 0.5 ⇔ 目标 > 0.5）',
+  'ce.summary.elementAccuracyProbs': '准确率（p > 0.5 ⇔ 目标 > 0.5）',
+  'ce.note.grad': '梯度为 p − y：梯度下降会提高目标类别的 logit，降低其他类别的 logit',
+  'ce.note.gradProbs': '使用 --probs 时，梯度是对给定概率求的：目标有权重的类别为 −a/p（a 为加权后的目标），其余为 0',
+  'ce.note.gradTemperature': '梯度是对原始 logit 求的，因此包含因子 1/T',
+  'ce.note.ignored': '忽略了 {count} 行（目标为 {index}）：损失为 0，不计入平均值和准确率',
+  'ce.note.soft': '软目标：目标一列显示每个目标分布中概率最大的类别',
+  'ce.note.smoothing': '标签平滑 ε = {eps}：目标为 (1 − ε)·y + ε/{classes}',
+  'ce.footnote.correct': '✓：概率最大的类别就是目标（并列算作 ✗）',
+
+  'bce.title.probs': '每个标签的概率 σ(z)',
+  'bce.title.probsGiven': '每个标签的概率（输入给定）',
+  'bce.title.losses': '每个元素的二元交叉熵',
+  'bce.title.grad': '梯度 ∂loss/∂logit',
+  'bce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
+  'bce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
+  'bce.footnote.target': '* 标出目标 > 0.5 的标签',
+  'bce.note.grad': '梯度为 σ(z) − y（再乘以权重）：梯度下降会提高正标签的 logit，降低其他标签的 logit',
+
+  'help.cmd.ce': '计算每行 logit 相对其目标的交叉熵，与 PyTorch 的 F.cross_entropy 一致；可输出梯度',
+  'help.ce.formula':
+    '第 n 行的损失：l_n = −Σ_c a_c·log p_c，其中 p = softmax(z/T)，a 为加权后的目标：类别 y、权重 w、平滑系数 ε 时 a = (1 − ε)·w_y·onehot(y) + ε/C·w；软目标 q 时 a_c = w_c·((1 − ε)·q_c + ε/C)。被忽略的行（目标等于 --ignore-index，默认与 PyTorch 相同为 −100）损失为 0。',
+  'help.ce.reduction':
+    '归约方式（与 PyTorch 相同）：sum = Σ l_n；mean = Σ l_n / 未被忽略各行的 Σ w_(y_n)（有权重时不是除以 N）；使用 --target-probs 时 mean 除以 N。所有目标都被忽略时 mean 是 0/0，会报错（PyTorch 给出 NaN）。',
+  'help.ce.grad':
+    '--grad：∂loss/∂z = (Σ_c a_c·p − a) / 分母 / T，逐行计算（无权重、无平滑时即 p − y）；-r none 时给出总和的梯度。使用 --probs 时损失为 −Σ a·log p，梯度对 p 求：−a/p（目标处 p = 0 时为 −inf）。',
+  'help.ce.output':
+    '输出：表格列出每行的目标、最大类、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失）；-f json 输出全部结果。',
+  'help.opt.ce.target': '每行的目标类别：从 0 开始的编号列表（如 0,2,1），或 diag（第 i 行 → 类别 i）',
+  'help.opt.ce.oneBased': '目标从 1 开始编号（教科书写法），而不是从 0 开始',
+  'help.opt.ce.targetProbs': '每行一个目标分布（one-hot 或软目标）：直接写矩阵，或 @FILE',
+  'help.opt.ce.probs': '输入的每行已经是概率（损失为 −log p）；值必须在 [0, 1] 内',
+  'help.opt.ce.weight': '类别权重，每个类别一个（即 PyTorch 的 weight=）',
+  'help.opt.ce.ignoreIndex': '目标等于此值的行被忽略（默认与 PyTorch 相同为 −100）',
+  'help.opt.ce.labelSmoothing': '标签平滑系数 ε，0 ≤ ε ≤ 1：目标变为 (1 − ε)·y + ε/C',
+  'help.opt.ce.reduction': 'mean（默认）、sum 或 none',
+  'help.opt.ce.temperature': '做 softmax 之前把 logit 除以 T > 0（默认 1）',
+  'help.opt.ce.grad': '同时给出损失对每个输入值的梯度',
+
+  'help.cmd.bce': '带 logit 的二元 / 多标签交叉熵，与 PyTorch 的 F.binary_cross_entropy_with_logits 一致',
+  'help.bce.formula':
+    '每个元素：l = w·[p_c·y·softplus(−z) + (1 − y)·softplus(z)] = −w·[p_c·y·log σ(z) + (1 − y)·log(1 − σ(z))]，通过 softplus 计算，因此 |z| 很大时也不会出现 log(0)。归约：对全部 N·C 个元素取平均（mean，默认）、sum、none。--grad：∂l/∂z = w·[(1 − y)·σ(z) − p_c·y·σ(−z)]（无 pos_weight 时即 σ(z) − y），mean 时再除以 N·C。',
+  'help.bce.probs':
+    '--probs：输入是概率 p（即 F.binary_cross_entropy）：l = −w·[p_c·y·log p + (1 − y)·log(1 − p)]，梯度对 p 求；正目标处 p = 0 时损失为 inf（PyTorch 会把 log 截断在 −100）。',
+  'help.bce.output':
+    '输出：σ(z) 表和每个元素的损失表，下面是损失和以 0.5 为阈值的逐元素准确率。tsv/csv 输出每个元素的损失矩阵（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出损失矩阵）。',
+  'help.opt.bce.targets': '目标，形状与 logit 相同，取值在 [0, 1] 内：直接写矩阵，或 @FILE',
+  'help.opt.bce.posWeight': '正项的权重，每列一个（即 PyTorch 的 pos_weight=）',
+  'help.opt.bce.weight': '权重，按 PyTorch 的方式广播：1×C（每列，如 1,2,1）、N×1（每行，如 "1;2"）或 N×C',
+  'help.opt.bce.probs': '输入是 [0, 1] 内的概率，而不是 logit',
+};

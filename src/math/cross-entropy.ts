@@ -1,0 +1,150 @@
+import { XentError } from '../errors.js';
+import { type Matrix, at, mapMatrix, rowView, zeros } from '../matrix.js';
+import { softmax } from './softmax.js';
+
+export type Reduction = 'mean' | 'sum' | 'none';
+
+/**
+ * The targets of a cross-entropy: one class index per row (`null` for an ignored row,
+ * PyTorch's ignore_index), or one distribution per row (soft or one-hot targets).
+ */
+export type CrossEntropyTargets =
+  | { readonly kind: 'index'; readonly classes: readonly (number | null)[] }
+  | { readonly kind: 'probs'; readonly probs: Matrix };
+
+export interface CrossEntropyOptions {
+  /** Class weights w_c (all 1 when absent), one per column. */
+  readonly weight?: readonly number[];
+  /** Label smoothing ε in [0, 1]. */
+  readonly labelSmoothing?: number;
+  readonly reduction?: Reduction;
+  /** The logits are divided by T before the softmax (ignored for probability input). */
+  readonly temperature?: number;
+  /** The input rows are already probabilities: ℓ = log p instead of log_softmax(z / T). */
+  readonly inputIsProbs?: boolean;
+}
+
+export interface CrossEntropyResult {
+  /** softmax(z / T) of each row, or the input itself when it holds probabilities. */
+  readonly probs: Matrix;
+  /** ℓ = log of probs, computed directly (exact where probs underflow). */
+  readonly logProbs: Matrix;
+  /** Per-row losses as reduction 'none' gives them: weighted, 0 for an ignored row. */
+  readonly losses: Float64Array;
+  /** The reduced loss: Σ losses / denominator for 'mean', Σ losses for 'sum', NaN for 'none'. */
+  readonly loss: number;
+  /** What 'mean' divides by: Σ of the target weights of counted rows (index targets) or N. */
+  readonly meanDenominator: number;
+  /** Σ losses / meanDenominator, whatever the reduction (NaN when that is 0/0). */
+  readonly meanLoss: number;
+  /**
+   * ∂loss/∂input: w.r.t. the logits as given (before dividing by T), or w.r.t. the given
+   * probabilities with `inputIsProbs`. For 'none', the gradient of Σ losses.
+   */
+  readonly grad: Matrix;
+}
+
+/** 0 · log 0 is 0 (the limit of q log q), not NaN: a class that is both masked and not aimed at costs nothing. */
+function times(a: number, logP: number): number {
+  return a === 0 ? 0 : a * logP;
+}
+
+/**
+ * Each row's effective weighted target a_n: the coefficients of −ℓ in PyTorch's loss, so
+ * that lₙ = −Σ_c a_{n,c}·ℓ_{n,c}. Index target y, smoothing ε, weights w:
+ * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
+ * a_c = w_c·((1 − ε)·q_c + ε/C).
+ */
+function effectiveTargets(targets: CrossEntropyTargets, rows: number, cols: number, w: Float64Array, eps: number): Matrix {
+  const a = zeros(rows, cols);
+  for (let n = 0; n < rows; n++) {
+    const out = rowView(a, n);
+    if (targets.kind === 'index') {
+      const y = targets.classes[n];
+      if (y === null) continue;
+      if (eps > 0) for (let c = 0; c < cols; c++) out[c] = (eps / cols) * w[c];
+      out[y] += (1 - eps) * w[y];
+    } else {
+      for (let c = 0; c < cols; c++) out[c] = w[c] * ((1 - eps) * at(targets.probs, n, c) + eps / cols);
+    }
+  }
+  return a;
+}
+
+/**
+ * Cross-entropy of each row of logits against its target, with PyTorch's options and
+ * conventions (F.cross_entropy), and its gradient in closed form.
+ *
+ * - index targets: lₙ = (1 − ε)·(−w_{yₙ}·ℓ_{n,yₙ}) + (ε/C)·(−Σ_c w_c·ℓ_{n,c}), 0 for an
+ *   ignored row; 'mean' divides Σlₙ by Σ w_{yₙ} over the rows not ignored (not by N).
+ * - soft targets q: lₙ = −Σ_c w_c·q'_{n,c}·ℓ_{n,c} with q' = (1 − ε)·q + ε/C; 'mean' divides by N.
+ * - 'mean' with nothing to average (every row ignored, or every counted weight 0) is 0/0:
+ *   PyTorch returns NaN, this throws XentError('err.ce.meanUndefined') instead.
+ *
+ * The gradient is not differentiated numerically: with a_n the row's effective weighted
+ * target (lₙ = −Σ_c a_{n,c}·ℓ_{n,c}) and ∂ℓ_{n,c}/∂z_{n,k} = [c = k] − p_{n,k},
+ * ∂lₙ/∂z_n = (Σ_c a_{n,c})·p_n − a_n, which is exact and stable where p underflows (no
+ * division by p); then ÷ the 'mean' denominator, and ÷ T for logits divided by T. With
+ * probability input ℓ = log p, so ∂lₙ/∂p_{n,c} = −a_{n,c}/p_{n,c} (−inf where p = 0 and
+ * a > 0; 0 where a = 0).
+ *
+ * @example
+ * // logits [[2, 0.5, -1]], target class 0, mean:
+ * crossEntropy(fromRows([[2, 0.5, -1]]), { kind: 'index', classes: [0] })
+ * // probs ≈ [[0.7856, 0.1753, 0.0391]], losses ≈ [0.2413] (= −log 0.7856),
+ * // loss ≈ 0.2413, grad ≈ [[-0.2144, 0.1753, 0.0391]] (p − onehot)
+ */
+export function crossEntropy(
+  input: Matrix,
+  targets: CrossEntropyTargets,
+  options: CrossEntropyOptions = {},
+): CrossEntropyResult {
+  const { rows, cols } = input;
+  const reduction = options.reduction ?? 'mean';
+  const eps = options.labelSmoothing ?? 0;
+  const temperature = options.inputIsProbs ? 1 : (options.temperature ?? 1);
+  const w = new Float64Array(cols).fill(1);
+  if (options.weight) w.set(options.weight);
+
+  const { probs, logProbs } = options.inputIsProbs
+    ? { probs: input, logProbs: mapMatrix(input, Math.log) }
+    : softmax(input, temperature, 'row');
+  const a = effectiveTargets(targets, rows, cols, w, eps);
+
+  const losses = new Float64Array(rows);
+  for (let n = 0; n < rows; n++) {
+    const an = rowView(a, n);
+    const ln = rowView(logProbs, n);
+    let sum = 0;
+    for (let c = 0; c < cols; c++) sum -= times(an[c], ln[c]);
+    losses[n] = sum;
+  }
+
+  let meanDenominator = rows;
+  if (targets.kind === 'index') {
+    meanDenominator = 0;
+    for (const y of targets.classes) if (y !== null) meanDenominator += w[y];
+  }
+  let total = 0;
+  for (const l of losses) total += l;
+  const meanLoss = total / meanDenominator;
+  if (reduction === 'mean' && meanDenominator === 0) throw new XentError('err.ce.meanUndefined');
+  const loss = reduction === 'mean' ? meanLoss : reduction === 'sum' ? total : NaN;
+
+  const scale = reduction === 'mean' ? 1 / meanDenominator : 1;
+  const grad = zeros(rows, cols);
+  for (let n = 0; n < rows; n++) {
+    const an = rowView(a, n);
+    const g = rowView(grad, n);
+    if (options.inputIsProbs) {
+      const pn = rowView(probs, n);
+      for (let c = 0; c < cols; c++) g[c] = an[c] === 0 ? 0 : (-an[c] / pn[c]) * scale;
+    } else {
+      const pn = rowView(probs, n);
+      let mass = 0;
+      for (let c = 0; c < cols; c++) mass += an[c];
+      for (let c = 0; c < cols; c++) g[c] = ((mass * pn[c] - an[c]) * scale) / temperature;
+    }
+  }
+  return { probs, logProbs, losses, loss, meanDenominator, meanLoss, grad };
+}

@@ -1,0 +1,126 @@
+import { XentError } from '../errors.js';
+import type { MessageParam } from '../i18n/messages.js';
+import { type Matrix, zeros } from '../matrix.js';
+import { type Normalized, checkEmbeddings, l2Normalize, normalizeBackward } from './normalize.js';
+
+/**
+ * a · bᵀ: entry (i, j) is the dot product of row i of a with row j of b.
+ *
+ * @example
+ * dotRows(fromRows([[1, 0], [0, 2]]), fromRows([[3, 4]])) // [[3], [8]]
+ */
+export function dotRows(a: Matrix, b: Matrix): Matrix {
+  const out = zeros(a.rows, b.rows);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < b.rows; j++) {
+      let s = 0;
+      for (let k = 0; k < a.cols; k++) s += a.data[i * a.cols + k] * b.data[j * b.cols + k];
+      out.data[i * b.rows + j] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * g · b: the gradient w.r.t. a of Σᵢⱼ gᵢⱼ (a · bᵀ)ᵢⱼ. With `transposeG`, gᵀ · b (the gradient w.r.t. b,
+ * with a and b swapped).
+ */
+function gradDot(g: Matrix, b: Matrix, transposeG: boolean): Matrix {
+  const rows = transposeG ? g.cols : g.rows;
+  const inner = transposeG ? g.rows : g.cols;
+  const out = zeros(rows, b.cols);
+  for (let i = 0; i < rows; i++) {
+    for (let m = 0; m < inner; m++) {
+      const w = transposeG ? g.data[m * g.cols + i] : g.data[i * g.cols + m];
+      if (w === 0) continue;
+      for (let k = 0; k < b.cols; k++) out.data[i * b.cols + k] += w * b.data[m * b.cols + k];
+    }
+  }
+  return out;
+}
+
+/** Embeddings as they enter the dot products: unit rows, or the raw rows with --no-normalize. */
+export interface Prepared {
+  readonly raw: Matrix;
+  readonly rows: Matrix;
+  readonly normalized?: Normalized;
+}
+
+function prepare(raw: Matrix, normalize: boolean): Prepared {
+  if (!normalize) return { raw, rows: raw };
+  const normalized = l2Normalize(raw);
+  return { raw, rows: normalized.unit, normalized };
+}
+
+/** From ∂L/∂(rows) to ∂L/∂(raw embeddings). */
+function backToRaw(p: Prepared, gradRows: Matrix): Matrix {
+  return p.normalized ? normalizeBackward(p.normalized, gradRows) : gradRows;
+}
+
+export interface PairSimilarity {
+  readonly image: Prepared;
+  readonly text: Prepared;
+  /** sᵢⱼ = uᵢ · vⱼ (cosine similarity when normalised), before any scale or bias. */
+  readonly similarity: Matrix;
+}
+
+/**
+ * The similarity of each image i with each text j, for CLIP and SigLIP: both sets of
+ * embeddings (one per row) are L2-normalised unless `normalize` is false, then
+ * sᵢⱼ = uᵢ · vⱼ. Rejects different counts or dimensions, non-finite entries and (when
+ * normalising) zero rows, naming the option each came from.
+ *
+ * @example
+ * pairSimilarity(fromRows([[1, 0], [0, 2]]), fromRows([[1, 1], [0, 1]]), true).similarity
+ * // [[0.7071, 0], [0.7071, 1]]
+ */
+export function pairSimilarity(image: Matrix, text: Matrix, normalize: boolean): PairSimilarity {
+  const imageName = { key: 'source.option', params: { option: '--image' } } as const;
+  const textName = { key: 'source.option', params: { option: '--text' } } as const;
+  if (image.rows !== text.rows) throw new XentError('err.pairCount', { image: image.rows, text: text.rows });
+  if (image.cols !== text.cols) throw new XentError('err.pairDim', { image: image.cols, text: text.cols });
+  checkEmbeddings(image, imageName, normalize);
+  checkEmbeddings(text, textName, normalize);
+  const imageRows = prepare(image, normalize);
+  const textRows = prepare(text, normalize);
+  return { image: imageRows, text: textRows, similarity: dotRows(imageRows.rows, textRows.rows) };
+}
+
+/**
+ * Backpropagation from g = ∂L/∂s (the gradient w.r.t. the similarity matrix) to the raw
+ * embeddings: ∂L/∂U = g·V, ∂L/∂V = gᵀ·U, then through the normalisation of each row.
+ */
+export function pairBackward(pair: PairSimilarity, gradSimilarity: Matrix): { gradImage: Matrix; gradText: Matrix } {
+  return {
+    gradImage: backToRaw(pair.image, gradDot(gradSimilarity, pair.text.rows, false)),
+    gradText: backToRaw(pair.text, gradDot(gradSimilarity, pair.image.rows, true)),
+  };
+}
+
+export interface SelfSimilarity {
+  readonly embeddings: Prepared;
+  /** sᵢⱼ = uᵢ · uⱼ, the cosine similarity of rows i and j (1 on the diagonal). */
+  readonly similarity: Matrix;
+}
+
+/**
+ * The cosine similarity of every pair of rows of one batch, for NT-Xent and SupCon. Rejects
+ * non-finite entries and zero rows, naming `source` (where the embeddings came from).
+ *
+ * @example
+ * selfSimilarity(fromRows([[1, 0], [1, 1]]), source).similarity // [[1, 0.7071], [0.7071, 1]]
+ */
+export function selfSimilarity(embeddings: Matrix, source: MessageParam): SelfSimilarity {
+  checkEmbeddings(embeddings, source, true);
+  const prepared = prepare(embeddings, true);
+  return { embeddings: prepared, similarity: dotRows(prepared.rows, prepared.rows) };
+}
+
+/** From g = ∂L/∂s to the raw embeddings: s = U·Uᵀ gives ∂L/∂U = (g + gᵀ)·U, then the normalisation. */
+export function selfBackward(self: SelfSimilarity, gradSimilarity: Matrix): Matrix {
+  const u = self.embeddings.rows;
+  const a = gradDot(gradSimilarity, u, false);
+  const b = gradDot(gradSimilarity, u, true);
+  for (let k = 0; k < a.data.length; k++) a.data[k] += b.data[k];
+  return backToRaw(self.embeddings, a);
+}
