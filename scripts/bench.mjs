@@ -1,0 +1,125 @@
+// `npm run bench`: start-up time, throughput on a large similarity matrix against the
+// NumPy + SciPy pipeline, and peak memory of the streaming paths. Prints figures; asserts
+// nothing (speed is measured here, never in unit tests).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const XENT = join(ROOT, 'bin', 'xent.js');
+const WORK = join(tmpdir(), 'xent-bench');
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
+mkdirSync(WORK, { recursive: true });
+
+/** mulberry32: a small seeded generator, so every run benchmarks the same file. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An n×n similarity matrix as CSV with 6 decimals: scaled cosine-like values, a stronger diagonal. */
+async function generate(n, seed) {
+  const path = join(WORK, `sim-${n}-${seed}.csv`);
+  if (existsSync(path)) return path;
+  const next = random(seed);
+  const out = createWriteStream(path);
+  for (let i = 0; i < n; i++) {
+    const row = new Array(n);
+    for (let j = 0; j < n; j++) row[j] = ((next() * 2 - 1) * 5 + (i === j ? 4 : 0)).toFixed(6);
+    if (!out.write(row.join(',') + '\n')) await new Promise((r) => out.once('drain', r));
+  }
+  await new Promise((r) => out.end(r));
+  return path;
+}
+
+/** Runs a command, returning wall seconds, peak RSS (MB, via GNU time) and stdout. */
+function run(command, args) {
+  const useTime = existsSync('/usr/bin/time');
+  const start = process.hrtime.bigint();
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
+  const rssKb = useTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: rssKb / 1024, stdout: r.stdout };
+}
+
+function runShell(line) {
+  return run('bash', ['-c', line]);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function hasPeer() {
+  return spawnSync('python3', ['-c', 'import numpy, scipy'], { encoding: 'utf8' }).status === 0;
+}
+
+const rows = [];
+const row = (what, value, note = '') => rows.push([what, value, note]);
+
+// 1. Start-up: paired runs, alternating, medians.
+{
+  const node = [];
+  const xent = [];
+  for (let k = 0; k < PAIRS; k++) {
+    node.push(run(process.execPath, ['-e', '0']).seconds);
+    xent.push(run(process.execPath, [XENT, 'softmax', '1', '2', '3']).seconds);
+  }
+  const ratio = median(xent) / median(node);
+  row('start-up: node -e 0', `${(median(node) * 1000).toFixed(1)} ms`, `median of ${PAIRS}`);
+  row('start-up: xent softmax 1 2 3', `${(median(xent) * 1000).toFixed(1)} ms`, `${ratio.toFixed(2)}× node (target ≤ 1.30×)`);
+}
+
+// 2. Throughput on a 2048×2048 CSV.
+{
+  const file = await generate(2048, 20261129);
+  const mb = statSync(file).size / 1e6;
+  const clip = run(process.execPath, [XENT, 'clip', '-i', file, '-f', 'value']);
+  const xentLoss = Number(clip.stdout.trim());
+  row('clip -f value, 2048² CSV', `${clip.seconds.toFixed(2)} s`, `${(mb / clip.seconds).toFixed(0)} MB/s, ${clip.rssMb.toFixed(0)} MB peak`);
+  if (hasPeer()) {
+    const peer = run('python3', [join(ROOT, 'scripts', 'bench_peer.py'), file]);
+    const peerLoss = Number(peer.stdout.trim());
+    const rel = Math.abs(xentLoss - peerLoss) / Math.abs(peerLoss);
+    row('NumPy + SciPy peer', `${peer.seconds.toFixed(2)} s`, `${peer.rssMb.toFixed(0)} MB peak`);
+    row('clip / peer', `${(clip.seconds / peer.seconds).toFixed(2)}×`, 'target ≤ 0.25×');
+    row('loss agreement', rel.toExponential(1), `xent ${xentLoss}, peer ${peerLoss} (target ≤ 1e-9)`);
+  } else {
+    row('NumPy + SciPy peer', 'skipped', 'python3 with numpy and scipy not found');
+  }
+  const ce = run(process.execPath, [XENT, 'ce', '-y', 'diag', '-i', file, '-f', 'value']);
+  row('ce -y diag -f value', `${ce.seconds.toFixed(2)} s`, `${(mb / ce.seconds).toFixed(0)} MB/s`);
+  const sm = runShell(`node ${XENT} softmax -i ${file} -f tsv > /dev/null`);
+  row('softmax -f tsv > /dev/null', `${sm.seconds.toFixed(2)} s`, `${(mb / sm.seconds).toFixed(0)} MB/s`);
+}
+
+// 3. Memory on a 4096×4096 CSV (~160 MB of text).
+if (process.env.BENCH_SKIP_MEMORY !== '1') {
+  const file = await generate(4096, 20261130);
+  const mb = statSync(file).size / 1e6;
+  for (const [name, args] of [
+    ['ce -y diag', ['ce', '-y', 'diag', '-f', 'value']],
+    ['clip', ['clip', '-f', 'value']],
+    ['softmax to a pipe', ['softmax', '-f', 'tsv']],
+  ]) {
+    const r = runShell(`/usr/bin/time -f %M node ${XENT} ${args.join(' ')} -i ${file} | cat > /dev/null`);
+    row(`peak RSS, ${name}, 4096² (${mb.toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(2)} s (target < 150 MB)`);
+  }
+}
+
+const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+for (const r of rows) console.log(r.map((c, k) => String(c).padEnd(width[k])).join('  ').trimEnd());
