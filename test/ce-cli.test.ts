@@ -140,7 +140,7 @@ describe('xent ce output', () => {
     expect(r.stdout).not.toBe('');
     expect(r.stderr).toBe('xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)\n');
     const zh = await xent(['ce', '0.5,0.6; 0.5,0.5', '--probs', '-y', '0,1', '-f', 'value'], { env: zhEnv });
-    expect(zh.stderr).toBe('xent: warning: 概率的第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
+    expect(zh.stderr).toBe('xent: 警告: 概率的第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
   });
 
   it('--help documents the conventions and the examples run', async () => {

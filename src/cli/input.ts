@@ -54,14 +54,15 @@ export async function readMatrixInput(
   io: InputIo,
   args: readonly string[],
   inputFile: string | undefined,
-  command: string,
+  /** Shown in the no-input hint: the command's first example. */
+  example: string,
 ): Promise<MatrixInput> {
   if (args.length > 0 && inputFile !== undefined) throw new XentError('err.inputTwice', {}, true);
   if (args.length > 0) {
     const source: MessageParam = { key: 'source.args' };
     return { matrix: parseMatrixText(args.join(' '), source), source };
   }
-  if (inputFile === undefined && io.stdinIsTTY) throw new XentError('err.noInput', { command }, true);
+  if (inputFile === undefined && io.stdinIsTTY) throw new XentError('err.noInput', { example }, true);
   const { text, source } = await readFileText(io, inputFile ?? '-');
   return { matrix: parseMatrixText(text, source), source };
 }

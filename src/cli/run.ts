@@ -136,8 +136,10 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     decimalsGiven: precisionText !== undefined,
     style: makeStyle(color),
   });
-  const warnings = (report.warnings ?? []).flatMap((w) => w.split('\n'));
-  return { stdout, stderr: warnings.map((line) => `xent: warning: ${line}\n`).join('') };
+  // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
+  const labels = t.t('warn.prefix').split('\n');
+  const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
+  return { stdout, stderr: lines.join('') };
 }
 
 /** An 'optional' command whose data options are given, with no matrix given: no matrix to read. */
@@ -155,7 +157,7 @@ async function inputFor(spec: CommandSpec, { args, options }: Selection, io: Cli
     if (args.length > 0 || options.input !== undefined) throw new XentError('err.inputTwice', {}, true);
     return { matrix: EXAMPLE_MATRIX, source: 'example' };
   }
-  return readMatrixInput(io, args, options.input as string | undefined, spec.name);
+  return readMatrixInput(io, args, options.input as string | undefined, spec.examples[0] ?? `xent ${spec.name} 2 0.5 -1`);
 }
 
 export async function runCli(io: CliIo): Promise<CliResult> {

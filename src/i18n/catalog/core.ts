@@ -5,6 +5,7 @@
 export const coreEn = {
   // error framing
   'err.prefix': 'error',
+  'warn.prefix': 'warning',
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
@@ -17,7 +18,7 @@ export const coreEn = {
 
   // reading input
   'err.noInput':
-    'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: xent {command} 2 0.5 -1)',
+    'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: {example})',
   'err.inputTwice': 'the input was given twice: use arguments or --input, not both',
   'err.fileMissing': "cannot read '{path}': no such file",
   'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
@@ -107,6 +108,7 @@ export type CoreKey = keyof typeof coreEn;
 
 export const coreZh: Record<CoreKey, string> = {
   'err.prefix': '错误',
+  'warn.prefix': '警告',
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
@@ -117,7 +119,7 @@ export const coreZh: Record<CoreKey, string> = {
   'source.option': '选项 {option}',
 
   'err.noInput':
-    '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：xent {command} 2 0.5 -1）',
+    '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：{example}）',
   'err.inputTwice': '输入给了两次：请只用参数或 --input 其中之一',
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
