@@ -2,7 +2,7 @@
 // NumPy + SciPy pipeline, and peak memory of the streaming paths. Prints figures; asserts
 // nothing (speed is measured here, never in unit tests).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,7 +115,10 @@ if (process.env.BENCH_SKIP_MEMORY !== '1') {
     ['clip', ['clip', '-f', 'value']],
     ['softmax to a pipe', ['softmax', '-f', 'tsv']],
   ]) {
-    const r = runShell(`/usr/bin/time -f %M node ${XENT} ${args.join(' ')} -i ${file} | cat > /dev/null`);
+    // GNU time measures node alone (not the shell or cat) and writes to a file, not stderr.
+    const rssFile = join(WORK, 'rss.txt');
+    const r = runShell(`/usr/bin/time -f %M -o ${rssFile} node ${XENT} ${args.join(' ')} -i ${file} | cat > /dev/null`);
+    r.rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
     row(`peak RSS, ${name}, 4096² (${mb.toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(2)} s (target < 150 MB)`);
   }
 }

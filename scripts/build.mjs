@@ -1,6 +1,10 @@
 // Bundles the CLI into one ESM file so that start-up reads a single module
-// instead of resolving hundreds of files in node_modules.
-import { readFileSync } from 'node:fs';
+// instead of resolving hundreds of files in node_modules. Then builds the library:
+// dist/index.js (src/index.ts and the maths it imports, no CLI) and its declaration files
+// in dist/types.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -20,3 +24,20 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The library: one ESM file with only what src/index.ts reaches (the maths, the parser, the
+// message catalogue for XentError's English text). It imports nothing, not even node: modules.
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'neutral',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+rmSync(new URL('../dist/types', import.meta.url), { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], { stdio: 'inherit', cwd: new URL('..', import.meta.url) });

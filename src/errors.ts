@@ -1,12 +1,23 @@
 import type { MessageKey, MessageParams } from './i18n/messages.js';
+import { makeTranslator } from './i18n/translator.js';
 
 /** Exit codes: 0 success, 1 a checked answer was wrong (later), 2 bad input or usage. */
 export const EXIT_USAGE = 2;
 
+/** The English text of a message; the key itself if it cannot be rendered. */
+function english(key: MessageKey, params: MessageParams): string {
+  try {
+    return makeTranslator('en').t(key, params);
+  } catch {
+    return key;
+  }
+}
+
 /**
- * The one error type of xent. It carries a catalogue key and its parameters instead of
- * text, so that the entry point can print it in the user's language. Only the entry point
- * catches it.
+ * The one error type of xent. It carries a catalogue key and its parameters, so that the
+ * entry point can print it in the user's language; only the entry point catches it. Its
+ * `message` is the English text (what a library caller or a stack trace shows), e.g.
+ * "clip needs a square matrix (…), got 2×3"; `key` stays the stable code to test against.
  */
 export class XentError extends Error {
   constructor(
@@ -16,7 +27,7 @@ export class XentError extends Error {
     readonly usage = false,
     readonly exitCode = EXIT_USAGE,
   ) {
-    super(key);
+    super(english(key, params));
     this.name = 'XentError';
   }
 }

@@ -1,4 +1,5 @@
 // The entry point: the only file that touches the process.
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { runCli } from './cli/run.js';
 
@@ -8,10 +9,10 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (text === '') return resolve();
-    stream.write(text, () => resolve());
+function write(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (text.length === 0) return resolve();
+    stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
 }
 
@@ -21,6 +22,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.stderr.write(`xent: ${error.message}\n`);
   process.exit(74);
 });
+// Ctrl-C during a long read: the conventional 128 + SIGINT, no stack trace.
+process.on('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+  process.exit(130);
+});
 
 const result = await runCli({
   argv: process.argv.slice(2),
@@ -28,8 +34,12 @@ const result = await runCli({
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   columns: process.stdout.columns,
+  rows: process.stdout.rows,
   readStdin,
   readFile: (path) => readFile(path),
+  openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+  write: (bytes) => write(process.stdout, bytes),
+  progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
 });
 await write(process.stdout, result.stdout);
 await write(process.stderr, result.stderr);

@@ -44,7 +44,7 @@ describe('the built binary', () => {
 
 /** The README's ```console blocks: `$ command` lines, each followed by its expected output. */
 function readmeExamples(): { command: string; expected: string }[] {
-  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const text = ['README.md', 'README.zh-CN.md'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
   const examples: { command: string; expected: string }[] = [];
   for (const block of text.matchAll(/```console\n([\s\S]*?)```/g)) {
     let current: { command: string; lines: string[] } | undefined;

@@ -48,7 +48,9 @@ describe('xent ce output', () => {
   it('json has every key, with the per-row losses as reduction none gives them', async () => {
     const r = await xent(['ce', logits, '-y', '0,2,0', '-w', '1,1,3', '-g', '-f', 'json']);
     const out = json(r.stdout);
-    expect(Object.keys(out)).toEqual(['command', 'reduction', 'targets', 'probs', 'losses', 'loss', 'accuracy', 'perplexity', 'grad']);
+    expect(Object.keys(out)).toEqual(['command', 'reduction', 'targets', 'probs', 'losses', 'loss', 'accuracy', 'topk', 'perplexity', 'grad']);
+    // top-1 is the accuracy, by default the only k
+    expect(out.topk).toEqual({ '1': out.accuracy });
     expect(out.command).toBe('ce');
     expect(out.reduction).toBe('mean');
     expect(out.targets).toEqual([0, 2, 0]);

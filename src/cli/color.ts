@@ -28,5 +28,20 @@ export function makeStyle(enabled: boolean): Style {
     dim: (s) => c.dim(s),
     positive: (s) => c.red(s),
     negative: (s) => c.blue(s),
+    heat: (s, level, signed) => heatColor(level, signed)(s),
+    swatch: (level, signed) => heatColor(level, signed)('  '),
   };
+}
+
+// 256-colour backgrounds: a dark-to-bright ramp for values, blue/red ramps by sign for gradients.
+const RAMP = [236, 238, 24, 31, 37, 71, 178, 220];
+const BLUES = [17, 18, 19, 20, 27, 33];
+const REDS = [52, 88, 124, 160, 196, 203];
+
+function heatColor(level: number, signed = false): (s: string) => string {
+  const c = new Chalk({ level: 2 });
+  const pick = (ramp: readonly number[], x: number) => ramp[Math.min(ramp.length - 1, Math.floor(Math.abs(x) * ramp.length))];
+  if (signed) return (s) => c.bgAnsi256(pick(level < 0 ? BLUES : REDS, level)).white(s);
+  const code = pick(RAMP, level);
+  return (s) => (code === 178 || code === 220 ? c.bgAnsi256(code).black(s) : c.bgAnsi256(code).white(s));
 }

@@ -1,13 +1,18 @@
 // Where the matrix comes from: positional arguments, -i FILE (- for stdin), or a pipe.
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { type ParsedMatrix, parseMatrixText } from '../parse/matrix-text.js';
+import { MatrixBuilder, MatrixTextParser, type ParsedMatrix, parseMatrixText } from '../parse/matrix-text.js';
 
 /** What the CLI needs from the outside world; the entry point supplies the real ones. */
 export interface InputIo {
   readonly stdinIsTTY: boolean;
   readStdin(): Promise<Uint8Array>;
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The bytes of a file ('-' for stdin) in chunks, so a large input is never held whole.
+   * Without it, the file is read at once through readFile / readStdin.
+   */
+  openInput?(path: string): AsyncIterable<Uint8Array>;
 }
 
 /** Text from bytes, refusing binary files and invalid UTF-8 with the byte offset. */
@@ -29,6 +34,14 @@ interface FsError {
   message?: string;
 }
 
+/** An fs error as the message a user should see. */
+function fileError(error: unknown, path: string): XentError {
+  const { code, message } = error as FsError;
+  if (code === 'ENOENT') return new XentError('err.fileMissing', { path });
+  if (code === 'EISDIR') return new XentError('err.fileIsDir', { path });
+  return new XentError('err.fileUnreadable', { path, reason: code ?? message ?? String(error) });
+}
+
 export async function readFileText(io: InputIo, path: string): Promise<{ text: string; source: MessageParam }> {
   if (path === '-') return { text: decodeText(await io.readStdin(), { key: 'source.stdin' }), source: { key: 'source.stdin' } };
   const source: MessageParam = { key: 'source.file', params: { path } };
@@ -36,10 +49,7 @@ export async function readFileText(io: InputIo, path: string): Promise<{ text: s
   try {
     bytes = await io.readFile(path);
   } catch (error) {
-    const { code, message } = error as FsError;
-    if (code === 'ENOENT') throw new XentError('err.fileMissing', { path });
-    if (code === 'EISDIR') throw new XentError('err.fileIsDir', { path });
-    throw new XentError('err.fileUnreadable', { path, reason: code ?? message ?? String(error) });
+    throw fileError(error, path);
   }
   return { text: decodeText(bytes, source), source };
 }
@@ -49,22 +59,118 @@ export interface MatrixInput {
   readonly source: MessageParam;
 }
 
-/** The command's input matrix, from the first source that has one. */
-export async function readMatrixInput(
+/** Where the main input comes from, not yet read. */
+export interface OpenedInput {
+  readonly source: MessageParam;
+  readonly chunks: AsyncIterable<Uint8Array | string>;
+}
+
+async function* once(text: string): AsyncIterable<string> {
+  yield text;
+}
+
+async function* whole(read: () => Promise<Uint8Array>): AsyncIterable<Uint8Array> {
+  yield await read();
+}
+
+/** The command's input, from the first source that has one: arguments, -i FILE, a pipe. */
+export function openMatrixInput(
   io: InputIo,
   args: readonly string[],
   inputFile: string | undefined,
   /** Shown in the no-input hint: the command's first example. */
   example: string,
-): Promise<MatrixInput> {
+): OpenedInput {
   if (args.length > 0 && inputFile !== undefined) throw new XentError('err.inputTwice', {}, true);
-  if (args.length > 0) {
-    const source: MessageParam = { key: 'source.args' };
-    return { matrix: parseMatrixText(args.join(' '), source), source };
-  }
+  if (args.length > 0) return { source: { key: 'source.args' }, chunks: once(args.join(' ')) };
   if (inputFile === undefined && io.stdinIsTTY) throw new XentError('err.noInput', { example }, true);
-  const { text, source } = await readFileText(io, inputFile ?? '-');
-  return { matrix: parseMatrixText(text, source), source };
+  const path = inputFile ?? '-';
+  if (path === '-') {
+    return { source: { key: 'source.stdin' }, chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
+  }
+  return {
+    source: { key: 'source.file', params: { path } },
+    chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
+  };
+}
+
+async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string): AsyncIterable<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw fileError(error, path);
+  }
+}
+
+/**
+ * Parses an input chunk by chunk, handing each row to `sink` as it ends; `between` runs
+ * after each chunk (to flush output, show progress). Binary data and invalid UTF-8 are
+ * refused with the byte offset, as in decodeText.
+ */
+export async function parseInput(
+  { source, chunks }: OpenedInput,
+  sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
+  between?: (bytes: number, rows: number) => Promise<void> | void,
+): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
+  let rows = 0;
+  const parser: MatrixTextParser = new MatrixTextParser(source, (row, index) => {
+    rows = index + 1;
+    sink(row, index, parser.colLabels);
+  });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  // ASCII is read as bytes, without decoding; from the first other byte on, as text.
+  let ascii = true;
+  for await (const chunk of chunks) {
+    if (typeof chunk === 'string') {
+      parser.feed(chunk);
+      continue;
+    }
+    const nul = chunk.indexOf(0);
+    if (nul >= 0) throw new XentError('err.binary', { source, offset: offset + nul });
+    let rest = chunk;
+    if (ascii) {
+      const bom = offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      const stop = bom + parser.feedAscii(chunk.subarray(bom));
+      rest = chunk.subarray(stop);
+      ascii = rest.length === 0;
+    }
+    if (rest.length > 0) {
+      let text: string;
+      try {
+        text = decoder.decode(rest, { stream: true });
+      } catch {
+        throw new XentError('err.badUtf8', { source, offset: offset + (chunk.length - rest.length) + badUtf8Offset(rest) });
+      }
+      parser.feed(text);
+    }
+    offset += chunk.length;
+    await between?.(offset, rows);
+  }
+  try {
+    parser.feed(decoder.decode());
+  } catch {
+    throw new XentError('err.badUtf8', { source, offset });
+  }
+  const cols = parser.finish();
+  return { rows, cols, colLabels: parser.colLabels };
+}
+
+/** Where in a chunk the first invalid UTF-8 byte is (approximately, for the message). */
+function badUtf8Offset(chunk: Uint8Array): number {
+  const loose = new TextDecoder('utf-8').decode(chunk);
+  const bad = loose.indexOf('\ufffd');
+  return new TextEncoder().encode(loose.slice(0, Math.max(0, bad))).length;
+}
+
+/** The command's input matrix, held once as a Float64Array. */
+export async function readMatrix(
+  opened: OpenedInput,
+  onProgress?: (bytes: number, rows: number) => void,
+): Promise<MatrixInput> {
+  const builder = new MatrixBuilder();
+  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
+  return { matrix: builder.build(cols, colLabels), source: opened.source };
 }
 
 /** A matrix given to an option (--target-probs, --image): inline text, or @FILE. */

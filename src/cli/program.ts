@@ -1,6 +1,7 @@
 // Builds commander's view of xent from the command table, in the user's language.
-import { Command, Help } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
+import { completionScript, completionSpec } from './completion.js';
 import { displayWidth } from '../format/width.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
@@ -27,8 +28,13 @@ function addGlobalOptions(program: Command, t: Translator): void {
     .option('-p, --precision <N>', t.label('help.opt.precision'))
     .option('-L, --lang <lang>', t.label('help.opt.lang'))
     .option('--example', t.label('help.opt.example'))
+    .option('--full', t.label('help.opt.full'))
     .option('--color', t.label('help.opt.color'))
-    .option('--no-color', t.label('help.opt.noColor'));
+    .option('--no-color', t.label('help.opt.noColor'))
+    .option('--explain', t.label('help.opt.explain'))
+    .option('--row <K>', t.label('help.opt.row'))
+    .option('--expect <VALUES>', t.label('help.opt.expect'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--heatmap', t.label('help.opt.heatmap'));
 }
 
 function examplesText(spec: CommandSpec, t: Translator): string {
@@ -82,5 +88,24 @@ export function buildProgram(
       onSelect({ spec, args, options: cmd.optsWithGlobals() });
     });
   }
+
+  // `xent completion SHELL` prints a script rather than a report, so it is not in the command
+  // table. It reads the finished program (every command and option). The script is written
+  // like help text, and ends parsing the way help does: a CommanderError 'commander.helpDisplayed'
+  // with exit code 0, which runCli turns into exit 0 with that text on stdout.
+  program
+    .command('completion')
+    .summary(t.label('help.cmd.completion'))
+    .description(t.label('help.cmd.completion'))
+    .argument('<shell>', t.label('help.arg.shell'))
+    .helpOption('-h, --help', t.label('help.opt.help'))
+    .configureHelp(helpConfig)
+    .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
+    .exitOverride()
+    .addHelpText('after', `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`)
+    .action((shell: string) => {
+      output.out(completionScript(completionSpec(program, t.label('help.opt.help')), shell));
+      throw new CommanderError(0, 'commander.helpDisplayed', '(completion script written)');
+    });
   return program;
 }

@@ -8,19 +8,32 @@ import { XentError } from '../errors.js';
 import { FORMATS, type Format, formatReport } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
+import type { MessageParam } from '../i18n/messages.js';
+import { planStream } from '../stream/index.js';
+import { StreamedStdout } from '../stream/output.js';
+import { type Room, elideReport } from '../report/elide.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
-import { type InputIo, type MatrixInput, readMatrixInput, readMatrixOption } from './input.js';
+import { type InputIo, type MatrixInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
 import { readChoice, readPrecision } from './option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
+import { defaultFormat, formatTaught, needsReport, optionsFor, readTeaching, teach } from './teach.js';
 
 export interface CliIo extends InputIo {
+  /**
+   * Writes to stdout at once. When given, a streaming command writes large outputs through
+   * it as they are produced (after its first 8 MB) instead of returning them at the end.
+   */
+  readonly write?: (bytes: Uint8Array) => Promise<void>;
+  /** Shows a progress line on a terminal's stderr ('' clears it); absent for pipes. */
+  readonly progress?: (line: string) => void;
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
-  /** Terminal width for help text. */
+  /** Terminal size: the width for help text; big tables are cut to fit. */
   readonly columns?: number;
+  readonly rows?: number;
 }
 
 export interface CliResult {
@@ -94,7 +107,7 @@ function excessToken(argv: readonly string[]): string {
 }
 
 function knownFlags(argv: readonly string[]): string[] {
-  const global = ['--input', '--format', '--precision', '--lang', '--example', '--color', '--no-color', '--help', '--version'];
+  const global = ['--input', '--format', '--precision', '--lang', '--example', '--color', '--no-color', '--explain', '--row', '--expect', '--heatmap', '--help', '--version'];
   const name = commandName(argv);
   const spec = COMMANDS.find((c) => c.name === name);
   const own = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
@@ -113,33 +126,101 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   return lines.join('\n') + '\n';
 }
 
-async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ stdout: string; stderr: string }> {
+/** A progress line on stderr for work that takes more than a second (terminals only). */
+function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(bytes: number, rows: number) {
+      const now = Date.now();
+      if (!io.progress || now - start < 1000 || now - last < 200) return;
+      last = now;
+      shown = true;
+      io.progress(t.label('progress.reading', { source, mb: (bytes / 1e6).toFixed(1), rows }));
+    },
+    done() {
+      if (shown) io.progress?.('');
+    },
+  };
+}
+
+async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ code: number; stdout: string; stderr: string }> {
   const { spec, args, options } = selection;
-  const format = readChoice(options.format as string | undefined, '--format', FORMATS, io.stdoutIsTTY ? 'table' : 'tsv') as Format;
+  const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(spec, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
-  const values = options as Record<string, string | boolean | undefined>;
+  const teaching = readTeaching(options);
+  const values = optionsFor(spec, options, teaching) as Record<string, string | boolean | undefined>;
   const fromOptions = spec.input === 'optional' && suppliedByOptions(spec, selection);
-  const input = fromOptions ? undefined : await inputFor(spec, selection, io);
-  const context = {
-    t,
-    inputSource: input?.source ?? { key: 'source.args' as const },
-    readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
-  };
-  const report =
-    spec.input === 'optional'
-      ? await spec.run(input?.matrix, values, context)
-      : await spec.run((input as MatrixInput).matrix, values, context);
-  const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
-  const stdout = formatReport(report, format, {
-    decimals,
-    decimalsGiven: precisionText !== undefined,
-    style: makeStyle(color),
-  });
-  // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
-  const labels = t.t('warn.prefix').split('\n');
-  const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
-  return { stdout, stderr: lines.join('') };
+  const streamable = !fromOptions && spec.input !== 'none' && options.example !== true;
+  const opened = streamable ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(spec)) : undefined;
+  const progress = progressReporter(io, t, opened?.source ?? '');
+  try {
+    const out = new StreamedStdout(io.write);
+    const plan = opened && !needsReport(options)
+      ? planStream(spec.name, {
+          format,
+          options: values,
+          decimals: precisionText !== undefined ? decimals : undefined,
+          source: opened.source,
+          out,
+        })
+      : undefined;
+    if (opened && plan) {
+      // Row by row: the input is never held whole, and large output is written as it comes.
+      const { rows, cols } = await parseInput(opened, plan.onRow, async (bytes, count) => {
+        progress.update(bytes, count);
+        await out.flushIfLarge();
+      });
+      return { code: 0, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+    }
+    const input = opened
+      ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
+      : fromOptions
+        ? undefined
+        : exampleInput(spec, selection);
+    const context = {
+      t,
+      inputSource: input?.source ?? { key: 'source.args' as const },
+      readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
+    };
+    const report =
+      spec.input === 'optional'
+        ? await spec.run(input?.matrix, values, context)
+        : await spec.run((input as MatrixInput).matrix, values, context);
+    const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
+    // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
+    const shown =
+      format === 'table' && io.stdoutIsTTY && options.full !== true
+        ? elideReport(report, roomIn(io), t.t('note.elided'))
+        : report;
+    // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
+    const taught = await teach(spec, { input: input?.matrix, options: values, report: shown, context, decimals }, teaching);
+    const stdout = formatTaught(
+      taught,
+      format,
+      { decimals, decimalsGiven: precisionText !== undefined, style: makeStyle(color) },
+      teaching,
+    );
+    // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
+    const labels = t.t('warn.prefix').split('\n');
+    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
+    return { code: taught.code, stdout, stderr: lines.join('') };
+  } finally {
+    progress.done();
+  }
+}
+
+/** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */
+function roomIn(io: CliIo): Room {
+  const rows = Math.max(6, (io.rows ?? 40) - 12);
+  const cols = Math.max(4, Math.floor(((io.columns ?? 100) - 10) / 19));
+  return { rows, cols };
+}
+
+function exampleOf(spec: CommandSpec): string {
+  return spec.examples[0] ?? `xent ${spec.name} 2 0.5 -1`;
 }
 
 /** An 'optional' command whose data options are given, with no matrix given: no matrix to read. */
@@ -148,16 +229,15 @@ function suppliedByOptions(spec: OptionalMatrixCommandSpec, { args, options }: S
   return spec.dataOptions.some((name) => options[name] !== undefined);
 }
 
-async function inputFor(spec: CommandSpec, { args, options }: Selection, io: CliIo): Promise<MatrixInput> {
-  if (spec.input === 'none') {
-    if (args.length > 0) throw new XentError('err.excessArguments', { command: spec.name, token: args[0] }, true);
-    return { matrix: EXAMPLE_MATRIX, source: 'example' };
+/** The input of a command that reads none ('none'), or of --example. */
+function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixInput {
+  if (spec.input === 'none' && args.length > 0) {
+    throw new XentError('err.excessArguments', { command: spec.name, token: args[0] }, true);
   }
-  if (options.example === true) {
-    if (args.length > 0 || options.input !== undefined) throw new XentError('err.inputTwice', {}, true);
-    return { matrix: EXAMPLE_MATRIX, source: 'example' };
+  if (spec.input !== 'none' && (args.length > 0 || options.input !== undefined)) {
+    throw new XentError('err.inputTwice', {}, true);
   }
-  return readMatrixInput(io, args, options.input as string | undefined, spec.examples[0] ?? `xent ${spec.name} 2 0.5 -1`);
+  return { matrix: EXAMPLE_MATRIX, source: 'example' };
 }
 
 export async function runCli(io: CliIo): Promise<CliResult> {
@@ -189,7 +269,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       throw error;
     }
     if (!selection) return { code: 2, stdout: '', stderr: program.helpInformation() };
-    return { code: 0, ...(await execute(selection, io, t)) };
+    return await execute(selection, io, t);
   } catch (error) {
     if (error instanceof XentError) {
       const lang = (error as XentError & { lang?: Lang }).lang;

@@ -3,10 +3,11 @@ import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { type Matrix, at, rowView, toRows } from '../matrix.js';
 import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
+import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
 import type { CommandContext, CommandSpec } from './command.js';
-import { checkProbabilities, checkWeights, readReduction } from './loss-options.js';
+import { BASE_OPTION, checkProbabilities, checkWeights, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
 /** `--targets`: same shape as the logits, every value in [0, 1]. */
 async function readBceTargets(value: string | undefined, input: Matrix, context: CommandContext): Promise<Matrix> {
@@ -52,6 +53,7 @@ export const bceCommand: CommandSpec = {
     { flags: '-r, --reduction <mean|sum|none>', description: 'help.opt.ce.reduction' },
     { flags: '--probs', description: 'help.opt.bce.probs' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
+    BASE_OPTION,
   ],
   examples: [
     'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0"',
@@ -67,7 +69,15 @@ export const bceCommand: CommandSpec = {
     const targets = await readBceTargets(options.targets as string | undefined, input, context);
     const posWeight = options.posWeight !== undefined ? readPosWeight(options.posWeight as string, input.cols) : undefined;
     const weight = await readBceWeight(options.weight as string | undefined, input, context);
-    const result = binaryCrossEntropy(input, targets, { posWeight, weight, reduction, inputIsProbs });
+    const unit = readBase(options.base as string | undefined);
+    const nats = binaryCrossEntropy(input, targets, { posWeight, weight, reduction, inputIsProbs });
+    const result = {
+      ...nats,
+      losses: matrixInUnit(nats.losses, unit),
+      loss: inUnit(nats.loss, unit),
+      meanLoss: inUnit(nats.meanLoss, unit),
+      grad: matrixInUnit(nats.grad, unit),
+    };
     const grad = options.grad === true;
 
     const cols = classLabels(input);
@@ -85,7 +95,7 @@ export const bceCommand: CommandSpec = {
         ),
         footnote: t.t('bce.footnote.target'),
       },
-      matrixTable(t.label('bce.title.losses'), result.losses, (l) => numberCell(l)),
+      matrixTable(unitLabel(t, 'bce.title.losses', {}, unit), result.losses, (l) => numberCell(l)),
     ];
     if (grad) {
       const titleKey = inputIsProbs ? 'bce.title.gradProbs' : reduction === 'none' ? 'bce.title.gradSum' : 'bce.title.grad';
@@ -98,8 +108,8 @@ export const bceCommand: CommandSpec = {
     }
     const accuracy = hits / input.data.length;
     const summary: SummaryLine[] = [];
-    if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: result.loss });
-    if (reduction !== 'mean') summary.push({ label: t.label('ce.summary.meanLoss'), value: result.meanLoss });
+    if (reduction !== 'none') summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
+    if (reduction !== 'mean') summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
     summary.push({
       label: t.label(inputIsProbs ? 'ce.summary.elementAccuracyProbs' : 'ce.summary.elementAccuracy'),
       value: accuracy,
@@ -107,8 +117,9 @@ export const bceCommand: CommandSpec = {
 
     const notes: string[] = [];
     if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
+    notes.push(...unitNotes(t, unit));
 
-    const json: Record<string, unknown> = { command: 'bce', reduction, probs: toRows(result.probs), losses: toRows(result.losses) };
+    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
     if (reduction !== 'none') json.loss = result.loss;
     json.accuracy = accuracy;
     if (grad) json.grad = toRows(result.grad);

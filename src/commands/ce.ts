@@ -5,12 +5,23 @@ import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView, toRows } from '../matrix.js';
 import { type CrossEntropyTargets, crossEntropy } from '../math/cross-entropy.js';
 import { argmaxRows } from '../math/softmax.js';
-import { inTopK } from '../math/top-k.js';
+import { entropy, klFromLog } from '../math/information.js';
+import { inTopK, topKAccuracy } from '../math/top-k.js';
+import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
 import { type Cell, type Report, type ReportTable, type SummaryLine, numberCell, textCell } from '../report/report.js';
 import type { CommandContext, CommandSpec, OptionValues } from './command.js';
-import { checkProbabilities, readClassWeights, readReduction, sumText } from './loss-options.js';
+import {
+  BASE_OPTION,
+  checkProbabilities,
+  readBase,
+  readClassWeights,
+  readReduction,
+  sumText,
+  unitLabel,
+  unitNotes,
+} from './loss-options.js';
 import { checkSoftmaxInput } from './softmax.js';
 
 /** PyTorch's default ignore_index: a target of −100 is ignored unless told otherwise. */
@@ -26,7 +37,7 @@ interface Targets {
   readonly given: readonly number[];
 }
 
-function readIgnoreIndex(value: string | undefined): number {
+export function readIgnoreIndex(value: string | undefined): number {
   if (value === undefined) return DEFAULT_IGNORE_INDEX;
   const n = readNumberOption(value, '--ignore-index');
   if (!Number.isInteger(n)) throw new XentError('err.ce.ignoreInteger', { value }, true);
@@ -34,7 +45,7 @@ function readIgnoreIndex(value: string | undefined): number {
 }
 
 /** `-y LIST` or `-y diag`: a class per row, checked against the number of rows and classes. */
-function readIndexTargets(value: string, input: Matrix, oneBased: boolean, ignoreIndex: number): Targets {
+export function readIndexTargets(value: string, input: Matrix, oneBased: boolean, ignoreIndex: number): Targets {
   const { rows, cols } = input;
   const offset = oneBased ? 1 : 0;
   if (value.trim().toLowerCase() === 'diag') {
@@ -122,11 +133,58 @@ async function readTargets(
   return readIndexTargets(index!, input, oneBased, readIgnoreIndex(options.ignoreIndex as string | undefined));
 }
 
-function readSmoothing(value: string | undefined): number {
+export function readSmoothing(value: string | undefined): number {
   if (value === undefined) return 0;
   const eps = readNumberOption(value, '--label-smoothing');
   if (!(eps >= 0 && eps <= 1)) throw new XentError('err.ce.smoothing', { value }, true);
   return eps;
+}
+
+/**
+ * `--top-k 1,5`: whole numbers from 1 to the number of classes, in the order given, each
+ * once; [1] when absent. A k above the number of classes is an error: every row would be a hit.
+ */
+function readTopK(value: string | undefined, classes: number): number[] {
+  if (value === undefined) return [1];
+  const ks: number[] = [];
+  for (const k of readNumberList(value, '--top-k')) {
+    if (!Number.isInteger(k) || k < 1) throw new XentError('err.ce.topK', { value: formatExact(k) }, true);
+    if (k > classes) throw new XentError('err.ce.topKClasses', { k, classes }, true);
+    if (!ks.includes(k)) ks.push(k);
+  }
+  return ks;
+}
+
+/**
+ * Each row's target as a distribution q' = (1 − ε)·q + ε/C (q one-hot for a class target),
+ * unweighted; null for an ignored row. Its entropy and divergence split the row's
+ * cross-entropy: H(q', p) = H(q') + KL(q'‖p).
+ */
+function targetDistributions(targets: CrossEntropyTargets, rows: number, cols: number, eps: number): (Float64Array | null)[] {
+  return Array.from({ length: rows }, (_, n) => {
+    const q = new Float64Array(cols);
+    if (targets.kind === 'index') {
+      const y = targets.classes[n];
+      if (y === null) return null;
+      q[y] = 1;
+    } else {
+      q.set(rowView(targets.probs, n));
+    }
+    if (eps > 0) for (let c = 0; c < cols; c++) q[c] = (1 - eps) * q[c] + eps / cols;
+    return q;
+  });
+}
+
+/** Per-row H(q) and KL(q‖p) in `unit`, null for an ignored row. */
+function entropyAndKl(
+  q: readonly (Float64Array | null)[],
+  logProbs: Matrix,
+  unit: InfoUnit,
+): { entropy: (number | null)[]; kl: (number | null)[] } {
+  return {
+    entropy: q.map((row) => (row === null ? null : inUnit(entropy(row), unit))),
+    kl: q.map((row, n) => (row === null ? null : inUnit(klFromLog(row, rowView(logProbs, n)), unit))),
+  };
 }
 
 /** Class names for headers: the input's column names, or numbers in the user's numbering. */
@@ -140,7 +198,7 @@ export const ceCommand: CommandSpec = {
   name: 'ce',
   aliases: ['cross-entropy'],
   summary: 'help.cmd.ce',
-  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output'],
+  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output', 'help.ce.info'],
   input: 'matrix',
   options: [
     { flags: '-y, --target <LIST>', description: 'help.opt.ce.target' },
@@ -153,12 +211,15 @@ export const ceCommand: CommandSpec = {
     { flags: '-r, --reduction <mean|sum|none>', description: 'help.opt.ce.reduction' },
     { flags: '-t, --temperature <T>', description: 'help.opt.ce.temperature' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
+    { flags: '--top-k <LIST>', description: 'help.opt.ce.topK' },
+    BASE_OPTION,
   ],
   examples: [
     'xent ce "2,0.5,-1; 0.3,1.8,0.2" -y 0,1',
     'xent ce "2,0.5,-1; 0.3,1.8,0.2" -y 0,2 -w 1,1,3 --label-smoothing 0.1 -g',
     'xent ce "0.7,0.2,0.1; 0.1,0.1,0.8" --probs -y 1,3 --one-based -r none',
     'xent ce "2,1; 1,3" --target-probs "0.9,0.1; 0.2,0.8" -f json',
+    'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
   ],
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
@@ -178,35 +239,69 @@ export const ceCommand: CommandSpec = {
       options.weight !== undefined ? readClassWeights(options.weight as string, '-w, --weight', input.cols) : undefined;
     const labelSmoothing = readSmoothing(options.labelSmoothing as string | undefined);
     const { targets, classes, given } = await readTargets(input, options, context, warnings);
-    const result = crossEntropy(input, targets, { weight, labelSmoothing, reduction, temperature, inputIsProbs });
+    const ks = readTopK(options.topK as string | undefined, input.cols);
+    const unit = readBase(options.base as string | undefined);
+    const nats = crossEntropy(input, targets, { weight, labelSmoothing, reduction, temperature, inputIsProbs });
+    // Losses and gradients in the unit asked for; perplexity stays exp(mean loss in nats).
+    const result = {
+      ...nats,
+      losses: Float64Array.from(nats.losses, (l) => inUnit(l, unit)),
+      loss: inUnit(nats.loss, unit),
+      meanLoss: inUnit(nats.meanLoss, unit),
+      grad: matrixInUnit(nats.grad, unit),
+    };
     const grad = options.grad === true;
+    // H(q) and KL(q‖p) per row, where the target is a distribution (with index targets and
+    // no smoothing H(q) = 0 and KL = the loss: a note says so once).
+    const split =
+      targets.kind === 'probs' || labelSmoothing > 0
+        ? entropyAndKl(targetDistributions(targets, input.rows, input.cols, labelSmoothing), nats.logProbs, unit)
+        : undefined;
 
     const names = classNames(input, oneBased);
     const predicted = argmaxRows(input);
     // inTopK(row, target, 1): the arg-max is the target, and a tie with another class is not a hit.
     const correct = classes.map((c, i) => (c === null ? null : inTopK(rowView(input, i), c, 1)));
     const counted = correct.filter((c) => c !== null).length;
-    const accuracy = correct.filter((c) => c === true).length / counted;
+    // Top-k accuracy, the same computation as clip's Recall@K; top-1 is the accuracy.
+    const topk = topKAccuracy(input, classes, ks);
+    const accuracy = ks.includes(1) ? topk.get(1)! : topKAccuracy(input, classes, [1]).get(1)!;
     const hasMean = result.meanDenominator > 0;
-    const perplexity = hasMean ? Math.exp(result.meanLoss) : NaN;
+    const perplexity = hasMean ? Math.exp(nats.meanLoss) : NaN;
     const pTarget = classes.map((c, i) => (c === null ? NaN : at(result.probs, i, c)));
 
     const dim = (text: string) => textCell(text, 'dim');
+    const inUnitLabel = (key: 'ce.label.loss' | 'ce.label.entropy' | 'ce.label.kl') => unitLabel(t, key, {}, unit);
+    const colLabels = [t.label('ce.label.target'), t.label('ce.label.predicted'), t.label('ce.label.pTarget')];
+    if (split) colLabels.push(inUnitLabel('ce.label.entropy'), inUnitLabel('ce.label.kl'));
+    colLabels.push(inUnitLabel('ce.label.loss'), t.label('ce.label.correct'));
+    const splitCells = (i: number): Cell[] => {
+      if (!split) return [];
+      const h = split.entropy[i];
+      const d = split.kl[i];
+      return h === null || d === null ? [dim('—'), dim('—')] : [numberCell(h), numberCell(d)];
+    };
     const rowsTable: ReportTable = {
       title: t.label('ce.title.rows'),
       corner: t.label('label.row'),
-      colLabels: ['ce.label.target', 'ce.label.predicted', 'ce.label.pTarget', 'ce.label.loss', 'ce.label.correct'].map(
-        (key) => t.label(key as 'ce.label.target'),
-      ),
+      colLabels,
       rows: rowLabels(input.rows).map((label, i) => {
         const c = classes[i];
         const cells: Cell[] =
           c === null
-            ? [dim(t.label('ce.label.ignored')), textCell(names[predicted[i]]), dim('—'), numberCell(result.losses[i]), dim('—')]
+            ? [
+                dim(t.label('ce.label.ignored')),
+                textCell(names[predicted[i]]),
+                dim('—'),
+                ...splitCells(i),
+                numberCell(result.losses[i]),
+                dim('—'),
+              ]
             : [
                 textCell(names[c]),
                 textCell(names[predicted[i]]),
                 numberCell(pTarget[i], { bar: true }),
+                ...splitCells(i),
                 numberCell(result.losses[i]),
                 correct[i] ? textCell('✓', 'good') : textCell('✗', 'bad'),
               ];
@@ -229,10 +324,16 @@ export const ceCommand: CommandSpec = {
     }
 
     const summary: SummaryLine[] = [];
-    if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: result.loss });
-    if (reduction !== 'mean' && hasMean) summary.push({ label: t.label('ce.summary.meanLoss'), value: result.meanLoss });
-    if (counted > 0) summary.push({ label: t.label('ce.summary.accuracy'), value: accuracy });
-    if (hasMean) summary.push({ label: t.label('ce.summary.perplexity'), value: perplexity });
+    if (reduction !== 'none') summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
+    if (reduction !== 'mean' && hasMean) summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
+    if (counted > 0) {
+      summary.push({ label: t.label('ce.summary.accuracy'), value: accuracy });
+      for (const k of ks) if (k !== 1) summary.push({ label: t.label('ce.summary.topK', { k }), value: topk.get(k)! });
+    }
+    if (hasMean) {
+      const label = unit.base === 'e' ? t.label('ce.summary.perplexity') : t.label('ce.summary.perplexityBase', { base: unit.base });
+      summary.push({ label, value: perplexity });
+    }
 
     const notes: string[] = [];
     const ignored = classes.filter((c) => c === null).length;
@@ -241,18 +342,26 @@ export const ceCommand: CommandSpec = {
     }
     if (targets.kind === 'probs') notes.push(t.t('ce.note.soft'));
     if (labelSmoothing > 0) notes.push(t.t('ce.note.smoothing', { eps: labelSmoothing, classes: input.cols }));
+    notes.push(t.t(split ? 'ce.note.entropySoft' : 'ce.note.entropyIndex'));
+    if (split && weight) notes.push(t.t('ce.note.entropyWeighted'));
+    notes.push(...unitNotes(t, unit));
     if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
     if (grad) {
       notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
       if (temperature !== 1) notes.push(t.t('ce.note.gradTemperature'));
     }
 
-    const json: Record<string, unknown> = { command: 'ce', reduction };
+    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(unit) };
     if (targets.kind === 'index') json.targets = given.map((g, i) => (classes[i] === null ? null : g));
     json.probs = toRows(result.probs);
     json.losses = Array.from(result.losses);
+    if (split) {
+      json.entropy = split.entropy;
+      json.kl = split.kl;
+    }
     if (reduction !== 'none') json.loss = result.loss;
     json.accuracy = accuracy;
+    json.topk = Object.fromEntries([...topk].map(([k, v]) => [String(k), v]));
     json.perplexity = perplexity;
     if (grad) json.grad = toRows(result.grad);
 

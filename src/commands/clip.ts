@@ -1,10 +1,25 @@
 import { toRows, zeros } from '../matrix.js';
 import { type ClipResult, clipFromEmbeddings, clipLoss, clipRecall } from '../math/clip.js';
+import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
 import type { Report, ReportTable } from '../report/report.js';
 import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 import { checkSoftmaxInput } from './softmax.js';
+
+/** A CLIP result with its losses and gradients in `unit` (logits and probabilities unchanged). */
+function clipInUnit<T extends ClipResult>(r: T, unit: InfoUnit): T {
+  return {
+    ...r,
+    lossesI2t: Float64Array.from(r.lossesI2t, (l) => inUnit(l, unit)),
+    lossesT2i: Float64Array.from(r.lossesT2i, (l) => inUnit(l, unit)),
+    lossI2t: inUnit(r.lossI2t, unit),
+    lossT2i: inUnit(r.lossT2i, unit),
+    loss: inUnit(r.loss, unit),
+    gradLogits: matrixInUnit(r.gradLogits, unit),
+  };
+}
 
 /** Recall@K as JSON: { "1": 0.67, "5": 1 }. */
 function recallJson(recall: Map<number, number>): Record<string, number> {
@@ -24,6 +39,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureClip' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
     { flags: '-g, --grad', description: 'help.opt.grad' },
+    BASE_OPTION,
   ],
   examples: [
     'xent clip --example',
@@ -37,12 +53,19 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     const { scale, temperature } = readScaleOrTemperature(options, 1);
     const normalize = options.normalize !== false;
     const grad = options.grad === true;
+    const unit = readBase(options.base as string | undefined);
 
     let result: ClipResult;
     let embedding: ReturnType<typeof clipFromEmbeddings> | undefined;
     const notes: string[] = [];
     if (pair) {
-      embedding = clipFromEmbeddings(pair.image, pair.text, scale, normalize);
+      const e = clipInUnit(clipFromEmbeddings(pair.image, pair.text, scale, normalize), unit);
+      embedding = {
+        ...e,
+        gradImage: matrixInUnit(e.gradImage, unit),
+        gradText: matrixInUnit(e.gradText, unit),
+        gradScale: inUnit(e.gradScale, unit),
+      };
       result = embedding;
       notes.push(t.t(normalize ? 'note.cosineLogits' : 'note.dotLogits', { scale }));
     } else {
@@ -51,7 +74,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
       for (let k = 0; k < logits.data.length; k++) logits.data[k] = scale * matrix.data[k];
       checkSoftmaxInput(logits, 'row', inputSource);
       checkSoftmaxInput(logits, 'col', inputSource);
-      result = clipLoss(logits);
+      result = clipInUnit(clipLoss(logits), unit);
       if (scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     }
 
@@ -62,7 +85,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     const labels = numbered(n);
     const texts = input?.colLabels ? [...input.colLabels] : labels;
     const corner = t.label('label.imageText');
-    const lossLabel = t.label('label.loss');
+    const lossLabel = unitLabel(t, 'label.loss', {}, unit);
     const diagonal = (_v: number, i: number, j: number) => ({ bar: true, mark: i === j });
 
     const tables: ReportTable[] = [
@@ -88,9 +111,9 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts }));
 
     const summary: SummaryLine[] = [
-      { label: t.label('sum.lossI2t'), value: result.lossI2t },
-      { label: t.label('sum.lossT2i'), value: result.lossT2i },
-      { label: t.label('sum.lossSymmetric'), value: result.loss },
+      { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },
+      { label: unitLabel(t, 'sum.lossT2i', {}, unit), value: result.lossT2i },
+      { label: unitLabel(t, 'sum.lossSymmetric', {}, unit), value: result.loss },
       ...ks.flatMap((k) => [
         { label: t.label('sum.recallI2t', { k }), value: recall.i2t.get(k)! },
         { label: t.label('sum.recallT2i', { k }), value: recall.t2i.get(k)! },
@@ -104,9 +127,11 @@ export const clipCommand: OptionalMatrixCommandSpec = {
       }
     }
     notes.push(t.t('note.rowLossColumn'));
+    notes.push(...unitNotes(t, unit));
 
     const json: Record<string, unknown> = {
       command: 'clip',
+      ...unitJson(unit),
       scale,
       ...(temperature !== undefined ? { temperature } : {}),
       ...(pair ? { normalize } : {}),

@@ -1,15 +1,148 @@
+import { formatFixed } from '../format/number.js';
+import { at, toRows } from '../matrix.js';
+import { clipLoss } from '../math/clip.js';
+import { descendClipMatrix } from '../math/descend.js';
+import { type Report, type ReportTable, numberCell, textCell } from '../report/report.js';
 import type { CommandSpec } from './command.js';
+import { matrixTable, numbered } from './contrastive-tables.js';
 import { EXAMPLE_MATRIX } from './example.js';
-import { softmaxCommand } from './softmax.js';
 
-/** `xent demo` (and `npm start`): xent's main job on the built-in example. */
+/** The demo's descent: a few steps at a rate that visibly moves the 3×3 example. */
+const DEMO_STEPS = 3;
+const DEMO_LR = 1;
+
+/**
+ * `xent demo` (and `npm start`): a short lesson on the built-in 3×3 CLIP example. The
+ * similarity heatmap, both softmaxes, the losses, the gradient and three descent steps,
+ * each table introduced by a sentence, in the user's language. It prints as text in a
+ * pipe too (a lesson is read, not parsed); -f json gives every number.
+ */
 export const demoCommand: CommandSpec = {
   name: 'demo',
   summary: 'help.cmd.demo',
+  details: ['demo.help.more'],
   input: 'none',
   options: [],
-  examples: ['xent demo', 'xent demo --lang zh'],
-  run(_input, _options, context) {
-    return softmaxCommand.run(EXAMPLE_MATRIX, {}, context);
+  examples: ['xent demo', 'xent demo --lang zh', 'xent demo -f json'],
+  run(_input, _options, { t }): Report {
+    const s = EXAMPLE_MATRIX;
+    const n = s.rows;
+    const r = clipLoss(s);
+    const labels = numbered(n);
+    const corner = t.label('label.imageText');
+    const f = (x: number) => formatFixed(x, 4);
+    const diagonal = (_v: number, i: number, j: number) => ({ bar: true, mark: i === j });
+    const trajectory = descendClipMatrix(s, 1, DEMO_LR, DEMO_STEPS);
+    const last = trajectory[trajectory.length - 1];
+
+    const tables: ReportTable[] = [
+      {
+        ...matrixTable(s, {
+          title: t.label('demo.title.similarity'),
+          corner,
+          rowLabels: labels,
+          colLabels: labels,
+          cell: (_v, i, j) => ({ mark: i === j }),
+          footnote: t.t('note.markDiagonal'),
+        }),
+        lead: t.t('demo.lead.intro'),
+        heatmap: { legend: t.label('heat.legend') },
+      },
+      {
+        ...matrixTable(r.probsI2t, {
+          title: t.label('demo.title.i2t'),
+          corner,
+          rowLabels: labels,
+          colLabels: labels,
+          cell: diagonal,
+          lastColumn: { label: t.label('label.loss'), values: r.lossesI2t },
+        }),
+        lead: t.t('demo.lead.i2t', { p: f(at(r.probsI2t, 0, 0)), loss: f(r.lossesI2t[0]) }),
+      },
+      {
+        ...matrixTable(r.probsT2i, {
+          title: t.label('demo.title.t2i'),
+          corner,
+          rowLabels: labels,
+          colLabels: labels,
+          cell: diagonal,
+          lastRow: { label: t.label('label.loss'), values: r.lossesT2i },
+        }),
+        lead: t.t('demo.lead.t2i', { p: f(at(r.probsT2i, 0, 0)), loss: f(r.lossesT2i[0]) }),
+      },
+      {
+        lead: t.t('demo.lead.loss'),
+        title: t.label('demo.title.loss'),
+        corner: t.label('demo.label.direction'),
+        colLabels: [t.label('demo.label.formula'), t.label('label.loss')],
+        rows: [
+          { label: t.label('demo.label.i2t'), cells: [textCell('mean −log p(i→t)ᵢᵢ'), numberCell(r.lossI2t)] },
+          { label: t.label('demo.label.t2i'), cells: [textCell('mean −log p(t→i)ᵢᵢ'), numberCell(r.lossT2i)] },
+          { label: t.label('demo.label.clip'), cells: [textCell('(i→t + t→i) / 2'), numberCell(r.loss)] },
+        ],
+      },
+      {
+        ...matrixTable(r.gradLogits, {
+          title: t.label('demo.title.grad'),
+          corner,
+          rowLabels: labels,
+          colLabels: labels,
+          cell: (_v, i, j) => ({ signed: true, mark: i === j }),
+        }),
+        lead: t.t('demo.lead.grad', { n: 2 * n }),
+      },
+      {
+        lead: t.t('demo.lead.descent', { steps: DEMO_STEPS, lr: DEMO_LR }),
+        title: t.label('descend.title.clip', { lr: DEMO_LR, steps: DEMO_STEPS }),
+        corner: t.label('descend.label.step'),
+        colLabels: [
+          t.label('label.loss'),
+          t.label('descend.label.pDiagonal'),
+          t.label('demo.label.pos'),
+          t.label('demo.label.neg'),
+        ],
+        rows: trajectory.map((p) => ({
+          label: String(p.step),
+          cells: [numberCell(p.loss), numberCell(p.pPositive, { bar: true }), numberCell(p.positive), numberCell(p.negative)],
+        })),
+        footnote: t.t('demo.footnote.descent'),
+      },
+    ];
+    return {
+      tables,
+      summary: [],
+      notes: [
+        t.label('demo.next'),
+        `  xent clip --example --explain       ${t.label('demo.next.explain')}`,
+        `  xent descend --example --steps 20   ${t.label('demo.next.descend')}`,
+        `  xent ce 2,0.5,-1 -y 0 --explain     ${t.label('demo.next.ce')}`,
+      ],
+      data: { rows: toRows(r.probsI2t) },
+      values: [[r.loss]],
+      json: {
+        command: 'demo',
+        logits: toRows(s),
+        probs_i2t: toRows(r.probsI2t),
+        probs_t2i: toRows(r.probsT2i),
+        losses_i2t: Array.from(r.lossesI2t),
+        losses_t2i: Array.from(r.lossesT2i),
+        loss_i2t: r.lossI2t,
+        loss_t2i: r.lossT2i,
+        loss: r.loss,
+        grad_logits: toRows(r.gradLogits),
+        descent: {
+          lr: DEMO_LR,
+          trajectory: trajectory.map((p) => ({
+            step: p.step,
+            loss: p.loss,
+            p_positive: p.pPositive,
+            positive: p.positive,
+            negative: p.negative,
+            logits: toRows(p.matrix),
+          })),
+        },
+        final_loss: last.loss,
+      },
+    };
   },
 };

@@ -3,10 +3,13 @@ import { ceCommand } from './ce.js';
 import { clipCommand } from './clip.js';
 import type { CommandSpec } from './command.js';
 import { demoCommand } from './demo.js';
+import { descendCommand } from './descend.js';
+import { entropyCommand } from './entropy.js';
+import { klCommand } from './kl.js';
 import { ntxentCommand } from './ntxent.js';
 import { siglipCommand } from './siglip.js';
 import { softmaxCommand } from './softmax.js';
 import { supconCommand } from './supcon.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [softmaxCommand, ceCommand, bceCommand, clipCommand, siglipCommand, ntxentCommand, supconCommand, demoCommand];
+export const COMMANDS: readonly CommandSpec[] = [softmaxCommand, ceCommand, bceCommand, clipCommand, siglipCommand, ntxentCommand, supconCommand, entropyCommand, klCommand, descendCommand, demoCommand];

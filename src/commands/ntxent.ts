@@ -1,9 +1,11 @@
 import { readChoice, readTemperature } from '../cli/option-values.js';
 import { toRows } from '../matrix.js';
 import { ntxentLoss } from '../math/ntxent.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable } from '../report/report.js';
 import type { MatrixCommandSpec } from './command.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
+import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** τ when -t is not given. */
 const DEFAULT_TEMPERATURE = 0.5;
@@ -17,6 +19,7 @@ export const ntxentCommand: MatrixCommandSpec = {
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureNtxent' },
     { flags: '--pairs <pairing>', description: 'help.opt.pairs' },
     { flags: '-g, --grad', description: 'help.opt.gradTable' },
+    BASE_OPTION,
   ],
   examples: [
     'xent ntxent "1,0; 0,1; 0.9,0.2; 0.1,1" -t 0.5',
@@ -27,7 +30,14 @@ export const ntxentCommand: MatrixCommandSpec = {
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
     const pairing = readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half');
-    const result = ntxentLoss(input, temperature, pairing, inputSource);
+    const unit = readBase(options.base as string | undefined);
+    const nats = ntxentLoss(input, temperature, pairing, inputSource);
+    const result = {
+      ...nats,
+      losses: listInUnit(nats.losses, unit),
+      loss: inUnit(nats.loss, unit),
+      grad: matrixInUnit(nats.grad, unit),
+    };
     const labels = numbered(input.rows);
     const tables: ReportTable[] = [
       matrixTable(result.probs, {
@@ -36,7 +46,7 @@ export const ntxentCommand: MatrixCommandSpec = {
         rowLabels: labels,
         colLabels: labels,
         cell: (_v, i, j) => (i === j ? null : { bar: true, mark: j === result.partners[i] }),
-        lastColumn: { label: t.label('label.loss'), values: result.losses },
+        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.losses },
         footnote: t.t('note.markPartner'),
       }),
     ];
@@ -44,14 +54,15 @@ export const ntxentCommand: MatrixCommandSpec = {
     return {
       tables,
       summary: [
-        { label: t.label('sum.loss'), value: result.loss },
-        { label: t.label('sum.simclrLoss'), value: 2 * result.loss },
+        { label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss },
+        { label: unitLabel(t, 'sum.simclrLoss', {}, unit), value: 2 * result.loss },
       ],
-      notes: [t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature })],
+      notes: [t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }), ...unitNotes(t, unit)],
       data: { rows: toRows(result.probs) },
       values: [[result.loss]],
       json: {
         command: 'ntxent',
+        ...unitJson(unit),
         temperature,
         pairs: pairing,
         losses: result.losses,

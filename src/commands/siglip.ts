@@ -1,10 +1,22 @@
 import { XentError } from '../errors.js';
 import { toRows } from '../matrix.js';
 import { type SiglipEmbeddingResult, type SiglipResult, siglipFromEmbeddings, siglipLoss } from '../math/siglip.js';
+import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable, SummaryLine } from '../report/report.js';
 import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
 import { readPositive } from '../cli/option-values.js';
+import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
+
+/** A SigLIP result with its losses and gradients in `unit` (logits and probabilities unchanged). */
+function siglipInUnit<T extends SiglipResult>(r: T, unit: InfoUnit): T {
+  return {
+    ...r,
+    rowLosses: Float64Array.from(r.rowLosses, (l) => inUnit(l, unit)),
+    loss: inUnit(r.loss, unit),
+    gradLogits: matrixInUnit(r.gradLogits, unit),
+  };
+}
 
 /** SigLIP's initial scale t and bias b (the paper's t' = log 10, b = −10). */
 const DEFAULT_SCALE = 10;
@@ -23,6 +35,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
     { flags: '-b, --bias <b>', description: 'help.opt.bias' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
     { flags: '-g, --grad', description: 'help.opt.grad' },
+    BASE_OPTION,
   ],
   examples: [
     'xent siglip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1"',
@@ -35,6 +48,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
     const pair = await readEmbeddingPair(input, options, context);
     const grad = options.grad === true;
     const normalize = options.normalize !== false;
+    const unit = readBase(options.base as string | undefined);
     let result: SiglipResult;
     let embedding: SiglipEmbeddingResult | undefined;
     let scale: number | undefined;
@@ -43,7 +57,14 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
     if (pair) {
       scale = options.scale === undefined ? DEFAULT_SCALE : readPositive(options.scale as string, '--scale');
       bias = readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS);
-      embedding = siglipFromEmbeddings(pair.image, pair.text, scale, bias, normalize);
+      const e = siglipInUnit(siglipFromEmbeddings(pair.image, pair.text, scale, bias, normalize), unit);
+      embedding = {
+        ...e,
+        gradImage: matrixInUnit(e.gradImage, unit),
+        gradText: matrixInUnit(e.gradText, unit),
+        gradScale: inUnit(e.gradScale, unit),
+        gradBias: inUnit(e.gradBias, unit),
+      };
       result = embedding;
       notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
     } else {
@@ -52,7 +73,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
       if (!normalize) throw new XentError('err.logitsOption', { option: '--no-normalize' }, true);
       // ±inf logits are fine: softplus gives 0 or inf, and the gradient 0 or ±1/N.
       const logits = input!;
-      result = siglipLoss(logits);
+      result = siglipInUnit(siglipLoss(logits), unit);
       notes.push(t.t('note.siglipReady'));
     }
     const n = result.logits.rows;
@@ -73,19 +94,21 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
         rowLabels: labels,
         colLabels: texts,
         cell: (_v, i, j) => ({ bar: true, mark: i === j }),
-        lastColumn: { label: t.label('label.loss'), values: result.rowLosses },
+        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.rowLosses },
         footnote: t.t('note.markDiagonal'),
       }),
     ];
     if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts }));
-    const summary: SummaryLine[] = [{ label: t.label('sum.loss'), value: result.loss }];
+    const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
     if (grad && embedding) {
       summary.push({ label: t.label('sum.gradScale'), value: embedding.gradScale });
       summary.push({ label: t.label('sum.gradBias'), value: embedding.gradBias });
     }
     notes.push(t.t('note.siglipShare'));
+    notes.push(...unitNotes(t, unit));
     const json: Record<string, unknown> = {
       command: 'siglip',
+      ...unitJson(unit),
       ...(pair ? { scale, bias, normalize } : {}),
       logits: toRows(result.logits),
       probs: toRows(result.probs),

@@ -1,40 +1,15 @@
 import { readChoice, readTemperature } from '../cli/option-values.js';
-import { XentError } from '../errors.js';
 import { type Matrix, at, toRows } from '../matrix.js';
 import { type Axis, softmax } from '../math/softmax.js';
-import type { MessageParam } from '../i18n/messages.js';
+import { checkSoftmaxInput } from '../math/softmax-input.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, numberCell } from '../report/report.js';
 import type { CommandSpec } from './command.js';
 
-/**
- * Softmax needs every row (or column) to have a finite largest logit: +inf gives inf/inf,
- * and a line of only −inf masks every class. Rejects both, naming where.
- */
-export function checkSoftmaxInput(logits: Matrix, axis: Axis, source: MessageParam): void {
-  for (let i = 0; i < logits.rows; i++) {
-    for (let j = 0; j < logits.cols; j++) {
-      if (at(logits, i, j) === Infinity) {
-        throw new XentError('err.posInf', { row: i + 1, col: j + 1, source });
-      }
-    }
-  }
-  const lines = axis === 'row' ? logits.rows : logits.cols;
-  const length = axis === 'row' ? logits.cols : logits.rows;
-  for (let a = 0; a < lines; a++) {
-    let allMasked = true;
-    for (let b = 0; b < length && allMasked; b++) {
-      allMasked = (axis === 'row' ? at(logits, a, b) : at(logits, b, a)) === -Infinity;
-    }
-    if (allMasked) {
-      throw new XentError('err.allNegInf', {
-        line: { key: axis === 'row' ? 'where.row' : 'where.column', params: { index: a + 1 } },
-      });
-    }
-  }
-}
+// The check lives with the maths (the library uses it too); commands import it from here.
+export { checkSoftmaxInput };
 
 /** Where the largest entry of each row (or column) is. */
 function argmaxMask(m: Matrix, axis: Axis): boolean[][] {

@@ -2,9 +2,11 @@ import { readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { toRows } from '../matrix.js';
 import { supconLoss } from '../math/supcon.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable } from '../report/report.js';
 import type { MatrixCommandSpec } from './command.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
+import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
@@ -18,6 +20,7 @@ export const supconCommand: MatrixCommandSpec = {
     { flags: '-y, --labels <LIST>', description: 'help.opt.labels' },
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureSupcon' },
     { flags: '-g, --grad', description: 'help.opt.gradTable' },
+    BASE_OPTION,
   ],
   examples: [
     'xent supcon "1,0; 0.8,0.6; 0,1; 0.6,0.8" --labels 0,0,1,1 -t 0.5',
@@ -32,7 +35,14 @@ export const supconCommand: MatrixCommandSpec = {
     const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
-    const result = supconLoss(input, labels, temperature, inputSource);
+    const unit = readBase(options.base as string | undefined);
+    const nats = supconLoss(input, labels, temperature, inputSource);
+    const result = {
+      ...nats,
+      losses: listInUnit(nats.losses, unit),
+      loss: inUnit(nats.loss, unit),
+      grad: matrixInUnit(nats.grad, unit),
+    };
     const rows = numbered(input.rows);
     const labelText = labels.map(String);
     const tables: ReportTable[] = [
@@ -42,7 +52,7 @@ export const supconCommand: MatrixCommandSpec = {
         rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
         colLabels: rows.map((r, j) => `${r} (${labelText[j]})`),
         cell: (_v, i, j) => (i === j ? null : { bar: true, mark: labels[i] === labels[j] }),
-        lastColumn: { label: t.label('label.loss'), values: result.losses, empty: t.label('label.noPositive') },
+        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.losses, empty: t.label('label.noPositive') },
         footnote: t.t('note.markPositive'),
       }),
     ];
@@ -50,10 +60,11 @@ export const supconCommand: MatrixCommandSpec = {
     const left = rows.filter((_, i) => result.losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
+    notes.push(...unitNotes(t, unit));
     return {
       tables,
       summary: [
-        { label: t.label('sum.loss'), value: result.loss },
+        { label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss },
         { label: t.label('sum.anchors'), value: t.label('sum.anchorsValue', { count: result.anchors, rows: input.rows }) },
       ],
       notes,
@@ -61,6 +72,7 @@ export const supconCommand: MatrixCommandSpec = {
       values: [[result.loss]],
       json: {
         command: 'supcon',
+        ...unitJson(unit),
         temperature,
         labels,
         losses: result.losses,

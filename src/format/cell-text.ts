@@ -7,12 +7,16 @@ export const BAR_WIDTH = 8;
 /** Follows the marked cell of a row; the table's footnote says what it marks. */
 export const MARK = '*';
 
-/** A cell as terminal text: fixed decimals, the mark, a bar, colour by meaning. */
-export function cellText(cell: Cell, decimals: number, style: Style): string {
+/**
+ * A cell as terminal text: fixed decimals, the mark, a bar, colour by meaning. With a heat
+ * level (--heatmap) the cell is shaded instead of barred or coloured by sign.
+ */
+export function cellText(cell: Cell, decimals: number, style: Style, heat?: { level: number; signed: boolean }): string {
   if (cell.kind === 'text') {
     return cell.tone ? style[cell.tone](cell.text) : cell.text;
   }
   const number = formatFixed(cell.value, decimals);
+  if (heat) return style.heat(` ${number}${cell.mark ? MARK : ' '}`, heat.level, heat.signed);
   let text = cell.mark ? style.mark(number + MARK) : number + ' ';
   if (!cell.mark && cell.signed) {
     if (cell.value > 0) text = style.positive(number) + ' ';

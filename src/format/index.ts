@@ -14,6 +14,8 @@ export interface FormatOptions {
   /** True when the user gave --precision: data formats then use it too. */
   readonly decimalsGiven: boolean;
   readonly style: Style;
+  /** --heatmap (table format): shade matrix cells, with a legend titled `legend`. */
+  readonly heatmap?: { readonly legend: string };
 }
 
 export function formatReport(report: Report, format: Format, options: FormatOptions): string {

@@ -18,7 +18,8 @@ function markdownTable(table: ReportTable, decimals: number): string {
   const line = (cells: string[]) =>
     `| ${cells.map((c, j) => (j === 0 ? padEnd(c, widths[j]) : padStart(c, widths[j]))).join(' | ')} |`;
   const rule = `| ${widths.map((w, j) => (j === 0 ? ':' + '-'.repeat(w - 1) : '-'.repeat(w - 1) + ':')).join(' | ')} |`;
-  const parts = table.title ? [`**${table.title}**`, ''] : [];
+  const parts = table.lead ? [table.lead, ''] : [];
+  if (table.title) parts.push(`**${table.title}**`, '');
   parts.push(line(head), rule, ...body.map(line));
   if (table.footnote) parts.push('', table.footnote.replace(/^\*/, '\\*'));
   return parts.join('\n');

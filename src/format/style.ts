@@ -1,3 +1,5 @@
+import { shadeChar } from './heatmap.js';
+
 /** How emphasis is drawn. The CLI builds a coloured one; tests and pipes use `plainStyle`. */
 export interface Style {
   readonly title: (s: string) => string;
@@ -8,6 +10,13 @@ export interface Style {
   readonly dim: (s: string) => string;
   readonly positive: (s: string) => string;
   readonly negative: (s: string) => string;
+  /**
+   * A heatmap cell: `s` shaded at `level` (0…1, or −1…1 for signed values). With colour a
+   * background; without, a shade character after the text.
+   */
+  readonly heat: (s: string, level: number, signed?: boolean) => string;
+  /** One legend swatch for `level`: a coloured block, or the shade character. */
+  readonly swatch: (level: number, signed?: boolean) => string;
 }
 
 const same = (s: string) => s;
@@ -21,4 +30,6 @@ export const plainStyle: Style = {
   dim: same,
   positive: same,
   negative: same,
+  heat: (s, level) => `${s} ${shadeChar(level)}`,
+  swatch: (level) => shadeChar(level),
 };

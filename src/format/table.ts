@@ -1,16 +1,27 @@
 import Table from 'cli-table3';
-import type { Report, ReportTable } from '../report/report.js';
+import type { Cell, Report, ReportTable } from '../report/report.js';
 import { cellText } from './cell-text.js';
+import { heatLegend, heatLevel, heatRange, heatedCells } from './heatmap.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
 import { displayWidth, padEnd } from './width.js';
+import { wrap } from './wrap.js';
+
+const LEAD_WIDTH = 98;
 
 export interface TableOptions {
   readonly decimals: number;
   readonly style: Style;
+  /** --heatmap: shade matrix cells; `legend` is the translated word for the legend line. */
+  readonly heatmap?: { readonly legend: string };
 }
 
-function renderTable(table: ReportTable, { decimals, style }: TableOptions): string {
+function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: TableOptions): string {
+  const heatmap = table.heatmap ?? asked;
+  const range = heatmap ? heatRange(table) : undefined;
+  const heated = heatedCells(table);
+  const render = (cell: Cell) =>
+    range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
   const grid = new Table({
     head: [table.corner, ...table.colLabels].map((h) => style.header(h)),
     colAligns: ['left', ...table.colLabels.map(() => 'right' as const)],
@@ -18,11 +29,14 @@ function renderTable(table: ReportTable, { decimals, style }: TableOptions): str
     style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
   });
   for (const row of table.rows) {
-    grid.push([row.label, ...row.cells.map((cell) => cellText(cell, decimals, style))]);
+    grid.push([row.label, ...row.cells.map(render)]);
   }
-  const parts = table.title ? [style.title(table.title)] : [];
+  // A lead paragraph is wrapped to fit a 100-column terminal; each language on its own lines.
+  const parts = table.lead ? [table.lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
+  if (table.title) parts.push(style.title(table.title));
   parts.push(grid.toString());
   if (table.footnote) parts.push(style.dim(table.footnote));
+  if (range && heatmap) parts.push(style.dim(heatLegend(range, style, heatmap.legend, decimals)));
   return parts.join('\n');
 }
 

@@ -4,10 +4,13 @@
 import { contrastiveEn, contrastiveZh } from './catalog/contrastive.js';
 import { ceEn, ceZh } from './catalog/ce.js';
 import { coreEn, coreZh } from './catalog/core.js';
+import { infoEn, infoZh } from './catalog/info.js';
+import { packageEn, packageZh } from './catalog/package.js';
+import { teachEn, teachZh } from './catalog/teach.js';
 
-export const en = { ...coreEn, ...ceEn, ...contrastiveEn } as const;
+export const en = { ...coreEn, ...ceEn, ...contrastiveEn, ...packageEn, ...infoEn, ...teachEn } as const;
 export type MessageKey = keyof typeof en;
-export const zh: Record<MessageKey, string> = { ...coreZh, ...ceZh, ...contrastiveZh };
+export const zh: Record<MessageKey, string> = { ...coreZh, ...ceZh, ...contrastiveZh, ...packageZh, ...infoZh, ...teachZh };
 
 /** A parameter is plain text, a number, or another message to be put in the same language. */
 export type MessageParam = string | number | { readonly key: MessageKey; readonly params?: MessageParams };

@@ -66,15 +66,35 @@ export class MatrixTextParser {
     return this.labels;
   }
 
+  /** Any text: normalises what people paste (full-width digits, Unicode minus), then reads it. */
   feed(chunk: string): void {
     const text = NON_ASCII.test(chunk) ? normalizeText(chunk) : chunk;
-    const n = text.length;
+    for (let k = 0; k < text.length; k++) this.step(text[k]);
+  }
+
+  /**
+   * ASCII bytes, the bulk of a large file, read without decoding: plain decimals straight
+   * from the bytes (with the exact value Number() would give) and the separators between
+   * them; anything else goes through step(). Stops at the first byte ≥ 0x80 and returns its
+   * index (the caller decodes the rest as text), or the length when all was read.
+   */
+  feedAscii(bytes: Uint8Array): number {
+    const n = bytes.length;
     let k = 0;
+    let fast = this.canScan();
     while (k < n) {
-      // Fast path for the bulk of a large file: a plain decimal number read straight from
-      // the text, with the exact value Number() would give. Anything unusual takes step().
-      if (this.token === '' && !this.inComment && this.wrapper !== 'tail' && !this.deferring) {
-        const end = scanDecimal(text, k, this.scanned);
+      const c = bytes[k];
+      if (fast && this.token === '') {
+        if (c === 44) {
+          this.lastWasComma = true;
+          k++;
+          continue;
+        }
+        if (c === 32 || c === 9) {
+          k++;
+          continue;
+        }
+        const end = scanDecimal(bytes, k, this.scanned);
         if (end > 0) {
           this.lastWasComma = false;
           this.pushValue(this.scanned.value);
@@ -82,9 +102,16 @@ export class MatrixTextParser {
           continue;
         }
       }
-      this.step(text[k]);
+      if (c >= 0x80) return k;
+      this.step(String.fromCharCode(c));
       k++;
+      fast = this.canScan();
     }
+    return n;
+  }
+
+  private canScan(): boolean {
+    return !this.inComment && this.wrapper !== 'tail' && !this.deferring;
   }
 
   /** Ends the input; returns the number of columns. */
@@ -296,14 +323,14 @@ function isDelimiter(c: number): boolean {
  * rounded operation: the same double as Number(token). Returns the end index, or -1 when
  * the token must go the general way.
  */
-function scanDecimal(text: string, start: number, out: { value: number }): number {
-  const n = text.length;
+function scanDecimal(bytes: Uint8Array, start: number, out: { value: number }): number {
+  const n = bytes.length;
   let k = start;
-  let c = text.charCodeAt(k);
+  let c = bytes[k];
   let negative = false;
   if (c === 45 || c === 43) {
     negative = c === 45;
-    c = text.charCodeAt(++k);
+    c = bytes[++k];
   }
   let mantissa = 0;
   let digits = 0; // significant digits kept in the mantissa
@@ -315,10 +342,10 @@ function scanDecimal(text: string, start: number, out: { value: number }): numbe
       mantissa = mantissa * 10 + (c - 48);
       digits++;
     }
-    c = text.charCodeAt(++k);
+    c = bytes[++k];
   }
   if (c === 46) {
-    c = text.charCodeAt(++k);
+    c = bytes[++k];
     while (c >= 48 && c <= 57) {
       any = true;
       if (digits > 0 || c !== 48) {
@@ -326,23 +353,23 @@ function scanDecimal(text: string, start: number, out: { value: number }): numbe
         digits++;
       }
       fraction++;
-      c = text.charCodeAt(++k);
+      c = bytes[++k];
     }
   }
   if (!any || digits > 15) return -1;
   let exponent = 0;
   if (c === 101 || c === 69) {
-    c = text.charCodeAt(++k);
+    c = bytes[++k];
     let expNegative = false;
     if (c === 45 || c === 43) {
       expNegative = c === 45;
-      c = text.charCodeAt(++k);
+      c = bytes[++k];
     }
     let expDigits = 0;
     while (c >= 48 && c <= 57 && expDigits < 4) {
       exponent = exponent * 10 + (c - 48);
       expDigits++;
-      c = text.charCodeAt(++k);
+      c = bytes[++k];
     }
     if (expDigits === 0 || (c >= 48 && c <= 57)) return -1;
     if (expNegative) exponent = -exponent;
@@ -355,11 +382,34 @@ function scanDecimal(text: string, start: number, out: { value: number }): numbe
   return k;
 }
 
-/** Column names: split on commas or tabs when the line has them, else on spaces. */
+/**
+ * Column names: split on commas or tabs when the line has them (CSV quoting respected:
+ * "b,c" is one name), else on spaces.
+ */
 function splitHeader(line: string): string[] {
   const text = line.replace(/^\ufeff/, '').trim();
-  const parts = /[,\t]/.test(text) ? text.split(/[,\t]/) : text.split(/\s+/);
-  return parts.map((p) => p.trim().replace(/^(["'])(.*)\1$/, '$2'));
+  if (!/[,\t]/.test(text)) return text.split(/\s+/).map((p) => p.replace(/^(["'])(.*)\1$/, '$2'));
+  const names: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (quoted) {
+      if (c === '"' && text[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === ',' || c === '\t') {
+      names.push(field.trim());
+      field = '';
+    } else field += c;
+  }
+  names.push(field.trim());
+  return names;
 }
 
 /** Grows a row-major Float64Array as rows arrive. */
@@ -380,7 +430,8 @@ export class MatrixBuilder {
   };
 
   build(cols: number, colLabels?: readonly string[]): ParsedMatrix {
-    const data = this.data.slice(0, this.length);
+    // A view, not a copy: a large matrix is held once.
+    const data = this.data.subarray(0, this.length);
     return colLabels ? { rows: this.rows, cols, data, colLabels } : { rows: this.rows, cols, data };
   }
 }
@@ -388,7 +439,8 @@ export class MatrixBuilder {
 export function parseMatrixText(text: string, source: MessageParam): ParsedMatrix {
   const builder = new MatrixBuilder();
   const parser = new MatrixTextParser(source, builder.add);
-  parser.feed(text);
+  if (NON_ASCII.test(text)) parser.feed(text);
+  else parser.feedAscii(new TextEncoder().encode(text));
   const cols = parser.finish();
   return builder.build(cols, parser.colLabels);
 }

@@ -23,6 +23,8 @@ export interface ReportRow {
 }
 
 export interface ReportTable {
+  /** A paragraph printed above the title (the prose of a lesson such as `xent demo`). */
+  readonly lead?: string;
   readonly title?: string;
   /** Header of the row-label column. */
   readonly corner: string;
@@ -30,6 +32,8 @@ export interface ReportTable {
   readonly rows: readonly ReportRow[];
   /** A line printed under this table (what a mark means, the unit). */
   readonly footnote?: string;
+  /** Shade the cells as --heatmap does, even without it; `legend` names the legend line. */
+  readonly heatmap?: { readonly legend: string };
 }
 
 export interface SummaryLine {

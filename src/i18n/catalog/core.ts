@@ -69,7 +69,9 @@ export const coreEn = {
   'title.eachColumn': 'each column',
   'note.markArgmax': '* marks the most probable class in each {unit}',
   'note.temperature': 'logits divided by the temperature T = {value} before the softmax',
-  'note.large': 'showing {shownRows} of {rows} rows and {shownCols} of {cols} columns',
+  'progress.reading': 'reading {source}: {mb} MB, {rows} rows',
+  'note.elided': 'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
+  'help.opt.full': 'show big tables whole in a terminal (by default their middle rows and columns are left out)',
 
   // help
   'help.usage': 'Usage:',
@@ -101,7 +103,7 @@ export const coreEn = {
   'help.opt.axis': 'softmax over each row (default) or each col(umn)',
   'help.opt.log': 'show log-probabilities as the main result',
 
-  'help.cmd.demo': 'the built-in example: softmax of a 3×3 similarity matrix',
+  'help.cmd.demo': 'a short lesson on the built-in 3×3 CLIP example: softmaxes, losses, gradient, descent',
 } as const;
 
 export type CoreKey = keyof typeof coreEn;
@@ -161,7 +163,9 @@ export const coreZh: Record<CoreKey, string> = {
   'title.eachColumn': '每一列',
   'note.markArgmax': '* 标出每{unit}中概率最大的类别',
   'note.temperature': '做 softmax 之前，logit 先除以温度 T = {value}',
-  'note.large': '显示了 {rows} 行中的 {shownRows} 行、{cols} 列中的 {shownCols} 列',
+  'progress.reading': '正在读取{source}：{mb} MB，{rows} 行',
+  'note.elided': '表格已按终端大小截断（… 表示省略的部分）：--full 显示全部，-f tsv、csv、json 也会输出全部',
+  'help.opt.full': '在终端里完整显示大表格（默认省略中间的行和列）',
 
   'help.usage': '用法：',
   'help.options': '选项：',
@@ -192,5 +196,5 @@ export const coreZh: Record<CoreKey, string> = {
   'help.opt.axis': '对每一行（row，默认）或每一列（col）做 softmax',
   'help.opt.log': '以对数概率作为主要结果',
 
-  'help.cmd.demo': '内置示例：一个 3×3 相似度矩阵的 softmax',
+  'help.cmd.demo': '用内置 3×3 CLIP 示例上的一堂小课：softmax、损失、梯度、梯度下降',
 };

@@ -1,0 +1,123 @@
+// The teaching options every command shares: --explain (a derivation instead of the
+// tables), --row K, --expect VALUES (a check table and exit code 1 when wrong) and
+// --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
+import type { CommandContext, CommandSpec, OptionValues } from '../commands/command.js';
+import { XentError } from '../errors.js';
+import { type Explanation, explain, renderExplanationMarkdown, renderExplanationText } from '../explain/index.js';
+import { type Format, type FormatOptions, formatReport } from '../format/index.js';
+import { formatDelimited } from '../format/delimited.js';
+import { formatJson } from '../format/json.js';
+import { formatExact } from '../format/number.js';
+import { formatMarkdown } from '../format/markdown.js';
+import { formatTable } from '../format/table.js';
+import type { Translator } from '../i18n/translator.js';
+import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { Report } from '../report/report.js';
+import { type Claim, EXIT_WRONG, checkClaims, parseClaim, wantsGradient } from './expect.js';
+
+export interface Teaching {
+  readonly explain: boolean;
+  /** --row K as given (1-based). */
+  readonly row?: number;
+  readonly claims: readonly Claim[];
+  readonly heatmap: boolean;
+}
+
+/** Commands whose --expect has nothing to check (their output is not one computation). */
+const NOT_CHECKED = new Set(['demo']);
+
+export function readTeaching(options: Readonly<Record<string, unknown>>): Teaching {
+  const rowText = options.row as string | undefined;
+  let row: number | undefined;
+  if (rowText !== undefined) {
+    row = Number(rowText.trim());
+    if (!/^\s*\d+\s*$/.test(rowText) || row < 1) throw new XentError('err.notANumberOption', { option: '--row', value: rowText }, true);
+    if (options.explain !== true) throw new XentError('err.teach.rowNeedsExplain', {}, true);
+  }
+  const expect = options.expect as string[] | string | undefined;
+  const texts = expect === undefined ? [] : Array.isArray(expect) ? expect : [expect];
+  return {
+    explain: options.explain === true,
+    ...(row !== undefined ? { row } : {}),
+    claims: texts.map(parseClaim),
+    heatmap: options.heatmap === true,
+  };
+}
+
+/** True when a teaching option needs the whole report (no row-by-row streaming). */
+export function needsReport(options: Readonly<Record<string, unknown>>): boolean {
+  return options.explain === true || options.expect !== undefined || options.heatmap === true;
+}
+
+/** The options the command runs with: a checked gradient is computed even without --grad. */
+export function optionsFor(spec: CommandSpec, options: Record<string, unknown>, teaching: Teaching): Record<string, unknown> {
+  if (teaching.claims.length > 0 && NOT_CHECKED.has(spec.name)) throw new XentError('err.expect.notHere', { command: spec.name }, true);
+  const hasGrad = spec.options.some((o) => /--grad\b/.test(o.flags));
+  return wantsGradient(teaching.claims) && hasGrad ? { ...options, grad: true } : options;
+}
+
+export interface Taught {
+  readonly report: Report;
+  readonly explanation?: Explanation;
+  readonly check?: ReturnType<typeof checkClaims>;
+  readonly code: number;
+  readonly t: Translator;
+}
+
+export async function teach(
+  spec: CommandSpec,
+  run: { input: ParsedMatrix | undefined; options: OptionValues; report: Report; context: CommandContext; decimals: number },
+  teaching: Teaching,
+): Promise<Taught> {
+  const { t } = run.context;
+  const explanation = teaching.explain
+    ? await explain(spec, { t, input: run.input, options: run.options, report: run.report, context: run.context, row: teaching.row, decimals: run.decimals })
+    : undefined;
+  const check = teaching.claims.length > 0 ? checkClaims(teaching.claims, spec.name, run.options, run.report.json, t, run.decimals) : undefined;
+  return {
+    report: run.report,
+    ...(explanation ? { explanation } : {}),
+    ...(check ? { check } : {}),
+    code: check && !check.allRight ? EXIT_WRONG : 0,
+    t,
+  };
+}
+
+/**
+ * The output with the teaching options applied. --explain prints the derivation (Markdown
+ * with -f markdown, inside the JSON with -f json, else plain text); --expect adds its check
+ * tables (tsv/csv: one row per value: yours, correct, 1 if right).
+ */
+export function formatTaught(taught: Taught, format: Format, options: FormatOptions, teaching: Teaching): string {
+  const { report, explanation, check, t } = taught;
+  const withHeat: FormatOptions = teaching.heatmap ? { ...options, heatmap: { legend: t.label('heat.legend') } } : options;
+  const checkReport: Report | undefined = check
+    ? { tables: check.tables, summary: check.summary, notes: [], data: { rows: check.rows }, values: check.rows, json: check.json }
+    : undefined;
+  if (format === 'json') {
+    return formatJson({ ...report.json, ...(explanation ? { explanation } : {}), ...(check ? { expect: check.json } : {}) });
+  }
+  if (explanation) {
+    const markdown = format === 'markdown';
+    const text = markdown ? renderExplanationMarkdown(explanation) : renderExplanationText(explanation);
+    if (!checkReport) return text;
+    return `${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`;
+  }
+  if (checkReport) {
+    const merged: Report = { ...report, tables: [...report.tables, ...checkReport.tables], summary: [...report.summary, ...checkReport.summary] };
+    if (format === 'table') return formatTable(merged, withHeat);
+    if (format === 'markdown') return formatMarkdown(merged, options.decimals);
+    if (format === 'tsv' || format === 'csv') {
+      return formatDelimited({ colLabels: ['yours', 'correct', 'right'], rows: check!.rows }, format === 'tsv' ? '\t' : ',', formatExact);
+    }
+  }
+  return formatReport(report, format, withHeat);
+}
+
+/** Commands that print text even in a pipe: a lesson is read, not parsed. */
+const TEXT_IN_PIPES = new Set(['demo']);
+
+/** The format when -f is not given: text for a terminal, a lesson or an explanation; else tsv. */
+export function defaultFormat(spec: CommandSpec, options: Readonly<Record<string, unknown>>, stdoutIsTTY: boolean): Format {
+  return stdoutIsTTY || options.explain === true || TEXT_IN_PIPES.has(spec.name) ? 'table' : 'tsv';
+}

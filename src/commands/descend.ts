@@ -1,0 +1,196 @@
+import { readNumberList, readPositive } from '../cli/option-values.js';
+import { XentError } from '../errors.js';
+import { formatExact } from '../format/number.js';
+import { type Matrix, toRows } from '../matrix.js';
+import { type DescentPoint, descendClipEmbeddings, descendClipMatrix, descendCrossEntropy } from '../math/descend.js';
+import { rowLabels } from '../report/labels.js';
+import { type Report, type ReportTable, numberCell } from '../report/report.js';
+import type { OptionalMatrixCommandSpec } from './command.js';
+import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import { checkSoftmaxInput } from './softmax.js';
+
+/** A rate and a step count that show a visible change on the built-in example. */
+export const DEFAULT_LR = 1;
+export const DEFAULT_STEPS = 5;
+const MAX_STEPS = 10_000;
+
+type LossName = 'ce' | 'clip';
+
+function readSteps(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_STEPS;
+  const n = Number(value.trim());
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > MAX_STEPS) throw new XentError('err.descend.steps', { value, max: MAX_STEPS }, true);
+  return n;
+}
+
+/**
+ * Which loss: --loss if given; else clip for --image/--text, ce for -y, clip for a square
+ * matrix without -y. A non-square matrix without -y has no target to descend towards.
+ */
+function readLoss(options: Readonly<Record<string, unknown>>, input: Matrix | undefined): LossName {
+  const given = options.loss as string | undefined;
+  if (given !== undefined) {
+    const name = given.trim().toLowerCase();
+    if (name !== 'ce' && name !== 'clip') throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
+    return name;
+  }
+  if (input === undefined) return 'clip';
+  if (options.target !== undefined) return 'ce';
+  if (input.rows === input.cols) return 'clip';
+  throw new XentError('err.descend.noTarget', { rows: input.rows, cols: input.cols }, true);
+}
+
+function readTargets(value: string | undefined, input: Matrix, oneBased: boolean): number[] {
+  if (value === undefined) throw new XentError('err.ce.noTarget', {}, true);
+  const offset = oneBased ? 1 : 0;
+  if (value.trim().toLowerCase() === 'diag') {
+    if (input.rows > input.cols) throw new XentError('err.ce.diag', { rows: input.rows, classes: input.cols }, true);
+    return Array.from({ length: input.rows }, (_, i) => i);
+  }
+  const given = readNumberList(value, '-y, --target');
+  if (given.length !== input.rows) {
+    throw new XentError('err.ce.targetCount', { option: '-y, --target', got: given.length, rows: input.rows }, true);
+  }
+  return given.map((v, i) => {
+    const c = v - offset;
+    if (!Number.isInteger(v)) throw new XentError('err.ce.targetInteger', { value: formatExact(v), row: i + 1 });
+    if (c < 0 || c >= input.cols) {
+      throw new XentError('err.ce.targetRange', { value: v, row: i + 1, classes: input.cols, min: offset, max: input.cols - 1 + offset });
+    }
+    return c;
+  });
+}
+
+export const descendCommand: OptionalMatrixCommandSpec = {
+  name: 'descend',
+  summary: 'help.cmd.descend',
+  details: ['help.descend.more', 'help.descend.output'],
+  input: 'optional',
+  dataOptions: ['image', 'text'],
+  options: [
+    { flags: '-y, --target <LIST>', description: 'help.opt.descend.target' },
+    { flags: '--one-based', description: 'help.opt.ce.oneBased' },
+    { flags: '--loss <ce|clip>', description: 'help.opt.descend.loss' },
+    { flags: '--lr <RATE>', description: 'help.opt.descend.lr' },
+    { flags: '--steps <N>', description: 'help.opt.descend.steps' },
+    { flags: '--image <MATRIX>', description: 'help.opt.image' },
+    { flags: '--text <MATRIX>', description: 'help.opt.text' },
+    { flags: '-s, --scale <S>', description: 'help.opt.scaleClip' },
+    { flags: '-t, --temperature <T>', description: 'help.opt.temperatureClip' },
+    { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+  ],
+  examples: [
+    'xent descend 2 0.5 -1 -y 0',
+    'xent descend --example --steps 3',
+    'xent descend "2,0.5,-1; 0.3,1.8,0.2" -y 0,2 --lr 0.5 --steps 10 -f csv',
+    'xent descend --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 10 -f json',
+  ],
+  async run(input, options, context): Promise<Report> {
+    const { t, inputSource } = context;
+    const pair = await readEmbeddingPair(input, options, context);
+    const loss = pair ? 'clip' : readLoss(options, input);
+    if (pair && options.loss !== undefined && loss !== 'clip') throw new XentError('err.descend.embeddingsClip', {}, true);
+    const lr = options.lr === undefined ? DEFAULT_LR : readPositive(options.lr as string, '--lr');
+    const steps = readSteps(options.steps as string | undefined);
+    const normalize = options.normalize !== false;
+
+    let trajectory: DescentPoint[];
+    let scale = 1;
+    let targets: number[] | undefined;
+    if (loss === 'ce') {
+      if (options.scale !== undefined || options.temperature !== undefined) throw new XentError('err.descend.ceScale', {}, true);
+      checkSoftmaxInput(input!, 'row', inputSource);
+      targets = readTargets(options.target as string | undefined, input!, options.oneBased === true);
+      trajectory = descendCrossEntropy(input!, targets, lr, steps);
+    } else {
+      if (options.target !== undefined) throw new XentError('err.descend.clipTarget', {}, true);
+      scale = readScaleOrTemperature(options, 1).scale;
+      if (pair) {
+        trajectory = descendClipEmbeddings(pair.image, pair.text, scale, normalize, lr, steps);
+      } else {
+        const m = input!;
+        if (m.rows !== m.cols) throw new XentError('err.notSquare', { command: 'descend --loss clip', rows: m.rows, cols: m.cols });
+        checkSoftmaxInput(m, 'row', inputSource);
+        checkSoftmaxInput(m, 'col', inputSource);
+        trajectory = descendClipMatrix(m, scale, lr, steps);
+      }
+    }
+
+    const first = trajectory[0];
+    const last = trajectory[trajectory.length - 1];
+    const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
+    const stepsTable: ReportTable = {
+      title: t.label(loss === 'ce' ? 'descend.title.ce' : 'descend.title.clip', { lr: formatExact(lr), steps }),
+      corner: t.label('descend.label.step'),
+      colLabels: [
+        t.label('label.loss'),
+        t.label(loss === 'ce' ? 'descend.label.pTarget' : 'descend.label.pDiagonal'),
+        t.label(loss === 'ce' ? 'descend.label.posLogit' : pair ? 'descend.label.posSim' : 'descend.label.posPair'),
+        t.label(loss === 'ce' ? 'descend.label.negLogit' : pair ? 'descend.label.negSim' : 'descend.label.negPair'),
+      ],
+      rows: trajectory.map((p) => ({
+        label: String(p.step),
+        cells: [numberCell(p.loss), numberCell(p.pPositive, { bar: true }), numberCell(p.positive), numberCell(p.negative)],
+      })),
+      footnote: t.t(loss === 'ce' ? 'descend.footnote.ce' : 'descend.footnote.clip'),
+    };
+    const n = last.matrix.rows;
+    const isPositive = (i: number, j: number) => (targets ? targets[i] === j : i === j);
+    const finalTable = matrixTable(last.matrix, {
+      title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps }),
+      corner: loss === 'ce' ? t.label('label.row') : t.label('label.imageText'),
+      rowLabels: loss === 'ce' ? rowLabels(n) : numbered(n),
+      colLabels: loss === 'ce' ? (input?.colLabels ? [...input.colLabels] : Array.from({ length: last.matrix.cols }, (_, j) => String(j))) : numbered(last.matrix.cols),
+      cell: (_v, i, j) => ({ mark: isPositive(i, j) }),
+      footnote: t.t(loss === 'ce' ? 'descend.footnote.markTarget' : 'note.markDiagonal'),
+    });
+    const notes = [t.t('descend.note.rule', { lr: formatExact(lr) })];
+    if (loss === 'clip' && scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
+    if (pair) notes.push(t.t('descend.note.embeddings'));
+
+    const trajectoryJson = trajectory.map((p) => ({
+      step: p.step,
+      loss: p.loss,
+      p_positive: p.pPositive,
+      positive: p.positive,
+      negative: p.negative,
+      [pair ? 'similarity' : 'logits']: toRows(p.matrix),
+    }));
+    return {
+      tables: [stepsTable, finalTable],
+      summary: [
+        { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: first.loss.toFixed(4), to: last.loss.toFixed(4) }) },
+        {
+          label: t.label('descend.summary.positive'),
+          value: `${signedText(last.positive - first.positive)}`,
+        },
+        {
+          label: t.label('descend.summary.negative'),
+          value: `${signedText(last.negative - first.negative)}`,
+        },
+      ],
+      notes,
+      data: {
+        colLabels: ['step', 'loss', 'p_positive', 'positive', 'negative'],
+        rows: trajectory.map((p) => [p.step, p.loss, p.pPositive, p.positive, p.negative]),
+      },
+      values: [[last.loss]],
+      json: {
+        command: 'descend',
+        loss_function: loss,
+        lr,
+        steps,
+        ...(loss === 'clip' ? { scale } : {}),
+        ...(targets ? { targets: targets.map((c) => c + (options.oneBased === true ? 1 : 0)) } : {}),
+        initial_loss: first.loss,
+        loss: last.loss,
+        trajectory: trajectoryJson,
+      },
+    };
+  },
+};
+
+function signedText(x: number): string {
+  const s = x.toFixed(4);
+  return x > 0 ? `+${s}` : s.replace(/^-0\.0000$/, '0.0000');
+}

@@ -1,0 +1,68 @@
+import { displayWidth } from '../format/width.js';
+import { wrap } from '../format/wrap.js';
+import type { ExplainLine, Explanation } from './explanation.js';
+
+/** Text lines may hold two languages (zh, then en) separated by a newline. */
+function split(line: ExplainLine): string[] {
+  return line.text.split('\n');
+}
+
+/** Text lines fit this many columns (with their indent), so the output fits 100 columns. */
+export const TEXT_WIDTH = 96;
+
+/**
+ * Plain text that reads in a terminal and pastes into notes: a title, numbered steps,
+ * sentences indented under their heading, formulas indented a little more.
+ */
+export function renderExplanationText(e: Explanation): string {
+  const out: string[] = [e.title, '='.repeat(Math.min(displayWidth(e.title.split('\n').pop() ?? ''), 100)), ''];
+  const block = (lines: readonly ExplainLine[]) => {
+    for (const line of lines) {
+      for (const part of split(line)) {
+        if (line.kind === 'formula') out.push(`     ${part}`);
+        else out.push(...wrap(part, TEXT_WIDTH - 3).map((l) => `   ${l}`));
+      }
+    }
+  };
+  e.steps.forEach((step, k) => {
+    out.push(`${k + 1}. ${step.heading}`);
+    block(step.lines);
+    out.push('');
+  });
+  if (e.rest) {
+    out.push(e.rest.heading);
+    block(e.rest.lines);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** Markdown: a heading, numbered steps, formulas in fenced blocks (they keep their alignment). */
+export function renderExplanationMarkdown(e: Explanation): string {
+  const out: string[] = [`### ${e.title}`, ''];
+  const block = (lines: readonly ExplainLine[]) => {
+    let fence: string[] | undefined;
+    const close = () => {
+      if (fence) out.push('   ```text', ...fence.map((f) => `   ${f}`), '   ```');
+      fence = undefined;
+    };
+    for (const line of lines) {
+      if (line.kind === 'formula') (fence ??= []).push(line.text);
+      else {
+        close();
+        out.push(...split(line).map((s) => `   ${s}`), '');
+      }
+    }
+    close();
+  };
+  e.steps.forEach((step, k) => {
+    out.push(`${k + 1}. **${step.heading}**`, '');
+    block(step.lines);
+    out.push('');
+  });
+  if (e.rest) {
+    out.push(`**${e.rest.heading}**`, '');
+    block(e.rest.lines);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '') + '\n';
+}

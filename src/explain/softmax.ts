@@ -1,0 +1,144 @@
+import { readChoice, readTemperature } from '../cli/option-values.js';
+import { type Matrix, at, transpose } from '../matrix.js';
+import { softmaxInto } from '../math/softmax.js';
+import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
+import { type ExplainInput, pickRow } from './explainer.js';
+import { given, listOf, num, paren, sub, sumOf } from './numbers.js';
+
+/** Logits beyond this make exp overflow or lose meaning in a printout: shift by the max first. */
+const SHIFT_ABOVE = 30;
+
+export interface SoftmaxLine {
+  readonly z: readonly number[];
+  readonly temperature: number;
+  readonly decimals: number;
+  readonly name: string;
+  /** Index names (class labels as the user counts them). */
+  readonly index: (j: number) => string;
+}
+
+/** The steps of one softmax, from the logits to the probabilities. Shared by ce and clip. */
+export function softmaxSteps(x: ExplainInput, line: SoftmaxLine): { steps: ExplainStep[]; probs: Float64Array } {
+  const { t } = x;
+  const { z, temperature: T, decimals: d, name, index } = line;
+  const n = z.length;
+  const steps: ExplainStep[] = [];
+  const probs = new Float64Array(n);
+  const logProbs = new Float64Array(n);
+  softmaxInto(z, T, probs, logProbs);
+
+  steps.push({
+    heading: t.label('teach.step.formula'),
+    lines: [
+      formula(T === 1 ? `${name}ⱼ = exp(zⱼ) / Σₖ exp(zₖ)` : `${name}ⱼ = exp(zⱼ / T) / Σₖ exp(zₖ / T)`),
+      text(t.t('teach.softmax.formula')),
+    ],
+  });
+  let scaled = [...z];
+  if (T !== 1) {
+    scaled = z.map((v) => v / T);
+    steps.push({
+      heading: t.label('teach.step.temperature', { value: given(T) }),
+      lines: [
+        formula(`z / T = ${listOf(z.map(given))} / ${given(T)} = ${listOf(scaled.map((v) => num(v, d)))}`),
+        text(t.t(T < 1 ? 'teach.temperature.sharper' : 'teach.temperature.flatter')),
+      ],
+    });
+  }
+  const max = Math.max(...scaled);
+  const shift = Math.abs(max) > SHIFT_ABOVE;
+  const shown = shift ? scaled.map((v) => v - max) : scaled;
+  const arg = (j: number) => (T === 1 ? given(z[j]) : num(scaled[j], d));
+  if (shift) {
+    steps.push({
+      heading: t.label('teach.step.shift', { max: num(max, d) }),
+      lines: [formula(`z − m = ${listOf(shown.map((v) => num(v, d)))}`), text(t.t('teach.softmax.shift'))],
+    });
+  }
+  const exps = shown.map((v) => Math.exp(v));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  const expLines: ExplainLine[] = [];
+  const few = n <= 8;
+  for (let j = 0; j < n; j++) {
+    if (!few && j === 6) expLines.push(formula('…'));
+    if (few || j < 6 || j === n - 1) {
+      expLines.push(formula(`exp(${shift ? num(shown[j], d) : arg(j)}) = ${num(exps[j], d)}`));
+    }
+  }
+  expLines.push(formula(`Σ = ${sumOf(exps.map((e) => num(e, d)))} = ${num(sum, d)}`));
+  steps.push({ heading: t.label('teach.step.exp'), lines: expLines });
+
+  const pLines: ExplainLine[] = [];
+  for (let j = 0; j < n; j++) {
+    if (!few && j === 6) pLines.push(formula('…'));
+    if (few || j < 6 || j === n - 1) {
+      pLines.push(formula(`${name}${index(j)} = ${num(exps[j], d)} / ${num(sum, d)} = ${num(probs[j], d)}`));
+    }
+  }
+  pLines.push(text(t.t('teach.softmax.check', { sum: num(probs.reduce((a, b) => a + b, 0), d) })));
+  steps.push({ heading: t.label('teach.step.divide'), lines: pLines });
+  return { steps, probs };
+}
+
+/** One probability in full, the way the issue writes it: P = exp(a) / (exp(a) + …) = … = p. */
+export function oneProbability(label: string, z: readonly number[], k: number, T: number, d: number, asGiven = true): ExplainLine[] {
+  const scaled = z.map((v) => v / T);
+  const max = Math.max(...scaled);
+  const shift = Math.abs(max) > SHIFT_ABOVE ? max : 0;
+  const arg = (j: number) => (T === 1 && shift === 0 && asGiven ? given(z[j]) : num(scaled[j] - shift, d));
+  const exps = scaled.map((v) => Math.exp(v - shift));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return chain(
+    `${label} = exp(${arg(k)}) / (${sumOf(z.map((_, j) => `exp(${arg(j)})`), 5)})`,
+    `${num(exps[k], d)} / (${sumOf(exps.map((e) => num(e, d)), 5)})`,
+    num(exps[k] / sum, d),
+  );
+}
+
+export function explainSoftmax(x: ExplainInput): Explanation {
+  const { t, input, options, decimals: d } = x;
+  const T = readTemperature(options.temperature as string | undefined);
+  const axis = readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row');
+  const m: Matrix = axis === 'row' ? input! : transpose(input!);
+  const what = axis === 'row' ? 'row' : 'column';
+  const r = pickRow(x.row, m.rows, what);
+  const z = Array.from({ length: m.cols }, (_, j) => at(m, r, j));
+  const labels = axis === 'row' ? input!.colLabels : undefined;
+  const index = (j: number) => (labels ? `(${labels[j]})` : sub(j));
+  const { steps } = softmaxSteps(x, { z, temperature: T, decimals: d, name: 'p', index });
+  if (options.log === true) {
+    const lse = Math.log(z.reduce((a, v) => a + Math.exp(v / T - Math.max(...z) / T), 0)) + Math.max(...z) / T;
+    steps.push({
+      heading: t.label('teach.step.log'),
+      lines: [
+        formula(`log pⱼ = zⱼ${T === 1 ? '' : ' / T'} − log Σₖ exp(zₖ${T === 1 ? '' : ' / T'}),  log Σ = ${num(lse, d)}`),
+        ...z.slice(0, 8).map((v, j) => formula(`log p${index(j)} = ${num(v / T, d)} − ${paren(num(lse, d))} = ${num(v / T - lse, d)}`)),
+        text(t.t('teach.softmax.log')),
+      ],
+    });
+  }
+  const unit = { key: what === 'row' ? 'label.row' : 'label.column' } as const;
+  const rest = otherLines(x, m, r, T, unit);
+  return {
+    title: t.label('teach.softmax.title', { unit, index: r + 1, count: m.rows }),
+    steps,
+    ...(rest ? { rest } : {}),
+  };
+}
+
+function otherLines(x: ExplainInput, m: Matrix, r: number, T: number, unit: { key: 'label.row' | 'label.column' }) {
+  if (m.rows <= 1) return undefined;
+  const lines: ExplainLine[] = [];
+  const limit = 10;
+  let shown = 0;
+  for (let i = 0; i < m.rows && shown < limit; i++) {
+    if (i === r) continue;
+    const p = new Float64Array(m.cols);
+    const lp = new Float64Array(m.cols);
+    softmaxInto(Array.from({ length: m.cols }, (_, j) => at(m, i, j)), T, p, lp);
+    lines.push(formula(`${x.t.label(unit.key)} ${i + 1}: p = ${listOf(Array.from(p, (v) => num(v, x.decimals)))}`));
+    shown++;
+  }
+  if (m.rows - 1 > shown) lines.push(text(x.t.t('teach.rest.more', { count: m.rows - 1 - shown })));
+  return { heading: x.t.label('teach.rest.heading', { unit }), lines };
+}

@@ -1,0 +1,41 @@
+// xent as a library: the numbers `xent` prints, as pure functions. Every function takes a
+// Matrix, plain rows (number[][]) or, where one vector is natural, a flat number[]; every
+// matrix in a result is a plain number[][] (use toMatrix to go back). Options and defaults
+// are the CLI's. Bad input throws XentError, whose `message` is English and whose `key` is
+// a stable code. Nothing here loads the CLI, its colours or its tables.
+//
+//   import { softmax, crossEntropy } from 'xent';
+//   softmax([2, 0.5, -1]);                  // [0.7856, 0.1753, 0.0391] (to 4 decimals)
+//   crossEntropy([[2, 0.5, -1]], [0]).loss; // 0.2413
+
+export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './library/softmax.js';
+export {
+  crossEntropy,
+  binaryCrossEntropy,
+  type Reduction,
+  type CrossEntropyOptions,
+  type CrossEntropyResult,
+  type BinaryCrossEntropyOptions,
+  type BinaryCrossEntropyResult,
+} from './library/losses.js';
+export {
+  clipLoss,
+  sigLipLoss,
+  ntXentLoss,
+  supConLoss,
+  type EmbeddingPair,
+  type Pairing,
+  type ClipOptions,
+  type ClipLossResult,
+  type SigLipOptions,
+  type SigLipLossResult,
+  type NtXentOptions,
+  type NtXentLossResult,
+  type SupConOptions,
+  type SupConLossResult,
+} from './library/contrastive.js';
+export { parseMatrix, type ParsedMatrix } from './library/parse.js';
+export { toMatrix, toRows, type MatrixLike, type Rows, type Vector } from './library/input.js';
+export type { Matrix } from './matrix.js';
+export { XentError } from './errors.js';
+export type { MessageKey, MessageParams } from './i18n/messages.js';

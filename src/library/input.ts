@@ -1,0 +1,143 @@
+// What the library accepts and returns: a Matrix, plain nested arrays, or a flat array for
+// one vector; results come back as plain arrays. These adapters also check what a caller
+// passes, with the same messages as the CLI where the CLI has one.
+import { XentError } from '../errors.js';
+import { formatExact } from '../format/number.js';
+import { type Matrix, rowView, zeros } from '../matrix.js';
+
+/** One vector: a flat array (a 1×n matrix). */
+export type Vector = readonly number[] | Float64Array;
+/** A matrix as plain rows, `[[1, 2], [3, 4]]`. */
+export type Rows = readonly (readonly number[])[];
+/** A matrix as the library takes it: a {@link Matrix}, rows as arrays, or one row as a flat array. */
+export type MatrixLike = Matrix | Rows | Vector;
+
+function isMatrix(x: unknown): x is Matrix {
+  return typeof x === 'object' && x !== null && 'data' in x && (x as Matrix).data instanceof Float64Array;
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'an array of mixed entries';
+  return typeof x;
+}
+
+/**
+ * A Matrix from any {@link MatrixLike}: a Matrix is used as it is (not copied), `number[][]`
+ * is copied row by row, a flat `number[]` is one row. Rows must be equally long and entries
+ * numbers (±inf allowed, NaN not), else XentError names `what`, the row and the column (1-based).
+ *
+ * @example
+ * toMatrix([[1, 2], [3, 4]]) // { rows: 2, cols: 2, data: Float64Array [1, 2, 3, 4] }
+ * toMatrix([2, 0.5, -1]) // { rows: 1, cols: 3, … }
+ */
+export function toMatrix(x: MatrixLike, what = 'the matrix'): Matrix {
+  let m: Matrix;
+  if (isMatrix(x)) {
+    if (x.data.length !== x.rows * x.cols) {
+      throw new XentError('err.lib.length', { what, got: x.data.length, expected: x.rows * x.cols, why: `one per element of a ${x.rows}×${x.cols} matrix` });
+    }
+    m = x;
+  } else if (x instanceof Float64Array || (Array.isArray(x) && x.every((v) => typeof v !== 'object'))) {
+    const flat = x as ArrayLike<number>;
+    m = zeros(flat.length === 0 ? 0 : 1, flat.length);
+    for (let j = 0; j < flat.length; j++) m.data[j] = entry(flat[j], what, 1, j + 1);
+  } else if (Array.isArray(x) && x.every((row) => Array.isArray(row) || row instanceof Float64Array)) {
+    const rows = x as readonly (readonly number[])[];
+    const cols = rows[0]?.length ?? 0;
+    m = zeros(rows.length, cols);
+    rows.forEach((row, i) => {
+      if (row.length !== cols) throw new XentError('err.ragged', { row: i + 1, source: what, got: row.length, expected: cols });
+      for (let j = 0; j < cols; j++) m.data[i * cols + j] = entry(row[j], what, i + 1, j + 1);
+    });
+  } else {
+    throw new XentError('err.lib.notMatrix', { what, got: describe(x) });
+  }
+  if (m.data.length === 0) throw new XentError('err.empty', { source: what });
+  for (let k = 0; k < m.data.length; k++) {
+    if (Number.isNaN(m.data[k])) {
+      throw new XentError('err.lib.entry', { what, row: Math.floor(k / m.cols) + 1, col: (k % m.cols) + 1, value: 'NaN' });
+    }
+  }
+  return m;
+}
+
+function entry(value: unknown, what: string, row: number, col: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new XentError('err.lib.entry', { what, row, col, value: typeof value === 'number' ? 'NaN' : JSON.stringify(value) ?? String(value) });
+  }
+  return value;
+}
+
+/** True when a caller passed one vector (a flat array), so that results can be flat too. */
+export function isVector(x: MatrixLike): boolean {
+  return x instanceof Float64Array || (Array.isArray(x) && x.length > 0 && x.every((v) => typeof v === 'number'));
+}
+
+/**
+ * A Matrix as plain rows, `number[][]`: what every matrix in a library result is.
+ *
+ * @example
+ * toRows(toMatrix([[1, 2], [3, 4]])) // [[1, 2], [3, 4]]
+ */
+export function toRows(m: Matrix): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < m.rows; i++) out.push(Array.from(rowView(m, i)));
+  return out;
+}
+
+/** A list of numbers (targets, labels, weights), checked: `length` entries, each a number. */
+export function toList(x: ArrayLike<number>, what: string, length?: { expected: number; why: string }): number[] {
+  const list = Array.from(x);
+  if (length && list.length !== length.expected) {
+    throw new XentError('err.lib.length', { what, got: list.length, expected: length.expected, why: length.why });
+  }
+  list.forEach((v, j) => entry(v, what, 1, j + 1));
+  return list;
+}
+
+/** One of a fixed set of words (a reduction, an axis), as the CLI checks it. */
+export function choice<T extends string>(value: T | undefined, option: string, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!choices.includes(value)) throw new XentError('err.badChoice', { option, choices: choices.join(', '), value: String(value) });
+  return value;
+}
+
+/** A finite number > 0 (a temperature, a scale). */
+export function positive(value: number | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(value > 0) || !Number.isFinite(value)) throw new XentError('err.positive', { option, value: formatExact(value) });
+  return value;
+}
+
+/** A finite number (a bias). */
+export function finite(value: number | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value: formatExact(value) });
+  return value;
+}
+
+/** Weights: finite and ≥ 0, as the CLI's -w. */
+export function checkWeights(values: ArrayLike<number>, option: string): void {
+  for (let k = 0; k < values.length; k++) {
+    const w = values[k];
+    if (!(w >= 0) || !Number.isFinite(w)) throw new XentError('err.ce.weightBad', { option, value: formatExact(w), index: k + 1 });
+  }
+}
+
+/** Every entry a probability in [0, 1] (input given as probabilities). */
+export function checkProbabilities(m: Matrix, source: string): void {
+  for (let k = 0; k < m.data.length; k++) {
+    const p = m.data[k];
+    if (!(p >= 0 && p <= 1)) {
+      throw new XentError('err.ce.probsRange', { value: formatExact(p), row: Math.floor(k / m.cols) + 1, col: (k % m.cols) + 1, source });
+    }
+  }
+}
+
+/** Two matrices that must have the same shape. */
+export function sameShape(m: Matrix, what: string, like: Matrix, other: string): void {
+  if (m.rows !== like.rows || m.cols !== like.cols) {
+    throw new XentError('err.lib.shape', { what, gotRows: m.rows, gotCols: m.cols, rows: like.rows, cols: like.cols, other });
+  }
+}

@@ -1,0 +1,63 @@
+import { readIgnoreIndex, readIndexTargets, readSmoothing } from '../commands/ce.js';
+import { readBase, readClassWeights, readReduction } from '../commands/loss-options.js';
+import { readTemperature } from '../cli/option-values.js';
+import { readNumberList } from '../cli/option-values.js';
+import { XentError } from '../errors.js';
+import { formatExact } from '../format/number.js';
+import { crossEntropy } from '../math/cross-entropy.js';
+import { inUnit } from '../math/units.js';
+import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
+import { checkSoftmaxRow } from './row-checks.js';
+
+/**
+ * `xent ce -y … -f value` (mean or sum) in O(rows) memory: each row's loss is computed as it
+ * arrives (by the same crossEntropy, on a one-row matrix), and the sums of losses and of
+ * target weights give the reduced loss. The targets are checked by the same code as the
+ * whole-matrix path, once the number of rows is known.
+ */
+export function planCrossEntropyStream({ format, options, source }: StreamContext): StreamPlan | undefined {
+  if (format !== 'value' || typeof options.target !== 'string') return undefined;
+  if (!onlyOptions(options, ['target', 'oneBased', 'ignoreIndex', 'temperature', 'weight', 'labelSmoothing', 'reduction', 'base'])) {
+    return undefined;
+  }
+  const reduction = readReduction(options.reduction as string | undefined);
+  if (reduction === 'none') return undefined; // one line per row: printed only once all targets are known good
+  const targetText = options.target;
+  const diag = targetText.trim().toLowerCase() === 'diag';
+  const oneBased = options.oneBased === true;
+  const offset = oneBased ? 1 : 0;
+  const ignoreIndex = readIgnoreIndex(options.ignoreIndex as string | undefined);
+  const given = diag ? [] : readNumberList(targetText, '-y, --target');
+  const temperature = readTemperature(options.temperature as string | undefined);
+  const labelSmoothing = readSmoothing(options.labelSmoothing as string | undefined);
+  const unit = readBase(options.base as string | undefined);
+  let weight: number[] | undefined;
+  let total = 0;
+  let denominator = 0;
+  let cols = 0;
+
+  return {
+    onRow(row, i) {
+      if (i === 0) {
+        cols = row.length;
+        if (options.weight !== undefined) weight = readClassWeights(options.weight as string, '-w, --weight', cols);
+      }
+      checkSoftmaxRow(row, i, source);
+      const raw = diag ? i + offset : given[i];
+      if (raw === undefined || raw === ignoreIndex) return;
+      const c = raw - offset;
+      // An out-of-range or fractional target is reported by readIndexTargets at the end.
+      if (!Number.isInteger(c) || c < 0 || c >= cols) return;
+      const one = { rows: 1, cols, data: row };
+      const r = crossEntropy(one, { kind: 'index', classes: [c] }, { weight, labelSmoothing, temperature, reduction: 'sum' });
+      total += r.losses[0];
+      denominator += r.meanDenominator;
+    },
+    finish(rows, width) {
+      readIndexTargets(targetText, { rows, cols: width, data: new Float64Array(0) }, oneBased, ignoreIndex);
+      if (reduction === 'mean' && denominator === 0) throw new XentError('err.ce.meanUndefined');
+      const loss = reduction === 'mean' ? total / denominator : total;
+      return `${formatExact(inUnit(loss, unit))}\n`;
+    },
+  };
+}

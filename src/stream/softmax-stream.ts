@@ -1,0 +1,44 @@
+import { readChoice, readTemperature } from '../cli/option-values.js';
+import { formatExact, formatFixed } from '../format/number.js';
+import { softmaxInto } from '../math/softmax.js';
+import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
+import { checkSoftmaxRow } from './row-checks.js';
+
+/**
+ * `xent softmax` to TSV, CSV or value, row-wise: each row is normalised and written as it
+ * arrives. Column-wise softmax, tables and JSON need the whole matrix and take the usual path.
+ */
+export function planSoftmaxStream({ format, options, decimals, source, out }: StreamContext): StreamPlan | undefined {
+  if (format !== 'tsv' && format !== 'csv' && format !== 'value') return undefined;
+  if (!onlyOptions(options, ['temperature', 'axis', 'log'])) return undefined;
+  if (readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row') !== 'row') return undefined;
+  const temperature = readTemperature(options.temperature as string | undefined);
+  const log = options.log === true;
+  const separator = format === 'csv' ? ',' : '\t';
+  // `value` prints full precision whatever -p says, as in the formatter.
+  const number = decimals === undefined || format === 'value' ? formatExact : (x: number) => formatFixed(x, decimals);
+  let probs = new Float64Array(0);
+  let logProbs = new Float64Array(0);
+  let fields: string[] = [];
+  const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+  return {
+    onRow(row, index, colLabels) {
+      if (index === 0) {
+        probs = new Float64Array(row.length);
+        logProbs = new Float64Array(row.length);
+        fields = new Array<string>(row.length);
+        if (colLabels && format !== 'value') {
+          out.write(colLabels.map((l) => (format === 'csv' ? csvField(l) : l.replace(/[\t\n\r]/g, ' '))).join(separator) + '\n');
+        }
+      }
+      checkSoftmaxRow(row, index, source);
+      softmaxInto(row, temperature, probs, logProbs);
+      const shown = log ? logProbs : probs;
+      // join, not +=: a line built by += is a tree of small strings, several times its size.
+      for (let j = 0; j < shown.length; j++) fields[j] = number(shown[j]);
+      out.write(fields.join(separator) + '\n');
+    },
+    finish: () => '',
+  };
+}

@@ -1,0 +1,86 @@
+// The package as a user gets it: `npm pack` → a tarball holding only what is needed,
+// `npm install -g` of that tarball into an empty prefix, with no network (xent has no
+// runtime dependencies: the CLI is one bundle), then `xent` and `import 'xent'` from there.
+// Packs the dist/ that `npm test` has just built (--ignore-scripts: no rebuild under the
+// other tests' feet).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { softmax } from '../src/index.js';
+import { ROOT } from './helpers/binary.js';
+
+const EXPECTED = softmax([1, 2, 3]); // [0.0900…, 0.2447…, 0.6652…]
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+const tmp = mkdtempSync(join(tmpdir(), 'xent-pack-'));
+const prefix = join(tmp, 'prefix');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// npm's own settings from `npm test` (npm_config_*) would reach the child npm; start clean.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+let files: string[] = [];
+let tarball = '';
+
+function run(command: string, args: string[], cwd = tmp) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1', LANG: 'C.UTF-8' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  const packed = run(npm, ['pack', ROOT, '--ignore-scripts', '--json', '--pack-destination', tmp, '--cache', join(tmp, 'cache')]);
+  expect(packed.code, packed.stderr).toBe(0);
+  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  files = info.files.map((f) => f.path).sort();
+  tarball = join(tmp, info.filename);
+  const installed = run(npm, [
+    'install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--cache', join(tmp, 'cache'), tarball,
+  ]);
+  expect(installed.code, installed.stderr).toBe(0);
+}, 120_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('npm pack', () => {
+  it('holds the CLI bundle, the library and its types, and nothing else', () => {
+    expect(files).toContain('bin/xent.js');
+    expect(files).toContain('dist/xent.js');
+    expect(files).toContain('dist/index.js');
+    expect(files).toContain('dist/types/index.d.ts');
+    expect(files).toContain('package.json');
+    expect(files).toContain('README.md');
+    expect(files.filter((f) => /^(src|test|scripts|node_modules)\/|fixtures|\.map$|\.tgz$|tsconfig|vitest/.test(f))).toEqual([]);
+    expect(tarball.endsWith(`${pkg.name}-${pkg.version}.tgz`)).toBe(true);
+  });
+});
+
+describe('npm install -g ./xent-*.tgz', () => {
+  const xent = join(prefix, 'bin', 'xent');
+
+  it('installs no dependencies', () => {
+    const dir = join(prefix, 'lib', 'node_modules', 'xent');
+    expect(readdirSync(dir)).not.toContain('node_modules');
+  });
+
+  it('gives a working xent', () => {
+    const result = run(xent, ['softmax', '1', '2', '3']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${EXPECTED.join('\t')}\n`);
+  });
+
+  it('reports the version in package.json', () => {
+    const result = run(xent, ['--version']);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('can be imported by a project that has it in node_modules', () => {
+    const project = join(tmp, 'project');
+    mkdirSync(join(project, 'node_modules'), { recursive: true });
+    symlinkSync(join(prefix, 'lib', 'node_modules', 'xent'), join(project, 'node_modules', 'xent'));
+    const script = "import { softmax } from 'xent'; console.log(JSON.stringify(softmax([1, 2, 3])));";
+    const result = run(process.execPath, ['--input-type=module', '-e', script], project);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(EXPECTED);
+  });
+});

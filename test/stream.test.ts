@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromRows, toRows, transpose } from '../src/matrix.js';
+import { clipLoss } from '../src/math/clip.js';
+import { logSumExp } from '../src/math/log-sum-exp.js';
+import { ColumnLogSumExp } from '../src/math/online-log-sum-exp.js';
+import { StreamedStdout } from '../src/stream/output.js';
+import { tsvRows, xent } from './helpers/cli.js';
+import { expectClose } from './helpers/oracle.js';
+
+const finite = fc.double({ min: -800, max: 800, noNaN: true });
+
+describe('ColumnLogSumExp (online, one row at a time)', () => {
+  it('equals the log-sum-exp of each column', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.array(finite, { minLength: 36, maxLength: 36 }), (rows, cols, pool) => {
+        const m = fromRows(Array.from({ length: rows }, (_, i) => pool.slice(i * cols, (i + 1) * cols)));
+        const online = new ColumnLogSumExp(cols);
+        for (const row of toRows(m)) online.add(row);
+        expectClose(Array.from(online.result()), toRows(transpose(m)).map(logSumExp));
+      }),
+    );
+  });
+  it('skips -inf entries and gives -inf for a column of them', () => {
+    const online = new ColumnLogSumExp(2);
+    online.add([-Infinity, 1000]);
+    online.add([-Infinity, 1000]);
+    expect(Array.from(online.result())).toEqual([-Infinity, 1000 + Math.log(2)]);
+  });
+});
+
+describe('streamed output', () => {
+  it('keeps small output back, then writes everything past 8 MB as it comes', async () => {
+    const written: number[] = [];
+    const out = new StreamedStdout(async (bytes) => {
+      written.push(bytes.length);
+    });
+    out.write('x'.repeat(1000));
+    await out.flushIfLarge();
+    expect(written).toEqual([]);
+    for (let k = 0; k < 9; k++) out.write('y'.repeat(1024 * 1024));
+    await out.flushIfLarge();
+    expect(written.reduce((a, b) => a + b, 0)).toBe(1000 + 9 * 1024 * 1024);
+    out.write('z');
+    await out.flushIfLarge();
+    expect(written.at(-1)).toBe(1);
+    expect(out.rest()).toBe('');
+  });
+  it('without a sink keeps everything for the end', () => {
+    const out = new StreamedStdout();
+    out.write('a\t');
+    out.write('概率\n');
+    expect(out.rest()).toBe('a\t概率\n');
+  });
+});
+
+describe('streaming commands give what the whole-matrix path gives', () => {
+  const rows = Array.from({ length: 7 }, (_, i) => Array.from({ length: 7 }, (_, j) => Math.sin(i * 7 + j) * 4 + (i === j ? 2 : 0)));
+  const csv = rows.map((r) => r.join(',')).join('\n') + '\n';
+
+  it('softmax to tsv (streamed) matches softmax to json (whole)', async () => {
+    const streamed = await xent(['softmax', '-f', 'tsv', '-t', '0.7'], { stdin: csv });
+    const whole = JSON.parse((await xent(['softmax', '-f', 'json', '-t', '0.7'], { stdin: csv })).stdout);
+    expect(tsvRows(streamed.stdout)).toEqual(whole.probs);
+  });
+  it('softmax --log to csv keeps the header and -inf', async () => {
+    const r = await xent(['softmax', '--log', '-f', 'csv'], { stdin: 'a,"b,c"\n1,-inf\n' });
+    expect(r.stdout).toBe('a,"b,c"\n0,-inf\n');
+  });
+  it('clip -f value (streamed) matches the whole-matrix loss', async () => {
+    const streamed = await xent(['clip', '-f', 'value', '-s', '3'], { stdin: csv });
+    const scaled = fromRows(rows.map((r) => r.map((x) => 3 * x)));
+    expectClose(Number(streamed.stdout), clipLoss(scaled).loss);
+  });
+  it('stops at the first bad row with the usual message and nothing on stdout', async () => {
+    const r = await xent(['softmax', '-f', 'tsv'], { stdin: '1 2\n3 4\n5\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'xent: error: row 3 of standard input has length 1, but row 1 has length 2; every row needs the same number of columns\n',
+    });
+    const masked = await xent(['clip', '-f', 'value'], { stdin: '1 -inf\n-inf -inf\n' });
+    expect(masked.stderr).toBe(
+      'xent: error: softmax is undefined for row 2: every logit is -inf, so every class is masked and nothing is left to normalise\n',
+    );
+    const square = await xent(['clip', '-f', 'value'], { stdin: '1 2 3\n4 5 6\n' });
+    expect(square.code).toBe(2);
+    expect(square.stderr).toContain('got 2×3');
+  });
+  it('no progress line for quick work, and none at all without a terminal', async () => {
+    const lines: string[] = [];
+    const { runCli } = await import('../src/cli/run.js');
+    const r = await runCli({
+      argv: ['softmax', '1', '2'],
+      env: {},
+      stdinIsTTY: true,
+      stdoutIsTTY: false,
+      readStdin: async () => new Uint8Array(),
+      readFile: async () => new Uint8Array(),
+      progress: (line) => lines.push(line),
+    });
+    expect(r.code).toBe(0);
+    expect(lines).toEqual([]);
+  });
+});
+
+describe('big tables in a terminal', () => {
+  const big = Array.from({ length: 30 }, (_, i) => Array.from({ length: 12 }, (_, j) => ((i * 12 + j) % 7) - 3).join(' ')).join('\n');
+  const run = (argv: string[]) => xent(argv, { stdin: big, tty: true, env: { NO_COLOR: '1' } });
+
+  it('leave out their middle rows and columns, and say how to see all', async () => {
+    const r = await run(['softmax']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.some((l) => /^│ …\s+│/.test(l))).toBe(true);
+    expect(lines[2]).toContain('│ … │');
+    expect(lines.filter((l) => /^│ \d/.test(l)).length).toBeLessThan(30);
+    expect(r.stdout).toContain('--full shows everything');
+    expect(r.stdout).toMatch(/│ 30 /);
+  });
+  it('are whole with --full, in a pipe, and in data formats', async () => {
+    expect((await run(['softmax', '--full'])).stdout).not.toContain('…');
+    expect((await xent(['softmax', '-f', 'table'], { stdin: big })).stdout).not.toContain('…');
+    expect(tsvRows((await run(['softmax', '-f', 'tsv'])).stdout)).toHaveLength(30);
+  });
+});
+
+describe('ce -f value streams and agrees with the whole-matrix path', () => {
+  const m = '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5; 1,1,-inf';
+  it.each([
+    [['-y', '0,1,2,0']],
+    [['-y', 'diag', '-t', '0.5'] as string[]],
+    [['-y', '1,2,3,1', '--one-based', '-w', '1,2,0.5']],
+    [['-y', '0,-100,2,1', '--label-smoothing', '0.2', '-r', 'sum']],
+    [['-y', '0,7,2,1', '--ignore-index', '7', '--base', 'bits']],
+  ])('%j', async (extra) => {
+    const args = extra[0] === '-y' && extra[1] === 'diag' ? ['ce', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', ...extra] : ['ce', m, ...extra];
+    const streamed = await xent([...args, '-f', 'value']);
+    const whole = JSON.parse((await xent([...args, '-f', 'json'])).stdout);
+    expect(streamed.stderr).toBe('');
+    expectClose(streamed.stdout.trim(), whole.loss);
+  });
+  it('reports bad targets exactly as the whole path does', async () => {
+    for (const extra of [['-y', '0,1'], ['-y', '0,1,5,0'], ['-y', '0,1,1.5,0'], ['-y', '-100,-100,-100,-100']]) {
+      const streamed = await xent(['ce', m, ...extra, '-f', 'value']);
+      const whole = await xent(['ce', m, ...extra, '-f', 'json']);
+      expect(streamed.code).toBe(2);
+      expect(streamed.stderr).toBe(whole.stderr);
+      expect(streamed.stdout).toBe('');
+    }
+  });
+});
