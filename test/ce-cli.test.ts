@@ -1,7 +1,7 @@
 // `xent ce` and `xent bce` through the CLI: every oracle case end to end, each JSON key,
 // each output format, warnings, and the error cases in both languages.
 import { describe, expect, it } from 'vitest';
-import { xent } from './helpers/cli.js';
+import { xent, expectErrorInBothLanguages } from './helpers/cli.js';
 import { type Num, expectClose, loadOracle } from './helpers/oracle.js';
 
 const zhEnv = { LANG: 'zh_CN.UTF-8' };
@@ -305,13 +305,6 @@ describe('bad input: exit 2, empty stdout, exact message', () => {
   ];
 
   it.each(cases)('%s', async (_name, argv, en, zh) => {
-    const r = await xent(argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(en + '\n');
-    const rz = await xent(argv, { env: zhEnv });
-    expect(rz.code).toBe(2);
-    expect(rz.stdout).toBe('');
-    expect(rz.stderr).toBe(zh + '\n');
+    await expectErrorInBothLanguages(argv, en, zh);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../src/matrix.js';
 import { topKAccuracy } from '../src/math/top-k.js';
-import { xent } from './helpers/cli.js';
+import { xent, expectErrorInBothLanguages } from './helpers/cli.js';
 
 const zhEnv = { LANG: 'zh_CN.UTF-8' };
 type Json = Record<string, unknown>;
@@ -95,13 +95,6 @@ describe('ce --top-k', () => {
   ];
 
   it.each(errors)('error: %s', async (_name, argv, en, zh) => {
-    const r = await xent(argv);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(en + '\n');
-    const rz = await xent(argv, { env: zhEnv });
-    expect(rz.code).toBe(2);
-    expect(rz.stdout).toBe('');
-    expect(rz.stderr).toBe(zh + '\n');
+    await expectErrorInBothLanguages(argv, en, zh);
   });
 });
