@@ -28,19 +28,27 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-const result = await runCli({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdinIsTTY: process.stdin.isTTY === true,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  columns: process.stdout.columns,
-  rows: process.stdout.rows,
-  readStdin,
-  readFile: (path) => readFile(path),
-  openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
-  write: (bytes) => write(process.stdout, bytes),
-  progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
+async function main(): Promise<void> {
+  const result = await runCli({
+    argv: process.argv.slice(2),
+    env: process.env,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    rows: process.stdout.rows,
+    readStdin,
+    readFile: (path) => readFile(path),
+    openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+    write: (bytes) => write(process.stdout, bytes),
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
+  });
+  await write(process.stdout, result.stdout);
+  await write(process.stderr, result.stderr);
+  process.exitCode = result.code;
+}
+
+// runCli turns every error into a message; this catches only a failed write of the result.
+main().catch((error: unknown) => {
+  process.stderr.write(`xent: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 74;
 });
-await write(process.stdout, result.stdout);
-await write(process.stderr, result.stderr);
-process.exitCode = result.code;

@@ -44,7 +44,8 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('npm pack', () => {
   it('holds the CLI bundle, the library and its types, and nothing else', () => {
     expect(files).toContain('bin/xent.js');
-    expect(files).toContain('dist/xent.js');
+    expect(files).toContain('dist/xent.cjs');
+    expect(files).toContain('dist/xent.cjs.cache');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files).toContain('package.json');

@@ -61,11 +61,11 @@ describe('--heatmap', () => {
     const r = await xent(['softmax', '2', '0.5', '-1', '--heatmap'], { tty: true, env: { LANG: 'C', NO_COLOR: '1' } });
     expect(r.stdout).toContain('0.7856* █');
   });
-  it('levels, shades and legends', () => {
+  it('levels, shades and legends', async () => {
     expect(heatLevel(0.5, { lo: 0, hi: 1, diverging: false })).toBe(0.5);
     expect(heatLevel(-0.05, { lo: -0.1, hi: 0.1, diverging: true })).toBe(-0.5);
     expect([0, 0.3, 0.6, 1].map(shadeChar).join('')).toBe('░▒▓█');
     expect(heatLegend({ lo: -1, hi: 2, diverging: false }, plainStyle, 'shade', 2)).toBe('shade: -1.00 ░▒▓█ 2.00');
-    expect(makeStyle(true).swatch(1)).toContain('\u001b[48;5;');
+    expect((await makeStyle(true)).swatch(1)).toContain('\u001b[48;5;');
   });
 });

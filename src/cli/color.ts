@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import { type Style, plainStyle } from '../format/style.js';
 
 /**
@@ -16,9 +16,16 @@ export function colorEnabled(
   return isTTY;
 }
 
-export function makeStyle(enabled: boolean): Style {
+/**
+ * The style for output. chalk is loaded only when colour is on: it reads the terminal's
+ * capabilities as it loads, which costs start-up time that plain output does not need.
+ */
+export async function makeStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
+  const { Chalk } = await import('chalk');
   const c = new Chalk({ level: 1 });
+  const c256 = new Chalk({ level: 2 });
+  const heatColor = heatColors(c256);
   return {
     title: (s) => c.bold(s),
     header: (s) => c.bold(s),
@@ -38,10 +45,11 @@ const RAMP = [236, 238, 24, 31, 37, 71, 178, 220];
 const BLUES = [17, 18, 19, 20, 27, 33];
 const REDS = [52, 88, 124, 160, 196, 203];
 
-function heatColor(level: number, signed = false): (s: string) => string {
-  const c = new Chalk({ level: 2 });
+function heatColors(c: ChalkInstance) {
+  return (level: number, signed = false): ((s: string) => string) => {
   const pick = (ramp: readonly number[], x: number) => ramp[Math.min(ramp.length - 1, Math.floor(Math.abs(x) * ramp.length))];
   if (signed) return (s) => c.bgAnsi256(pick(level < 0 ? BLUES : REDS, level)).white(s);
   const code = pick(RAMP, level);
   return (s) => (code === 178 || code === 220 ? c.bgAnsi256(code).black(s) : c.bgAnsi256(code).white(s));
+  };
 }

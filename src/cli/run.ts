@@ -5,7 +5,8 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
-import { FORMATS, type Format, formatReport } from '../format/index.js';
+import { FORMATS, type Format } from '../format/index.js';
+import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam } from '../i18n/messages.js';
@@ -190,6 +191,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         ? await spec.run(input?.matrix, values, context)
         : await spec.run((input as MatrixInput).matrix, values, context);
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
+    if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const shown =
       format === 'table' && io.stdoutIsTTY && options.full !== true
@@ -200,7 +202,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const stdout = formatTaught(
       taught,
       format,
-      { decimals, decimalsGiven: precisionText !== undefined, style: makeStyle(color) },
+      { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
       teaching,
     );
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.

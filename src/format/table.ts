@@ -1,4 +1,4 @@
-import Table from 'cli-table3';
+import type TableConstructor from 'cli-table3';
 import type { Cell, Report, ReportTable } from '../report/report.js';
 import { cellText } from './cell-text.js';
 import { heatLegend, heatLevel, heatRange, heatedCells } from './heatmap.js';
@@ -8,6 +8,16 @@ import { displayWidth, padEnd } from './width.js';
 import { wrap } from './wrap.js';
 
 const LEAD_WIDTH = 98;
+
+let Table: typeof TableConstructor | undefined;
+
+/**
+ * Loads cli-table3, which is needed only when a table is printed: loading it costs a good
+ * part of start-up time that TSV, CSV, JSON and value output do not need.
+ */
+export async function loadTableRenderer(): Promise<void> {
+  Table ??= (await import('cli-table3')).default;
+}
 
 export interface TableOptions {
   readonly decimals: number;
@@ -22,6 +32,7 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
   const heated = heatedCells(table);
   const render = (cell: Cell) =>
     range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
+  if (!Table) throw new Error('loadTableRenderer() must run before a table is formatted');
   const grid = new Table({
     head: [table.corner, ...table.colLabels].map((h) => style.header(h)),
     colAligns: ['left', ...table.colLabels.map(() => 'right' as const)],

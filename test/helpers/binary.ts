@@ -1,4 +1,4 @@
-// Runs the built binary (bin/xent.js → dist/xent.js) as a user would, through a shell
+// Runs the built binary (bin/xent.js → dist/xent.cjs) as a user would, through a shell
 // whose PATH finds `xent`. `npm test` builds before the tests run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
