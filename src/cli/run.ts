@@ -108,7 +108,7 @@ function excessToken(argv: readonly string[]): string {
 }
 
 function knownFlags(argv: readonly string[]): string[] {
-  const global = ['--input', '--format', '--precision', '--lang', '--example', '--color', '--no-color', '--explain', '--row', '--expect', '--heatmap', '--help', '--version'];
+  const global = ['--input', '--format', '--precision', '--lang', '--example', '--full', '--color', '--no-color', '--explain', '--row', '--expect', '--heatmap', '--help', '--version'];
   const name = commandName(argv);
   const spec = COMMANDS.find((c) => c.name === name);
   const own = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
