@@ -276,7 +276,7 @@ describe('bad input: exit 2, empty stdout, exact message', () => {
       'probability input outside [0, 1]',
       ['ce', '0.5 1.6 0', '--probs', '-y', '2'],
       'xent: error: --probs: the value 1.6 at row 1, column 2 of the arguments is not a probability (allowed: 0 to 1)',
-      'xent: 错误: --probs：命令行参数 第 1 行第 2 列的值 1.6 不是概率（允许 0 到 1）',
+      'xent: 错误: --probs：命令行参数第 1 行第 2 列的值 1.6 不是概率（允许 0 到 1）',
     ],
     [
       'no targets',

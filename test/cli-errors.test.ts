@@ -55,15 +55,15 @@ const cases: Case[] = [
   [
     'binary garbage',
     ['softmax', '-i', 'g.bin'],
-    "xent: error: 'g.bin' is not text: it has a NUL byte at byte 2",
-    'xent: 错误: “g.bin”不是文本：第 2 字节是 NUL',
+    "xent: error: 'g.bin' is not text: it has a NUL byte at byte 3",
+    'xent: 错误: “g.bin”不是文本：第 3 字节是 NUL',
     { files: { 'g.bin': new Uint8Array([0x31, 0x20, 0, 0xff, 0x13]) } },
   ],
   [
     'invalid UTF-8',
     ['softmax'],
-    'xent: error: standard input is not valid UTF-8 text (first bad byte at 4)',
-    'xent: 错误: 标准输入不是有效的 UTF-8 文本（第一个错误字节位于 4）',
+    'xent: error: standard input is not valid UTF-8 text (first bad byte at 5)',
+    'xent: 错误: 标准输入不是有效的 UTF-8 文本（第一个错误字节位于 5）',
     { stdin: new Uint8Array([0x31, 0x20, 0x32, 0x20, 0xff, 0xfe]) },
   ],
   [

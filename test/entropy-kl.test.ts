@@ -235,13 +235,13 @@ describe('entropy and kl errors, in both languages', () => {
       'kl: a row of --q that sums to 1.1',
       ['kl', '--p', '0.5,0.5', '--q', '0.5,0.6'],
       'xent: error: row 1 of option --q sums to 1.1, off by 0.1; each row must be a probability distribution summing to 1 (within 0.001)',
-      'xent: 错误: 选项 --q第 1 行之和为 1.1，与 1 相差 0.1；每行必须是和为 1 的概率分布（允许误差 0.001）',
+      'xent: 错误: 选项 --q 第 1 行之和为 1.1，与 1 相差 0.1；每行必须是和为 1 的概率分布（允许误差 0.001）',
     ],
     [
       'kl: a negative entry in --p',
       ['kl', '--p', '1.5,-0.5', '--q', '0.5,0.5'],
       'xent: error: the entry -0.5 at row 1, column 2 of option --p is negative; a probability distribution has entries ≥ 0',
-      'xent: 错误: 选项 --p第 1 行第 2 列的 -0.5 是负数；概率分布的各项必须 ≥ 0',
+      'xent: 错误: 选项 --p 第 1 行第 2 列的 -0.5 是负数；概率分布的各项必须 ≥ 0',
     ],
     [
       'kl: shapes differ',

@@ -87,7 +87,8 @@ describe('--explain: golden derivations in both languages', () => {
   it.each([
     [['softmax', '1', '2', '--explain', '--row', '2'], 'xent: error: --row 2 is out of range: there are 1 rows (give a number from 1 to 1)'],
     [['softmax', '1', '2', '--row', '1'], 'xent: error: --row picks the row that --explain explains; give --explain too'],
-    [['softmax', '1', '2', '--explain', '--row', 'x'], "xent: error: option --row takes a number, got 'x'"],
+    [['softmax', '1', '2', '--explain', '--row', 'x'], "xent: error: option --row takes a row number: a whole number from 1 (the first row), got 'x'"],
+    [['softmax', '1', '2', '--explain', '--row', '0'], "xent: error: option --row takes a row number: a whole number from 1 (the first row), got '0'"],
     [['demo', '--explain'], 'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon'],
   ])('%j is a usage error', async (argv, message) => {
     const r = await run(argv);

@@ -155,7 +155,8 @@ export function checkClaims(
         label: String(k + 1),
         cells: [
           textCell(item.given),
-          textCell(formatFixed(item.correct, Math.max(decimals, claim.values[k].decimals + 2))),
+          // Two digits more than the claim was written with, at most 17 (a double has no more).
+          textCell(formatFixed(item.correct, Math.min(17, Math.max(decimals, claim.values[k].decimals + 2)))),
           item.right ? textCell(`✓ ${t.label('expect.right')}`, 'good') : textCell(`✗ ${t.label('expect.wrong')}`, 'bad'),
         ],
       })),

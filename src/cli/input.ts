@@ -15,17 +15,14 @@ export interface InputIo {
   openInput?(path: string): AsyncIterable<Uint8Array>;
 }
 
-/** Text from bytes, refusing binary files and invalid UTF-8 with the byte offset. */
+/** Text from bytes, refusing binary files and invalid UTF-8 with the byte's number (1-based, as `cmp` counts). */
 export function decodeText(bytes: Uint8Array, source: MessageParam): string {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new XentError('err.binary', { source, offset: nul });
+  if (nul >= 0) throw new XentError('err.binary', { source, offset: nul + 1 });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const bad = loose.indexOf('\ufffd');
-    const offset = new TextEncoder().encode(loose.slice(0, Math.max(0, bad))).length;
-    throw new XentError('err.badUtf8', { source, offset });
+    throw new XentError('err.badUtf8', { source, offset: badUtf8Offset(bytes) + 1 });
   }
 }
 
@@ -121,13 +118,14 @@ export async function parseInput(
   let offset = 0;
   // ASCII is read as bytes, without decoding; from the first other byte on, as text.
   let ascii = true;
+  let last: Uint8Array = new Uint8Array();
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
       parser.feed(chunk);
       continue;
     }
     const nul = chunk.indexOf(0);
-    if (nul >= 0) throw new XentError('err.binary', { source, offset: offset + nul });
+    if (nul >= 0) throw new XentError('err.binary', { source, offset: offset + nul + 1 });
     let rest = chunk;
     if (ascii) {
       const bom = offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
@@ -140,27 +138,40 @@ export async function parseInput(
       try {
         text = decoder.decode(rest, { stream: true });
       } catch {
-        throw new XentError('err.badUtf8', { source, offset: offset + (chunk.length - rest.length) + badUtf8Offset(rest) });
+        throw new XentError('err.badUtf8', { source, offset: offset + (chunk.length - rest.length) + badUtf8Offset(rest) + 1 });
       }
       parser.feed(text);
     }
+    last = chunk;
     offset += chunk.length;
     await between?.(offset, rows);
   }
   try {
     parser.feed(decoder.decode());
   } catch {
-    throw new XentError('err.badUtf8', { source, offset });
+    // The input ends inside a multi-byte character: name the byte that character starts at.
+    throw new XentError('err.badUtf8', { source, offset: offset - incompleteTail(last) + 1 });
   }
   const cols = parser.finish();
   return { rows, cols, colLabels: parser.colLabels };
 }
 
-/** Where in a chunk the first invalid UTF-8 byte is (approximately, for the message). */
+/** Where in a chunk the first invalid UTF-8 byte is, 0-based (approximately, for the message). */
 function badUtf8Offset(chunk: Uint8Array): number {
   const loose = new TextDecoder('utf-8').decode(chunk);
   const bad = loose.indexOf('\ufffd');
-  return new TextEncoder().encode(loose.slice(0, Math.max(0, bad))).length;
+  if (bad < 0) return chunk.length - incompleteTail(chunk);
+  return new TextEncoder().encode(loose.slice(0, bad)).length;
+}
+
+/** How many bytes at the end of `chunk` begin a multi-byte character that is cut off (0 to 3). */
+function incompleteTail(chunk: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, chunk.length); k++) {
+    const b = chunk[chunk.length - k];
+    if (b < 0x80) return 0;
+    if (b >= 0xc0) return k;
+  }
+  return 0;
 }
 
 /** The command's input matrix, held once as a Float64Array. */

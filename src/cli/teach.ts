@@ -31,7 +31,7 @@ export function readTeaching(options: Readonly<Record<string, unknown>>): Teachi
   let row: number | undefined;
   if (rowText !== undefined) {
     row = Number(rowText.trim());
-    if (!/^\s*\d+\s*$/.test(rowText) || row < 1) throw new XentError('err.notANumberOption', { option: '--row', value: rowText }, true);
+    if (!/^\s*\d+\s*$/.test(rowText) || row < 1) throw new XentError('err.teach.rowNumber', { value: rowText }, true);
     if (options.explain !== true) throw new XentError('err.teach.rowNeedsExplain', {}, true);
   }
   const expect = options.expect as string[] | string | undefined;

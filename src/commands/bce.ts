@@ -1,6 +1,7 @@
 import { readNumberList } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
+import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView, toRows } from '../matrix.js';
 import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
@@ -117,6 +118,7 @@ export const bceCommand: CommandSpec = {
 
     const notes: string[] = [];
     if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
+    notes.push(...infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs));
     notes.push(...unitNotes(t, unit));
 
     const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
@@ -141,4 +143,21 @@ function readPosWeight(value: string, cols: number): number[] {
   if (list.length !== cols) throw new XentError('err.bce.posWeightCount', { got: list.length, cols }, true);
   checkWeights(list, '--pos-weight');
   return list;
+}
+
+/** Why a loss is inf: with --probs, p = 0 where y > 0 or p = 1 where y < 1 (−log 0); otherwise an overflow. */
+function infiniteBceNotes(t: Translator, losses: Matrix, input: Matrix, targets: Matrix, inputIsProbs: boolean): string[] {
+  const zero = new Set<number>();
+  const overflow = new Set<number>();
+  for (let k = 0; k < losses.data.length; k++) {
+    if (losses.data[k] !== Infinity) continue;
+    const p = input.data[k];
+    const y = targets.data[k];
+    const row = Math.floor(k / losses.cols) + 1;
+    (inputIsProbs && ((p === 0 && y > 0) || (p === 1 && y < 1)) ? zero : overflow).add(row);
+  }
+  const notes: string[] = [];
+  if (zero.size > 0) notes.push(t.t('bce.note.infProbs', { rows: [...zero].join(', ') }));
+  if (overflow.size > 0) notes.push(t.t('note.infOverflow', { rows: [...overflow].join(', ') }));
+  return notes;
 }

@@ -187,6 +187,32 @@ function entropyAndKl(
   };
 }
 
+/**
+ * Why a loss is inf: a class the target puts weight on has probability 0 (−log 0), or
+ * (weights) the product exceeds the largest double. Rows are 1-based; no note when none is inf.
+ */
+function infiniteLossNotes(
+  t: Translator,
+  losses: ArrayLike<number>,
+  logProbs: Matrix,
+  q: readonly (Float64Array | null)[],
+  inputIsProbs: boolean,
+): string[] {
+  const zero: number[] = [];
+  const overflow: number[] = [];
+  for (let n = 0; n < losses.length; n++) {
+    if (losses[n] !== Infinity) continue;
+    const row = rowView(logProbs, n);
+    const target = q[n];
+    const masked = target !== null && row.some((lp, c) => lp === -Infinity && target[c] > 0);
+    (masked ? zero : overflow).push(n + 1);
+  }
+  const notes: string[] = [];
+  if (zero.length > 0) notes.push(t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: zero.join(', ') }));
+  if (overflow.length > 0) notes.push(t.t('note.infOverflow', { rows: overflow.join(', ') }));
+  return notes;
+}
+
 /** Class names for headers: the input's column names, or numbers in the user's numbering. */
 function classNames(input: ParsedMatrix, oneBased: boolean): string[] {
   return input.colLabels
@@ -346,6 +372,7 @@ export const ceCommand: CommandSpec = {
     if (split && weight) notes.push(t.t('ce.note.entropyWeighted'));
     notes.push(...unitNotes(t, unit));
     if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
+    notes.push(...infiniteLossNotes(t, nats.losses, nats.logProbs, targetDistributions(targets, input.rows, input.cols, labelSmoothing), inputIsProbs));
     if (grad) {
       notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
       if (temperature !== 1) notes.push(t.t('ce.note.gradTemperature'));

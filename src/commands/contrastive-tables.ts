@@ -43,6 +43,8 @@ export function readScaleOrTemperature(options: OptionValues, fallback: number):
   if (scale !== undefined && temperature !== undefined) throw new XentError('err.scaleAndTemperature', {}, true);
   if (temperature !== undefined) {
     const T = readTemperature(temperature);
+    // A subnormal T (5e-324) makes 1/T = inf, and inf · 0 = NaN.
+    if (!Number.isFinite(1 / T)) throw new XentError('err.temperatureTiny', { value: temperature }, true);
     return { scale: 1 / T, temperature: T };
   }
   return { scale: scale === undefined ? fallback : readPositive(scale, '--scale') };

@@ -1,6 +1,7 @@
 import { readNumberList, readPositive } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
-import { formatExact } from '../format/number.js';
+import { formatExact, formatFixed } from '../format/number.js';
+import type { Translator } from '../i18n/translator.js';
 import { type Matrix, toRows } from '../matrix.js';
 import { type DescentPoint, descendClipEmbeddings, descendClipMatrix, descendCrossEntropy } from '../math/descend.js';
 import { rowLabels } from '../report/labels.js';
@@ -117,6 +118,8 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     }
 
     const first = trajectory[0];
+    // One class (or one pair): no negative, a loss of 0 at every step; nothing to show.
+    if (Number.isNaN(first.negative)) throw new XentError('err.descend.noNegative', {});
     const last = trajectory[trajectory.length - 1];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
     const stepsTable: ReportTable = {
@@ -159,14 +162,14 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     return {
       tables: [stepsTable, finalTable],
       summary: [
-        { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: first.loss.toFixed(4), to: last.loss.toFixed(4) }) },
+        { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }) },
         {
           label: t.label('descend.summary.positive'),
-          value: `${signedText(last.positive - first.positive)}`,
+          value: changeText(t, first.positive, last.positive),
         },
         {
           label: t.label('descend.summary.negative'),
-          value: `${signedText(last.negative - first.negative)}`,
+          value: changeText(t, first.negative, last.negative),
         },
       ],
       notes,
@@ -189,6 +192,13 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     };
   },
 };
+
+/** The change from → to, signed; "inf → inf" where it is not a number (values that overflowed). */
+function changeText(t: Translator, from: number, to: number): string {
+  const change = to - from;
+  if (Number.isNaN(change)) return t.label('descend.summary.from', { from: formatFixed(from, 4), to: formatFixed(to, 4) });
+  return signedText(change);
+}
 
 function signedText(x: number): string {
   const s = x.toFixed(4);

@@ -110,7 +110,7 @@ export function explainClip(x: ExplainInput): Explanation {
       if (shown(j - 1)) descent.push(formula('…'));
       continue;
     }
-    const change = at(next, i, j) - at(logits, i, j);
+    const change = -eta * at(res.gradLogits, i, j) * f; // the step itself: next − current is NaN at −∞
     const how = t.label(change >= 0 ? 'teach.word.up' : 'teach.word.down', { by: num(Math.abs(change), d) });
     descent.push(formula(`${s(i, j)}: ${z0(at(logits, i, j))} − ${eta} · ${paren(num(at(res.gradLogits, i, j) * f, d))} = ${num(at(next, i, j), d)}   (${how})`));
   }

@@ -153,7 +153,7 @@ export async function explainCrossEntropy(x: ExplainInput): Promise<Explanation>
         if (shown(c - 1)) stepLines.push(formula('…'));
         continue;
       }
-      const change = next[c] - z[c];
+      const change = -eta * g[c]; // the step itself: next − current is NaN at −∞
       const how = t.label(change >= 0 ? 'teach.word.up' : 'teach.word.down', { by: num(Math.abs(change), d) });
       stepLines.push(formula(`z${idx(c)}: ${given(z[c])} − ${eta} · ${paren(num(g[c], d))} = ${num(next[c], d)}   (${how})`));
     }

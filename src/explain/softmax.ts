@@ -47,7 +47,10 @@ export function softmaxSteps(x: ExplainInput, line: SoftmaxLine): { steps: Expla
   }
   const max = Math.max(...scaled);
   const shift = Math.abs(max) > SHIFT_ABOVE;
-  const shown = shift ? scaled.map((v) => v - max) : scaled;
+  // Where the largest z/T overflowed (1e308 / 1e-6 = inf), (zⱼ − max z)/T: the same numbers, finite.
+  const zMax = Math.max(...z);
+  const overflowed = Number.isFinite(zMax) && !Number.isFinite(max);
+  const shown = shift ? scaled.map((v, j) => (overflowed ? (z[j] - zMax) / T : v - max)) : scaled;
   const arg = (j: number) => (T === 1 ? given(z[j]) : num(scaled[j], d));
   if (shift) {
     steps.push({

@@ -18,6 +18,7 @@ export function formatExact(x: number): string {
  */
 export function formatFixed(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return nonFinite(x);
+  decimals = Math.min(100, Math.max(0, Math.trunc(decimals))); // toFixed's range
   const abs = Math.abs(x);
   if (x !== 0 && (abs < 0.5 * 10 ** -decimals || abs >= 1e15)) {
     return x.toExponential(Math.max(1, Math.min(decimals, 4) - 1));

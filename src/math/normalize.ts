@@ -19,7 +19,7 @@ export function checkEmbeddings(x: Matrix, what: MessageParam, normalize: boolea
     let allZero = true;
     for (let j = 0; j < x.cols; j++) {
       const v = x.data[i * x.cols + j];
-      if (!Number.isFinite(v)) throw new XentError('err.embeddingNotFinite', { what, row: i + 1, col: j + 1, value: String(v) });
+      if (!Number.isFinite(v)) throw new XentError('err.embeddingNotFinite', { what, row: i + 1, col: j + 1, value: Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf' });
       if (v !== 0) allZero = false;
     }
     if (normalize && allZero) throw new XentError('err.zeroEmbedding', { what, row: i + 1 });

@@ -12,7 +12,8 @@ export interface SoftmaxResult {
 
 /**
  * Softmax of one vector z / T, written into `probs` and `logProbs`.
- * pᵢ = exp(zᵢ/T − m) / Σₖ exp(zₖ/T − m) with m = max zₖ/T, as PyTorch computes it; a row of
+ * pᵢ = exp(zᵢ/T − m) / Σₖ exp(zₖ/T − m) with m = max zₖ/T, as PyTorch computes it (as
+ * exp((zᵢ − max z)/T) where a tiny T would make m overflow); a row of
  * all −inf has no softmax and gives NaN (callers reject such rows first).
  *
  * @example
@@ -25,7 +26,13 @@ export function softmaxInto(
   logProbs: Float64Array,
 ): void {
   const n = z.length;
-  for (let k = 0; k < n; k++) logProbs[k] = z[k] / temperature;
+  // zᵢ/T, unless the largest of them overflows (1e308 / 1e-6 = inf, and inf − inf = NaN; or
+  // −1e308 / 1e-6 = −inf everywhere): then shift first, (zᵢ − max z)/T ≤ 0. Not always: with a
+  // large T, zᵢ − max z can overflow where zᵢ/T does not ([1e308, −1e308] / 1e308).
+  let top = -Infinity;
+  for (let k = 0; k < n; k++) if (z[k] > top) top = z[k];
+  const shiftFirst = Number.isFinite(top) && !Number.isFinite(top / temperature);
+  for (let k = 0; k < n; k++) logProbs[k] = shiftFirst ? (z[k] - top) / temperature : z[k] / temperature;
   const { max, sum } = shiftedSumExp(logProbs);
   const logSum = Math.log(sum);
   for (let k = 0; k < n; k++) {

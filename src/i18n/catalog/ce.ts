@@ -61,6 +61,10 @@ export const ceEn = {
   'ce.note.ignored': '{count} row(s) ignored (target {index}): loss 0, left out of the mean and of the accuracy',
   'ce.note.soft': 'soft targets: the target column shows the most probable class of each target distribution',
   'ce.note.smoothing': 'label smoothing ε = {eps}: the target is (1 − ε)·y + ε/{classes}',
+  'ce.note.infLogits':
+    'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 (its logit is −inf, or so far below the largest that exp underflows to 0 in float64), and −log 0 = inf',
+  'ce.note.infProbs': 'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 in the input, and −log 0 = inf',
+  'note.infOverflow': 'loss = inf in row(s) {rows}: the weighted loss is larger than the largest float64 number (about 1.8e308)',
   'ce.footnote.correct': '✓: the most probable class is the target (a tie counts as ✗)',
 
   // bce tables
@@ -72,6 +76,8 @@ export const ceEn = {
   'bce.title.gradProbs': 'Gradient ∂loss/∂p (w.r.t. the given probabilities)',
   'bce.footnote.target': '* marks the labels whose target is > 0.5',
   'bce.note.grad': 'the gradient is σ(z) − y (times the weights): descent raises the logits of positive labels and lowers the others',
+  'bce.note.infProbs':
+    'loss = inf in row(s) {rows}: a given probability is 0 where the target is > 0, or 1 where it is < 1, and −log 0 = inf',
 
   // help: ce
   'help.cmd.ce': 'cross-entropy of each row of logits against its target, as PyTorch F.cross_entropy; with gradients',
@@ -127,7 +133,7 @@ export const ceZh: Record<CeKey, string> = {
   'err.ce.ignoreSoft': '选项 --ignore-index 只适用于类别目标（-y），不适用于 --target-probs',
   'err.ce.meanUndefined':
     "这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
-  'err.ce.probsRange': '--probs：{source} 第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
+  'err.ce.probsRange': '--probs：{source}第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
   'err.ce.probsTemperature': '选项 -t, --temperature 用来除 logit，不能与 --probs 一起使用',
   'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
   'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
@@ -161,6 +167,10 @@ export const ceZh: Record<CeKey, string> = {
   'ce.note.ignored': '忽略了 {count} 行（目标为 {index}）：损失为 0，不计入平均值和准确率',
   'ce.note.soft': '软目标：目标一列显示每个目标分布中概率最大的类别',
   'ce.note.smoothing': '标签平滑 ε = {eps}：目标为 (1 − ε)·y + ε/{classes}',
+  'ce.note.infLogits':
+    '第 {rows} 行的损失 = inf：目标有权重的某个类别概率为 0（其 logit 为 −inf，或比最大的 logit 小得太多，exp 在 float64 中下溢为 0），而 −log 0 = inf',
+  'ce.note.infProbs': '第 {rows} 行的损失 = inf：输入中目标有权重的某个类别概率为 0，而 −log 0 = inf',
+  'note.infOverflow': '第 {rows} 行的损失 = inf：加权后的损失超过了 float64 能表示的最大数（约 1.8e308）',
   'ce.footnote.correct': '✓：概率最大的类别就是目标（并列算作 ✗）',
 
   'bce.title.probs': '每个标签的概率 σ(z)',
@@ -171,6 +181,7 @@ export const ceZh: Record<CeKey, string> = {
   'bce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
   'bce.footnote.target': '* 标出目标 > 0.5 的标签',
   'bce.note.grad': '梯度为 σ(z) − y（再乘以权重）：梯度下降会提高正标签的 logit，降低其他标签的 logit',
+  'bce.note.infProbs': '第 {rows} 行的损失 = inf：某个给定概率在目标 > 0 处为 0，或在目标 < 1 处为 1，而 −log 0 = inf',
 
   'help.cmd.ce': '计算每行 logit 相对其目标的交叉熵，与 PyTorch 的 F.cross_entropy 一致；可输出梯度',
   'help.ce.formula':

@@ -17,6 +17,8 @@ export const contrastiveEn = {
   'err.labelsLength': '--labels has {got} labels for {rows} rows in {source}: give one label per row',
   'err.noPositives':
     'no anchor has a positive: each of the {rows} labels occurs only once, so the supervised contrastive loss is undefined (an anchor needs another row with its label)',
+  'err.temperatureTiny':
+    "the temperature '{value}' is too small: the scale 1/T is larger than the largest float64 number (about 1.8e308) (option -t, --temperature)",
   'err.scaleAndTemperature': 'give -s, --scale or -t, --temperature, not both (the scale is 1/T)',
   'err.imageTextPair': '--image and --text go together: {option} was given without the other',
   'err.matrixAndEmbeddings': 'give either a logits matrix or --image and --text embeddings, not both',
@@ -120,13 +122,14 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
     '{command} 需要一个方阵（第 i 行是图像 i，第 j 列是文本 j，正样本对在对角线上），收到的是 {rows}×{cols}',
   'err.pairCount': '--image 有 {image} 行，而 --text 有 {text} 行：两者的第 i 行构成一对匹配样本，所以行数必须相同',
   'err.pairDim': '图像嵌入有 {image} 列，而文本嵌入有 {text} 列：做点积需要相同的维度',
-  'err.embeddingNotFinite': '{what} 第 {row} 行第 {col} 列是 {value}：嵌入必须是有限数',
-  'err.zeroEmbedding': '{what} 第 {row} 行全是 0：零向量没有方向，无法做 L2 归一化',
+  'err.embeddingNotFinite': '{what}第 {row} 行第 {col} 列是 {value}：嵌入必须是有限数',
+  'err.zeroEmbedding': '{what}第 {row} 行全是 0：零向量没有方向，无法做 L2 归一化',
   'err.oddRows': 'ntxent 需要偶数行（2N 行：N 个样本各有两个视图），而{source}中有 {rows} 行',
   'err.labelsMissing': 'supcon 需要 --labels：每行一个类别标签（例如 --labels 0,0,1,1）',
   'err.labelsLength': '--labels 有 {got} 个标签，而{source}中有 {rows} 行：每行需要一个标签',
   'err.noPositives':
     '没有任何锚点有正样本：{rows} 个标签各只出现一次，因此监督对比损失无定义（锚点需要另一行与它标签相同）',
+  'err.temperatureTiny': '温度“{value}”太小：缩放系数 1/T 超过了 float64 能表示的最大数（约 1.8e308）（选项 -t, --temperature）',
   'err.scaleAndTemperature': '-s, --scale 与 -t, --temperature 只能给一个（缩放系数就是 1/T）',
   'err.imageTextPair': '--image 和 --text 必须同时给出：只给了 {option}',
   'err.matrixAndEmbeddings': '请给出 logit 矩阵或 --image 与 --text 嵌入，二者不能同时给',

@@ -118,7 +118,8 @@ export const coreZh: Record<CoreKey, string> = {
   'source.args': '命令行参数',
   'source.stdin': '标准输入',
   'source.file': '“{path}”',
-  'source.option': '选项 {option}',
+  // A space after the option name, as between any Latin text and Chinese: “选项 -y 第 1 行”.
+  'source.option': '选项 {option} ',
 
   'err.noInput':
     '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：{example}）',

@@ -10,6 +10,7 @@ export const teachEn = {
   'help.opt.heatmap': 'shade matrix cells by value (background colour, or ░▒▓█ without colour), with a legend',
 
   // errors
+  'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
   'err.teach.rowRange': '--row {row} is out of range: there are {count} {unit}s (give a number from 1 to {count})',
   'err.teach.noExplain': 'xent {command} has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
   'err.teach.rowNeedsExplain': '--row picks the row that --explain explains; give --explain too',
@@ -113,6 +114,8 @@ export const teachEn = {
   'help.opt.descend.loss': 'the loss to descend: ce or clip (default: ce with -y, else clip)',
   'help.opt.descend.lr': 'the learning rate lr > 0 (default 1)',
   'help.opt.descend.steps': 'the number of steps (default 5)',
+  'err.descend.noNegative':
+    'descend needs at least 2 classes (for clip, 2 pairs): with one there is no negative to push down, and the loss is 0 at every step',
   'err.descend.steps': "--steps takes a whole number from 1 to {max}, got '{value}'",
   'err.descend.noTarget':
     'xent descend needs -y LIST for a {rows}×{cols} matrix (cross-entropy towards each row\'s target); only a square matrix can use clip',
@@ -181,6 +184,7 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
     '核对手算的答案：VALUES（默认的量）或 NAME=VALUES（如 loss=0.24、probs=0.79,0.18,0.04）；有错时退出码为 1',
   'help.opt.heatmap': '按数值给矩阵单元格上底色（无颜色时用 ░▒▓█），并附图例',
 
+  'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
   'err.teach.noExplain': 'xent {command} 没有 --explain；可讲解的命令有 softmax、ce、clip、bce、siglip、ntxent 和 supcon',
   'err.teach.rowNeedsExplain': '--row 用于选择 --explain 讲解的行；请同时给出 --explain',
@@ -274,7 +278,8 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'help.opt.descend.loss': '要下降的损失：ce 或 clip（默认：有 -y 时为 ce，否则为 clip）',
   'help.opt.descend.lr': '学习率 lr > 0（默认 1）',
   'help.opt.descend.steps': '步数（默认 5）',
-  'err.descend.steps': "--steps 需要 1 到 {max} 之间的整数，得到的是 '{value}'",
+  'err.descend.noNegative': 'descend 至少需要 2 个类别（clip 需要 2 对）：只有一个时没有可以压低的负样本，每一步的损失都是 0',
+  'err.descend.steps': '--steps 需要 1 到 {max} 之间的整数，收到的是“{value}”',
   'err.descend.noTarget': 'xent descend 对 {rows}×{cols} 矩阵需要 -y LIST（每行对其目标的交叉熵）；只有方阵可以用 clip',
   'err.descend.embeddingsClip': '使用 --image/--text 时损失为 clip；--loss ce 需要 logit 和 -y',
   'err.descend.ceScale': '-s/--scale 和 -t/--temperature 只用于 --loss clip',
