@@ -1,7 +1,7 @@
 // The entry point: the only file that touches the process.
-import { createReadStream } from 'node:fs';
+import { createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { runCli } from './cli/run.js';
+import { errorLine, runCli } from './cli/run.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -16,12 +16,41 @@ function write(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<v
   });
 }
 
-// A reader that goes away early (`xent … | head -1`) is not an error: end quietly.
+const context = { argv: process.argv.slice(2), env: process.env };
+
+/** "ENOSPC: no space left on device, write" → "no space left on device". */
+function reason(error: NodeJS.ErrnoException): string {
+  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
+}
+
+// A reader that goes away early (`xent … | head -1`) is not an error: end quietly. Any other
+// failure to write (a full disk) is reported, and the exit code says the output is incomplete.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`xent: ${error.message}\n`);
+  process.stderr.write(errorLine(context, 'err.writeFailed', reason(error)));
   process.exit(74);
 });
+
+/**
+ * True when stdout was closed (`xent … >&-`): Node then opens /dev/null as fd 1 itself, so
+ * writes succeed and vanish. On Linux that descriptor is read-write, while a user's
+ * `> /dev/null` is write-only. Elsewhere this cannot be told and is not checked.
+ */
+function stdoutWasClosed(): boolean {
+  try {
+    const flags = /flags:\s*(\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    const O_ACCMODE = 3;
+    const O_RDWR = 2;
+    return (
+      flags !== undefined &&
+      (parseInt(flags, 8) & O_ACCMODE) === O_RDWR &&
+      fstatSync(1).rdev === statSync('/dev/null').rdev
+    );
+  } catch {
+    return false;
+  }
+}
+
 // Ctrl-C during a long read: the conventional 128 + SIGINT, no stack trace.
 process.on('SIGINT', () => {
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
@@ -29,9 +58,13 @@ process.on('SIGINT', () => {
 });
 
 async function main(): Promise<void> {
+  if (stdoutWasClosed()) {
+    process.stderr.write(errorLine(context, 'err.stdoutClosed'));
+    process.exitCode = 74;
+    return;
+  }
   const result = await runCli({
-    argv: process.argv.slice(2),
-    env: process.env,
+    ...context,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
@@ -49,6 +82,7 @@ async function main(): Promise<void> {
 
 // runCli turns every error into a message; this catches only a failed write of the result.
 main().catch((error: unknown) => {
-  process.stderr.write(`xent: ${error instanceof Error ? error.message : String(error)}\n`);
+  const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
+  process.stderr.write(errorLine(context, 'err.writeFailed', text));
   process.exitCode = 74;
 });

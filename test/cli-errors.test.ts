@@ -141,8 +141,8 @@ const cases: Case[] = [
   [
     'unbalanced brackets',
     ['softmax', '[[1,2],[3,4]'],
-    "xent: error: unbalanced brackets in the arguments: ']' at row 3 has no partner",
-    'xent: 错误: 命令行参数的括号不配对：第 3 行的“]”没有对应的括号',
+    "xent: error: '[' opened at row 1 of the arguments is never closed",
+    'xent: 错误: 命令行参数第 1 行打开的“[”没有闭合',
   ],
 ];
 

@@ -119,19 +119,20 @@ describe('generated inputs', () => {
 });
 
 describe('duplicated options', () => {
-  // TODO(lead, src/cli/program.ts or argv.ts): a valued option given twice with different values
-  // is taken silently from its last occurrence, so `-t 2 -t 3` computes with T = 3 and
-  // `-i a.csv -i b.csv` reads b.csv. It should be a usage error naming both values. When that
-  // is fixed, these start passing: turn `it.fails` into `it` and set the exact text.
-  it.fails.each([
-    [['softmax', '1', '2', '-t', '2', '-t', '3']],
-    [['softmax', '-i', 'a.csv', '-i', 'b.csv']],
-    [['ce', '1', '2', '-y', '0', '-y', '1']],
-  ])('%j is refused', async (argv) => {
+  // A valued option given twice with different values is refused: commander alone would keep
+  // the last one silently (`-t 2 -t 3` computing with T = 3).
+  it.each([
+    [['softmax', '1', '2', '-t', '2', '-t', '3'], "option --temperature was given twice ('2' and '3'); give it once", 'softmax'],
+    [['softmax', '-i', 'a.csv', '-i', 'b.csv'], "option --input was given twice ('a.csv' and 'b.csv'); give it once", 'softmax'],
+    [['ce', '1', '2', '-y', '0', '-y', '1'], "option --target was given twice ('0' and '1'); give it once", 'ce'],
+    [['-f', 'json', 'softmax', '1', '--format=tsv'], "option --format was given twice ('json' and 'tsv'); give it once", 'softmax'],
+  ])('%j is refused', async (argv, message, command) => {
     const r = await xent(argv, { files: { 'a.csv': '1 2', 'b.csv': '3 4' } });
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/given twice|两次/);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `xent: error: ${message}\nTry 'xent ${command} --help'.\n` });
+  });
+
+  it('the same value twice is harmless', async () => {
+    expect((await xent(['softmax', '1', '2', '-t', '2', '--temperature=2', '-f', 'value'])).code).toBe(0);
   });
 
   it('a flag given twice is harmless', async () => {

@@ -189,7 +189,7 @@ describe('contrastive losses and descent', () => {
   });
 
   it('--explain with a step from −∞ says how far it moved, not NaN', async () => {
-    const out = await ok(['clip', '1e308,0,-1e309; 0,0,0; 0,0,0', '--explain']);
+    const out = await ok(['clip', '1e308,0,-inf; 0,0,0; 0,0,0', '--explain']);
     expect(out).not.toMatch(/nan/i);
     expect(await ok(['ce', '1,-inf,0', '-y', '0', '--explain'])).not.toMatch(/nan/i);
   });

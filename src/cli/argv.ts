@@ -28,14 +28,45 @@ function flagOf(token: string, commands: readonly Command[]): { option?: Option;
   return { option: findOption(commands, token.slice(0, 2)), attached: token.length > 2 };
 }
 
+/**
+ * Remembers each valued option's value and refuses a second, different one: commander would
+ * silently keep the last (`-t 2 -t 3` computing with T = 3). Options with their own
+ * collecting parser (--expect) are meant to repeat.
+ */
+function duplicateGuard() {
+  const seen = new Map<string, string>();
+  return (option: Option, token: string, value: string) => {
+    if (option.parseArg) return;
+    const name = option.attributeName();
+    const first = seen.get(name);
+    if (first !== undefined && first !== value) {
+      throw new XentError('err.optionTwice', { option: option.long ?? token, first, second: value }, true);
+    }
+    seen.set(name, value);
+  };
+}
+
+/** The value written in the option token itself: `--temperature=2`, `-t2`. */
+function attachedValue(token: string): string {
+  return token.startsWith('--') ? token.slice(token.indexOf('=') + 1) : token.slice(2);
+}
+
 export function separateData(argv: readonly string[], program: Command): string[] {
+  const remember = duplicateGuard();
   const before: string[] = [];
   let k = 0;
   // Global options before the command name.
   while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') {
-    const { option, attached } = flagOf(argv[k], [program]);
+    const token = argv[k];
+    const { option, attached } = flagOf(token, [program]);
     before.push(argv[k++]);
-    if (option && (option.required || option.optional) && !attached && k < argv.length) before.push(argv[k++]);
+    if (option && (option.required || option.optional)) {
+      if (attached) remember(option, token, attachedValue(token));
+      else if (k < argv.length) {
+        remember(option, token, argv[k]);
+        before.push(argv[k++]);
+      }
+    }
   }
   if (k >= argv.length || argv[k] === '--') return [...argv];
   const name = argv[k];
@@ -56,9 +87,14 @@ export function separateData(argv: readonly string[], program: Command): string[
     }
     options.push(token);
     const { option, attached } = flagOf(token, scopes);
-    if (option && option.required && !attached) {
+    if (option && option.required) {
+      if (attached) {
+        remember(option, token, attachedValue(token));
+        continue;
+      }
       // Reported here: once the data moves behind "--", commander would take "--" as the value.
       if (k + 1 >= argv.length) throw new XentError('err.optionNeedsValue', { option: token }, true);
+      remember(option, token, argv[k + 1]);
       options.push(argv[++k]);
     }
   }

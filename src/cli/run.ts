@@ -237,7 +237,7 @@ function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixIn
     throw new XentError('err.excessArguments', { command: spec.name, token: args[0] }, true);
   }
   if (spec.input !== 'none' && (args.length > 0 || options.input !== undefined)) {
-    throw new XentError('err.inputTwice', {}, true);
+    throw new XentError('err.exampleAndInput', {}, true);
   }
   return { matrix: EXAMPLE_MATRIX, source: 'example' };
 }
@@ -282,4 +282,18 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
     return { code: 70, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
   }
+}
+
+/**
+ * An error line for the entry point (a failed write of the output), in the user's language:
+ * the entry point has no translator of its own.
+ */
+export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed', reason = ''): string {
+  let lang: Lang;
+  try {
+    lang = languageOf(io.argv, io.env);
+  } catch {
+    lang = langFromEnv(io.env);
+  }
+  return errorText(new XentError(key, { reason }), makeTranslator(lang), io.argv);
 }

@@ -362,6 +362,9 @@ export const ceCommand: CommandSpec = {
     }
 
     const notes: string[] = [];
+    if (hasMean && perplexity === Infinity && Number.isFinite(nats.meanLoss)) {
+      notes.push(t.t('ce.note.perplexityInf', { loss: formatExact(nats.meanLoss) }));
+    }
     const ignored = classes.filter((c) => c === null).length;
     if (targets.kind === 'index' && ignored > 0) {
       notes.push(t.t('ce.note.ignored', { count: ignored, index: readIgnoreIndex(options.ignoreIndex as string | undefined) }));

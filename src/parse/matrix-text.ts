@@ -35,14 +35,15 @@ export class MatrixTextParser {
   private rowLen = 0;
   private rowCount = 0;
   private cols = -1;
-  private readonly brackets: string[] = [];
+  /** Open brackets, innermost last: the closer expected, and where each was opened. */
+  private readonly brackets: { opener: string; closer: string; row: number }[] = [];
   /** The bracket group at depth 1 holds nested groups (so newlines inside it do not split rows). */
   private nestedGroup = false;
   private lastWasComma = false;
   private inComment = false;
   /** A call such as `tensor(` … `)`: 'open' inside it, 'tail' after its data, skipping `, dtype=…`. */
   private wrapper: 'none' | 'open' | 'tail' = 'none';
-  private wrapperDepth = 0;
+  private wrapperRow = 0;
   /** The first plain line is held back until its end, to tell a header row from data. */
   private deferring = true;
   private deferred: DeferredToken[] = [];
@@ -116,11 +117,12 @@ export class MatrixTextParser {
 
   /** Ends the input; returns the number of columns. */
   finish(): number {
-    if (this.wrapper === 'tail') this.unbalanced('(');
+    if (this.wrapper === 'tail') this.unclosed('(', this.wrapperRow);
     this.flushToken();
     this.endLine();
-    if (this.brackets.length > 0) this.unbalanced(this.brackets[this.brackets.length - 1]);
-    if (this.wrapper === 'open') this.unbalanced('(');
+    const open = this.brackets[this.brackets.length - 1];
+    if (open) this.unclosed(open.opener, open.row);
+    if (this.wrapper === 'open') this.unclosed('(', this.wrapperRow);
     if (this.rowCount === 0 && this.labels && !this.sawNewline) {
       // One line of words (`xent softmax abc`) is a typo, not a header without data.
       throw new XentError('err.notNumber', { token: this.headerToken, row: 1, col: 1, source: this.source });
@@ -192,14 +194,14 @@ export class MatrixTextParser {
       this.deferring = false;
       this.firstLine = '';
       this.wrapper = 'open';
-      this.wrapperDepth = 0;
+      this.wrapperRow = this.rowCount + 1;
       return;
     }
     this.flushToken();
     if (this.rowLen > 0) this.unexpected(c);
     if (this.brackets.length === 0) this.endLine();
     this.deferring = false;
-    this.brackets.push(OPENERS[c]);
+    this.brackets.push({ opener: c, closer: OPENERS[c], row: this.rowCount + 1 });
     if (this.brackets.length >= 2) this.nestedGroup = true;
   }
 
@@ -213,7 +215,7 @@ export class MatrixTextParser {
       }
       this.unbalanced(c);
     }
-    if (this.brackets[this.brackets.length - 1] !== c) this.unbalanced(c);
+    if (this.brackets[this.brackets.length - 1].closer !== c) this.unbalanced(c);
     this.endRow();
     this.brackets.pop();
     if (this.brackets.length === 0) {
@@ -237,8 +239,15 @@ export class MatrixTextParser {
       text = text.slice(1, -1);
     }
     if (this.deferring && this.rowCount === 0 && this.labels === undefined && this.wrapper === 'none') {
-      this.deferred.push({ text, col: this.deferred.length + 1 });
-      return;
+      if (readNumber(text).kind === 'other') {
+        this.deferred.push({ text, col: this.deferred.length + 1 });
+        return;
+      }
+      // A number: the first line is data, not a header, and the fast path may take the rest.
+      const word = this.deferred[0];
+      if (word) this.pushToken(word.text, word.col);
+      this.deferring = false;
+      this.firstLine = '';
     }
     this.pushToken(text, this.rowLen + 1);
   }
@@ -251,22 +260,20 @@ export class MatrixTextParser {
     }
     const where = { token: text, row: this.rowCount + 1, col, source: this.source };
     if (read.kind === 'nan') throw new XentError('err.nan', where);
+    if (read.kind === 'overflow') throw new XentError('err.overflow', where);
     throw new XentError('err.notNumber', where);
   }
 
   /** End of a line outside brackets: settle a held-back first line, then end the row. */
   private endLine(): void {
     if (this.deferring && this.deferred.length > 0) {
-      const tokens = this.deferred;
+      // Only words were held back (a number ends the holding back): a header row.
+      this.headerToken = this.deferred[0].text;
       this.deferred = [];
       this.deferring = false;
-      if (tokens.every((tok) => readNumber(tok.text).kind === 'other')) {
-        this.labels = splitHeader(this.firstLine);
-        this.headerToken = tokens[0].text;
-        this.firstLine = '';
-        return;
-      }
-      for (const tok of tokens) this.pushToken(tok.text, tok.col);
+      this.labels = splitHeader(this.firstLine);
+      this.firstLine = '';
+      return;
     }
     this.firstLine = '';
     this.endRow();
@@ -292,6 +299,10 @@ export class MatrixTextParser {
       this.rowBuf = bigger;
     }
     this.rowBuf[this.rowLen++] = value;
+  }
+
+  private unclosed(token: string, row: number): never {
+    throw new XentError('err.unclosed', { source: this.source, token, row });
   }
 
   private unbalanced(token: string): never {

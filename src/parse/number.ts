@@ -5,10 +5,14 @@ const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INFINITY = /^([+-]?)(?:inf|infinity)$/i;
 const NAN = /^[+-]?nan$/i;
 
-export type NumberToken = { kind: 'number'; value: number } | { kind: 'nan' } | { kind: 'other' };
+/** 'overflow': written as a finite decimal but beyond a double (1e309), which Number() makes inf. */
+export type NumberToken = { kind: 'number'; value: number } | { kind: 'nan' } | { kind: 'overflow' } | { kind: 'other' };
 
 export function readNumber(token: string): NumberToken {
-  if (DECIMAL.test(token)) return { kind: 'number', value: Number(token) };
+  if (DECIMAL.test(token)) {
+    const value = Number(token);
+    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'overflow' };
+  }
   const inf = INFINITY.exec(token);
   if (inf) return { kind: 'number', value: inf[1] === '-' ? -Infinity : Infinity };
   if (NAN.test(token)) return { kind: 'nan' };

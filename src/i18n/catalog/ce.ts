@@ -65,6 +65,7 @@ export const ceEn = {
     'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 (its logit is −inf, or so far below the largest that exp underflows to 0 in float64), and −log 0 = inf',
   'ce.note.infProbs': 'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 in the input, and −log 0 = inf',
   'note.infOverflow': 'loss = inf in row(s) {rows}: the weighted loss is larger than the largest float64 number (about 1.8e308)',
+  'ce.note.perplexityInf': 'perplexity = inf: exp of the mean loss {loss} (nats) is larger than the largest float64 number; only a mean loss below about 709.78 nats has a finite perplexity',
   'ce.footnote.correct': '✓: the most probable class is the target (a tie counts as ✗)',
 
   // bce tables
@@ -171,6 +172,7 @@ export const ceZh: Record<CeKey, string> = {
     '第 {rows} 行的损失 = inf：目标有权重的某个类别概率为 0（其 logit 为 −inf，或比最大的 logit 小得太多，exp 在 float64 中下溢为 0），而 −log 0 = inf',
   'ce.note.infProbs': '第 {rows} 行的损失 = inf：输入中目标有权重的某个类别概率为 0，而 −log 0 = inf',
   'note.infOverflow': '第 {rows} 行的损失 = inf：加权后的损失超过了 float64 能表示的最大数（约 1.8e308）',
+  'ce.note.perplexityInf': '困惑度 = inf：平均损失 {loss}（奈特）的指数超过了 float64 能表示的最大数；只有平均损失低于约 709.78 奈特时困惑度才是有限数',
   'ce.footnote.correct': '✓：概率最大的类别就是目标（并列算作 ✗）',
 
   'bce.title.probs': '每个标签的概率 σ(z)',

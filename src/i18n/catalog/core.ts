@@ -35,6 +35,12 @@ export const coreEn = {
   'err.empty': 'no numbers found in {source}',
   'err.unbalanced': "unbalanced brackets in {source}: '{token}' at row {row} has no partner",
   'err.unexpected': "unexpected '{token}' at row {row}, column {col} of {source}",
+  'err.unclosed': "'{token}' opened at row {row} of {source} is never closed",
+  'err.overflow':
+    "'{token}' at row {row}, column {col} of {source} is beyond the range of a double (about ±1.8e308); write inf or -inf if you mean infinity",
+  'err.exampleAndInput': '--example is the input: give it without numbers or -i FILE',
+  'err.optionTwice': "option {option} was given twice ('{first}' and '{second}'); give it once",
+  'err.stdoutClosed': 'standard output is closed: nowhere to write the result',
   'err.headerWidth':
     'the header of {source} names {got} columns, but the rows have {expected}',
 
@@ -137,6 +143,11 @@ export const coreZh: Record<CoreKey, string> = {
   'err.empty': '{source}中没有找到数字',
   'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
   'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',
+  'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
+  'err.overflow': '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
+  'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
+  'err.optionTwice': '选项 {option} 给了两次（“{first}”和“{second}”）；请只给一次',
+  'err.stdoutClosed': '标准输出已关闭：结果无处可写',
   'err.headerWidth': '{source}的表头有 {got} 个列名，但数据每行有 {expected} 列',
 
   'err.unknownOption': '未知选项“{option}”{hint}',
