@@ -13,6 +13,7 @@ import type { MessageParam } from '../i18n/messages.js';
 import { planStream } from '../stream/index.js';
 import { StreamedStdout } from '../stream/output.js';
 import { type Room, elideReport } from '../report/elide.js';
+import { withInfNote } from '../report/inf-note.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
 import { type InputIo, type MatrixInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
@@ -186,10 +187,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       inputSource: input?.source ?? { key: 'source.args' as const },
       readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
     };
-    const report =
+    const report = withInfNote(
       spec.input === 'optional'
         ? await spec.run(input?.matrix, values, context)
-        : await spec.run((input as MatrixInput).matrix, values, context);
+        : await spec.run((input as MatrixInput).matrix, values, context),
+      t,
+    );
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
     if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).

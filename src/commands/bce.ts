@@ -130,6 +130,7 @@ export const bceCommand: CommandSpec = {
       tables,
       summary,
       notes,
+      infExplained: true,
       // A script wants the per-element losses (or, having asked for --grad, the gradient).
       data: { colLabels: input.colLabels, rows: toRows(grad ? result.grad : result.losses) },
       values: reduction === 'none' ? toRows(result.losses) : [[result.loss]],

@@ -399,6 +399,7 @@ export const ceCommand: CommandSpec = {
       tables,
       summary,
       notes,
+      infExplained: true,
       // A script wants the per-row figures (or, having asked for --grad, the gradient).
       data: grad
         ? { colLabels: input.colLabels, rows: toRows(result.grad) }

@@ -9,6 +9,7 @@ import { type Report, type ReportTable, numberCell } from '../report/report.js';
 import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { checkSoftmaxInput } from './softmax.js';
+import { mapMatrix } from '../matrix.js';
 
 /** A rate and a step count that show a visible change on the built-in example. */
 export const DEFAULT_LR = 1;
@@ -111,8 +112,10 @@ export const descendCommand: OptionalMatrixCommandSpec = {
       } else {
         const m = input!;
         if (m.rows !== m.cols) throw new XentError('err.notSquare', { command: 'descend --loss clip', rows: m.rows, cols: m.cols });
-        checkSoftmaxInput(m, 'row', inputSource);
-        checkSoftmaxInput(m, 'col', inputSource);
+        // The loss is taken of scale·x: check that, as clip does (1e308 × 10 is +inf).
+        const scaled = mapMatrix(m, (v) => scale * v);
+        checkSoftmaxInput(scaled, 'row', inputSource);
+        checkSoftmaxInput(scaled, 'col', inputSource);
         trajectory = descendClipMatrix(m, scale, lr, steps);
       }
     }

@@ -71,6 +71,7 @@ export const klCommand: MatrixCommandSpec = {
       ],
       summary: [{ label: unitLabel(t, 'info.sum.meanKl', {}, unit, true), value: mean }],
       notes,
+      infExplained: true,
       data: { colLabels: ['kl', 'entropy_p', 'cross_entropy'], rows: rows.map((r) => [r.kl, r.h, r.cross]) },
       values: kl.map((d) => [d]),
       json: {

@@ -58,6 +58,8 @@ export interface Report {
   readonly json: Readonly<Record<string, unknown>>;
   /** Things the user should know that are not errors; printed on stderr as "xent: warning: …". */
   readonly warnings?: readonly string[];
+  /** The command's notes already say why a result is inf; otherwise the CLI adds a general one. */
+  readonly infExplained?: boolean;
 }
 
 export function numberCell(value: number, extra: Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> = {}): Cell {

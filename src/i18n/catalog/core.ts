@@ -35,6 +35,8 @@ export const coreEn = {
   'err.empty': 'no numbers found in {source}',
   'err.unbalanced': "unbalanced brackets in {source}: '{token}' at row {row} has no partner",
   'err.unexpected': "unexpected '{token}' at row {row}, column {col} of {source}",
+  'note.infGeneric':
+    'inf: a value went beyond the largest double (about 1.8e308), or a probability that should be positive is 0 (−log 0 = inf); scale the inputs down, or check the entries masked with −inf',
   'err.unclosed': "'{token}' opened at row {row} of {source} is never closed",
   'err.overflow':
     "'{token}' at row {row}, column {col} of {source} is beyond the range of a double (about ±1.8e308); write inf or -inf if you mean infinity",
@@ -143,6 +145,7 @@ export const coreZh: Record<CoreKey, string> = {
   'err.empty': '{source}中没有找到数字',
   'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
   'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',
+  'note.infGeneric': 'inf：某个值超出了双精度浮点数的最大值（约 1.8e308），或本应为正的概率是 0（−log 0 = inf）；请缩小输入，或检查被 −inf 屏蔽的项',
   'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
   'err.overflow': '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
   'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
