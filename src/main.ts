@@ -1,7 +1,10 @@
 // The entry point: the only file that touches the process.
 import { createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { errorLine, runCli } from './cli/run.js';
+import { runPartTask } from './stream/parallel.js';
+import type { PartTask } from './stream/plan.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -58,6 +61,12 @@ process.on('SIGINT', () => {
 });
 
 async function main(): Promise<void> {
+  // A worker thread reading the second half of a large file (src/stream/parallel.ts).
+  const task = (workerData as { xentPart?: PartTask } | null)?.xentPart;
+  if (!isMainThread && task) {
+    parentPort?.postMessage(await runPartTask(task));
+    return;
+  }
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
     process.exitCode = 74;
@@ -72,6 +81,8 @@ async function main(): Promise<void> {
     readStdin,
     readFile: (path) => readFile(path),
     openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+    openRange: (path, start, end) => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }),
+    workerScript: process.argv[1],
     write: (bytes) => write(process.stdout, bytes),
     progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
   });

@@ -60,6 +60,8 @@ export interface MatrixInput {
 export interface OpenedInput {
   readonly source: MessageParam;
   readonly chunks: AsyncIterable<Uint8Array | string>;
+  /** The file's path, when the input is a named file (not stdin or arguments). */
+  readonly path?: string;
 }
 
 async function* once(text: string): AsyncIterable<string> {
@@ -88,6 +90,7 @@ export function openMatrixInput(
   return {
     source: { key: 'source.file', params: { path } },
     chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
+    path,
   };
 }
 
@@ -108,12 +111,18 @@ export async function parseInput(
   { source, chunks }: OpenedInput,
   sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
   between?: (bytes: number, rows: number) => Promise<void> | void,
+  /** The input is a later part of a file whose first `firstRow` rows are read elsewhere. */
+  continuation?: { readonly firstRow: number },
 ): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
-  let rows = 0;
-  const parser: MatrixTextParser = new MatrixTextParser(source, (row, index) => {
-    rows = index + 1;
-    sink(row, index, parser.colLabels);
-  });
+  let rows = continuation?.firstRow ?? 0;
+  const parser: MatrixTextParser = new MatrixTextParser(
+    source,
+    (row, index) => {
+      rows = index + 1;
+      sink(row, index, parser.colLabels);
+    },
+    continuation,
+  );
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let offset = 0;
   // ASCII is read as bytes, without decoding; from the first other byte on, as text.

@@ -33,6 +33,39 @@ export class ColumnLogSumExp {
     }
   }
 
+  /**
+   * Folds in the columns of another part of the same matrix (read in parallel): for each
+   * column, the larger maximum is kept and the other sum rescaled to it.
+   */
+  merge(other: ColumnLogSumExp): void {
+    for (let j = 0; j < this.cols; j++) {
+      const m1 = this.max[j];
+      const m2 = other.max[j];
+      if (m2 === -Infinity) continue;
+      if (m1 === -Infinity) {
+        this.max[j] = m2;
+        this.sum[j] = other.sum[j];
+      } else if (m2 > m1) {
+        this.sum[j] = this.sum[j] * Math.exp(m1 - m2) + other.sum[j];
+        this.max[j] = m2;
+      } else {
+        this.sum[j] += other.sum[j] * Math.exp(m2 - m1);
+      }
+    }
+  }
+
+  /** The running state, to send to another thread. */
+  toJSON(): { max: Float64Array; sum: Float64Array } {
+    return { max: this.max, sum: this.sum };
+  }
+
+  static from(state: { max: Float64Array; sum: Float64Array }): ColumnLogSumExp {
+    const lse = new ColumnLogSumExp(state.max.length);
+    lse.max.set(state.max);
+    lse.sum.set(state.sum);
+    return lse;
+  }
+
   /** log-sum-exp of each column so far (−inf for a column of only −inf). */
   result(): Float64Array {
     const out = new Float64Array(this.cols);

@@ -54,10 +54,20 @@ export class MatrixTextParser {
   private headerToken = '';
   private sawNewline = false;
 
+  /**
+   * `continuation`: the text is a later part of an input whose first `firstRow` rows were
+   * read elsewhere (in parallel): rows are numbered from there and no header is looked for.
+   */
   constructor(
     private readonly source: MessageParam,
     private readonly sink: RowSink,
-  ) {}
+    continuation?: { readonly firstRow: number },
+  ) {
+    if (continuation) {
+      this.rowCount = continuation.firstRow;
+      this.deferring = false;
+    }
+  }
 
   get columns(): number {
     return this.cols;
@@ -113,6 +123,11 @@ export class MatrixTextParser {
 
   private canScan(): boolean {
     return !this.inComment && this.wrapper !== 'tail' && !this.deferring;
+  }
+
+  /** Rows handed out so far (counting from 0, or from `firstRow` for a continuation). */
+  get rows(): number {
+    return this.rowCount;
   }
 
   /** Ends the input; returns the number of columns. */

@@ -23,7 +23,26 @@ export interface StreamPlan {
   onRow(row: Float64Array, index: number, colLabels: readonly string[] | undefined): void;
   /** After the last row: the text still to print. */
   finish(rows: number, cols: number): string;
+  /**
+   * A plan whose sums can be computed for a later part of a file in a worker thread and
+   * merged (src/stream/parallel.ts): the task to send, and how to fold its result in.
+   */
+  readonly parallel?: {
+    task(part: FilePart): PartTask;
+    merge(state: unknown): void;
+  };
 }
+
+/** A byte range of a file, starting at a line, whose first row is row `firstRow` (0-based). */
+export interface FilePart {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+  readonly firstRow: number;
+}
+
+/** What a worker thread computes: plain data (it crosses threads). */
+export type PartTask = FilePart & { readonly kind: 'clip'; readonly scale: number; readonly source: MessageParam };
 
 export type StreamPlanner = (context: StreamContext) => StreamPlan | undefined;
 
