@@ -36,6 +36,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // import() of node: modules becomes require(): the bundle runs in a vm.Script (bin/xent.js),
+  // which has no loader for dynamic imports.
+  supported: { 'dynamic-import': false },
   minify: true,
   define: { XENT_VERSION: JSON.stringify(version) },
   plugins: [lazyChildProcess],

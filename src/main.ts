@@ -1,10 +1,7 @@
 // The entry point: the only file that touches the process.
 import { createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { errorLine, runCli } from './cli/run.js';
-import { runPartTask } from './stream/parallel.js';
-import type { PartTask } from './stream/plan.js';
+import { PART_FLAG, type PartTask } from './stream/plan.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -61,11 +58,16 @@ process.on('SIGINT', () => {
 });
 
 async function main(): Promise<void> {
-  // A worker thread reading the second half of a large file (src/stream/parallel.ts).
-  const task = (workerData as { xentPart?: PartTask } | null)?.xentPart;
-  if (!isMainThread && task) {
-    parentPort?.postMessage(await runPartTask(task));
-    return;
+  // A worker thread reading the second half of a large file (src/stream/parallel.ts). The
+  // modules for it load only then: start-up is what a quick calculation waits for.
+  if (process.argv[2] === PART_FLAG) {
+    const { isMainThread, parentPort, workerData } = await import('node:worker_threads');
+    const task = (workerData as { xentPart?: PartTask } | null)?.xentPart;
+    if (!isMainThread && task) {
+      const { runPartTask } = await import('./stream/parallel.js');
+      parentPort?.postMessage(await runPartTask(task));
+      return;
+    }
   }
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
     columns: process.stdout.columns,
     rows: process.stdout.rows,
     readStdin,
-    readFile: (path) => readFile(path),
+    readFile: async (path) => (await import('node:fs/promises')).readFile(path),
     openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
     openRange: (path, start, end) => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }),
     workerScript: process.argv[1],

@@ -244,7 +244,7 @@ async function readInHalves(
   const path = opened.path;
   const split = splitFile(path);
   if (!split) return undefined;
-  const part = startPart(io.workerScript, plan.parallel.task({ path, start: split.at, end: split.size, firstRow: split.linesBefore }));
+  const part = await startPart(io.workerScript, plan.parallel.task({ path, start: split.at, end: split.size, firstRow: split.linesBefore }));
   try {
     const first = await parseInput({ source: opened.source, chunks: io.openRange(path, 0, split.at) }, plan.onRow, between);
     if (first.rows !== split.linesBefore) {

@@ -4,12 +4,11 @@
 // the main thread checks that count against the rows it read (a header, a comment or a blank
 // line makes them differ): if they differ, the second half is read again here, in order.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { XentError } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import { parseInput } from '../cli/input.js';
 import { ClipSums, type ClipSumsState } from './clip-sums.js';
-import type { PartTask } from './plan.js';
+import { PART_FLAG, type PartTask } from './plan.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -82,9 +81,13 @@ export async function runPartTask(task: PartTask): Promise<PartResult> {
   }
 }
 
-/** The main thread's side: start a worker on `script` (the CLI's own entry) for the task. */
-export function startPart(script: string, task: PartTask): { result: Promise<PartResult>; cancel(): void } {
-  const worker = new Worker(script, { workerData: { xentPart: task }, stdout: false, stderr: false });
+/**
+ * The main thread's side: start a worker on `script` (the CLI's own entry) for the task.
+ * worker_threads is loaded here, not at start-up.
+ */
+export async function startPart(script: string, task: PartTask): Promise<{ result: Promise<PartResult>; cancel(): void }> {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(script, { argv: [PART_FLAG], workerData: { xentPart: task }, stdout: false, stderr: false });
   const result = new Promise<PartResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -41,6 +41,9 @@ export interface FilePart {
   readonly firstRow: number;
 }
 
+/** The argument that starts the CLI's entry as a worker thread for a part (with workerData). */
+export const PART_FLAG = '--xent-worker-part';
+
 /** What a worker thread computes: plain data (it crosses threads). */
 export type PartTask = FilePart & { readonly kind: 'clip'; readonly scale: number; readonly source: MessageParam };
 
