@@ -118,7 +118,8 @@ export const bceCommand: CommandSpec = {
 
     const notes: string[] = [];
     if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
-    notes.push(...infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs));
+    const infNotes = infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs);
+    notes.push(...infNotes);
     notes.push(...unitNotes(t, unit));
 
     const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
@@ -130,7 +131,8 @@ export const bceCommand: CommandSpec = {
       tables,
       summary,
       notes,
-      infExplained: true,
+      // Its own notes say why a loss is inf; an inf elsewhere (a gradient) gets the general note.
+      infExplained: infNotes.length > 0,
       // A script wants the per-element losses (or, having asked for --grad, the gradient).
       data: { colLabels: input.colLabels, rows: toRows(grad ? result.grad : result.losses) },
       values: reduction === 'none' ? toRows(result.losses) : [[result.loss]],

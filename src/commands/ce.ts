@@ -362,9 +362,8 @@ export const ceCommand: CommandSpec = {
     }
 
     const notes: string[] = [];
-    if (hasMean && perplexity === Infinity && Number.isFinite(nats.meanLoss)) {
-      notes.push(t.t('ce.note.perplexityInf', { loss: formatExact(nats.meanLoss) }));
-    }
+    const perplexityOverflows = hasMean && perplexity === Infinity && Number.isFinite(nats.meanLoss);
+    if (perplexityOverflows) notes.push(t.t('ce.note.perplexityInf', { loss: formatExact(nats.meanLoss) }));
     const ignored = classes.filter((c) => c === null).length;
     if (targets.kind === 'index' && ignored > 0) {
       notes.push(t.t('ce.note.ignored', { count: ignored, index: readIgnoreIndex(options.ignoreIndex as string | undefined) }));
@@ -375,7 +374,8 @@ export const ceCommand: CommandSpec = {
     if (split && weight) notes.push(t.t('ce.note.entropyWeighted'));
     notes.push(...unitNotes(t, unit));
     if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
-    notes.push(...infiniteLossNotes(t, nats.losses, nats.logProbs, targetDistributions(targets, input.rows, input.cols, labelSmoothing), inputIsProbs));
+    const infNotes = infiniteLossNotes(t, nats.losses, nats.logProbs, targetDistributions(targets, input.rows, input.cols, labelSmoothing), inputIsProbs);
+    notes.push(...infNotes);
     if (grad) {
       notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
       if (temperature !== 1) notes.push(t.t('ce.note.gradTemperature'));
@@ -399,7 +399,8 @@ export const ceCommand: CommandSpec = {
       tables,
       summary,
       notes,
-      infExplained: true,
+      // Its own notes say why a loss is inf; an inf elsewhere (a gradient, the perplexity) gets the general note.
+      infExplained: infNotes.length > 0 || perplexityOverflows,
       // A script wants the per-row figures (or, having asked for --grad, the gradient).
       data: grad
         ? { colLabels: input.colLabels, rows: toRows(result.grad) }
