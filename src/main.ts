@@ -76,7 +76,10 @@ async function main(): Promise<void> {
   }
   const result = await runCli({
     ...context,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // A getter: creating process.stdin costs start-up time, and most runs never read it.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     columns: process.stdout.columns,
     rows: process.stdout.rows,

@@ -48,6 +48,11 @@ export function buildProgram(
   version: string,
   output: { out: (s: string) => void; width: number },
   onSelect: (selection: Selection) => void,
+  /**
+   * The command being run, when known: the others are registered by name and summary only
+   * (enough for the command list and suggestions), which keeps start-up short.
+   */
+  only?: string,
 ): Command {
   const helpConfig = {
     showGlobalOptions: true,
@@ -68,6 +73,10 @@ export function buildProgram(
   addGlobalOptions(program, t);
 
   for (const spec of commands) {
+    if (only !== undefined && spec.name !== only) {
+      program.command(spec.name).aliases([...(spec.aliases ?? [])]).summary(t.label(spec.summary));
+      continue;
+    }
     const command = program
       .command(spec.name)
       .aliases([...(spec.aliases ?? [])])

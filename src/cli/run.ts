@@ -321,6 +321,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       VERSION,
       { out: (s) => (stdout += s), width: Math.min(io.columns ?? 100, 120) },
       (s) => (selection = s),
+      commandName(io.argv),
     );
     try {
       await program.parseAsync(separateData(io.argv, program), { from: 'user' });
