@@ -2,24 +2,12 @@
 // each output format, warnings, and the error cases in both languages.
 import { describe, expect, it } from 'vitest';
 import { xent, expectErrorInBothLanguages } from './helpers/cli.js';
-import { type Num, expectClose, loadOracle } from './helpers/oracle.js';
+import { type CeCase, expectClose, loadOracle } from './helpers/oracle.js';
 
 const zhEnv = { LANG: 'zh_CN.UTF-8' };
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 const lists = (m: number[][]) => m.map((r) => r.join(',')).join(';');
 
-interface CeCase {
-  id: string;
-  logits?: number[][];
-  probs_input?: number[][];
-  target?: number[];
-  target_probs?: number[][];
-  weight?: number[];
-  ignore_index?: number;
-  label_smoothing?: number;
-  reduction: string;
-  expected: { loss: Num; losses: Num[]; grad?: Num[][]; probs?: Num[][] };
-}
 
 describe('xent ce against PyTorch, end to end', () => {
   const cases = loadOracle<CeCase>('cross_entropy').cases;

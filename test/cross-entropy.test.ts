@@ -5,20 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { type CrossEntropyTargets, type Reduction, crossEntropy } from '../src/math/cross-entropy.js';
 import { fromRows, toRows } from '../src/matrix.js';
-import { type Num, expectClose, loadOracle } from './helpers/oracle.js';
+import { type CeCase, expectClose, loadOracle } from './helpers/oracle.js';
 
-interface CeCase {
-  id: string;
-  logits?: number[][];
-  probs_input?: number[][];
-  target?: number[];
-  target_probs?: number[][];
-  weight?: number[];
-  ignore_index?: number;
-  label_smoothing?: number;
-  reduction: Reduction;
-  expected: { loss: Num; losses: Num[]; grad?: Num[][]; probs?: Num[][] };
-}
 
 const oracle = loadOracle<CeCase>('cross_entropy');
 

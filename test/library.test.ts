@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as xent from '../src/index.js';
 import { fromRows } from '../src/matrix.js';
 import { ROOT } from './helpers/binary.js';
-import { type Num, expectClose, loadOracle, toNumber } from './helpers/oracle.js';
+import { type CeCase, type Num, expectClose, loadOracle, toNumber } from './helpers/oracle.js';
 
 /** Fixture rows with "inf" / "-inf" written as strings, as numbers. */
 const numbers = (rows: (number | Num)[][]) => rows.map((row) => row.map((x) => toNumber(x as Num)));
@@ -65,18 +65,6 @@ describe('softmax, logSoftmax, logSumExp', () => {
 });
 
 describe('crossEntropy', () => {
-  interface CeCase {
-    id: string;
-    logits?: number[][];
-    probs_input?: number[][];
-    target?: number[];
-    target_probs?: number[][];
-    weight?: number[];
-    ignore_index?: number;
-    label_smoothing?: number;
-    reduction: 'mean' | 'sum' | 'none';
-    expected: { loss: Num | Num[]; losses: Num[]; grad?: Num[][]; probs?: Num[][] };
-  }
   const oracle = loadOracle<CeCase>('cross_entropy');
   it.each(oracle.cases.map((c) => [c.id, c] as const))('%s matches PyTorch', (_id, c) => {
     const r = xent.crossEntropy(numbers(c.logits ?? c.probs_input!), c.target_probs ?? c.target!, {

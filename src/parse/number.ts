@@ -19,7 +19,3 @@ export function readNumber(token: string): NumberToken {
   return { kind: 'other' };
 }
 
-/** True for tokens that read as a number (used to tell data from options and headers). */
-export function isNumberToken(token: string): boolean {
-  return readNumber(token).kind === 'number';
-}

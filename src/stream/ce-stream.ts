@@ -1,7 +1,6 @@
 import { readIgnoreIndex, readIndexTargets, readSmoothing } from '../commands/ce.js';
 import { readBase, readClassWeights, readReduction } from '../commands/loss-options.js';
-import { readTemperature } from '../cli/option-values.js';
-import { readNumberList } from '../cli/option-values.js';
+import { readNumberList, readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { crossEntropy } from '../math/cross-entropy.js';

@@ -5,6 +5,20 @@ import { expect } from 'vitest';
 
 export type Num = number | 'inf' | '-inf' | 'nan';
 
+/** A case of cross_entropy.json (see the README beside the fixtures). */
+export interface CeCase {
+  id: string;
+  logits?: number[][];
+  probs_input?: number[][];
+  target?: number[];
+  target_probs?: number[][];
+  weight?: number[];
+  ignore_index?: number;
+  label_smoothing?: number;
+  reduction: 'mean' | 'sum' | 'none';
+  expected: { loss: Num | Num[]; losses: Num[]; grad?: Num[][]; probs?: Num[][] };
+}
+
 export function loadOracle<T>(name: string): { generator: string; cases: T[] } {
   return JSON.parse(readFileSync(new URL(`../fixtures/oracle/${name}.json`, import.meta.url), 'utf8'));
 }
