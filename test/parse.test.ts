@@ -106,6 +106,41 @@ describe('notations', () => {
     }
   });
 
+  it('reads bytes (the fast path) as it reads text, wherever the chunks are cut', () => {
+    // Text from pieces that exercise both paths: numbers it reads fast and ones it cannot
+    // (17 digits, big exponents, inf), separators, comments, brackets, a header, and errors.
+    const piece = fc.constantFrom('1', '-2.5', '0.000001', '+.5', '3e-4', '1E+2', '12345678901234567', '1e400', '-inf', 'x', ',', ', ', ' ', '\t', '\r\n', '\n', '# c\n', '[', ']', ';', '-', '.', '1e', '1.5.2');
+    const text = fc.tuple(fc.constantFrom('', 'a,b\n', '[[', 'tensor(['), fc.array(piece, { maxLength: 40 })).map(([head, parts]) => head + parts.join(''));
+    const outcome = (feed: (parser: MatrixTextParser) => void) => {
+      const builder = new MatrixBuilder();
+      const parser = new MatrixTextParser(SRC, builder.add);
+      try {
+        feed(parser);
+        const m = builder.build(parser.finish(), parser.colLabels);
+        return { rows: toRows(m), labels: m.colLabels };
+      } catch (error) {
+        if (error instanceof XentError) return { key: error.key, params: error.params };
+        throw error;
+      }
+    };
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (t, cutsRaw) => {
+        const bytes = new TextEncoder().encode(t);
+        const cuts = [...new Set(cutsRaw.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const asText = outcome((p) => p.feed(t));
+        const asBytes = outcome((p) => {
+          let from = 0;
+          for (const to of [...cuts, bytes.length]) {
+            expect(p.feedAscii(bytes.subarray(from, to))).toBe(to - from);
+            from = to;
+          }
+        });
+        expect(asBytes, JSON.stringify({ t, cuts })).toEqual(asText);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('hands out each row as soon as it ends', () => {
     const seen: number[][] = [];
     const parser = new MatrixTextParser(SRC, (row) => seen.push(Array.from(row)));

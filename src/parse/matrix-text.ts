@@ -49,7 +49,6 @@ export class MatrixTextParser {
   private deferred: DeferredToken[] = [];
   private firstLine = '';
   private labels: string[] | undefined;
-  private readonly scanned = { value: 0 };
   /** The first token of a header row, for the error when a one-line input is all words. */
   private headerToken = '';
   private sawNewline = false;
@@ -91,34 +90,74 @@ export class MatrixTextParser {
    */
   feedAscii(bytes: Uint8Array): number {
     const n = bytes.length;
+    // The fast path reads up to the chunk's last delimiter: a number before it always ends
+    // inside the chunk, so its loops need no end-of-chunk checks. The few bytes after it
+    // (the start of a number the next chunk ends) go through step().
+    let limit = n;
+    while (limit > 0 && !isDelimiter(bytes[limit - 1])) limit--;
     let k = 0;
-    let fast = this.canScan();
     while (k < n) {
-      const c = bytes[k];
-      if (fast && this.token === '') {
-        if (c === 44) {
-          this.lastWasComma = true;
-          k++;
-          continue;
-        }
-        if (c === 32 || c === 9) {
-          k++;
-          continue;
-        }
-        const end = scanDecimal(bytes, k, this.scanned);
-        if (end > 0) {
-          this.lastWasComma = false;
-          this.pushValue(this.scanned.value);
-          k = end;
-          continue;
-        }
+      if (k < limit && this.token === '' && this.canScan()) {
+        k = this.scanRun(bytes, k, limit);
+        if (k >= n) break;
       }
+      const c = bytes[k];
       if (c >= 0x80) return k;
       this.step(String.fromCharCode(c));
       k++;
-      fast = this.canScan();
     }
     return n;
+  }
+
+  /**
+   * The fast path, for the bulk of a large file: numbers, the separators between them and
+   * the ends of plain lines, read in one tight loop with the row being filled held in
+   * locals. Each byte it takes is handled exactly as step() would handle it; it stops at the
+   * first byte it does not take (or a number it cannot read exactly) and returns its index.
+   * `bytes[limit - 1]` is a delimiter.
+   */
+  private scanRun(bytes: Uint8Array, start: number, limit: number): number {
+    let k = start;
+    let row: Float64Array = this.rowBuf;
+    let length = this.rowLen;
+    let comma = this.lastWasComma;
+    while (k < limit) {
+      const c = bytes[k];
+      if (c === 44) {
+        comma = true;
+        k++;
+      } else if (c === 32 || c === 9 || c === 13) {
+        k++;
+      } else if (c === 10) {
+        // Inside brackets a newline may or may not end a row: step() decides.
+        if (this.brackets.length !== 0) break;
+        this.rowLen = length;
+        this.sawNewline = true;
+        this.endLine();
+        row = this.rowBuf;
+        length = this.rowLen;
+        comma = this.lastWasComma;
+        k++;
+      } else {
+        const end = scanDecimal(bytes, k, SCANNED);
+        if (end < 0) break;
+        if (length === row.length) row = this.growRow();
+        row[length++] = SCANNED[0];
+        comma = false;
+        k = end;
+      }
+    }
+    this.rowLen = length;
+    this.lastWasComma = comma;
+    return k;
+  }
+
+  /** Doubles the row buffer (kept out of the hot loop, which it would slow). */
+  private growRow(): Float64Array {
+    const bigger = new Float64Array(this.rowBuf.length * 2);
+    bigger.set(this.rowBuf);
+    this.rowBuf = bigger;
+    return bigger;
   }
 
   private canScan(): boolean {
@@ -308,11 +347,7 @@ export class MatrixTextParser {
   }
 
   private pushValue(value: number): void {
-    if (this.rowLen === this.rowBuf.length) {
-      const bigger = new Float64Array(this.rowBuf.length * 2);
-      bigger.set(this.rowBuf);
-      this.rowBuf = bigger;
-    }
+    if (this.rowLen === this.rowBuf.length) this.growRow();
     this.rowBuf[this.rowLen++] = value;
   }
 
@@ -334,6 +369,8 @@ export class MatrixTextParser {
   }
 }
 
+/** Where scanDecimal puts the value it read (a typed array: no object is written per number). */
+const SCANNED = new Float64Array(1);
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22
 
 /** Characters that may end a number token. */
@@ -344,53 +381,44 @@ function isDelimiter(c: number): boolean {
 
 /**
  * Reads a plain decimal (-12.345, .5, 7e-3) starting at `start` when it has at most 15
- * significant digits and a small exponent, and is followed by a delimiter in this chunk.
- * Its value is then m / 10^k or m · 10^k with m and 10^k exact doubles, one correctly
- * rounded operation: the same double as Number(token). Returns the end index, or -1 when
- * the token must go the general way.
+ * digits and a small exponent, and is followed by a delimiter. Its value is then m / 10^k or
+ * m · 10^k with m and 10^k exact doubles, one correctly rounded operation: the same double
+ * as Number(token). Returns the end index, or -1 when the token must go the general way.
+ * The caller guarantees a delimiter at or after `start`, so every loop stops in bounds.
  */
-function scanDecimal(bytes: Uint8Array, start: number, out: { value: number }): number {
-  const n = bytes.length;
+function scanDecimal(bytes: Uint8Array, start: number, out: Float64Array): number {
   let k = start;
   let c = bytes[k];
-  let negative = false;
-  if (c === 45 || c === 43) {
-    negative = c === 45;
-    c = bytes[++k];
-  }
+  const negative = c === 45;
+  if (negative || c === 43) c = bytes[++k];
+  // Digits, leading zeros included (a rare long token like 0.0000000000001234 then goes the
+  // general way): at most 15 keep the mantissa an exact integer below 2⁵³.
   let mantissa = 0;
-  let digits = 0; // significant digits kept in the mantissa
+  let digits = 0;
+  let d = (c - 48) >>> 0;
+  while (d <= 9) {
+    mantissa = mantissa * 10 + d;
+    digits++;
+    d = (bytes[++k] - 48) >>> 0;
+  }
+  c = bytes[k];
   let fraction = 0; // digits after the point
-  let any = false;
-  while (c >= 48 && c <= 57) {
-    any = true;
-    if (digits > 0 || c !== 48) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-    }
-    c = bytes[++k];
-  }
   if (c === 46) {
-    c = bytes[++k];
-    while (c >= 48 && c <= 57) {
-      any = true;
-      if (digits > 0 || c !== 48) {
-        mantissa = mantissa * 10 + (c - 48);
-        digits++;
-      }
+    d = (bytes[++k] - 48) >>> 0;
+    while (d <= 9) {
+      mantissa = mantissa * 10 + d;
       fraction++;
-      c = bytes[++k];
+      d = (bytes[++k] - 48) >>> 0;
     }
+    c = bytes[k];
+    digits += fraction;
   }
-  if (!any || digits > 15) return -1;
+  if (digits === 0 || digits > 15) return -1;
   let exponent = 0;
   if (c === 101 || c === 69) {
     c = bytes[++k];
-    let expNegative = false;
-    if (c === 45 || c === 43) {
-      expNegative = c === 45;
-      c = bytes[++k];
-    }
+    const expNegative = c === 45;
+    if (expNegative || c === 43) c = bytes[++k];
     let expDigits = 0;
     while (c >= 48 && c <= 57 && expDigits < 4) {
       exponent = exponent * 10 + (c - 48);
@@ -400,11 +428,11 @@ function scanDecimal(bytes: Uint8Array, start: number, out: { value: number }): 
     if (expDigits === 0 || (c >= 48 && c <= 57)) return -1;
     if (expNegative) exponent = -exponent;
   }
-  if (k >= n || !isDelimiter(c)) return -1;
+  if (!isDelimiter(c)) return -1;
   const scale = exponent - fraction;
   if (scale < -22 || scale > 22) return -1;
   const magnitude = scale >= 0 ? mantissa * POWERS_OF_TEN[scale] : mantissa / POWERS_OF_TEN[-scale];
-  out.value = negative ? -magnitude : magnitude;
+  out[0] = negative ? -magnitude : magnitude;
   return k;
 }
 
