@@ -1,3 +1,9 @@
+/** Per column: a reference point m and Σ exp(x − m) over the values so far. */
+export interface ColumnLogSumExpState {
+  readonly max: Float64Array;
+  readonly sum: Float64Array;
+}
+
 /**
  * log Σᵢ exp(xᵢⱼ) of every column j of a matrix that arrives one row at a time, in O(columns)
  * memory: each column keeps its running maximum m and Σ exp(x − m), rescaled when a larger
@@ -34,10 +40,12 @@ export class ColumnLogSumExp {
   }
 
   /**
-   * Folds in the columns of another part of the same matrix (read in parallel): for each
-   * column, the larger maximum is kept and the other sum rescaled to it.
+   * Folds in the columns of another part of the same matrix (read in parallel, or a block of
+   * rows summed at once): for each column, the larger reference is kept and the other sum
+   * rescaled to it. `other.max[j]` may be any reference at or above that column's values
+   * (−inf: nothing to add) as long as its sum stays far from underflow.
    */
-  merge(other: ColumnLogSumExp): void {
+  merge(other: ColumnLogSumExpState): void {
     for (let j = 0; j < this.cols; j++) {
       const m1 = this.max[j];
       const m2 = other.max[j];
@@ -55,11 +63,11 @@ export class ColumnLogSumExp {
   }
 
   /** The running state, to send to another thread. */
-  toJSON(): { max: Float64Array; sum: Float64Array } {
+  toJSON(): ColumnLogSumExpState {
     return { max: this.max, sum: this.sum };
   }
 
-  static from(state: { max: Float64Array; sum: Float64Array }): ColumnLogSumExp {
+  static from(state: ColumnLogSumExpState): ColumnLogSumExp {
     const lse = new ColumnLogSumExp(state.max.length);
     lse.max.set(state.max);
     lse.sum.set(state.sum);
