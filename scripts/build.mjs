@@ -50,6 +50,20 @@ await build({
 const script = new Script(Module.wrap(readFileSync(cli, 'utf8')), { filename: cli });
 writeFileSync(`${cli}.cache`, script.createCachedData());
 
+// The worker thread that reads half of a large file (src/stream/parallel.ts): its own small
+// bundle, so that it starts without the CLI's commands, help and messages.
+await build({
+  entryPoints: ['src/stream/part-worker.ts'],
+  outfile: 'dist/xent-part.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 // The library: one ESM file with only what src/index.ts reaches (the maths, the parser, the
 // message catalogue for XentError's English text). It imports nothing, not even node: modules.
 await build({

@@ -1,7 +1,7 @@
 // The entry point: the only file that touches the process.
 import { createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
-import { PART_FLAG, type PartTask } from './stream/plan.js';
+import { dirname, join } from 'node:path';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -58,17 +58,6 @@ process.on('SIGINT', () => {
 });
 
 async function main(): Promise<void> {
-  // A worker thread reading the second half of a large file (src/stream/parallel.ts). The
-  // modules for it load only then: start-up is what a quick calculation waits for.
-  if (process.argv[2] === PART_FLAG) {
-    const { isMainThread, parentPort, workerData } = await import('node:worker_threads');
-    const task = (workerData as { xentPart?: PartTask } | null)?.xentPart;
-    if (!isMainThread && task) {
-      const { runPartTask } = await import('./stream/parallel.js');
-      parentPort?.postMessage(await runPartTask(task));
-      return;
-    }
-  }
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
     process.exitCode = 74;
@@ -86,8 +75,8 @@ async function main(): Promise<void> {
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
     openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
-    openRange: (path, start, end) => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }),
-    workerScript: process.argv[1],
+    // bin/xent.js runs dist/xent.cjs; the worker's bundle is built beside it.
+    workerScript: join(dirname(process.argv[1]), '..', 'dist', 'xent-part.cjs'),
     write: (bytes) => write(process.stdout, bytes),
     progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
   });

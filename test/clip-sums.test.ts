@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../src/matrix.js';
 import { clipLoss } from '../src/math/clip.js';
-import { ClipSums } from '../src/stream/clip-sums.js';
+import { ClipSums, type PieceColumns, clipLayout } from '../src/stream/clip-sums.js';
 import { expectClose } from './helpers/oracle.js';
 
 const SRC = { key: 'source.stdin' } as const;
@@ -25,35 +25,59 @@ const squareMatrix = fc.integer({ min: 1, max: 12 }).chain((n) =>
     .map((pool) => Array.from({ length: n }, (_, i) => pool.slice(i * n, (i + 1) * n).map((x, j) => (i === j && x === -Infinity ? 0 : x)))),
 );
 
-function streamed(rows: number[][], scale: number, blockValues: number, splitAt = rows.length): number {
-  const first = new ClipSums(scale, SRC, blockValues);
-  rows.slice(0, splitAt).forEach((r, i) => first.add(Float64Array.from(r), i));
-  if (splitAt < rows.length) {
-    const second = new ClipSums(scale, SRC, blockValues);
-    rows.slice(splitAt).forEach((r, k) => second.add(Float64Array.from(r), splitAt + k));
-    first.merge(second.state());
+/**
+ * The loss streamed through ClipSums, as one thread reads it in order, or as two threads do
+ * (src/stream/parallel.ts) when `owner` is given: `owner[k]` (0 or 1) says which reads piece
+ * k; thread 1's pieces reach thread 0 `delay[k]` of its rows later than they could.
+ */
+function streamed(rows: number[][], scale: number, sizes: { blockValues: number; pieceValues: number }, owner?: number[], delay: number[] = []): number {
+  const n = rows.length;
+  const folder = new ClipSums(scale, SRC, sizes);
+  if (!owner) {
+    rows.forEach((r, i) => folder.add(Float64Array.from(r), i));
+    return folder.loss(n, n);
   }
-  return first.loss(rows.length, rows.length);
+  const { pieceRows } = clipLayout(n, sizes.blockValues, sizes.pieceValues);
+  const sent: PieceColumns[] = [];
+  // Copies, as postMessage does (the sender may reuse its arrays).
+  const other = new ClipSums(scale, SRC, { ...sizes, onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice() }) });
+  rows.forEach((r, i) => {
+    if (owner[Math.floor(i / pieceRows)] === 1) other.add(Float64Array.from(r), i);
+  });
+  const otherRows = other.rowsState();
+  let due = 0;
+  rows.forEach((r, i) => {
+    if (owner[Math.floor(i / pieceRows)] !== 1) folder.add(Float64Array.from(r), i);
+    while (due < sent.length && (delay[due] ?? 0) <= i) folder.foldPiece(sent[due++]);
+  });
+  while (due < sent.length) folder.foldPiece(sent[due++]);
+  folder.addRows(otherRows);
+  return folder.loss(n, n);
 }
+
+const SMALL = { blockValues: 9, pieceValues: 30 };
+const LARGE = { blockValues: 1 << 16, pieceValues: 1 << 18 };
 
 describe('ClipSums (streamed, in blocks) gives the whole-matrix clip loss', () => {
   it('for any block size, scale and spread of values', () => {
     fc.assert(
       fc.property(squareMatrix, fc.constantFrom(1, 3, 0.01, 100), fc.constantFrom(1, 4, 17, 1 << 16), (rows, scale, blockValues) => {
         const whole = clipLoss(fromRows(rows.map((r) => r.map((x) => scale * x)))).loss;
-        expectClose(streamed(rows, scale, blockValues), whole);
+        expectClose(streamed(rows, scale, { blockValues, pieceValues: 4 * blockValues }), whole);
       }),
       { numRuns: 400 },
     );
   });
 
-  it('when the rows are split into two parts read apart and merged', () => {
+  it('gives the same digits when two threads share the pieces, in any timing', () => {
+    const bits = fc.array(fc.constantFrom(0, 1), { minLength: 12, maxLength: 12 });
+    const delays = fc.array(fc.nat({ max: 12 }), { minLength: 12, maxLength: 12 });
     fc.assert(
-      fc.property(squareMatrix, fc.nat(), fc.constantFrom(3, 1 << 16), (rows, cut, blockValues) => {
-        const splitAt = cut % (rows.length + 1);
-        expectClose(streamed(rows, 1, blockValues, splitAt), streamed(rows, 1, blockValues));
+      fc.property(squareMatrix, bits, delays, fc.constantFrom(SMALL, LARGE), (rows, owner, delay, sizes) => {
+        const alone = streamed(rows, 1, sizes);
+        expect(Object.is(streamed(rows, 1, sizes, owner, delay), alone)).toBe(true);
       }),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
   });
 
@@ -63,7 +87,7 @@ describe('ClipSums (streamed, in blocks) gives the whole-matrix clip loss', () =
       [-700, -699, -701],
       [3, 2, 901],
     ];
-    expectClose(streamed(rows, 1, 1 << 16), clipLoss(fromRows(rows)).loss);
+    expectClose(streamed(rows, 1, LARGE), clipLoss(fromRows(rows)).loss);
   });
 
   it('reports a bad row as it arrives, not when its block is summed', () => {

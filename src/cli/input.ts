@@ -111,20 +111,23 @@ export async function parseInput(
   { source, chunks }: OpenedInput,
   sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
   between?: (bytes: number, rows: number) => Promise<void> | void,
-  /** The input is a later part of a file whose first `firstRow` rows are read elsewhere. */
-  continuation?: { readonly firstRow: number },
+  /**
+   * The input is a part of a file read apart from the rest (see MatrixTextParser), starting
+   * at byte `startByte` of it (for the offsets errors name).
+   */
+  part?: { readonly firstRow?: number; readonly plainLines?: boolean; readonly startByte?: number },
 ): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
-  let rows = continuation?.firstRow ?? 0;
+  let rows = part?.firstRow ?? 0;
   const parser: MatrixTextParser = new MatrixTextParser(
     source,
     (row, index) => {
       rows = index + 1;
       sink(row, index, parser.colLabels);
     },
-    continuation,
+    part,
   );
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let offset = 0;
+  let offset = part?.startByte ?? 0;
   // ASCII is read as bytes, without decoding; from the first other byte on, as text.
   let ascii = true;
   let last: Uint8Array = new Uint8Array();

@@ -11,7 +11,7 @@ import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { planStream } from '../stream/index.js';
-import { splitFile, startPart } from '../stream/parallel.js';
+import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
 import { type Room, elideReport } from '../report/elide.js';
@@ -33,12 +33,10 @@ export interface CliIo extends InputIo {
   /** Shows a progress line on a terminal's stderr ('' clears it); absent for pipes. */
   readonly progress?: (line: string) => void;
   /**
-   * The CLI's own entry script, which a worker thread can run: given, a large file may be
-   * read in two halves at once (src/stream/parallel.ts). In-process tests leave it out.
+   * The worker thread's script (dist/xent-part.cjs): given, a large file may be read by two
+   * threads at once (src/stream/parallel.ts). In-process tests leave it out.
    */
   readonly workerScript?: string;
-  /** Opens part of a file (bytes start to end) in chunks, for the first half of such a read. */
-  readonly openRange?: (path: string, start: number, end: number) => AsyncIterable<Uint8Array>;
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
@@ -183,8 +181,15 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         progress.update(bytes, count);
         await out.flushIfLarge();
       };
-      const halves = await readInHalves(io, opened, plan, between);
-      if (halves) return { code: 0, stdout: out.rest() + plan.finish(halves.rows, halves.cols), stderr: '' };
+      // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
+      const shared =
+        plan.parallel && io.workerScript && opened.path !== undefined
+          ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between)
+          : undefined;
+      if (shared) {
+        plan.parallel!.adopt(shared.sums);
+        return { code: 0, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+      }
       // Row by row: the input is never held whole, and large output is written as it comes.
       const { rows, cols } = await parseInput(opened, plan.onRow, between);
       return { code: 0, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
@@ -227,58 +232,6 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   } finally {
     progress.done();
   }
-}
-
-/**
- * A large file, a plan whose sums merge, and a worker script: the second half of the file is
- * read by a worker thread while this thread reads the first. Undefined when that does not
- * apply (the caller then reads the whole input in order).
- */
-async function readInHalves(
-  io: CliIo,
-  opened: OpenedInput,
-  plan: StreamPlan,
-  between: (bytes: number, rows: number) => Promise<void>,
-): Promise<{ rows: number; cols: number } | undefined> {
-  if (!plan.parallel || !io.workerScript || !io.openRange || opened.path === undefined) return undefined;
-  const path = opened.path;
-  const split = splitFile(path);
-  if (!split) return undefined;
-  const part = await startPart(io.workerScript, plan.parallel.task({ path, start: split.at, end: split.size, firstRow: split.linesBefore }));
-  try {
-    const first = await parseInput({ source: opened.source, chunks: io.openRange(path, 0, split.at) }, plan.onRow, between);
-    if (first.rows !== split.linesBefore) {
-      // Not one data row per line (a header, a comment, a blank line): read on, in order.
-      part.cancel();
-      const rest = await parseInput(
-        { source: opened.source, chunks: io.openRange(path, split.at, split.size) },
-        plan.onRow,
-        between,
-        { firstRow: first.rows },
-      ).catch((error: unknown) => {
-        if (error instanceof XentError && error.key === 'err.empty') return { rows: first.rows, cols: first.cols };
-        throw error;
-      });
-      return checkWidths(first, rest, opened);
-    }
-    const second = await part.result;
-    // The first row of the second half may already break the width (an earlier error than the worker's).
-    if (!second.ok) throw second.cols >= 0 && second.cols !== first.cols ? raggedAt(first, second.cols, opened) : new XentError(second.key, second.params);
-    plan.parallel.merge(second.state);
-    return checkWidths(first, second, opened);
-  } finally {
-    part.cancel();
-  }
-}
-
-/** Both halves must have the matrix's width; the first row of the second is where it changes. */
-function checkWidths(first: { rows: number; cols: number }, second: { rows: number; cols: number }, opened: OpenedInput) {
-  if (second.cols >= 0 && second.cols !== first.cols) throw raggedAt(first, second.cols, opened);
-  return { rows: Math.max(first.rows, second.rows), cols: first.cols };
-}
-
-function raggedAt(first: { rows: number; cols: number }, got: number, opened: OpenedInput): XentError {
-  return new XentError('err.ragged', { source: opened.source, row: first.rows + 1, got, expected: first.cols });
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

@@ -28,6 +28,9 @@ interface DeferredToken {
   col: number;
 }
 
+/** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
+export class NotPlainLines extends Error {}
+
 export class MatrixTextParser {
   private token = '';
   /** The row being read, reused from row to row (rows are handed out as views). */
@@ -54,16 +57,18 @@ export class MatrixTextParser {
   private sawNewline = false;
 
   /**
-   * `continuation`: the text is a later part of an input whose first `firstRow` rows were
-   * read elsewhere (in parallel): rows are numbered from there and no header is looked for.
+   * `part`: the text is one part of a larger input, read apart from the rest (in parallel).
+   * `firstRow`: it starts after the first `firstRow` rows, read elsewhere: rows are numbered
+   * from there and no header is looked for. `plainLines`: brackets are refused with
+   * NotPlainLines, as a row in brackets may span lines and parts.
    */
   constructor(
     private readonly source: MessageParam,
     private readonly sink: RowSink,
-    continuation?: { readonly firstRow: number },
+    private readonly part: { readonly firstRow?: number; readonly plainLines?: boolean } = {},
   ) {
-    if (continuation) {
-      this.rowCount = continuation.firstRow;
+    if (part.firstRow !== undefined) {
+      this.rowCount = part.firstRow;
       this.deferring = false;
     }
   }
@@ -164,7 +169,7 @@ export class MatrixTextParser {
     return !this.inComment && this.wrapper !== 'tail' && !this.deferring;
   }
 
-  /** Rows handed out so far (counting from 0, or from `firstRow` for a continuation). */
+  /** Rows handed out so far (counting from 0, or from a part's `firstRow`). */
   get rows(): number {
     return this.rowCount;
   }
@@ -241,6 +246,7 @@ export class MatrixTextParser {
   }
 
   private open(c: string): void {
+    if (this.part.plainLines) throw new NotPlainLines();
     const name = this.token;
     if (c === '(' && WRAPPER_NAME.test(name) && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
       // `tensor(`, `array(`, `np.array(`: a call around the data.
@@ -260,6 +266,7 @@ export class MatrixTextParser {
   }
 
   private close(c: string): void {
+    if (this.part.plainLines) throw new NotPlainLines();
     this.flushToken();
     if (this.brackets.length === 0) {
       if (c === ')' && this.wrapper === 'open') {

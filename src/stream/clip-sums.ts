@@ -1,18 +1,11 @@
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { ColumnLogSumExp } from '../math/online-log-sum-exp.js';
-
-/** What a part of the matrix contributes; plain data, so a worker thread can send it. */
-export interface ClipSumsState {
-  readonly lossI2t: number;
-  readonly rows: number;
-  readonly firstRow: number;
-  readonly diagonal: Float64Array;
-  readonly columns: { max: Float64Array; sum: Float64Array } | null;
-}
+import { ColumnLogSumExp, type ColumnLogSumExpState } from '../math/online-log-sum-exp.js';
 
 /** Rows are gathered into blocks of about this many values (512 KB) before their exps are taken. */
 const BLOCK_VALUES = 1 << 16;
+/** Blocks are grouped into pieces of about this many values (~2.5 MB of CSV text). */
+const PIECE_VALUES = 1 << 18;
 
 /**
  * How far below the block's largest value a row's or column's own maximum may lie and still
@@ -22,29 +15,63 @@ const BLOCK_VALUES = 1 << 16;
  */
 const SHARED_RANGE = 64;
 
+/** How rows are grouped, a function of the width alone, so that every way of reading a matrix groups them alike. */
+export interface ClipLayout {
+  /** Rows per block: rows [b·blockRows, (b+1)·blockRows) share their exps. */
+  readonly blockRows: number;
+  /** Rows per piece (a whole number of blocks): the unit of work of a thread, and of folding columns. */
+  readonly pieceRows: number;
+}
+
+export function clipLayout(cols: number, blockValues = BLOCK_VALUES, pieceValues = PIECE_VALUES): ClipLayout {
+  const blockRows = Math.max(1, Math.floor(blockValues / cols));
+  return { blockRows, pieceRows: blockRows * Math.max(1, Math.round(pieceValues / (blockRows * cols))) };
+}
+
+/** A piece's column sums, sent from the thread that summed it to the one that folds them. */
+export interface PieceColumns extends ColumnLogSumExpState {
+  readonly piece: number;
+}
+
+/** The per-row results of the rows one thread read (0 for the others); plain data. */
+export interface ClipRowsState {
+  readonly rows: number;
+  /** lse(row i) − zᵢᵢ */
+  readonly rowLoss: Float64Array;
+  readonly diagonal: Float64Array;
+}
+
 /**
- * The running sums of CLIP's loss over rows of a similarity matrix as they stream by, in
- * O(N) memory: each row's log-sum-exp gives its image→text loss; the text→image losses need
- * each column's log-sum-exp (kept online) and the diagonal. Parts of one matrix read in
- * parallel merge into one.
+ * CLIP's loss over the rows of a similarity matrix as they stream by, in O(N) memory:
  * loss_i2t = mean_i (lse(row i) − zᵢᵢ), loss_t2i = mean_j (lse(column j) − zⱼⱼ), loss = their mean.
+ * Each row's log-sum-exp is kept by its index; each column's log-sum-exp is kept online.
  *
  * Speed: rows are checked as they arrive, then gathered into blocks; within a block one
  * exp(zᵢⱼ − M), with M the block's largest value, serves both the row sums and the column
  * sums (rows and columns whose maximum lies far below M get their own, see SHARED_RANGE).
  * That is one exp per value where a row pass and a column pass would take two.
+ *
+ * Same digits every time: blocks and pieces are fixed ranges of row indices (clipLayout),
+ * each piece's column sums are folded in piece order, and the row losses are added in row
+ * order at the end. So the loss does not depend on chunking, or on which of two threads
+ * read which piece (src/stream/parallel.ts): `-i FILE` and a pipe print the same digits.
  */
 export class ClipSums {
-  private columns: ColumnLogSumExp | undefined;
+  private layout: ClipLayout | undefined;
+  private rowLoss = new Float64Array(0);
   private diagonal = new Float64Array(0);
-  private lossI2t = 0;
   private count = 0;
-  private firstRow = -1;
-  // The block being gathered: its scaled rows, each row's maximum, each column's maximum.
-  private block = new Float64Array(0);
+  /** The columns of pieces 0 … folded − 1, and pieces summed ahead of their turn. */
+  private columns: ColumnLogSumExp | undefined;
+  private folded = 0;
+  private readonly waiting = new Map<number, ColumnLogSumExpState>();
+  /** The piece being summed (−1: none) and its column sums so far. */
+  private piece = -1;
+  private pieceColumns: ColumnLogSumExp | undefined;
+  // The block being gathered: its first row, its scaled rows, each row's maximum, each column's maximum.
+  private blockStart = -1;
   private blockRows = 0;
-  private blockCapacity = 0;
-  private blockFirstRow = 0;
+  private block = new Float64Array(0);
   private rowMax = new Float64Array(0);
   private colMax = new Float64Array(0);
   // The block's column sums, and the reference each is taken against.
@@ -54,16 +81,28 @@ export class ClipSums {
   constructor(
     private readonly scale: number,
     private readonly source: MessageParam,
-    /** Values per block (tests make it small, to cross block boundaries on small matrices). */
-    private readonly blockValues = BLOCK_VALUES,
+    private readonly options: {
+      /** Values per block and per piece (tests make them small, to cross boundaries on small matrices). */
+      readonly blockValues?: number;
+      readonly pieceValues?: number;
+      /** Where finished pieces go when another thread folds them; by default they are folded here. */
+      readonly onPiece?: (columns: PieceColumns) => void;
+    } = {},
   ) {}
 
-  /** Row i (0-based, of the whole matrix); `row` may be reused by the caller. */
+  /** Row i (0-based, of the whole matrix); `row` may be reused by the caller. Rows may skip ahead (a thread's pieces). */
   add(row: Float64Array, i: number): void {
     const n = row.length;
-    if (this.blockCapacity === 0) this.start(n, i);
+    const layout = (this.layout ??= this.start(n));
     if (i >= n) throw new XentError('err.notSquare', { command: 'clip', rows: i + 1, cols: n });
-    if (this.blockRows === 0) this.blockFirstRow = i;
+    if (this.blockRows > 0 && i !== this.blockStart + this.blockRows) this.flush();
+    if (i % layout.blockRows === 0 && this.blockRows > 0) this.flush();
+    const piece = Math.floor(i / layout.pieceRows);
+    if (piece !== this.piece) {
+      this.endPiece();
+      this.piece = piece;
+    }
+    if (this.blockRows === 0) this.blockStart = i;
     const block = this.block;
     const colMax = this.colMax;
     const scale = this.scale;
@@ -81,24 +120,27 @@ export class ClipSums {
     this.rowMax[this.blockRows] = max;
     this.diagonal[i] = block[base + i];
     this.count++;
-    if (++this.blockRows === this.blockCapacity) this.flush();
+    this.blockRows++;
   }
 
-  private start(n: number, i: number): void {
-    if (!this.columns) {
-      this.columns = new ColumnLogSumExp(n);
+  private start(n: number): ClipLayout {
+    const layout = clipLayout(n, this.options.blockValues, this.options.pieceValues);
+    // Pieces from another thread may have been folded, or its rows added, already.
+    this.columns ??= new ColumnLogSumExp(n);
+    this.pieceColumns = new ColumnLogSumExp(n);
+    if (this.rowLoss.length === 0) {
+      this.rowLoss = new Float64Array(n);
       this.diagonal = new Float64Array(n);
-      this.firstRow = i;
     }
-    this.blockCapacity = Math.max(1, Math.min(n, Math.floor(this.blockValues / n)));
-    this.block = new Float64Array(this.blockCapacity * n);
-    this.rowMax = new Float64Array(this.blockCapacity);
+    this.block = new Float64Array(layout.blockRows * n);
+    this.rowMax = new Float64Array(layout.blockRows);
     this.colMax = new Float64Array(n).fill(-Infinity);
     this.colSum = new Float64Array(n);
     this.colRef = new Float64Array(n);
+    return layout;
   }
 
-  /** Takes the exps of the gathered rows: adds their row losses and folds their column sums in. */
+  /** Takes the exps of the gathered rows: their row losses, and their column sums into the piece's. */
   private flush(): void {
     const rows = this.blockRows;
     if (rows === 0) return;
@@ -109,6 +151,7 @@ export class ClipSums {
     colSum.fill(0);
     for (let r = 0; r < rows; r++) {
       const base = r * n;
+      const i = this.blockStart + r;
       let rowSum = 0;
       if (top - rowMax[r] <= SHARED_RANGE) {
         for (let j = 0; j < n; j++) {
@@ -116,7 +159,7 @@ export class ClipSums {
           rowSum += e;
           colSum[j] += e;
         }
-        this.lossI2t += top + Math.log(rowSum);
+        this.rowLoss[i] = top + Math.log(rowSum) - this.diagonal[i];
       } else {
         const own = rowMax[r];
         for (let j = 0; j < n; j++) {
@@ -124,9 +167,8 @@ export class ClipSums {
           colSum[j] += Math.exp(x - top);
           rowSum += Math.exp(x - own);
         }
-        this.lossI2t += own + Math.log(rowSum);
+        this.rowLoss[i] = own + Math.log(rowSum) - this.diagonal[i];
       }
-      this.lossI2t -= this.diagonal[this.blockFirstRow + r];
     }
     for (let j = 0; j < n; j++) {
       const own = colMax[j];
@@ -141,49 +183,71 @@ export class ClipSums {
         colRef[j] = own;
       }
     }
-    this.columns!.merge({ max: colRef, sum: colSum });
+    this.pieceColumns!.merge({ max: colRef, sum: colSum });
     colMax.fill(-Infinity);
     this.blockRows = 0;
   }
 
-  state(): ClipSumsState {
+  /** Ends the piece being summed: its columns go to onPiece, or are folded here in their turn. */
+  endPiece(): void {
     this.flush();
-    return {
-      lossI2t: this.lossI2t,
-      rows: this.count,
-      firstRow: this.firstRow,
-      diagonal: this.diagonal,
-      columns: this.columns ? this.columns.toJSON() : null,
-    };
+    if (this.piece < 0) return;
+    const done = this.pieceColumns!.toJSON();
+    if (this.options.onPiece) this.options.onPiece({ piece: this.piece, max: done.max, sum: done.sum });
+    else this.foldPiece({ piece: this.piece, max: done.max, sum: done.sum });
+    this.pieceColumns = new ColumnLogSumExp(this.colMax.length);
+    this.piece = -1;
   }
 
-  /** Folds in the sums of the rows that follow these (a later part of the file). */
-  merge(later: ClipSumsState): void {
-    if (!later.columns || later.rows === 0) return;
-    this.flush();
-    if (!this.columns) {
-      this.columns = ColumnLogSumExp.from(later.columns);
-      this.diagonal = Float64Array.from(later.diagonal);
-      this.firstRow = later.firstRow;
-    } else {
-      this.columns.merge(later.columns);
-      const end = Math.min(later.firstRow + later.rows, this.diagonal.length);
-      this.diagonal.set(later.diagonal.subarray(later.firstRow, end), later.firstRow);
+  /** A piece's column sums (from this thread or another): folded now if it is next, else kept until it is. */
+  foldPiece(columns: PieceColumns): void {
+    if (!this.columns) this.columns = new ColumnLogSumExp(columns.max.length);
+    if (columns.piece !== this.folded) {
+      this.waiting.set(columns.piece, { max: columns.max, sum: columns.sum });
+      return;
     }
-    this.lossI2t += later.lossI2t;
-    this.count += later.rows;
+    this.columns.merge(columns);
+    this.folded++;
+    for (let next = this.waiting.get(this.folded); next; next = this.waiting.get(this.folded)) {
+      this.waiting.delete(this.folded);
+      this.columns.merge(next);
+      this.folded++;
+    }
+  }
+
+  /** The per-row results of the rows read here, for the thread that folds. */
+  rowsState(): ClipRowsState {
+    this.endPiece();
+    return { rows: this.count, rowLoss: this.rowLoss, diagonal: this.diagonal };
+  }
+
+  /** Adds the per-row results of rows another thread read. Each row was read once: the sums are exact. */
+  addRows(other: ClipRowsState): void {
+    if (other.rows === 0) return;
+    if (this.rowLoss.length === 0) {
+      this.rowLoss = new Float64Array(other.rowLoss.length);
+      this.diagonal = new Float64Array(other.diagonal.length);
+    }
+    for (let i = 0; i < this.rowLoss.length; i++) {
+      this.rowLoss[i] += other.rowLoss[i];
+      this.diagonal[i] += other.diagonal[i];
+    }
+    this.count += other.rows;
   }
 
   /** The symmetric loss, once every row is in. */
   loss(rows: number, cols: number): number {
     if (rows !== cols) throw new XentError('err.notSquare', { command: 'clip', rows, cols });
-    this.flush();
+    this.endPiece();
+    if (this.waiting.size > 0) throw new Error(`clip: piece ${this.folded} was never summed`);
     const lse = this.columns!.result();
+    let lossI2t = 0;
     let lossT2i = 0;
     for (let j = 0; j < cols; j++) {
       if (lse[j] === -Infinity) throw new XentError('err.allNegInf', { line: { key: 'where.column', params: { index: j + 1 } } });
+      lossI2t += this.rowLoss[j];
       lossT2i += lse[j] - this.diagonal[j];
     }
-    return (this.lossI2t / rows + lossT2i / cols) / 2;
+    return (lossI2t / rows + lossT2i / cols) / 2;
   }
 }

@@ -1,46 +1,103 @@
-// Reading a large file in two halves at once, on two cores: the main thread parses the first
-// half while a worker thread parses the second and sends back its sums (see ClipSums). The
-// cut is at a line; the worker numbers its rows from the count of lines before the cut, and
-// the main thread checks that count against the rows it read (a header, a comment or a blank
-// line makes them differ): if they differ, the second half is read again here, in order.
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+// Reading a large file on two cores. The file is cut at line boundaries into pieces of
+// ClipSums' layout (a fixed number of rows, ~2.5 MB), counting lines; the main thread and a
+// worker thread take pieces in turn from a shared counter and sum their rows. The worker sends
+// each piece's column sums as it finishes it, the main thread folds them in piece order, and
+// at the end adds the worker's per-row results: the same digits as a reading in order.
+//
+// A piece's first row is numbered from the lines before it, which is right only when every
+// line is one data row (a header line first is allowed, and found beforehand). So each
+// piece's rows are counted against its lines, and where they differ (a comment, a blank
+// line), or a piece holds brackets (a row may then span lines, and pieces), the whole file
+// is read again in order on one thread. Errors are reported as a reading in order would:
+// the first bad piece in file order wins, and only once every piece before it checked out.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { XentError } from '../errors.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import { parseInput } from '../cli/input.js';
-import { ClipSums, type ClipSumsState } from './clip-sums.js';
-import { PART_FLAG, type PartTask } from './plan.js';
+import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
+import { type ClipRowsState, ClipSums, type PieceColumns, clipLayout } from './clip-sums.js';
+import type { PartTask } from './plan.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const BLOCK = 4 * 1024 * 1024;
 
-export interface Split {
-  /** Byte offset of the first line of the second half. */
-  readonly at: number;
-  /** Newlines before it: the row count of the first half if every line is one data row. */
-  readonly linesBefore: number;
-  readonly size: number;
+/** A byte range of the file, starting at a line. */
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+  /** Rows before it, if every line (but a header) is one data row. */
+  readonly firstRow: number;
+  /** Rows it holds, if every line (but a header) is one data row. */
+  readonly rows: number;
 }
 
-/** Where to cut a regular file in two at a line boundary; undefined for small or odd files. */
-export function splitFile(path: string): Split | undefined {
+/** What reading a piece gave; plain data (it crosses threads). */
+export type PieceOutcome =
+  /** `width`: the length of its first row (−1 if it has none). */
+  | { readonly kind: 'rows'; readonly rows: number; readonly width: number }
+  | { readonly kind: 'error'; readonly key: MessageKey; readonly params: MessageParams; readonly width: number }
+  | { readonly kind: 'brackets' };
+
+/** What the worker sends: each piece's columns as it ends, then its rows and what each piece gave. */
+export type WorkerMessage =
+  | ({ readonly kind: 'piece' } & PieceColumns)
+  | { readonly kind: 'done'; readonly rows: ClipRowsState; readonly outcomes: readonly (readonly [number, PieceOutcome])[] };
+
+/** What the worker thread is started with (workerData); the pieces follow in a message. */
+export interface WorkerStart {
+  readonly path: string;
+  readonly task: PartTask;
+  /** Index of the next piece to take, shared by both threads. */
+  readonly counter: Int32Array;
+}
+
+/**
+ * Cuts a regular file of at least PARALLEL_MIN_BYTES into pieces of clipLayout's rows (the
+ * width read from the first data row); undefined for other files.
+ */
+export function cutIntoPieces(path: string): Piece[] | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size < PARALLEL_MIN_BYTES) return undefined;
+    const size = stat.size;
     const buffer = Buffer.allocUnsafe(BLOCK);
-    const middle = Math.floor(stat.size / 2);
-    const got = readSync(fd, buffer, 0, BLOCK, middle);
-    const newline = buffer.subarray(0, got).indexOf(10);
-    if (newline < 0) return undefined;
-    const at = middle + newline + 1;
-    let linesBefore = 0;
-    for (let position = 0; position < at; position += BLOCK) {
-      const n = readSync(fd, buffer, 0, Math.min(BLOCK, at - position), position);
-      for (let k = buffer.indexOf(10, 0); k >= 0 && k < n; k = buffer.indexOf(10, k + 1)) linesBefore++;
+    const pieces: Piece[] = [];
+    let header = 0;
+    let pieceRows = 0;
+    let start = 0;
+    let rowsBefore = 0;
+    let lines = 0;
+    let endsInNewline = false;
+    for (let position = 0; position < size; ) {
+      const got = readSync(fd, buffer, 0, BLOCK, position);
+      if (got <= 0) break;
+      const bytes = buffer.subarray(0, got);
+      if (position === 0) {
+        const first = firstLines(bytes);
+        if (!first) return undefined;
+        header = first.header;
+        pieceRows = clipLayout(first.width).pieceRows;
+      }
+      for (let k = bytes.indexOf(10); k >= 0; k = bytes.indexOf(10, k + 1)) {
+        lines++;
+        const rows = start === 0 ? lines - header : lines;
+        if (rows === pieceRows) {
+          const end = position + k + 1;
+          pieces.push({ start, end, firstRow: rowsBefore, rows });
+          rowsBefore += rows;
+          start = end;
+          lines = 0;
+        }
+      }
+      position += got;
+      endsInNewline = bytes[got - 1] === 10;
     }
-    return at < stat.size ? { at, linesBefore, size: stat.size } : undefined;
+    // The rest: its lines, and one more if the file does not end with a newline.
+    if (start < size) pieces.push({ start, end: size, firstRow: rowsBefore, rows: lines + (endsInNewline ? 0 : 1) });
+    return pieces.length >= 2 ? pieces : undefined;
   } catch {
     return undefined;
   } finally {
@@ -48,49 +105,177 @@ export function splitFile(path: string): Split | undefined {
   }
 }
 
-export type PartResult =
-  | { readonly ok: true; readonly rows: number; readonly cols: number; readonly state: ClipSumsState }
-  | { readonly ok: false; readonly key: MessageKey; readonly params: MessageParams; readonly cols: number };
-
-function fileBytes(path: string, start: number, end: number): AsyncIterable<Uint8Array> {
-  return createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 });
+/**
+ * Read as the parser would, the start of a file: whether its first line is a header row
+ * (column names), and the width of its first data row; undefined if neither line is plain.
+ */
+function firstLines(bytes: Uint8Array): { header: number; width: number } | undefined {
+  const newline = bytes.indexOf(10);
+  const second = newline < 0 ? -1 : bytes.indexOf(10, newline + 1);
+  if (second < 0) return undefined;
+  let width = -1;
+  let rowsAfterFirstLine = -1;
+  const parser = new MatrixTextParser({ key: 'source.stdin' }, (row) => {
+    if (width < 0) width = row.length;
+  }, { plainLines: true });
+  try {
+    parser.feed(new TextDecoder().decode(bytes.subarray(0, newline + 1)));
+    rowsAfterFirstLine = parser.rows;
+    parser.feed(new TextDecoder().decode(bytes.subarray(newline + 1, second + 1)));
+  } catch {
+    return undefined;
+  }
+  if (width < 0) return undefined;
+  return { header: rowsAfterFirstLine === 0 && parser.colLabels !== undefined ? 1 : 0, width };
 }
 
-/** The worker's side: read the part, return its sums (or the error, as data). */
-export async function runPartTask(task: PartTask): Promise<PartResult> {
-  const sums = new ClipSums(task.scale, task.source);
+/** The whole of a byte range, read at once. */
+function readRange(fd: number, start: number, end: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(end - start);
+  let filled = 0;
+  while (filled < bytes.length) {
+    const got = readSync(fd, bytes, filled, bytes.length - filled, start + filled);
+    if (got <= 0) break;
+    filled += got;
+  }
+  return bytes.subarray(0, filled);
+}
+
+async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  yield bytes;
+}
+
+/** Reads one piece into `sums`. Piece 0 is read as the start of the input (it may have a header). */
+async function readPiece(fd: number, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
   let width = -1;
   try {
-    const { rows, cols } = await parseInput(
-      { source: task.source, chunks: fileBytes(task.path, task.start, task.end) },
+    const { rows } = await parseInput(
+      { source, chunks: once(readRange(fd, piece.start, piece.end)) },
       (row, i) => {
         if (width < 0) width = row.length;
         sums.add(row, i);
       },
       undefined,
-      { firstRow: task.firstRow },
+      index === 0 ? { plainLines: true } : { firstRow: piece.firstRow, plainLines: true, startByte: piece.start },
     );
-    return { ok: true, rows, cols, state: sums.state() };
+    return { kind: 'rows', rows: rows - (index === 0 ? 0 : piece.firstRow), width };
   } catch (error) {
-    if (error instanceof XentError) {
-      // A part with no rows (trailing blank lines) is not an error here.
-      if (error.key === 'err.empty') return { ok: true, rows: task.firstRow, cols: -1, state: sums.state() };
-      return { ok: false, key: error.key, params: error.params, cols: width };
-    }
-    throw error;
+    if (error instanceof NotPlainLines) return { kind: 'brackets' };
+    if (!(error instanceof XentError)) throw error;
+    // A piece of only comments or blank lines has no rows; the count of lines tells.
+    if (error.key === 'err.empty') return { kind: 'rows', rows: 0, width: -1 };
+    return { kind: 'error', key: error.key, params: error.params, width };
   }
 }
 
 /**
- * The main thread's side: start a worker on `script` (the CLI's own entry) for the task.
- * worker_threads is loaded here, not at start-up.
+ * One thread's share of the pieces, summed into `sums`: it takes the next piece from `take()`
+ * until none are left, and stops both threads at its first bad piece (the pieces before it
+ * were all taken, and will be read to the end).
  */
-export async function startPart(script: string, task: PartTask): Promise<{ result: Promise<PartResult>; cancel(): void }> {
+export async function readShare(
+  path: string,
+  source: MessageParam,
+  sums: ClipSums,
+  pieces: readonly Piece[],
+  take: () => number,
+  stop: () => void,
+  afterPiece?: (piece: Piece) => Promise<void>,
+): Promise<[number, PieceOutcome][]> {
+  const outcomes: [number, PieceOutcome][] = [];
+  const fd = openSync(path, 'r');
+  try {
+    for (let index = take(); index < pieces.length; index = take()) {
+      const outcome = await readPiece(fd, pieces[index], index, sums, source);
+      outcomes.push([index, outcome]);
+      if (outcome.kind !== 'rows') {
+        stop();
+        break;
+      }
+      await afterPiece?.(pieces[index]);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  sums.endPiece();
+  return outcomes;
+}
+
+/**
+ * The main thread's side: starts a worker thread on `workerScript` (dist/xent-part.cjs), reads
+ * its own share, folds the worker's pieces in as they come, and returns the sums of the whole
+ * file. Undefined when the file is not one to read this way (small, not a regular file, or
+ * not one data row per line): the caller then reads it in order. worker_threads is loaded
+ * here, not at start-up.
+ */
+export async function readInParallel(
+  path: string,
+  source: MessageParam,
+  task: PartTask,
+  workerScript: string,
+  between: (bytes: number, rows: number) => Promise<void>,
+): Promise<{ rows: number; cols: number; sums: ClipSums } | undefined> {
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(script, { argv: [PART_FLAG], workerData: { xentPart: task }, stdout: false, stderr: false });
-  const result = new Promise<PartResult>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+  // Piece 0 is the main thread's; the worker starts at 1.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  counter[0] = 1;
+  const take = () => Atomics.add(counter, 0, 1);
+  const stop = () => Atomics.store(counter, 0, 1 << 30);
+  const sums = new ClipSums(task.scale, task.source);
+  // Started first: it boots while the file is cut.
+  const start: WorkerStart = { path, task, counter };
+  const worker = new Worker(workerScript, { workerData: start, stdout: false, stderr: false });
+  const theirs = new Promise<Extract<WorkerMessage, { kind: 'done' }> | undefined>((resolve) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'piece') sums.foldPiece(message);
+      else resolve(message);
+    });
+    // A worker that cannot run leaves its pieces unread: the file is then read in order.
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
   });
-  return { result, cancel: () => void worker.terminate() };
+  try {
+    const pieces = cutIntoPieces(path);
+    if (!pieces) return undefined;
+    worker.postMessage(pieces);
+    let first = true;
+    const mine = await readShare(path, source, sums, pieces, () => (first ? ((first = false), 0) : take()), stop, async (piece) => {
+      await between(piece.end, piece.firstRow + piece.rows);
+      // Lets the worker's pieces in, and a Ctrl-C.
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    const other = await theirs;
+    const outcomes: (PieceOutcome | undefined)[] = [];
+    for (const [index, outcome] of [...mine, ...(other?.outcomes ?? [])]) outcomes[index] = outcome;
+    const total = checkPieces(pieces, outcomes, source);
+    if (!total) return undefined;
+    if (other) sums.addRows(other.rows);
+    return { ...total, sums };
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/**
+ * The pieces' outcomes in file order: the matrix's size, the error a reading in order would
+ * report first (thrown), or undefined when the file must be read in order after all.
+ */
+export function checkPieces(pieces: readonly Piece[], outcomes: readonly (PieceOutcome | undefined)[], source: MessageParam): { rows: number; cols: number } | undefined {
+  let cols = -1;
+  let rows = 0;
+  for (let index = 0; index < pieces.length; index++) {
+    const outcome = outcomes[index];
+    // Unread (the worker failed) or holding brackets.
+    if (!outcome || outcome.kind === 'brackets') return undefined;
+    if (outcome.width >= 0) {
+      if (cols < 0) cols = outcome.width;
+      // The piece's first row already breaks the width: an earlier error than any inside it.
+      else if (outcome.width !== cols) throw new XentError('err.ragged', { source, row: rows + 1, got: outcome.width, expected: cols });
+    }
+    if (outcome.kind === 'error') throw new XentError(outcome.key, outcome.params);
+    // Rows numbered from lines are right only if the lines before were all data rows.
+    if (index < pieces.length - 1 && outcome.rows !== pieces[index].rows) return undefined;
+    rows += outcome.rows;
+  }
+  return cols < 0 ? undefined : { rows, cols };
 }

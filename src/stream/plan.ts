@@ -4,6 +4,7 @@
 import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { OptionValues } from '../commands/command.js';
+import type { ClipSums } from './clip-sums.js';
 
 export interface StreamOutput {
   write(text: string): void;
@@ -24,28 +25,21 @@ export interface StreamPlan {
   /** After the last row: the text still to print. */
   finish(rows: number, cols: number): string;
   /**
-   * A plan whose sums can be computed for a later part of a file in a worker thread and
-   * merged (src/stream/parallel.ts): the task to send, and how to fold its result in.
+   * A plan whose sums two threads can compute over pieces of a file (src/stream/parallel.ts):
+   * what each thread computes, and how the plan takes the sums of the whole file.
    */
   readonly parallel?: {
-    task(part: FilePart): PartTask;
-    merge(state: unknown): void;
+    readonly task: PartTask;
+    adopt(sums: ClipSums): void;
   };
 }
 
-/** A byte range of a file, starting at a line, whose first row is row `firstRow` (0-based). */
-export interface FilePart {
-  readonly path: string;
-  readonly start: number;
-  readonly end: number;
-  readonly firstRow: number;
+/** What a thread computes over its pieces of a file: plain data (it crosses threads). */
+export interface PartTask {
+  readonly kind: 'clip';
+  readonly scale: number;
+  readonly source: MessageParam;
 }
-
-/** The argument that starts the CLI's entry as a worker thread for a part (with workerData). */
-export const PART_FLAG = '--xent-worker-part';
-
-/** What a worker thread computes: plain data (it crosses threads). */
-export type PartTask = FilePart & { readonly kind: 'clip'; readonly scale: number; readonly source: MessageParam };
 
 export type StreamPlanner = (context: StreamContext) => StreamPlan | undefined;
 
