@@ -59,7 +59,7 @@ export interface MatrixInput {
 /** Where the main input comes from, not yet read. */
 export interface OpenedInput {
   readonly source: MessageParam;
-  readonly chunks: AsyncIterable<Uint8Array | string>;
+  readonly chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   /** The file's path, when the input is a named file (not stdin or arguments). */
   readonly path?: string;
 }

@@ -20,7 +20,14 @@ import type { PartTask } from './plan.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-const BLOCK = 4 * 1024 * 1024;
+/**
+ * Bytes read at a time, into one buffer reused: small enough to stay in the CPU's cache
+ * between the read and the parse (4 MB reads were twice as slow here, and fresh buffers
+ * slower still).
+ */
+const CHUNK = 64 * 1024;
+/** Where the first two lines are looked for (a header, and the width of the first row). */
+const HEADS = [256 * 1024, 4 * 1024 * 1024];
 
 /** A byte range of the file, starting at a line. */
 export interface Piece {
@@ -63,27 +70,23 @@ export function cutIntoPieces(path: string): Piece[] | undefined {
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size < PARALLEL_MIN_BYTES) return undefined;
     const size = stat.size;
-    const buffer = Buffer.allocUnsafe(BLOCK);
+    let first: { header: number; width: number } | undefined;
+    for (const head of HEADS) first ??= firstLines(readRange(fd, 0, head, Buffer.allocUnsafe(head)));
+    if (!first) return undefined;
+    const pieceRows = clipLayout(first.width).pieceRows;
+    const buffer = Buffer.allocUnsafe(CHUNK);
     const pieces: Piece[] = [];
-    let header = 0;
-    let pieceRows = 0;
     let start = 0;
     let rowsBefore = 0;
     let lines = 0;
     let endsInNewline = false;
     for (let position = 0; position < size; ) {
-      const got = readSync(fd, buffer, 0, BLOCK, position);
+      const got = readSync(fd, buffer, 0, CHUNK, position);
       if (got <= 0) break;
       const bytes = buffer.subarray(0, got);
-      if (position === 0) {
-        const first = firstLines(bytes);
-        if (!first) return undefined;
-        header = first.header;
-        pieceRows = clipLayout(first.width).pieceRows;
-      }
       for (let k = bytes.indexOf(10); k >= 0; k = bytes.indexOf(10, k + 1)) {
         lines++;
-        const rows = start === 0 ? lines - header : lines;
+        const rows = start === 0 ? lines - first.header : lines;
         if (rows === pieceRows) {
           const end = position + k + 1;
           pieces.push({ start, end, firstRow: rowsBefore, rows });
@@ -129,28 +132,33 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
   return { header: rowsAfterFirstLine === 0 && parser.colLabels !== undefined ? 1 : 0, width };
 }
 
-/** The whole of a byte range, read at once. */
-function readRange(fd: number, start: number, end: number): Uint8Array {
-  const bytes = Buffer.allocUnsafe(end - start);
+/** A byte range, read into `buffer` (its start if the range is shorter). */
+function readRange(fd: number, start: number, end: number, buffer: Buffer): Uint8Array {
   let filled = 0;
-  while (filled < bytes.length) {
-    const got = readSync(fd, bytes, filled, bytes.length - filled, start + filled);
+  while (filled < end - start) {
+    const got = readSync(fd, buffer, filled, end - start - filled, start + filled);
     if (got <= 0) break;
     filled += got;
   }
-  return bytes.subarray(0, filled);
+  return buffer.subarray(0, filled);
 }
 
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
+/** A byte range in chunks of CHUNK bytes, each read into `buffer` (reused: the parser keeps no bytes). */
+function* chunksOf(fd: number, start: number, end: number, buffer: Buffer): Iterable<Uint8Array> {
+  for (let position = start; position < end; ) {
+    const chunk = readRange(fd, position, Math.min(end, position + CHUNK), buffer);
+    if (chunk.length === 0) return;
+    yield chunk;
+    position += chunk.length;
+  }
 }
 
 /** Reads one piece into `sums`. Piece 0 is read as the start of the input (it may have a header). */
-async function readPiece(fd: number, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
+async function readPiece(fd: number, buffer: Buffer, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
   let width = -1;
   try {
     const { rows } = await parseInput(
-      { source, chunks: once(readRange(fd, piece.start, piece.end)) },
+      { source, chunks: chunksOf(fd, piece.start, piece.end, buffer) },
       (row, i) => {
         if (width < 0) width = row.length;
         sums.add(row, i);
@@ -184,9 +192,10 @@ export async function readShare(
 ): Promise<[number, PieceOutcome][]> {
   const outcomes: [number, PieceOutcome][] = [];
   const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
   try {
     for (let index = take(); index < pieces.length; index = take()) {
-      const outcome = await readPiece(fd, pieces[index], index, sums, source);
+      const outcome = await readPiece(fd, buffer, pieces[index], index, sums, source);
       outcomes.push([index, outcome]);
       if (outcome.kind !== 'rows') {
         stop();
