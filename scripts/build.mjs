@@ -50,10 +50,23 @@ await build({
 const script = new Script(Module.wrap(readFileSync(cli, 'utf8')), { filename: cli });
 writeFileSync(`${cli}.cache`, script.createCachedData());
 
-// The worker thread that reads half of a large file (src/stream/parallel.ts): its own small
-// bundle, so that it starts without the CLI's commands, help and messages.
+// The worker thread that reads pieces of a large file (src/stream/parallel.ts): its own small
+// bundle, so that it starts without the CLI's commands and help. Its errors cross to the main
+// thread as a key and parameters, which the main thread words, so the message catalogue
+// (most of the bundle, and of its start) is left out: XentError's English text is its key.
+const keysOnly = {
+  name: 'keys-only-translator',
+  setup(builder) {
+    builder.onResolve({ filter: /\/i18n\/translator\.js$/ }, (args) => ({ path: args.path, namespace: 'keys-only' }));
+    builder.onLoad({ filter: /.*/, namespace: 'keys-only' }, () => ({
+      contents: 'export function makeTranslator(lang) { const t = (key) => key; return { lang, t, label: t }; }',
+      loader: 'js',
+    }));
+  },
+};
 await build({
   entryPoints: ['src/stream/part-worker.ts'],
+  plugins: [keysOnly],
   outfile: 'dist/xent-part.cjs',
   bundle: true,
   platform: 'node',

@@ -121,10 +121,15 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
   const parser = new MatrixTextParser({ key: 'source.stdin' }, (row) => {
     if (width < 0) width = row.length;
   }, { plainLines: true });
+  // Bytes as the parser's fast path reads them; text from the first byte that is not ASCII.
+  const feed = (line: Uint8Array) => {
+    const stop = parser.feedAscii(line);
+    if (stop < line.length) parser.feed(new TextDecoder().decode(line.subarray(stop)));
+  };
   try {
-    parser.feed(new TextDecoder().decode(bytes.subarray(0, newline + 1)));
+    feed(bytes.subarray(0, newline + 1));
     rowsAfterFirstLine = parser.rows;
-    parser.feed(new TextDecoder().decode(bytes.subarray(newline + 1, second + 1)));
+    feed(bytes.subarray(newline + 1, second + 1));
   } catch {
     return undefined;
   }
