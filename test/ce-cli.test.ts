@@ -227,8 +227,14 @@ describe('bad input: exit 2, empty stdout, exact message', () => {
     [
       'negative target probability',
       ['ce', '1 2 3', '--target-probs', '-0.1,1.1,0'],
-      'xent: error: option --target-probs has the negative entry -0.1 at row 1, column 1; a target distribution has entries ≥ 0',
-      'xent: 错误: 选项 --target-probs 第 1 行第 1 列是负数 -0.1；目标分布的各项必须 ≥ 0',
+      'xent: error: option --target-probs has the entry -0.1 at row 1, column 1; a target distribution has finite entries ≥ 0',
+      'xent: 错误: 选项 --target-probs 第 1 行第 1 列的 -0.1 不合法；目标分布的各项必须是 ≥ 0 的有限数',
+    ],
+    [
+      'an infinite target probability',
+      ['ce', '--target-probs', 'inf', '--', '0'],
+      'xent: error: option --target-probs has the entry inf at row 1, column 1; a target distribution has finite entries ≥ 0',
+      'xent: 错误: 选项 --target-probs 第 1 行第 1 列的 inf 不合法；目标分布的各项必须是 ≥ 0 的有限数',
     ],
     [
       'weights of the wrong length',

@@ -75,7 +75,7 @@ export function readIndexTargets(value: string, input: Matrix, oneBased: boolean
   return { targets: { kind: 'index', classes }, classes, given };
 }
 
-/** `--target-probs`: a distribution per row, same shape as the logits, entries ≥ 0. */
+/** `--target-probs`: a distribution per row, same shape as the logits, finite entries ≥ 0. */
 async function readSoftTargets(
   value: string,
   input: Matrix,
@@ -93,8 +93,8 @@ async function readSoftTargets(
     });
   }
   for (let k = 0; k < q.data.length; k++) {
-    if (q.data[k] < 0) {
-      throw new XentError('err.ce.targetProbsNegative', {
+    if (!(q.data[k] >= 0 && q.data[k] < Infinity)) {
+      throw new XentError('err.ce.targetProbsBad', {
         value: formatExact(q.data[k]),
         row: Math.floor(k / q.cols) + 1,
         col: (k % q.cols) + 1,

@@ -131,8 +131,8 @@ export function crossEntropy(
     const q = toMatrix(target as MatrixLike, 'the target probabilities');
     sameShape(q, 'the target probabilities', m, 'the logits');
     for (let k = 0; k < q.data.length; k++) {
-      if (q.data[k] < 0) {
-        throw new XentError('err.ce.targetProbsNegative', { value: formatExact(q.data[k]), row: Math.floor(k / q.cols) + 1, col: (k % q.cols) + 1 });
+      if (!(q.data[k] >= 0 && q.data[k] < Infinity)) {
+        throw new XentError('err.ce.targetProbsBad', { value: formatExact(q.data[k]), row: Math.floor(k / q.cols) + 1, col: (k % q.cols) + 1 });
       }
     }
     targets = { kind: 'probs', probs: q };

@@ -13,8 +13,8 @@ export const ceEn = {
   'err.ce.diag': '-y diag makes class i the target of row i, but there are {rows} rows and only {classes} classes',
   'err.ce.targetProbsShape':
     'option --target-probs is {gotRows}×{gotCols}, but the logits are {rows}×{cols}; give one distribution per row',
-  'err.ce.targetProbsNegative':
-    'option --target-probs has the negative entry {value} at row {row}, column {col}; a target distribution has entries ≥ 0',
+  'err.ce.targetProbsBad':
+    'option --target-probs has the entry {value} at row {row}, column {col}; a target distribution has finite entries ≥ 0',
   'err.ce.weightCount': 'option {option} has {got} weights, but there are {classes} classes; give one weight per class',
   'err.ce.weightBad': 'option {option}: the weight {value} at position {index} is not allowed; weights are finite numbers ≥ 0',
   'err.ce.smoothing': "the label smoothing ε must be a number from 0 to 1, got '{value}' (option --label-smoothing)",
@@ -126,7 +126,7 @@ export const ceZh: Record<CeKey, string> = {
   'err.ce.targetInteger': '第 {row} 行的目标“{value}”不是整数；目标是类别的编号',
   'err.ce.diag': '-y diag 让第 i 行的目标为类别 i，但共有 {rows} 行，却只有 {classes} 个类别',
   'err.ce.targetProbsShape': '选项 --target-probs 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每行需要一个目标分布',
-  'err.ce.targetProbsNegative': '选项 --target-probs 第 {row} 行第 {col} 列是负数 {value}；目标分布的各项必须 ≥ 0',
+  'err.ce.targetProbsBad': '选项 --target-probs 第 {row} 行第 {col} 列的 {value} 不合法；目标分布的各项必须是 ≥ 0 的有限数',
   'err.ce.weightCount': '选项 {option} 有 {got} 个权重，但共有 {classes} 个类别；每个类别需要一个权重',
   'err.ce.weightBad': '选项 {option}：第 {index} 个权重 {value} 不合法；权重必须是 ≥ 0 的有限数',
   'err.ce.smoothing': '标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“{value}”（选项 --label-smoothing）',
