@@ -184,6 +184,18 @@ describe('contrastive errors', () => {
       'xent: 错误: 选项 --image 第 2 行全是 0：零向量没有方向，无法做 L2 归一化\n',
     ],
     [
+      'raw dot products beyond a double',
+      ['clip', '--image', '10', '--text', '1e308', '--no-normalize', '-f', 'tsv'],
+      'xent: error: the logit of image 1 and text 1 is inf: scale × image·text (+ bias) is beyond the largest double (about 1.8e308); with --no-normalize, scale the embeddings down\n',
+      'xent: 错误: 图像 1 与文本 1 的 logit 是 inf：缩放 × 图像·文本（+ 偏置）超出了双精度的最大值（约 1.8e308）；使用 --no-normalize 时请把嵌入缩小\n',
+    ],
+    [
+      'a siglip logit beyond a double',
+      ['siglip', '--image', '1,0; 0,1', '--text', '-1e308,0; 0,1', '--no-normalize', '-s', '10'],
+      'xent: error: the logit of image 1 and text 1 is -inf: scale × image·text (+ bias) is beyond the largest double (about 1.8e308); with --no-normalize, scale the embeddings down\n',
+      'xent: 错误: 图像 1 与文本 1 的 logit 是 -inf：缩放 × 图像·文本（+ 偏置）超出了双精度的最大值（约 1.8e308）；使用 --no-normalize 时请把嵌入缩小\n',
+    ],
+    [
       'odd rows',
       ['ntxent', '1,0;0,1;1,1'],
       'xent: error: ntxent needs an even number of rows (2N: two views of each of N examples), got 3 rows in the arguments\n',

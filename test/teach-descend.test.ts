@@ -96,6 +96,24 @@ describe('xent descend', () => {
   it('--expect checks the final loss', async () => {
     expect((await xent(['descend', '2', '0.5', '-1', '-y', '0', '--expect', '0.082'])).code).toBe(0);
   });
+  it('a diverging descent stops at its last finite step, and says so in every format', async () => {
+    for (const [lang, warning] of [
+      ['en', 'xent: warning: the descent stopped after step 0 of 5: the next step goes beyond the largest double (about 1.8e308); try a smaller --lr than 1\n'],
+      ['zh', 'xent: 警告: 梯度下降在第 0 步（共 5 步）后停止：下一步会超出双精度的最大值（约 1.8e308）；请试试比 1 更小的 --lr\n'],
+    ]) {
+      // scale 1/τ ≈ 1.8e308: the first step moves the logits to ±4.5e307, and scale × that overflows.
+      const r = await xent(['descend', '-t', '5.56268464626801e-309', '-f', 'tsv', '-L', lang, '--', '0,0; 0,0']);
+      expect(r).toEqual({ code: 0, stdout: 'step\tloss\tp_positive\tpositive\tnegative\n0\t0.6931471805599453\t0.5\t0\t0\n', stderr: warning });
+    }
+    // Embeddings whose raw dot products overflow after a step; and logits that do under ce.
+    const embeddings = await xent(['descend', '--image', '1,0; 0,1', '--text', '1e153,0; 0,1', '--no-normalize', '--lr', '1e160', '-f', 'tsv']);
+    expect(embeddings.stderr).toMatch(/^xent: warning: the descent stopped after step 0 of 5/);
+    expect(embeddings.stdout).not.toMatch(/nan/);
+    // The target's logit 1e308 rises by lr·(1 − p) = 1e308: beyond a double.
+    const ce = await xent(['descend', '-y', '1', '--lr', '1e308', '-f', 'tsv', '--', '1.5e308', '1e308']);
+    expect(ce.stderr).toMatch(/^xent: warning: the descent stopped after step 0 of 5/);
+    expect(ce.stdout.trim().split('\n')).toHaveLength(2);
+  });
   it.each([
     [['descend', '1,2,3; 4,5,6'], 'xent: error: xent descend needs -y LIST for a 2×3 matrix'],
     [['descend', '1', '2', '-y', '0', '--steps', '0'], "xent: error: --steps takes a whole number from 1 to 10000, got '0'"],

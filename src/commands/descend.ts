@@ -124,6 +124,8 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     // One class (or one pair): no negative, a loss of 0 at every step; nothing to show.
     if (Number.isNaN(first.negative)) throw new XentError('err.descend.noNegative', {});
     const last = trajectory[trajectory.length - 1];
+    // A diverging descent ends early (src/math/descend.ts): say so in every format.
+    const warnings = last.step < steps ? [t.t('warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
     const stepsTable: ReportTable = {
       title: t.label(loss === 'ce' ? 'descend.title.ce' : 'descend.title.clip', { lr: formatExact(lr), steps }),
@@ -143,7 +145,7 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     const n = last.matrix.rows;
     const isPositive = (i: number, j: number) => (targets ? targets[i] === j : i === j);
     const finalTable = matrixTable(last.matrix, {
-      title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps }),
+      title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps: last.step }),
       corner: loss === 'ce' ? t.label('label.row') : t.label('label.imageText'),
       rowLabels: loss === 'ce' ? rowLabels(n) : numbered(n),
       colLabels: loss === 'ce' ? (input?.colLabels ? [...input.colLabels] : Array.from({ length: last.matrix.cols }, (_, j) => String(j))) : numbered(last.matrix.cols),
@@ -163,6 +165,7 @@ export const descendCommand: OptionalMatrixCommandSpec = {
       [pair ? 'similarity' : 'logits']: toRows(p.matrix),
     }));
     return {
+      warnings,
       tables: [stepsTable, finalTable],
       summary: [
         { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }) },

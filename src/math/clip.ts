@@ -1,6 +1,6 @@
 import { XentError } from '../errors.js';
 import { type Matrix, at, transpose, zeros } from '../matrix.js';
-import { type PairSimilarity, pairBackward, pairSimilarity } from './similarity.js';
+import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from './similarity.js';
 import { softmax } from './softmax.js';
 import { topKAccuracy } from './top-k.js';
 
@@ -90,9 +90,7 @@ export interface ClipEmbeddingResult extends ClipResult {
 export function clipFromEmbeddings(image: Matrix, text: Matrix, scale: number, normalize = true): ClipEmbeddingResult {
   const pair: PairSimilarity = pairSimilarity(image, text, normalize);
   const s = pair.similarity;
-  const logits = zeros(s.rows, s.cols);
-  for (let k = 0; k < s.data.length; k++) logits.data[k] = scale * s.data[k];
-  const result = clipLoss(logits);
+  const result = clipLoss(pairLogits(s, scale));
   const g = result.gradLogits;
   const gradSimilarity = zeros(s.rows, s.cols);
   let gradScale = 0;

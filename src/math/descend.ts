@@ -1,5 +1,8 @@
 // Gradient descent on a loss, for watching it learn: plain steps x ← x − η·∂L/∂x with the
-// closed-form gradients of cross-entropy and CLIP. Pure: the trajectory is returned.
+// closed-form gradients of cross-entropy and CLIP. Pure: the trajectory is returned. A
+// descent that diverges (a large lr or scale) stops at the last step whose values are finite
+// doubles: the trajectory is then shorter than asked.
+import { XentError } from '../errors.js';
 import { type Matrix, at, mapMatrix, zeros } from '../matrix.js';
 import { clipFromEmbeddings, clipLoss } from './clip.js';
 import { crossEntropy } from './cross-entropy.js';
@@ -37,6 +40,12 @@ function means(m: Matrix, isPositive: (i: number, j: number) => boolean): { posi
   return { positive: pos / np, negative: nn > 0 ? neg / nn : NaN };
 }
 
+/** Every entry a finite double: the next step can be taken. */
+function finite(m: Matrix): boolean {
+  for (let k = 0; k < m.data.length; k++) if (!Number.isFinite(m.data[k])) return false;
+  return true;
+}
+
 const step = (x: Matrix, g: Matrix, lr: number) => {
   const out = zeros(x.rows, x.cols);
   for (let k = 0; k < x.data.length; k++) out.data[k] = x.data[k] - lr * g.data[k];
@@ -60,6 +69,7 @@ export function descendCrossEntropy(logits: Matrix, targets: readonly number[], 
     out.push({ step: s, loss: r.loss, pPositive: p / z.rows, ...means(z, (i, j) => j === targets[i]), matrix: z });
     if (s === steps) return out;
     z = step(z, r.grad, lr);
+    if (!finite(z)) return out;
   }
 }
 
@@ -84,6 +94,7 @@ export function descendClipMatrix(x: Matrix, scale: number, lr: number, steps: n
     });
     if (s === steps) return out;
     m = step(m, mapMatrix(r.gradLogits, (g) => scale * g), lr);
+    if (!finite(mapMatrix(m, (v) => scale * v))) return out;
   }
 }
 
@@ -100,7 +111,14 @@ export function descendClipEmbeddings(
   let u = image;
   let v = text;
   for (let s = 0; ; s++) {
-    const r = clipFromEmbeddings(u, v, scale, normalize);
+    let r: ReturnType<typeof clipFromEmbeddings>;
+    try {
+      r = clipFromEmbeddings(u, v, scale, normalize);
+    } catch (error) {
+      // A later step whose similarities overflow (raw dot products): the descent ends before it.
+      if (s > 0 && error instanceof XentError && error.key === 'err.logitOverflow') return out;
+      throw error;
+    }
     out.push({
       step: s,
       loss: r.loss,
@@ -111,5 +129,6 @@ export function descendClipEmbeddings(
     if (s === steps) return out;
     u = step(u, r.gradImage, lr);
     v = step(v, r.gradText, lr);
+    if (!finite(u) || !finite(v)) return out;
   }
 }

@@ -1,6 +1,6 @@
 import { XentError } from '../errors.js';
 import { type Matrix, zeros } from '../matrix.js';
-import { pairBackward, pairSimilarity } from './similarity.js';
+import { pairBackward, pairLogits, pairSimilarity } from './similarity.js';
 import { sigmoid, softplus } from './sigmoid.js';
 
 export interface SiglipResult {
@@ -76,9 +76,7 @@ export function siglipFromEmbeddings(
 ): SiglipEmbeddingResult {
   const pair = pairSimilarity(image, text, normalize);
   const s = pair.similarity;
-  const logits = zeros(s.rows, s.cols);
-  for (let k = 0; k < s.data.length; k++) logits.data[k] = scale * s.data[k] + bias;
-  const result = siglipLoss(logits);
+  const result = siglipLoss(pairLogits(s, scale, bias));
   const gradSimilarity = zeros(s.rows, s.cols);
   let gradScale = 0;
   let gradBias = 0;

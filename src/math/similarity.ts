@@ -87,6 +87,27 @@ export function pairSimilarity(image: Matrix, text: Matrix, normalize: boolean):
 }
 
 /**
+ * The logits scale·sᵢⱼ + bias of a pair's similarities. Raw dot products (--no-normalize) can
+ * pass the largest double; such a logit is refused, naming the pair, as its loss would be nan.
+ *
+ * @example
+ * pairLogits(fromRows([[0.5, -1]]), 10) // [[5, -10]]
+ */
+export function pairLogits(similarity: Matrix, scale: number, bias = 0): Matrix {
+  const logits = zeros(similarity.rows, similarity.cols);
+  for (let k = 0; k < similarity.data.length; k++) {
+    const z = scale * similarity.data[k] + bias;
+    if (!Number.isFinite(z)) {
+      const row = Math.floor(k / similarity.cols) + 1;
+      const col = (k % similarity.cols) + 1;
+      throw new XentError('err.logitOverflow', { row, col, value: z > 0 ? 'inf' : z < 0 ? '-inf' : 'nan' });
+    }
+    logits.data[k] = z;
+  }
+  return logits;
+}
+
+/**
  * Backpropagation from g = ∂L/∂s (the gradient w.r.t. the similarity matrix) to the raw
  * embeddings: ∂L/∂U = g·V, ∂L/∂V = gᵀ·U, then through the normalisation of each row.
  */

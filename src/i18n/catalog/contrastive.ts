@@ -9,6 +9,8 @@ export const contrastiveEn = {
   'err.pairDim':
     'the image embeddings have {image} columns but the text embeddings have {text}: a dot product needs the same dimension',
   'err.embeddingNotFinite': 'row {row}, column {col} of {what} is {value}: embeddings must be finite numbers',
+  'err.logitOverflow':
+    'the logit of image {row} and text {col} is {value}: scale × image·text (+ bias) is beyond the largest double (about 1.8e308); with --no-normalize, scale the embeddings down',
   'err.zeroEmbedding':
     'row {row} of {what} is all zeros: a zero vector has no direction, so it cannot be L2-normalised',
   'err.oddRows':
@@ -123,6 +125,7 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'err.pairCount': '--image 有 {image} 行，而 --text 有 {text} 行：两者的第 i 行构成一对匹配样本，所以行数必须相同',
   'err.pairDim': '图像嵌入有 {image} 列，而文本嵌入有 {text} 列：做点积需要相同的维度',
   'err.embeddingNotFinite': '{what}第 {row} 行第 {col} 列是 {value}：嵌入必须是有限数',
+  'err.logitOverflow': '图像 {row} 与文本 {col} 的 logit 是 {value}：缩放 × 图像·文本（+ 偏置）超出了双精度的最大值（约 1.8e308）；使用 --no-normalize 时请把嵌入缩小',
   'err.zeroEmbedding': '{what}第 {row} 行全是 0：零向量没有方向，无法做 L2 归一化',
   'err.oddRows': 'ntxent 需要偶数行（2N 行：N 个样本各有两个视图），而{source}中有 {rows} 行',
   'err.labelsMissing': 'supcon 需要 --labels：每行一个类别标签（例如 --labels 0,0,1,1）',

@@ -117,6 +117,8 @@ export const teachEn = {
   'err.descend.noNegative':
     'descend needs at least 2 classes (for clip, 2 pairs): with one there is no negative to push down, and the loss is 0 at every step',
   'err.descend.steps': "--steps takes a whole number from 1 to {max}, got '{value}'",
+  'warn.descend.stopped':
+    'the descent stopped after step {step} of {steps}: the next step goes beyond the largest double (about 1.8e308); try a smaller --lr than {lr}',
   'err.descend.noTarget':
     'xent descend needs -y LIST for a {rows}×{cols} matrix (cross-entropy towards each row\'s target); only a square matrix can use clip',
   'err.descend.embeddingsClip': 'with --image/--text the loss is clip; --loss ce takes logits and -y',
@@ -280,6 +282,7 @@ export const teachZh: Record<keyof typeof teachEn, string> = {
   'help.opt.descend.steps': '步数（默认 5）',
   'err.descend.noNegative': 'descend 至少需要 2 个类别（clip 需要 2 对）：只有一个时没有可以压低的负样本，每一步的损失都是 0',
   'err.descend.steps': '--steps 需要 1 到 {max} 之间的整数，收到的是“{value}”',
+  'warn.descend.stopped': '梯度下降在第 {step} 步（共 {steps} 步）后停止：下一步会超出双精度的最大值（约 1.8e308）；请试试比 {lr} 更小的 --lr',
   'err.descend.noTarget': 'xent descend 对 {rows}×{cols} 矩阵需要 -y LIST（每行对其目标的交叉熵）；只有方阵可以用 clip',
   'err.descend.embeddingsClip': '使用 --image/--text 时损失为 clip；--loss ce 需要 logit 和 -y',
   'err.descend.ceScale': '-s/--scale 和 -t/--temperature 只用于 --loss clip',
