@@ -46,6 +46,8 @@ describe('npm pack', () => {
     expect(files).toContain('bin/xent.js');
     expect(files).toContain('dist/xent.cjs');
     expect(files).toContain('dist/xent.cjs.cache');
+    expect(files).toContain('dist/xent-zh.cjs'); // the Chinese messages, read on demand
+    expect(files).toContain('dist/xent-part.cjs'); // the worker thread for large files
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/types/index.d.ts');
     expect(files).toContain('package.json');
@@ -68,6 +70,12 @@ describe('npm install -g ./xent-*.tgz', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${EXPECTED.join('\t')}\n`);
+  });
+
+  it('speaks Chinese (its messages are a file of their own)', () => {
+    const result = run(xent, ['softmax', '1', 'x', '-L', 'zh']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^xent: 错误: 命令行参数第 1 行第 2 列的“x”不是数字/);
   });
 
   it('reports the version in package.json', () => {
