@@ -88,7 +88,7 @@ const row = (what, value, note = '') => rows.push([what, value, note]);
   const file = await generate(2048, 20261129);
   const mb = statSync(file).size / 1e6;
   // Paired runs, alternating, medians: the machine's noise hits both sides alike.
-  const THROUGHPUT_PAIRS = Number(process.env.BENCH_THROUGHPUT_PAIRS ?? 5);
+  const THROUGHPUT_PAIRS = Number(process.env.BENCH_THROUGHPUT_PAIRS ?? 7);
   const peer = hasPeer();
   const clipRuns = [];
   const peerRuns = [];
