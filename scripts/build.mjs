@@ -1,39 +1,52 @@
 // Bundles the CLI into one file so that start-up reads a single module instead of resolving
-// hundreds of files in node_modules. Then builds the library:
-// dist/index.js (src/index.ts and the maths it imports, no CLI) and its declaration files
-// in dist/types.
+// hundreds of files in node_modules (dist/xent.cjs and its code cache; beside it the Chinese
+// messages, dist/xent-zh.cjs, and the worker thread for large files, dist/xent-part.cjs).
+// Then builds the library: dist/index.js (src/index.ts and the maths it imports, no CLI) and
+// its declaration files in dist/types.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
+/** An esbuild plugin that builds `contents` in place of every module whose path matches `filter`. */
+function replaceModule(name, filter, contents) {
+  return {
+    name,
+    setup(builder) {
+      builder.onResolve({ filter }, (args) => ({ path: args.path, namespace: name }));
+      builder.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
 // commander requires node:child_process at load time, for executable subcommands that xent
 // does not have; loading that module is ~13 ms of every start. This stands in for it and
 // loads the real one only if something is ever taken from it.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(builder) {
-    builder.onResolve({ filter: /^(node:)?child_process$/ }, (args) => ({ path: args.path, namespace: 'lazy-builtin' }));
-    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
-      loader: 'js',
-    }));
-  },
-};
+const lazyChildProcess = replaceModule(
+  'lazy-child-process',
+  /^(node:)?child_process$/,
+  "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+);
 
 // The Chinese messages live in dist/xent-zh.cjs, read by the CLI only when Chinese is asked
-// for (src/i18n/load-zh.ts): a run in English does not parse them (~8% of start-up here).
-const zhOnDemand = {
-  name: 'zh-on-demand',
-  setup(builder) {
-    builder.onResolve({ filter: /(^|\/)load-zh\.js$/ }, (args) => ({ path: args.path, namespace: 'zh-on-demand' }));
-    builder.onLoad({ filter: /.*/, namespace: 'zh-on-demand' }, () => ({
-      contents: "let zh; export function loadZh() { return (zh ??= require('./xent-zh.cjs').zh); }",
-      loader: 'js',
-    }));
-  },
-};
+// for (src/i18n/load-zh.ts): a run in English neither reads nor deserializes them.
+const zhOnDemand = replaceModule(
+  'zh-on-demand',
+  /(^|\/)load-zh\.js$/,
+  "let zh; export function loadZh() { return (zh ??= require('./xent-zh.cjs').zh); }",
+);
+
+// The worker thread's errors cross to the main thread as a key and parameters, which the main
+// thread words: its bundle leaves the message catalogue out (XentError's English text is its key).
+const keysOnly = replaceModule(
+  'keys-only-translator',
+  /\/i18n\/translator\.js$/,
+  'export function makeTranslator(lang) { const t = (key) => key; return { lang, t, label: t }; }',
+);
+
+/** What the CLI's three files share: one minified CommonJS file each, for Node 20. */
+const NODE_BUNDLE = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -42,60 +55,20 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const cli = fileURLToPath(new URL('../dist/xent.cjs', import.meta.url));
 rmSync(new URL('../dist/xent.js', import.meta.url), { force: true }); // the earlier ESM bundle
 await build({
+  ...NODE_BUNDLE,
   entryPoints: ['src/main.ts'],
   outfile: cli,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   // import() of node: modules becomes require(): the bundle runs in a vm.Script (bin/xent.js),
   // which has no loader for dynamic imports.
   supported: { 'dynamic-import': false },
-  minify: true,
   define: { XENT_VERSION: JSON.stringify(version) },
   plugins: [lazyChildProcess, zhOnDemand],
   external: ['./xent-zh.cjs'],
-  legalComments: 'none',
-  logLevel: 'warning',
 });
-await build({
-  entryPoints: ['src/i18n/zh.ts'],
-  outfile: 'dist/xent-zh.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
-
+await build({ ...NODE_BUNDLE, entryPoints: ['src/i18n/zh.ts'], outfile: 'dist/xent-zh.cjs' });
 // The worker thread that reads pieces of a large file (src/stream/parallel.ts): its own small
-// bundle, so that it starts without the CLI's commands and help. Its errors cross to the main
-// thread as a key and parameters, which the main thread words, so the message catalogue
-// (most of the bundle, and of its start) is left out: XentError's English text is its key.
-const keysOnly = {
-  name: 'keys-only-translator',
-  setup(builder) {
-    builder.onResolve({ filter: /\/i18n\/translator\.js$/ }, (args) => ({ path: args.path, namespace: 'keys-only' }));
-    builder.onLoad({ filter: /.*/, namespace: 'keys-only' }, () => ({
-      contents: 'export function makeTranslator(lang) { const t = (key) => key; return { lang, t, label: t }; }',
-      loader: 'js',
-    }));
-  },
-};
-await build({
-  entryPoints: ['src/stream/part-worker.ts'],
-  plugins: [keysOnly],
-  outfile: 'dist/xent-part.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+// bundle, so that it starts without the CLI's commands, help and messages.
+await build({ ...NODE_BUNDLE, entryPoints: ['src/stream/part-worker.ts'], outfile: 'dist/xent-part.cjs', plugins: [keysOnly] });
 
 // V8's code cache of the CLI bundle, made after one run of a quick calculation (see
 // scripts/warm-cache.cjs): it then holds the functions such a run compiles, not just the top
