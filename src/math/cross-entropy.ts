@@ -55,15 +55,30 @@ function times(a: number, logP: number): number {
  * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
  * a_c = w_c·((1 − ε)·q_c + ε/C).
  */
+/**
+ * The effective target row of index target y (into `out`, which starts at 0): the weighted,
+ * smoothed one-hot, ε/C·w_c on every class and (1 − ε)·w_y more on y.
+ */
+export function indexTargetRow(out: Float64Array, y: number, w: ArrayLike<number>, eps: number): void {
+  const cols = out.length;
+  if (eps > 0) for (let c = 0; c < cols; c++) out[c] = (eps / cols) * w[c];
+  out[y] += (1 - eps) * w[y];
+}
+
+/** One row's loss, −Σ_c a_c·ℓ_c (with 0·(−inf) = 0), from its effective targets and log-probabilities. */
+export function rowLoss(a: ArrayLike<number>, logProbs: ArrayLike<number>): number {
+  let sum = 0;
+  for (let c = 0; c < a.length; c++) sum -= times(a[c], logProbs[c]);
+  return sum;
+}
+
 function effectiveTargets(targets: CrossEntropyTargets, rows: number, cols: number, w: Float64Array, eps: number): Matrix {
   const a = zeros(rows, cols);
   for (let n = 0; n < rows; n++) {
     const out = rowView(a, n);
     if (targets.kind === 'index') {
       const y = targets.classes[n];
-      if (y === null) continue;
-      if (eps > 0) for (let c = 0; c < cols; c++) out[c] = (eps / cols) * w[c];
-      out[y] += (1 - eps) * w[y];
+      if (y !== null) indexTargetRow(out, y, w, eps);
     } else {
       for (let c = 0; c < cols; c++) out[c] = w[c] * ((1 - eps) * at(targets.probs, n, c) + eps / cols);
     }
@@ -112,13 +127,7 @@ export function crossEntropy(
   const a = effectiveTargets(targets, rows, cols, w, eps);
 
   const losses = new Float64Array(rows);
-  for (let n = 0; n < rows; n++) {
-    const an = rowView(a, n);
-    const ln = rowView(logProbs, n);
-    let sum = 0;
-    for (let c = 0; c < cols; c++) sum -= times(an[c], ln[c]);
-    losses[n] = sum;
-  }
+  for (let n = 0; n < rows; n++) losses[n] = rowLoss(rowView(a, n), rowView(logProbs, n));
 
   let meanDenominator = rows;
   if (targets.kind === 'index') {

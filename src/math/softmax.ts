@@ -11,7 +11,8 @@ export interface SoftmaxResult {
 }
 
 /**
- * Softmax of one vector z / T, written into `probs` and `logProbs`.
+ * Softmax of one vector z / T, written into `probs` and `logProbs` (`probs` may be left out
+ * when only the log-probabilities are wanted: a cross-entropy of index targets).
  * pᵢ = exp(zᵢ/T − m) / Σₖ exp(zₖ/T − m) with m = max zₖ/T, as PyTorch computes it (as
  * exp((zᵢ − max z)/T) where a tiny T would make m overflow); a row of
  * all −inf has no softmax and gives NaN (callers reject such rows first).
@@ -22,7 +23,7 @@ export interface SoftmaxResult {
 export function softmaxInto(
   z: ArrayLike<number>,
   temperature: number,
-  probs: Float64Array,
+  probs: Float64Array | undefined,
   logProbs: Float64Array,
 ): void {
   const n = z.length;
@@ -37,7 +38,7 @@ export function softmaxInto(
   const logSum = Math.log(sum);
   for (let k = 0; k < n; k++) {
     const shifted = logProbs[k] - max;
-    probs[k] = Math.exp(shifted) / sum;
+    if (probs) probs[k] = Math.exp(shifted) / sum;
     logProbs[k] = shifted - logSum;
   }
 }

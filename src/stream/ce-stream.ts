@@ -3,16 +3,18 @@ import { readBase, readClassWeights, readReduction } from '../commands/loss-opti
 import { readNumberList, readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
-import { crossEntropy } from '../math/cross-entropy.js';
+import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
+import { softmaxInto } from '../math/softmax.js';
 import { inUnit } from '../math/units.js';
 import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 import { checkSoftmaxRow } from './row-checks.js';
 
 /**
- * `xent ce -y … -f value` (mean or sum) in O(rows) memory: each row's loss is computed as it
- * arrives (by the same crossEntropy, on a one-row matrix), and the sums of losses and of
- * target weights give the reduced loss. The targets are checked by the same code as the
- * whole-matrix path, once the number of rows is known.
+ * `xent ce -y … -f value` (mean or sum) in O(columns) memory: each row's loss is computed as
+ * it arrives, with the row functions crossEntropy itself uses (log-softmax, effective target
+ * row, −Σ a·ℓ: the same digits as the whole-matrix path, without its probabilities and
+ * gradient), and the sums of losses and of target weights give the reduced loss. The targets
+ * are checked by the same code as the whole-matrix path, once the number of rows is known.
  */
 export function planCrossEntropyStream({ format, options, source }: StreamContext): StreamPlan | undefined {
   if (format !== 'value' || typeof options.target !== 'string') return undefined;
@@ -30,7 +32,9 @@ export function planCrossEntropyStream({ format, options, source }: StreamContex
   const temperature = readTemperature(options.temperature as string | undefined);
   const labelSmoothing = readSmoothing(options.labelSmoothing as string | undefined);
   const unit = readBase(options.base as string | undefined);
-  let weight: number[] | undefined;
+  let weight = new Float64Array(0);
+  let logProbs = new Float64Array(0);
+  let targetRow = new Float64Array(0);
   let total = 0;
   let denominator = 0;
   let cols = 0;
@@ -39,7 +43,11 @@ export function planCrossEntropyStream({ format, options, source }: StreamContex
     onRow(row, i) {
       if (i === 0) {
         cols = row.length;
-        if (options.weight !== undefined) weight = readClassWeights(options.weight as string, '-w, --weight', cols);
+        // As crossEntropy builds them: 1 for every class unless -w gives the weights.
+        weight = new Float64Array(cols).fill(1);
+        if (options.weight !== undefined) weight.set(readClassWeights(options.weight as string, '-w, --weight', cols));
+        logProbs = new Float64Array(cols);
+        targetRow = new Float64Array(cols);
       }
       checkSoftmaxRow(row, i, source);
       const raw = diag ? i + offset : given[i];
@@ -47,10 +55,11 @@ export function planCrossEntropyStream({ format, options, source }: StreamContex
       const c = raw - offset;
       // An out-of-range or fractional target is reported by readIndexTargets at the end.
       if (!Number.isInteger(c) || c < 0 || c >= cols) return;
-      const one = { rows: 1, cols, data: row };
-      const r = crossEntropy(one, { kind: 'index', classes: [c] }, { weight, labelSmoothing, temperature, reduction: 'sum' });
-      total += r.losses[0];
-      denominator += r.meanDenominator;
+      softmaxInto(row, temperature, undefined, logProbs);
+      targetRow.fill(0);
+      indexTargetRow(targetRow, c, weight, labelSmoothing);
+      total += rowLoss(targetRow, logProbs);
+      denominator += weight[c];
     },
     finish(rows, width) {
       readIndexTargets(targetText, { rows, cols: width, data: new Float64Array(0) }, oneBased, ignoreIndex);
