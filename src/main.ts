@@ -1,6 +1,7 @@
 // The entry point: the only file that touches the process.
-import { createReadStream, fstatSync, readFileSync, statSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
+import { fileChunks } from './stream/file-chunks.js';
 import { dirname, join } from 'node:path';
 
 async function readStdin(): Promise<Uint8Array> {
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     rows: process.stdout.rows,
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
-    openInput: (path) => (path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 })),
+    openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
     // bin/xent.js runs dist/xent.cjs; the worker's bundle is built beside it.
     workerScript: join(dirname(process.argv[1]), '..', 'dist', 'xent-part.cjs'),
     write: (bytes) => write(process.stdout, bytes),

@@ -16,16 +16,11 @@ import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.j
 import { parseInput } from '../cli/input.js';
 import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
 import { type ClipRowsState, ClipSums, type PieceColumns, clipLayout } from './clip-sums.js';
+import { CHUNK, rangeChunks, readRange } from './file-chunks.js';
 import type { PartTask } from './plan.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-/**
- * Bytes read at a time, into one buffer reused: small enough to stay in the CPU's cache
- * between the read and the parse (4 MB reads were twice as slow here, and fresh buffers
- * slower still).
- */
-const CHUNK = 64 * 1024;
 /** Where the first two lines are looked for (a header, and the width of the first row). */
 const HEADS = [256 * 1024, 4 * 1024 * 1024];
 
@@ -137,33 +132,12 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
   return { header: rowsAfterFirstLine === 0 && parser.colLabels !== undefined ? 1 : 0, width };
 }
 
-/** A byte range, read into `buffer` (its start if the range is shorter). */
-function readRange(fd: number, start: number, end: number, buffer: Buffer): Uint8Array {
-  let filled = 0;
-  while (filled < end - start) {
-    const got = readSync(fd, buffer, filled, end - start - filled, start + filled);
-    if (got <= 0) break;
-    filled += got;
-  }
-  return buffer.subarray(0, filled);
-}
-
-/** A byte range in chunks of CHUNK bytes, each read into `buffer` (reused: the parser keeps no bytes). */
-function* chunksOf(fd: number, start: number, end: number, buffer: Buffer): Iterable<Uint8Array> {
-  for (let position = start; position < end; ) {
-    const chunk = readRange(fd, position, Math.min(end, position + CHUNK), buffer);
-    if (chunk.length === 0) return;
-    yield chunk;
-    position += chunk.length;
-  }
-}
-
 /** Reads one piece into `sums`. Piece 0 is read as the start of the input (it may have a header). */
-async function readPiece(fd: number, buffer: Buffer, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
+async function readPiece(fd: number, buffer: Uint8Array, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
   let width = -1;
   try {
     const { rows } = await parseInput(
-      { source, chunks: chunksOf(fd, piece.start, piece.end, buffer) },
+      { source, chunks: rangeChunks(fd, piece.start, piece.end, buffer) },
       (row, i) => {
         if (width < 0) width = row.length;
         sums.add(row, i);

@@ -1,0 +1,57 @@
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+
+/**
+ * Bytes read at a time, into one buffer reused: small enough to stay in the CPU's cache
+ * between the read and the parse (4 MB reads were twice as slow here, and fresh buffers
+ * slower still).
+ */
+export const CHUNK = 64 * 1024;
+
+/** A byte range of an open file, read into `buffer` (its start if the range is shorter). */
+export function readRange(fd: number, start: number, end: number, buffer: Uint8Array): Uint8Array {
+  let filled = 0;
+  while (filled < end - start) {
+    const got = readSync(fd, buffer, filled, end - start - filled, start + filled);
+    if (got <= 0) break;
+    filled += got;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** A byte range in chunks of CHUNK bytes, each read into `buffer` (reused: the parser keeps no bytes). */
+export function* rangeChunks(fd: number, start: number, end: number, buffer: Uint8Array): Iterable<Uint8Array> {
+  for (let position = start; position < end; ) {
+    const chunk = readRange(fd, position, Math.min(end, position + CHUNK), buffer);
+    if (chunk.length === 0) return;
+    yield chunk;
+    position += chunk.length;
+  }
+}
+
+/**
+ * A file's bytes in chunks, for a reading in order. A regular file is read as rangeChunks
+ * reads it, with a turn of the event loop every megabyte (for Ctrl-C); anything else (a
+ * pipe, a device) as a stream.
+ */
+export async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) {
+      yield* createReadStream(path, { fd, autoClose: false, highWaterMark: 1 << 20 });
+      return;
+    }
+    const buffer = new Uint8Array(CHUNK);
+    let sinceTurn = 0;
+    for (const chunk of rangeChunks(fd, 0, Number.MAX_SAFE_INTEGER, buffer)) {
+      yield chunk;
+      sinceTurn += chunk.length;
+      if (sinceTurn >= 1 << 20) {
+        sinceTurn = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
