@@ -95,8 +95,9 @@ export class ClipSums {
     const n = row.length;
     const layout = (this.layout ??= this.start(n));
     if (i >= n) throw new XentError('err.notSquare', { command: 'clip', rows: i + 1, cols: n });
-    if (this.blockRows > 0 && i !== this.blockStart + this.blockRows) this.flush();
-    if (i % layout.blockRows === 0 && this.blockRows > 0) this.flush();
+    // Blocks are fixed ranges of rows: a row that starts the next block, or that skips ahead
+    // (this thread's next piece), has the rows gathered so far summed first.
+    if (this.blockRows > 0 && (i % layout.blockRows === 0 || i !== this.blockStart + this.blockRows)) this.flush();
     const piece = Math.floor(i / layout.pieceRows);
     if (piece !== this.piece) {
       this.endPiece();
