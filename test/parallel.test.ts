@@ -5,7 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { XentError } from '../src/errors.js';
+import { parseInput } from '../src/cli/input.js';
+import { ClipSums } from '../src/stream/clip-sums.js';
 import { PARALLEL_MIN_BYTES, cutIntoPieces, readInParallel } from '../src/stream/parallel.js';
 import { shell } from './helpers/binary.js';
 
@@ -85,4 +89,88 @@ describe('which files two threads read', () => {
     for (const name of ['plain.csv', 'header.csv']) expect((await read(name))?.rows, name).toBe(N);
     for (const name of ['comment.csv', 'blank.csv']) expect(await read(name), name).toBeUndefined();
   });
+});
+
+describe('two threads and a reading in order agree on any file (small pieces, in-process)', () => {
+  // Pieces of a few rows, and no size threshold, so that small random files are shared out.
+  const sizes = { blockValues: 7, pieceValues: 20, minBytes: 0 };
+  const source = { key: 'source.file', params: { path: 'in.csv' } } as const;
+  const worker = fileURLToPath(new URL('../dist/xent-part.cjs', import.meta.url));
+
+  type Outcome = { loss: string } | { key: string; params: unknown };
+  const outcome = async (run: () => Promise<number>): Promise<Outcome> => {
+    try {
+      return { loss: String(await run()) };
+    } catch (error) {
+      if (error instanceof XentError) return { key: error.key, params: error.params };
+      throw error;
+    }
+  };
+  const inOrder = (bytes: Uint8Array) =>
+    outcome(async () => {
+      const sums = new ClipSums(1, source, sizes);
+      const { rows, cols } = await parseInput({ source, chunks: [bytes] }, (row, i) => sums.add(row, i));
+      return sums.loss(rows, cols);
+    });
+
+  /** A square matrix as CSV, each line perhaps spoilt: the defects a file meets. */
+  const line = (n: number) =>
+    fc.tuple(
+      fc.array(fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toFixed(3)), { minLength: n, maxLength: n }),
+      fc.oneof(
+        { weight: 40, arbitrary: fc.constant('none') },
+        { weight: 1, arbitrary: fc.constantFrom('blank', 'comment', 'short', 'word', 'inf', 'masked', 'crlf', 'bracket') },
+      ),
+    ).map(([values, defect]) => {
+      switch (defect) {
+        case 'blank':
+          return `\n${values.join(',')}`;
+        case 'comment':
+          return `# note\n${values.join(',')}`;
+        case 'short':
+          return values.slice(1).join(',');
+        case 'word':
+          return ['oops', ...values.slice(1)].join(',');
+        case 'inf':
+          return ['inf', ...values.slice(1)].join(',');
+        case 'masked':
+          return values.map(() => '-inf').join(',');
+        case 'crlf':
+          return `${values.join(',')}\r`;
+        case 'bracket':
+          return `[${values.join(',')}]`;
+        default:
+          return values.join(',');
+      }
+    });
+  const file = fc.integer({ min: 2, max: 9 }).chain((n) =>
+    fc.tuple(
+      fc.boolean(),
+      fc.array(line(n), { minLength: n - 1, maxLength: n + 1 }),
+      fc.constantFrom('\n', ''),
+    ).map(([header, lines, end]) => (header ? `${Array.from({ length: n }, (_, j) => `t${j}`).join(',')}\n` : '') + lines.join('\n') + end),
+  );
+
+  it('the same loss to the digit, or the same first error', async () => {
+    let shared = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const path = join(dir, 'random.csv');
+        writeFileSync(path, text);
+        const expected = await inOrder(new TextEncoder().encode(text));
+        const got = await outcome(async () => {
+          const read = await readInParallel(path, source, { kind: 'clip', scale: 1, source, sizes }, worker, async () => {});
+          if (!read) throw new Error('read in order');
+          return read.sums.loss(read.rows, read.cols);
+        }).catch((error: Error) => (error.message === 'read in order' ? undefined : Promise.reject(error)));
+        // Undefined: the file is left to a reading in order, which gives `expected` itself.
+        if (got === undefined) return;
+        shared++;
+        expect(got, JSON.stringify(text)).toEqual(expected);
+      }),
+      { numRuns: Number(process.env.PARALLEL_RUNS ?? 150) },
+    );
+    // Most files are shared out (to a loss or an error), not left to a reading in order.
+    expect(shared).toBeGreaterThan(Number(process.env.PARALLEL_RUNS ?? 150) / 3);
+  }, 600_000);
 });

@@ -17,7 +17,7 @@ import { parseInput } from '../cli/input.js';
 import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
 import { type ClipRowsState, ClipSums, type PieceColumns, clipLayout } from './clip-sums.js';
 import { CHUNK, rangeChunks, readRange } from './file-chunks.js';
-import type { PartTask } from './plan.js';
+import type { PartSizes, PartTask } from './plan.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -58,17 +58,17 @@ export interface WorkerStart {
  * Cuts a regular file of at least PARALLEL_MIN_BYTES into pieces of clipLayout's rows (the
  * width read from the first data row); undefined for other files.
  */
-export function cutIntoPieces(path: string): Piece[] | undefined {
+export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size < PARALLEL_MIN_BYTES) return undefined;
+    if (!stat.isFile() || stat.size < (sizes?.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
     const size = stat.size;
     let first: { header: number; width: number } | undefined;
     for (const head of HEADS) first ??= firstLines(readRange(fd, 0, head, Buffer.allocUnsafe(head)));
     if (!first) return undefined;
-    const pieceRows = clipLayout(first.width).pieceRows;
+    const pieceRows = clipLayout(first.width, sizes?.blockValues, sizes?.pieceValues).pieceRows;
     const buffer = Buffer.allocUnsafe(CHUNK);
     const pieces: Piece[] = [];
     let start = 0;
@@ -209,7 +209,7 @@ export async function readInParallel(
   counter[0] = 1;
   const take = () => Atomics.add(counter, 0, 1);
   const stop = () => Atomics.store(counter, 0, 1 << 30);
-  const sums = new ClipSums(task.scale, task.source);
+  const sums = new ClipSums(task.scale, task.source, task.sizes);
   // Started first: it boots while the file is cut.
   const start: WorkerStart = { path, task, counter };
   const worker = new Worker(workerScript, { workerData: start, stdout: false, stderr: false });
@@ -223,7 +223,7 @@ export async function readInParallel(
     worker.once('exit', () => resolve(undefined));
   });
   try {
-    const pieces = cutIntoPieces(path);
+    const pieces = cutIntoPieces(path, task.sizes);
     if (!pieces) return undefined;
     worker.postMessage(pieces);
     let first = true;

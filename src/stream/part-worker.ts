@@ -9,7 +9,7 @@ import { type Piece, type WorkerMessage, type WorkerStart, readShare } from './p
 const { path, task, counter } = workerData as WorkerStart;
 const send = (message: WorkerMessage) => parentPort!.postMessage(message);
 parentPort!.once('message', (pieces: Piece[]) => {
-  const sums = new ClipSums(task.scale, task.source, { onPiece: (columns) => send({ kind: 'piece', ...columns }) });
+  const sums = new ClipSums(task.scale, task.source, { ...task.sizes, onPiece: (columns) => send({ kind: 'piece', ...columns }) });
   const take = () => Atomics.add(counter, 0, 1);
   const stop = () => Atomics.store(counter, 0, 1 << 30);
   void readShare(path, task.source, sums, pieces, take, stop).then((outcomes) => send({ kind: 'done', rows: sums.rowsState(), outcomes }));

@@ -39,6 +39,14 @@ export interface PartTask {
   readonly kind: 'clip';
   readonly scale: number;
   readonly source: MessageParam;
+  /** Smaller blocks, pieces and file-size threshold than the defaults: tests, to share small files. */
+  readonly sizes?: PartSizes;
+}
+
+export interface PartSizes {
+  readonly blockValues: number;
+  readonly pieceValues: number;
+  readonly minBytes: number;
 }
 
 export type StreamPlanner = (context: StreamContext) => StreamPlan | undefined;
