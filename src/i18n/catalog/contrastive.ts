@@ -83,7 +83,7 @@ export const contrastiveEn = {
   'help.clip.scale':
     '-s multiplies the logits by s (CLIP’s exp(logit_scale): 1/0.07 ≈ 14.3 at initialisation, 100 when trained); -t T divides by T (s = 1/T). Default s = 1. -g gives ∂loss/∂logits and, with embeddings, the gradient w.r.t. each raw embedding and the scale.',
   'help.clip.data':
-    'tsv/csv print the image→text probabilities (the row softmax); -f value prints the symmetric loss. Recall@K: the share of images whose own text ranks in the top K (ties count against it), and likewise for texts.',
+    'tsv/csv print the image→text probabilities (the row softmax); -f value prints the symmetric loss, streaming the rows: a file of 8 MB or more given with -i is read by two threads (the same digits as from a pipe). Recall@K: the share of images whose own text ranks in the top K (ties count against it), and likewise for texts.',
   'help.opt.image': 'image embeddings, one per row (inline in any notation, or @FILE)',
   'help.opt.text': 'text embeddings, one per row (inline, or @FILE)',
   'help.opt.scaleClip': 'multiply the logits by S > 0 (default 1)',
@@ -190,7 +190,7 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'help.clip.scale':
     '-s 把 logit 乘以 s（即 CLIP 的 exp(logit_scale)：初始为 1/0.07 ≈ 14.3，训练后为 100）；-t T 则除以 T（s = 1/T）。默认 s = 1。-g 给出 ∂loss/∂logits；给了嵌入时，还给出对每个原始嵌入和对缩放系数的梯度。',
   'help.clip.data':
-    'tsv/csv 输出图像→文本的概率（按行 softmax）；-f value 输出对称损失。Recall@K：自己的文本排进前 K 名的图像所占比例（并列时算作未命中），文本方向同理。',
+    'tsv/csv 输出图像→文本的概率（按行 softmax）；-f value 输出对称损失，按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）。Recall@K：自己的文本排进前 K 名的图像所占比例（并列时算作未命中），文本方向同理。',
   'help.opt.image': '图像嵌入，每行一个（可用任何写法直接给出，或 @FILE）',
   'help.opt.text': '文本嵌入，每行一个（直接给出，或 @FILE）',
   'help.opt.scaleClip': '把 logit 乘以 S > 0（默认 1）',
