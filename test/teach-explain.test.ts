@@ -77,6 +77,13 @@ describe('--explain: golden derivations in both languages', () => {
     expect(r.stdout).toContain('∂L/∂z₀ = (0.7856 − 1) / ln 2 = −0.3093');
   });
 
+  it('--log with a temperature so small that z / T overflows: the shifted form, no nan', async () => {
+    const r = await xent(['softmax', '-t', '5e-324', '--log', '--explain', '--', '-1', '2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/nan/);
+    expect(r.stdout).toContain('log pⱼ = (zⱼ − max z) / T − log Σₖ exp((zₖ − max z) / T),  log Σ = 0.0000');
+    expect(r.stdout).toContain('log p₀ = −∞ − 0.0000 = −∞');
+  });
   it('the other losses: their formula and numbers', async () => {
     const r = await run(['bce', '1,-2', '--targets', '1,0', '--explain']);
     expect(r.code).toBe(0);

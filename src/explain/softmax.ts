@@ -18,7 +18,10 @@ export interface SoftmaxLine {
 }
 
 /** The steps of one softmax, from the logits to the probabilities. Shared by ce and clip. */
-export function softmaxSteps(x: ExplainInput, line: SoftmaxLine): { steps: ExplainStep[]; probs: Float64Array } {
+export function softmaxSteps(
+  x: ExplainInput,
+  line: SoftmaxLine,
+): { steps: ExplainStep[]; probs: Float64Array; overflowed: boolean; shifted: readonly number[] } {
   const { t } = x;
   const { z, temperature: T, decimals: d, name, index } = line;
   const n = z.length;
@@ -80,7 +83,8 @@ export function softmaxSteps(x: ExplainInput, line: SoftmaxLine): { steps: Expla
   }
   pLines.push(text(t.t('teach.softmax.check', { sum: num(probs.reduce((a, b) => a + b, 0), d) })));
   steps.push({ heading: t.label('teach.step.divide'), lines: pLines });
-  return { steps, probs };
+  // `shifted`: (zⱼ − max z)/T, what the log step shows where zⱼ/T overflowed.
+  return { steps, probs, overflowed, shifted: overflowed ? shown : scaled };
 }
 
 /** One probability in full, the way the issue writes it: P = exp(a) / (exp(a) + …) = … = p. */
@@ -108,14 +112,19 @@ export function explainSoftmax(x: ExplainInput): Explanation {
   const z = Array.from({ length: m.cols }, (_, j) => at(m, r, j));
   const labels = axis === 'row' ? input!.colLabels : undefined;
   const index = (j: number) => (labels ? `(${labels[j]})` : sub(j));
-  const { steps } = softmaxSteps(x, { z, temperature: T, decimals: d, name: 'p', index });
+  const { steps, overflowed, shifted } = softmaxSteps(x, { z, temperature: T, decimals: d, name: 'p', index });
   if (options.log === true) {
-    const lse = Math.log(z.reduce((a, v) => a + Math.exp(v / T - Math.max(...z) / T), 0)) + Math.max(...z) / T;
+    // Where zⱼ/T overflowed (a tiny T), log Σₖ exp(zₖ/T) is not a number: the step is written
+    // with (zⱼ − max z)/T instead, which gives the same log-probabilities.
+    const top = Math.max(...shifted);
+    const lse = Math.log(shifted.reduce((a, v) => a + Math.exp(v - top), 0)) + top;
+    const arg = overflowed ? '(zⱼ − max z) / T' : `zⱼ${T === 1 ? '' : ' / T'}`;
+    const argK = overflowed ? '(zₖ − max z) / T' : `zₖ${T === 1 ? '' : ' / T'}`;
     steps.push({
       heading: t.label('teach.step.log'),
       lines: [
-        formula(`log pⱼ = zⱼ${T === 1 ? '' : ' / T'} − log Σₖ exp(zₖ${T === 1 ? '' : ' / T'}),  log Σ = ${num(lse, d)}`),
-        ...z.slice(0, 8).map((v, j) => formula(`log p${index(j)} = ${num(v / T, d)} − ${paren(num(lse, d))} = ${num(v / T - lse, d)}`)),
+        formula(`log pⱼ = ${arg} − log Σₖ exp(${argK}),  log Σ = ${num(lse, d)}`),
+        ...shifted.slice(0, 8).map((v, j) => formula(`log p${index(j)} = ${num(v, d)} − ${paren(num(lse, d))} = ${num(v - lse, d)}`)),
         text(t.t('teach.softmax.log')),
       ],
     });
