@@ -126,6 +126,8 @@ describe('duplicated options', () => {
     [['softmax', '-i', 'a.csv', '-i', 'b.csv'], "option --input was given twice ('a.csv' and 'b.csv'); give it once", 'softmax'],
     [['ce', '1', '2', '-y', '0', '-y', '1'], "option --target was given twice ('0' and '1'); give it once", 'ce'],
     [['-f', 'json', 'softmax', '1', '--format=tsv'], "option --format was given twice ('json' and 'tsv'); give it once", 'softmax'],
+    // A control character the user typed is shown escaped: the message stays on one line.
+    [['entropy', '--base', 'c0\n0', '--base', '2\t', '--', '1'], "option --base was given twice ('c0\\n0' and '2\\t'); give it once", 'entropy'],
   ])('%j is refused', async (argv, message, command) => {
     const r = await xent(argv, { files: { 'a.csv': '1 2', 'b.csv': '3 4' } });
     expect(r).toEqual({ code: 2, stdout: '', stderr: `xent: error: ${message}\nTry 'xent ${command} --help'.\n` });

@@ -9,7 +9,7 @@ import { FORMATS, type Format } from '../format/index.js';
 import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
-import type { MessageParam } from '../i18n/messages.js';
+import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { planStream } from '../stream/index.js';
 import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
@@ -123,9 +123,20 @@ function knownFlags(argv: readonly string[]): string[] {
   return [...own, ...global];
 }
 
+/** Control characters in what the user wrote, as escapes: a quoted token stays on its line. */
+function printable(params: MessageParams): MessageParams {
+  const escape = (text: string) =>
+    text.replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const out: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(params)) {
+    out[name] = typeof value === 'string' ? escape(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
+  }
+  return out;
+}
+
 function errorText(error: XentError, t: Translator, argv: readonly string[]): string {
   const prefix = (line: string, label: string) => `xent: ${label}: ${line}`;
-  const message = t.t(error.key, error.params).split('\n');
+  const message = t.t(error.key, printable(error.params)).split('\n');
   const labels = t.t('err.prefix').split('\n');
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
   if (error.usage) {
