@@ -63,6 +63,9 @@ describe('--heatmap', () => {
   });
   it('levels, shades and legends', async () => {
     expect(heatLevel(0.5, { lo: 0, hi: 1, diverging: false })).toBe(0.5);
+    // A range as wide as the doubles themselves (hi − lo would overflow): still a level.
+    expect(heatLevel(1e308, { lo: -1e308, hi: 1e308, diverging: false })).toBe(1);
+    expect(heatLevel(0, { lo: -1e308, hi: 1e308, diverging: false })).toBe(0.5);
     expect(heatLevel(-0.05, { lo: -0.1, hi: 0.1, diverging: true })).toBe(-0.5);
     expect([0, 0.3, 0.6, 1].map(shadeChar).join('')).toBe('░▒▓█');
     expect(heatLegend({ lo: -1, hi: 2, diverging: false }, plainStyle, 'shade', 2)).toBe('shade: -1.00 ░▒▓█ 2.00');

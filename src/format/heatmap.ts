@@ -51,9 +51,10 @@ export function heatLevel(value: number, range: HeatRange): number {
     const m = range.hi;
     return m > 0 ? Math.max(-1, Math.min(1, value / m)) : 0;
   }
-  const span = range.hi - range.lo;
+  // In halves: hi − lo overflows for a range such as ±1e308.
+  const span = range.hi / 2 - range.lo / 2;
   if (!(span > 0)) return 1;
-  return Math.max(0, Math.min(1, (value - range.lo) / span));
+  return Math.max(0, Math.min(1, (value / 2 - range.lo / 2) / span));
 }
 
 /** The block character for a level: ░ for the lowest quarter … █ for the top one. */
