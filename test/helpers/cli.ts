@@ -52,7 +52,8 @@ export async function expectErrorInBothLanguages(argv: string[], en: string, zh:
 /** What must never reach a user: a stack frame, a JS `undefined`, an unfilled {placeholder}, [object Object]. */
 export function leaks(text: string): string[] {
   // "undefined" as English ("softmax is undefined for row 2", "inf/inf, undefined") is fine.
-  // A quoted token is the user's own text ('{A}', “undefined”).
-  const prose = text.replace(/\b(is|inf\/inf,) undefined\b/g, '').replace(/'[^'\n]*'|“[^”\n]*”/g, '');
+  // A quoted token is the user's own text ('{A}', “undefined”), quotes of its own included
+  // (''{A}'): from the first quote of a line to its last.
+  const prose = text.replace(/\b(is|inf\/inf,) undefined\b/g, '').replace(/'[^\n]*'|“[^\n]*”/g, '');
   return [/\n\s+at .*:\d+/, /\bundefined\b/, /\{[a-zA-Z]+\}/, /\[object /].filter((re) => re.test(prose)).map(String);
 }
