@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows } from '../src/matrix.js';
 import { clipLoss } from '../src/math/clip.js';
-import { ClipSums, type PieceColumns, clipLayout } from '../src/stream/clip-sums.js';
+import { ClipSums, type PieceColumns, rowLayout } from '../src/stream/clip-sums.js';
 import { expectClose } from './helpers/oracle.js';
 
 const SRC = { key: 'source.stdin' } as const;
@@ -37,7 +37,7 @@ function streamed(rows: number[][], scale: number, sizes: { blockValues: number;
     rows.forEach((r, i) => folder.add(Float64Array.from(r), i));
     return folder.loss(n, n);
   }
-  const { pieceRows } = clipLayout(n, sizes.blockValues, sizes.pieceValues);
+  const { pieceRows } = rowLayout(n, sizes.blockValues, sizes.pieceValues);
   const sent: PieceColumns[] = [];
   // Copies, as postMessage does (the sender may reuse its arrays).
   const other = new ClipSums(scale, SRC, { ...sizes, onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice() }) });

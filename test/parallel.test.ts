@@ -9,7 +9,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { parseInput } from '../src/cli/input.js';
-import { ClipSums } from '../src/stream/clip-sums.js';
+import type { CeSums } from '../src/stream/ce-sums.js';
+import type { ClipSums } from '../src/stream/clip-sums.js';
+import { type PieceSums, createSums } from '../src/stream/piece-sums.js';
+import type { PartTask } from '../src/stream/plan.js';
 import { PARALLEL_MIN_BYTES, cutIntoPieces, readInParallel } from '../src/stream/parallel.js';
 import { shell } from './helpers/binary.js';
 
@@ -61,6 +64,22 @@ describe('clip -f value on a large file, read by two threads', () => {
     expect(shared.stdout, name).toBe(inOrder(name, '-s 2').stdout);
     expect(shared.stdout, name).toBe(inOrder('plain.csv', '-s 2').stdout);
   });
+  it('ce -y diag: the same digits and the same errors as a reading in order', () => {
+    const options = '-y diag -f value -w 1,2,3 --label-smoothing 0.1';
+    // -w of the wrong length: the error of the first row, before any piece is shared.
+    for (const name of ['plain.csv', 'header.csv', 'word.csv', 'ragged.csv']) {
+      const weights = Array.from({ length: N }, (_, j) => String(1 + (j % 3))).join(',');
+      const args = `${options.replace('1,2,3', weights)}`;
+      const shared = shell(`xent ce -i ${file(name)} ${args}`);
+      const ordered = shell(`xent ce ${args} < ${file(name)}`);
+      expect(shared.stdout, name).toBe(ordered.stdout);
+      expect(shared.stderr.replace(`'${file(name)}'`, 'standard input'), name).toBe(ordered.stderr);
+      if (name === 'plain.csv') expect(Number(shared.stdout)).toBeGreaterThan(0);
+    }
+    const wrongWidth = shell(`xent ce -i ${file('plain.csv')} ${options}`);
+    expect(wrongWidth.code).toBe(2);
+    expect(wrongWidth.stderr).toMatch(/^xent: error: option -w, --weight has 3 weights, but there are 1100 classes/);
+  });
   it('names the same bad row as a reading in order does', () => {
     for (const name of ['ragged.csv', 'word.csv', 'early.csv']) {
       const shared = shell(`xent clip -i ${file(name)} -f value`);
@@ -106,11 +125,22 @@ describe('two threads and a reading in order agree on any file (small pieces, in
       throw error;
     }
   };
-  const inOrder = (bytes: Uint8Array) =>
+  // clip, and ce towards the diagonal with label smoothing and a temperature.
+  const tasks: PartTask[] = [
+    { kind: 'clip', scale: 1, source, sizes },
+    { kind: 'ce', source, sizes, target: 'diag', oneBased: false, ignoreIndex: -100, temperature: 0.7, labelSmoothing: 0.1 },
+  ];
+  /** The number a command prints from its sums: clip's loss, ce's mean. */
+  const result = (task: PartTask, sums: PieceSums, rows: number, cols: number) => {
+    if (task.kind === 'clip') return (sums as ClipSums).loss(rows, cols);
+    const { total, denominator } = (sums as CeSums).totals();
+    return total / denominator;
+  };
+  const inOrder = (task: PartTask, bytes: Uint8Array) =>
     outcome(async () => {
-      const sums = new ClipSums(1, source, sizes);
+      const sums = createSums(task);
       const { rows, cols } = await parseInput({ source, chunks: [bytes] }, (row, i) => sums.add(row, i));
-      return sums.loss(rows, cols);
+      return result(task, sums, rows, cols);
     });
 
   /** A square matrix as CSV, each line perhaps spoilt: the defects a file meets. */
@@ -151,17 +181,17 @@ describe('two threads and a reading in order agree on any file (small pieces, in
     ).map(([header, lines, end]) => (header ? `${Array.from({ length: n }, (_, j) => `t${j}`).join(',')}\n` : '') + lines.join('\n') + end),
   );
 
-  it('the same loss to the digit, or the same first error', async () => {
+  it.each(tasks.map((task) => [task.kind, task] as const))('%s: the same result to the digit, or the same first error', async (_kind, task) => {
     let shared = 0;
     await fc.assert(
       fc.asyncProperty(file, async (text) => {
         const path = join(dir, 'random.csv');
         writeFileSync(path, text);
-        const expected = await inOrder(new TextEncoder().encode(text));
+        const expected = await inOrder(task, new TextEncoder().encode(text));
         const got = await outcome(async () => {
-          const read = await readInParallel(path, source, { kind: 'clip', scale: 1, source, sizes }, worker, async () => {});
+          const read = await readInParallel(path, source, task, worker, async () => {});
           if (!read) throw new Error('read in order');
-          return read.sums.loss(read.rows, read.cols);
+          return result(task, read.sums, read.rows, read.cols);
         }).catch((error: Error) => (error.message === 'read in order' ? undefined : Promise.reject(error)));
         // Undefined: the file is left to a reading in order, which gives `expected` itself.
         if (got === undefined) return;

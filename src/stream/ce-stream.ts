@@ -1,20 +1,17 @@
 import { readIgnoreIndex, readIndexTargets, readSmoothing } from '../commands/ce.js';
-import { readBase, readClassWeights, readReduction } from '../commands/loss-options.js';
+import { readBase, readReduction } from '../commands/loss-options.js';
 import { readNumberList, readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
-import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
-import { softmaxInto } from '../math/softmax.js';
 import { inUnit } from '../math/units.js';
-import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
-import { checkSoftmaxRow } from './row-checks.js';
+import { CeSums } from './ce-sums.js';
+import { type CeTask, type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 
 /**
- * `xent ce -y … -f value` (mean or sum) in O(columns) memory: each row's loss is computed as
- * it arrives, with the row functions crossEntropy itself uses (log-softmax, effective target
- * row, −Σ a·ℓ: the same digits as the whole-matrix path, without its probabilities and
- * gradient), and the sums of losses and of target weights give the reduced loss. The targets
- * are checked by the same code as the whole-matrix path, once the number of rows is known.
+ * `xent ce -y … -f value` (mean or sum) in O(columns) memory: the rows' losses are summed as
+ * they arrive (CeSums); a large file may be read by two threads at once
+ * (src/stream/parallel.ts). The targets are checked by the same code as the whole-matrix
+ * path, once the number of rows is known.
  */
 export function planCrossEntropyStream({ format, options, source }: StreamContext): StreamPlan | undefined {
   if (format !== 'value' || typeof options.target !== 'string') return undefined;
@@ -23,49 +20,36 @@ export function planCrossEntropyStream({ format, options, source }: StreamContex
   }
   const reduction = readReduction(options.reduction as string | undefined);
   if (reduction === 'none') return undefined; // one line per row: printed only once all targets are known good
-  const targetText = options.target;
-  const diag = targetText.trim().toLowerCase() === 'diag';
-  const oneBased = options.oneBased === true;
-  const offset = oneBased ? 1 : 0;
   const ignoreIndex = readIgnoreIndex(options.ignoreIndex as string | undefined);
-  const given = diag ? [] : readNumberList(targetText, '-y, --target');
-  const temperature = readTemperature(options.temperature as string | undefined);
-  const labelSmoothing = readSmoothing(options.labelSmoothing as string | undefined);
+  // A bad -y list is reported before the other options, as it always was (CeSums reads it too).
+  if (options.target.trim().toLowerCase() !== 'diag') readNumberList(options.target, '-y, --target');
+  const task: CeTask = {
+    kind: 'ce',
+    source,
+    target: options.target,
+    oneBased: options.oneBased === true,
+    ignoreIndex,
+    temperature: readTemperature(options.temperature as string | undefined),
+    labelSmoothing: readSmoothing(options.labelSmoothing as string | undefined),
+    ...(options.weight !== undefined ? { weight: options.weight as string } : {}),
+  };
   const unit = readBase(options.base as string | undefined);
-  let weight = new Float64Array(0);
-  let logProbs = new Float64Array(0);
-  let targetRow = new Float64Array(0);
-  let total = 0;
-  let denominator = 0;
-  let cols = 0;
+  let sums = new CeSums(task);
 
   return {
-    onRow(row, i) {
-      if (i === 0) {
-        cols = row.length;
-        // As crossEntropy builds them: 1 for every class unless -w gives the weights.
-        weight = new Float64Array(cols).fill(1);
-        if (options.weight !== undefined) weight.set(readClassWeights(options.weight as string, '-w, --weight', cols));
-        logProbs = new Float64Array(cols);
-        targetRow = new Float64Array(cols);
-      }
-      checkSoftmaxRow(row, i, source);
-      const raw = diag ? i + offset : given[i];
-      if (raw === undefined || raw === ignoreIndex) return;
-      const c = raw - offset;
-      // An out-of-range or fractional target is reported by readIndexTargets at the end.
-      if (!Number.isInteger(c) || c < 0 || c >= cols) return;
-      softmaxInto(row, temperature, undefined, logProbs);
-      targetRow.fill(0);
-      indexTargetRow(targetRow, c, weight, labelSmoothing);
-      total += rowLoss(targetRow, logProbs);
-      denominator += weight[c];
-    },
+    onRow: (row, i) => sums.add(row, i),
     finish(rows, width) {
-      readIndexTargets(targetText, { rows, cols: width, data: new Float64Array(0) }, oneBased, ignoreIndex);
+      readIndexTargets(task.target, { rows, cols: width, data: new Float64Array(0) }, task.oneBased, task.ignoreIndex);
+      const { total, denominator } = sums.totals();
       if (reduction === 'mean' && denominator === 0) throw new XentError('err.ce.meanUndefined');
       const loss = reduction === 'mean' ? total / denominator : total;
       return `${formatExact(inUnit(loss, unit))}\n`;
+    },
+    parallel: {
+      task,
+      adopt: (whole) => {
+        sums = whole as CeSums;
+      },
     },
   };
 }

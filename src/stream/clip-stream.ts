@@ -20,7 +20,7 @@ export function planClipStream({ format, options, source }: StreamContext): Stre
     parallel: {
       task: { kind: 'clip', scale, source },
       adopt: (whole) => {
-        sums = whole;
+        sums = whole as ClipSums;
       },
     },
   };

@@ -16,14 +16,14 @@ const PIECE_VALUES = 1 << 18;
 const SHARED_RANGE = 64;
 
 /** How rows are grouped, a function of the width alone, so that every way of reading a matrix groups them alike. */
-export interface ClipLayout {
+export interface RowLayout {
   /** Rows per block: rows [b·blockRows, (b+1)·blockRows) share their exps. */
   readonly blockRows: number;
   /** Rows per piece (a whole number of blocks): the unit of work of a thread, and of folding columns. */
   readonly pieceRows: number;
 }
 
-export function clipLayout(cols: number, blockValues = BLOCK_VALUES, pieceValues = PIECE_VALUES): ClipLayout {
+export function rowLayout(cols: number, blockValues = BLOCK_VALUES, pieceValues = PIECE_VALUES): RowLayout {
   const blockRows = Math.max(1, Math.floor(blockValues / cols));
   return { blockRows, pieceRows: blockRows * Math.max(1, Math.round(pieceValues / (blockRows * cols))) };
 }
@@ -51,13 +51,13 @@ export interface ClipRowsState {
  * sums (rows and columns whose maximum lies far below M get their own, see SHARED_RANGE).
  * That is one exp per value where a row pass and a column pass would take two.
  *
- * Same digits every time: blocks and pieces are fixed ranges of row indices (clipLayout),
+ * Same digits every time: blocks and pieces are fixed ranges of row indices (rowLayout),
  * each piece's column sums are folded in piece order, and the row losses are added in row
  * order at the end. So the loss does not depend on chunking, or on which of two threads
  * read which piece (src/stream/parallel.ts): `-i FILE` and a pipe print the same digits.
  */
 export class ClipSums {
-  private layout: ClipLayout | undefined;
+  private layout: RowLayout | undefined;
   private rowLoss = new Float64Array(0);
   private diagonal = new Float64Array(0);
   private count = 0;
@@ -124,8 +124,8 @@ export class ClipSums {
     this.blockRows++;
   }
 
-  private start(n: number): ClipLayout {
-    const layout = clipLayout(n, this.options.blockValues, this.options.pieceValues);
+  private start(n: number): RowLayout {
+    const layout = rowLayout(n, this.options.blockValues, this.options.pieceValues);
     // Pieces from another thread may have been folded, or its rows added, already.
     this.columns ??= new ColumnLogSumExp(n);
     this.pieceColumns = new ColumnLogSumExp(n);

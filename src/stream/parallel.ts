@@ -1,8 +1,9 @@
-// Reading a large file on two cores. The file is cut at line boundaries into pieces of
-// ClipSums' layout (a fixed number of rows, ~2.5 MB), counting lines; the main thread and a
-// worker thread take pieces in turn from a shared counter and sum their rows. The worker sends
-// each piece's column sums as it finishes it, the main thread folds them in piece order, and
-// at the end adds the worker's per-row results: the same digits as a reading in order.
+// Reading a large file on two cores (clip and ce -f value). The file is cut at line
+// boundaries into pieces of rowLayout's rows (a fixed number, ~2.5 MB), counting lines; the
+// main thread and a worker thread take pieces in turn from a shared counter and sum their rows
+// (PieceSums). The worker sends each piece's state as it finishes it, the main thread folds
+// them in piece order, and at the end adds the worker's per-row results: the same digits as a
+// reading in order.
 //
 // A piece's first row is numbered from the lines before it, which is right only when every
 // line is one data row (a header line first is allowed, and found beforehand). So each
@@ -15,9 +16,10 @@ import { XentError } from '../errors.js';
 import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import { parseInput } from '../cli/input.js';
 import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
-import { type ClipRowsState, ClipSums, type PieceColumns, clipLayout } from './clip-sums.js';
+import { rowLayout } from './clip-sums.js';
 import { CHUNK, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
+import { type PieceSums, createSums } from './piece-sums.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -41,10 +43,10 @@ export type PieceOutcome =
   | { readonly kind: 'error'; readonly key: MessageKey; readonly params: MessageParams; readonly width: number }
   | { readonly kind: 'brackets' };
 
-/** What the worker sends: each piece's columns as it ends, then its rows and what each piece gave. */
+/** What the worker sends: each piece's state as it ends, then its per-row results and what each piece gave. */
 export type WorkerMessage =
-  | ({ readonly kind: 'piece' } & PieceColumns)
-  | { readonly kind: 'done'; readonly rows: ClipRowsState; readonly outcomes: readonly (readonly [number, PieceOutcome])[] };
+  | { readonly kind: 'piece'; readonly state: unknown }
+  | { readonly kind: 'done'; readonly rows: unknown; readonly outcomes: readonly (readonly [number, PieceOutcome])[] };
 
 /** What the worker thread is started with (workerData); the pieces follow in a message. */
 export interface WorkerStart {
@@ -55,7 +57,7 @@ export interface WorkerStart {
 }
 
 /**
- * Cuts a regular file of at least PARALLEL_MIN_BYTES into pieces of clipLayout's rows (the
+ * Cuts a regular file of at least PARALLEL_MIN_BYTES into pieces of rowLayout's rows (the
  * width read from the first data row); undefined for other files.
  */
 export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefined {
@@ -68,7 +70,7 @@ export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefi
     let first: { header: number; width: number } | undefined;
     for (const head of HEADS) first ??= firstLines(readRange(fd, 0, head, Buffer.allocUnsafe(head)));
     if (!first) return undefined;
-    const pieceRows = clipLayout(first.width, sizes?.blockValues, sizes?.pieceValues).pieceRows;
+    const pieceRows = rowLayout(first.width, sizes?.blockValues, sizes?.pieceValues).pieceRows;
     const buffer = Buffer.allocUnsafe(CHUNK);
     const pieces: Piece[] = [];
     let start = 0;
@@ -133,7 +135,7 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
 }
 
 /** Reads one piece into `sums`. Piece 0 is read as the start of the input (it may have a header). */
-async function readPiece(fd: number, buffer: Uint8Array, piece: Piece, index: number, sums: ClipSums, source: MessageParam): Promise<PieceOutcome> {
+async function readPiece(fd: number, buffer: Uint8Array, piece: Piece, index: number, sums: PieceSums, source: MessageParam): Promise<PieceOutcome> {
   let width = -1;
   try {
     const { rows } = await parseInput(
@@ -163,7 +165,7 @@ async function readPiece(fd: number, buffer: Uint8Array, piece: Piece, index: nu
 export async function readShare(
   path: string,
   source: MessageParam,
-  sums: ClipSums,
+  sums: PieceSums,
   pieces: readonly Piece[],
   take: () => number,
   stop: () => void,
@@ -202,20 +204,20 @@ export async function readInParallel(
   task: PartTask,
   workerScript: string,
   between: (bytes: number, rows: number) => Promise<void>,
-): Promise<{ rows: number; cols: number; sums: ClipSums } | undefined> {
+): Promise<{ rows: number; cols: number; sums: PieceSums } | undefined> {
   const { Worker } = await import('node:worker_threads');
   // Piece 0 is the main thread's; the worker starts at 1.
   const counter = new Int32Array(new SharedArrayBuffer(4));
   counter[0] = 1;
   const take = () => Atomics.add(counter, 0, 1);
   const stop = () => Atomics.store(counter, 0, 1 << 30);
-  const sums = new ClipSums(task.scale, task.source, task.sizes);
+  const sums = createSums(task);
   // Started first: it boots while the file is cut.
   const start: WorkerStart = { path, task, counter };
   const worker = new Worker(workerScript, { workerData: start, stdout: false, stderr: false });
   const theirs = new Promise<Extract<WorkerMessage, { kind: 'done' }> | undefined>((resolve) => {
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'piece') sums.foldPiece(message);
+      if (message.kind === 'piece') sums.foldPiece(message.state);
       else resolve(message);
     });
     // A worker that cannot run leaves its pieces unread: the file is then read in order.

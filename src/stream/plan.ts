@@ -4,7 +4,7 @@
 import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { OptionValues } from '../commands/command.js';
-import type { ClipSums } from './clip-sums.js';
+import type { PieceSums } from './piece-sums.js';
 
 export interface StreamOutput {
   write(text: string): void;
@@ -30,17 +30,35 @@ export interface StreamPlan {
    */
   readonly parallel?: {
     readonly task: PartTask;
-    adopt(sums: ClipSums): void;
+    adopt(sums: PieceSums): void;
   };
 }
 
 /** What a thread computes over its pieces of a file: plain data (it crosses threads). */
-export interface PartTask {
-  readonly kind: 'clip';
-  readonly scale: number;
+export type PartTask = ClipTask | CeTask;
+
+interface TaskBase {
   readonly source: MessageParam;
   /** Smaller blocks, pieces and file-size threshold than the defaults: tests, to share small files. */
   readonly sizes?: PartSizes;
+}
+
+export interface ClipTask extends TaskBase {
+  readonly kind: 'clip';
+  readonly scale: number;
+}
+
+/** `xent ce -y … -f value`, its options read (but -y and -w, read against the rows as they come). */
+export interface CeTask extends TaskBase {
+  readonly kind: 'ce';
+  /** -y as given: 'diag' or a list. */
+  readonly target: string;
+  readonly oneBased: boolean;
+  readonly ignoreIndex: number;
+  readonly temperature: number;
+  readonly labelSmoothing: number;
+  /** -w as given. */
+  readonly weight?: string;
 }
 
 export interface PartSizes {

@@ -1,0 +1,119 @@
+import { readClassWeights } from '../commands/loss-options.js';
+import { readNumberList } from '../cli/option-values.js';
+import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
+import { softmaxInto } from '../math/softmax.js';
+import { rowLayout } from './clip-sums.js';
+import type { CeTask } from './plan.js';
+import type { PieceSums } from './piece-sums.js';
+import { checkSoftmaxRow } from './row-checks.js';
+
+/** A piece's counted rows: their losses and target weights, in row order. Plain data. */
+export interface CePiece {
+  readonly piece: number;
+  readonly losses: Float64Array;
+  readonly weights: Float64Array;
+}
+
+/**
+ * The sums of `xent ce -y … -f value` (mean or sum) as rows stream by, in O(columns) memory.
+ * Each row's loss comes from the row functions crossEntropy itself uses (log-softmax,
+ * effective target row, −Σ a·ℓ), and the losses and target weights are added in row order,
+ * piece by piece: the same digits as the whole-matrix path, whichever thread read a piece.
+ * Targets out of range are left for readIndexTargets to report once the rows are counted.
+ */
+export class CeSums implements PieceSums {
+  private readonly diag: boolean;
+  private readonly given: number[];
+  private readonly offset: number;
+  private pieceRows = 0;
+  private weight = new Float64Array(0);
+  private logProbs = new Float64Array(0);
+  private targetRow = new Float64Array(0);
+  /** Σ losses and Σ target weights of pieces 0 … folded − 1; pieces summed ahead of their turn. */
+  private total = 0;
+  private denominator = 0;
+  private folded = 0;
+  private readonly waiting = new Map<number, CePiece>();
+  /** The piece being summed (−1: none) and its counted rows. */
+  private piece = -1;
+  private losses: number[] = [];
+  private weights: number[] = [];
+
+  constructor(
+    private readonly task: CeTask,
+    private readonly options: { readonly blockValues?: number; readonly pieceValues?: number; readonly onPiece?: (piece: CePiece) => void } = {},
+  ) {
+    this.diag = task.target.trim().toLowerCase() === 'diag';
+    this.given = this.diag ? [] : readNumberList(task.target, '-y, --target');
+    this.offset = task.oneBased ? 1 : 0;
+  }
+
+  add(row: Float64Array, i: number): void {
+    const cols = row.length;
+    if (this.pieceRows === 0) {
+      this.pieceRows = rowLayout(cols, this.options.blockValues, this.options.pieceValues).pieceRows;
+      // As crossEntropy builds them: 1 for every class unless -w gives the weights.
+      this.weight = new Float64Array(cols).fill(1);
+      if (this.task.weight !== undefined) this.weight.set(readClassWeights(this.task.weight, '-w, --weight', cols));
+      this.logProbs = new Float64Array(cols);
+      this.targetRow = new Float64Array(cols);
+    }
+    const piece = Math.floor(i / this.pieceRows);
+    if (piece !== this.piece) {
+      this.endPiece();
+      this.piece = piece;
+    }
+    checkSoftmaxRow(row, i, this.task.source);
+    const raw = this.diag ? i + this.offset : this.given[i];
+    if (raw === undefined || raw === this.task.ignoreIndex) return;
+    const c = raw - this.offset;
+    // An out-of-range or fractional target is reported by readIndexTargets at the end.
+    if (!Number.isInteger(c) || c < 0 || c >= cols) return;
+    softmaxInto(row, this.task.temperature, undefined, this.logProbs);
+    this.targetRow.fill(0);
+    indexTargetRow(this.targetRow, c, this.weight, this.task.labelSmoothing);
+    this.losses.push(rowLoss(this.targetRow, this.logProbs));
+    this.weights.push(this.weight[c]);
+  }
+
+  endPiece(): void {
+    if (this.piece < 0) return;
+    const done: CePiece = { piece: this.piece, losses: Float64Array.from(this.losses), weights: Float64Array.from(this.weights) };
+    this.piece = -1;
+    this.losses = [];
+    this.weights = [];
+    if (this.options.onPiece) this.options.onPiece(done);
+    else this.foldPiece(done);
+  }
+
+  foldPiece(state: unknown): void {
+    const piece = state as CePiece;
+    if (piece.piece !== this.folded) {
+      this.waiting.set(piece.piece, piece);
+      return;
+    }
+    for (let next: CePiece | undefined = piece; next; next = this.waiting.get(this.folded)) {
+      this.waiting.delete(this.folded);
+      for (let k = 0; k < next.losses.length; k++) {
+        this.total += next.losses[k];
+        this.denominator += next.weights[k];
+      }
+      this.folded++;
+    }
+  }
+
+  /** ce keeps nothing per row beyond its pieces. */
+  rowsState(): null {
+    this.endPiece();
+    return null;
+  }
+
+  addRows(): void {}
+
+  /** Σ losses and Σ target weights over every row, once all are in. */
+  totals(): { total: number; denominator: number } {
+    this.endPiece();
+    if (this.waiting.size > 0) throw new Error(`ce: piece ${this.folded} was never summed`);
+    return { total: this.total, denominator: this.denominator };
+  }
+}
