@@ -237,6 +237,12 @@ describe('bad input: exit 2, empty stdout, exact message', () => {
       'xent: 错误: 选项 --target-probs 第 1 行第 1 列的 inf 不合法；目标分布的各项必须是 ≥ 0 的有限数',
     ],
     [
+      'a weighted target beyond a double',
+      ['ce', '--weight', '1e308', '--target-probs', '10', '--', '0'],
+      'xent: error: the weighted target at row 1, class 0 (class weight × target probability) is beyond the largest double (about 1.8e308); use smaller weights or targets',
+      'xent: 错误: 第 1 行类别 0 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
+    ],
+    [
       'weights of the wrong length',
       ['ce', '1 2 3', '-y', '0', '-w', '1,2'],
       `xent: error: option -w, --weight has 2 weights, but there are 3 classes; give one weight per class\n${tryCe}`,

@@ -125,6 +125,11 @@ export function crossEntropy(
     ? { probs: input, logProbs: mapMatrix(input, Math.log) }
     : softmax(input, temperature, 'row');
   const a = effectiveTargets(targets, rows, cols, w, eps);
+  // Weight × target probability can pass the largest double (1e308 × 10): the loss and the
+  // gradient would be nan (inf · 0, inf − inf), so such a target is refused.
+  for (let k = 0; k < a.data.length; k++) {
+    if (!Number.isFinite(a.data[k])) throw new XentError('err.ce.targetOverflow', { row: Math.floor(k / cols) + 1, col: k % cols });
+  }
 
   const losses = new Float64Array(rows);
   for (let n = 0; n < rows; n++) losses[n] = rowLoss(rowView(a, n), rowView(logProbs, n));

@@ -20,6 +20,8 @@ export const ceEn = {
   'err.ce.smoothing': "the label smoothing ε must be a number from 0 to 1, got '{value}' (option --label-smoothing)",
   'err.ce.ignoreInteger': "option --ignore-index takes a whole number, got '{value}'",
   'err.ce.ignoreSoft': 'option --ignore-index applies to class targets (-y), not to --target-probs',
+  'err.ce.targetOverflow':
+    'the weighted target at row {row}, class {col} (class weight × target probability) is beyond the largest double (about 1.8e308); use smaller weights or targets',
   'err.ce.meanUndefined':
     "reduction 'mean' is 0/0 here: every row's target is ignored (--ignore-index) or has class weight 0, so there is nothing to average; use -r sum or -r none",
   'err.ce.probsRange':
@@ -132,6 +134,7 @@ export const ceZh: Record<CeKey, string> = {
   'err.ce.smoothing': '标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“{value}”（选项 --label-smoothing）',
   'err.ce.ignoreInteger': '选项 --ignore-index 需要一个整数，收到的是“{value}”',
   'err.ce.ignoreSoft': '选项 --ignore-index 只适用于类别目标（-y），不适用于 --target-probs',
+  'err.ce.targetOverflow': '第 {row} 行类别 {col} 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
   'err.ce.meanUndefined':
     "这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
   'err.ce.probsRange': '--probs：{source}第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
