@@ -4,6 +4,7 @@ import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
 import { softmaxInto } from '../math/softmax.js';
 import { rowLayout } from './clip-sums.js';
 import type { CeTask } from './plan.js';
+import { InPieceOrder } from './in-piece-order.js';
 import type { PieceSums } from './piece-sums.js';
 import { checkSoftmaxRow } from './row-checks.js';
 
@@ -29,11 +30,15 @@ export class CeSums implements PieceSums {
   private weight = new Float64Array(0);
   private logProbs = new Float64Array(0);
   private targetRow = new Float64Array(0);
-  /** Σ losses and Σ target weights of pieces 0 … folded − 1; pieces summed ahead of their turn. */
+  /** Σ losses and Σ target weights of the pieces folded so far, in piece order. */
   private total = 0;
   private denominator = 0;
-  private folded = 0;
-  private readonly waiting = new Map<number, CePiece>();
+  private readonly inOrder = new InPieceOrder<CePiece>((piece) => {
+    for (let k = 0; k < piece.losses.length; k++) {
+      this.total += piece.losses[k];
+      this.denominator += piece.weights[k];
+    }
+  });
   /** The piece being summed (−1: none) and its counted rows. */
   private piece = -1;
   private losses: number[] = [];
@@ -87,19 +92,7 @@ export class CeSums implements PieceSums {
   }
 
   foldPiece(state: unknown): void {
-    const piece = state as CePiece;
-    if (piece.piece !== this.folded) {
-      this.waiting.set(piece.piece, piece);
-      return;
-    }
-    for (let next: CePiece | undefined = piece; next; next = this.waiting.get(this.folded)) {
-      this.waiting.delete(this.folded);
-      for (let k = 0; k < next.losses.length; k++) {
-        this.total += next.losses[k];
-        this.denominator += next.weights[k];
-      }
-      this.folded++;
-    }
+    this.inOrder.take((state as CePiece).piece, state as CePiece);
   }
 
   /** ce keeps nothing per row beyond its pieces. */
@@ -113,7 +106,7 @@ export class CeSums implements PieceSums {
   /** Σ losses and Σ target weights over every row, once all are in. */
   totals(): { total: number; denominator: number } {
     this.endPiece();
-    if (this.waiting.size > 0) throw new Error(`ce: piece ${this.folded} was never summed`);
+    this.inOrder.check('ce');
     return { total: this.total, denominator: this.denominator };
   }
 }

@@ -1,6 +1,7 @@
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { ColumnLogSumExp, type ColumnLogSumExpState } from '../math/online-log-sum-exp.js';
+import { InPieceOrder } from './in-piece-order.js';
 
 /** Rows are gathered into blocks of about this many values (512 KB) before their exps are taken. */
 const BLOCK_VALUES = 1 << 16;
@@ -61,10 +62,12 @@ export class ClipSums {
   private rowLoss = new Float64Array(0);
   private diagonal = new Float64Array(0);
   private count = 0;
-  /** The columns of pieces 0 … folded − 1, and pieces summed ahead of their turn. */
+  /** The columns of the pieces folded so far, in piece order. */
   private columns: ColumnLogSumExp | undefined;
-  private folded = 0;
-  private readonly waiting = new Map<number, ColumnLogSumExpState>();
+  private readonly inOrder = new InPieceOrder<ColumnLogSumExpState>((columns) => {
+    this.columns ??= new ColumnLogSumExp(columns.max.length);
+    this.columns.merge(columns);
+  });
   /** The piece being summed (−1: none) and its column sums so far. */
   private piece = -1;
   private pieceColumns: ColumnLogSumExp | undefined;
@@ -202,18 +205,7 @@ export class ClipSums {
 
   /** A piece's column sums (from this thread or another): folded now if it is next, else kept until it is. */
   foldPiece(columns: PieceColumns): void {
-    if (!this.columns) this.columns = new ColumnLogSumExp(columns.max.length);
-    if (columns.piece !== this.folded) {
-      this.waiting.set(columns.piece, { max: columns.max, sum: columns.sum });
-      return;
-    }
-    this.columns.merge(columns);
-    this.folded++;
-    for (let next = this.waiting.get(this.folded); next; next = this.waiting.get(this.folded)) {
-      this.waiting.delete(this.folded);
-      this.columns.merge(next);
-      this.folded++;
-    }
+    this.inOrder.take(columns.piece, columns);
   }
 
   /** The per-row results of the rows read here, for the thread that folds. */
@@ -240,7 +232,7 @@ export class ClipSums {
   loss(rows: number, cols: number): number {
     if (rows !== cols) throw new XentError('err.notSquare', { command: 'clip', rows, cols });
     this.endPiece();
-    if (this.waiting.size > 0) throw new Error(`clip: piece ${this.folded} was never summed`);
+    this.inOrder.check('clip');
     const lse = this.columns!.result();
     let lossI2t = 0;
     let lossT2i = 0;
