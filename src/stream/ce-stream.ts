@@ -21,12 +21,12 @@ export function planCrossEntropyStream({ format, options, source }: StreamContex
   const reduction = readReduction(options.reduction as string | undefined);
   if (reduction === 'none') return undefined; // one line per row: printed only once all targets are known good
   const ignoreIndex = readIgnoreIndex(options.ignoreIndex as string | undefined);
-  // A bad -y list is reported before the other options, as it always was (CeSums reads it too).
-  if (options.target.trim().toLowerCase() !== 'diag') readNumberList(options.target, '-y, --target');
+  const targets = options.target.trim().toLowerCase() === 'diag' ? 'diag' : readNumberList(options.target, '-y, --target');
   const task: CeTask = {
     kind: 'ce',
     source,
     target: options.target,
+    targets,
     oneBased: options.oneBased === true,
     ignoreIndex,
     temperature: readTemperature(options.temperature as string | undefined),

@@ -1,5 +1,4 @@
 import { readClassWeights } from '../commands/loss-options.js';
-import { readNumberList } from '../cli/option-values.js';
 import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
 import { softmaxInto } from '../math/softmax.js';
 import { rowLayout } from './clip-sums.js';
@@ -23,8 +22,6 @@ export interface CePiece {
  * Targets out of range are left for readIndexTargets to report once the rows are counted.
  */
 export class CeSums implements PieceSums {
-  private readonly diag: boolean;
-  private readonly given: number[];
   private readonly offset: number;
   private pieceRows = 0;
   private weight = new Float64Array(0);
@@ -48,8 +45,6 @@ export class CeSums implements PieceSums {
     private readonly task: CeTask,
     private readonly options: { readonly blockValues?: number; readonly pieceValues?: number; readonly onPiece?: (piece: CePiece) => void } = {},
   ) {
-    this.diag = task.target.trim().toLowerCase() === 'diag';
-    this.given = this.diag ? [] : readNumberList(task.target, '-y, --target');
     this.offset = task.oneBased ? 1 : 0;
   }
 
@@ -69,7 +64,8 @@ export class CeSums implements PieceSums {
       this.piece = piece;
     }
     checkSoftmaxRow(row, i, this.task.source);
-    const raw = this.diag ? i + this.offset : this.given[i];
+    const { targets } = this.task;
+    const raw = targets === 'diag' ? i + this.offset : targets[i];
     if (raw === undefined || raw === this.task.ignoreIndex) return;
     const c = raw - this.offset;
     // An out-of-range or fractional target is reported by readIndexTargets at the end.

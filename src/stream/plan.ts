@@ -51,8 +51,10 @@ export interface ClipTask extends TaskBase {
 /** `xent ce -y … -f value`, its options read (but -y and -w, read against the rows as they come). */
 export interface CeTask extends TaskBase {
   readonly kind: 'ce';
-  /** -y as given: 'diag' or a list. */
+  /** -y as given: 'diag' or a list (readIndexTargets checks it against the rows at the end). */
   readonly target: string;
+  /** -y read: the diagonal, or each row's class as given (checked against the width later). */
+  readonly targets: 'diag' | readonly number[];
   readonly oneBased: boolean;
   readonly ignoreIndex: number;
   readonly temperature: number;
