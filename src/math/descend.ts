@@ -83,8 +83,9 @@ function diagonalProbability(probsI2t: Matrix, probsT2i: Matrix): number {
 export function descendClipMatrix(x: Matrix, scale: number, lr: number, steps: number): DescentPoint[] {
   const out: DescentPoint[] = [];
   let m = x;
+  let logits = mapMatrix(m, (v) => scale * v);
   for (let s = 0; ; s++) {
-    const r = clipLoss(mapMatrix(m, (v) => scale * v));
+    const r = clipLoss(logits);
     out.push({
       step: s,
       loss: r.loss,
@@ -94,7 +95,8 @@ export function descendClipMatrix(x: Matrix, scale: number, lr: number, steps: n
     });
     if (s === steps) return out;
     m = step(m, mapMatrix(r.gradLogits, (g) => scale * g), lr);
-    if (!finite(mapMatrix(m, (v) => scale * v))) return out;
+    logits = mapMatrix(m, (v) => scale * v);
+    if (!finite(logits)) return out;
   }
 }
 
