@@ -2,7 +2,8 @@
 import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
 import { fileChunks } from './stream/file-chunks.js';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeAllSync, writtenUnchecked } from './write-out.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -15,6 +16,14 @@ function write(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<v
     if (text.length === 0) return resolve();
     stream.write(text, (error) => (error ? reject(error) : resolve()));
   });
+}
+
+/** Stdout to a file or a device: written by xent itself and checked to the last byte (src/write-out.ts). */
+const stdoutUnchecked = writtenUnchecked(1, process.stdout.isTTY === true);
+
+async function writeStdout(text: string | Uint8Array): Promise<void> {
+  if (!stdoutUnchecked) return write(process.stdout, text);
+  if (text.length > 0) writeAllSync(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
 }
 
 const context = { argv: process.argv.slice(2), env: process.env };
@@ -58,6 +67,18 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
+/** The first failed write of a streamed output: it ends the run as a failed write (74), whatever runCli made of it. */
+let streamedWriteFailure: unknown;
+
+async function writeStreamed(bytes: Uint8Array): Promise<void> {
+  try {
+    await writeStdout(bytes);
+  } catch (error) {
+    streamedWriteFailure ??= error;
+    throw error;
+  }
+}
+
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
@@ -76,12 +97,16 @@ async function main(): Promise<void> {
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
-    // bin/xent.js runs dist/xent.cjs; the worker's bundle is built beside it.
-    workerScript: join(dirname(process.argv[1]), '..', 'dist', 'xent-part.cjs'),
-    write: (bytes) => write(process.stdout, bytes),
+    // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
+    // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
+    // that was typed: through node_modules/.bin or a global bin, that folder is another
+    // package's, and a file planted there would run as xent's worker.
+    workerScript: join(__dirname, 'xent-part.cjs'),
+    write: writeStreamed,
     progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
   });
-  await write(process.stdout, result.stdout);
+  if (streamedWriteFailure !== undefined) throw streamedWriteFailure;
+  await writeStdout(result.stdout);
   await write(process.stderr, result.stderr);
   process.exitCode = result.code;
 }

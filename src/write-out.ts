@@ -1,0 +1,42 @@
+// Writing to a file descriptor, checked to its last byte. Only src/main.ts uses this.
+//
+// Node writes to a stdout that is a file or a device (`> out.json`, `> /dev/full`) with
+// fs.writeSync and ignores how many bytes the kernel took: on a disk that fills mid-write the
+// kernel takes what fits, the rest is dropped and nothing is reported. So for those xent
+// writes itself, looping until every byte is taken or the kernel says why not (ENOSPC, EIO,
+// EFBIG…). Pipes, sockets and terminals go through Node's stream, which already queues what
+// the kernel did not take and reports EPIPE and the like through the write's callback.
+import { fstatSync, writeSync } from 'node:fs';
+
+/** Writes `bytes` at the descriptor's position, all of it, or throws the kernel's error. */
+export function writeAllSync(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  let idle = 0;
+  while (offset < bytes.length) {
+    let written: number;
+    try {
+      written = writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      // A descriptor in non-blocking mode (set by another process sharing it) that is full
+      // for the moment: wait a little and go on.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      written = 0;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+    offset += written;
+    // write(2) takes nothing only when it cannot go on; its error comes with the next call,
+    // but a descriptor that keeps taking nothing would loop for ever.
+    idle = written === 0 ? idle + 1 : 0;
+    if (idle > 10_000) throw Object.assign(new Error('EIO: the output takes no more bytes, write'), { code: 'EIO' });
+  }
+}
+
+/** True when fd is a regular file or a device other than a terminal: Node would write it unchecked. */
+export function writtenUnchecked(fd: number, isTTY: boolean): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return !isTTY && (stat.isFile() || stat.isCharacterDevice() || stat.isBlockDevice());
+  } catch {
+    return false;
+  }
+}
