@@ -4,12 +4,16 @@
 // made by another Node version is rejected by V8, and the source is compiled as usual.
 // (CommonJS, see bin/package.json.)
 'use strict';
-const { readFileSync } = require('node:fs');
+const { readFileSync, realpathSync } = require('node:fs');
 const Module = require('node:module');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-const filename = join(__dirname, '..', 'dist', 'xent.cjs');
+// xent's own dist/, found from this file's real path. Node resolves a symlinked main script
+// itself, but not under --preserve-symlinks-main; the bundle finds its worker beside it, and
+// must never take one from the folder of a symlink (node_modules/.bin, a global bin).
+const dist = join(dirname(realpathSync.native(__filename)), '..', 'dist');
+const filename = join(dist, 'xent.cjs');
 let cachedData;
 try {
   cachedData = readFileSync(`${filename}.cache`);
@@ -18,4 +22,4 @@ try {
 }
 const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData });
 const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, join(__dirname, '..', 'dist'));
+script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, dist);

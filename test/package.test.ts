@@ -4,7 +4,7 @@
 // Packs the dist/ that `npm test` has just built (--ignore-scripts: no rebuild under the
 // other tests' feet).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,5 +91,51 @@ describe('npm install -g ./xent-*.tgz', () => {
     const result = run(process.execPath, ['--input-type=module', '-e', script], project);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(EXPECTED);
+  });
+});
+
+// xent's worker thread (dist/xent-part.cjs) is found from xent's real location. Every install
+// runs xent through a symlink (the global bin, node_modules/.bin), whose folder's `../dist` is
+// another package's: a worker planted there must never run, and xent's own must.
+describe('the worker thread through a symlinked install', () => {
+  let real = '';
+  const marker = join(tmp, 'planted-worker-ran');
+  // A square matrix over the 8 MB at which clip -f value reads with two threads.
+  const big = join(tmp, 'sim.csv');
+  const project = join(tmp, 'app');
+
+  beforeAll(() => {
+    real = realpathSync(join(prefix, 'lib', 'node_modules', 'xent'));
+    const row = (i: number) => Array.from({ length: 1100 }, (_, j) => (((i * 31 + j * 17) % 101) / 10 - 5).toFixed(6)).join(',');
+    writeFileSync(big, Array.from({ length: 1100 }, (_, i) => row(i)).join('\n') + '\n');
+    const planted = `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');`;
+    // Beside the global bin (prefix/bin/xent → prefix/dist) and beside a project's .bin.
+    mkdirSync(join(prefix, 'dist'), { recursive: true });
+    writeFileSync(join(prefix, 'dist', 'xent-part.cjs'), planted);
+    mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
+    mkdirSync(join(project, 'node_modules', 'dist'), { recursive: true });
+    symlinkSync(real, join(project, 'node_modules', 'xent'));
+    symlinkSync(join('..', 'xent', 'bin', 'xent.js'), join(project, 'node_modules', '.bin', 'xent'));
+    writeFileSync(join(project, 'node_modules', 'dist', 'xent-part.cjs'), planted);
+  });
+
+  const single = () => run(process.execPath, [join(ROOT, 'bin', 'xent.js'), 'clip', '-f', 'value', '-i', big]).stdout;
+  const ways: [string, () => string[]][] = [
+    ['the global bin', () => [join(prefix, 'bin', 'xent')]],
+    ["a project's node_modules/.bin", () => [join(project, 'node_modules', '.bin', 'xent')]],
+    ['node --preserve-symlinks-main', () => [process.execPath, '--preserve-symlinks-main', join(prefix, 'bin', 'xent')]],
+  ];
+  it.each(ways)('%s: runs its own worker, never the planted one, with the same result', (_, command) => {
+    const [exe, ...args] = command();
+    const result = spawnSync(exe, [...args, 'clip', '-f', 'value', '-i', big], {
+      encoding: 'utf8',
+      env: { ...env, NODE_DEBUG: 'worker', LANG: 'C.UTF-8' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    // Node's own debug log names the script each worker was started on, and that it booted.
+    expect(result.stderr).toContain(`create new worker ${join(real, 'dist', 'xent-part.cjs')}`);
+    expect(result.stderr).toMatch(/\[1\] is setting up worker child environment/);
+    expect(result.stdout).toBe(single());
   });
 });
