@@ -70,13 +70,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   gradient: 'grad',
 };
 
-/** The quantity each command checks when the user names none. */
-export function defaultQuantity(command: string, options: Readonly<Record<string, unknown>>, json: Readonly<Record<string, unknown>>): string {
-  if (command === 'softmax') return options.log === true ? 'log_probs' : 'probs';
-  if (typeof json.loss === 'number') return 'loss';
-  return 'losses';
-}
-
 /** The JSON key a user's quantity name means in this report, or an error listing the choices. */
 export function resolveQuantity(name: string, json: Readonly<Record<string, unknown>>): string {
   const key = name.trim().toLowerCase().replace(/-/g, '_');
@@ -122,8 +115,8 @@ export interface CheckResult {
 
 export function checkClaims(
   claims: readonly Claim[],
-  command: string,
-  options: Readonly<Record<string, unknown>>,
+  /** The JSON key a claim that names no quantity is checked against (the command's headline). */
+  headline: string,
   json: Readonly<Record<string, unknown>>,
   t: Translator,
   decimals: number,
@@ -134,7 +127,7 @@ export function checkClaims(
   let right = 0;
   let total = 0;
   for (const claim of claims) {
-    const quantity = claim.quantity ? resolveQuantity(claim.quantity, json) : defaultQuantity(command, options, json);
+    const quantity = claim.quantity ? resolveQuantity(claim.quantity, json) : headline;
     const actual = flatten(json[quantity]);
     if (!actual) throw new XentError('err.expect.unknownQuantity', { name: quantity, choices: numericKeys(json).join(', ') }, true);
     if (actual.length !== claim.values.length) {

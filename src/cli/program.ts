@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 
 export interface Selection {
-  readonly spec: CommandSpec;
+  readonly command: CommandSpec;
   readonly args: string[];
   readonly options: Record<string, unknown>;
 }
@@ -94,7 +94,7 @@ export function buildProgram(
     command.action((...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
       const args = positional ? ((params[0] as string[] | undefined) ?? []) : [];
-      onSelect({ spec, args, options: cmd.optsWithGlobals() });
+      onSelect({ command: spec, args, options: cmd.optsWithGlobals() });
     });
   }
 

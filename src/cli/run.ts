@@ -2,7 +2,7 @@
 // text for stdout and stderr out. Only src/main.ts touches the process.
 import { CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
-import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
+import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
 import { FORMATS, type Format } from '../format/index.js';
@@ -10,7 +10,6 @@ import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
-import { planStream } from '../stream/index.js';
 import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
@@ -22,7 +21,7 @@ import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, pars
 import { readChoice, readPrecision } from './option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
-import { defaultFormat, formatTaught, needsReport, optionsFor, readTeaching, teach } from './teach.js';
+import { defaultFormat, formatTaught, needsReport, readTeaching, specFor, teach } from './teach.js';
 
 export interface CliIo extends InputIo {
   /**
@@ -166,27 +165,33 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
 }
 
 async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { spec, args, options } = selection;
-  const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(spec, options, io.stdoutIsTTY)) as Format;
+  const { command, args, options } = selection;
+  const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(command, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = readTeaching(options);
-  const values = optionsFor(spec, options, teaching) as Record<string, string | boolean | undefined>;
-  const fromOptions = spec.input === 'optional' && suppliedByOptions(spec, selection);
-  const streamable = !fromOptions && spec.input !== 'none' && options.example !== true;
-  const opened = streamable ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(spec)) : undefined;
+  const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
+  // The command's options, read once into its typed spec: everything below gets the spec.
+  const spec: unknown = specFor(
+    command,
+    await command.readSpec(options as OptionValues, { t, readMatrixOption: readMatrixOptionOf }),
+    teaching,
+  );
+  const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
+  const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
+  const opened = streamable ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command)) : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
     const out = new StreamedStdout(io.write);
-    const plan = opened && !needsReport(options)
-      ? planStream(spec.name, {
-          format,
-          options: values,
-          decimals: precisionText !== undefined ? decimals : undefined,
-          source: opened.source,
-          out,
-        })
-      : undefined;
+    const plan =
+      opened && !needsReport(options)
+        ? command.abilities.stream?.(spec, {
+            format,
+            decimals: precisionText !== undefined ? decimals : undefined,
+            source: opened.source,
+            out,
+          })
+        : undefined;
     if (opened && plan) {
       const between = async (bytes: number, count: number) => {
         progress.update(bytes, count);
@@ -209,16 +214,16 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
       : fromOptions
         ? undefined
-        : exampleInput(spec, selection);
+        : exampleInput(command, selection);
     const context = {
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
-      readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
+      readMatrixOption: readMatrixOptionOf,
     };
     const report = withInfNote(
-      spec.input === 'optional'
-        ? await spec.run(input?.matrix, values, context)
-        : await spec.run((input as MatrixInput).matrix, values, context),
+      command.input === 'optional'
+        ? await command.run(input?.matrix, spec, context)
+        : await command.run((input as MatrixInput).matrix, spec, context),
       t,
     );
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
@@ -229,7 +234,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         ? elideReport(report, roomIn(io), t.t('note.elided'))
         : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
-    const taught = await teach(spec, { input: input?.matrix, options: values, report: shown, context, decimals }, teaching);
+    const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
     const stdout = formatTaught(
       taught,
       format,
@@ -257,9 +262,9 @@ function exampleOf(spec: CommandSpec): string {
 }
 
 /** An 'optional' command whose data options are given, with no matrix given: no matrix to read. */
-function suppliedByOptions(spec: OptionalMatrixCommandSpec, { args, options }: Selection): boolean {
+function suppliedByOptions(command: OptionalMatrixCommandSpec, { args, options }: Selection): boolean {
   if (args.length > 0 || options.input !== undefined || options.example === true) return false;
-  return spec.dataOptions.some((name) => options[name] !== undefined);
+  return command.dataOptions.some((name) => options[name] !== undefined);
 }
 
 /** The input of a command that reads none ('none'), or of --example. */

@@ -1,7 +1,7 @@
 // The teaching options every command shares: --explain (a derivation instead of the
 // tables), --row K, --expect VALUES (a check table and exit code 1 when wrong) and
 // --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
-import type { CommandContext, CommandSpec, OptionValues } from '../commands/command.js';
+import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
 import { XentError } from '../errors.js';
 import { type Explanation, explain, renderExplanationMarkdown, renderExplanationText } from '../explain/index.js';
 import { type Format, type FormatOptions, formatReport } from '../format/index.js';
@@ -22,9 +22,6 @@ export interface Teaching {
   readonly claims: readonly Claim[];
   readonly heatmap: boolean;
 }
-
-/** Commands whose --expect has nothing to check (their output is not one computation). */
-const NOT_CHECKED = new Set(['demo']);
 
 export function readTeaching(options: Readonly<Record<string, unknown>>): Teaching {
   const rowText = options.row as string | undefined;
@@ -49,11 +46,11 @@ export function needsReport(options: Readonly<Record<string, unknown>>): boolean
   return options.explain === true || options.expect !== undefined || options.heatmap === true;
 }
 
-/** The options the command runs with: a checked gradient is computed even without --grad. */
-export function optionsFor(spec: CommandSpec, options: Record<string, unknown>, teaching: Teaching): Record<string, unknown> {
-  if (teaching.claims.length > 0 && NOT_CHECKED.has(spec.name)) throw new XentError('err.expect.notHere', { command: spec.name }, true);
-  const hasGrad = spec.options.some((o) => /--grad\b/.test(o.flags));
-  return wantsGradient(teaching.claims) && hasGrad ? { ...options, grad: true } : options;
+/** The spec the command runs with: a checked gradient is computed even without --grad. */
+export function specFor<Spec>(command: Command<Spec>, spec: Spec, teaching: Teaching): Spec {
+  const { headline, withGradient } = command.abilities;
+  if (teaching.claims.length > 0 && !headline) throw new XentError('err.expect.notHere', { command: command.name }, true);
+  return wantsGradient(teaching.claims) && withGradient ? withGradient(spec) : spec;
 }
 
 export interface Taught {
@@ -64,16 +61,20 @@ export interface Taught {
   readonly t: Translator;
 }
 
-export async function teach(
-  spec: CommandSpec,
-  run: { input: ParsedMatrix | undefined; options: OptionValues; report: Report; context: CommandContext; decimals: number },
+export async function teach<Spec>(
+  command: Command<Spec>,
+  run: { input: ParsedMatrix | undefined; spec: Spec; report: Report; context: CommandContext; decimals: number },
   teaching: Teaching,
 ): Promise<Taught> {
   const { t } = run.context;
   const explanation = teaching.explain
-    ? await explain(spec, { t, input: run.input, options: run.options, report: run.report, context: run.context, row: teaching.row, decimals: run.decimals })
+    ? await explain(command, { t, input: run.input, spec: run.spec, report: run.report, context: run.context, row: teaching.row, decimals: run.decimals })
     : undefined;
-  const check = teaching.claims.length > 0 ? checkClaims(teaching.claims, spec.name, run.options, run.report.json, t, run.decimals) : undefined;
+  const { headline } = command.abilities;
+  const check =
+    teaching.claims.length > 0 && headline
+      ? checkClaims(teaching.claims, headline(run.spec, run.report.json), run.report.json, t, run.decimals)
+      : undefined;
   return {
     report: run.report,
     ...(explanation ? { explanation } : {}),
@@ -114,10 +115,7 @@ export function formatTaught(taught: Taught, format: Format, options: FormatOpti
   return formatReport(report, format, withHeat);
 }
 
-/** Commands that print text even in a pipe: a lesson is read, not parsed. */
-const TEXT_IN_PIPES = new Set(['demo']);
-
 /** The format when -f is not given: text for a terminal, a lesson or an explanation; else tsv. */
-export function defaultFormat(spec: CommandSpec, options: Readonly<Record<string, unknown>>, stdoutIsTTY: boolean): Format {
-  return stdoutIsTTY || options.explain === true || TEXT_IN_PIPES.has(spec.name) ? 'table' : 'tsv';
+export function defaultFormat(command: CommandSpec, options: Readonly<Record<string, unknown>>, stdoutIsTTY: boolean): Format {
+  return stdoutIsTTY || options.explain === true || command.abilities.textInPipes === true ? 'table' : 'tsv';
 }

@@ -1,3 +1,5 @@
+import { explainByFormula } from '../explain/others.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad, type CommandContext } from './command.js';
 import { readNumberList } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
@@ -7,7 +9,6 @@ import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
-import type { CommandContext, CommandSpec } from './command.js';
 import { BASE_OPTION, checkProbabilities, checkWeights, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
 /** `--targets`: same shape as the logits, every value in [0, 1]. */
@@ -42,10 +43,13 @@ async function readBceWeight(value: string | undefined, input: Matrix, context: 
   return w;
 }
 
-export const bceCommand: CommandSpec = {
+/** The formulas --help shows; --explain states them too. */
+const BCE_DETAILS = ['help.bce.formula', 'help.bce.probs', 'help.bce.output'] as const;
+
+export const bceCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'bce',
   summary: 'help.cmd.bce',
-  details: ['help.bce.formula', 'help.bce.probs', 'help.bce.output'],
+  details: BCE_DETAILS,
   input: 'matrix',
   options: [
     { flags: '--targets <MATRIX>', description: 'help.opt.bce.targets' },
@@ -62,6 +66,8 @@ export const bceCommand: CommandSpec = {
     'xent bce "0.9,0.2; 0.4,0.7" --probs --targets "1,0; 0,1" -r none',
     'xent bce "1000,-1000" --targets "0,1" -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS), headline: lossHeadline, withGradient: withGrad },
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
     const reduction = readReduction(options.reduction as string | undefined);
@@ -139,7 +145,7 @@ export const bceCommand: CommandSpec = {
       json,
     };
   },
-};
+});
 
 function readPosWeight(value: string, cols: number): number[] {
   const list = readNumberList(value, '--pos-weight');

@@ -1,3 +1,6 @@
+import { planCrossEntropyStream } from '../stream/ce-stream.js';
+import { explainCrossEntropy } from '../explain/cross-entropy.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad, type CommandContext } from './command.js';
 import { readNumberList, readNumberOption, readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
@@ -11,7 +14,6 @@ import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js'
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
 import { type Cell, type Report, type ReportTable, type SummaryLine, numberCell, textCell } from '../report/report.js';
-import type { CommandContext, CommandSpec, OptionValues } from './command.js';
 import {
   BASE_OPTION,
   checkProbabilities,
@@ -220,7 +222,7 @@ function classNames(input: ParsedMatrix, oneBased: boolean): string[] {
     : Array.from({ length: input.cols }, (_, j) => String(j + (oneBased ? 1 : 0)));
 }
 
-export const ceCommand: CommandSpec = {
+export const ceCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'ce',
   aliases: ['cross-entropy'],
   summary: 'help.cmd.ce',
@@ -247,6 +249,8 @@ export const ceCommand: CommandSpec = {
     'xent ce "2,1; 1,3" --target-probs "0.9,0.1; 0.2,0.8" -f json',
     'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: explainCrossEntropy, stream: planCrossEntropyStream, headline: lossHeadline, withGradient: withGrad },
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
     const reduction = readReduction(options.reduction as string | undefined);
@@ -413,4 +417,4 @@ export const ceCommand: CommandSpec = {
       warnings,
     };
   },
-};
+});

@@ -1,9 +1,11 @@
+import { planClipStream } from '../stream/clip-stream.js';
+import { explainClip } from '../explain/clip.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { toRows, zeros } from '../matrix.js';
 import { type ClipResult, clipFromEmbeddings, clipLoss, clipRecall } from '../math/clip.js';
 import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
 import type { Report, ReportTable } from '../report/report.js';
-import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 import { checkSoftmaxInput } from './softmax.js';
@@ -26,7 +28,7 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
   return Object.fromEntries([...recall].map(([k, v]) => [String(k), v]));
 }
 
-export const clipCommand: OptionalMatrixCommandSpec = {
+export const clipCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'clip',
   summary: 'help.cmd.clip',
   details: ['help.clip.more', 'help.clip.scale', 'help.clip.data'],
@@ -47,6 +49,8 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     'xent clip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 100 -g',
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: explainClip, stream: planClipStream, headline: lossHeadline, withGradient: withGrad },
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
     const pair = await readEmbeddingPair(input, options, context);
@@ -164,5 +168,5 @@ export const clipCommand: OptionalMatrixCommandSpec = {
       json,
     };
   },
-};
+});
 

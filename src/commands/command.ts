@@ -1,7 +1,10 @@
+import type { Explanation } from '../explain/explanation.js';
+import type { ExplainInput } from '../explain/explainer.js';
 import type { MessageKey, MessageParam } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import type { Report } from '../report/report.js';
+import type { StreamContext, StreamPlan } from '../stream/plan.js';
 
 /** One option of a command, as commander spells it, with its help text's key. */
 export interface OptionSpec {
@@ -12,15 +15,39 @@ export interface OptionSpec {
 /** Option values as commander hands them over: text for valued options, booleans for flags. */
 export type OptionValues = Readonly<Record<string, string | boolean | string[] | undefined>>;
 
-export interface CommandContext {
+/** What a command's readSpec may use besides the option text. */
+export interface SpecContext {
   readonly t: Translator;
-  /** Where the input matrix came from, for error messages. */
-  readonly inputSource: MessageParam;
   /** Reads a matrix given to an option: inline text in any notation, or @FILE. */
   readMatrixOption(value: string, option: string): Promise<ParsedMatrix>;
 }
 
-interface CommandBase {
+export interface CommandContext extends SpecContext {
+  /** Where the input matrix came from, for error messages. */
+  readonly inputSource: MessageParam;
+}
+
+/**
+ * What a command can do beyond computing its report. run.ts and the teaching options ask
+ * the command; nothing elsewhere keeps a list of commands by name.
+ */
+export interface Abilities<Spec> {
+  /** Row by row for the formats and options it can (a large input is never held whole); undefined otherwise. */
+  stream?(spec: Spec, context: StreamContext): StreamPlan | undefined;
+  /** `--explain`: a derivation with the input's own numbers. Absent: --explain is refused. */
+  explain?(x: ExplainInput<Spec>): Explanation | Promise<Explanation>;
+  /**
+   * `--expect`: the report's JSON key a bare claim is checked against. Absent: the command's
+   * output is not one computation, and --expect is refused.
+   */
+  headline?(spec: Spec, json: Readonly<Record<string, unknown>>): string;
+  /** The spec that also computes the gradient (a claim about `grad` is checked without --grad). */
+  withGradient?(spec: Spec): Spec;
+  /** Prints its text even in a pipe: a lesson is read, not parsed. */
+  readonly textInPipes?: boolean;
+}
+
+interface CommandBase<Spec> {
   readonly name: string;
   readonly aliases?: readonly string[];
   readonly summary: MessageKey;
@@ -28,18 +55,23 @@ interface CommandBase {
   readonly details?: readonly MessageKey[];
   readonly options: readonly OptionSpec[];
   readonly examples: readonly string[];
+  /**
+   * The one place the command's option text is read: into a typed spec, checked as far as
+   * it can be without the input. Everything after it (run, explain, --expect, streaming,
+   * descend) receives the spec, never the text.
+   */
+  readSpec(options: OptionValues, context: SpecContext): Spec | Promise<Spec>;
+  readonly abilities: Abilities<Spec>;
 }
 
 /**
  * A command of xent: its name, help, options and what it computes. The CLI builds its
  * parser and its help from these, so each command lives in one file.
  */
-export type CommandSpec = MatrixCommandSpec | OptionalMatrixCommandSpec;
-
-export interface MatrixCommandSpec extends CommandBase {
+export interface MatrixCommand<Spec> extends CommandBase<Spec> {
   /** 'matrix': the positional arguments, -i FILE or stdin give a matrix; 'none': no input. */
   readonly input: 'matrix' | 'none';
-  run(input: ParsedMatrix, options: OptionValues, context: CommandContext): Report | Promise<Report>;
+  run(input: ParsedMatrix, spec: Spec, context: CommandContext): Report | Promise<Report>;
 }
 
 /**
@@ -47,9 +79,42 @@ export interface MatrixCommandSpec extends CommandBase {
  * is given and no positional argument, -i or --example is: then stdin is not read and
  * run() receives `undefined`.
  */
-export interface OptionalMatrixCommandSpec extends CommandBase {
+export interface OptionalMatrixCommand<Spec> extends CommandBase<Spec> {
   readonly input: 'optional';
   /** Option names as commander stores them ('image' for --image) that supply the data. */
   readonly dataOptions: readonly string[];
-  run(input: ParsedMatrix | undefined, options: OptionValues, context: CommandContext): Report | Promise<Report>;
+  run(input: ParsedMatrix | undefined, spec: Spec, context: CommandContext): Report | Promise<Report>;
+}
+
+export type Command<Spec> = MatrixCommand<Spec> | OptionalMatrixCommand<Spec>;
+
+/**
+ * A command of any spec, as the command table holds them. The spec's type is the command's
+ * own business: the CLI only passes what readSpec returned back to the same command.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the table holds commands of different specs
+export type CommandSpec = Command<any>;
+export type OptionalMatrixCommandSpec = OptionalMatrixCommand<unknown>;
+
+/** The headline of a loss command: the reduced loss, or each row's loss with `-r none`. */
+export function lossHeadline(_spec: unknown, json: Readonly<Record<string, unknown>>): string {
+  return typeof json.loss === 'number' ? 'loss' : 'losses';
+}
+
+/** The spec of a command that computes its gradient with --grad, with --grad set. */
+export function withGrad<Spec extends { readonly grad?: unknown }>(spec: Spec): Spec {
+  return { ...spec, grad: true };
+}
+
+/**
+ * The spec of a command whose options are not yet read into a type of their own: the option
+ * text itself, read by its run, explainer and stream planner.
+ */
+export function optionsAsSpec(options: OptionValues): OptionValues {
+  return options;
+}
+
+/** A command with its spec's type checked where it is written, stored as a table entry. */
+export function defineCommand<Spec>(command: Command<Spec>): CommandSpec {
+  return command;
 }

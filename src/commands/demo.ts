@@ -1,9 +1,9 @@
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec } from './command.js';
 import { formatFixed } from '../format/number.js';
 import { at, toRows } from '../matrix.js';
 import { clipLoss } from '../math/clip.js';
 import { descendClipMatrix } from '../math/descend.js';
 import { type Report, type ReportTable, numberCell, textCell } from '../report/report.js';
-import type { CommandSpec } from './command.js';
 import { matrixTable, numbered } from './contrastive-tables.js';
 import { EXAMPLE_MATRIX } from './example.js';
 
@@ -17,13 +17,15 @@ const DEMO_LR = 1;
  * each table introduced by a sentence, in the user's language. It prints as text in a
  * pipe too (a lesson is read, not parsed); -f json gives every number.
  */
-export const demoCommand: CommandSpec = {
+export const demoCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'demo',
   summary: 'help.cmd.demo',
   details: ['demo.help.more'],
   input: 'none',
   options: [],
   examples: ['xent demo', 'xent demo --lang zh', 'xent demo -f json'],
+  readSpec: optionsAsSpec,
+  abilities: { textInPipes: true },
   run(_input, _options, { t }): Report {
     const s = EXAMPLE_MATRIX;
     const n = s.rows;
@@ -145,4 +147,4 @@ export const demoCommand: CommandSpec = {
       },
     };
   },
-};
+});

@@ -1,3 +1,4 @@
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
 import { readNumberList, readPositive } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
@@ -6,7 +7,6 @@ import { type Matrix, toRows } from '../matrix.js';
 import { type DescentPoint, descendClipEmbeddings, descendClipMatrix, descendCrossEntropy } from '../math/descend.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, numberCell } from '../report/report.js';
-import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { checkSoftmaxInput } from './softmax.js';
 import { mapMatrix } from '../matrix.js';
@@ -63,7 +63,7 @@ function readTargets(value: string | undefined, input: Matrix, oneBased: boolean
   });
 }
 
-export const descendCommand: OptionalMatrixCommandSpec = {
+export const descendCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'descend',
   summary: 'help.cmd.descend',
   details: ['help.descend.more', 'help.descend.output'],
@@ -87,6 +87,8 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     'xent descend "2,0.5,-1; 0.3,1.8,0.2" -y 0,2 --lr 0.5 --steps 10 -f csv',
     'xent descend --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 10 -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { headline: lossHeadline },
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
     const pair = await readEmbeddingPair(input, options, context);
@@ -197,7 +199,7 @@ export const descendCommand: OptionalMatrixCommandSpec = {
       },
     };
   },
-};
+});
 
 /** The change from → to, signed; "inf → inf" where it is not a number (values that overflowed). */
 function changeText(t: Translator, from: number, to: number): string {

@@ -1,10 +1,10 @@
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
 import { formatExact } from '../format/number.js';
 import { rowView, toRows } from '../matrix.js';
 import { entropy } from '../math/information.js';
 import { inUnit, unitJson } from '../math/units.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, numberCell } from '../report/report.js';
-import type { MatrixCommandSpec } from './command.js';
 import { checkDistributions } from './distribution.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
 
@@ -12,7 +12,7 @@ import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.j
  * `xent entropy`: H(p) = −Σ p log p of each row, in the unit of --base, with the row's
  * perplexity e^H (in nats), the effective number of equally likely classes.
  */
-export const entropyCommand: MatrixCommandSpec = {
+export const entropyCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'entropy',
   summary: 'help.cmd.entropy',
   details: ['help.entropy.more', 'help.entropy.output'],
@@ -23,6 +23,8 @@ export const entropyCommand: MatrixCommandSpec = {
     'xent entropy "0.7856,0.1753,0.0391"',
     'xent entropy -i probs.csv -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { headline: lossHeadline },
   run(input, options, { t, inputSource }): Report {
     const unit = readBase(options.base as string | undefined);
     checkDistributions(input, inputSource);
@@ -58,4 +60,4 @@ export const entropyCommand: MatrixCommandSpec = {
       json: { command: 'entropy', ...unitJson(unit), probs: toRows(input), entropy: entropies, perplexity, mean_entropy: mean },
     };
   },
-};
+});

@@ -1,10 +1,10 @@
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
 import { XentError } from '../errors.js';
 import { rowView } from '../matrix.js';
 import { crossEntropyOf, entropy, klDivergence } from '../math/information.js';
 import { inUnit, unitJson } from '../math/units.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, numberCell } from '../report/report.js';
-import type { MatrixCommandSpec } from './command.js';
 import { checkDistributions } from './distribution.js';
 import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
 
@@ -13,7 +13,7 @@ import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
  * H(P, Q) = H(P) + KL(P‖Q). It is inf where P has mass and Q has none. The data come
  * from the two options only ('none': no matrix is read from arguments or stdin).
  */
-export const klCommand: MatrixCommandSpec = {
+export const klCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'kl',
   summary: 'help.cmd.kl',
   details: ['help.kl.more', 'help.kl.output'],
@@ -28,6 +28,8 @@ export const klCommand: MatrixCommandSpec = {
     'xent kl --p "0.7,0.2,0.1; 1,0,0" --q "0.6,0.3,0.1; 0.8,0.2,0"',
     'xent kl --p @target.csv --q @predicted.csv -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { headline: lossHeadline },
   async run(_input, options, context): Promise<Report> {
     const { t } = context;
     if (options.input !== undefined || options.example === true) throw new XentError('err.kl.input', {}, true);
@@ -84,4 +86,4 @@ export const klCommand: MatrixCommandSpec = {
       },
     };
   },
-};
+});

@@ -1,19 +1,23 @@
+import { explainByFormula } from '../explain/others.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readChoice, readTemperature } from '../cli/option-values.js';
 import { toRows } from '../matrix.js';
 import { ntxentLoss } from '../math/ntxent.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable } from '../report/report.js';
-import type { MatrixCommandSpec } from './command.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** τ when -t is not given. */
 const DEFAULT_TEMPERATURE = 0.5;
 
-export const ntxentCommand: MatrixCommandSpec = {
+/** The formulas --help shows; --explain states them too. */
+const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr'] as const;
+
+export const ntxentCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'ntxent',
   summary: 'help.cmd.ntxent',
-  details: ['help.ntxent.more', 'help.ntxent.simclr'],
+  details: NTXENT_DETAILS,
   input: 'matrix',
   options: [
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureNtxent' },
@@ -26,6 +30,8 @@ export const ntxentCommand: MatrixCommandSpec = {
     'xent ntxent "1,0; 0.9,0.2; 0,1; 0.1,1" --pairs adjacent -g',
     'xent ntxent -i views.csv -t 0.1 -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS), headline: lossHeadline, withGradient: withGrad },
   run(input, options, { t, inputSource }): Report {
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
@@ -71,4 +77,4 @@ export const ntxentCommand: MatrixCommandSpec = {
       },
     };
   },
-};
+});

@@ -1,9 +1,10 @@
+import { explainByFormula } from '../explain/others.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { XentError } from '../errors.js';
 import { toRows } from '../matrix.js';
 import { type SiglipEmbeddingResult, type SiglipResult, siglipFromEmbeddings, siglipLoss } from '../math/siglip.js';
 import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable, SummaryLine } from '../report/report.js';
-import type { OptionalMatrixCommandSpec } from './command.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
 import { readPositive } from '../cli/option-values.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
@@ -22,10 +23,13 @@ function siglipInUnit<T extends SiglipResult>(r: T, unit: InfoUnit): T {
 const DEFAULT_SCALE = 10;
 const DEFAULT_BIAS = -10;
 
-export const siglipCommand: OptionalMatrixCommandSpec = {
+/** The formulas --help shows; --explain states them too. */
+const SIGLIP_DETAILS = ['help.siglip.more', 'help.siglip.data'] as const;
+
+export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'siglip',
   summary: 'help.cmd.siglip',
-  details: ['help.siglip.more', 'help.siglip.data'],
+  details: SIGLIP_DETAILS,
   input: 'optional',
   dataOptions: ['image', 'text'],
   options: [
@@ -43,6 +47,8 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
     'xent siglip "5,-12; -9,3"',
     'xent siglip --image @image.csv --text @text.csv -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS), headline: lossHeadline, withGradient: withGrad },
   async run(input, options, context): Promise<Report> {
     const { t } = context;
     const pair = await readEmbeddingPair(input, options, context);
@@ -132,4 +138,4 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
       json,
     };
   },
-};
+});

@@ -1,12 +1,14 @@
 import { readChoice, readTemperature } from '../cli/option-values.js';
+import { explainSoftmax } from '../explain/softmax.js';
 import { type Matrix, at, toRows } from '../matrix.js';
-import { type Axis, softmax } from '../math/softmax.js';
+import { type Axis, type SoftmaxSpec, softmax } from '../math/softmax.js';
 import { checkSoftmaxInput } from '../math/softmax-input.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, numberCell } from '../report/report.js';
-import type { CommandSpec } from './command.js';
+import { planSoftmaxStream } from '../stream/softmax-stream.js';
+import { type CommandSpec, defineCommand } from './command.js';
 
 // The check lives with the maths (the library uses it too); commands import it from here.
 export { checkSoftmaxInput };
@@ -48,7 +50,7 @@ export function softmaxTable(
   };
 }
 
-export const softmaxCommand: CommandSpec = {
+export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
   name: 'softmax',
   summary: 'help.cmd.softmax',
   details: ['help.softmax.more'],
@@ -64,10 +66,17 @@ export const softmaxCommand: CommandSpec = {
     'xent softmax 1 -inf 2 --log',
     'echo "[[1000, 0, -1000]]" | xent softmax -f json',
   ],
-  run(input, options, { t, inputSource }): Report {
-    const temperature = readTemperature(options.temperature as string | undefined);
-    const axis = readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row');
-    const log = options.log === true;
+  readSpec: (options) => ({
+    temperature: readTemperature(options.temperature as string | undefined),
+    axis: readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row'),
+    log: options.log === true,
+  }),
+  abilities: {
+    stream: planSoftmaxStream,
+    explain: explainSoftmax,
+    headline: (spec) => (spec.log ? 'log_probs' : 'probs'),
+  },
+  run(input, { temperature, axis, log }, { t, inputSource }): Report {
     checkSoftmaxInput(input, axis, inputSource);
     const { probs, logProbs } = softmax(input, temperature, axis);
     const main = log ? logProbs : probs;
@@ -80,4 +89,4 @@ export const softmaxCommand: CommandSpec = {
       json: { command: 'softmax', temperature, axis, probs: toRows(probs), log_probs: toRows(logProbs) },
     };
   },
-};
+});

@@ -1,20 +1,24 @@
+import { explainByFormula } from '../explain/others.js';
+import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { toRows } from '../matrix.js';
 import { supconLoss } from '../math/supcon.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable } from '../report/report.js';
-import type { MatrixCommandSpec } from './command.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
 
-export const supconCommand: MatrixCommandSpec = {
+/** The formulas --help shows; --explain states them too. */
+const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors'] as const;
+
+export const supconCommand: CommandSpec = defineCommand<OptionValues>({
   name: 'supcon',
   summary: 'help.cmd.supcon',
-  details: ['help.supcon.more', 'help.supcon.anchors'],
+  details: SUPCON_DETAILS,
   input: 'matrix',
   options: [
     { flags: '-y, --labels <LIST>', description: 'help.opt.labels' },
@@ -27,6 +31,8 @@ export const supconCommand: MatrixCommandSpec = {
     'xent supcon "1,0; 0.8,0.6; 0,1" -y 0,0,1 -t 0.1 -g',
     'xent supcon -i features.csv --labels @labels.txt -f json',
   ],
+  readSpec: optionsAsSpec,
+  abilities: { explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS), headline: lossHeadline, withGradient: withGrad },
   async run(input, options, context): Promise<Report> {
     const { t, inputSource } = context;
     const labelsText = options.labels as string | undefined;
@@ -82,4 +88,4 @@ export const supconCommand: MatrixCommandSpec = {
       },
     };
   },
-};
+});

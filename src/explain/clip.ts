@@ -1,3 +1,4 @@
+import type { OptionValues } from '../commands/command.js';
 import { type Matrix, at, fromRows, zeros } from '../matrix.js';
 import { clipLoss } from '../math/clip.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
@@ -10,8 +11,8 @@ function asMatrix(rows: readonly (readonly number[])[]): Matrix {
   return fromRows(rows);
 }
 
-export function explainClip(x: ExplainInput): Explanation {
-  const { t, options, decimals: d, report } = x;
+export function explainClip(x: ExplainInput<OptionValues>): Explanation {
+  const { t, spec: options, decimals: d, report } = x;
   const u: ExplainUnit = unitOf(options.base);
   const f = inUnit(1, u.unit);
   const lg = u.log;

@@ -1,3 +1,4 @@
+import type { OptionValues } from '../commands/command.js';
 import { readNumberList, readTemperature } from '../cli/option-values.js';
 import { readClassWeights, readReduction } from '../commands/loss-options.js';
 import { type Matrix, at, fromRows, rowView } from '../matrix.js';
@@ -15,8 +16,8 @@ interface RowTarget {
   readonly probs?: readonly number[];
 }
 
-async function targetOf(x: ExplainInput, r: number): Promise<RowTarget> {
-  const { options, input } = x;
+async function targetOf(x: ExplainInput<OptionValues>, r: number): Promise<RowTarget> {
+  const { spec: options, input } = x;
   if (options.targetProbs !== undefined) {
     const q = await x.context.readMatrixOption(options.targetProbs as string, '--target-probs');
     const probs = Array.from(rowView(q, r));
@@ -38,8 +39,8 @@ function lossText(u: ExplainUnit, nats: number, d: number): string {
   return `${num(nats * inUnit(1, u.unit), d)}${u.suffix}`;
 }
 
-export async function explainCrossEntropy(x: ExplainInput): Promise<Explanation> {
-  const { t, options, decimals: d } = x;
+export async function explainCrossEntropy(x: ExplainInput<OptionValues>): Promise<Explanation> {
+  const { t, spec: options, decimals: d } = x;
   const input = x.input!;
   const r = pickRow(x.row, input.rows);
   const u = unitOf(options.base);

@@ -1,16 +1,16 @@
-import type { CommandContext, OptionValues } from '../commands/command.js';
+import type { CommandContext } from '../commands/command.js';
 import { XentError } from '../errors.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import type { Report } from '../report/report.js';
 import type { Explanation } from './explanation.js';
 
-/** What an explainer gets: the command's input, options and finished report. */
-export interface ExplainInput {
+/** What an explainer gets: the command's input, its typed spec (readSpec's) and finished report. */
+export interface ExplainInput<Spec = unknown> {
   readonly t: Translator;
   /** The matrix the command read; undefined when it took embeddings (--image/--text). */
   readonly input: ParsedMatrix | undefined;
-  readonly options: OptionValues;
+  readonly spec: Spec;
   readonly report: Report;
   readonly context: CommandContext;
   /** `--row K` as given (1-based), undefined for the default (the first row). */
@@ -18,7 +18,7 @@ export interface ExplainInput {
   readonly decimals: number;
 }
 
-export type Explainer = (x: ExplainInput) => Explanation | Promise<Explanation>;
+export type Explainer<Spec> = (x: ExplainInput<Spec>) => Explanation | Promise<Explanation>;
 
 /** The learning rate a one-step illustration uses. */
 export const EXPLAIN_LR = 1;

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../commands/command.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { type Explanation, type ExplainLine, formula, text } from './explanation.js';
 import type { ExplainInput } from './explainer.js';
 import { num, sub } from './numbers.js';
@@ -7,9 +7,9 @@ import { num, sub } from './numbers.js';
  * The losses without a step-by-step explainer of their own (bce, siglip, ntxent, supcon):
  * their formula as --help states it, then each row's loss and the total.
  */
-export function explainByFormula(spec: CommandSpec, x: ExplainInput): Explanation {
+export function explainByFormula(x: ExplainInput, command: string, details: readonly MessageKey[]): Explanation {
   const { t, report, decimals: d } = x;
-  const formulaLines: ExplainLine[] = (spec.details ?? []).flatMap((key) =>
+  const formulaLines: ExplainLine[] = details.flatMap((key) =>
     t.t(key).split('\n').map((line) => text(line)),
   );
   const results: ExplainLine[] = [];
@@ -24,7 +24,7 @@ export function explainByFormula(spec: CommandSpec, x: ExplainInput): Explanatio
   }
   if (typeof report.json.loss === 'number') results.push(formula(`L = ${num(report.json.loss, d)}`));
   return {
-    title: t.label('teach.generic.title', { command: spec.name }),
+    title: t.label('teach.generic.title', { command }),
     steps: [
       { heading: t.label('teach.step.formula'), lines: formulaLines },
       { heading: t.label('teach.generic.numbers'), lines: [...results, text(t.t('teach.generic.more'))] },

@@ -1,6 +1,5 @@
-import { readChoice, readTemperature } from '../cli/option-values.js';
 import { type Matrix, at, transpose } from '../matrix.js';
-import { softmaxInto } from '../math/softmax.js';
+import { type SoftmaxSpec, softmaxInto } from '../math/softmax.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { type ExplainInput, pickRow } from './explainer.js';
 import { given, listOf, num, paren, sub, sumOf } from './numbers.js';
@@ -102,10 +101,9 @@ export function oneProbability(label: string, z: readonly number[], k: number, T
   );
 }
 
-export function explainSoftmax(x: ExplainInput): Explanation {
-  const { t, input, options, decimals: d } = x;
-  const T = readTemperature(options.temperature as string | undefined);
-  const axis = readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row');
+export function explainSoftmax(x: ExplainInput<SoftmaxSpec>): Explanation {
+  const { t, input, decimals: d } = x;
+  const { temperature: T, axis, log } = x.spec;
   const m: Matrix = axis === 'row' ? input! : transpose(input!);
   const what = axis === 'row' ? 'row' : 'column';
   const r = pickRow(x.row, m.rows, what);
@@ -113,7 +111,7 @@ export function explainSoftmax(x: ExplainInput): Explanation {
   const labels = axis === 'row' ? input!.colLabels : undefined;
   const index = (j: number) => (labels ? `(${labels[j]})` : sub(j));
   const { steps, overflowed, shifted } = softmaxSteps(x, { z, temperature: T, decimals: d, name: 'p', index });
-  if (options.log === true) {
+  if (log) {
     // Where zⱼ/T overflowed (a tiny T), log Σₖ exp(zₖ/T) is not a number: the step is written
     // with (zⱼ − max z)/T instead, which gives the same log-probabilities.
     const top = Math.max(...shifted);
@@ -138,7 +136,7 @@ export function explainSoftmax(x: ExplainInput): Explanation {
   };
 }
 
-function otherLines(x: ExplainInput, m: Matrix, r: number, T: number, unit: { key: 'label.row' | 'label.column' }) {
+function otherLines(x: ExplainInput<SoftmaxSpec>, m: Matrix, r: number, T: number, unit: { key: 'label.row' | 'label.column' }) {
   if (m.rows <= 1) return undefined;
   const lines: ExplainLine[] = [];
   const limit = 10;

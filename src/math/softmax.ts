@@ -3,6 +3,13 @@ import { shiftedSumExp } from './log-sum-exp.js';
 
 export type Axis = 'row' | 'col';
 
+/** What `xent softmax` computes, its options read: p = softmax(z / T) along `axis`, or log p. */
+export interface SoftmaxSpec {
+  readonly temperature: number;
+  readonly axis: Axis;
+  readonly log: boolean;
+}
+
 export interface SoftmaxResult {
   /** Softmax of logits / T along the axis. */
   readonly probs: Matrix;

@@ -4,6 +4,7 @@ import { readNumberList, readTemperature } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { inUnit } from '../math/units.js';
+import type { OptionValues } from '../commands/command.js';
 import { CeSums } from './ce-sums.js';
 import { type CeTask, type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 
@@ -13,7 +14,7 @@ import { type CeTask, type StreamContext, type StreamPlan, onlyOptions } from '.
  * (src/stream/parallel.ts). The targets are checked by the same code as the whole-matrix
  * path, once the number of rows is known.
  */
-export function planCrossEntropyStream({ format, options, source }: StreamContext): StreamPlan | undefined {
+export function planCrossEntropyStream(options: OptionValues, { format, source }: StreamContext): StreamPlan | undefined {
   if (format !== 'value' || typeof options.target !== 'string') return undefined;
   if (!onlyOptions(options, ['target', 'oneBased', 'ignoreIndex', 'temperature', 'weight', 'labelSmoothing', 'reduction', 'base'])) {
     return undefined;

@@ -1,5 +1,6 @@
 import { readScaleOrTemperature } from '../commands/contrastive-tables.js';
 import { formatExact } from '../format/number.js';
+import type { OptionValues } from '../commands/command.js';
 import { ClipSums } from './clip-sums.js';
 import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 
@@ -8,7 +9,7 @@ import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
  * file may be read by two threads at once (src/stream/parallel.ts): the sums of the whole
  * file are then adopted here.
  */
-export function planClipStream({ format, options, source }: StreamContext): StreamPlan | undefined {
+export function planClipStream(options: OptionValues, { format, source }: StreamContext): StreamPlan | undefined {
   if (format !== 'value') return undefined;
   // normalize defaults to true (--no-normalize); it only matters for embeddings.
   if (!onlyOptions(options, ['scale', 'temperature', 'normalize'])) return undefined;

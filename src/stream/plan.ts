@@ -12,7 +12,6 @@ export interface StreamOutput {
 
 export interface StreamContext {
   readonly format: Format;
-  readonly options: OptionValues;
   /** Decimals for data formats when the user gave --precision; undefined: full precision. */
   readonly decimals?: number;
   readonly source: MessageParam;
@@ -69,7 +68,8 @@ export interface PartSizes {
   readonly minBytes: number;
 }
 
-export type StreamPlanner = (context: StreamContext) => StreamPlan | undefined;
+/** A command's stream ability: a plan for its spec and format, or undefined for the whole-matrix path. */
+export type StreamPlanner<Spec> = (spec: Spec, context: StreamContext) => StreamPlan | undefined;
 
 /** Option names (as commander stores them) that every command may have without changing its maths. */
 export const NEUTRAL_OPTIONS = new Set(['input', 'format', 'precision', 'lang', 'color']);

@@ -1,19 +1,18 @@
-import { readChoice, readTemperature } from '../cli/option-values.js';
 import { formatExact, formatFixed } from '../format/number.js';
-import { softmaxInto } from '../math/softmax.js';
-import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
+import { type Axis, softmaxInto } from '../math/softmax.js';
+import type { StreamContext, StreamPlan } from './plan.js';
 import { checkSoftmaxRow } from './row-checks.js';
 
 /**
  * `xent softmax` to TSV, CSV or value, row-wise: each row is normalised and written as it
  * arrives. Column-wise softmax, tables and JSON need the whole matrix and take the usual path.
  */
-export function planSoftmaxStream({ format, options, decimals, source, out }: StreamContext): StreamPlan | undefined {
+export function planSoftmaxStream(
+  { temperature, axis, log }: { readonly temperature: number; readonly axis: Axis; readonly log: boolean },
+  { format, decimals, source, out }: StreamContext,
+): StreamPlan | undefined {
   if (format !== 'tsv' && format !== 'csv' && format !== 'value') return undefined;
-  if (!onlyOptions(options, ['temperature', 'axis', 'log'])) return undefined;
-  if (readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row') !== 'row') return undefined;
-  const temperature = readTemperature(options.temperature as string | undefined);
-  const log = options.log === true;
+  if (axis !== 'row') return undefined;
   const separator = format === 'csv' ? ',' : '\t';
   // `value` prints full precision whatever -p says, as in the formatter.
   const number = decimals === undefined || format === 'value' ? formatExact : (x: number) => formatFixed(x, decimals);
