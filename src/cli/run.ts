@@ -18,7 +18,7 @@ import { withInfNote } from '../report/inf-note.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
 import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
-import { readChoice, readPrecision } from './option-values.js';
+import { readChoice, readPrecision } from '../parse/option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, formatTaught, needsReport, readTeaching, specFor, teach } from './teach.js';

@@ -1,6 +1,6 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad, type CommandContext } from './command.js';
-import { readNumberList } from '../cli/option-values.js';
+import { readNumberList } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';

@@ -1,7 +1,7 @@
 import { planCrossEntropyStream } from '../stream/ce-stream.js';
 import { explainCrossEntropy } from '../explain/cross-entropy.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad, type CommandContext } from './command.js';
-import { readNumberList, readNumberOption, readTemperature } from '../cli/option-values.js';
+import { readNumberList, readNumberOption, readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';

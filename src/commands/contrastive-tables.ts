@@ -1,6 +1,6 @@
 // Pieces shared by the contrastive commands (clip, siglip, ntxent, supcon): reading an
 // image/text pair of embeddings and the tables they print.
-import { readNumberOption, readPositive, readTemperature } from '../cli/option-values.js';
+import { readNumberOption, readPositive, readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';

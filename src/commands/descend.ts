@@ -1,5 +1,5 @@
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
-import { readNumberList, readPositive } from '../cli/option-values.js';
+import { readNumberList, readPositive } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';

@@ -1,6 +1,6 @@
 // Options and input checks shared by the loss commands (ce, bce): reductions, weights,
 // probability input. Each throws a translated XentError naming the option and the value.
-import { readChoice, readNumberList } from '../cli/option-values.js';
+import { readChoice, readNumberList } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';

@@ -1,6 +1,6 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
-import { readChoice, readTemperature } from '../cli/option-values.js';
+import { readChoice, readTemperature } from '../parse/option-values.js';
 import { toRows } from '../matrix.js';
 import { ntxentLoss } from '../math/ntxent.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';

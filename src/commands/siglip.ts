@@ -6,7 +6,7 @@ import { type SiglipEmbeddingResult, type SiglipResult, siglipFromEmbeddings, si
 import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { Report, ReportTable, SummaryLine } from '../report/report.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
-import { readPositive } from '../cli/option-values.js';
+import { readPositive } from '../parse/option-values.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** A SigLIP result with its losses and gradients in `unit` (logits and probabilities unchanged). */

@@ -1,4 +1,4 @@
-import { readChoice, readTemperature } from '../cli/option-values.js';
+import { readChoice, readTemperature } from '../parse/option-values.js';
 import { explainSoftmax } from '../explain/softmax.js';
 import { type Matrix, at, toRows } from '../matrix.js';
 import { type Axis, type SoftmaxSpec, softmax } from '../math/softmax.js';

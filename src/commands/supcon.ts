@@ -1,6 +1,6 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
-import { readTemperature } from '../cli/option-values.js';
+import { readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { toRows } from '../matrix.js';
 import { supconLoss } from '../math/supcon.js';

@@ -1,5 +1,5 @@
 import type { OptionValues } from '../commands/command.js';
-import { readNumberList, readTemperature } from '../cli/option-values.js';
+import { readNumberList, readTemperature } from '../parse/option-values.js';
 import { readClassWeights, readReduction } from '../commands/loss-options.js';
 import { type Matrix, at, fromRows, rowView } from '../matrix.js';
 import { type CrossEntropyTargets, crossEntropy } from '../math/cross-entropy.js';

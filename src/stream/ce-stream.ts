@@ -1,6 +1,6 @@
 import { readIgnoreIndex, readIndexTargets, readSmoothing } from '../commands/ce.js';
 import { readBase, readReduction } from '../commands/loss-options.js';
-import { readNumberList, readTemperature } from '../cli/option-values.js';
+import { readNumberList, readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { inUnit } from '../math/units.js';

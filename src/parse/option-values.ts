@@ -1,8 +1,8 @@
 // Option values arrive as text; these read them and reject bad ones with translated errors.
 import { XentError } from '../errors.js';
-import { readNumber } from '../parse/number.js';
-import { parseMatrixText } from '../parse/matrix-text.js';
-import { normalizeText } from '../parse/normalize.js';
+import { readNumber } from './number.js';
+import { parseMatrixText } from './matrix-text.js';
+import { normalizeText } from './normalize.js';
 
 export function readNumberOption(value: string, option: string): number {
   const read = readNumber(normalizeText(value).trim());
