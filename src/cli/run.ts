@@ -6,7 +6,6 @@ import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
 import { FORMATS, type Format } from '../format/index.js';
-import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -141,7 +140,7 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
   if (error.usage) {
     const name = commandName(argv);
-    lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n'));
+    lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n')); // spread-ok: one line per language
   }
   return lines.join('\n') + '\n';
 }
@@ -222,7 +221,6 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       t,
     );
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
-    if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const shown =
       format === 'table' && io.stdoutIsTTY && options.full !== true

@@ -1,6 +1,6 @@
 import type { Cell, Report, ReportTable } from '../report/report.js';
 import { formatFixed } from './number.js';
-import { displayWidth, padEnd, padStart } from './width.js';
+import { displayWidth } from './width.js';
 
 function markdownCell(cell: Cell, decimals: number): string {
   if (cell.kind === 'text') return cell.text;
@@ -14,13 +14,18 @@ const escape = (text: string) => text.replace(/\|/g, '\\|');
 function markdownTable(table: ReportTable, decimals: number): string {
   const head = [table.corner, ...table.colLabels].map(escape);
   const body = table.rows.map((row) => [row.label, ...row.cells.map((c) => markdownCell(c, decimals))].map(escape));
-  const widths = head.map((h, j) => Math.max(3, displayWidth(h), ...body.map((r) => displayWidth(r[j]))));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, j) => (j === 0 ? padEnd(c, widths[j]) : padStart(c, widths[j]))).join(' | ')} |`;
+  // Each cell is measured once, in a loop: a spread of every row into Math.max overflows the stack.
+  const headWidths = head.map(displayWidth);
+  const bodyWidths = body.map((cells) => cells.map(displayWidth));
+  const widths = headWidths.map((w) => Math.max(3, w));
+  for (const row of bodyWidths) for (let j = 0; j < widths.length; j++) if (row[j] > widths[j]) widths[j] = row[j];
+  const line = (cells: string[], cellWidths: number[]) =>
+    `| ${cells.map((c, j) => (j === 0 ? c + ' '.repeat(widths[j] - cellWidths[j]) : ' '.repeat(widths[j] - cellWidths[j]) + c)).join(' | ')} |`;
   const rule = `| ${widths.map((w, j) => (j === 0 ? ':' + '-'.repeat(w - 1) : '-'.repeat(w - 1) + ':')).join(' | ')} |`;
   const parts = table.lead ? [table.lead, ''] : [];
   if (table.title) parts.push(`**${table.title}**`, '');
-  parts.push(line(head), rule, ...body.map(line));
+  parts.push(line(head, headWidths), rule);
+  for (let i = 0; i < body.length; i++) parts.push(line(body[i], bodyWidths[i]));
   if (table.footnote) parts.push('', table.footnote.replace(/^\*/, '\\*'));
   return parts.join('\n');
 }
