@@ -20,7 +20,7 @@ export function renderExplanationText(e: Explanation): string {
     for (const line of lines) {
       for (const part of split(line)) {
         if (line.kind === 'formula') out.push(`     ${part}`);
-        else out.push(...wrap(part, TEXT_WIDTH - 3).map((l) => `   ${l}`));
+        else for (const l of wrap(part, TEXT_WIDTH - 3)) out.push(`   ${l}`);
       }
     }
   };
@@ -43,14 +43,14 @@ export function renderExplanationMarkdown(e: Explanation): string {
   const block = (lines: readonly ExplainLine[]) => {
     let fence: string[] | undefined;
     const close = () => {
-      if (fence) out.push('   ```text', ...fence.map((f) => `   ${f}`), '   ```');
+      if (fence) out.push('   ```text', ...fence.map((f) => `   ${f}`), '   ```'); // spread-ok: one step's formulas, a few lines
       fence = undefined;
     };
     for (const line of lines) {
       if (line.kind === 'formula') (fence ??= []).push(line.text);
       else {
         close();
-        out.push(...split(line).map((s) => `   ${s}`), '');
+        out.push(...split(line).map((s) => `   ${s}`), ''); // spread-ok: one line in at most two languages
       }
     }
     close();
