@@ -5,6 +5,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
+import { displaySafe } from '../format/display-safe.js';
 import { FORMATS, type Format } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
@@ -122,13 +123,14 @@ function knownFlags(argv: readonly string[]): string[] {
   return [...own, ...global];
 }
 
-/** Control characters in what the user wrote, as escapes: a quoted token stays on its line. */
+/**
+ * What the user wrote (a token, a file name) with control, C1 and bidi characters as escapes
+ * (src/format/display-safe.ts): a quoted token stays on its line and cannot drive the terminal.
+ */
 function printable(params: MessageParams): MessageParams {
-  const escape = (text: string) =>
-    text.replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const out: Record<string, MessageParam> = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value === 'string' ? escape(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
+    out[name] = typeof value === 'string' ? displaySafe(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
   }
   return out;
 }
@@ -156,7 +158,8 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
       if (!io.progress || now - start < 1000 || now - last < 200) return;
       last = now;
       shown = true;
-      io.progress(t.label('progress.reading', { source, mb: (bytes / 1e6).toFixed(1), rows }));
+      // The file's name as the user wrote it, inert: the line is redrawn in place on the terminal.
+      io.progress(t.label('progress.reading', printable({ source, mb: (bytes / 1e6).toFixed(1), rows })));
     },
     done() {
       if (shown) io.progress?.('');
@@ -236,7 +239,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     );
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
-    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
+    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));
     return { code: taught.code, stdout, stderr: lines.join('') };
   } finally {
     progress.done();

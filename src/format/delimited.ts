@@ -1,4 +1,5 @@
 import type { DataMatrix } from '../report/report.js';
+import { displaySafe } from './display-safe.js';
 
 /** How a number is written in data formats: full precision unless the user chose decimals. */
 export type NumberText = (x: number) => string;
@@ -8,13 +9,22 @@ function csvField(text: string): string {
 }
 
 /**
+ * The header line of TSV or CSV output, without its newline. Column names are the input's
+ * own, printed inert: a tab, a newline or an ESC in a name is written as `\t`, `\n`,
+ * `\x1b` (src/format/display-safe.ts), so the line stays one line of as many fields, and
+ * reads back as a header of the same width.
+ */
+export function delimitedHeader(labels: readonly string[], separator: '\t' | ','): string {
+  return labels.map((label) => (separator === ',' ? csvField(displaySafe(label)) : displaySafe(label))).join(separator);
+}
+
+/**
  * The main result as TSV or CSV: a header row only when the input had column names (so
  * the output parses back as the same matrix), then one line per row.
  */
 export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
-  const field = separator === ',' ? csvField : (text: string) => text.replace(/[\t\n\r]/g, ' ');
   const lines: string[] = [];
-  if (data.colLabels) lines.push(data.colLabels.map(field).join(separator));
+  if (data.colLabels) lines.push(delimitedHeader(data.colLabels, separator));
   for (const row of data.rows) lines.push(row.map(number).join(separator));
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 import type { Cell, Report, ReportTable } from '../report/report.js';
+import { displaySafe, displaySafeLines } from './display-safe.js';
 import { formatFixed } from './number.js';
 import { displayWidth } from './width.js';
 
@@ -8,7 +9,8 @@ function markdownCell(cell: Cell, decimals: number): string {
   return cell.mark ? `**${text}**` : text;
 }
 
-const escape = (text: string) => text.replace(/\|/g, '\\|');
+// A cell is one line of inert text (labels may come from the input's header), its pipes escaped.
+const escape = (text: string) => displaySafe(text).replace(/\|/g, '\\|');
 
 /** A GitHub-flavoured Markdown table, padded so it also reads well as plain text. */
 function markdownTable(table: ReportTable, decimals: number): string {
@@ -22,11 +24,11 @@ function markdownTable(table: ReportTable, decimals: number): string {
   const line = (cells: string[], cellWidths: number[]) =>
     `| ${cells.map((c, j) => (j === 0 ? c + ' '.repeat(widths[j] - cellWidths[j]) : ' '.repeat(widths[j] - cellWidths[j]) + c)).join(' | ')} |`;
   const rule = `| ${widths.map((w, j) => (j === 0 ? ':' + '-'.repeat(w - 1) : '-'.repeat(w - 1) + ':')).join(' | ')} |`;
-  const parts = table.lead ? [table.lead, ''] : [];
-  if (table.title) parts.push(`**${table.title}**`, '');
+  const parts = table.lead ? [displaySafeLines(table.lead), ''] : [];
+  if (table.title) parts.push(`**${displaySafeLines(table.title)}**`, '');
   parts.push(line(head, headWidths), rule);
   for (let i = 0; i < body.length; i++) parts.push(line(body[i], bodyWidths[i]));
-  if (table.footnote) parts.push('', table.footnote.replace(/^\*/, '\\*'));
+  if (table.footnote) parts.push('', displaySafeLines(table.footnote).replace(/^\*/, '\\*'));
   return parts.join('\n');
 }
 
@@ -35,10 +37,10 @@ export function formatMarkdown(report: Report, decimals: number): string {
   if (report.summary.length > 0) {
     blocks.push(
       report.summary
-        .map((s) => `- ${s.label}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : s.value}**`)
+        .map((s) => `- ${displaySafe(s.label)}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : displaySafe(s.value)}**`)
         .join('\n'),
     );
   }
-  if (report.notes.length > 0) blocks.push(report.notes.map((n) => `> ${n}`).join('\n'));
+  if (report.notes.length > 0) blocks.push(report.notes.map((n) => `> ${displaySafeLines(n)}`).join('\n'));
   return blocks.join('\n\n') + '\n';
 }

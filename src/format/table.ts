@@ -1,6 +1,7 @@
 import type { Cell, Report, ReportTable } from '../report/report.js';
 import { type Align, drawBox } from './box.js';
 import { cellText } from './cell-text.js';
+import { displaySafe, displaySafeLines } from './display-safe.js';
 import { heatLegend, heatLevel, heatRange, heatedCells } from './heatmap.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
@@ -22,14 +23,16 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
   const heated = heatedCells(table);
   const render = (cell: Cell) =>
     range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
-  const head = [table.corner, ...table.colLabels].map((h) => style.header(h));
-  const body = table.rows.map((row) => [row.label, ...row.cells.map(render)]);
+  // Labels may come from the input's header: printed inert (src/format/display-safe.ts).
+  const head = [table.corner, ...table.colLabels].map((h) => style.header(displaySafe(h)));
+  const body = table.rows.map((row) => [displaySafe(row.label), ...row.cells.map(render)]);
   const aligns = head.map((_, j): Align => (j === 0 ? 'left' : 'right'));
   // A lead paragraph is wrapped to fit a 100-column terminal; each language on its own lines.
-  const parts = table.lead ? [table.lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
-  if (table.title) parts.push(style.title(table.title));
+  const lead = table.lead && displaySafeLines(table.lead);
+  const parts = lead ? [lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
+  if (table.title) parts.push(style.title(displaySafeLines(table.title)));
   parts.push(drawBox(head, body, aligns));
-  if (table.footnote) parts.push(style.dim(table.footnote));
+  if (table.footnote) parts.push(style.dim(displaySafeLines(table.footnote)));
   if (range && heatmap) parts.push(style.dim(heatLegend(range, style, heatmap.legend, decimals)));
   return parts.join('\n');
 }
@@ -38,17 +41,17 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
 export function formatTable(report: Report, options: TableOptions): string {
   const blocks = report.tables.map((table) => renderTable(table, options));
   if (report.summary.length > 0) {
-    const labels = report.summary.map((line) => line.label);
+    const labels = report.summary.map((line) => displaySafe(line.label));
     const width = labels.reduce((widest, label) => Math.max(widest, displayWidth(label)), 0);
     blocks.push(
       report.summary
         .map((line, k) => {
-          const value = typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : line.value;
+          const value = typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : displaySafe(line.value);
           return `${padEnd(labels[k], width)}  ${options.style.title(value)}`;
         })
         .join('\n'),
     );
   }
-  if (report.notes.length > 0) blocks.push(report.notes.map((n) => options.style.dim(n)).join('\n'));
+  if (report.notes.length > 0) blocks.push(report.notes.map((n) => options.style.dim(displaySafeLines(n))).join('\n'));
   return blocks.join('\n\n') + '\n';
 }

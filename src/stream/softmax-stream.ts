@@ -1,4 +1,5 @@
 import { readChoice, readTemperature } from '../cli/option-values.js';
+import { delimitedHeader } from '../format/delimited.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import { softmaxInto } from '../math/softmax.js';
 import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
@@ -20,7 +21,6 @@ export function planSoftmaxStream({ format, options, decimals, source, out }: St
   let probs = new Float64Array(0);
   let logProbs = new Float64Array(0);
   let fields: string[] = [];
-  const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
   return {
     onRow(row, index, colLabels) {
@@ -29,7 +29,7 @@ export function planSoftmaxStream({ format, options, decimals, source, out }: St
         logProbs = new Float64Array(row.length);
         fields = new Array<string>(row.length);
         if (colLabels && format !== 'value') {
-          out.write(colLabels.map((l) => (format === 'csv' ? csvField(l) : l.replace(/[\t\n\r]/g, ' '))).join(separator) + '\n');
+          out.write(delimitedHeader(colLabels, separator) + '\n');
         }
       }
       checkSoftmaxRow(row, index, source);
