@@ -406,6 +406,7 @@ export const ceCommand: CommandSpec = {
         : {
             colLabels: ['target', 'p_target', 'loss', 'correct'],
             rows: given.map((g, i) => [g, pTarget[i], result.losses[i], correct[i] === null ? NaN : correct[i] ? 1 : 0]),
+            integerCols: [0, 3],
           },
       values: reduction === 'none' ? Array.from(result.losses, (l) => [l]) : [[result.loss]],
       json,

@@ -1,5 +1,6 @@
 import type { DataMatrix } from '../report/report.js';
 import { displaySafe } from './display-safe.js';
+import { formatExact } from './number.js';
 
 /** How a number is written in data formats: full precision unless the user chose decimals. */
 export type NumberText = (x: number) => string;
@@ -25,7 +26,10 @@ export function delimitedHeader(labels: readonly string[], separator: '\t' | ','
 export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
   const lines: string[] = [];
   if (data.colLabels) lines.push(delimitedHeader(data.colLabels, separator));
-  for (const row of data.rows) lines.push(row.map(number).join(separator));
+  const integer = new Set(data.integerCols);
+  // A whole number's shortest form is itself (3, -100, nan for none): -p is for fractions.
+  const field = integer.size === 0 ? number : (x: number, j: number) => (integer.has(j) ? formatExact(x) : number(x));
+  for (const row of data.rows) lines.push(row.map(field).join(separator));
   return lines.join('\n') + '\n';
 }
 
