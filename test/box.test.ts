@@ -4,7 +4,7 @@
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Align, drawBox } from '../src/format/box.js';
+import { type Align, drawBox as drawBoxOf } from '../src/format/box.js';
 import { displayWidth } from '../src/format/width.js';
 
 function cliTable3(head: string[], body: string[][], aligns: Align[]): string {
@@ -25,6 +25,11 @@ const COLOURS = [['\u001b[1m', '\u001b[22m'], ['\u001b[32m', '\u001b[39m'], ['\u
 const plain = fc.array(fc.constantFrom(...PIECES), { maxLength: 5 }).map((p) => p.join(''));
 const coloured = fc.tuple(fc.constantFrom(...COLOURS), plain).map(([[open, close], text]) => open + text + close);
 const cellText = fc.array(fc.oneof(plain, coloured), { maxLength: 3 }).map((p) => p.join(''));
+
+/** drawBox over a grid held whole. */
+function drawBox(head: string[], body: string[][], aligns: Align[]): string {
+  return drawBoxOf(head, body.length, (i, j) => body[i][j] ?? '', aligns);
+}
 
 describe('drawBox', () => {
   it('draws a header, a rule, the rows and the bottom, each column as wide as its widest cell', () => {

@@ -25,13 +25,18 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
     range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
   // Labels may come from the input's header: printed inert (src/format/display-safe.ts).
   const head = [table.corner, ...table.colLabels].map((h) => style.header(displaySafe(h)));
-  const body = table.rows.map((row) => [displaySafe(row.label), ...row.cells.map(render)]);
+  const cellAt = (i: number, j: number) => {
+    const row = table.rows[i];
+    if (j === 0) return displaySafe(row.label);
+    const cell = row.cells[j - 1];
+    return cell ? render(cell) : '';
+  };
   const aligns = head.map((_, j): Align => (j === 0 ? 'left' : 'right'));
   // A lead paragraph is wrapped to fit a 100-column terminal; each language on its own lines.
   const lead = table.lead && displaySafeLines(table.lead);
   const parts = lead ? [lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
   if (table.title) parts.push(style.title(displaySafeLines(table.title)));
-  parts.push(drawBox(head, body, aligns));
+  parts.push(drawBox(head, table.rows.length, cellAt, aligns));
   if (table.footnote) parts.push(style.dim(displaySafeLines(table.footnote)));
   if (range && heatmap) parts.push(style.dim(heatLegend(range, style, heatmap.legend, decimals)));
   return parts.join('\n');
