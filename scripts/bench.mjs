@@ -2,7 +2,7 @@
 // NumPy + SciPy pipeline, and peak memory of the streaming paths. Prints figures; asserts
 // nothing (speed is measured here, never in unit tests).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,40 @@ if (process.env.BENCH_SKIP_MEMORY !== '1') {
     r.rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
     row(`peak RSS, ${name}, 4096² (${mb.toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(2)} s (target < 150 MB)`);
   }
+}
+
+// 4. Tables and Markdown: linear in their size, within a small multiple of TSV of the same input.
+if (process.env.BENCH_SKIP_TABLES !== '1') {
+  /** An rows×cols matrix of logits as CSV, 3 decimals. */
+  const logits = (rowsCount, cols, seed) => {
+    const path = join(WORK, `logits-${rowsCount}x${cols}-${seed}.csv`);
+    if (!existsSync(path)) {
+      const next = random(seed);
+      const lines = [];
+      for (let i = 0; i < rowsCount; i++) lines.push(Array.from({ length: cols }, () => (next() * 8 - 4).toFixed(3)).join(','));
+      writeFileSync(path, lines.join('\n') + '\n');
+    }
+    return path;
+  };
+  const TABLE_RUNS = Number(process.env.BENCH_TABLE_RUNS ?? 3);
+  const timed = (file, format) => median(Array.from({ length: TABLE_RUNS }, () => runShell(`node ${XENT} softmax -i ${file} -f ${format} > /dev/null`).seconds));
+  // [name, file, { format: what it took before xent drew its own tables }]
+  const cases = [
+    ['softmax 20000×3', logits(20000, 3, 7), { table: '16.6 s' }],
+    ['softmax 400×400', logits(400, 400, 8), { table: '61 s', markdown: '0.35 s' }],
+  ];
+  for (const [name, file, formats] of cases) {
+    const tsv = timed(file, 'tsv');
+    row(`${name} -f tsv`, `${tsv.toFixed(2)} s`, `median of ${TABLE_RUNS}`);
+    for (const [format, before] of Object.entries(formats)) {
+      const seconds = timed(file, format);
+      row(`${name} -f ${format}`, `${seconds.toFixed(2)} s`, `${(seconds / tsv).toFixed(1)}× -f tsv (target ≤ 4×; was ${before})`);
+    }
+  }
+  // Four times the rows, about four times the time: linear (a quadratic layout would take 16×).
+  const small = timed(logits(20000, 3, 7), 'table');
+  const large = timed(logits(80000, 3, 9), 'table');
+  row('softmax 80000×3 / 20000×3 -f table', `${(large / small).toFixed(1)}×`, `${large.toFixed(2)} s / ${small.toFixed(2)} s (target ≤ 5×: linear, start-up included)`);
 }
 
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));

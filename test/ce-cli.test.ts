@@ -79,7 +79,7 @@ describe('xent ce output', () => {
     const tsv = await xent(['ce', '2,0.5,-1', '-y', '0', '-g', '-f', 'tsv', '-p', '4']);
     expect(tsv.stdout).toBe('-0.2144\t0.1753\t0.0391\n');
     const csv = await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'csv', '-p', '4']);
-    expect(csv.stdout).toBe('target,p_target,loss,correct\n0.0000,0.7856,0.2413,1.0000\n');
+    expect(csv.stdout).toBe('target,p_target,loss,correct\n0,0.7856,0.2413,1\n'); // target and correct stay integers
   });
 
   it('value: the reduced loss, or one loss per line for none', async () => {

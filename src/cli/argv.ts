@@ -78,7 +78,7 @@ export function separateData(argv: readonly string[], program: Command): string[
   for (k += 1; k < argv.length; k++) {
     const token = argv[k];
     if (token === '--') {
-      data.push(...argv.slice(k + 1));
+      for (const rest of argv.slice(k + 1)) data.push(rest);
       break;
     }
     if (!token.startsWith('-') || token === '-' || looksLikeData(token)) {

@@ -86,18 +86,23 @@ function numericKeys(json: Readonly<Record<string, unknown>>): string[] {
 }
 
 function flatten(v: unknown): number[] | undefined {
-  if (typeof v === 'number') return [v];
-  if (v === null) return [NaN];
-  if (Array.isArray(v)) {
-    const out: number[] = [];
-    for (const e of v) {
-      const f = flatten(e);
-      if (!f) return undefined;
-      out.push(...f);
-    }
-    return out.length > 0 ? out : undefined;
-  }
-  return undefined;
+  const out: number[] = [];
+  return flattenInto(v, out) ? out : undefined;
+}
+
+/**
+ * Appends the numbers of `v` to `out` one by one (a spread of a long list overflows the
+ * stack); false if it holds something else or an empty list.
+ */
+function flattenInto(v: unknown, out: number[]): boolean {
+  if (typeof v === 'number') out.push(v);
+  else if (v === null) out.push(NaN);
+  else if (Array.isArray(v)) {
+    const before = out.length;
+    for (const e of v) if (!flattenInto(e, out)) return false;
+    return out.length > before;
+  } else return false;
+  return true;
 }
 
 /** Does the claim ask for a gradient (which some commands compute only with --grad)? */

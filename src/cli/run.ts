@@ -5,8 +5,8 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
+import { displaySafe } from '../format/display-safe.js';
 import { FORMATS, type Format } from '../format/index.js';
-import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -122,13 +122,14 @@ function knownFlags(argv: readonly string[]): string[] {
   return [...own, ...global];
 }
 
-/** Control characters in what the user wrote, as escapes: a quoted token stays on its line. */
+/**
+ * What the user wrote (a token, a file name) with control, C1 and bidi characters as escapes
+ * (src/format/display-safe.ts): a quoted token stays on its line and cannot drive the terminal.
+ */
 function printable(params: MessageParams): MessageParams {
-  const escape = (text: string) =>
-    text.replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const out: Record<string, MessageParam> = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value === 'string' ? escape(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
+    out[name] = typeof value === 'string' ? displaySafe(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
   }
   return out;
 }
@@ -140,7 +141,7 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
   if (error.usage) {
     const name = commandName(argv);
-    lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n'));
+    lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n')); // spread-ok: one line per language
   }
   return lines.join('\n') + '\n';
 }
@@ -156,7 +157,8 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
       if (!io.progress || now - start < 1000 || now - last < 200) return;
       last = now;
       shown = true;
-      io.progress(t.label('progress.reading', { source, mb: (bytes / 1e6).toFixed(1), rows }));
+      // The file's name as the user wrote it, inert: the line is redrawn in place on the terminal.
+      io.progress(t.label('progress.reading', printable({ source, mb: (bytes / 1e6).toFixed(1), rows })));
     },
     done() {
       if (shown) io.progress?.('');
@@ -227,7 +229,6 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       t,
     );
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
-    if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const shown =
       format === 'table' && io.stdoutIsTTY && options.full !== true
@@ -243,7 +244,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     );
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
-    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
+    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));
     return { code: taught.code, stdout, stderr: lines.join('') };
   } finally {
     progress.done();

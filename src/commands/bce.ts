@@ -125,8 +125,8 @@ export const bceCommand: CommandSpec = defineCommand<OptionValues>({
     const notes: string[] = [];
     if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
     const infNotes = infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs);
-    notes.push(...infNotes);
-    notes.push(...unitNotes(t, unit));
+    notes.push(...infNotes); // spread-ok: at most two notes
+    notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
 
     const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
     if (reduction !== 'none') json.loss = result.loss;

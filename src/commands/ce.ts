@@ -103,18 +103,17 @@ async function readSoftTargets(
       });
     }
   }
-  warnings.push(...rowSumWarnings(q, 'warn.ce.targetSum', context.t));
+  addRowSumWarnings(warnings, q, 'warn.ce.targetSum', context.t);
   const classes = argmaxRows(q);
   return { targets: { kind: 'probs', probs: q }, classes, given: classes.map((c) => c + (oneBased ? 1 : 0)) };
 }
 
-function rowSumWarnings(m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): string[] {
-  const out: string[] = [];
+/** A warning for each row of `m` that does not sum to 1, appended to `warnings` (one per row: there may be many). */
+function addRowSumWarnings(warnings: string[], m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): void {
   for (let i = 0; i < m.rows; i++) {
     const sum = rowView(m, i).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) out.push(t.t(key, { row: i + 1, sum: sumText(sum) }));
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) warnings.push(t.t(key, { row: i + 1, sum: sumText(sum) }));
   }
-  return out;
 }
 
 async function readTargets(
@@ -261,7 +260,7 @@ export const ceCommand: CommandSpec = defineCommand<OptionValues>({
     const warnings: string[] = [];
     if (inputIsProbs) {
       checkProbabilities(input, inputSource);
-      warnings.push(...rowSumWarnings(input, 'warn.ce.probsSum', t));
+      addRowSumWarnings(warnings, input, 'warn.ce.probsSum', t);
     } else {
       checkSoftmaxInput(input, 'row', inputSource);
     }
@@ -376,10 +375,10 @@ export const ceCommand: CommandSpec = defineCommand<OptionValues>({
     if (labelSmoothing > 0) notes.push(t.t('ce.note.smoothing', { eps: labelSmoothing, classes: input.cols }));
     notes.push(t.t(split ? 'ce.note.entropySoft' : 'ce.note.entropyIndex'));
     if (split && weight) notes.push(t.t('ce.note.entropyWeighted'));
-    notes.push(...unitNotes(t, unit));
+    notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
     if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
     const infNotes = infiniteLossNotes(t, nats.losses, nats.logProbs, targetDistributions(targets, input.rows, input.cols, labelSmoothing), inputIsProbs);
-    notes.push(...infNotes);
+    notes.push(...infNotes); // spread-ok: at most two notes
     if (grad) {
       notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
       if (temperature !== 1) notes.push(t.t('ce.note.gradTemperature'));
@@ -411,6 +410,7 @@ export const ceCommand: CommandSpec = defineCommand<OptionValues>({
         : {
             colLabels: ['target', 'p_target', 'loss', 'correct'],
             rows: given.map((g, i) => [g, pTarget[i], result.losses[i], correct[i] === null ? NaN : correct[i] ? 1 : 0]),
+            integerCols: [0, 3],
           },
       values: reduction === 'none' ? Array.from(result.losses, (l) => [l]) : [[result.loss]],
       json,

@@ -112,7 +112,7 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
         footnote: t.t('note.markDiagonal'),
       }),
     ];
-    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts }));
+    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts })); // spread-ok: three tables at most
 
     const summary: SummaryLine[] = [
       { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },
@@ -131,7 +131,7 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
       }
     }
     notes.push(t.t('note.rowLossColumn'));
-    notes.push(...unitNotes(t, unit));
+    notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
 
     const json: Record<string, unknown> = {
       command: 'clip',

@@ -184,6 +184,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
       data: {
         colLabels: ['step', 'loss', 'p_positive', 'positive', 'negative'],
         rows: trajectory.map((p) => [p.step, p.loss, p.pPositive, p.positive, p.negative]),
+        integerCols: [0],
       },
       values: [[last.loss]],
       json: {

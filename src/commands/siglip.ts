@@ -104,14 +104,14 @@ export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
         footnote: t.t('note.markDiagonal'),
       }),
     ];
-    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts }));
+    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts })); // spread-ok: three tables at most
     const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
     if (grad && embedding) {
       summary.push({ label: t.label('sum.gradScale'), value: embedding.gradScale });
       summary.push({ label: t.label('sum.gradBias'), value: embedding.gradBias });
     }
     notes.push(t.t('note.siglipShare'));
-    notes.push(...unitNotes(t, unit));
+    notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
     const json: Record<string, unknown> = {
       command: 'siglip',
       ...unitJson(unit),

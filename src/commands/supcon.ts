@@ -66,7 +66,7 @@ export const supconCommand: CommandSpec = defineCommand<OptionValues>({
     const left = rows.filter((_, i) => result.losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
-    notes.push(...unitNotes(t, unit));
+    notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
     return {
       tables,
       summary: [

@@ -79,7 +79,7 @@ export async function explainCrossEntropy(x: ExplainInput<OptionValues>): Promis
     });
   } else if (target.probs) {
     const { steps: s } = softmaxSteps(x, { z, temperature: T, decimals: d, name: 'p', index: idx });
-    steps.push(...s);
+    steps.push(...s); // spread-ok: the softmax's few steps
   } else {
     const lines: ExplainLine[] = [
       formula(T === 1 ? `p${idx(y)} = exp(z${idx(y)}) / Σₖ exp(zₖ)` : `p${idx(y)} = exp(z${idx(y)} / T) / Σₖ exp(zₖ / T),  T = ${given(T)}`),
@@ -99,12 +99,14 @@ export async function explainCrossEntropy(x: ExplainInput<OptionValues>): Promis
     if (eps > 0 && !target.probs) lossLines.push(text(t.t('teach.ce.smoothing', { eps: given(eps), classes: C })));
     const terms = a.map((v, c) => `${num(v, d)}·${lg} ${num(p[c], d)}`);
     lossLines.push(
+      // spread-ok: a chain of three formula lines
       ...chain(`L = −Σ_c ${weight ? 'w_c·' : ''}q_c·${lg} p_c`, `−(${sumOf(terms, 4)})`, lossText(u, one.losses[0], d)),
     );
   } else {
     const w = weight ? weight[y] : 1;
     const plain = -Math.log(p[y]);
     lossLines.push(
+      // spread-ok: a chain of at most four formula lines
       ...(weight
         ? chain(`L = w${idx(y)} · (−${lg} p${idx(y)})`, `${given(w)} · (−${lg}(${num(p[y], d)}))`, `${given(w)} · ${lossText(u, plain, d)}`, lossText(u, one.losses[0], d))
         : chain(`L = −${lg}(${num(p[y], d)})`, lossText(u, one.losses[0], d))),

@@ -47,10 +47,10 @@ export function softmaxSteps(
       ],
     });
   }
-  const max = Math.max(...scaled);
+  const max = scaled.reduce((m, v) => Math.max(m, v), -Infinity);
   const shift = Math.abs(max) > SHIFT_ABOVE;
   // Where the largest z/T overflowed (1e308 / 1e-6 = inf), (zⱼ − max z)/T: the same numbers, finite.
-  const zMax = Math.max(...z);
+  const zMax = z.reduce((m, v) => Math.max(m, v), -Infinity);
   const overflowed = Number.isFinite(zMax) && !Number.isFinite(max);
   const shown = shift ? scaled.map((v, j) => (overflowed ? (z[j] - zMax) / T : v - max)) : scaled;
   const arg = (j: number) => (T === 1 ? given(z[j]) : num(scaled[j], d));
@@ -89,7 +89,7 @@ export function softmaxSteps(
 /** One probability in full, the way the issue writes it: P = exp(a) / (exp(a) + …) = … = p. */
 export function oneProbability(label: string, z: readonly number[], k: number, T: number, d: number, asGiven = true): ExplainLine[] {
   const scaled = z.map((v) => v / T);
-  const max = Math.max(...scaled);
+  const max = scaled.reduce((m, v) => Math.max(m, v), -Infinity);
   const shift = Math.abs(max) > SHIFT_ABOVE ? max : 0;
   const arg = (j: number) => (T === 1 && shift === 0 && asGiven ? given(z[j]) : num(scaled[j] - shift, d));
   const exps = scaled.map((v) => Math.exp(v - shift));
@@ -114,7 +114,7 @@ export function explainSoftmax(x: ExplainInput<SoftmaxSpec>): Explanation {
   if (log) {
     // Where zⱼ/T overflowed (a tiny T), log Σₖ exp(zₖ/T) is not a number: the step is written
     // with (zⱼ − max z)/T instead, which gives the same log-probabilities.
-    const top = Math.max(...shifted);
+    const top = shifted.reduce((m, v) => Math.max(m, v), -Infinity);
     const lse = Math.log(shifted.reduce((a, v) => a + Math.exp(v - top), 0)) + top;
     const arg = overflowed ? '(zⱼ − max z) / T' : `zⱼ${T === 1 ? '' : ' / T'}`;
     const argK = overflowed ? '(zₖ − max z) / T' : `zₖ${T === 1 ? '' : ' / T'}`;

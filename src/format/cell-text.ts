@@ -1,5 +1,6 @@
 import type { Cell } from '../report/report.js';
 import { bar } from './bar.js';
+import { displaySafe } from './display-safe.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
 
@@ -13,7 +14,8 @@ export const MARK = '*';
  */
 export function cellText(cell: Cell, decimals: number, style: Style, heat?: { level: number; signed: boolean }): string {
   if (cell.kind === 'text') {
-    return cell.tone ? style[cell.tone](cell.text) : cell.text;
+    const text = displaySafe(cell.text); // a class name from the input's header
+    return cell.tone ? style[cell.tone](text) : text;
   }
   const number = formatFixed(cell.value, decimals);
   if (heat) return style.heat(` ${number}${cell.mark ? MARK : ' '}`, heat.level, heat.signed);

@@ -33,10 +33,13 @@ export function heatRange(table: ReportTable): HeatRange | undefined {
   if (cells.length === 0) return undefined;
   if (cells.every((c) => c.bar)) return { lo: 0, hi: 1, diverging: false };
   if (cells.some((c) => c.signed)) {
-    const m = Math.max(...cells.map((c) => Math.abs(c.value)));
+    const m = cells.reduce((most, c) => Math.max(most, Math.abs(c.value)), -Infinity);
     return { lo: -m, hi: m, diverging: true };
   }
-  return { lo: Math.min(...cells.map((c) => c.value)), hi: Math.max(...cells.map((c) => c.value)), diverging: false };
+  // reduce, not Math.max(...): a spread of every cell overflows the stack on a big table.
+  const lo = cells.reduce((least, c) => Math.min(least, c.value), Infinity);
+  const hi = cells.reduce((most, c) => Math.max(most, c.value), -Infinity);
+  return { lo, hi, diverging: false };
 }
 
 /**

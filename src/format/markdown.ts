@@ -1,6 +1,7 @@
 import type { Cell, Report, ReportTable } from '../report/report.js';
+import { displaySafe, displaySafeLines } from './display-safe.js';
 import { formatFixed } from './number.js';
-import { displayWidth, padEnd, padStart } from './width.js';
+import { displayWidth } from './width.js';
 
 function markdownCell(cell: Cell, decimals: number): string {
   if (cell.kind === 'text') return cell.text;
@@ -8,20 +9,26 @@ function markdownCell(cell: Cell, decimals: number): string {
   return cell.mark ? `**${text}**` : text;
 }
 
-const escape = (text: string) => text.replace(/\|/g, '\\|');
+// A cell is one line of inert text (labels may come from the input's header), its pipes escaped.
+const escape = (text: string) => displaySafe(text).replace(/\|/g, '\\|');
 
 /** A GitHub-flavoured Markdown table, padded so it also reads well as plain text. */
 function markdownTable(table: ReportTable, decimals: number): string {
   const head = [table.corner, ...table.colLabels].map(escape);
   const body = table.rows.map((row) => [row.label, ...row.cells.map((c) => markdownCell(c, decimals))].map(escape));
-  const widths = head.map((h, j) => Math.max(3, displayWidth(h), ...body.map((r) => displayWidth(r[j]))));
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, j) => (j === 0 ? padEnd(c, widths[j]) : padStart(c, widths[j]))).join(' | ')} |`;
+  // Each cell is measured once, in a loop: a spread of every row into Math.max overflows the stack.
+  const headWidths = head.map(displayWidth);
+  const bodyWidths = body.map((cells) => cells.map(displayWidth));
+  const widths = headWidths.map((w) => Math.max(3, w));
+  for (const row of bodyWidths) for (let j = 0; j < widths.length; j++) if (row[j] > widths[j]) widths[j] = row[j];
+  const line = (cells: string[], cellWidths: number[]) =>
+    `| ${cells.map((c, j) => (j === 0 ? c + ' '.repeat(widths[j] - cellWidths[j]) : ' '.repeat(widths[j] - cellWidths[j]) + c)).join(' | ')} |`;
   const rule = `| ${widths.map((w, j) => (j === 0 ? ':' + '-'.repeat(w - 1) : '-'.repeat(w - 1) + ':')).join(' | ')} |`;
-  const parts = table.lead ? [table.lead, ''] : [];
-  if (table.title) parts.push(`**${table.title}**`, '');
-  parts.push(line(head), rule, ...body.map(line));
-  if (table.footnote) parts.push('', table.footnote.replace(/^\*/, '\\*'));
+  const parts = table.lead ? [displaySafeLines(table.lead), ''] : [];
+  if (table.title) parts.push(`**${displaySafeLines(table.title)}**`, '');
+  parts.push(line(head, headWidths), rule);
+  for (let i = 0; i < body.length; i++) parts.push(line(body[i], bodyWidths[i]));
+  if (table.footnote) parts.push('', displaySafeLines(table.footnote).replace(/^\*/, '\\*'));
   return parts.join('\n');
 }
 
@@ -30,10 +37,10 @@ export function formatMarkdown(report: Report, decimals: number): string {
   if (report.summary.length > 0) {
     blocks.push(
       report.summary
-        .map((s) => `- ${s.label}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : s.value}**`)
+        .map((s) => `- ${displaySafe(s.label)}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : displaySafe(s.value)}**`)
         .join('\n'),
     );
   }
-  if (report.notes.length > 0) blocks.push(report.notes.map((n) => `> ${n}`).join('\n'));
+  if (report.notes.length > 0) blocks.push(report.notes.map((n) => `> ${displaySafeLines(n)}`).join('\n'));
   return blocks.join('\n\n') + '\n';
 }

@@ -1,6 +1,7 @@
-import type TableConstructor from 'cli-table3';
 import type { Cell, Report, ReportTable } from '../report/report.js';
+import { type Align, drawBox } from './box.js';
 import { cellText } from './cell-text.js';
+import { displaySafe, displaySafeLines } from './display-safe.js';
 import { heatLegend, heatLevel, heatRange, heatedCells } from './heatmap.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
@@ -8,16 +9,6 @@ import { displayWidth, padEnd } from './width.js';
 import { wrap } from './wrap.js';
 
 const LEAD_WIDTH = 98;
-
-let Table: typeof TableConstructor | undefined;
-
-/**
- * Loads cli-table3, which is needed only when a table is printed: loading it costs a good
- * part of start-up time that TSV, CSV, JSON and value output do not need.
- */
-export async function loadTableRenderer(): Promise<void> {
-  Table ??= (await import('cli-table3')).default;
-}
 
 export interface TableOptions {
   readonly decimals: number;
@@ -32,21 +23,21 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
   const heated = heatedCells(table);
   const render = (cell: Cell) =>
     range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
-  if (!Table) throw new Error('loadTableRenderer() must run before a table is formatted');
-  const grid = new Table({
-    head: [table.corner, ...table.colLabels].map((h) => style.header(h)),
-    colAligns: ['left', ...table.colLabels.map(() => 'right' as const)],
-    // compact: a rule under the header only; a matrix reads better as a block.
-    style: { head: [], border: [], compact: true, 'padding-left': 1, 'padding-right': 1 },
-  });
-  for (const row of table.rows) {
-    grid.push([row.label, ...row.cells.map(render)]);
-  }
+  // Labels may come from the input's header: printed inert (src/format/display-safe.ts).
+  const head = [table.corner, ...table.colLabels].map((h) => style.header(displaySafe(h)));
+  const cellAt = (i: number, j: number) => {
+    const row = table.rows[i];
+    if (j === 0) return displaySafe(row.label);
+    const cell = row.cells[j - 1];
+    return cell ? render(cell) : '';
+  };
+  const aligns = head.map((_, j): Align => (j === 0 ? 'left' : 'right'));
   // A lead paragraph is wrapped to fit a 100-column terminal; each language on its own lines.
-  const parts = table.lead ? [table.lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
-  if (table.title) parts.push(style.title(table.title));
-  parts.push(grid.toString());
-  if (table.footnote) parts.push(style.dim(table.footnote));
+  const lead = table.lead && displaySafeLines(table.lead);
+  const parts = lead ? [lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
+  if (table.title) parts.push(style.title(displaySafeLines(table.title)));
+  parts.push(drawBox(head, table.rows.length, cellAt, aligns));
+  if (table.footnote) parts.push(style.dim(displaySafeLines(table.footnote)));
   if (range && heatmap) parts.push(style.dim(heatLegend(range, style, heatmap.legend, decimals)));
   return parts.join('\n');
 }
@@ -55,16 +46,17 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
 export function formatTable(report: Report, options: TableOptions): string {
   const blocks = report.tables.map((table) => renderTable(table, options));
   if (report.summary.length > 0) {
-    const width = Math.max(...report.summary.map((line) => displayWidth(line.label)));
+    const labels = report.summary.map((line) => displaySafe(line.label));
+    const width = labels.reduce((widest, label) => Math.max(widest, displayWidth(label)), 0);
     blocks.push(
       report.summary
-        .map((line) => {
-          const value = typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : line.value;
-          return `${padEnd(line.label, width)}  ${options.style.title(value)}`;
+        .map((line, k) => {
+          const value = typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : displaySafe(line.value);
+          return `${padEnd(labels[k], width)}  ${options.style.title(value)}`;
         })
         .join('\n'),
     );
   }
-  if (report.notes.length > 0) blocks.push(report.notes.map((n) => options.style.dim(n)).join('\n'));
+  if (report.notes.length > 0) blocks.push(report.notes.map((n) => options.style.dim(displaySafeLines(n))).join('\n'));
   return blocks.join('\n\n') + '\n';
 }

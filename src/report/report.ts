@@ -45,6 +45,11 @@ export interface SummaryLine {
 export interface DataMatrix {
   readonly colLabels?: readonly string[];
   readonly rows: readonly (readonly number[])[];
+  /**
+   * Columns of whole numbers (a target class, a step, a 0/1 flag): written as integers
+   * whatever -p says (2, not 2.000).
+   */
+  readonly integerCols?: readonly number[];
 }
 
 export interface Report {

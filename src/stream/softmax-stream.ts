@@ -1,3 +1,4 @@
+import { delimitedHeader } from '../format/delimited.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import { type Axis, softmaxInto } from '../math/softmax.js';
 import type { StreamContext, StreamPlan } from './plan.js';
@@ -19,7 +20,6 @@ export function planSoftmaxStream(
   let probs = new Float64Array(0);
   let logProbs = new Float64Array(0);
   let fields: string[] = [];
-  const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
   return {
     onRow(row, index, colLabels) {
@@ -28,7 +28,7 @@ export function planSoftmaxStream(
         logProbs = new Float64Array(row.length);
         fields = new Array<string>(row.length);
         if (colLabels && format !== 'value') {
-          out.write(colLabels.map((l) => (format === 'csv' ? csvField(l) : l.replace(/[\t\n\r]/g, ' '))).join(separator) + '\n');
+          out.write(delimitedHeader(colLabels, separator) + '\n');
         }
       }
       checkSoftmaxRow(row, index, source);
