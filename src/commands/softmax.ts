@@ -30,16 +30,12 @@ function argmaxMask(m: Matrix, axis: Axis): boolean[][] {
   return mask;
 }
 
-export function softmaxTable(
-  input: ParsedMatrix,
-  shown: Matrix,
-  { t, axis, log, title }: { t: Translator; axis: Axis; log: boolean; title?: string },
-): ReportTable {
+function softmaxTable(input: ParsedMatrix, shown: Matrix, { t, axis, log }: { t: Translator; axis: Axis; log: boolean }): ReportTable {
   const mask = argmaxMask(shown, axis);
   const labels = rowLabels(shown.rows);
   const what = { key: axis === 'row' ? 'title.eachRow' : 'title.eachColumn' } as const;
   return {
-    title: title ?? t.label(log ? 'title.logProbs' : 'title.probs', { what }),
+    title: t.label(log ? 'title.logProbs' : 'title.probs', { what }),
     corner: t.label('label.row'),
     colLabels: classLabels(input),
     rows: labels.map((label, i) => ({

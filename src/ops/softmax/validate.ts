@@ -91,7 +91,7 @@ export function checkSoftmaxInput(logits: Matrix, axis: Axis, source: MessagePar
  * apply to it: entries, and no NaN. +inf and a line of only −inf are allowed: their
  * log-sum-exp is +inf and −inf.
  */
-export function checkLogSumExpLine(values: ArrayLike<number>, axis: Axis, index: number, source: MessageParam): void {
+function checkLogSumExpLine(values: ArrayLike<number>, axis: Axis, index: number, source: MessageParam): void {
   if (values.length === 0) throw emptyLogitsError(source);
   for (let k = 0; k < values.length; k++) {
     const x = values[k];
