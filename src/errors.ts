@@ -1,7 +1,7 @@
 import type { MessageKey, MessageParams } from './i18n/messages.js';
 import { makeTranslator } from './i18n/translator.js';
 
-/** Exit codes: 0 success, 1 a checked answer was wrong (later), 2 bad input or usage. */
+/** The exit code of bad input or usage: an XentError's, unless it is given another. */
 export const EXIT_USAGE = 2;
 
 /** The English text of a message; the key itself if it cannot be rendered. */
@@ -15,9 +15,10 @@ function english(key: MessageKey, params: MessageParams): string {
 
 /**
  * The one error type of xent. It carries a catalogue key and its parameters, so that the
- * entry point can print it in the user's language; only the entry point catches it. Its
- * `message` is the English text (what a library caller or a stack trace shows), e.g.
- * "clip needs a square matrix (…), got 2×3"; `key` stays the stable code to test against.
+ * CLI (runCli in src/cli/run.ts) prints it in the user's language and exits with its
+ * `exitCode`. Its `message` is the English text (what a library caller or a stack trace
+ * shows), e.g. "clip needs a square matrix (…), got 2×3"; `key` stays the stable code to
+ * test against.
  */
 export class XentError extends Error {
   constructor(

@@ -8,7 +8,7 @@
 //   softmax([2, 0.5, -1]);                  // [0.7856, 0.1753, 0.0391] (to 4 decimals)
 //   crossEntropy([[2, 0.5, -1]], [0]).loss; // 0.2413
 
-export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './library/softmax.js';
+export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './ops/softmax/library.js';
 export {
   crossEntropy,
   binaryCrossEntropy,

@@ -2,7 +2,8 @@
 // the target and the divergence from it: H(q, p) = H(q) + KL(q‖p). Expected values are
 // worked out by hand (or with NumPy, offline) and written here.
 import { describe, expect, it } from 'vitest';
-import { crossEntropyOf, entropy, klDivergence } from '../src/math/information.js';
+import { entropy } from '../src/ops/entropy/kernel.js';
+import { crossEntropyOf, klDivergence } from '../src/ops/kl/kernel.js';
 import { tsvRows, xent, expectErrorInBothLanguages } from './helpers/cli.js';
 import { expectClose } from './helpers/oracle.js';
 

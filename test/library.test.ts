@@ -179,11 +179,14 @@ describe('input and errors', () => {
 
   it.each([
     ['a ragged matrix', () => xent.softmax([[1, 2], [3]]), 'err.ragged', 'row 2 of the logits has length 1, but row 1 has length 2; every row needs the same number of columns'],
-    ['a NaN', () => xent.softmax([1, NaN]), 'err.lib.entry', 'row 1, column 2 of the logits is NaN: entries must be numbers (inf and -inf are allowed)'],
+    // NaN and a bad temperature have the CLI's keys: one bad value, one error (test/ops/softmax.test.ts).
+    ['a NaN', () => xent.softmax([1, NaN]), 'err.nan', "'NaN' at row 1, column 2 of the logits is NaN; give a number, inf or -inf"],
+    ['a text entry', () => xent.softmax([1, 'two' as unknown as number]), 'err.lib.entry', 'row 1, column 2 of the logits is "two": entries must be numbers (inf and -inf are allowed)'],
     ['a class out of range', () => xent.crossEntropy([[1, 2]], [2]), 'err.ce.targetRange', 'the target 2 of row 1 is out of range: with 2 classes a target is a whole number from 0 to 1'],
     ['too many targets', () => xent.crossEntropy([[1, 2]], [0, 1]), 'err.lib.length', 'target has 2 entries; it needs 1: one class per row of the logits'],
     ['a bad reduction', () => xent.crossEntropy([[1, 2]], [0], { reduction: 'avg' as 'mean' }), 'err.badChoice', "option reduction takes one of mean, sum, none, got 'avg'"],
-    ['a zero temperature', () => xent.softmax([1, 2], { temperature: 0 }), 'err.positive', "option temperature takes a finite number greater than 0, got '0'"],
+    ['a zero temperature', () => xent.softmax([1, 2], { temperature: 0 }), 'err.temperature', "the temperature must be a finite number greater than 0, got '0' (option -t, --temperature)"],
+    ['an infinite temperature', () => xent.softmax([1, 2], { temperature: Infinity }), 'err.temperature', "the temperature must be a finite number greater than 0, got 'inf' (option -t, --temperature)"],
     ['a non-square CLIP matrix', () => xent.clipLoss([[1, 2, 3]]), 'err.notSquare', 'clip needs a square matrix (row i is image i, column j is text j, and the positive pairs are the diagonal), got 1×3'],
   ])('rejects %s with a readable XentError', (_what, call, key, message) => {
     let caught: unknown;

@@ -53,8 +53,12 @@ export interface CliResult {
 declare const XENT_VERSION: string | undefined;
 const VERSION = typeof XENT_VERSION === 'string' ? XENT_VERSION : '0.0.0-dev';
 
-/** --lang is needed before commander runs (its errors are translated), so it is read first. */
-function languageOf(argv: readonly string[], env: CliIo['env']): Lang {
+/**
+ * The language of everything a run prints, decided once, before commander runs (its errors
+ * are translated too): --lang, else the environment. A bad --lang is itself reported, in the
+ * environment's language.
+ */
+function decideLanguage(argv: readonly string[], env: CliIo['env']): { lang: Lang; badLang?: XentError } {
   for (let k = 0; k < argv.length; k++) {
     const token = argv[k];
     if (token === '--') break;
@@ -64,13 +68,14 @@ function languageOf(argv: readonly string[], env: CliIo['env']): Lang {
     else if (token.startsWith('-L') && token.length > 2) value = token.slice(2);
     if (value !== undefined) {
       const lang = value.trim().toLowerCase();
-      if ((LANGS as readonly string[]).includes(lang)) return lang as Lang;
-      throw Object.assign(new XentError('err.badChoice', { option: '--lang', choices: LANGS.join(', '), value }, true), {
+      if ((LANGS as readonly string[]).includes(lang)) return { lang: lang as Lang };
+      return {
         lang: langFromEnv(env),
-      });
+        badLang: new XentError('err.badChoice', { option: '--lang', choices: LANGS.join(', '), value }, true),
+      };
     }
   }
-  return langFromEnv(env);
+  return { lang: langFromEnv(env) };
 }
 
 /** A commander error as a translated XentError; help and version are not errors. */
@@ -280,10 +285,11 @@ function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixIn
 }
 
 export async function runCli(io: CliIo): Promise<CliResult> {
-  let t = makeTranslator(langFromEnv(io.env));
+  const { lang, badLang } = decideLanguage(io.argv, io.env);
+  const t = makeTranslator(lang);
   let stdout = '';
   try {
-    t = makeTranslator(languageOf(io.argv, io.env));
+    if (badLang) throw badLang;
     let selection: Selection | undefined;
     const program = buildProgram(
       COMMANDS,
@@ -312,9 +318,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     return await execute(selection, io, t);
   } catch (error) {
     if (error instanceof XentError) {
-      const lang = (error as XentError & { lang?: Lang }).lang;
-      const translator = lang ? makeTranslator(lang) : t;
-      return { code: error.exitCode, stdout: '', stderr: errorText(error, translator, io.argv) };
+      return { code: error.exitCode, stdout: '', stderr: errorText(error, t, io.argv) };
     }
     const message = error instanceof Error ? error.message : String(error);
     const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
@@ -327,11 +331,6 @@ export async function runCli(io: CliIo): Promise<CliResult> {
  * the entry point has no translator of its own.
  */
 export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed', reason = ''): string {
-  let lang: Lang;
-  try {
-    lang = languageOf(io.argv, io.env);
-  } catch {
-    lang = langFromEnv(io.env);
-  }
+  const { lang } = decideLanguage(io.argv, io.env);
   return errorText(new XentError(key, { reason }), makeTranslator(lang), io.argv);
 }

@@ -1,15 +1,23 @@
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec } from './command.js';
+import { type CommandSpec, defineCommand } from './command.js';
 import { formatFixed } from '../format/number.js';
-import { at, toRows } from '../matrix.js';
+import { type Matrix, at, toRows } from '../matrix.js';
 import { clipLoss } from '../math/clip.js';
 import { descendClipMatrix } from '../math/descend.js';
 import { type Report, type ReportTable, numberCell, textCell } from '../report/report.js';
 import { matrixTable, numbered } from './contrastive-tables.js';
 import { EXAMPLE_MATRIX } from './example.js';
 
-/** The demo's descent: a few steps at a rate that visibly moves the 3×3 example. */
-const DEMO_STEPS = 3;
-const DEMO_LR = 1;
+/**
+ * What `xent demo` shows: the lesson has no options, so its spec is fixed. The built-in 3×3
+ * example, and a descent of a few steps at a rate that visibly moves it.
+ */
+export interface DemoSpec {
+  readonly logits: Matrix;
+  readonly steps: number;
+  readonly lr: number;
+}
+
+const DEMO: DemoSpec = { logits: EXAMPLE_MATRIX, steps: 3, lr: 1 };
 
 /**
  * `xent demo` (and `npm start`): a short lesson on the built-in 3×3 CLIP example. The
@@ -17,24 +25,23 @@ const DEMO_LR = 1;
  * each table introduced by a sentence, in the user's language. It prints as text in a
  * pipe too (a lesson is read, not parsed); -f json gives every number.
  */
-export const demoCommand: CommandSpec = defineCommand<OptionValues>({
+export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
   name: 'demo',
   summary: 'help.cmd.demo',
   details: ['demo.help.more'],
   input: 'none',
   options: [],
   examples: ['xent demo', 'xent demo --lang zh', 'xent demo -f json'],
-  readSpec: optionsAsSpec,
+  readSpec: () => DEMO,
   abilities: { textInPipes: true },
-  run(_input, _options, { t }): Report {
-    const s = EXAMPLE_MATRIX;
+  run(_input, { logits: s, steps, lr }, { t }): Report {
     const n = s.rows;
     const r = clipLoss(s);
     const labels = numbered(n);
     const corner = t.label('label.imageText');
     const f = (x: number) => formatFixed(x, 4);
     const diagonal = (_v: number, i: number, j: number) => ({ bar: true, mark: i === j });
-    const trajectory = descendClipMatrix(s, 1, DEMO_LR, DEMO_STEPS);
+    const trajectory = descendClipMatrix(s, 1, lr, steps);
     const last = trajectory[trajectory.length - 1];
 
     const tables: ReportTable[] = [
@@ -94,8 +101,8 @@ export const demoCommand: CommandSpec = defineCommand<OptionValues>({
         lead: t.t('demo.lead.grad', { n: 2 * n }),
       },
       {
-        lead: t.t('demo.lead.descent', { steps: DEMO_STEPS, lr: DEMO_LR }),
-        title: t.label('descend.title.clip', { lr: DEMO_LR, steps: DEMO_STEPS }),
+        lead: t.t('demo.lead.descent', { steps, lr }),
+        title: t.label('descend.title.clip', { lr, steps }),
         corner: t.label('descend.label.step'),
         colLabels: [
           t.label('label.loss'),
@@ -133,7 +140,7 @@ export const demoCommand: CommandSpec = defineCommand<OptionValues>({
         loss: r.loss,
         grad_logits: toRows(r.gradLogits),
         descent: {
-          lr: DEMO_LR,
+          lr,
           trajectory: trajectory.map((p) => ({
             step: p.step,
             loss: p.loss,

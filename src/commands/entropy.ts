@@ -1,18 +1,19 @@
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
+import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
 import { formatExact } from '../format/number.js';
 import { rowView, toRows } from '../matrix.js';
-import { entropy } from '../math/information.js';
 import { inUnit, unitJson } from '../math/units.js';
+import { entropy } from '../ops/entropy/kernel.js';
+import type { EntropySpec } from '../ops/entropy/spec.js';
+import { checkDistributions } from '../ops/entropy/validate.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, numberCell } from '../report/report.js';
-import { checkDistributions } from './distribution.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
 
 /**
  * `xent entropy`: H(p) = −Σ p log p of each row, in the unit of --base, with the row's
  * perplexity e^H (in nats), the effective number of equally likely classes.
  */
-export const entropyCommand: CommandSpec = defineCommand<OptionValues>({
+export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
   name: 'entropy',
   summary: 'help.cmd.entropy',
   details: ['help.entropy.more', 'help.entropy.output'],
@@ -23,10 +24,9 @@ export const entropyCommand: CommandSpec = defineCommand<OptionValues>({
     'xent entropy "0.7856,0.1753,0.0391"',
     'xent entropy -i probs.csv -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
   abilities: { headline: lossHeadline },
-  run(input, options, { t, inputSource }): Report {
-    const unit = readBase(options.base as string | undefined);
+  run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);
     const nats = Array.from({ length: input.rows }, (_, i) => entropy(rowView(input, i)));
     const entropies = nats.map((h) => inUnit(h, unit));

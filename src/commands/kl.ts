@@ -1,11 +1,13 @@
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
+import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
 import { XentError } from '../errors.js';
 import { rowView } from '../matrix.js';
-import { crossEntropyOf, entropy, klDivergence } from '../math/information.js';
 import { inUnit, unitJson } from '../math/units.js';
+import { entropy } from '../ops/entropy/kernel.js';
+import { crossEntropyOf, klDivergence } from '../ops/kl/kernel.js';
+import type { KlSpec } from '../ops/kl/spec.js';
+import { checkKlInputs } from '../ops/kl/validate.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, numberCell } from '../report/report.js';
-import { checkDistributions } from './distribution.js';
 import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
 
 /**
@@ -13,7 +15,7 @@ import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
  * H(P, Q) = H(P) + KL(P‖Q). It is inf where P has mass and Q has none. The data come
  * from the two options only ('none': no matrix is read from arguments or stdin).
  */
-export const klCommand: CommandSpec = defineCommand<OptionValues>({
+export const klCommand: CommandSpec = defineCommand<KlSpec>({
   name: 'kl',
   summary: 'help.cmd.kl',
   details: ['help.kl.more', 'help.kl.output'],
@@ -28,10 +30,7 @@ export const klCommand: CommandSpec = defineCommand<OptionValues>({
     'xent kl --p "0.7,0.2,0.1; 1,0,0" --q "0.6,0.3,0.1; 0.8,0.2,0"',
     'xent kl --p @target.csv --q @predicted.csv -f json',
   ],
-  readSpec: optionsAsSpec,
-  abilities: { headline: lossHeadline },
-  async run(_input, options, context): Promise<Report> {
-    const { t } = context;
+  async readSpec(options, { readMatrixOption }): Promise<KlSpec> {
     if (options.input !== undefined || options.example === true) throw new XentError('err.kl.input', {}, true);
     const unit = readBase(options.base as string | undefined);
     const pText = options.p as string | undefined;
@@ -39,13 +38,14 @@ export const klCommand: CommandSpec = defineCommand<OptionValues>({
     if (pText === undefined || qText === undefined) {
       throw new XentError('err.kl.missing', { option: pText === undefined ? '--p' : '--q' }, true);
     }
-    const p = await context.readMatrixOption(pText, '--p');
-    const q = await context.readMatrixOption(qText, '--q');
-    if (p.rows !== q.rows || p.cols !== q.cols) {
-      throw new XentError('err.kl.shape', { pRows: p.rows, pCols: p.cols, qRows: q.rows, qCols: q.cols });
-    }
-    checkDistributions(p, { key: 'source.option', params: { option: '--p' } });
-    checkDistributions(q, { key: 'source.option', params: { option: '--q' } });
+    return { unit, p: await readMatrixOption(pText, '--p'), q: await readMatrixOption(qText, '--q') };
+  },
+  abilities: { headline: lossHeadline },
+  run(_input, { unit, p, q }, { t }): Report {
+    checkKlInputs(p, q, {
+      p: { key: 'source.option', params: { option: '--p' } },
+      q: { key: 'source.option', params: { option: '--q' } },
+    });
 
     const rows = Array.from({ length: p.rows }, (_, i) => {
       const pi = rowView(p, i);

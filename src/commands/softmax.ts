@@ -1,8 +1,9 @@
 import { readChoice, readTemperature } from '../parse/option-values.js';
 import { explainSoftmax } from '../explain/softmax.js';
 import { type Matrix, at, toRows } from '../matrix.js';
-import { type Axis, type SoftmaxSpec, softmax } from '../math/softmax.js';
-import { checkSoftmaxInput } from '../math/softmax-input.js';
+import { type Axis, softmax } from '../ops/softmax/kernel.js';
+import type { SoftmaxSpec } from '../ops/softmax/spec.js';
+import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
@@ -10,7 +11,8 @@ import { type Report, type ReportTable, numberCell } from '../report/report.js';
 import { planSoftmaxStream } from '../stream/softmax-stream.js';
 import { type CommandSpec, defineCommand } from './command.js';
 
-// The check lives with the maths (the library uses it too); commands import it from here.
+// The check lives in softmax's home (the library uses it too); clip, ce and descend import it
+// from here until they import from ops/softmax.
 export { checkSoftmaxInput };
 
 /** Where the largest entry of each row (or column) is. */
@@ -28,16 +30,12 @@ function argmaxMask(m: Matrix, axis: Axis): boolean[][] {
   return mask;
 }
 
-export function softmaxTable(
-  input: ParsedMatrix,
-  shown: Matrix,
-  { t, axis, log, title }: { t: Translator; axis: Axis; log: boolean; title?: string },
-): ReportTable {
+function softmaxTable(input: ParsedMatrix, shown: Matrix, { t, axis, log }: { t: Translator; axis: Axis; log: boolean }): ReportTable {
   const mask = argmaxMask(shown, axis);
   const labels = rowLabels(shown.rows);
   const what = { key: axis === 'row' ? 'title.eachRow' : 'title.eachColumn' } as const;
   return {
-    title: title ?? t.label(log ? 'title.logProbs' : 'title.probs', { what }),
+    title: t.label(log ? 'title.logProbs' : 'title.probs', { what }),
     corner: t.label('label.row'),
     colLabels: classLabels(input),
     rows: labels.map((label, i) => ({

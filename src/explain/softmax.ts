@@ -1,5 +1,6 @@
 import { type Matrix, at, transpose } from '../matrix.js';
-import { type SoftmaxSpec, softmaxInto } from '../math/softmax.js';
+import { softmaxInto } from '../ops/softmax/kernel.js';
+import type { SoftmaxSpec } from '../ops/softmax/spec.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { type ExplainInput, pickRow } from './explainer.js';
 import { given, listOf, num, paren, sub, sumOf } from './numbers.js';

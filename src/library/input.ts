@@ -25,7 +25,8 @@ function describe(x: unknown): string {
 /**
  * A Matrix from any {@link MatrixLike}: a Matrix is used as it is (not copied), `number[][]`
  * is copied row by row, a flat `number[]` is one row. Rows must be equally long and entries
- * numbers (±inf allowed, NaN not), else XentError names `what`, the row and the column (1-based).
+ * numbers (±inf allowed, NaN not: `err.nan`, as the CLI says), else XentError names `what`, the row
+ * and the column (1-based).
  *
  * @example
  * toMatrix([[1, 2], [3, 4]]) // { rows: 2, cols: 2, data: Float64Array [1, 2, 3, 4] }
@@ -55,17 +56,21 @@ export function toMatrix(x: MatrixLike, what = 'the matrix'): Matrix {
   }
   if (m.data.length === 0) throw new XentError('err.empty', { source: what });
   for (let k = 0; k < m.data.length; k++) {
-    if (Number.isNaN(m.data[k])) {
-      throw new XentError('err.lib.entry', { what, row: Math.floor(k / m.cols) + 1, col: (k % m.cols) + 1, value: 'NaN' });
-    }
+    if (Number.isNaN(m.data[k])) throw nanError(what, Math.floor(k / m.cols) + 1, (k % m.cols) + 1);
   }
   return m;
 }
 
+/** NaN as the CLI's parser reports it (`err.nan`), so that the same bad value has one key. */
+function nanError(what: string, row: number, col: number): XentError {
+  return new XentError('err.nan', { token: 'NaN', row, col, source: what });
+}
+
 function entry(value: unknown, what: string, row: number, col: number): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new XentError('err.lib.entry', { what, row, col, value: typeof value === 'number' ? 'NaN' : JSON.stringify(value) ?? String(value) });
+  if (typeof value !== 'number') {
+    throw new XentError('err.lib.entry', { what, row, col, value: JSON.stringify(value) ?? String(value) });
   }
+  if (Number.isNaN(value)) throw nanError(what, row, col);
   return value;
 }
 

@@ -67,13 +67,6 @@ export class ColumnLogSumExp {
     return { max: this.max, sum: this.sum };
   }
 
-  static from(state: ColumnLogSumExpState): ColumnLogSumExp {
-    const lse = new ColumnLogSumExp(state.max.length);
-    lse.max.set(state.max);
-    lse.sum.set(state.sum);
-    return lse;
-  }
-
   /** log-sum-exp of each column so far (−inf for a column of only −inf). */
   result(): Float64Array {
     const out = new Float64Array(this.cols);

@@ -45,11 +45,6 @@ export const BASE_NAMES: Readonly<Record<string, LogBase>> = {
   dits: '10',
 };
 
-/** The unit's logarithm symbol for formulas: `ln`, `log₂` or `log₁₀`. */
-export function logSymbol(unit: InfoUnit): string {
-  return unit.log;
-}
-
 /**
  * A value in nats expressed in `unit`.
  *

@@ -3,6 +3,7 @@ import { XentError } from '../errors.js';
 import { readNumber } from './number.js';
 import { parseMatrixText } from './matrix-text.js';
 import { normalizeText } from './normalize.js';
+import { checkTemperature } from '../ops/softmax/validate.js';
 
 export function readNumberOption(value: string, option: string): number {
   const read = readNumber(normalizeText(value).trim());
@@ -10,14 +11,11 @@ export function readNumberOption(value: string, option: string): number {
   return read.value;
 }
 
-/** A temperature: finite and > 0 (dividing by it must make sense). */
+/** A temperature: finite and > 0 (dividing by it must make sense), checked as the library checks it. */
 export function readTemperature(value: string | undefined): number {
   if (value === undefined) return 1;
   const read = readNumber(normalizeText(value).trim());
-  if (read.kind !== 'number' || !(read.value > 0) || !Number.isFinite(read.value)) {
-    throw new XentError('err.temperature', { value }, true);
-  }
-  return read.value;
+  return checkTemperature(read.kind === 'number' ? read.value : NaN, value);
 }
 
 export function readChoice<T extends string>(

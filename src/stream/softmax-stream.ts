@@ -1,15 +1,16 @@
 import { delimitedHeader } from '../format/delimited.js';
 import { formatExact, formatFixed } from '../format/number.js';
-import { type Axis, softmaxInto } from '../math/softmax.js';
+import { softmaxInto } from '../ops/softmax/kernel.js';
+import type { SoftmaxSpec } from '../ops/softmax/spec.js';
+import { checkSoftmaxRow } from '../ops/softmax/validate.js';
 import type { StreamContext, StreamPlan } from './plan.js';
-import { checkSoftmaxRow } from './row-checks.js';
 
 /**
  * `xent softmax` to TSV, CSV or value, row-wise: each row is normalised and written as it
  * arrives. Column-wise softmax, tables and JSON need the whole matrix and take the usual path.
  */
 export function planSoftmaxStream(
-  { temperature, axis, log }: { readonly temperature: number; readonly axis: Axis; readonly log: boolean },
+  { temperature, axis, log }: SoftmaxSpec,
   { format, decimals, source, out }: StreamContext,
 ): StreamPlan | undefined {
   if (format !== 'tsv' && format !== 'csv' && format !== 'value') return undefined;

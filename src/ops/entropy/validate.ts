@@ -1,16 +1,19 @@
-// Input checks of `xent entropy` and `xent kl`: every row must be a probability
+// The check of entropy's input (and kl's P and Q): every row must be a probability
 // distribution. Errors name the source, the row (and column) and the value, 1-based.
-import { XentError } from '../errors.js';
-import { formatExact } from '../format/number.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, rowView } from '../matrix.js';
-import { sumText } from './loss-options.js';
+import { XentError } from '../../errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { type Matrix, rowView } from '../../matrix.js';
 
 /**
  * How far a row's sum may be from 1. Probabilities pasted with 4 decimals
  * (0.7856, 0.1753, 0.0391) can be off by a few 1e-4; this is ce's --probs tolerance too.
  */
 export const DISTRIBUTION_TOLERANCE = 1e-3;
+
+/** A sum as a message shows it: 10 significant digits, so that float noise does not show. */
+function shownSum(sum: number): number {
+  return Number(sum.toPrecision(10));
+}
 
 /**
  * Each row: entries ≥ 0 and |Σ − 1| ≤ {@link DISTRIBUTION_TOLERANCE}; else an XentError
@@ -24,7 +27,7 @@ export function checkDistributions(m: Matrix, source: MessageParam): void {
     if (m.data[k] < 0) {
       throw new XentError('err.dist.negative', {
         source,
-        value: formatExact(m.data[k]),
+        value: m.data[k],
         row: Math.floor(k / m.cols) + 1,
         col: (k % m.cols) + 1,
       });
@@ -38,8 +41,8 @@ export function checkDistributions(m: Matrix, source: MessageParam): void {
       throw new XentError('err.dist.sum', {
         source,
         row: i + 1,
-        sum: sumText(sum),
-        off: sumText(off),
+        sum: shownSum(sum),
+        off: shownSum(off),
         tolerance: DISTRIBUTION_TOLERANCE,
       });
     }

@@ -1,10 +1,10 @@
 // softmax, logSoftmax and logSumExp for library callers: vectors in, vectors out;
 // matrices in, number[][] out.
-import { type Matrix, rowView, transpose } from '../matrix.js';
-import { logSumExp as logSumExpOf } from '../math/log-sum-exp.js';
-import { type Axis, softmax as softmaxOf } from '../math/softmax.js';
-import { checkSoftmaxInput } from '../math/softmax-input.js';
-import { type MatrixLike, type Rows, type Vector, choice, isVector, positive, toMatrix, toRows } from './input.js';
+import { type Matrix, rowView, transpose } from '../../matrix.js';
+import { logSumExp as logSumExpOf } from '../../math/log-sum-exp.js';
+import { type MatrixLike, type Rows, type Vector, choice, isVector, toMatrix, toRows } from '../../library/input.js';
+import { type Axis, softmax as softmaxOf } from './kernel.js';
+import { checkLogSumExpInput, checkSoftmaxInput, checkTemperature } from './validate.js';
 
 export type { Axis };
 
@@ -15,10 +15,11 @@ export interface SoftmaxOptions {
   readonly axis?: Axis;
 }
 
+// Options first, then the logits, as the CLI reads them: one bad input gives the same error.
 function probabilities(logits: MatrixLike, options: SoftmaxOptions, log: boolean): number[] | number[][] {
-  const m = toMatrix(logits, 'the logits');
-  const temperature = positive(options.temperature, 'temperature', 1);
+  const temperature = options.temperature === undefined ? 1 : checkTemperature(options.temperature);
   const axis = choice(options.axis, 'axis', ['row', 'col'], 'row');
+  const m = toMatrix(logits, 'the logits');
   checkSoftmaxInput(m, axis, 'the logits');
   const { probs, logProbs } = softmaxOf(m, temperature, axis);
   const rows = toRows(log ? logProbs : probs);
@@ -69,9 +70,10 @@ export function logSumExp(values: Vector): number;
 export function logSumExp(values: Matrix | Rows, options?: { readonly axis?: Axis }): number[];
 export function logSumExp(values: MatrixLike, options?: { readonly axis?: Axis }): number | number[];
 export function logSumExp(values: MatrixLike, options: { readonly axis?: Axis } = {}): number | number[] {
+  const axis = isVector(values) ? 'row' : choice(options.axis, 'axis', ['row', 'col'], 'row');
   const m = toMatrix(values, 'the values');
+  checkLogSumExpInput(m, axis, 'the values');
   if (isVector(values)) return logSumExpOf(m.data);
-  const axis = choice(options.axis, 'axis', ['row', 'col'], 'row');
   const lines: Matrix = axis === 'row' ? m : transpose(m);
   const out = Array.from({ length: lines.rows }, (_, i) => logSumExpOf(rowView(lines, i)));
   return out;

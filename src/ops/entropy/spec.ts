@@ -1,0 +1,6 @@
+import type { InfoUnit } from '../../math/units.js';
+
+/** What `xent entropy` computes, its options read: H(p) of each row, in `unit`. */
+export interface EntropySpec {
+  readonly unit: InfoUnit;
+}
