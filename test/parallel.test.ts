@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { parseInput } from '../src/cli/input.js';
-import type { CeSums } from '../src/stream/ce-sums.js';
+import type { CeSums } from '../src/ops/cross-entropy/sums.js';
 import type { ClipSums } from '../src/stream/clip-sums.js';
 import { type PieceSums, createSums } from '../src/stream/piece-sums.js';
 import type { PartTask } from '../src/stream/plan.js';

@@ -5,7 +5,7 @@ import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView, toRows } from '../matrix.js';
-import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
+import { binaryCrossEntropy } from '../ops/bce/kernel.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';

@@ -6,7 +6,7 @@ import { formatExact } from '../format/number.js';
 import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Matrix } from '../matrix.js';
-import type { Reduction } from '../math/cross-entropy.js';
+import type { Reduction } from '../ops/cross-entropy/kernel.js';
 import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../math/units.js';
 
 export const REDUCTIONS = ['mean', 'sum', 'none'] as const satisfies readonly Reduction[];

@@ -2,7 +2,7 @@ import type { OptionValues } from '../commands/command.js';
 import { readNumberList, readTemperature } from '../parse/option-values.js';
 import { readClassWeights, readReduction } from '../commands/loss-options.js';
 import { type Matrix, at, fromRows, rowView } from '../matrix.js';
-import { type CrossEntropyTargets, crossEntropy } from '../math/cross-entropy.js';
+import { type CrossEntropyTargets, crossEntropy } from '../ops/cross-entropy/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../math/units.js';

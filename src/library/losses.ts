@@ -3,10 +3,10 @@
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { type Matrix, fromRows, rowView } from '../matrix.js';
-import { binaryCrossEntropy as bceOf } from '../math/binary-cross-entropy.js';
-import { type CrossEntropyTargets, type Reduction, crossEntropy as ceOf } from '../math/cross-entropy.js';
+import { binaryCrossEntropy as bceOf } from '../ops/bce/kernel.js';
+import { type CrossEntropyTargets, type Reduction, crossEntropy as ceOf } from '../ops/cross-entropy/kernel.js';
 import { checkSoftmaxInput } from '../math/softmax-input.js';
-import { inTopK } from '../math/top-k.js';
+import { inTopK } from '../ops/cross-entropy/metrics.js';
 import {
   type MatrixLike,
   checkProbabilities,

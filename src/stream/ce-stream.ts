@@ -5,7 +5,7 @@ import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { inUnit } from '../math/units.js';
 import type { OptionValues } from '../commands/command.js';
-import { CeSums } from './ce-sums.js';
+import { CeSums } from '../ops/cross-entropy/sums.js';
 import { type CeTask, type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 
 /**

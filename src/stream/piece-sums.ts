@@ -2,7 +2,7 @@
 // can share (src/stream/parallel.ts): clip (ClipSums) and ce (CeSums). A piece is a fixed
 // range of rows (rowLayout); each piece's state is folded in piece order by the thread that
 // finishes the command, so the digits do not depend on which thread read which piece.
-import { CeSums } from './ce-sums.js';
+import { CeSums } from '../ops/cross-entropy/sums.js';
 import { ClipSums } from './clip-sums.js';
 import type { PartTask } from './plan.js';
 

@@ -1,4 +1,4 @@
-import { type Matrix, rowView } from '../matrix.js';
+import { type Matrix, rowView } from '../../matrix.js';
 
 /**
  * Whether `target` is among the k largest entries of `scores`. Ties count against the

@@ -1,6 +1,6 @@
-import { XentError } from '../errors.js';
-import { type Matrix, at, mapMatrix, rowView, zeros } from '../matrix.js';
-import { softmax } from './softmax.js';
+import { XentError } from '../../errors.js';
+import { type Matrix, at, mapMatrix, rowView, zeros } from '../../matrix.js';
+import { softmax } from '../../math/softmax.js';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 

@@ -1,11 +1,11 @@
-import { readClassWeights } from '../commands/loss-options.js';
-import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
-import { softmaxInto } from '../math/softmax.js';
-import { rowLayout } from './clip-sums.js';
-import type { CeTask } from './plan.js';
-import { InPieceOrder } from './in-piece-order.js';
-import type { PieceSums } from './piece-sums.js';
-import { checkSoftmaxRow } from './row-checks.js';
+import { readClassWeights } from '../../commands/loss-options.js';
+import { indexTargetRow, rowLoss } from './kernel.js';
+import { softmaxInto } from '../../math/softmax.js';
+import { rowLayout } from '../../stream/clip-sums.js';
+import type { CeTask } from '../../stream/plan.js';
+import { InPieceOrder } from '../../math/in-piece-order.js';
+import type { PieceSums } from '../../stream/piece-sums.js';
+import { checkSoftmaxRow } from '../../stream/row-checks.js';
 
 /** A piece's counted rows: their losses and target weights, in row order. Plain data. */
 export interface CePiece {
