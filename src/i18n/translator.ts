@@ -18,7 +18,10 @@ function render(which: Single, key: MessageKey, params: MessageParams): string {
 }
 
 function renderParam(which: Single, param: MessageParam): string {
-  return typeof param === 'object' ? render(which, param.key, param.params ?? {}) : String(param);
+  if (typeof param === 'object') return render(which, param.key, param.params ?? {});
+  // A number as xent writes numbers (inf, -inf, nan): checks below the formatters pass numbers.
+  if (typeof param === 'number' && !Number.isFinite(param)) return Number.isNaN(param) ? 'nan' : param > 0 ? 'inf' : '-inf';
+  return String(param);
 }
 
 export function makeTranslator(lang: Lang): Translator {
