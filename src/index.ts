@@ -9,15 +9,8 @@
 //   crossEntropy([[2, 0.5, -1]], [0]).loss; // 0.2413
 
 export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './ops/softmax/library.js';
-export {
-  crossEntropy,
-  binaryCrossEntropy,
-  type Reduction,
-  type CrossEntropyOptions,
-  type CrossEntropyResult,
-  type BinaryCrossEntropyOptions,
-  type BinaryCrossEntropyResult,
-} from './library/losses.js';
+export { crossEntropy, type Reduction, type CrossEntropyOptions, type CrossEntropyResult } from './ops/cross-entropy/library.js';
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions, type BinaryCrossEntropyResult } from './ops/bce/library.js';
 export {
   clipLoss,
   sigLipLoss,

@@ -183,7 +183,8 @@ describe('input and errors', () => {
     ['a NaN', () => xent.softmax([1, NaN]), 'err.nan', "'NaN' at row 1, column 2 of the logits is NaN; give a number, inf or -inf"],
     ['a text entry', () => xent.softmax([1, 'two' as unknown as number]), 'err.lib.entry', 'row 1, column 2 of the logits is "two": entries must be numbers (inf and -inf are allowed)'],
     ['a class out of range', () => xent.crossEntropy([[1, 2]], [2]), 'err.ce.targetRange', 'the target 2 of row 1 is out of range: with 2 classes a target is a whole number from 0 to 1'],
-    ['too many targets', () => xent.crossEntropy([[1, 2]], [0, 1]), 'err.lib.length', 'target has 2 entries; it needs 1: one class per row of the logits'],
+    // The CLI's key and words (one validator, src/ops/cross-entropy/validate.ts), with the library's option name.
+    ['too many targets', () => xent.crossEntropy([[1, 2]], [0, 1]), 'err.ce.targetCount', 'option target gives 2 target(s), but the logits have 1 row(s); give one target per row'],
     ['a bad reduction', () => xent.crossEntropy([[1, 2]], [0], { reduction: 'avg' as 'mean' }), 'err.badChoice', "option reduction takes one of mean, sum, none, got 'avg'"],
     ['a zero temperature', () => xent.softmax([1, 2], { temperature: 0 }), 'err.temperature', "the temperature must be a finite number greater than 0, got '0' (option -t, --temperature)"],
     ['an infinite temperature', () => xent.softmax([1, 2], { temperature: Infinity }), 'err.temperature', "the temperature must be a finite number greater than 0, got 'inf' (option -t, --temperature)"],
@@ -230,7 +231,8 @@ describe('the package', () => {
     expect(pkg.types).toBe('./dist/types/index.d.ts');
     const dts = readFileSync(join(ROOT, 'dist/types/index.d.ts'), 'utf8');
     for (const name of API) expect(dts).toContain(name);
-    expect(existsSync(join(ROOT, 'dist/types/library/losses.d.ts'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist/types/ops/cross-entropy/library.d.ts'))).toBe(true);
+    expect(existsSync(join(ROOT, 'dist/types/ops/bce/library.d.ts'))).toBe(true);
   });
 
   it('loads no CLI, colour or table code', async () => {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { parseInput } from '../src/cli/input.js';
-import type { CeSums } from '../src/stream/ce-sums.js';
+import type { CeSums } from '../src/ops/cross-entropy/sums.js';
 import type { ClipSums } from '../src/stream/clip-sums.js';
 import { type PieceSums, createSums } from '../src/stream/piece-sums.js';
 import type { PartTask } from '../src/stream/plan.js';
@@ -128,7 +128,7 @@ describe('two threads and a reading in order agree on any file (small pieces, in
   // clip, and ce towards the diagonal with label smoothing and a temperature.
   const tasks: PartTask[] = [
     { kind: 'clip', scale: 1, source, sizes },
-    { kind: 'ce', source, sizes, target: 'diag', targets: 'diag', oneBased: false, ignoreIndex: -100, temperature: 0.7, labelSmoothing: 0.1 },
+    { kind: 'ce', source, sizes, targets: { kind: 'index', given: 'diag', ignoreIndex: -100 }, oneBased: false, temperature: 0.7, labelSmoothing: 0.1 },
   ];
   /** The number a command prints from its sums: clip's loss, ce's mean. */
   const result = (task: PartTask, sums: PieceSums, rows: number, cols: number) => {

@@ -1,52 +1,47 @@
 import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad, type CommandContext } from './command.js';
+import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
 import { readNumberList } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
-import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView, toRows } from '../matrix.js';
-import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
+import { binaryCrossEntropy } from '../ops/bce/kernel.js';
+import { elementAccuracy } from '../ops/bce/metrics.js';
+import type { BceSpec } from '../ops/bce/spec.js';
+import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
-import { BASE_OPTION, checkProbabilities, checkWeights, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
-/** `--targets`: same shape as the logits, every value in [0, 1]. */
-async function readBceTargets(value: string | undefined, input: Matrix, context: CommandContext): Promise<Matrix> {
-  if (value === undefined) throw new XentError('err.bce.noTargets', {}, true);
-  const y = await context.readMatrixOption(value, '--targets');
-  if (y.rows !== input.rows || y.cols !== input.cols) {
-    throw new XentError('err.bce.targetsShape', { gotRows: y.rows, gotCols: y.cols, rows: input.rows, cols: input.cols });
-  }
-  for (let k = 0; k < y.data.length; k++) {
-    if (!(y.data[k] >= 0 && y.data[k] <= 1)) {
-      throw new XentError('err.bce.targetsRange', {
-        value: formatExact(y.data[k]),
-        row: Math.floor(k / y.cols) + 1,
-        col: (k % y.cols) + 1,
-      });
-    }
-  }
-  return y;
-}
-
-/** `-w`: 1×C (per column), N×1 (per row) or N×C (per element), as PyTorch broadcasts it. */
-async function readBceWeight(value: string | undefined, input: Matrix, context: CommandContext): Promise<Matrix | undefined> {
-  if (value === undefined) return undefined;
-  const w = await context.readMatrixOption(value, '-w, --weight');
-  const fits = (w.rows === 1 || w.rows === input.rows) && (w.cols === 1 || w.cols === input.cols);
-  // A single number (1×1) fits too: it scales every element.
-  if (!fits) {
-    throw new XentError('err.bce.weightShape', { gotRows: w.rows, gotCols: w.cols, rows: input.rows, cols: input.cols });
-  }
-  checkWeights(w.data, '-w, --weight');
-  return w;
+/**
+ * The options of `xent bce` as a typed spec, read once: `--targets` and `-w` are matrices
+ * (inline or @FILE), read here. Their shapes are checked once the input is known (checkBceInput).
+ */
+async function readBceSpec(options: OptionValues, context: SpecContext): Promise<BceSpec> {
+  const text = (name: string) => options[name] as string | undefined;
+  const reduction = readReduction(text('reduction'));
+  const targetsText = text('targets');
+  if (targetsText === undefined) throw new XentError('err.bce.noTargets', {}, true);
+  const targets = await context.readMatrixOption(targetsText, '--targets');
+  const posWeightText = text('posWeight');
+  const weightText = text('weight');
+  const spec: BceSpec = {
+    targets,
+    ...(posWeightText !== undefined ? { posWeight: readNumberList(posWeightText, '--pos-weight') } : {}),
+    ...(weightText !== undefined ? { weight: await context.readMatrixOption(weightText, '-w, --weight') } : {}),
+    reduction,
+    inputIsProbs: options.probs === true,
+    unit: readBase(text('base')),
+    grad: options.grad === true,
+  };
+  checkBceOptions(spec);
+  return spec;
 }
 
 /** The formulas --help shows; --explain states them too. */
 const BCE_DETAILS = ['help.bce.formula', 'help.bce.probs', 'help.bce.output'] as const;
 
-export const bceCommand: CommandSpec = defineCommand<OptionValues>({
+export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   name: 'bce',
   summary: 'help.cmd.bce',
   details: BCE_DETAILS,
@@ -66,18 +61,12 @@ export const bceCommand: CommandSpec = defineCommand<OptionValues>({
     'xent bce "0.9,0.2; 0.4,0.7" --probs --targets "1,0; 0,1" -r none',
     'xent bce "1000,-1000" --targets "0,1" -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readBceSpec,
   abilities: { explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  async run(input, options, context): Promise<Report> {
-    const { t, inputSource } = context;
-    const reduction = readReduction(options.reduction as string | undefined);
-    const inputIsProbs = options.probs === true;
-    if (inputIsProbs) checkProbabilities(input, inputSource);
-    const targets = await readBceTargets(options.targets as string | undefined, input, context);
-    const posWeight = options.posWeight !== undefined ? readPosWeight(options.posWeight as string, input.cols) : undefined;
-    const weight = await readBceWeight(options.weight as string | undefined, input, context);
-    const unit = readBase(options.base as string | undefined);
-    const nats = binaryCrossEntropy(input, targets, { posWeight, weight, reduction, inputIsProbs });
+  run(input, spec, { t, inputSource }): Report {
+    checkBceInput(input, spec, inputSource);
+    const { targets, reduction, inputIsProbs, unit, grad } = spec;
+    const nats = binaryCrossEntropy(input, targets, { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs });
     const result = {
       ...nats,
       losses: matrixInUnit(nats.losses, unit),
@@ -85,7 +74,6 @@ export const bceCommand: CommandSpec = defineCommand<OptionValues>({
       meanLoss: inUnit(nats.meanLoss, unit),
       grad: matrixInUnit(nats.grad, unit),
     };
-    const grad = options.grad === true;
 
     const cols = classLabels(input);
     const labels = rowLabels(input.rows);
@@ -109,11 +97,7 @@ export const bceCommand: CommandSpec = defineCommand<OptionValues>({
       tables.push(matrixTable(t.label(titleKey), result.grad, (g) => numberCell(g, { signed: true })));
     }
 
-    let hits = 0;
-    for (let k = 0; k < input.data.length; k++) {
-      if (result.probs.data[k] > 0.5 === targets.data[k] > 0.5) hits++;
-    }
-    const accuracy = hits / input.data.length;
+    const accuracy = elementAccuracy(result.probs, targets);
     const summary: SummaryLine[] = [];
     if (reduction !== 'none') summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
     if (reduction !== 'mean') summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
@@ -146,13 +130,6 @@ export const bceCommand: CommandSpec = defineCommand<OptionValues>({
     };
   },
 });
-
-function readPosWeight(value: string, cols: number): number[] {
-  const list = readNumberList(value, '--pos-weight');
-  if (list.length !== cols) throw new XentError('err.bce.posWeightCount', { got: list.length, cols }, true);
-  checkWeights(list, '--pos-weight');
-  return list;
-}
 
 /** Why a loss is inf: with --probs, p = 0 where y > 0 or p = 1 where y < 1 (−log 0); otherwise an overflow. */
 function infiniteBceNotes(t: Translator, losses: Matrix, input: Matrix, targets: Matrix, inputIsProbs: boolean): string[] {

@@ -1,5 +1,5 @@
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
-import { readNumberList, readPositive } from '../parse/option-values.js';
+import { readPositive } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
@@ -9,6 +9,8 @@ import { rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, numberCell } from '../report/report.js';
 import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { checkSoftmaxInput } from './softmax.js';
+import { readTargetList } from './loss-options.js';
+import { classTargets } from '../ops/cross-entropy/validate.js';
 import { mapMatrix } from '../matrix.js';
 
 /** A rate and a step count that show a visible change on the built-in example. */
@@ -44,23 +46,8 @@ function readLoss(options: Readonly<Record<string, unknown>>, input: Matrix | un
 
 function readTargets(value: string | undefined, input: Matrix, oneBased: boolean): number[] {
   if (value === undefined) throw new XentError('err.ce.noTarget', {}, true);
-  const offset = oneBased ? 1 : 0;
-  if (value.trim().toLowerCase() === 'diag') {
-    if (input.rows > input.cols) throw new XentError('err.ce.diag', { rows: input.rows, classes: input.cols }, true);
-    return Array.from({ length: input.rows }, (_, i) => i);
-  }
-  const given = readNumberList(value, '-y, --target');
-  if (given.length !== input.rows) {
-    throw new XentError('err.ce.targetCount', { option: '-y, --target', got: given.length, rows: input.rows }, true);
-  }
-  return given.map((v, i) => {
-    const c = v - offset;
-    if (!Number.isInteger(v)) throw new XentError('err.ce.targetInteger', { value: formatExact(v), row: i + 1 });
-    if (c < 0 || c >= input.cols) {
-      throw new XentError('err.ce.targetRange', { value: v, row: i + 1, classes: input.cols, min: offset, max: input.cols - 1 + offset });
-    }
-    return c;
-  });
+  // Checked by cross-entropy's own validator, as `xent ce -y` is (descend has no --ignore-index).
+  return classTargets(readTargetList(value), input, oneBased);
 }
 
 export const descendCommand: CommandSpec = defineCommand<OptionValues>({

@@ -1,12 +1,13 @@
-// Options and input checks shared by the loss commands (ce, bce): reductions, weights,
-// probability input. Each throws a translated XentError naming the option and the value.
+// Options shared by the loss commands (ce, bce, descend, the contrastive losses): reductions,
+// targets, the unit. Each throws a translated XentError naming the option and the value; the
+// values are checked by each operation's validator (src/ops/*/validate.ts).
 import { readChoice, readNumberList } from '../parse/option-values.js';
+import { normalizeText } from '../parse/normalize.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
-import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
-import type { Matrix } from '../matrix.js';
-import type { Reduction } from '../math/cross-entropy.js';
+import type { Reduction } from '../ops/cross-entropy/kernel.js';
 import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../math/units.js';
 
 export const REDUCTIONS = ['mean', 'sum', 'none'] as const satisfies readonly Reduction[];
@@ -15,35 +16,12 @@ export function readReduction(value: string | undefined): Reduction {
   return readChoice(value, '--reduction', REDUCTIONS, 'mean');
 }
 
-/** Weights must be finite and ≥ 0; `index` in the error is 1-based. */
-export function checkWeights(values: ArrayLike<number>, option: string): void {
-  for (let k = 0; k < values.length; k++) {
-    const w = values[k];
-    if (!(w >= 0) || !Number.isFinite(w)) {
-      throw new XentError('err.ce.weightBad', { option, value: formatExact(w), index: k + 1 }, true);
-    }
-  }
-}
-
-/** A list of one number per class (or column): right length, finite, ≥ 0. */
-export function readClassWeights(value: string, option: string, classes: number): number[] {
-  const weights = readNumberList(value, option);
-  if (weights.length !== classes) {
-    throw new XentError('err.ce.weightCount', { option, got: weights.length, classes }, true);
-  }
-  checkWeights(weights, option);
-  return weights;
-}
-
-/** `--probs` input: every value must be a probability. */
-export function checkProbabilities(m: Matrix, source: MessageParam): void {
-  for (let k = 0; k < m.data.length; k++) {
-    const p = m.data[k];
-    if (!(p >= 0 && p <= 1)) {
-      const row = Math.floor(k / m.cols) + 1;
-      throw new XentError('err.ce.probsRange', { value: formatExact(p), row, col: (k % m.cols) + 1, source });
-    }
-  }
+/**
+ * `-y LIST` or `-y diag` (in any notation, full-width included): the targets as given,
+ * checked against the input by cross-entropy's validator (indexTargetClasses).
+ */
+export function readTargetList(value: string, option = '-y, --target'): 'diag' | number[] {
+  return normalizeText(value).trim().toLowerCase() === 'diag' ? 'diag' : readNumberList(value, option);
 }
 
 /** A sum shown in a warning: enough digits to see how far from 1 it is. */

@@ -1,12 +1,11 @@
-import type { OptionValues } from '../commands/command.js';
-import { readNumberList, readTemperature } from '../parse/option-values.js';
-import { readClassWeights, readReduction } from '../commands/loss-options.js';
 import { type Matrix, at, fromRows, rowView } from '../matrix.js';
-import { type CrossEntropyTargets, crossEntropy } from '../math/cross-entropy.js';
+import { type CrossEntropyTargets, crossEntropy } from '../ops/cross-entropy/kernel.js';
+import type { CeSpec } from '../ops/cross-entropy/spec.js';
+import { indexTargetClasses } from '../ops/cross-entropy/validate.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../math/units.js';
-import { type ExplainUnit, given, listOf, num, paren, sub, sumOf, unitOf } from './numbers.js';
+import { type ExplainUnit, explainUnit, given, listOf, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability, softmaxSteps } from './softmax.js';
 
 interface RowTarget {
@@ -16,22 +15,16 @@ interface RowTarget {
   readonly probs?: readonly number[];
 }
 
-async function targetOf(x: ExplainInput<OptionValues>, r: number): Promise<RowTarget> {
-  const { spec: options, input } = x;
-  if (options.targetProbs !== undefined) {
-    const q = await x.context.readMatrixOption(options.targetProbs as string, '--target-probs');
-    const probs = Array.from(rowView(q, r));
+/** Row r's target, from the spec (the run has checked it against the input). */
+function targetOf(spec: CeSpec, input: Matrix, r: number): RowTarget {
+  const { targets } = spec;
+  if (targets.kind === 'probs') {
+    const probs = Array.from(rowView(targets.probs, r));
     let best = 0;
     for (let j = 1; j < probs.length; j++) if (probs[j] > probs[best]) best = j;
     return { index: best, probs };
   }
-  const value = String(options.target);
-  if (value.trim().toLowerCase() === 'diag') return { index: r };
-  const targets = (x.report.json.targets as (number | null)[] | undefined) ?? readNumberList(value, '-y');
-  const g = targets[r];
-  if (g === null || g === undefined) return { index: null };
-  void input;
-  return { index: g - (options.oneBased === true ? 1 : 0) };
+  return { index: indexTargetClasses(targets, input, spec.oneBased)[r] };
 }
 
 /** The loss in the unit of --base. */
@@ -39,21 +32,19 @@ function lossText(u: ExplainUnit, nats: number, d: number): string {
   return `${num(nats * inUnit(1, u.unit), d)}${u.suffix}`;
 }
 
-export async function explainCrossEntropy(x: ExplainInput<OptionValues>): Promise<Explanation> {
-  const { t, spec: options, decimals: d } = x;
+export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
+  const { t, spec, decimals: d } = x;
   const input = x.input!;
   const r = pickRow(x.row, input.rows);
-  const u = unitOf(options.base);
-  const inputIsProbs = options.probs === true;
-  const T = inputIsProbs ? 1 : readTemperature(options.temperature as string | undefined);
-  const eps = options.labelSmoothing !== undefined ? Number(options.labelSmoothing) : 0;
-  const weight = options.weight !== undefined ? readClassWeights(options.weight as string, '-w', input.cols) : undefined;
-  const reduction = readReduction(options.reduction as string | undefined);
-  const offset = options.oneBased === true ? 1 : 0;
+  const u = explainUnit(spec.unit);
+  const { inputIsProbs, weight, reduction } = spec;
+  const T = inputIsProbs ? 1 : spec.temperature;
+  const eps = spec.labelSmoothing;
+  const offset = spec.oneBased ? 1 : 0;
   const names = input.colLabels;
   const idx = (j: number) => (names ? `(${names[j]})` : sub(j + offset));
   const z = Array.from(rowView(input, r));
-  const target = await targetOf(x, r);
+  const target = targetOf(spec, input, r);
   const title = t.label('teach.ce.title', { index: r + 1, count: input.rows });
   const steps: ExplainStep[] = [];
 

@@ -53,7 +53,14 @@ export interface ExplainUnit {
 
 export function unitOf(base: unknown): ExplainUnit {
   const key = typeof base === 'string' ? BASE_NAMES[base.trim().toLowerCase()] : undefined;
-  if (!key) return { unit: NATS, log: 'log', suffix: '', divide: '' };
-  const unit = UNITS[key];
-  return { unit, log: unit.log, suffix: ` ${unit.name}`, divide: key === 'e' ? '' : ` / ln ${unit.value}` };
+  return key ? explainUnit(UNITS[key], true) : explainUnit(NATS);
+}
+
+/**
+ * How formulas write a unit read by a spec. `named`: the unit was asked for (`--base e`
+ * names nats); by default the loss is in nats, written with a plain `log`.
+ */
+export function explainUnit(unit: InfoUnit, named = unit !== NATS): ExplainUnit {
+  if (!named) return { unit: NATS, log: 'log', suffix: '', divide: '' };
+  return { unit, log: unit.log, suffix: ` ${unit.name}`, divide: unit.base === 'e' ? '' : ` / ln ${unit.value}` };
 }

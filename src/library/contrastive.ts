@@ -5,7 +5,7 @@ import { type Matrix, zeros } from '../matrix.js';
 import { clipFromEmbeddings, clipLoss as clipOf, clipRecall } from '../math/clip.js';
 import { type Pairing, ntxentLoss } from '../math/ntxent.js';
 import { siglipFromEmbeddings, siglipLoss } from '../math/siglip.js';
-import { checkSoftmaxInput } from '../math/softmax-input.js';
+import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import { supconLoss } from '../math/supcon.js';
 import { type MatrixLike, choice, finite, positive, toList, toMatrix, toRows } from './input.js';
 

@@ -91,12 +91,9 @@ export function toRows(m: Matrix): number[][] {
   return out;
 }
 
-/** A list of numbers (targets, labels, weights), checked: `length` entries, each a number. */
-export function toList(x: ArrayLike<number>, what: string, length?: { expected: number; why: string }): number[] {
+/** A list of numbers (targets, labels, weights), checked: each a number (its length is the caller's check). */
+export function toList(x: ArrayLike<number>, what: string): number[] {
   const list = Array.from(x);
-  if (length && list.length !== length.expected) {
-    throw new XentError('err.lib.length', { what, got: list.length, expected: length.expected, why: length.why });
-  }
   list.forEach((v, j) => entry(v, what, 1, j + 1));
   return list;
 }
@@ -120,29 +117,4 @@ export function finite(value: number | undefined, option: string, fallback: numb
   if (value === undefined) return fallback;
   if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value: formatExact(value) });
   return value;
-}
-
-/** Weights: finite and ≥ 0, as the CLI's -w. */
-export function checkWeights(values: ArrayLike<number>, option: string): void {
-  for (let k = 0; k < values.length; k++) {
-    const w = values[k];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new XentError('err.ce.weightBad', { option, value: formatExact(w), index: k + 1 });
-  }
-}
-
-/** Every entry a probability in [0, 1] (input given as probabilities). */
-export function checkProbabilities(m: Matrix, source: string): void {
-  for (let k = 0; k < m.data.length; k++) {
-    const p = m.data[k];
-    if (!(p >= 0 && p <= 1)) {
-      throw new XentError('err.ce.probsRange', { value: formatExact(p), row: Math.floor(k / m.cols) + 1, col: (k % m.cols) + 1, source });
-    }
-  }
-}
-
-/** Two matrices that must have the same shape. */
-export function sameShape(m: Matrix, what: string, like: Matrix, other: string): void {
-  if (m.rows !== like.rows || m.cols !== like.cols) {
-    throw new XentError('err.lib.shape', { what, gotRows: m.rows, gotCols: m.cols, rows: like.rows, cols: like.cols, other });
-  }
 }

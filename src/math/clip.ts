@@ -2,7 +2,7 @@ import { XentError } from '../errors.js';
 import { type Matrix, at, transpose, zeros } from '../matrix.js';
 import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from './similarity.js';
 import { softmax } from './softmax.js';
-import { topKAccuracy } from './top-k.js';
+import { topKAccuracy } from '../ops/cross-entropy/metrics.js';
 
 export interface ClipResult {
   /** The logits the loss was computed from (after the scale). */

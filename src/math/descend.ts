@@ -5,7 +5,7 @@
 import { XentError } from '../errors.js';
 import { type Matrix, at, mapMatrix, zeros } from '../matrix.js';
 import { clipFromEmbeddings, clipLoss } from './clip.js';
-import { crossEntropy } from './cross-entropy.js';
+import { crossEntropy } from '../ops/cross-entropy/kernel.js';
 
 /** One point of the trajectory (step 0 is the start). */
 export interface DescentPoint {

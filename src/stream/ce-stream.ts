@@ -1,50 +1,42 @@
-import { readIgnoreIndex, readIndexTargets, readSmoothing } from '../commands/ce.js';
-import { readBase, readReduction } from '../commands/loss-options.js';
-import { readNumberList, readTemperature } from '../parse/option-values.js';
-import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import { inUnit } from '../math/units.js';
-import type { OptionValues } from '../commands/command.js';
-import { CeSums } from './ce-sums.js';
-import { type CeTask, type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
+import { reducedLoss } from '../ops/cross-entropy/kernel.js';
+import type { CeSpec } from '../ops/cross-entropy/spec.js';
+import { CeSums } from '../ops/cross-entropy/sums.js';
+import { indexTargetClasses } from '../ops/cross-entropy/validate.js';
+import { rowLayout } from './clip-sums.js';
+import type { CeTask, StreamContext, StreamPlan } from './plan.js';
 
 /**
  * `xent ce -y … -f value` (mean or sum) in O(columns) memory: the rows' losses are summed as
  * they arrive (CeSums); a large file may be read by two threads at once
- * (src/stream/parallel.ts). The targets are checked by the same code as the whole-matrix
- * path, once the number of rows is known.
+ * (src/stream/parallel.ts). The targets are checked by the same validator as the
+ * whole-matrix path, once the number of rows is known.
  */
-export function planCrossEntropyStream(options: OptionValues, { format, source }: StreamContext): StreamPlan | undefined {
-  if (format !== 'value' || typeof options.target !== 'string') return undefined;
-  if (!onlyOptions(options, ['target', 'oneBased', 'ignoreIndex', 'temperature', 'weight', 'labelSmoothing', 'reduction', 'base'])) {
-    return undefined;
-  }
-  const reduction = readReduction(options.reduction as string | undefined);
+export function planCrossEntropyStream(spec: CeSpec, { format, source }: StreamContext): StreamPlan | undefined {
+  const { targets, reduction } = spec;
+  if (format !== 'value' || targets.kind !== 'index') return undefined;
+  // What the value does not show but the whole-matrix path computes or checks: the gradient,
+  // probability input, top-k other than the accuracy (k ≤ classes is checked there).
+  if (spec.grad || spec.inputIsProbs || spec.topK.some((k) => k !== 1)) return undefined;
   if (reduction === 'none') return undefined; // one line per row: printed only once all targets are known good
-  const ignoreIndex = readIgnoreIndex(options.ignoreIndex as string | undefined);
-  const targets = options.target.trim().toLowerCase() === 'diag' ? 'diag' : readNumberList(options.target, '-y, --target');
   const task: CeTask = {
     kind: 'ce',
     source,
-    target: options.target,
     targets,
-    oneBased: options.oneBased === true,
-    ignoreIndex,
-    temperature: readTemperature(options.temperature as string | undefined),
-    labelSmoothing: readSmoothing(options.labelSmoothing as string | undefined),
-    ...(options.weight !== undefined ? { weight: options.weight as string } : {}),
+    oneBased: spec.oneBased,
+    temperature: spec.temperature,
+    labelSmoothing: spec.labelSmoothing,
+    ...(spec.weight !== undefined ? { weight: spec.weight } : {}),
   };
-  const unit = readBase(options.base as string | undefined);
-  let sums = new CeSums(task);
+  let sums = new CeSums(task, source, { pieceRows: (cols) => rowLayout(cols).pieceRows });
 
   return {
     onRow: (row, i) => sums.add(row, i),
     finish(rows, width) {
-      readIndexTargets(task.target, { rows, cols: width, data: new Float64Array(0) }, task.oneBased, task.ignoreIndex);
+      indexTargetClasses(targets, { rows, cols: width }, spec.oneBased);
       const { total, denominator } = sums.totals();
-      if (reduction === 'mean' && denominator === 0) throw new XentError('err.ce.meanUndefined');
-      const loss = reduction === 'mean' ? total / denominator : total;
-      return `${formatExact(inUnit(loss, unit))}\n`;
+      return `${formatExact(inUnit(reducedLoss(total, denominator, reduction), spec.unit))}\n`;
     },
     parallel: {
       task,

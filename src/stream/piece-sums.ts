@@ -2,8 +2,8 @@
 // can share (src/stream/parallel.ts): clip (ClipSums) and ce (CeSums). A piece is a fixed
 // range of rows (rowLayout); each piece's state is folded in piece order by the thread that
 // finishes the command, so the digits do not depend on which thread read which piece.
-import { CeSums } from './ce-sums.js';
-import { ClipSums } from './clip-sums.js';
+import { CeSums } from '../ops/cross-entropy/sums.js';
+import { ClipSums, rowLayout } from './clip-sums.js';
 import type { PartTask } from './plan.js';
 
 export interface PieceSums {
@@ -20,7 +20,8 @@ export interface PieceSums {
 
 /** The sums a task computes; `onPiece`: a worker's, whose pieces go to the main thread. */
 export function createSums(task: PartTask, onPiece?: (state: unknown) => void): PieceSums {
-  return task.kind === 'clip'
-    ? new ClipSums(task.scale, task.source, { ...task.sizes, onPiece })
-    : new CeSums(task, { ...task.sizes, onPiece });
+  if (task.kind === 'clip') return new ClipSums(task.scale, task.source, { ...task.sizes, onPiece });
+  // Pieces as cutIntoPieces makes them, from the same sizes.
+  const pieceRows = (cols: number) => rowLayout(cols, task.sizes?.blockValues, task.sizes?.pieceValues).pieceRows;
+  return new CeSums(task, task.source, { pieceRows, onPiece });
 }

@@ -5,6 +5,7 @@ import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { OptionValues } from '../commands/command.js';
 import type { PieceSums } from './piece-sums.js';
+import type { CeRows } from '../ops/cross-entropy/sums.js';
 
 export interface StreamOutput {
   write(text: string): void;
@@ -47,19 +48,12 @@ export interface ClipTask extends TaskBase {
   readonly scale: number;
 }
 
-/** `xent ce -y … -f value`, its options read (but -y and -w, read against the rows as they come). */
-export interface CeTask extends TaskBase {
+/**
+ * `xent ce -y … -f value`: the typed values of its spec that the rows need (the targets and
+ * weights are checked against the rows as they come, and once they are counted).
+ */
+export interface CeTask extends TaskBase, CeRows {
   readonly kind: 'ce';
-  /** -y as given: 'diag' or a list (readIndexTargets checks it against the rows at the end). */
-  readonly target: string;
-  /** -y read: the diagonal, or each row's class as given (checked against the width later). */
-  readonly targets: 'diag' | readonly number[];
-  readonly oneBased: boolean;
-  readonly ignoreIndex: number;
-  readonly temperature: number;
-  readonly labelSmoothing: number;
-  /** -w as given. */
-  readonly weight?: string;
 }
 
 export interface PartSizes {

@@ -39,3 +39,14 @@ export function thrown(call: () => unknown): Pick<XentError, 'key' | 'params'> {
   }
   throw new Error('expected an XentError, but nothing was thrown');
 }
+
+/** The key of the XentError that `call` throws (or rejects with); 'no error' if none. */
+export async function keyOf(call: () => unknown): Promise<string> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof XentError) return error.key;
+    throw error;
+  }
+  return 'no error';
+}

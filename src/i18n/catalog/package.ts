@@ -10,7 +10,6 @@ export const packageEn = {
   // library input
   'err.lib.notMatrix': '{what} must be a Matrix, a number[][] or a number[], got {got}',
   'err.lib.entry': 'row {row}, column {col} of {what} is {value}: entries must be numbers (inf and -inf are allowed)',
-  'err.lib.shape': '{what} is {gotRows}×{gotCols}, but it must be {rows}×{cols} like {other}',
   'err.lib.length': '{what} has {got} entries; it needs {expected}: {why}',
 } as const;
 
@@ -23,6 +22,5 @@ export const packageZh: Record<PackageKey, string> = {
 
   'err.lib.notMatrix': '{what} 必须是 Matrix、number[][] 或 number[]，收到的是 {got}',
   'err.lib.entry': '{what} 第 {row} 行第 {col} 列是 {value}：各项必须是数（允许 inf 和 -inf）',
-  'err.lib.shape': '{what} 的形状是 {gotRows}×{gotCols}，但它必须与 {other} 一样是 {rows}×{cols}',
   'err.lib.length': '{what} 有 {got} 项，但需要 {expected} 项：{why}',
 };

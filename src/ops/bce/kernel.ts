@@ -1,6 +1,6 @@
-import { sigmoid, softplus } from './sigmoid.js';
-import { type Matrix, at, zeros } from '../matrix.js';
-import type { Reduction } from './cross-entropy.js';
+import { sigmoid, softplus } from '../../math/sigmoid.js';
+import { type Matrix, at, zeros } from '../../matrix.js';
+import type { Reduction } from '../cross-entropy/kernel.js';
 
 export interface BinaryCrossEntropyOptions {
   /** PyTorch's pos_weight p_c: a weight on the positive term, one per column. */

@@ -1,11 +1,18 @@
-import { readClassWeights } from '../commands/loss-options.js';
-import { indexTargetRow, rowLoss } from '../math/cross-entropy.js';
-import { softmaxInto } from '../math/softmax.js';
-import { rowLayout } from './clip-sums.js';
-import type { CeTask } from './plan.js';
-import { InPieceOrder } from './in-piece-order.js';
-import type { PieceSums } from './piece-sums.js';
-import { checkSoftmaxRow } from './row-checks.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { InPieceOrder } from '../../math/in-piece-order.js';
+import { softmaxInto } from '../softmax/kernel.js';
+import type { PieceSums } from '../../stream/piece-sums.js';
+// Softmax's row check, the primitive of its matrix check (checkLogits): it moves to
+// src/ops/softmax/validate.ts with softmax's home.
+import { checkSoftmaxRow } from '../softmax/validate.js';
+import { indexTargetRow, rowLoss } from './kernel.js';
+import { CLI_NAMES, type CeSpec, type IndexTargets } from './spec.js';
+import { checkClassWeightCount } from './validate.js';
+
+/** What the streamed sums need of a ce spec: plain typed data (it crosses to a worker thread). */
+export interface CeRows extends Pick<CeSpec, 'oneBased' | 'temperature' | 'labelSmoothing' | 'weight'> {
+  readonly targets: IndexTargets;
+}
 
 /** A piece's counted rows: their losses and target weights, in row order. Plain data. */
 export interface CePiece {
@@ -19,7 +26,9 @@ export interface CePiece {
  * Each row's loss comes from the row functions crossEntropy itself uses (log-softmax,
  * effective target row, −Σ a·ℓ), and the losses and target weights are added in row order,
  * piece by piece: the same digits as the whole-matrix path, whichever thread read a piece.
- * Targets out of range are left for readIndexTargets to report once the rows are counted.
+ * The checks are the whole-matrix path's (validate.ts), in its order: the weights' count at
+ * the first row, each row as it comes; the targets are left for indexTargetClasses once the
+ * rows are counted. Pieces are `pieceRows(cols)` rows long, as the reader cuts them.
  */
 export class CeSums implements PieceSums {
   private readonly offset: number;
@@ -42,19 +51,23 @@ export class CeSums implements PieceSums {
   private weights: number[] = [];
 
   constructor(
-    private readonly task: CeTask,
-    private readonly options: { readonly blockValues?: number; readonly pieceValues?: number; readonly onPiece?: (piece: CePiece) => void } = {},
+    private readonly spec: CeRows,
+    private readonly source: MessageParam,
+    private readonly options: { readonly pieceRows: (cols: number) => number; readonly onPiece?: (piece: CePiece) => void },
   ) {
-    this.offset = task.oneBased ? 1 : 0;
+    this.offset = spec.oneBased ? 1 : 0;
   }
 
   add(row: Float64Array, i: number): void {
     const cols = row.length;
     if (this.pieceRows === 0) {
-      this.pieceRows = rowLayout(cols, this.options.blockValues, this.options.pieceValues).pieceRows;
+      this.pieceRows = this.options.pieceRows(cols);
       // As crossEntropy builds them: 1 for every class unless -w gives the weights.
       this.weight = new Float64Array(cols).fill(1);
-      if (this.task.weight !== undefined) this.weight.set(readClassWeights(this.task.weight, '-w, --weight', cols));
+      if (this.spec.weight !== undefined) {
+        checkClassWeightCount(this.spec.weight, cols, CLI_NAMES.weight);
+        this.weight.set(this.spec.weight);
+      }
       this.logProbs = new Float64Array(cols);
       this.targetRow = new Float64Array(cols);
     }
@@ -63,16 +76,16 @@ export class CeSums implements PieceSums {
       this.endPiece();
       this.piece = piece;
     }
-    checkSoftmaxRow(row, i, this.task.source);
-    const { targets } = this.task;
-    const raw = targets === 'diag' ? i + this.offset : targets[i];
-    if (raw === undefined || raw === this.task.ignoreIndex) return;
+    checkSoftmaxRow(row, i, this.source);
+    const { given, ignoreIndex } = this.spec.targets;
+    const raw = given === 'diag' ? i + this.offset : given[i];
+    if (raw === undefined || raw === ignoreIndex) return;
     const c = raw - this.offset;
-    // An out-of-range or fractional target is reported by readIndexTargets at the end.
+    // An out-of-range or fractional target is reported by indexTargetClasses at the end.
     if (!Number.isInteger(c) || c < 0 || c >= cols) return;
-    softmaxInto(row, this.task.temperature, undefined, this.logProbs);
+    softmaxInto(row, this.spec.temperature, undefined, this.logProbs);
     this.targetRow.fill(0);
-    indexTargetRow(this.targetRow, c, this.weight, this.task.labelSmoothing);
+    indexTargetRow(this.targetRow, c, this.weight, this.spec.labelSmoothing);
     this.losses.push(rowLoss(this.targetRow, this.logProbs));
     this.weights.push(this.weight[c]);
   }

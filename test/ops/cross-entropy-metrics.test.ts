@@ -1,9 +1,9 @@
 // ce --top-k: the share of rows whose target is among the k most probable classes. It is
-// the computation behind clip's Recall@K (src/math/top-k.ts), so the two must agree.
+// the computation behind clip's Recall@K (src/ops/cross-entropy/metrics.ts), so the two must agree.
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../src/matrix.js';
-import { topKAccuracy } from '../src/math/top-k.js';
-import { xent, expectErrorInBothLanguages } from './helpers/cli.js';
+import { fromRows } from '../../src/matrix.js';
+import { topKAccuracy } from '../../src/ops/cross-entropy/metrics.js';
+import { xent, expectErrorInBothLanguages } from '../helpers/cli.js';
 
 const zhEnv = { LANG: 'zh_CN.UTF-8' };
 type Json = Record<string, unknown>;

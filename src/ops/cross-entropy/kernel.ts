@@ -1,6 +1,6 @@
-import { XentError } from '../errors.js';
-import { type Matrix, at, mapMatrix, rowView, zeros } from '../matrix.js';
-import { softmax } from './softmax.js';
+import { XentError } from '../../errors.js';
+import { type Matrix, at, mapMatrix, rowView, zeros } from '../../matrix.js';
+import { softmax } from '../softmax/kernel.js';
 
 export type Reduction = 'mean' | 'sum' | 'none';
 
@@ -50,12 +50,6 @@ function times(a: number, logP: number): number {
 }
 
 /**
- * Each row's effective weighted target a_n: the coefficients of −ℓ in PyTorch's loss, so
- * that lₙ = −Σ_c a_{n,c}·ℓ_{n,c}. Index target y, smoothing ε, weights w:
- * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
- * a_c = w_c·((1 − ε)·q_c + ε/C).
- */
-/**
  * The effective target row of index target y (into `out`, which starts at 0): the weighted,
  * smoothed one-hot, ε/C·w_c on every class and (1 − ε)·w_y more on y.
  */
@@ -72,6 +66,12 @@ export function rowLoss(a: ArrayLike<number>, logProbs: ArrayLike<number>): numb
   return sum;
 }
 
+/**
+ * Each row's effective weighted target a_n: the coefficients of −ℓ in PyTorch's loss, so
+ * that lₙ = −Σ_c a_{n,c}·ℓ_{n,c}. Index target y, smoothing ε, weights w:
+ * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
+ * a_c = w_c·((1 − ε)·q_c + ε/C).
+ */
 function effectiveTargets(targets: CrossEntropyTargets, rows: number, cols: number, w: Float64Array, eps: number): Matrix {
   const a = zeros(rows, cols);
   for (let n = 0; n < rows; n++) {
@@ -142,8 +142,7 @@ export function crossEntropy(
   let total = 0;
   for (const l of losses) total += l;
   const meanLoss = total / meanDenominator;
-  if (reduction === 'mean' && meanDenominator === 0) throw new XentError('err.ce.meanUndefined');
-  const loss = reduction === 'mean' ? meanLoss : reduction === 'sum' ? total : NaN;
+  const loss = reducedLoss(total, meanDenominator, reduction);
 
   const scale = reduction === 'mean' ? 1 / meanDenominator : 1;
   const grad = zeros(rows, cols);
@@ -161,4 +160,16 @@ export function crossEntropy(
     }
   }
   return { probs, logProbs, losses, loss, meanDenominator, meanLoss, grad };
+}
+
+/**
+ * The reduced loss from Σ losses and what 'mean' divides by (the whole matrix, or the
+ * streamed sums). 'mean' over nothing (every row ignored, or every counted weight 0) is 0/0:
+ * PyTorch gives NaN, this refuses it. NaN for 'none'.
+ */
+export function reducedLoss(total: number, meanDenominator: number, reduction: Reduction): number {
+  if (reduction === 'none') return NaN;
+  if (reduction === 'sum') return total;
+  if (meanDenominator === 0) throw new XentError('err.ce.meanUndefined');
+  return total / meanDenominator;
 }

@@ -2,10 +2,10 @@
 // and nll_loss(log p) for `probs_input`, in float64) and against finite differences.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XentError } from '../src/errors.js';
-import { type CrossEntropyTargets, type Reduction, crossEntropy } from '../src/math/cross-entropy.js';
-import { fromRows, toRows } from '../src/matrix.js';
-import { type CeCase, expectClose, loadOracle } from './helpers/oracle.js';
+import { XentError } from '../../src/errors.js';
+import { type CrossEntropyTargets, type Reduction, crossEntropy } from '../../src/ops/cross-entropy/kernel.js';
+import { fromRows, toRows } from '../../src/matrix.js';
+import { type CeCase, expectClose, loadOracle } from '../helpers/oracle.js';
 
 
 const oracle = loadOracle<CeCase>('cross_entropy');

@@ -2,10 +2,10 @@
 // F.binary_cross_entropy_with_logits in float64) and against finite differences.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binaryCrossEntropy } from '../src/math/binary-cross-entropy.js';
-import type { Reduction } from '../src/math/cross-entropy.js';
-import { fromRows, toRows } from '../src/matrix.js';
-import { type Num, expectClose, loadOracle } from './helpers/oracle.js';
+import { binaryCrossEntropy } from '../../src/ops/bce/kernel.js';
+import type { Reduction } from '../../src/ops/cross-entropy/kernel.js';
+import { fromRows, toRows } from '../../src/matrix.js';
+import { type Num, expectClose, loadOracle } from '../helpers/oracle.js';
 
 interface BceCase {
   id: string;

@@ -1,0 +1,26 @@
+// What `xent bce` computes, as its options read into typed values (bceCommand.readSpec).
+import type { Matrix } from '../../matrix.js';
+import type { InfoUnit } from '../../math/units.js';
+import type { Reduction } from '../cross-entropy/kernel.js';
+
+export interface BceSpec {
+  /** One target in [0, 1] per element of the input (`--targets`). */
+  readonly targets: Matrix;
+  /** PyTorch's pos_weight, one per column, finite and ≥ 0 (`--pos-weight`). */
+  readonly posWeight?: readonly number[];
+  /** Weights broadcast like PyTorch: 1×1, 1×C, N×1 or N×C, finite and ≥ 0 (`-w`). */
+  readonly weight?: Matrix;
+  readonly reduction: Reduction;
+  /** The input holds probabilities in [0, 1] (`--probs`). */
+  readonly inputIsProbs: boolean;
+  readonly unit: InfoUnit;
+  readonly grad: boolean;
+}
+
+/** The names the checks give options by: the CLI's flags, or the library's option names. */
+export interface BceOptionNames {
+  readonly posWeight: string;
+  readonly weight: string;
+}
+
+export const BCE_CLI_NAMES: BceOptionNames = { posWeight: '--pos-weight', weight: '-w, --weight' };

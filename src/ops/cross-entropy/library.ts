@@ -1,0 +1,115 @@
+// crossEntropy for library callers, with the options, defaults and checks of `xent ce`: the
+// same validator (validate.ts), the same kernel and metrics.
+import { type MatrixLike, choice, isVector, toList, toMatrix, toRows } from '../../library/input.js';
+import { NATS } from '../../math/units.js';
+import type { Reduction } from './kernel.js';
+import { evaluateCrossEntropy } from './metrics.js';
+import { type CeOptionNames, type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from './spec.js';
+import { checkCeInput, checkCeOptions, checkProbsTemperature, checkTargetChoice } from './validate.js';
+
+export type { Reduction };
+
+const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
+/** The library's option names, in its errors. */
+const NAMES: CeOptionNames = { target: 'target', weight: 'weight' };
+
+export interface CrossEntropyOptions {
+  /** Class weights w_c, one per class, finite and ≥ 0 (`-w`); all 1 when absent. */
+  readonly weight?: readonly number[];
+  /** A class target equal to this is ignored: loss 0, left out of 'mean' (`--ignore-index`); default −100. */
+  readonly ignoreIndex?: number;
+  /** Label smoothing ε in [0, 1] (`--label-smoothing`); default 0. */
+  readonly labelSmoothing?: number;
+  /** 'mean' (default), 'sum' or 'none' (`-r`). */
+  readonly reduction?: Reduction;
+  /** Divide the logits by T before the softmax (`-t`); default 1. Not with `probs`. */
+  readonly temperature?: number;
+  /** The input rows are probabilities already (`--probs`): ℓ = log p. */
+  readonly probs?: boolean;
+  /** Class targets count from 1 (`--one-based`). */
+  readonly oneBased?: boolean;
+}
+
+export interface CrossEntropyResult {
+  /** softmax(z / T) of each row (the input itself with `probs`). */
+  readonly probs: number[][];
+  /** log of probs, computed directly. */
+  readonly logProbs: number[][];
+  /** Each row's loss as reduction 'none' gives it: weighted, 0 for an ignored row. */
+  readonly losses: number[];
+  /** The reduced loss: 'mean' or 'sum' of the losses; NaN for 'none'. */
+  readonly loss: number;
+  /** The 'mean' loss whatever the reduction (NaN when nothing is counted). */
+  readonly meanLoss: number;
+  /** Share of counted rows whose target is the unique arg-max. */
+  readonly accuracy: number;
+  /** exp(meanLoss). */
+  readonly perplexity: number;
+  /** ∂loss/∂input (∂Σ losses for 'none'), w.r.t. the logits as given, or the probabilities with `probs`. */
+  readonly grad: number[][];
+}
+
+/**
+ * Cross-entropy of each row of logits against its target, as PyTorch's F.cross_entropy and
+ * `xent ce`: the per-row losses, the reduced loss, accuracy, perplexity and the gradient in
+ * closed form ((Σ a)·p − a for effective target a, divided by the 'mean' denominator).
+ *
+ * `target` is a class index per row (a flat array, like `xent ce -y`), `'diag'` (row i is
+ * class i), or a probability distribution per row (a Matrix or number[][] of the logits'
+ * shape, like `--target-probs`). Defaults: reduction 'mean', ignoreIndex −100, no
+ * smoothing, T = 1. 'mean' divides by the summed weight of the counted targets.
+ *
+ * @example
+ * const r = crossEntropy([[2, 0.5, -1], [0.3, 1.8, 0.2]], [0, 1]);
+ * r.losses // [0.2413, 0.3542] (to 4 decimals)
+ * r.loss // 0.2978 (mean); r.accuracy // 1; r.perplexity // 1.3468
+ * r.grad // [[-0.1072, 0.0876, 0.0196], [0.0783, -0.1491, 0.0708]]
+ * crossEntropy([[2, 1]], [[0.9, 0.1]]).loss // soft target
+ */
+export function crossEntropy(
+  logits: MatrixLike,
+  target: readonly number[] | Float64Array | 'diag' | MatrixLike,
+  options: CrossEntropyOptions = {},
+): CrossEntropyResult {
+  const inputIsProbs = options.probs === true;
+  const m = toMatrix(logits, 'the logits');
+  const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
+  checkProbsTemperature(inputIsProbs, options.temperature !== undefined);
+  // Checked with the CLI's -t (checkCeOptions): the same error for the same bad value.
+  const temperature = options.temperature ?? 1;
+  const weight = options.weight !== undefined ? toList(options.weight, 'weight') : undefined;
+  const index = target === 'diag' || isVector(target as MatrixLike);
+  checkTargetChoice({ index, soft: !index, ignoreIndex: options.ignoreIndex !== undefined });
+  const targets: CeTargets = index
+    ? {
+        kind: 'index',
+        given: target === 'diag' ? 'diag' : toList(target as readonly number[], 'target'),
+        ignoreIndex: options.ignoreIndex ?? DEFAULT_IGNORE_INDEX,
+      }
+    : { kind: 'probs', probs: toMatrix(target as MatrixLike, 'the target probabilities') };
+  const spec: CeSpec = {
+    targets,
+    oneBased: options.oneBased === true,
+    inputIsProbs,
+    temperature,
+    ...(weight !== undefined ? { weight } : {}),
+    labelSmoothing: options.labelSmoothing ?? 0,
+    reduction,
+    topK: [1],
+    unit: NATS,
+    grad: true,
+  };
+  checkCeOptions(spec, NAMES);
+  const checked = checkCeInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits', NAMES);
+  const r = evaluateCrossEntropy(m, spec, checked);
+  return {
+    probs: toRows(r.nats.probs),
+    logProbs: toRows(r.nats.logProbs),
+    losses: Array.from(r.nats.losses),
+    loss: r.nats.loss,
+    meanLoss: r.nats.meanLoss,
+    accuracy: r.accuracy,
+    perplexity: r.perplexity,
+    grad: toRows(r.nats.grad),
+  };
+}
