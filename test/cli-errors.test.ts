@@ -174,7 +174,7 @@ describe('help and version', () => {
     const r = await xent(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('softmax [options] [matrix...]');
-    expect(r.stdout).toContain('Exit codes: 0 success');
+    expect(r.stdout).toContain('Exit codes:\n  0    success');
   });
   it('xent softmax --help has the formula and examples, in Chinese too', async () => {
     const en = await xent(['softmax', '--help']);

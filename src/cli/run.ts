@@ -5,6 +5,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { FORMATS, type Format } from '../format/index.js';
 import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
@@ -46,7 +47,7 @@ export interface CliIo extends InputIo {
 }
 
 export interface CliResult {
-  readonly code: number;
+  readonly code: ExitCode;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -165,7 +166,7 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
   };
 }
 
-async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ code: number; stdout: string; stderr: string }> {
+async function execute(selection: Selection, io: CliIo, t: Translator): Promise<CliResult> {
   const { spec, args, options } = selection;
   const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(spec, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
@@ -199,11 +200,11 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
           : undefined;
       if (shared) {
         plan.parallel!.adopt(shared.sums);
-        return { code: 0, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
       const { rows, cols } = await parseInput(opened, plan.onRow, between);
-      return { code: 0, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
     }
     const input = opened
       ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
@@ -293,16 +294,16 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       if (error instanceof CommanderError) {
         const helpShown = error.code === 'commander.help' && error.exitCode === 0; // `xent help softmax`
         if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || helpShown) {
-          return { code: 0, stdout, stderr: '' };
+          return { code: EXIT.ok, stdout, stderr: '' };
         }
         if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {
-          return { code: 2, stdout: '', stderr: program.helpInformation() };
+          return { code: EXIT.usage, stdout: '', stderr: program.helpInformation() };
         }
         throw fromCommander(error, io.argv);
       }
       throw error;
     }
-    if (!selection) return { code: 2, stdout: '', stderr: program.helpInformation() };
+    if (!selection) return { code: EXIT.usage, stdout: '', stderr: program.helpInformation() };
     return await execute(selection, io, t);
   } catch (error) {
     if (error instanceof XentError) {
@@ -312,7 +313,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     }
     const message = error instanceof Error ? error.message : String(error);
     const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    return { code: 70, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
+    return { code: EXIT.internal, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
   }
 }
 
@@ -320,7 +321,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
  * An error line for the entry point (a failed write of the output), in the user's language:
  * the entry point has no translator of its own.
  */
-export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed', reason = ''): string {
+export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal', reason = ''): string {
   let lang: Lang;
   try {
     lang = languageOf(io.argv, io.env);
