@@ -1,6 +1,8 @@
 // The entry point: the only file that touches the process.
 import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { errorLine, runCli } from './cli/run.js';
+import { EXIT } from './exit-codes.js';
 import { fileChunks } from './stream/file-chunks.js';
 import { dirname, join } from 'node:path';
 
@@ -52,11 +54,27 @@ function stdoutWasClosed(): boolean {
   }
 }
 
-// Ctrl-C during a long read: the conventional 128 + SIGINT, no stack trace.
-process.on('SIGINT', () => {
-  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
-  process.exit(130);
-});
+// Ctrl-C and kill: left to the kernel, which ends the process at once, whatever it is
+// computing (the shell sees 130, 143). A JS handler would wait for the event loop, which a
+// long computation never reaches. Only while a progress line is on the terminal is one
+// installed, to clear the line and then die of the same signal. (Removing the last listener
+// puts back the default disposition: Node closes its signal watcher, libuv restores SIG_DFL.)
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+function clearLineAndDie(signal: NodeJS.Signals): void {
+  process.stderr.write('\r\u001b[K');
+  for (const name of INTERRUPTS) process.removeListener(name, clearLineAndDie);
+  process.kill(process.pid, signal);
+  process.exit(128 + constants.signals[signal]); // where a signal cannot end it (Windows)
+}
+let progressShown = false;
+function showProgress(line: string): void {
+  const shown = line !== '';
+  if (shown !== progressShown) {
+    for (const name of INTERRUPTS) shown ? process.on(name, clearLineAndDie) : process.removeListener(name, clearLineAndDie);
+    progressShown = shown;
+  }
+  process.stderr.write(`\r\u001b[K${line}`);
+}
 
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
@@ -79,7 +97,7 @@ async function main(): Promise<void> {
     // bin/xent.js runs dist/xent.cjs; the worker's bundle is built beside it.
     workerScript: join(dirname(process.argv[1]), '..', 'dist', 'xent-part.cjs'),
     write: (bytes) => write(process.stdout, bytes),
-    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
+    progress: process.stderr.isTTY ? showProgress : undefined,
   });
   await write(process.stdout, result.stdout);
   await write(process.stderr, result.stderr);

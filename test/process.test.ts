@@ -1,7 +1,7 @@
 // The built binary as a process: closed pipes, Ctrl-C, a closed stdin or stdout, a full disk,
 // and no file written that the user did not name. (`npm test` builds dist/ first.)
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,59 @@ import { ROOT, shell } from './helpers/binary.js';
 
 const BIN = join(ROOT, 'bin', 'xent.js');
 const TRACE = /\n\s+at |Error:|node:internal/;
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+const HAS_PROC = existsSync('/proc/self/stat');
+
+interface Ended {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  /** When it ended (Date.now()). */
+  at: number;
+}
+
+/** `node bin/xent.js ARGS` with piped stdio, and a promise of how it ended. */
+function start(args: string[]): { child: ChildProcess; ended: Promise<Ended> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const ended = new Promise<Ended>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, at: Date.now() })),
+  );
+  return { child, ended };
+}
+
+/** The CPU seconds a process has used so far (Linux /proc), or −1 once it has gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return -1;
+  }
+}
+
+/** Waits until the process has used `seconds` of CPU: past start-up and reading, busy computing. */
+async function busyFor(pid: number, seconds: number): Promise<boolean> {
+  for (;;) {
+    const used = cpuSeconds(pid);
+    if (used < 0) return false;
+    if (used >= seconds) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** 2000 embeddings of 512 dimensions (~6 MB): ntxent reads them in well under a second and then computes for many. */
+function longNtxentInput(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'xent-long-')), 'embeddings.csv');
+  const lines: string[] = [];
+  for (let i = 0; i < 2000; i++) lines.push(Array.from({ length: 512 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','));
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
 
 describe('pipes and signals', () => {
   it('`xent … | head -1` ends quietly with status 0 when the reader goes away', () => {
@@ -34,7 +87,48 @@ describe('pipes and signals', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill('SIGINT');
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
-    expect({ code, signal, stdout, stderr }).toEqual({ code: 130, signal: null, stdout: '', stderr: '' });
+    // Ended by the signal itself (the shell shows 130), or by exit code 130.
+    expect({ interrupted: code === 130 || signal === 'SIGINT', stdout, stderr }).toEqual({ interrupted: true, stdout: '', stderr: '' });
+  });
+
+  // A long computation is synchronous: a JS signal handler would run only after it. SIGINT
+  // and SIGTERM are left to the kernel, which ends the process at once. "At once" is checked
+  // as "before it finished" (a finished run prints the loss) with a wide margin on time.
+  for (const [name, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it.skipIf(!HAS_PROC)(`${name} during a long computation ends it at once (${status}), with no output and no trace`, async () => {
+      const { child, ended } = start(['ntxent', '-i', longNtxentInput(), '-f', 'value']);
+      expect(await busyFor(child.pid!, 1.5), 'the computation finished before it could be interrupted').toBe(true);
+      const sent = Date.now();
+      child.kill(name);
+      const r = await ended;
+      expect({ byTheSignal: r.code === status || r.signal === name, stdout: r.stdout, stderr: r.stderr }).toEqual({ byTheSignal: true, stdout: '', stderr: '' });
+      expect(r.at - sent).toBeLessThan(5000); // the whole computation takes far longer
+    }, 60_000);
+  }
+
+  // With stderr on a terminal a progress line is shown while reading; Ctrl-C then clears it
+  // before xent dies of the signal. (`script` gives the run a terminal.)
+  it.skipIf(!HAS_SCRIPT)('Ctrl-C while a progress line is shown clears the line and exits 130', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xent-tty-'));
+    const run = join(dir, 'run.sh');
+    writeFileSync(
+      run,
+      [
+        // rows arriving slowly: the read takes ~6 s, the progress line appears after 1 s
+        `exec 3< <(for i in $(seq 60); do echo 1 2 3; sleep 0.1; done)`,
+        `'${process.execPath}' '${BIN}' softmax -f json <&3 > '${join(dir, 'out')}' &`,
+        'pid=$!',
+        'sleep 2.5',
+        'kill -INT $pid',
+        'wait $pid',
+        'echo "[status $?]"',
+      ].join('\n'),
+    );
+    const r = spawnSync('script', ['-qc', `bash '${run}'`, '/dev/null'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C' } });
+    const screen = r.stdout.replace(/\r\n/g, '\n');
+    expect(screen).toMatch(/reading standard input: [\d.]+ MB, \d+ rows/);
+    expect(screen).toMatch(/\r\u001b\[K\[status 130\]\n$/); // the line cleared, then the shell's 130
+    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('');
   });
 
   it('a closed stdin is no input: a clear error, exit 2, no trace', () => {

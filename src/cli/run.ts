@@ -160,8 +160,10 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
       shown = true;
       io.progress(t.label('progress.reading', { source, mb: (bytes / 1e6).toFixed(1), rows }));
     },
+    /** Clears the line once the reading is over: a computation after it shows none. */
     done() {
       if (shown) io.progress?.('');
+      shown = false;
     },
   };
 }
@@ -199,11 +201,13 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
           ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between)
           : undefined;
       if (shared) {
+        progress.done();
         plan.parallel!.adopt(shared.sums);
         return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
       const { rows, cols } = await parseInput(opened, plan.onRow, between);
+      progress.done();
       return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
     }
     const input = opened
@@ -211,6 +215,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       : fromOptions
         ? undefined
         : exampleInput(spec, selection);
+    progress.done();
     const context = {
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
@@ -328,5 +333,5 @@ export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed
   } catch {
     lang = langFromEnv(io.env);
   }
-  return errorText(new XentError(key, { reason }), makeTranslator(lang), io.argv);
+  return errorText(new XentError(key, key === 'err.internal' ? { message: reason } : { reason }), makeTranslator(lang), io.argv);
 }
