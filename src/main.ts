@@ -76,6 +76,25 @@ function showProgress(line: string): void {
   process.stderr.write(`\r\u001b[K${line}`);
 }
 
+// A failed write to stderr cannot be reported: stderr is where it would go. It never turns
+// into Node's exit code 1 (an --expect value is wrong): the run's own code stands. A reader
+// that left (EPIPE) is as quiet as on stdout; any other failure on a run that succeeded
+// means its warnings were lost: 74, the output could not be written.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && !process.exitCode) process.exitCode = EXIT.output;
+});
+
+// A bug that escapes runCli (a stream's error, a worker's) is an internal error, not exit 1.
+process.on('uncaughtException', (error) => {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    const stack = process.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+    process.stderr.write(errorLine(context, 'err.internal', message) + stack);
+  } finally {
+    process.exit(EXIT.internal);
+  }
+});
+
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
@@ -99,9 +118,9 @@ async function main(): Promise<void> {
     write: (bytes) => write(process.stdout, bytes),
     progress: process.stderr.isTTY ? showProgress : undefined,
   });
+  process.exitCode = result.code; // first: a failed write below changes it only as EXIT says
   await write(process.stdout, result.stdout);
-  await write(process.stderr, result.stderr);
-  process.exitCode = result.code;
+  await write(process.stderr, result.stderr).catch(() => {}); // handled by stderr's 'error' listener
 }
 
 // runCli turns every error into a message; this catches only a failed write of the result.

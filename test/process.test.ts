@@ -158,6 +158,43 @@ describe('pipes and signals', () => {
     expect(shell('xent softmax 1 2 > /dev/null')).toMatchObject({ code: 0, stderr: '' });
   });
 
+  // stderr failing: nothing can be reported, and the code stays the run's own (never 1,
+  // which says an --expect value is wrong).
+  describe('a failing stderr keeps the exit code of the run', () => {
+    const runs: [string, number][] = [
+      ['softmax 1 2', 0],
+      ['softmax abc', 2], // an error message that cannot be written
+      ['ce --probs 0.5,0.6 -y 0 -f value', 0], // a warning that cannot be written
+      ['softmax 1 2 --expect 0.5,0.5 -f value', 1],
+    ];
+    it.each(runs)('2>&- (closed): xent %s exits %i', (args, code) => {
+      expect(shell(`xent ${args} 2>&-`).code).toBe(code);
+    });
+    it.each(runs)('a stderr whose reader has gone (EPIPE): xent %s exits %i', async (args, code) => {
+      const { child, ended } = start(args.split(' '));
+      child.stderr!.destroy(); // the read end closes before xent writes
+      const r = await ended;
+      expect({ code: r.code, signal: r.signal }).toEqual({ code, signal: null });
+    });
+    it.each(runs)('2> /dev/full: xent %s exits %i, or 74 where a successful run lost its warning', (args, code) => {
+      const lost = args.startsWith('ce --probs');
+      const r = shell(`timeout 10 xent ${args} 2> /dev/full`);
+      expect(r.code).toBe(lost ? 74 : code);
+      if (code !== 2) expect(r.stdout).not.toBe('');
+    });
+  });
+
+  it('an error that escapes the run is an internal error (70) with the message, not Node\'s exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xent-throw-'));
+    const preload = join(dir, 'throw-later.cjs');
+    writeFileSync(preload, "setImmediate(() => { throw new Error('a stream broke'); });\n");
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    expect(r.status).toBe(70);
+    expect(r.stderr).toBe('xent: error: internal error: a stream broke (please report it; XENT_DEBUG=1 shows the stack)\n');
+    const debug = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', XENT_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/shows the stack\)\nError: a stream broke\n\s+at /);
+  });
+
   it('a closed stdout does not hang or leave a trace', () => {
     const r = shell('timeout 10 xent softmax 1 2 >&-');
     expect(r.code).not.toBe(124);
