@@ -26,10 +26,11 @@ function reason(error: NodeJS.ErrnoException): string {
   return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
 }
 
-// A reader that goes away early (`xent … | head -1`) is not an error: end quietly. Any other
+// A reader that goes away early (`xent … | head -1`) is not an error: end quietly, with the
+// run's own code (1 stays 1 for a wrong --expect value; 0 while streaming). Any other
 // failure to write (a full disk) is reported, and the exit code says the output is incomplete.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit();
   process.stderr.write(errorLine(context, 'err.writeFailed', reason(error)));
   process.exit(74);
 });

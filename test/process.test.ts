@@ -77,6 +77,14 @@ describe('pipes and signals', () => {
     expect(r.stderr).toBe('xent exited 0\n');
   });
 
+  it('a reader that went away does not turn a wrong --expect value (1) into 0', async () => {
+    for (const [claim, code] of [['loss=5', 1], ['loss=0.3265', 0]] as const) {
+      const { child, ended } = start(['ce', '--example', '-y', '0,1,2', '--expect', claim]);
+      child.stdout!.destroy(); // the read end closes before xent writes
+      expect((await ended).code, claim).toBe(code);
+    }
+  });
+
   it('Ctrl-C (SIGINT) while it waits for input exits 130 without a trace', async () => {
     const child = spawn(process.execPath, [BIN, 'softmax'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
     let stderr = '';
