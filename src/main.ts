@@ -32,7 +32,7 @@ function reason(error: NodeJS.ErrnoException): string {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit();
   process.stderr.write(errorLine(context, 'err.writeFailed', reason(error)));
-  process.exit(74);
+  process.exit(EXIT.output);
 });
 
 /**
@@ -99,7 +99,7 @@ process.on('uncaughtException', (error) => {
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
-    process.exitCode = 74;
+    process.exitCode = EXIT.output;
     return;
   }
   const result = await runCli({
@@ -128,5 +128,5 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
   process.stderr.write(errorLine(context, 'err.writeFailed', text));
-  process.exitCode = 74;
+  process.exitCode = EXIT.output;
 });
