@@ -73,6 +73,24 @@ const cases: Case[] = [
     "xent: 错误: 未知命令“sofmax”（您是不是想用 softmax？）\n请运行 'xent --help' 查看用法。",
   ],
   [
+    'help for an unknown command',
+    ['help', 'sofmax'],
+    "xent: error: unknown command 'sofmax' (did you mean softmax?)\nTry 'xent --help'.",
+    "xent: 错误: 未知命令“sofmax”（您是不是想用 softmax？）\n请运行 'xent --help' 查看用法。",
+  ],
+  [
+    'help for a command not near any',
+    ['-L', 'en', 'help', 'bogus'],
+    "xent: error: unknown command 'bogus'\nTry 'xent --help'.",
+    "xent: error: unknown command 'bogus'\nTry 'xent --help'.",
+  ],
+  [
+    'help with two words',
+    ['help', 'softmax', 'ce'],
+    `xent: error: 'help' shows the help of one command; got a second argument 'ce'\n${TRY}`,
+    `xent: 错误: “help” 只显示一个命令的帮助，却多收到了参数“ce”\n${TRY_ZH}`,
+  ],
+  [
     'an unknown option',
     ['softmax', '--temprature', '2', '1'],
     `xent: error: unknown option '--temprature' (did you mean --temperature?)\n${TRY}`,
@@ -187,6 +205,12 @@ describe('help and version', () => {
   });
   it('xent help softmax is xent softmax --help', async () => {
     expect((await xent(['help', 'softmax'])).stdout).toBe((await xent(['softmax', '--help'])).stdout);
+    expect((await xent(['-L', 'zh', 'help', 'ce'])).stdout).toBe((await xent(['ce', '--help', '-L', 'zh'])).stdout);
+  });
+  it('xent help and xent help help are xent --help', async () => {
+    const help = await xent(['--help']);
+    expect(await xent(['help'])).toEqual(help);
+    expect(await xent(['help', 'help'])).toEqual(help);
   });
   it('--version prints the version', async () => {
     const r = await xent(['--version']);

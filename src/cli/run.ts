@@ -1,6 +1,6 @@
 // The whole CLI as a function: arguments, environment and input in; exit code and the
 // text for stdout and stderr out. Only src/main.ts touches the process.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
@@ -145,6 +145,42 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
     lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n'));
   }
   return lines.join('\n') + '\n';
+}
+
+/** The words after `help` (`xent -L zh help softmax` → ['softmax']), or undefined for another command. */
+function helpTopics(argv: readonly string[], program: Command): string[] | undefined {
+  const words: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const token = argv[k];
+    if (token === '--') {
+      words.push(...argv.slice(k + 1));
+      break;
+    }
+    if (token.startsWith('-') && token !== '-') {
+      const option = program.options.find((o) => o.short === token || o.long === token);
+      if (option?.required) k++; // its value: `-L zh`
+      continue;
+    }
+    words.push(token);
+  }
+  return words[0] === 'help' ? words.slice(1) : undefined;
+}
+
+/**
+ * Checks `xent help NAME` before commander, which prints the whole help for an unknown NAME
+ * (exit 2, no word of why) and ignores a second word: an unknown command is an error that
+ * names it, with a suggestion, as for `xent NAME`. True for `xent help help`: the program's help.
+ */
+function helpOfHelp(argv: readonly string[], program: Command): boolean {
+  const topics = helpTopics(argv, program);
+  if (!topics || topics.length === 0) return false;
+  if (topics.length > 1) throw new XentError('err.helpExtra', { token: topics[1] }, true);
+  if (topics[0] === 'help') return true;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (!names.includes(topics[0])) {
+    throw new XentError('err.unknownCommand', { command: topics[0], hint: hint(suggest(topics[0], [...names, 'help'])) }, true);
+  }
+  return false;
 }
 
 /** A progress line on stderr for work that takes more than a second (terminals only). */
@@ -293,6 +329,10 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       (s) => (selection = s),
       commandName(io.argv),
     );
+    if (helpOfHelp(io.argv, program)) {
+      program.outputHelp(); // with the text added after it (the exit codes), unlike helpInformation()
+      return { code: EXIT.ok, stdout, stderr: '' };
+    }
     try {
       await program.parseAsync(separateData(io.argv, program), { from: 'user' });
     } catch (error) {

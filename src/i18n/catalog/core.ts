@@ -53,6 +53,7 @@ export const coreEn = {
   'err.optionNeedsValue': "option '{option}' needs a value",
   'err.missingArgument': "missing argument '{argument}'",
   'err.excessArguments': "'{command}' takes no arguments, got '{token}'",
+  'err.helpExtra': "'help' shows the help of one command; got a second argument '{token}'",
   'err.badChoice': "option {option} takes one of {choices}, got '{value}'",
   'err.precision': "option --precision takes a whole number from 0 to 17, got '{value}'",
   'err.temperature':
@@ -165,6 +166,7 @@ export const coreZh: Record<CoreKey, string> = {
   'err.optionNeedsValue': '选项“{option}”需要一个值',
   'err.missingArgument': '缺少参数“{argument}”',
   'err.excessArguments': '“{command}”不接受参数，却收到了“{token}”',
+  'err.helpExtra': '“help” 只显示一个命令的帮助，却多收到了参数“{token}”',
   'err.badChoice': '选项 {option} 只能取 {choices} 之一，收到的是“{value}”',
   'err.precision': '选项 --precision 需要 0 到 17 之间的整数，收到的是“{value}”',
   'err.temperature': '温度必须是大于 0 的有限数，收到的是“{value}”（选项 -t, --temperature）',
