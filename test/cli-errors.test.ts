@@ -91,6 +91,18 @@ const cases: Case[] = [
     `xent: 错误: “help” 只显示一个命令的帮助，却多收到了参数“ce”\n${TRY_ZH}`,
   ],
   [
+    '-i for a command that reads no input',
+    ['demo', '-i', 'x.csv'],
+    "xent: error: xent demo reads no input, so -i 'x.csv' would be ignored; leave it out\nTry 'xent demo --help'.",
+    "xent: 错误: xent demo 不读取输入，-i “x.csv” 不会被使用；请去掉它\n请运行 'xent demo --help' 查看用法。",
+  ],
+  [
+    '-i for completion',
+    ['--input', 'x.csv', 'completion', 'bash'],
+    "xent: error: xent completion reads no input, so -i 'x.csv' would be ignored; leave it out\nTry 'xent --help'.",
+    "xent: 错误: xent completion 不读取输入，-i “x.csv” 不会被使用；请去掉它\n请运行 'xent --help' 查看用法。",
+  ],
+  [
     'an unknown option',
     ['softmax', '--temprature', '2', '1'],
     `xent: error: unknown option '--temprature' (did you mean --temperature?)\n${TRY}`,

@@ -3,6 +3,7 @@ import { Command, CommanderError, Help } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
 import { completionScript, completionSpec } from './completion.js';
 import { displayWidth } from '../format/width.js';
+import { XentError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
@@ -128,7 +129,9 @@ export function buildProgram(
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
     .addHelpText('after', `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`)
-    .action((shell: string) => {
+    .action((shell: string, _options: unknown, command: Command) => {
+      const input = command.optsWithGlobals().input as string | undefined;
+      if (input !== undefined) throw new XentError('err.inputNotRead', { command: 'completion', file: input }, true);
       output.out(completionScript(completionSpec(program, t.label('help.opt.help')), shell));
       throw new CommanderError(0, 'commander.helpDisplayed', '(completion script written)');
     });

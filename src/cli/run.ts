@@ -309,6 +309,9 @@ function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixIn
   if (spec.input === 'none' && args.length > 0) {
     throw new XentError('err.excessArguments', { command: spec.name, token: args[0] }, true);
   }
+  if (spec.input === 'none' && options.input !== undefined) {
+    throw new XentError('err.inputNotRead', { command: spec.name, file: options.input as string }, true);
+  }
   if (spec.input !== 'none' && (args.length > 0 || options.input !== undefined)) {
     throw new XentError('err.exampleAndInput', {}, true);
   }

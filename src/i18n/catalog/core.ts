@@ -41,6 +41,7 @@ export const coreEn = {
   'err.overflow':
     "'{token}' at row {row}, column {col} of {source} is beyond the range of a double (about ±1.8e308); write inf or -inf if you mean infinity",
   'err.exampleAndInput': '--example is the input: give it without numbers or -i FILE',
+  'err.inputNotRead': "xent {command} reads no input, so -i '{file}' would be ignored; leave it out",
   'err.optionTwice': "option {option} was given twice ('{first}' and '{second}'); give it once",
   'err.stdoutClosed': 'standard output is closed: nowhere to write the result',
   'err.headerWidth':
@@ -156,6 +157,7 @@ export const coreZh: Record<CoreKey, string> = {
   'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
   'err.overflow': '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
   'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
+  'err.inputNotRead': 'xent {command} 不读取输入，-i “{file}” 不会被使用；请去掉它',
   'err.optionTwice': '选项 {option} 给了两次（“{first}”和“{second}”）；请只给一次',
   'err.stdoutClosed': '标准输出已关闭：结果无处可写',
   'err.headerWidth': '{source}的表头有 {got} 个列名，但数据每行有 {expected} 列',
