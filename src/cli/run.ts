@@ -17,6 +17,7 @@ import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
+import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
 import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
@@ -280,7 +281,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     );
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
-    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
+    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));
     return { code: taught.code, stdout, stderr: lines.join('') };
   } finally {
     progress.done();

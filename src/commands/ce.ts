@@ -10,7 +10,7 @@ import { inTopK, topKAccuracy } from '../math/top-k.js';
 import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
-import { type Cell, type Report, type ReportTable, type SummaryLine, numberCell, textCell } from '../report/report.js';
+import { type Cell, type Report, type ReportTable, type SummaryLine, type Warning, numberCell, textCell, warning } from '../report/report.js';
 import type { CommandContext, CommandSpec, OptionValues } from './command.js';
 import {
   BASE_OPTION,
@@ -81,7 +81,7 @@ async function readSoftTargets(
   input: Matrix,
   context: CommandContext,
   oneBased: boolean,
-  warnings: string[],
+  warnings: Warning[],
 ): Promise<Targets> {
   const q = await context.readMatrixOption(value, '--target-probs');
   if (q.rows !== input.rows || q.cols !== input.cols) {
@@ -106,11 +106,11 @@ async function readSoftTargets(
   return { targets: { kind: 'probs', probs: q }, classes, given: classes.map((c) => c + (oneBased ? 1 : 0)) };
 }
 
-function rowSumWarnings(m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): string[] {
-  const out: string[] = [];
+function rowSumWarnings(m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): Warning[] {
+  const out: Warning[] = [];
   for (let i = 0; i < m.rows; i++) {
     const sum = rowView(m, i).reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) out.push(t.t(key, { row: i + 1, sum: sumText(sum) }));
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) out.push(warning(t, key, { row: i + 1, sum: sumText(sum) }));
   }
   return out;
 }
@@ -119,7 +119,7 @@ async function readTargets(
   input: Matrix,
   options: OptionValues,
   context: CommandContext,
-  warnings: string[],
+  warnings: Warning[],
 ): Promise<Targets> {
   const index = options.target as string | undefined;
   const soft = options.targetProbs as string | undefined;
@@ -254,7 +254,7 @@ export const ceCommand: CommandSpec = {
     if (inputIsProbs && options.temperature !== undefined) throw new XentError('err.ce.probsTemperature', {}, true);
     const temperature = readTemperature(options.temperature as string | undefined);
     const oneBased = options.oneBased === true;
-    const warnings: string[] = [];
+    const warnings: Warning[] = [];
     if (inputIsProbs) {
       checkProbabilities(input, inputSource);
       warnings.push(...rowSumWarnings(input, 'warn.ce.probsSum', t));

@@ -6,6 +6,7 @@ export const coreEn = {
   // error framing
   'err.prefix': 'error',
   'warn.prefix': 'warning',
+  'warn.more': '… and {count} more warnings like this',
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
@@ -127,6 +128,7 @@ export type CoreKey = keyof typeof coreEn;
 export const coreZh: Record<CoreKey, string> = {
   'err.prefix': '错误',
   'warn.prefix': '警告',
+  'warn.more': '……还有 {count} 条同类警告',
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
