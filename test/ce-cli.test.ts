@@ -159,6 +159,14 @@ describe('xent ce output', () => {
     expect(both.slice(-2)).toEqual(['xent: 警告: ……还有 2 条同类警告', 'xent: warning: … and 2 more warnings like this']);
   });
 
+  it.each(['sum', 'none'])('-r %s with every target ignored: JSON accuracy, top-k and perplexity are null, not "nan"', async (reduction) => {
+    const r = await xent(['ce', '1,2;3,4', '-y', '-100,-100', '-r', reduction, '--top-k', '1,2', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect({ accuracy: out.accuracy, topk: out.topk, perplexity: out.perplexity }).toEqual({ accuracy: null, topk: { 1: null, 2: null }, perplexity: null });
+    expect(r.stdout).not.toMatch(/nan/);
+  });
+
   it('--help documents the conventions and the examples run', async () => {
     const help = await xent(['ce', '--help']);
     expect(help.code).toBe(0);

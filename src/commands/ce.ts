@@ -390,9 +390,10 @@ export const ceCommand: CommandSpec = {
       json.kl = split.kl;
     }
     if (reduction !== 'none') json.loss = result.loss;
-    json.accuracy = accuracy;
-    json.topk = Object.fromEntries([...topk].map(([k, v]) => [String(k), v]));
-    json.perplexity = perplexity;
+    // With every row ignored there is no accuracy and no mean loss: null, as for an ignored target (not "nan").
+    json.accuracy = counted > 0 ? accuracy : null;
+    json.topk = Object.fromEntries([...topk].map(([k, v]) => [String(k), counted > 0 ? v : null]));
+    json.perplexity = hasMean ? perplexity : null;
     if (grad) json.grad = toRows(result.grad);
 
     return {
