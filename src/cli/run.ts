@@ -264,6 +264,10 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         : await spec.run((input as MatrixInput).matrix, values, context),
       t,
     );
+    // Checked after the run, so that a command's own message about its input (kl's) comes first.
+    if (spec.input === 'none' && options.input !== undefined) {
+      throw new XentError('err.inputNotRead', { command: spec.name, file: options.input as string }, true);
+    }
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
     if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
@@ -309,9 +313,6 @@ function suppliedByOptions(spec: OptionalMatrixCommandSpec, { args, options }: S
 function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixInput {
   if (spec.input === 'none' && args.length > 0) {
     throw new XentError('err.excessArguments', { command: spec.name, token: args[0] }, true);
-  }
-  if (spec.input === 'none' && options.input !== undefined) {
-    throw new XentError('err.inputNotRead', { command: spec.name, file: options.input as string }, true);
   }
   if (spec.input !== 'none' && (args.length > 0 || options.input !== undefined)) {
     throw new XentError('err.exampleAndInput', {}, true);
