@@ -116,28 +116,35 @@ describe('pipes and signals', () => {
 
   // With stderr on a terminal a progress line is shown while reading; Ctrl-C then clears it
   // before xent dies of the signal. (`script` gives the run a terminal.)
-  it.skipIf(!HAS_SCRIPT)('Ctrl-C while a progress line is shown clears the line and exits 130', () => {
+  it.skipIf(!HAS_SCRIPT)('Ctrl-C while a progress line is shown clears the line and exits 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xent-tty-'));
     const run = join(dir, 'run.sh');
+    const pidFile = join(dir, 'pid');
     writeFileSync(
       run,
       [
-        // rows arriving slowly: the read takes ~6 s, the progress line appears after 1 s
-        `exec 3< <(for i in $(seq 60); do echo 1 2 3; sleep 0.1; done)`,
+        // rows arriving slowly (up to 30 s): the progress line appears after a second of reading
+        `exec 3< <(for i in $(seq 300); do echo 1 2 3; sleep 0.1; done)`,
         `'${process.execPath}' '${BIN}' softmax -f json <&3 > '${join(dir, 'out')}' &`,
-        'pid=$!',
-        'sleep 2.5',
-        'kill -INT $pid',
-        'wait $pid',
+        `echo $! > '${pidFile}'`,
+        'wait $!',
         'echo "[status $?]"',
       ].join('\n'),
     );
-    const r = spawnSync('script', ['-qc', `bash '${run}'`, '/dev/null'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C' } });
-    const screen = r.stdout.replace(/\r\n/g, '\n');
-    expect(screen).toMatch(/reading standard input: [\d.]+ MB, \d+ rows/);
-    expect(screen).toMatch(/\r\u001b\[K\[status 130\]\n$/); // the line cleared, then the shell's 130
+    const terminal = spawn('script', ['-qc', `bash '${run}'`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+    let screen = '';
+    const closed = new Promise<void>((resolve) => terminal.on('close', () => resolve()));
+    await new Promise<void>((resolve) =>
+      terminal.stdout!.on('data', (d) => {
+        screen += d;
+        if (/reading standard input: [\d.]+ MB, \d+ rows/.test(screen)) resolve();
+      }),
+    );
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGINT'); // once the line is on the screen
+    await closed;
+    expect(screen.replace(/\r\n/g, '\n')).toMatch(/\r\u001b\[K\[status 130\]\n$/); // the line cleared, then the shell's 130
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('');
-  });
+  }, 60_000);
 
   it('a closed stdin is no input: a clear error, exit 2, no trace', () => {
     const r = shell('xent softmax <&-');
