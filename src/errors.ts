@@ -1,8 +1,6 @@
 import type { MessageKey, MessageParams } from './i18n/messages.js';
 import { makeTranslator } from './i18n/translator.js';
-
-/** The exit code of bad input or usage: an XentError's, unless it is given another. */
-export const EXIT_USAGE = 2;
+import { EXIT, type ExitCode } from './exit-codes.js';
 
 /** The English text of a message; the key itself if it cannot be rendered. */
 function english(key: MessageKey, params: MessageParams): string {
@@ -26,7 +24,7 @@ export class XentError extends Error {
     readonly params: MessageParams = {},
     /** Usage errors end with "Try 'xent COMMAND --help'". */
     readonly usage = false,
-    readonly exitCode = EXIT_USAGE,
+    readonly exitCode: ExitCode = EXIT.usage,
   ) {
     super(english(key, params));
     this.name = 'XentError';

@@ -1,6 +1,8 @@
 // The entry point: the only file that touches the process.
 import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { constants } from 'node:os';
 import { errorLine, runCli } from './cli/run.js';
+import { EXIT } from './exit-codes.js';
 import { fileChunks } from './stream/file-chunks.js';
 import { join } from 'node:path';
 import { writeAllSync, writtenUnchecked } from './write-out.js';
@@ -26,6 +28,18 @@ async function writeStdout(text: string | Uint8Array): Promise<void> {
   if (text.length > 0) writeAllSync(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
 }
 
+/** The first failed write of a streamed output: it ends the run as a failed write (74), whatever runCli made of it. */
+let streamedWriteFailure: unknown;
+
+async function writeStreamed(bytes: Uint8Array): Promise<void> {
+  try {
+    await writeStdout(bytes);
+  } catch (error) {
+    streamedWriteFailure ??= error;
+    throw error;
+  }
+}
+
 const context = { argv: process.argv.slice(2), env: process.env };
 
 /** "ENOSPC: no space left on device, write" → "no space left on device". */
@@ -33,12 +47,13 @@ function reason(error: NodeJS.ErrnoException): string {
   return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
 }
 
-// A reader that goes away early (`xent … | head -1`) is not an error: end quietly. Any other
+// A reader that goes away early (`xent … | head -1`) is not an error: end quietly, with the
+// run's own code (1 stays 1 for a wrong --expect value; 0 while streaming). Any other
 // failure to write (a full disk) is reported, and the exit code says the output is incomplete.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit();
   process.stderr.write(errorLine(context, 'err.writeFailed', reason(error)));
-  process.exit(74);
+  process.exit(EXIT.output);
 });
 
 /**
@@ -61,28 +76,51 @@ function stdoutWasClosed(): boolean {
   }
 }
 
-// Ctrl-C during a long read: the conventional 128 + SIGINT, no stack trace.
-process.on('SIGINT', () => {
-  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
-  process.exit(130);
+// Ctrl-C and kill: left to the kernel, which ends the process at once, whatever it is
+// computing (the shell sees 130, 143). A JS handler would wait for the event loop, which a
+// long computation never reaches. Only while a progress line is on the terminal is one
+// installed, to clear the line and then die of the same signal. (Removing the last listener
+// puts back the default disposition: Node closes its signal watcher, libuv restores SIG_DFL.)
+const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
+function clearLineAndDie(signal: NodeJS.Signals): void {
+  process.stderr.write('\r\u001b[K');
+  for (const name of INTERRUPTS) process.removeListener(name, clearLineAndDie);
+  process.kill(process.pid, signal);
+  process.exit(128 + constants.signals[signal]); // where a signal cannot end it (Windows)
+}
+let progressShown = false;
+function showProgress(line: string): void {
+  const shown = line !== '';
+  if (shown !== progressShown) {
+    for (const name of INTERRUPTS) shown ? process.on(name, clearLineAndDie) : process.removeListener(name, clearLineAndDie);
+    progressShown = shown;
+  }
+  process.stderr.write(`\r\u001b[K${line}`);
+}
+
+// A failed write to stderr cannot be reported: stderr is where it would go. It never turns
+// into Node's exit code 1 (an --expect value is wrong): the run's own code stands. A reader
+// that left (EPIPE) is as quiet as on stdout; any other failure on a run that succeeded
+// means its warnings were lost: 74, the output could not be written.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && !process.exitCode) process.exitCode = EXIT.output;
 });
 
-/** The first failed write of a streamed output: it ends the run as a failed write (74), whatever runCli made of it. */
-let streamedWriteFailure: unknown;
-
-async function writeStreamed(bytes: Uint8Array): Promise<void> {
+// A bug that escapes runCli (a stream's error, a worker's) is an internal error, not exit 1.
+process.on('uncaughtException', (error) => {
+  const message = error instanceof Error ? error.message : String(error);
   try {
-    await writeStdout(bytes);
-  } catch (error) {
-    streamedWriteFailure ??= error;
-    throw error;
+    const stack = process.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+    process.stderr.write(errorLine(context, 'err.internal', message) + stack);
+  } finally {
+    process.exit(EXIT.internal);
   }
-}
+});
 
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
     process.stderr.write(errorLine(context, 'err.stdoutClosed'));
-    process.exitCode = 74;
+    process.exitCode = EXIT.output;
     return;
   }
   const result = await runCli({
@@ -103,17 +141,17 @@ async function main(): Promise<void> {
     // package's, and a file planted there would run as xent's worker.
     workerScript: join(__dirname, 'xent-part.cjs'),
     write: writeStreamed,
-    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\u001b[K${line}`) : undefined,
+    progress: process.stderr.isTTY ? showProgress : undefined,
   });
   if (streamedWriteFailure !== undefined) throw streamedWriteFailure;
+  process.exitCode = result.code; // first: a failed write below changes it only as EXIT says
   await writeStdout(result.stdout);
-  await write(process.stderr, result.stderr);
-  process.exitCode = result.code;
+  await write(process.stderr, result.stderr).catch(() => {}); // handled by stderr's 'error' listener
 }
 
 // runCli turns every error into a message; this catches only a failed write of the result.
 main().catch((error: unknown) => {
   const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
   process.stderr.write(errorLine(context, 'err.writeFailed', text));
-  process.exitCode = 74;
+  process.exitCode = EXIT.output;
 });

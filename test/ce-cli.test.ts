@@ -133,6 +133,40 @@ describe('xent ce output', () => {
     expect(zh.stderr).toBe('xent: 警告: 概率的第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
   });
 
+  // 50 000 bad rows gave 100 001 lines on stderr: each kind stops after 20, then a count.
+  it.each(['value', 'json', 'tsv', 'table'])('-f %s: the first 20 warnings of each kind, then how many more', async (format) => {
+    const rows = (n: number) => Array.from({ length: n }, () => '0.5,0.6').join('\n');
+    const r = await xent(['ce', '--probs', '-i', 'p.csv', '--target-probs', '@q.csv', '-f', format], { files: { 'p.csv': rows(500), 'q.csv': rows(500) } });
+    expect(r.code).toBe(0);
+    const lines = r.stderr.split('\n').slice(0, -1);
+    expect(lines).toHaveLength(42);
+    expect(lines[0]).toBe('xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)');
+    expect(lines[19]).toContain('row 20 of the probabilities');
+    expect(lines[20]).toBe('xent: warning: … and 480 more warnings like this');
+    expect(lines[21]).toBe("xent: warning: row 1 of --target-probs sums to 1.1, not 1; the loss uses it as given");
+    expect(lines[41]).toBe('xent: warning: … and 480 more warnings like this');
+  });
+
+  it('21 warnings of a kind are all shown (no "1 more"); the count is translated, once per language with -L both', async () => {
+    const run = (n: number) => ['ce', Array(n).fill('0.5,0.6').join('; '), '--probs', '-y', Array(n).fill(0).join(','), '-f', 'value'];
+    expect((await xent(run(21))).stderr.split('\n').slice(0, -1)).toHaveLength(21);
+    const argv = run(22);
+    expect((await xent(argv)).stderr.split('\n').slice(-2)[0]).toBe('xent: warning: … and 2 more warnings like this');
+    const zh = await xent(argv, { env: zhEnv });
+    expect(zh.stderr.split('\n').slice(-2)[0]).toBe('xent: 警告: ……还有 2 条同类警告');
+    const both = (await xent([...argv, '-L', 'both'])).stderr.split('\n').slice(0, -1);
+    expect(both).toHaveLength(42);
+    expect(both.slice(-2)).toEqual(['xent: 警告: ……还有 2 条同类警告', 'xent: warning: … and 2 more warnings like this']);
+  });
+
+  it.each(['sum', 'none'])('-r %s with every target ignored: JSON accuracy, top-k and perplexity are null, not "nan"', async (reduction) => {
+    const r = await xent(['ce', '1,2;3,4', '-y', '-100,-100', '-r', reduction, '--top-k', '1,2', '-f', 'json']);
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect({ accuracy: out.accuracy, topk: out.topk, perplexity: out.perplexity }).toEqual({ accuracy: null, topk: { 1: null, 2: null }, perplexity: null });
+    expect(r.stdout).not.toMatch(/nan/);
+  });
+
   it('--help documents the conventions and the examples run', async () => {
     const help = await xent(['ce', '--help']);
     expect(help.code).toBe(0);

@@ -74,6 +74,36 @@ const cases: Case[] = [
     "xent: 错误: 未知命令“sofmax”（您是不是想用 softmax？）\n请运行 'xent --help' 查看用法。",
   ],
   [
+    'help for an unknown command',
+    ['help', 'sofmax'],
+    "xent: error: unknown command 'sofmax' (did you mean softmax?)\nTry 'xent --help'.",
+    "xent: 错误: 未知命令“sofmax”（您是不是想用 softmax？）\n请运行 'xent --help' 查看用法。",
+  ],
+  [
+    'help for a command not near any',
+    ['-L', 'en', 'help', 'bogus'],
+    "xent: error: unknown command 'bogus'\nTry 'xent --help'.",
+    "xent: error: unknown command 'bogus'\nTry 'xent --help'.",
+  ],
+  [
+    'help with two words',
+    ['help', 'softmax', 'ce'],
+    `xent: error: 'help' shows the help of one command; got a second argument 'ce'\n${TRY}`,
+    `xent: 错误: “help” 只显示一个命令的帮助，却多收到了参数“ce”\n${TRY_ZH}`,
+  ],
+  [
+    '-i for a command that reads no input',
+    ['demo', '-i', 'x.csv'],
+    "xent: error: xent demo reads no input, so -i 'x.csv' would be ignored; leave it out\nTry 'xent demo --help'.",
+    "xent: 错误: xent demo 不读取输入，-i “x.csv” 不会被使用；请去掉它\n请运行 'xent demo --help' 查看用法。",
+  ],
+  [
+    '-i for completion',
+    ['--input', 'x.csv', 'completion', 'bash'],
+    "xent: error: xent completion reads no input, so -i 'x.csv' would be ignored; leave it out\nTry 'xent --help'.",
+    "xent: 错误: xent completion 不读取输入，-i “x.csv” 不会被使用；请去掉它\n请运行 'xent --help' 查看用法。",
+  ],
+  [
     'an unknown option',
     ['softmax', '--temprature', '2', '1'],
     `xent: error: unknown option '--temprature' (did you mean --temperature?)\n${TRY}`,
@@ -175,7 +205,7 @@ describe('help and version', () => {
     const r = await xent(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('softmax [options] [matrix...]');
-    expect(r.stdout).toContain('Exit codes: 0 success');
+    expect(r.stdout).toContain('Exit codes:\n  0    success');
   });
   it('xent softmax --help has the formula and examples, in Chinese too', async () => {
     const en = await xent(['softmax', '--help']);
@@ -188,6 +218,12 @@ describe('help and version', () => {
   });
   it('xent help softmax is xent softmax --help', async () => {
     expect((await xent(['help', 'softmax'])).stdout).toBe((await xent(['softmax', '--help'])).stdout);
+    expect((await xent(['-L', 'zh', 'help', 'ce'])).stdout).toBe((await xent(['ce', '--help', '-L', 'zh'])).stdout);
+  });
+  it('xent help and xent help help are xent --help', async () => {
+    const help = await xent(['--help']);
+    expect(await xent(['help'])).toEqual(help);
+    expect(await xent(['help', 'help'])).toEqual(help);
   });
   it('--version prints the version', async () => {
     const r = await xent(['--version']);

@@ -106,6 +106,25 @@ describe('xent softmax: output formats', () => {
     expect((await xent(['softmax', '1', '2', '--no-color'], { tty: true, env: {} })).stdout).not.toMatch(ansi);
     expect((await xent(['softmax', '1', '2', '-f', 'table', '--color'])).stdout).toMatch(ansi);
   });
+  it.each([
+    // FORCE_COLOR as Node and chalk read it; the flags still win
+    [{ FORCE_COLOR: '0' }, true, [], false],
+    [{ FORCE_COLOR: 'false' }, true, [], false],
+    [{ FORCE_COLOR: '0' }, true, ['--color'], true],
+    [{ FORCE_COLOR: '1' }, false, [], true],
+    [{ FORCE_COLOR: '2' }, false, [], true],
+    [{ FORCE_COLOR: '3' }, false, [], true],
+    [{ FORCE_COLOR: 'true' }, false, [], true],
+    [{ FORCE_COLOR: '' }, false, [], true],
+    [{ FORCE_COLOR: '1', NO_COLOR: '1' }, false, [], true],
+    [{ FORCE_COLOR: '1', TERM: 'dumb' }, true, [], true],
+    [{ FORCE_COLOR: '1' }, false, ['--no-color'], false],
+    [{ FORCE_COLOR: 'yes' }, false, [], false], // not a value it knows: the usual rules
+    [{ FORCE_COLOR: 'yes' }, true, [], true],
+  ] as const)('table: %j on a terminal %s with %j: colour %s', async (env, tty, flags, colour) => {
+    const r = await xent(['softmax', '1', '2', '-f', 'table', ...flags], { tty, env });
+    expect(/\u001b\[/.test(r.stdout)).toBe(colour);
+  });
   it('table: -p sets the decimals; tiny values are not shown as zero', async () => {
     const r = await xent(['softmax', '0', '-50', '-f', 'table', '-p', '2']);
     expect(r.stdout).toContain('1.00*');

@@ -137,6 +137,26 @@ describe('duplicated options', () => {
     expect((await xent(['softmax', '1', '2', '-t', '2', '--temperature=2', '-f', 'value'])).code).toBe(0);
   });
 
+  it.each([
+    [['softmax', '1', '2', '-t', '2', '-t', '2.0'], ['softmax', '1', '2', '-t', '2']],
+    [['softmax', '1', '2', '-t', '0.5', '-t', '5e-1', '-t', '.5'], ['softmax', '1', '2', '-t', '0.5']],
+    [['-p', '3', 'softmax', '1', '2', '-p', '03', '-f', 'table'], ['softmax', '1', '2', '-p', '3', '-f', 'table']],
+    [['ce', '1,2;3,4', '-y', '0,1', '-y', ' 0, 1 '], ['ce', '1,2;3,4', '-y', '0,1']],
+    [['ce', '1,2;3,4', '-y', '0,1', '-y', '０，１', '-w', '1,2', '-w', '1.0 2.0'], ['ce', '1,2;3,4', '-y', '0,1', '-w', '1,2']],
+    [['softmax', '1', '2', '-f', 'json', '-f', ' json'], ['softmax', '1', '2', '-f', 'json']],
+  ])('%j means the same value twice: as %j', async (argv, once) => {
+    expect(await xent(argv)).toEqual(await xent(once));
+  });
+
+  it.each([
+    [['softmax', '1', '2', '-t', '2', '-t', '2.5'], "option --temperature was given twice ('2' and '2.5'); give it once"],
+    [['ce', '1,2;3,4', '-y', '0,1', '-y', '0,1,1'], "option --target was given twice ('0,1' and '0,1,1'); give it once"],
+    [['ce', '1,2;3,4', '-y', '0,1', '-y', '1,0'], "option --target was given twice ('0,1' and '1,0'); give it once"],
+    [['ce', '1,2;3,4', '-y', 'diag', '-y', '0,1'], "option --target was given twice ('diag' and '0,1'); give it once"],
+  ])('%j: different values are refused', async (argv, message) => {
+    expect((await xent(argv)).stderr.split('\n')[0]).toBe(`xent: error: ${message}`);
+  });
+
   it('a flag given twice is harmless', async () => {
     const r = await xent(['softmax', '1', '2', '--log', '--log', '-f', 'value']);
     expect(r.code).toBe(0);

@@ -54,7 +54,15 @@ describe('language from the environment', () => {
     [{ XENT_LANG: 'zh', LANG: 'en_US' }, 'zh'],
     [{ XENT_LANG: 'both' }, 'both'],
     [{ XENT_LANG: 'en', LC_ALL: 'zh_CN' }, 'en'],
+    [{ LANG: 'zh_HK.UTF-8' }, 'zh'],
   ])('%o → %s', (env, lang) => {
     expect(langFromEnv(env)).toBe(lang);
+  });
+  it('Taiwan and Hong Kong locales get the Simplified Chinese texts, as the README and -L help say', async () => {
+    const { xent } = await import('./helpers/cli.js');
+    for (const LANG of ['zh_TW.UTF-8', 'zh_HK.UTF-8']) {
+      expect((await xent(['softmax', 'abc'], { env: { LANG } })).stderr).toContain('不是数字'); // 数 and 是 are Simplified (數)
+    }
+    expect((await xent(['--help'], { env: { LANG: 'zh_TW' } })).stdout).toContain('简体中文');
   });
 });

@@ -105,6 +105,30 @@ describe('--explain: golden derivations in both languages', () => {
   });
 });
 
+describe('--explain ce: how the other rows combine', () => {
+  it('--probs with p = 0 at a target: the mean divides by the rows counted, not NaN', async () => {
+    const r = await xent(['ce', '--probs', '0.5,0.5;0,1', '-y', '0,0', '--explain']);
+    expect(r.stdout).toContain('L = (0.6931 + ∞) / 2 = ∞');
+    expect(r.stdout).not.toMatch(/nan/i);
+  });
+
+  // Each "L = (L₁ + … + L_N) / D = L" line must add up: Σ terms / D is the loss printed.
+  it.each([
+    [['1,2;3,4;5,6', '-y', '0,-100,1']],
+    [['1,2;3,4;5,6', '-y', '0,-100,1', '-w', '2,3']],
+    [['1,2;3,4;5,6', '-y', '1,-100,2', '--one-based', '-w', '2,3']],
+    [['1,2;3,4;5,6', '-y', '0,1,1', '-w', '0.5,3', '--label-smoothing', '0.2']],
+    [['1,2;3,4', '-y', 'diag', '-w', '1,4']],
+    [['1,2;3,4;0,0', '--target-probs', '0.5,0.5;0.2,0.8;1,0', '-w', '2,1']],
+    [['--probs', '0.5,0.5;0.25,0.75', '-y', '1,0', '-w', '3,1']],
+  ])('%j', async (args) => {
+    const r = await xent(['ce', ...args, '--explain', '-p', '6']);
+    const [, terms, den, loss] = /L = \(([^)]*)\) \/ ([\d.]+) = ([\d.]+)/.exec(r.stdout) ?? [];
+    const sum = terms.split(' + ').reduce((s, t) => s + Number(t), 0);
+    expect(sum / Number(den)).toBeCloseTo(Number(loss), 4);
+  });
+});
+
 describe('wrap', () => {
   it('breaks at spaces, never inside a formula', () => {
     expect(wrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);

@@ -3,6 +3,8 @@
 // the values of options that take one) where they were.
 import type { Command, Option } from 'commander';
 import { XentError } from '../errors.js';
+import { normalizeText } from '../parse/normalize.js';
+import { readNumber } from '../parse/number.js';
 
 /** A token that is numbers, not an option: -1, -.5, -inf, -Infinity, "-1,2; 3,-4", "[...]". */
 export function looksLikeData(token: string): boolean {
@@ -29,8 +31,21 @@ function flagOf(token: string, commands: readonly Command[]): { option?: Option;
 }
 
 /**
- * Remembers each valued option's value and refuses a second, different one: commander would
- * silently keep the last (`-t 2 -t 3` computing with T = 3). Options with their own
+ * What a value means, for telling a repeat from a conflict: the same numbers however written
+ * (`2`, `2.0`, `2e0`; `0,1` and `0, 1`), else the text without surrounding space.
+ */
+function meaning(value: string): string {
+  const text = normalizeText(value).trim();
+  const tokens = text.split(/[\s,;]+/).filter((token) => token !== '');
+  const numbers = tokens.map(readNumber);
+  if (tokens.length === 0 || numbers.some((n) => n.kind !== 'number')) return text;
+  return numbers.map((n) => String((n as { value: number }).value)).join(',');
+}
+
+/**
+ * Remembers each valued option's value and refuses a second one that means something else:
+ * commander would silently keep the last (`-t 2 -t 3` computing with T = 3). The same value
+ * twice (`-t 2 -t 2.0`, a default in an alias repeated) is harmless. Options with their own
  * collecting parser (--expect) are meant to repeat.
  */
 function duplicateGuard() {
@@ -39,7 +54,7 @@ function duplicateGuard() {
     if (option.parseArg) return;
     const name = option.attributeName();
     const first = seen.get(name);
-    if (first !== undefined && first !== value) {
+    if (first !== undefined && meaning(first) !== meaning(value)) {
       throw new XentError('err.optionTwice', { option: option.long ?? token, first, second: value }, true);
     }
     seen.set(name, value);

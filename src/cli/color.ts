@@ -2,8 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import { type Style, plainStyle } from '../format/style.js';
 
 /**
- * Colour only for a terminal, and never when NO_COLOR is set (any value but empty),
- * TERM is dumb, or --no-color is given. --color forces it on for pipes (`less -R`).
+ * Colour for a terminal. --color / --no-color decide first; then FORCE_COLOR, read as Node
+ * and chalk read it: 1, 2, 3, true or empty force colour on (in a pipe too), 0 or false turn
+ * it off (on a terminal too), and either way it overrides NO_COLOR and TERM=dumb; another
+ * value is ignored. Then NO_COLOR (any value but empty) and TERM=dumb turn colour off.
  */
 export function colorEnabled(
   flag: boolean | undefined,
@@ -11,9 +13,19 @@ export function colorEnabled(
   isTTY: boolean,
 ): boolean {
   if (flag !== undefined) return flag;
+  const forced = forcedColor(env.FORCE_COLOR);
+  if (forced !== undefined) return forced;
   if (env.NO_COLOR) return false;
   if (env.TERM === 'dumb') return false;
   return isTTY;
+}
+
+function forcedColor(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (v === '0' || v === 'false') return false;
+  if (v === '' || v === '1' || v === '2' || v === '3' || v === 'true') return true;
+  return undefined;
 }
 
 /**

@@ -8,9 +8,6 @@ import { readNumber } from '../parse/number.js';
 import { normalizeText } from '../parse/normalize.js';
 import { type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 
-/** Exit code when a checked answer is wrong (2 stays for bad input). */
-export const EXIT_WRONG = 1;
-
 export interface ClaimedValue {
   /** As the user wrote it (normalised), for the check table. */
   readonly text: string;

@@ -3,6 +3,8 @@ import { Command, CommanderError, Help } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
 import { completionScript, completionSpec } from './completion.js';
 import { displayWidth } from '../format/width.js';
+import { XentError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 
@@ -37,6 +39,21 @@ function addGlobalOptions(program: Command, t: Translator): void {
     .option('--heatmap', t.label('help.opt.heatmap'));
 }
 
+/** What each exit code means, in the user's language (one key per code of the table). */
+const EXIT_HELP: Readonly<Record<keyof typeof EXIT, MessageKey>> = {
+  ok: 'help.exit.ok',
+  wrong: 'help.exit.wrong',
+  usage: 'help.exit.usage',
+  internal: 'help.exit.internal',
+  output: 'help.exit.output',
+  interrupted: 'help.exit.interrupted',
+};
+
+function exitCodesText(t: Translator): string {
+  const lines = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padEnd(5)}${t.label(EXIT_HELP[name])}`);
+  return `\n${t.label('help.exitCodes')}\n${lines.join('\n')}\n`;
+}
+
 function examplesText(spec: CommandSpec, t: Translator): string {
   const lines = [`\n${t.label('help.examples')}`, ...spec.examples.map((e) => `  $ ${e}`)];
   return lines.join('\n') + '\n';
@@ -69,7 +86,7 @@ export function buildProgram(
     .configureHelp(helpConfig)
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
-    .addHelpText('after', `\n${t.label('help.exitCodes')}\n`);
+    .addHelpText('after', exitCodesText(t));
   addGlobalOptions(program, t);
 
   for (const spec of commands) {
@@ -112,7 +129,9 @@ export function buildProgram(
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
     .addHelpText('after', `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`)
-    .action((shell: string) => {
+    .action((shell: string, _options: unknown, command: Command) => {
+      const input = command.optsWithGlobals().input as string | undefined;
+      if (input !== undefined) throw new XentError('err.inputNotRead', { command: 'completion', file: input }, true);
       output.out(completionScript(completionSpec(program, t.label('help.opt.help')), shell));
       throw new CommanderError(0, 'commander.helpDisplayed', '(completion script written)');
     });

@@ -1,11 +1,12 @@
 // The whole CLI as a function: arguments, environment and input in; exit code and the
 // text for stdout and stderr out. Only src/main.ts touches the process.
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
 import { displaySafe } from '../format/display-safe.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { FORMATS, type Format } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
@@ -15,6 +16,7 @@ import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
+import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
 import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
@@ -45,7 +47,7 @@ export interface CliIo extends InputIo {
 }
 
 export interface CliResult {
-  readonly code: number;
+  readonly code: ExitCode;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -151,6 +153,42 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   return lines.join('\n') + '\n';
 }
 
+/** The words after `help` (`xent -L zh help softmax` → ['softmax']), or undefined for another command. */
+function helpTopics(argv: readonly string[], program: Command): string[] | undefined {
+  const words: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const token = argv[k];
+    if (token === '--') {
+      for (let j = k + 1; j < argv.length; j++) words.push(argv[j]);
+      break;
+    }
+    if (token.startsWith('-') && token !== '-') {
+      const option = program.options.find((o) => o.short === token || o.long === token);
+      if (option?.required) k++; // its value: `-L zh`
+      continue;
+    }
+    words.push(token);
+  }
+  return words[0] === 'help' ? words.slice(1) : undefined;
+}
+
+/**
+ * Checks `xent help NAME` before commander, which prints the whole help for an unknown NAME
+ * (exit 2, no word of why) and ignores a second word: an unknown command is an error that
+ * names it, with a suggestion, as for `xent NAME`. True for `xent help help`: the program's help.
+ */
+function helpOfHelp(argv: readonly string[], program: Command): boolean {
+  const topics = helpTopics(argv, program);
+  if (!topics || topics.length === 0) return false;
+  if (topics.length > 1) throw new XentError('err.helpExtra', { token: topics[1] }, true);
+  if (topics[0] === 'help') return true;
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+  if (!names.includes(topics[0])) {
+    throw new XentError('err.unknownCommand', { command: topics[0], hint: hint(suggest(topics[0], [...names, 'help'])) }, true);
+  }
+  return false;
+}
+
 /** A progress line on stderr for work that takes more than a second (terminals only). */
 function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
   const start = Date.now();
@@ -165,13 +203,15 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
       // The file's name as the user wrote it, inert: the line is redrawn in place on the terminal.
       io.progress(t.label('progress.reading', printable({ source, mb: (bytes / 1e6).toFixed(1), rows })));
     },
+    /** Clears the line once the reading is over: a computation after it shows none. */
     done() {
       if (shown) io.progress?.('');
+      shown = false;
     },
   };
 }
 
-async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ code: number; stdout: string; stderr: string }> {
+async function execute(selection: Selection, io: CliIo, t: Translator): Promise<CliResult> {
   const { command, args, options } = selection;
   const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(command, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
@@ -210,18 +250,21 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
           ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between)
           : undefined;
       if (shared) {
+        progress.done();
         plan.parallel!.adopt(shared.sums);
-        return { code: 0, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
       const { rows, cols } = await parseInput(opened, plan.onRow, between);
-      return { code: 0, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+      progress.done();
+      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
     }
     const input = opened
       ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
       : fromOptions
         ? undefined
         : exampleInput(command, selection);
+    progress.done();
     const context = {
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
@@ -233,6 +276,10 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         : await command.run((input as MatrixInput).matrix, spec, context),
       t,
     );
+    // Checked after the run, so that a command's own message about its input (kl's) comes first.
+    if (command.input === 'none' && options.input !== undefined) {
+      throw new XentError('err.inputNotRead', { command: command.name, file: options.input as string }, true);
+    }
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const shown =
@@ -249,7 +296,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     );
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
-    const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));
+    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));
     return { code: taught.code, stdout, stderr: lines.join('') };
   } finally {
     progress.done();
@@ -299,22 +346,26 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       (s) => (selection = s),
       commandName(io.argv),
     );
+    if (helpOfHelp(io.argv, program)) {
+      program.outputHelp(); // with the text added after it (the exit codes), unlike helpInformation()
+      return { code: EXIT.ok, stdout, stderr: '' };
+    }
     try {
       await program.parseAsync(separateData(io.argv, program), { from: 'user' });
     } catch (error) {
       if (error instanceof CommanderError) {
         const helpShown = error.code === 'commander.help' && error.exitCode === 0; // `xent help softmax`
         if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || helpShown) {
-          return { code: 0, stdout, stderr: '' };
+          return { code: EXIT.ok, stdout, stderr: '' };
         }
         if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {
-          return { code: 2, stdout: '', stderr: program.helpInformation() };
+          return { code: EXIT.usage, stdout: '', stderr: program.helpInformation() };
         }
         throw fromCommander(error, io.argv);
       }
       throw error;
     }
-    if (!selection) return { code: 2, stdout: '', stderr: program.helpInformation() };
+    if (!selection) return { code: EXIT.usage, stdout: '', stderr: program.helpInformation() };
     return await execute(selection, io, t);
   } catch (error) {
     if (error instanceof XentError) {
@@ -322,7 +373,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     }
     const message = error instanceof Error ? error.message : String(error);
     const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    return { code: 70, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
+    return { code: EXIT.internal, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
   }
 }
 
@@ -330,7 +381,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
  * An error line for the entry point (a failed write of the output), in the user's language:
  * the entry point has no translator of its own.
  */
-export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed', reason = ''): string {
+export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal', reason = ''): string {
   const { lang } = decideLanguage(io.argv, io.env);
-  return errorText(new XentError(key, { reason }), makeTranslator(lang), io.argv);
+  return errorText(new XentError(key, key === 'err.internal' ? { message: reason } : { reason }), makeTranslator(lang), io.argv);
 }

@@ -3,6 +3,7 @@
 // --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
 import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
 import { XentError } from '../errors.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
 import { type Explanation, explain, renderExplanationMarkdown, renderExplanationText } from '../explain/index.js';
 import { type Format, type FormatOptions, formatReport } from '../format/index.js';
 import { formatDelimited } from '../format/delimited.js';
@@ -13,7 +14,7 @@ import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import type { Report } from '../report/report.js';
-import { type Claim, EXIT_WRONG, checkClaims, parseClaim, wantsGradient } from './expect.js';
+import { type Claim, checkClaims, parseClaim, wantsGradient } from './expect.js';
 
 export interface Teaching {
   readonly explain: boolean;
@@ -57,7 +58,7 @@ export interface Taught {
   readonly report: Report;
   readonly explanation?: Explanation;
   readonly check?: ReturnType<typeof checkClaims>;
-  readonly code: number;
+  readonly code: ExitCode;
   readonly t: Translator;
 }
 
@@ -79,7 +80,7 @@ export async function teach<Spec>(
     report: run.report,
     ...(explanation ? { explanation } : {}),
     ...(check ? { check } : {}),
-    code: check && !check.allRight ? EXIT_WRONG : 0,
+    code: check && !check.allRight ? EXIT.wrong : EXIT.ok,
     t,
   };
 }

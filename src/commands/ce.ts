@@ -11,7 +11,7 @@ import { checkCeInput, checkCeOptions, checkProbsTemperature, checkTargetChoice,
 import { unitJson } from '../math/units.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
-import { type Cell, type Report, type ReportTable, type SummaryLine, numberCell, textCell } from '../report/report.js';
+import { type Cell, type Report, type ReportTable, type SummaryLine, type Warning, numberCell, textCell, warning } from '../report/report.js';
 import { BASE_OPTION, readBase, readReduction, readTargetList, sumText, unitLabel, unitNotes } from './loss-options.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
@@ -64,8 +64,8 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
 }
 
 /** A warning for each row of `m` that does not sum to 1, appended to `warnings` (one per row: there may be many). */
-function addRowSumWarnings(warnings: string[], m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): void {
-  for (const { row, sum } of rowsNotSummingToOne(m, SUM_TOLERANCE)) warnings.push(t.t(key, { row, sum: sumText(sum) }));
+function addRowSumWarnings(warnings: Warning[], m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): void {
+  for (const { row, sum } of rowsNotSummingToOne(m, SUM_TOLERANCE)) warnings.push(warning(t, key, { row, sum: sumText(sum) }));
 }
 
 /** Class names for headers: the input's column names, or numbers in the user's numbering. */
@@ -199,7 +199,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   abilities: { explain: explainCrossEntropy, stream: planCrossEntropyStream, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, { t, inputSource }): Report {
     const targets = checkCeInput(input, spec, inputSource);
-    const warnings: string[] = [];
+    const warnings: Warning[] = [];
     if (spec.inputIsProbs) addRowSumWarnings(warnings, input, 'warn.ce.probsSum', t);
     if (targets.kind === 'probs') addRowSumWarnings(warnings, targets.probs, 'warn.ce.targetSum', t);
     const r = evaluateCrossEntropy(input, spec, targets);
@@ -222,9 +222,11 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
       json.kl = r.split.kl;
     }
     if (reduction !== 'none') json.loss = r.loss;
-    json.accuracy = r.accuracy;
-    json.topk = Object.fromEntries([...r.topK].map(([k, v]) => [String(k), v]));
-    json.perplexity = r.perplexity;
+    // With every row ignored there is no accuracy and no mean loss: null, as for an ignored target (not "nan").
+    const counted = r.classes.some((c) => c !== null);
+    json.accuracy = counted ? r.accuracy : null;
+    json.topk = Object.fromEntries([...r.topK].map(([k, v]) => [String(k), counted ? v : null]));
+    json.perplexity = r.nats.meanDenominator > 0 ? r.perplexity : null;
     if (grad) json.grad = toRows(r.grad);
 
     return {

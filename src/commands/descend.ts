@@ -6,7 +6,7 @@ import type { Translator } from '../i18n/translator.js';
 import { type Matrix, toRows } from '../matrix.js';
 import { type DescentPoint, descendClipEmbeddings, descendClipMatrix, descendCrossEntropy } from '../math/descend.js';
 import { rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, numberCell } from '../report/report.js';
+import { type Report, type ReportTable, numberCell, warning } from '../report/report.js';
 import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { checkSoftmaxInput } from './softmax.js';
 import { readTargetList } from './loss-options.js';
@@ -114,7 +114,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     if (Number.isNaN(first.negative)) throw new XentError('err.descend.noNegative', {});
     const last = trajectory[trajectory.length - 1];
     // A diverging descent ends early (src/math/descend.ts): say so in every format.
-    const warnings = last.step < steps ? [t.t('warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
+    const warnings = last.step < steps ? [warning(t, 'warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
     const stepsTable: ReportTable = {
       title: t.label(loss === 'ce' ? 'descend.title.ce' : 'descend.title.clip', { lr: formatExact(lr), steps }),

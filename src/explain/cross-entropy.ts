@@ -175,7 +175,7 @@ function effective(target: RowTarget, y: number, C: number, eps: number, weight?
 }
 
 /** The other rows in one line each, and how the reduction combines them. */
-function restOf(x: ExplainInput, r: number, reduction: string, u: ExplainUnit): Pick<Explanation, 'rest'> {
+function restOf(x: ExplainInput<CeSpec>, r: number, reduction: string, u: ExplainUnit): Pick<Explanation, 'rest'> {
   const input = x.input as Matrix;
   if (input.rows <= 1) return {};
   const json = x.report.json;
@@ -188,11 +188,20 @@ function restOf(x: ExplainInput, r: number, reduction: string, u: ExplainUnit): 
   if (reduction !== 'none' && typeof json.loss === 'number') {
     const loss = json.loss * (u.suffix && json.unit === undefined ? inUnit(1, u.unit) : 1);
     const terms = sumOf(losses.map((l) => num(l, d)), 5);
-    const total = losses.reduce((s, l) => s + l, 0);
-    // 'mean' divides by the number of rows counted (by Σ w_y with class weights).
-    const den = total / loss;
+    // 'mean' divides by the rows counted (Σ w_y with class weights; N with soft targets), taken
+    // from the targets: total / loss is NaN when a loss is inf (--probs with p = 0).
+    const den = meanDenominator(x, input.rows);
     lines.push(formula(reduction === 'mean' ? `L = (${terms}) / ${String(Math.round(den * 1e6) / 1e6)} = ${num(loss, d)}` : `L = ${terms} = ${num(loss, d)}`));
     lines.push(text(x.t.t(reduction === 'mean' ? 'teach.ce.mean' : 'teach.ce.sum')));
   }
   return { rest: { heading: x.t.label('teach.rest.heading', { unit: { key: 'label.row' } }), lines } };
+}
+
+/** What reduction 'mean' divides by: N with soft targets, else Σ w_y (or the count) over the rows not ignored. */
+function meanDenominator(x: ExplainInput<CeSpec>, rows: number): number {
+  if (x.spec.targets.kind === 'probs') return rows;
+  const offset = x.spec.oneBased ? 1 : 0;
+  const { weight } = x.spec;
+  const targets = (x.report.json.targets as (number | null)[] | undefined) ?? [];
+  return targets.reduce<number>((sum, g) => (g === null ? sum : sum + (weight ? weight[g - offset] : 1)), 0);
 }

@@ -2,6 +2,9 @@
 // user's language, but not yet laid out. Formatters turn one Report into text for each
 // output format; they never compute and never print.
 
+import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { Translator } from '../i18n/translator.js';
+
 export type Tone = 'good' | 'bad' | 'dim';
 
 export type Cell =
@@ -62,7 +65,7 @@ export interface Report {
   /** Every result, for `-f json`; numbers may be non-finite (written as "inf", "-inf", "nan"). */
   readonly json: Readonly<Record<string, unknown>>;
   /** Things the user should know that are not errors; printed on stderr as "xent: warning: …". */
-  readonly warnings?: readonly string[];
+  readonly warnings?: readonly Warning[];
   /** The command's notes already say why a result is inf; otherwise the CLI adds a general one. */
   readonly infExplained?: boolean;
 }
@@ -73,4 +76,14 @@ export function numberCell(value: number, extra: Omit<Extract<Cell, { kind: 'num
 
 export function textCell(text: string, tone?: Tone): Cell {
   return tone ? { kind: 'text', text, tone } : { kind: 'text', text };
+}
+
+/** A warning in the user's language, and its kind (the message key): the CLI caps each kind. */
+export interface Warning {
+  readonly kind: MessageKey;
+  readonly text: string;
+}
+
+export function warning(t: Translator, kind: MessageKey, params: MessageParams = {}): Warning {
+  return { kind, text: t.t(kind, params) };
 }
