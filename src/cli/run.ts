@@ -4,7 +4,7 @@ import { CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
-import { XentError } from '../errors.js';
+import { XentError, boundedParams } from '../errors.js';
 import { FORMATS, type Format } from '../format/index.js';
 import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
@@ -123,12 +123,16 @@ function knownFlags(argv: readonly string[]): string[] {
   return [...own, ...global];
 }
 
-/** Control characters in what the user wrote, as escapes: a quoted token stays on its line. */
+/**
+ * Control characters in what the user wrote, as escapes: a quoted token stays on its line.
+ * A long text is cut (quotedText) first: no message is longer than its template and a few
+ * short quotes, whatever the user gave.
+ */
 function printable(params: MessageParams): MessageParams {
   const escape = (text: string) =>
     text.replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   const out: Record<string, MessageParam> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(boundedParams(params))) {
     out[name] = typeof value === 'string' ? escape(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
   }
   return out;
