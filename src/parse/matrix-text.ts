@@ -125,6 +125,8 @@ export class MatrixTextParser {
   private tokenFirst = 0;
   private tokenLast = 0;
   private readonly longDecimal = new DecimalReader();
+  /** A token too long to keep is still a wrapper's name (`tensor`, WRAPPER_NAME). */
+  private longName = false;
   /** A word that began a line of a file, waiting for the rest of the line (see pushToken). */
   private pendingWord: PendingWord | undefined;
   // Where the character being read is, for errors that name a line and column.
@@ -411,8 +413,10 @@ export class MatrixTextParser {
   private longChar(code: number): void {
     if (this.tokenLength === TOKEN_KEPT) {
       for (let k = isQuote(this.tokenFirst) ? 1 : 0; k < TOKEN_KEPT; k++) this.longDecimal.push(this.tokenHead.charCodeAt(k));
+      this.longName = WRAPPER_NAME.test(this.tokenHead);
     }
     this.longDecimal.push(code);
+    this.longName &&= code === 46 || code === 95 || (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
     this.tokenLength++;
     this.tokenLast = code;
     // A first line past its limit is an error once a word is in it. A number ends the
@@ -450,8 +454,8 @@ export class MatrixTextParser {
 
   private open(c: string): void {
     if (this.part.plainLines) throw new NotPlainLines();
-    const name = this.tokenLength === this.tokenHead.length ? this.tokenHead : '';
-    if (c === '(' && WRAPPER_NAME.test(name) && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
+    const isName = this.tokenLength > TOKEN_KEPT ? this.longName : WRAPPER_NAME.test(this.tokenHead);
+    if (c === '(' && isName && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
       // `tensor(`, `array(`, `np.array(`: a call around the data.
       this.takeToken();
       this.deferring = false;
