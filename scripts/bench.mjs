@@ -166,6 +166,34 @@ if (process.env.BENCH_SKIP_TABLES !== '1') {
   row('softmax 80000×3 / 20000×3 -f table', `${(large / small).toFixed(1)}×`, `${large.toFixed(2)} s / ${small.toFixed(2)} s (target ≤ 5×: linear, start-up included)`);
 }
 
+// 5. Hostile input: each is refused (exit 2) in time linear in its size and flat memory.
+if (process.env.BENCH_SKIP_HOSTILE !== '1') {
+  /** xent ARGS, fed by the shell command `feed` if given, must fail with exit 2: wall seconds and its peak RSS (MB). */
+  const refused = (args, feed) => {
+    const rssFile = join(WORK, 'rss.txt');
+    const line = `${feed ? `${feed} | ` : ''}/usr/bin/time -f %M -o ${rssFile} node ${XENT} ${args}`;
+    const start = process.hrtime.bigint();
+    const r = spawnSync('bash', ['-c', line], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (r.status !== 2) throw new Error(`${line} should exit 2, got ${r.status}: ${r.stderr.slice(0, 300)}`);
+    if (r.stderr.length > 600) throw new Error(`${line}: an error of ${r.stderr.length} characters`);
+    return { seconds, rssMb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 };
+  };
+  const digits = join(WORK, 'digits-1mb.txt');
+  writeFileSync(digits, `${'1'.repeat(1 << 20)}x\n`);
+  const run1 = refused(`softmax -i ${digits}`);
+  row('1 MB run of digits + a letter (-i)', `${run1.seconds.toFixed(2)} s`, 'target ≤ 0.5 s (it was quadratic: ~15 min)');
+  // One argument can hold at most 128 KiB (MAX_ARG_STRLEN): -y gets 100 000 digits.
+  const run2 = refused(`ce 1,2 -y ${'1'.repeat(100000)}a`);
+  row('-y of 100 000 digits + a letter', `${run2.seconds.toFixed(2)} s`, 'target ≤ 0.5 s (it was 4.2 s)');
+  const brackets = refused('softmax', "head -c 100000000 /dev/zero | tr '\\0' '['");
+  row("100 MB of '[' on stdin", `${brackets.rssMb.toFixed(0)} MB peak`, `${brackets.seconds.toFixed(2)} s (target < 150 MB; it was 6.3 GB and an abort)`);
+  const token = refused('softmax', "(echo 1; head -c 100000000 /dev/zero | tr '\\0' 1; echo x)");
+  row('a token of 100 MB on stdin', `${token.rssMb.toFixed(0)} MB peak`, `${token.seconds.toFixed(2)} s (target < 150 MB)`);
+  const zero = refused('ce 1,2 --target-probs @/dev/zero');
+  row('--target-probs @/dev/zero', `${zero.rssMb.toFixed(0)} MB peak`, `${zero.seconds.toFixed(2)} s (target < 150 MB; it grew past 6.6 GB)`);
+}
+
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 for (const r of rows) console.log(r.map((c, k) => String(c).padEnd(width[k])).join('  ').trimEnd());

@@ -15,17 +15,6 @@ export interface InputIo {
   openInput?(path: string): AsyncIterable<Uint8Array>;
 }
 
-/** Text from bytes, refusing binary files and invalid UTF-8 with the byte's number (1-based, as `cmp` counts). */
-export function decodeText(bytes: Uint8Array, source: MessageParam): string {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new XentError('err.binary', { source, offset: nul + 1 });
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new XentError('err.badUtf8', { source, offset: badUtf8Offset(bytes) + 1 });
-  }
-}
-
 interface FsError {
   code?: string;
   message?: string;
@@ -36,19 +25,9 @@ function fileError(error: unknown, path: string): XentError {
   const { code, message } = error as FsError;
   if (code === 'ENOENT') return new XentError('err.fileMissing', { path });
   if (code === 'EISDIR') return new XentError('err.fileIsDir', { path });
+  // readFile of 2 GiB or more (only where no chunked reader is given: -i and @FILE read in chunks).
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return new XentError('err.fileTooLarge', { path });
   return new XentError('err.fileUnreadable', { path, reason: code ?? message ?? String(error) });
-}
-
-export async function readFileText(io: InputIo, path: string): Promise<{ text: string; source: MessageParam }> {
-  if (path === '-') return { text: decodeText(await io.readStdin(), { key: 'source.stdin' }), source: { key: 'source.stdin' } };
-  const source: MessageParam = { key: 'source.file', params: { path } };
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (error) {
-    throw fileError(error, path);
-  }
-  return { text: decodeText(bytes, source), source };
 }
 
 export interface MatrixInput {
@@ -83,7 +62,11 @@ export function openMatrixInput(
   if (args.length > 0 && inputFile !== undefined) throw new XentError('err.inputTwice', {}, true);
   if (args.length > 0) return { source: { key: 'source.args' }, chunks: once(args.join(' ')) };
   if (inputFile === undefined && io.stdinIsTTY) throw new XentError('err.noInput', { example }, true);
-  const path = inputFile ?? '-';
+  return openFile(io, inputFile ?? '-');
+}
+
+/** A file ('-' for stdin) to read in chunks, as -i and @FILE read it. */
+function openFile(io: InputIo, path: string): OpenedInput {
   if (path === '-') {
     return { source: { key: 'source.stdin' }, chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
   }
@@ -105,7 +88,7 @@ async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string):
 /**
  * Parses an input chunk by chunk, handing each row to `sink` as it ends; `between` runs
  * after each chunk (to flush output, show progress). Binary data and invalid UTF-8 are
- * refused with the byte offset, as in decodeText.
+ * refused with the byte offset (1-based, as `cmp` counts).
  */
 export async function parseInput(
   { source, chunks }: OpenedInput,
@@ -191,16 +174,17 @@ export async function readMatrix(
   opened: OpenedInput,
   onProgress?: (bytes: number, rows: number) => void,
 ): Promise<MatrixInput> {
-  const builder = new MatrixBuilder();
+  const builder = new MatrixBuilder(opened.source);
   const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
   return { matrix: builder.build(cols, colLabels), source: opened.source };
 }
 
-/** A matrix given to an option (--target-probs, --image): inline text, or @FILE. */
+/**
+ * A matrix given to an option (--target-probs, --image): inline text, or @FILE, read in
+ * chunks as -i is (a NUL byte, invalid UTF-8 and every limit of the parser found as it
+ * goes: `@/dev/zero` is refused at its first byte, not read until memory runs out).
+ */
 export async function readMatrixOption(io: InputIo, value: string, option: string): Promise<ParsedMatrix> {
-  if (value.startsWith('@')) {
-    const { text, source } = await readFileText(io, value.slice(1));
-    return parseMatrixText(text, source);
-  }
+  if (value.startsWith('@')) return (await readMatrix(openFile(io, value.slice(1)))).matrix;
   return parseMatrixText(value, { key: 'source.option', params: { option } });
 }

@@ -4,7 +4,7 @@ import { type Command, CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
-import { XentError } from '../errors.js';
+import { XentError, boundedParams } from '../errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { FORMATS, type Format } from '../format/index.js';
@@ -132,10 +132,12 @@ function knownFlags(argv: readonly string[]): string[] {
 /**
  * What the user wrote (a token, a file name) with control, C1 and bidi characters as escapes
  * (src/format/display-safe.ts): a quoted token stays on its line and cannot drive the terminal.
+ * A long text is cut (quotedText) first: no message is longer than its template and a few
+ * short quotes, whatever the user gave.
  */
 function printable(params: MessageParams): MessageParams {
   const out: Record<string, MessageParam> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(boundedParams(params))) {
     out[name] = typeof value === 'string' ? displaySafe(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
   }
   return out;

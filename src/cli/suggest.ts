@@ -18,13 +18,16 @@ function distance(a: string, b: string): number {
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const allowed = Math.max(1, Math.floor(word.replace(/^-+/, '').length / 3));
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a long word (a 1 MB typo) is
+    // never near a flag, and its table of |word| × |candidate| cells is not built.
+    if (Math.abs(word.length - candidate.length) > allowed) continue;
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const allowed = Math.max(1, Math.floor(word.replace(/^-+/, '').length / 3));
   return bestDistance <= allowed ? best : undefined;
 }

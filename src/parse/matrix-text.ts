@@ -5,11 +5,11 @@
 //   wrappers     tensor([[...]], dtype=torch.float64, grad_fn=<...>)  array([...])
 // The parser is fed text in chunks and hands out each row as soon as it ends, so a caller
 // can stream a large input without holding its text; `parseMatrixText` collects the rows.
-import { XentError } from '../errors.js';
+import { QUOTED_WHOLE, XentError, quotedText } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { Matrix } from '../matrix.js';
 import { normalizeText } from './normalize.js';
-import { readNumber } from './number.js';
+import { DecimalReader, type NumberToken, readNumber } from './number.js';
 
 export interface ParsedMatrix extends Matrix {
   /** Column names from a CSV/TSV header row, if the input had one. */
@@ -23,16 +23,119 @@ const OPENERS: Record<string, string> = { '[': ']', '(': ')' };
 const NON_ASCII = /[^\x00-\x7f]/;
 const WRAPPER_NAME = /^[A-Za-z_][\w.]*$/; // tensor, array, np.array, torch.tensor
 
-interface DeferredToken {
-  text: string;
-  col: number;
+/**
+ * Brackets nested deeper than this are refused. A matrix needs two levels and NumPy prints
+ * at most 64; the limit keeps the memory for open brackets bounded (100 MB of '[').
+ */
+export const MAX_DEPTH = 64;
+/**
+ * A first line of only words is held until its end, as a possible header row; beyond this
+ * many characters it is refused (4 Mi: the names of some 500 000 columns).
+ */
+export const MAX_HEADER_CHARS = 1 << 22;
+/** Characters kept of a token: all of a short one, the start of a long one (for messages). */
+const TOKEN_KEPT = QUOTED_WHOLE;
+const OTHER: NumberToken = { kind: 'other' };
+
+/** A token read: its text (quotes taken off; only the start of a long one), its length, its value. */
+interface Token {
+  readonly text: string;
+  readonly length: number;
+  readonly read: NumberToken;
+}
+
+/** What ended a token: blank space (more may follow on its line), its line (or the input), or anything else. */
+type TokenEnd = 'space' | 'line' | 'other';
+
+/** A word that began a line of a file: an error, quoted or not once the rest of its line tells. */
+interface PendingWord {
+  readonly token: Token;
+  readonly row: number;
+  readonly col: number;
+}
+
+/**
+ * Text built one character at a time, in flat pieces (a string grown by `+=` is a chain of
+ * ~32 bytes per character until it is read), up to `limit` characters: past it, characters
+ * are dropped and `full` says so.
+ */
+class TextBuilder {
+  private readonly codes = new Uint16Array(1024);
+  private used = 0;
+  private pieces: string[] = [];
+  length = 0;
+  full = false;
+
+  constructor(private readonly limit: number) {}
+
+  add(code: number): void {
+    if (this.length === this.limit) {
+      this.full = true;
+      return;
+    }
+    this.codes[this.used++] = code;
+    this.length++;
+    if (this.used === this.codes.length) this.spill();
+  }
+
+  text(): string {
+    this.spill();
+    return this.pieces.join('');
+  }
+
+  clear(): void {
+    if (this.length === 0) return;
+    this.pieces = [];
+    this.used = 0;
+    this.length = 0;
+    this.full = false;
+  }
+
+  private spill(): void {
+    // spread-ok: at most the 1024 codes of the buffer
+    if (this.used > 0) this.pieces.push(String.fromCharCode(...this.codes.subarray(0, this.used)));
+    this.used = 0;
+  }
+}
+
+/** ASCII bytes that step() adds to the token (every other character does too, but U+FEFF). */
+const TOKEN_BYTE = new Uint8Array(256);
+for (let c = 0; c < 0x80; c++) TOKEN_BYTE[c] = ' \t\r\n,;#[]()'.includes(String.fromCharCode(c)) ? 0 : 1;
+
+function isTokenChar(c: number): boolean {
+  return c < 0x80 ? TOKEN_BYTE[c] === 1 : c !== 0xfeff;
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39;
+}
+
+function isFile(source: MessageParam): boolean {
+  return typeof source === 'object' && source.key === 'source.file';
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
 export class NotPlainLines extends Error {}
 
 export class MatrixTextParser {
-  private token = '';
+  // The token being read, in memory that does not grow with it: its first characters, its
+  // length, its first and last characters and, once it is too long to keep, the decimal it
+  // reads as so far (an opening quote left out: "1.5" reads as 1.5).
+  private tokenHead = '';
+  private tokenLength = 0;
+  private tokenFirst = 0;
+  private tokenLast = 0;
+  private readonly longDecimal = new DecimalReader();
+  /** A token too long to keep is still a wrapper's name (`tensor`, WRAPPER_NAME). */
+  private longName = false;
+  /** A word that began a line of a file, waiting for the rest of the line (see pushToken). */
+  private pendingWord: PendingWord | undefined;
+  // Where the character being read is, for errors that name a line and column.
+  private line = 1;
+  private lineStart = 0;
+  private at = 0;
+  /** Characters fed before the current chunk. */
+  private consumed = 0;
   /** The row being read, reused from row to row (rows are handed out as views). */
   private rowBuf = new Float64Array(16);
   private rowLen = 0;
@@ -49,11 +152,12 @@ export class MatrixTextParser {
   private wrapperRow = 0;
   /** The first plain line is held back until its end, to tell a header row from data. */
   private deferring = true;
-  private deferred: DeferredToken[] = [];
-  private firstLine = '';
+  /** The first word held back (the only one an error can name). */
+  private firstWord: Token | undefined;
+  private readonly firstLine = new TextBuilder(MAX_HEADER_CHARS);
   private labels: string[] | undefined;
   /** The first token of a header row, for the error when a one-line input is all words. */
-  private headerToken = '';
+  private headerWord: Token | undefined;
   private sawNewline = false;
 
   /**
@@ -84,7 +188,21 @@ export class MatrixTextParser {
   /** Any text: normalises what people paste (full-width digits, Unicode minus), then reads it. */
   feed(chunk: string): void {
     const text = NON_ASCII.test(chunk) ? normalizeText(chunk) : chunk;
-    for (let k = 0; k < text.length; k++) this.step(text[k]);
+    const n = text.length;
+    for (let k = 0; k < n; ) {
+      if (isTokenChar(text.charCodeAt(k)) && this.readsTokens()) {
+        // A run of token characters at once: the token's text is then a flat string.
+        let end = k + 1;
+        while (end < n && isTokenChar(text.charCodeAt(end))) end++;
+        this.tokenRun(text, k, end);
+        k = end;
+        continue;
+      }
+      this.at = this.consumed + k;
+      this.step(text[k]);
+      k++;
+    }
+    this.consumed += n;
   }
 
   /**
@@ -102,15 +220,27 @@ export class MatrixTextParser {
     while (limit > 0 && !isDelimiter(bytes[limit - 1])) limit--;
     let k = 0;
     while (k < n) {
-      if (k < limit && this.token === '' && this.canScan()) {
+      if (k < limit && this.tokenLength === 0 && this.canScan()) {
         k = this.scanRun(bytes, k, limit);
         if (k >= n) break;
       }
       const c = bytes[k];
-      if (c >= 0x80) return k;
+      if (c >= 0x80) {
+        this.consumed += k;
+        return k;
+      }
+      if (TOKEN_BYTE[c] === 1 && this.readsTokens()) {
+        let end = k + 1;
+        while (end < n && TOKEN_BYTE[bytes[end]] === 1) end++;
+        this.tokenRun(bytes, k, end);
+        k = end;
+        continue;
+      }
+      this.at = this.consumed + k;
       this.step(String.fromCharCode(c));
       k++;
     }
+    this.consumed += n;
     return n;
   }
 
@@ -138,6 +268,8 @@ export class MatrixTextParser {
         if (this.brackets.length !== 0) break;
         this.rowLen = length;
         this.sawNewline = true;
+        this.line++;
+        this.lineStart = this.consumed + k + 1;
         this.endLine();
         row = this.rowBuf;
         length = this.rowLen;
@@ -159,14 +291,14 @@ export class MatrixTextParser {
 
   /** Doubles the row buffer (kept out of the hot loop, which it would slow). */
   private growRow(): Float64Array {
-    const bigger = new Float64Array(this.rowBuf.length * 2);
+    const bigger = allocate(this.rowBuf.length * 2, this.source);
     bigger.set(this.rowBuf);
     this.rowBuf = bigger;
     return bigger;
   }
 
   private canScan(): boolean {
-    return !this.inComment && this.wrapper !== 'tail' && !this.deferring;
+    return !this.inComment && this.wrapper !== 'tail' && !this.deferring && this.pendingWord === undefined;
   }
 
   /** Rows handed out so far (counting from 0, or from a part's `firstRow`). */
@@ -176,15 +308,16 @@ export class MatrixTextParser {
 
   /** Ends the input; returns the number of columns. */
   finish(): number {
+    if (this.pendingWord) this.refusePending(true);
     if (this.wrapper === 'tail') this.unclosed('(', this.wrapperRow);
-    this.flushToken();
+    this.flushToken('line');
     this.endLine();
     const open = this.brackets[this.brackets.length - 1];
     if (open) this.unclosed(open.opener, open.row);
     if (this.wrapper === 'open') this.unclosed('(', this.wrapperRow);
-    if (this.rowCount === 0 && this.labels && !this.sawNewline) {
+    if (this.rowCount === 0 && this.labels && this.headerWord && !this.sawNewline) {
       // One line of words (`xent softmax abc`) is a typo, not a header without data.
-      throw new XentError('err.notNumber', { token: this.headerToken, row: 1, col: 1, source: this.source });
+      this.refuse(this.headerWord, 1, 1, this.labels.length === 1 ? 'line' : 'other');
     }
     if (this.rowCount === 0) throw new XentError('err.empty', { source: this.source });
     if (this.labels && this.labels.length !== this.cols) {
@@ -194,6 +327,14 @@ export class MatrixTextParser {
   }
 
   private step(c: string): void {
+    if (c === '\n') {
+      this.line++;
+      this.lineStart = this.at + 1;
+    }
+    if (this.pendingWord) {
+      if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') return;
+      this.refusePending(c === '\n');
+    }
     if (this.inComment) {
       if (c === '\n') {
         this.inComment = false;
@@ -206,30 +347,30 @@ export class MatrixTextParser {
       if (c === ')') this.wrapper = 'none';
       return;
     }
-    if (this.deferring && this.brackets.length === 0 && c !== '\n') this.firstLine += c;
+    if (this.deferring && this.brackets.length === 0 && c !== '\n') this.firstLine.add(c.charCodeAt(0));
     switch (c) {
       case ' ':
       case '\t':
       case '\r':
       case '\ufeff': // a byte-order mark at the start of a file
-        this.flushToken();
+        this.flushToken('space');
         return;
       case ',':
-        this.flushToken();
+        this.flushToken('other');
         this.lastWasComma = true;
         return;
       case '\n':
-        this.flushToken();
+        this.flushToken('line');
         this.sawNewline = true;
         this.newline();
         return;
       case ';':
-        this.flushToken();
+        this.flushToken('other');
         if (this.brackets.length === 0) this.endLine();
         else this.endRow();
         return;
       case '#':
-        this.flushToken();
+        this.flushToken('other');
         this.inComment = true;
         return;
       case '[':
@@ -241,33 +382,106 @@ export class MatrixTextParser {
         this.close(c);
         return;
       default:
-        this.token += c;
+        this.tokenChar(c);
     }
+  }
+
+  private tokenChar(c: string): void {
+    this.tokenRun(c, 0, 1);
+  }
+
+  /** Where step() would add each character to the token (so a run of them may skip it). */
+  private readsTokens(): boolean {
+    return !this.inComment && this.wrapper !== 'tail' && this.pendingWord === undefined;
+  }
+
+  /** Characters start…end of `text` (a string, or ASCII bytes), all of them token characters. */
+  private tokenRun(text: string | Uint8Array, start: number, end: number): void {
+    const code = typeof text === 'string' ? (k: number) => text.charCodeAt(k) : (k: number) => text[k];
+    if (this.deferring && this.brackets.length === 0) for (let k = start; k < end; k++) this.firstLine.add(code(k));
+    if (this.tokenLength === 0) this.tokenFirst = code(start);
+    this.tokenLast = code(end - 1);
+    const kept = Math.max(0, Math.min(end - start, TOKEN_KEPT - this.tokenLength));
+    if (kept > 0) {
+      this.tokenHead +=
+        typeof text === 'string'
+          ? text.slice(start, start + kept)
+          : // spread-ok: at most TOKEN_KEPT (100) codes
+            String.fromCharCode.apply(null, text.subarray(start, start + kept) as unknown as number[]);
+      this.tokenLength += kept;
+    }
+    for (let k = start + kept; k < end; k++) this.longChar(code(k));
+  }
+
+  /** A character of a token too long to keep: read on in a reader that sums its value, from its start. */
+  private longChar(code: number): void {
+    if (this.tokenLength === TOKEN_KEPT) {
+      for (let k = isQuote(this.tokenFirst) ? 1 : 0; k < TOKEN_KEPT; k++) this.longDecimal.push(this.tokenHead.charCodeAt(k));
+      this.longName = WRAPPER_NAME.test(this.tokenHead);
+    }
+    this.longDecimal.push(code);
+    this.longName &&= code === 46 || code === 95 || (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+    this.tokenLength++;
+    this.tokenLast = code;
+    // A first line past its limit is an error once a word is in it. A number ends the
+    // holding back, so a long token that may still be one is read to its end.
+    if (this.firstLine.full && this.deferring && !this.mayBeNumber()) this.headerTooLong();
+  }
+
+  /** The long token read so far may still turn out a number (a decimal, or one in quotes). */
+  private mayBeNumber(): boolean {
+    return this.longDecimal.alive() || (isQuote(this.tokenFirst) && this.tokenLast === this.tokenFirst);
+  }
+
+  private headerTooLong(): never {
+    throw new XentError('err.headerTooLong', { source: this.source, max: MAX_HEADER_CHARS });
+  }
+
+  /** The token read, quotes taken off ("1.5" and '1.5' read as 1.5), and cleared for the next. */
+  private takeToken(): Token {
+    const head = this.tokenHead;
+    const length = this.tokenLength;
+    const quote = isQuote(this.tokenFirst);
+    const quoted = quote && length >= 2 && this.tokenLast === this.tokenFirst;
+    this.tokenHead = '';
+    this.tokenLength = 0;
+    if (length <= TOKEN_KEPT) {
+      const text = quoted ? head.slice(1, -1) : head;
+      return { text, length: text.length, read: readNumber(text) };
+    }
+    // A closing quote is not part of the number; a token with an unclosed one is a word.
+    if (quoted) this.longDecimal.unpush();
+    const read = (!quote || quoted) && this.longDecimal.accepted() ? this.longDecimal.value() : OTHER;
+    this.longDecimal.reset();
+    return { text: quoted ? head.slice(1) : head, length: quoted ? length - 2 : length, read };
   }
 
   private open(c: string): void {
     if (this.part.plainLines) throw new NotPlainLines();
-    const name = this.token;
-    if (c === '(' && WRAPPER_NAME.test(name) && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
+    const isName = this.tokenLength > TOKEN_KEPT ? this.longName : WRAPPER_NAME.test(this.tokenHead);
+    if (c === '(' && isName && this.wrapper === 'none' && this.brackets.length === 0 && this.rowLen === 0) {
       // `tensor(`, `array(`, `np.array(`: a call around the data.
-      this.token = '';
+      this.takeToken();
       this.deferring = false;
-      this.firstLine = '';
+      this.firstLine.clear();
       this.wrapper = 'open';
       this.wrapperRow = this.rowCount + 1;
       return;
     }
-    this.flushToken();
+    this.flushToken('other');
     if (this.rowLen > 0) this.unexpected(c);
     if (this.brackets.length === 0) this.endLine();
     this.deferring = false;
+    if (this.brackets.length >= MAX_DEPTH) {
+      throw new XentError('err.tooDeep', { source: this.source, max: MAX_DEPTH, line: this.line, column: this.at - this.lineStart + 1 });
+    }
     this.brackets.push({ opener: c, closer: OPENERS[c], row: this.rowCount + 1 });
     if (this.brackets.length >= 2) this.nestedGroup = true;
   }
 
   private close(c: string): void {
     if (this.part.plainLines) throw new NotPlainLines();
-    this.flushToken();
+    this.flushToken('other');
     if (this.brackets.length === 0) {
       if (c === ')' && this.wrapper === 'open') {
         this.endRow();
@@ -291,52 +505,66 @@ export class MatrixTextParser {
     else if (depth === 1 && !this.nestedGroup && !this.lastWasComma) this.endRow();
   }
 
-  private flushToken(): void {
-    let text = this.token;
-    if (text === '') return;
-    this.token = '';
+  private flushToken(end: TokenEnd): void {
+    if (this.tokenLength === 0) return;
+    // Nothing before it on its line (or so it seems: a line such as `1;x` counts too).
+    const startsLine = this.rowLen === 0 && !this.lastWasComma && this.brackets.length === 0 && this.wrapper === 'none';
+    const token = this.takeToken();
     this.lastWasComma = false;
-    if (text.length >= 2 && (text[0] === '"' || text[0] === "'") && text[text.length - 1] === text[0]) {
-      text = text.slice(1, -1);
-    }
     if (this.deferring && this.rowCount === 0 && this.labels === undefined && this.wrapper === 'none') {
-      if (readNumber(text).kind === 'other') {
-        this.deferred.push({ text, col: this.deferred.length + 1 });
+      if (token.read.kind === 'other') {
+        if (this.firstLine.full) this.headerTooLong();
+        this.firstWord ??= token;
         return;
       }
       // A number: the first line is data, not a header, and the fast path may take the rest.
-      const word = this.deferred[0];
-      if (word) this.pushToken(word.text, word.col);
+      if (this.firstWord) this.refuse(this.firstWord, this.rowCount + 1, 1, 'other');
       this.deferring = false;
-      this.firstLine = '';
+      this.firstLine.clear();
     }
-    this.pushToken(text, this.rowLen + 1);
+    this.pushToken(token, this.rowLen + 1, startsLine ? end : 'other');
   }
 
-  private pushToken(text: string, col: number): void {
-    const read = readNumber(text);
-    if (read.kind === 'number') {
-      this.pushValue(read.value);
+  private pushToken(token: Token, col: number, end: TokenEnd): void {
+    if (token.read.kind === 'number') {
+      this.pushValue(token.read.value);
       return;
     }
-    const where = { token: text, row: this.rowCount + 1, col, source: this.source };
-    if (read.kind === 'nan') throw new XentError('err.nan', where);
-    if (read.kind === 'overflow') throw new XentError('err.overflow', where);
-    throw new XentError('err.notNumber', where);
+    this.refuse(token, this.rowCount + 1, col, end);
+  }
+
+  /**
+   * The error for a token that is not a number. A word that may be a whole line of a file
+   * is not quoted (the file may be private: `--p @/etc/shadow`): `end` 'line' says it is,
+   * 'space' that the rest of the line will tell (pendingWord), 'other' that it is not.
+   */
+  private refuse(token: Token, row: number, col: number, end: TokenEnd): void {
+    const where = { token: quotedText(token.text, token.length), row, col, source: this.source };
+    if (token.read.kind === 'nan') throw new XentError('err.nan', where);
+    if (token.read.kind === 'overflow') throw new XentError('err.overflow', where);
+    if (end === 'other' || !isFile(this.source)) throw new XentError('err.notNumber', where);
+    this.pendingWord = { token, row, col };
+    if (end === 'line') this.refusePending(true);
+  }
+
+  private refusePending(wholeLine: boolean): never {
+    const { token, row, col } = this.pendingWord!;
+    if (wholeLine) throw new XentError('err.notNumberLine', { row, col, length: token.length, source: this.source });
+    throw new XentError('err.notNumber', { token: quotedText(token.text, token.length), row, col, source: this.source });
   }
 
   /** End of a line outside brackets: settle a held-back first line, then end the row. */
   private endLine(): void {
-    if (this.deferring && this.deferred.length > 0) {
+    if (this.deferring && this.firstWord) {
       // Only words were held back (a number ends the holding back): a header row.
-      this.headerToken = this.deferred[0].text;
-      this.deferred = [];
+      this.headerWord = this.firstWord;
+      this.firstWord = undefined;
       this.deferring = false;
-      this.labels = splitHeader(this.firstLine);
-      this.firstLine = '';
+      this.labels = splitHeader(this.firstLine.text());
+      this.firstLine.clear();
       return;
     }
-    this.firstLine = '';
+    this.firstLine.clear();
     this.endRow();
   }
 
@@ -497,15 +725,31 @@ function splitHeader(line: string): string[] {
   return names;
 }
 
+/**
+ * A Float64Array of `length`, or the error that says the input holds too many numbers (V8
+ * refuses typed arrays of 2³² elements and more, and allocations the machine cannot make).
+ */
+function allocate(length: number, source: MessageParam): Float64Array<ArrayBuffer> {
+  try {
+    return new Float64Array(length);
+  } catch (error) {
+    if (error instanceof RangeError) throw new XentError('err.tooManyValues', { source, count: Math.floor(length / 2) });
+    throw error;
+  }
+}
+
 /** Grows a row-major Float64Array as rows arrive. */
 export class MatrixBuilder {
   private data = new Float64Array(64);
   private length = 0;
   rows = 0;
 
+  /** `source`: the input, for the error when its numbers do not fit in memory. */
+  constructor(private readonly source: MessageParam = 'the text') {}
+
   readonly add: RowSink = (row) => {
     if (this.length + row.length > this.data.length) {
-      const bigger = new Float64Array(Math.max(this.data.length * 2, this.length + row.length));
+      const bigger = allocate(Math.max(this.data.length * 2, this.length + row.length), this.source);
       bigger.set(this.data.subarray(0, this.length));
       this.data = bigger;
     }
@@ -522,7 +766,7 @@ export class MatrixBuilder {
 }
 
 export function parseMatrixText(text: string, source: MessageParam): ParsedMatrix {
-  const builder = new MatrixBuilder();
+  const builder = new MatrixBuilder(source);
   const parser = new MatrixTextParser(source, builder.add);
   if (NON_ASCII.test(text)) parser.feed(text);
   else parser.feedAscii(new TextEncoder().encode(text));

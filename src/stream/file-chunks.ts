@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /**
  * Bytes read at a time, into one buffer reused: small enough to stay in the CPU's cache
@@ -29,15 +29,35 @@ export function* rangeChunks(fd: number, start: number, end: number, buffer: Uin
 }
 
 /**
+ * Whether `path` names a regular file, told without opening it: opening a named pipe waits
+ * for a writer, and opening it twice (once to look, once to read) loses what the writer
+ * wrote in between. Only a regular file has a size and may be read by position or by two
+ * threads; a FIFO, /dev/stdin on a pipe, a device or a socket is a stream, read once.
+ */
+export function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A file's bytes in chunks, for a reading in order. A regular file is read as rangeChunks
  * reads it, with a turn of the event loop every megabyte (for Ctrl-C); anything else (a
- * pipe, a device) as a stream.
+ * pipe, a device) as a stream, opened without blocking the event loop (a FIFO's open waits
+ * for its writer, and Ctrl-C must still work meanwhile).
  */
 export async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
+  if (!isRegularFile(path)) {
+    // A missing or unreadable path fails here too, with the error of its open().
+    yield* createReadStream(path, { highWaterMark: 1 << 20 });
+    return;
+  }
   const fd = openSync(path, 'r');
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
+    if (!fstatSync(fd).isFile()) {
+      // Replaced by something else since it was looked at: read what was opened, as a stream.
       yield* createReadStream(path, { fd, autoClose: false, highWaterMark: 1 << 20 });
       return;
     }

@@ -17,7 +17,7 @@ import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.j
 import { parseInput } from '../cli/input.js';
 import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
 import { rowLayout } from './clip-sums.js';
-import { CHUNK, rangeChunks, readRange } from './file-chunks.js';
+import { CHUNK, isRegularFile, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
 import { type PieceSums, createSums } from './piece-sums.js';
 
@@ -61,6 +61,8 @@ export interface WorkerStart {
  * width read from the first data row); undefined for other files.
  */
 export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefined {
+  // Looked at before it is opened: a FIFO opened here would lose its data (see isRegularFile).
+  if (!isRegularFile(path)) return undefined;
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -205,6 +207,8 @@ export async function readInParallel(
   workerScript: string,
   between: (bytes: number, rows: number) => Promise<void>,
 ): Promise<{ rows: number; cols: number; sums: PieceSums } | undefined> {
+  // A pipe, a device or a socket is read once, in order, by the caller; nothing is opened here.
+  if (!isRegularFile(path)) return undefined;
   const { Worker } = await import('node:worker_threads');
   // Piece 0 is the main thread's; the worker starts at 1.
   const counter = new Int32Array(new SharedArrayBuffer(4));

@@ -41,6 +41,15 @@ export const coreEn = {
   'err.unclosed': "'{token}' opened at row {row} of {source} is never closed",
   'err.overflow':
     "'{token}' at row {row}, column {col} of {source} is beyond the range of a double (about ±1.8e308); write inf or -inf if you mean infinity",
+  'err.notNumberLine':
+    "row {row}, column {col} of {source} is not a number: its line is one word of {length} characters, not quoted (a whole line of a file is never shown) (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)",
+  'err.tooDeep':
+    'brackets nested deeper than {max} levels at line {line}, column {column} of {source}; a matrix needs two ([[1, 2], [3, 4]])',
+  'err.headerTooLong':
+    'the first line of {source} is more than {max} characters of words without a number: too long for a header row',
+  'err.tooManyValues': '{source} holds more numbers than fit in memory (over {count}); softmax -f tsv, clip -f value and ce -f value read a large input row by row without holding it',
+  'err.fileTooLarge': "cannot read '{path}': it is too large to read at once",
+  'token.cut': '{head}… ({length} characters)',
   'err.exampleAndInput': '--example is the input: give it without numbers or -i FILE',
   'err.inputNotRead': "xent {command} reads no input, so -i '{file}' would be ignored; leave it out",
   'err.optionTwice': "option {option} was given twice ('{first}' and '{second}'); give it once",
@@ -158,6 +167,13 @@ export const coreZh: Record<CoreKey, string> = {
   'note.infGeneric': 'inf：某个值超出了双精度浮点数的最大值（约 1.8e308），或本应为正的概率是 0（−log 0 = inf）；请缩小输入，或检查被 −inf 屏蔽的项',
   'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
   'err.overflow': '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
+  'err.notNumberLine':
+    '{source}第 {row} 行第 {col} 列不是数字：这一行只有一个 {length} 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
+  'err.tooDeep': '{source}第 {line} 行第 {column} 列的括号嵌套超过了 {max} 层；矩阵只需要两层（[[1, 2], [3, 4]]）',
+  'err.headerTooLong': '{source}的第一行超过 {max} 个字符，全是词而没有数字：作为表头行太长了',
+  'err.tooManyValues': '{source}里的数字太多，内存放不下（超过 {count} 个）；softmax -f tsv、clip -f value 和 ce -f value 会逐行读取大输入，不必整个放进内存',
+  'err.fileTooLarge': '无法读取“{path}”：文件太大，无法一次读入',
+  'token.cut': '{head}…（共 {length} 个字符）',
   'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
   'err.inputNotRead': 'xent {command} 不读取输入，-i “{file}” 不会被使用；请去掉它',
   'err.optionTwice': '选项 {option} 给了两次（“{first}”和“{second}”）；请只给一次',
