@@ -6,7 +6,7 @@ import { formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { readNumber } from '../parse/number.js';
 import { normalizeText } from '../parse/normalize.js';
-import { type ReportTable, type SummaryLine, textCell } from '../report/report.js';
+import { LazyList, type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 
 /** Exit code when a checked answer is wrong (2 stays for bad input). */
 export const EXIT_WRONG = 1;
@@ -95,10 +95,11 @@ function numericKeys(json: Readonly<Record<string, unknown>>): string[] {
 function flatten(v: unknown): number[] | undefined {
   if (typeof v === 'number') return [v];
   if (v === null) return [NaN];
-  if (Array.isArray(v)) {
+  // A LazyList (a matrix made row by row) reads as the nested arrays it stands for.
+  if (Array.isArray(v) || v instanceof LazyList) {
     const out: number[] = [];
-    for (const e of v) {
-      const f = flatten(e);
+    for (const e of v as Iterable<unknown>) {
+      const f = flatten(v instanceof LazyList && e instanceof Float64Array ? Array.from(e) : e);
       if (!f) return undefined;
       out.push(...f);
     }

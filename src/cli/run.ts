@@ -5,7 +5,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError } from '../errors.js';
-import { FORMATS, type Format } from '../format/index.js';
+import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
 import { loadTableRenderer } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
@@ -22,7 +22,7 @@ import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, pars
 import { readChoice, readPrecision } from './option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
-import { defaultFormat, formatTaught, needsReport, optionsFor, readTeaching, teach } from './teach.js';
+import { defaultFormat, needsReport, optionsFor, readTeaching, taughtPieces, teach } from './teach.js';
 
 export interface CliIo extends InputIo {
   /**
@@ -146,6 +146,9 @@ function errorText(error: XentError, t: Translator, argv: readonly string[]): st
   return lines.join('\n') + '\n';
 }
 
+/** Characters of output between two chances to write it out (see StreamedStdout). */
+const FLUSH_EVERY = 1 << 20;
+
 /** A progress line on stderr for work that takes more than a second (terminals only). */
 function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
   const start = Date.now();
@@ -214,13 +217,14 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
       readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
+      printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
     };
-    const report = withInfNote(
+    const computed =
       spec.input === 'optional'
         ? await spec.run(input?.matrix, values, context)
-        : await spec.run((input as MatrixInput).matrix, values, context),
-      t,
-    );
+        : await spec.run((input as MatrixInput).matrix, values, context);
+    // Notes are printed with the tables only; looking for an inf would read every lazy row.
+    const report = TEXT_FORMATS.has(format) ? withInfNote(computed, t) : computed;
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
     if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
@@ -230,12 +234,23 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(spec, { input: input?.matrix, options: values, report: shown, context, decimals }, teaching);
-    const stdout = formatTaught(
+    const pieces = taughtPieces(
       taught,
       format,
       { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
       teaching,
     );
+    // A large output (a matrix as JSON or TSV) is written as it is made, not built whole.
+    let sinceFlush = 0;
+    for (const piece of pieces) {
+      out.write(piece);
+      sinceFlush += piece.length;
+      if (sinceFlush >= FLUSH_EVERY) {
+        sinceFlush = 0;
+        await out.flushIfLarge();
+      }
+    }
+    const stdout = out.rest();
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
     const lines = (report.warnings ?? []).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`));

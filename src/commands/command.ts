@@ -18,6 +18,11 @@ export interface CommandContext {
   readonly inputSource: MessageParam;
   /** Reads a matrix given to an option: inline text in any notation, or @FILE. */
   readMatrixOption(value: string, option: string): Promise<ParsedMatrix>;
+  /**
+   * False when the output prints no table (tsv, csv, json, value): a command may then leave
+   * out its tables, which for a large matrix would hold a cell per entry. Absent: true.
+   */
+  readonly printsTables?: boolean;
 }
 
 interface CommandBase {

@@ -9,14 +9,27 @@ function csvField(text: string): string {
 
 /**
  * The main result as TSV or CSV: a header row only when the input had column names (so
- * the output parses back as the same matrix), then one line per row.
+ * the output parses back as the same matrix), then one line per row. In pieces of at most
+ * a line, to be written as they are made (a large matrix is never one string).
  */
-export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
+export function* delimitedPieces(data: DataMatrix, separator: '\t' | ',', number: NumberText): Generator<string> {
   const field = separator === ',' ? csvField : (text: string) => text.replace(/[\t\n\r]/g, ' ');
-  const lines: string[] = [];
-  if (data.colLabels) lines.push(data.colLabels.map(field).join(separator));
-  for (const row of data.rows) lines.push(row.map(number).join(separator));
-  return lines.join('\n') + '\n';
+  if (data.colLabels) yield data.colLabels.map(field).join(separator) + '\n';
+  let any = data.colLabels !== undefined;
+  for (const row of data.rows) {
+    const cells = new Array<string>(row.length);
+    for (let j = 0; j < row.length; j++) cells[j] = number(row[j]);
+    yield cells.join(separator) + '\n';
+    any = true;
+  }
+  // No line at all is still one (empty) line, as before.
+  if (!any) yield '\n';
+}
+
+export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
+  let text = '';
+  for (const piece of delimitedPieces(data, separator, number)) text += piece;
+  return text;
 }
 
 /** `-f value`: the headline numbers, tab-separated, one group per line. */
