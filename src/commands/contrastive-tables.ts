@@ -4,7 +4,7 @@ import { readNumberOption, readPositive, readTemperature } from '../cli/option-v
 import { XentError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, at } from '../matrix.js';
+import { type Matrix, type RowSource, asRowSource } from '../matrix.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
 import type { CommandContext, OptionValues } from './command.js';
@@ -72,13 +72,16 @@ export interface MatrixTableSpec {
   readonly footnote?: string;
 }
 
-/** A matrix as a report table, with an optional extra column and row. */
-export function matrixTable(m: Matrix, spec: MatrixTableSpec): ReportTable {
+/** A matrix (held, or made row by row) as a report table, with an optional extra column and row. */
+export function matrixTable(matrix: Matrix | RowSource, spec: MatrixTableSpec): ReportTable {
+  const m = 'data' in matrix ? asRowSource(matrix) : matrix;
+  const values = new Float64Array(m.cols);
   const rows = spec.rowLabels.map((label, i) => {
+    m.row(i, values);
     const cells: Cell[] = [];
     for (let j = 0; j < m.cols; j++) {
-      const style = spec.cell(at(m, i, j), i, j);
-      cells.push(style === null ? textCell('—', 'dim') : numberCell(at(m, i, j), style));
+      const style = spec.cell(values[j], i, j);
+      cells.push(style === null ? textCell('—', 'dim') : numberCell(values[j], style));
     }
     if (spec.lastColumn) {
       const v = spec.lastColumn.values[i];
@@ -117,7 +120,7 @@ export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, co
  */
 export function pairGradientTables(
   t: Translator,
-  gradLogits: Matrix,
+  gradLogits: Matrix | RowSource,
   embedding: { readonly gradImage: Matrix; readonly gradText: Matrix } | undefined,
   labels: { readonly corner: string; readonly rows: readonly string[]; readonly cols: readonly string[] },
 ): ReportTable[] {
