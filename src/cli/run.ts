@@ -26,8 +26,9 @@ import { defaultFormat, needsReport, optionsFor, readTeaching, taughtPieces, tea
 
 export interface CliIo extends InputIo {
   /**
-   * Writes to stdout at once. When given, a streaming command writes large outputs through
-   * it as they are produced (after its first 8 MB) instead of returning them at the end.
+   * Writes to stdout at once. When given, large outputs are written through it as they are
+   * produced (after their first 8 MB) instead of returned at the end. The bytes are reused
+   * once its promise resolves.
    */
   readonly write?: (bytes: Uint8Array) => Promise<void>;
   /** Shows a progress line on a terminal's stderr ('' clears it); absent for pipes. */
