@@ -18,7 +18,9 @@ import { siglipLoss, siglipLossByRow } from '../src/math/siglip.js';
 import { softmax } from '../src/math/softmax.js';
 import { supconByRow } from '../src/math/supcon.js';
 import { topKAccuracy } from '../src/math/top-k.js';
-import { LazyList, matrixRows } from '../src/report/report.js';
+import { matrixTable } from '../src/commands/contrastive-tables.js';
+import { elideReport } from '../src/report/elide.js';
+import { LazyList, type Report, matrixRows } from '../src/report/report.js';
 import { xent } from './helpers/cli.js';
 
 /** How xent wrote JSON before it was written in pieces: JSON.stringify, then flat arrays on one line. */
@@ -245,5 +247,33 @@ describe('descend -f json', () => {
       expect(step.logits).toEqual(toRows(held[k].matrix));
       expect(step.loss).toBe(held[k].loss);
     });
+  });
+});
+
+describe('tables cut to a terminal', () => {
+  it('are made already cut as elideReport would cut them, only the shown rows computed', () => {
+    const m = seeded(30, 30, 13);
+    let computed = 0;
+    const source: RowSource = { rows: 30, cols: 30, row: (i, into) => (computed++, into.set(rowView(m, i))) };
+    const labels = Array.from({ length: 30 }, (_, i) => String(i + 1));
+    const spec = {
+      title: 't',
+      corner: 'c',
+      rowLabels: labels,
+      colLabels: labels,
+      cell: (_v: number, i: number, j: number) => (i === j ? null : { mark: j === 0 }),
+      lastColumn: { label: 'loss', values: labels.map((_, i) => (i === 3 ? null : i / 7)), empty: '-' },
+      lastRow: { label: 'loss', values: Float64Array.from(labels, (_, j) => j / 3) },
+      footnote: 'f',
+    };
+    for (const room of [{ rows: 6, cols: 4 }, { rows: 40, cols: 5 }, { rows: 7, cols: 40 }]) {
+      const whole: Report = { tables: [matrixTable(m, spec)], summary: [], notes: [], data: { rows: [] }, values: [], json: {} };
+      computed = 0;
+      const cut: Report = { ...whole, tables: [matrixTable(source, { ...spec, room })] };
+      expect(computed).toBeLessThanOrEqual(room.rows);
+      const { cut: _flag, ...table } = elideReport(cut, room, 'note').tables[0];
+      expect(table).toEqual(elideReport(whole, room, 'note').tables[0]);
+      expect(elideReport(cut, room, 'note').notes).toEqual(['note']);
+    }
   });
 });

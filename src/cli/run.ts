@@ -214,11 +214,14 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       : fromOptions
         ? undefined
         : exampleInput(spec, selection);
+    // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
+    const cutsTables = format === 'table' && io.stdoutIsTTY && options.full !== true;
     const context = {
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
       readMatrixOption: (value: string, option: string) => readMatrixOption(io, value, option),
       printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
+      room: cutsTables ? roomIn(io) : undefined,
     };
     const computed =
       spec.input === 'optional'
@@ -228,11 +231,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const report = TEXT_FORMATS.has(format) ? withInfNote(computed, t) : computed;
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
     if (format !== 'tsv' && format !== 'csv' && format !== 'json' && format !== 'value') await loadTableRenderer();
-    // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
-    const shown =
-      format === 'table' && io.stdoutIsTTY && options.full !== true
-        ? elideReport(report, roomIn(io), t.t('note.elided'))
-        : report;
+    const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(spec, { input: input?.matrix, options: values, report: shown, context, decimals }, teaching);
     const pieces = taughtPieces(

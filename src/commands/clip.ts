@@ -98,6 +98,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
     const tables: ReportTable[] = printsTables
       ? [
           matrixTable(result.probsI2t, {
+            room: context.room,
             title: t.label('title.clipI2t'),
             corner,
             rowLabels: labels,
@@ -107,6 +108,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
             footnote: t.t('note.markDiagonal'),
           }),
           matrixTable(result.probsT2i, {
+            room: context.room,
             title: t.label('title.clipT2i'),
             corner,
             rowLabels: labels,
@@ -117,7 +119,7 @@ export const clipCommand: OptionalMatrixCommandSpec = {
           }),
         ]
       : [];
-    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }));
+    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room));
 
     const summary: SummaryLine[] = [
       { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },

@@ -1,6 +1,7 @@
 import type { MessageKey, MessageParam } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { Room } from '../report/elide.js';
 import type { Report } from '../report/report.js';
 
 /** One option of a command, as commander spells it, with its help text's key. */
@@ -23,6 +24,11 @@ export interface CommandContext {
    * out its tables, which for a large matrix would hold a cell per entry. Absent: true.
    */
   readonly printsTables?: boolean;
+  /**
+   * Given when tables are cut to fit a terminal (their middle rows and columns left out): a
+   * command may then build only what is shown (matrixTable does).
+   */
+  readonly room?: Room;
 }
 
 interface CommandBase {

@@ -154,6 +154,7 @@ export const descendCommand: OptionalMatrixCommandSpec = {
     const n = last.matrix.rows;
     const isPositive = (i: number, j: number) => (targets ? targets[i] === j : i === j);
     const finalTable = matrixTable(last.matrix, {
+      room: context.room,
       title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps: last.step }),
       corner: loss === 'ce' ? t.label('label.row') : t.label('label.imageText'),
       rowLabels: loss === 'ce' ? rowLabels(n) : numbered(n),

@@ -25,7 +25,7 @@ export const ntxentCommand: MatrixCommandSpec = {
     'xent ntxent "1,0; 0.9,0.2; 0,1; 0.1,1" --pairs adjacent -g',
     'xent ntxent -i views.csv -t 0.1 -f json',
   ],
-  run(input, options, { t, inputSource, printsTables }): Report {
+  run(input, options, { t, inputSource, printsTables, room }): Report {
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
     const pairing = readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half');
@@ -41,6 +41,7 @@ export const ntxentCommand: MatrixCommandSpec = {
         ? []
         : [
             matrixTable(nats.probs, {
+              room,
               title: t.label('title.othersSoftmax'),
               corner: t.label('label.row'),
               rowLabels: labels,
@@ -50,7 +51,7 @@ export const ntxentCommand: MatrixCommandSpec = {
               footnote: t.t('note.markPartner'),
             }),
           ];
-    if (options.grad === true && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row')));
+    if (options.grad === true && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
     const json = once(() => ({
       command: 'ntxent',
       ...unitJson(unit),

@@ -92,6 +92,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
     const tables: ReportTable[] = printsTables
       ? [
           matrixTable(result.logits, {
+            room: context.room,
             title: t.label('title.siglipLogits'),
             corner,
             rowLabels: labels,
@@ -99,6 +100,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
             cell: (_v, i, j) => ({ mark: i === j }),
           }),
           matrixTable(result.probs, {
+            room: context.room,
             title: t.label('title.siglipProbs'),
             corner,
             rowLabels: labels,
@@ -109,7 +111,7 @@ export const siglipCommand: OptionalMatrixCommandSpec = {
           }),
         ]
       : [];
-    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }));
+    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room));
     const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
     if (grad && gradients && printsTables) {
       summary.push({ label: t.label('sum.gradScale'), value: gradients().gradScale });

@@ -46,6 +46,7 @@ export const supconCommand: MatrixCommandSpec = {
     const tables: ReportTable[] = printsTables
       ? [
           matrixTable(nats.probs, {
+            room: context.room,
             title: t.label('title.othersSoftmax'),
             corner: `${t.label('label.row')} (${t.label('label.label')})`,
             rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
@@ -56,7 +57,7 @@ export const supconCommand: MatrixCommandSpec = {
           }),
         ]
       : [];
-    if (options.grad === true && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row')));
+    if (options.grad === true && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
     const left = rows.filter((_, i) => losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));

@@ -3,7 +3,7 @@
 // that each number loaded serves four products. Every entry is still one sum taken in
 // order (k = 0, 1, 2, …, starting from 0), as the plain triple loop takes it: blocking
 // changes the speed, never a digit.
-import { type Matrix, type RowSource, zeros } from '../matrix.js';
+import { type Matrix, type RowSource, transpose, zeros } from '../matrix.js';
 
 /** Rows of the right-hand matrix kept in cache while every row of the left passes them. */
 const TILE = 64;
@@ -19,28 +19,35 @@ const BLOCK = 32;
  * dotRows(fromRows([[1, 0], [0, 2]]), fromRows([[3, 4]])) // [[3], [8]]
  */
 export function dotRows(a: Matrix, b: Matrix): Matrix {
-  const n = a.rows;
-  const m = b.rows;
-  const d = a.cols;
-  const out = zeros(n, m);
+  const out = zeros(a.rows, b.rows);
   const symmetric = a === b;
+  dotRowsInto(a.data, a.rows, b.data, b.rows, a.cols, out.data, b.rows, symmetric);
+  if (symmetric) {
+    const n = a.rows;
+    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) out.data[i * n + j] = out.data[j * n + i];
+  }
+  return out;
+}
+
+/**
+ * Entry (i, j) = Σₖ a[i][k]·b[j][k] for `n` rows of a and `m` rows of b of length d, written
+ * to out[i·stride + j]; `upper`: only the entries with i ≤ j (and a few below, in the blocks
+ * that cross the diagonal).
+ */
+function dotRowsInto(a: Float64Array, n: number, b: Float64Array, m: number, d: number, out: Float64Array, stride: number, upper: boolean): void {
   for (let j0 = 0; j0 < m; j0 += TILE) {
     const j1 = Math.min(m, j0 + TILE);
-    const iEnd = symmetric ? j1 : n;
+    const iEnd = upper ? Math.min(n, j1) : n;
     for (let i = 0; i < iEnd; i += 4) {
       const rows = Math.min(4, iEnd - i);
       for (let j = j0; j < j1; j += 4) {
         const cols = Math.min(4, j1 - j);
-        if (symmetric && j + cols - 1 < i) continue; // below the diagonal: mirrored later
-        if (rows === 4 && cols === 4) dot4x4(a.data, b.data, d, i, j, out.data, m);
-        else dotEdge(a.data, b.data, d, i, rows, j, cols, out.data, m);
+        if (upper && j + cols - 1 < i) continue; // below the diagonal: mirrored by the caller
+        if (rows === 4 && cols === 4) dot4x4(a, b, d, i, j, out, stride);
+        else dotEdge(a, b, d, i, rows, j, cols, out, stride);
       }
     }
   }
-  if (symmetric) {
-    for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) out.data[i * m + j] = out.data[j * m + i];
-  }
-  return out;
 }
 
 /** Entries (i..i+3, j..j+3) of a·bᵀ. */
@@ -102,61 +109,17 @@ export function gradientProducts(g: RowSource, right: Matrix, left: Matrix): { g
   const d = right.cols;
   const gRight = zeros(n, d);
   const gtLeft = zeros(m, d);
+  // G·R as dot products of G's rows with R's columns, both read in order (R's columns read
+  // down its rows would touch a page per number).
+  const rt = transpose(right);
   const block = new Float64Array(BLOCK * m);
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const rows = Math.min(BLOCK, n - i0);
     for (let r = 0; r < rows; r++) g.row(i0 + r, block.subarray(r * m, (r + 1) * m));
-    timesRight(block, rows, m, right.data, d, gRight.data, i0);
+    dotRowsInto(block, rows, rt.data, d, m, gRight.data.subarray(i0 * d), d, false);
     transposedTimesLeft(block, rows, m, left.data, d, gtLeft.data, i0);
   }
   return { gRight, gtLeft };
-}
-
-/** Rows i0… of G·R from `block` (the rows of G there). */
-function timesRight(block: Float64Array, rows: number, m: number, r: Float64Array, d: number, out: Float64Array, i0: number): void {
-  const k4 = d - (d % 4);
-  for (let k = 0; k < k4; k += 4) {
-    let i = 0;
-    for (; i + 4 <= rows; i += 4) {
-      const g0 = i * m;
-      const g1 = g0 + m;
-      const g2 = g1 + m;
-      const g3 = g2 + m;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let j = 0; j < m; j++) {
-        const w0 = block[g0 + j];
-        const w1 = block[g1 + j];
-        const w2 = block[g2 + j];
-        const w3 = block[g3 + j];
-        const rk = j * d + k;
-        const y0 = r[rk];
-        const y1 = r[rk + 1];
-        const y2 = r[rk + 2];
-        const y3 = r[rk + 3];
-        s00 += w0 * y0; s01 += w0 * y1; s02 += w0 * y2; s03 += w0 * y3;
-        s10 += w1 * y0; s11 += w1 * y1; s12 += w1 * y2; s13 += w1 * y3;
-        s20 += w2 * y0; s21 += w2 * y1; s22 += w2 * y2; s23 += w2 * y3;
-        s30 += w3 * y0; s31 += w3 * y1; s32 += w3 * y2; s33 += w3 * y3;
-      }
-      let o = (i0 + i) * d + k;
-      out[o] = s00; out[o + 1] = s01; out[o + 2] = s02; out[o + 3] = s03;
-      o += d;
-      out[o] = s10; out[o + 1] = s11; out[o + 2] = s12; out[o + 3] = s13;
-      o += d;
-      out[o] = s20; out[o + 1] = s21; out[o + 2] = s22; out[o + 3] = s23;
-      o += d;
-      out[o] = s30; out[o + 1] = s31; out[o + 2] = s32; out[o + 3] = s33;
-    }
-    for (; i < rows; i++) for (let c = k; c < k + 4; c++) out[(i0 + i) * d + c] = rowTimesColumn(block, i * m, m, r, d, c);
-  }
-  for (let i = 0; i < rows; i++) for (let c = k4; c < d; c++) out[(i0 + i) * d + c] = rowTimesColumn(block, i * m, m, r, d, c);
-}
-
-function rowTimesColumn(block: Float64Array, at: number, m: number, r: Float64Array, d: number, c: number): number {
-  let s = 0;
-  for (let j = 0; j < m; j++) s += block[at + j] * r[j * d + c];
-  return s;
 }
 
 /** Adds the rows i0… of L, weighted by the rows of G in `block`, to Gᵀ·L (rows in order, so each sum stays in order). */

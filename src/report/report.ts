@@ -36,6 +36,8 @@ export interface ReportTable {
   readonly footnote?: string;
   /** Shade the cells as --heatmap does, even without it; `legend` names the legend line. */
   readonly heatmap?: { readonly legend: string };
+  /** Made already cut to a terminal's room (see elideReport), by a command that shows a large matrix. */
+  readonly cut?: boolean;
 }
 
 export interface SummaryLine {
