@@ -277,3 +277,23 @@ describe('tables cut to a terminal', () => {
     }
   });
 });
+
+describe('softmax down the columns', () => {
+  it('is the softmax of each column, bit for bit, without transposing', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom(1, 0.3, 1e-300, 1e300),
+        fc.array(fc.oneof(fc.double({ min: -1e308, max: 1e308, noNaN: true }), fc.constant(-Infinity)), { minLength: 49, maxLength: 49 }),
+        (rows, cols, temperature, pool) => {
+          const m = fromRows(Array.from({ length: rows }, (_, i) => pool.slice(i * cols, (i + 1) * cols)));
+          const byColumn = softmax(m, temperature, 'col');
+          const viaRows = softmax(transpose(m), temperature, 'row');
+          expectSameBits(byColumn.probs.data, transpose(viaRows.probs).data, 'probs');
+          expectSameBits(byColumn.logProbs.data, transpose(viaRows.logProbs).data, 'log-probs');
+        },
+      ),
+    );
+  });
+});

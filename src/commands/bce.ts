@@ -2,11 +2,11 @@ import { readNumberList } from '../cli/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, at, rowView, toRows } from '../matrix.js';
+import { type Matrix, at, rowView } from '../matrix.js';
 import { binaryCrossEntropy } from '../math/binary-cross-entropy.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
+import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import type { CommandContext, CommandSpec } from './command.js';
 import { BASE_OPTION, checkProbabilities, checkWeights, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
@@ -89,7 +89,8 @@ export const bceCommand: CommandSpec = {
       colLabels: cols,
       rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
     });
-    const tables: ReportTable[] = [
+    // A cell per entry: only for the outputs that print tables.
+    const tables: ReportTable[] = context.printsTables === false ? [] : [
       {
         ...matrixTable(t.label(inputIsProbs ? 'bce.title.probsGiven' : 'bce.title.probs'), result.probs, (p, i, j) =>
           numberCell(p, { bar: true, mark: at(targets, i, j) > 0.5 }),
@@ -98,7 +99,7 @@ export const bceCommand: CommandSpec = {
       },
       matrixTable(unitLabel(t, 'bce.title.losses', {}, unit), result.losses, (l) => numberCell(l)),
     ];
-    if (grad) {
+    if (grad && context.printsTables !== false) {
       const titleKey = inputIsProbs ? 'bce.title.gradProbs' : reduction === 'none' ? 'bce.title.gradSum' : 'bce.title.grad';
       tables.push(matrixTable(t.label(titleKey), result.grad, (g) => numberCell(g, { signed: true })));
     }
@@ -122,10 +123,10 @@ export const bceCommand: CommandSpec = {
     notes.push(...infNotes);
     notes.push(...unitNotes(t, unit));
 
-    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
+    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: matrixRows(result.probs), losses: matrixRows(result.losses) };
     if (reduction !== 'none') json.loss = result.loss;
     json.accuracy = accuracy;
-    if (grad) json.grad = toRows(result.grad);
+    if (grad) json.grad = matrixRows(result.grad);
 
     return {
       tables,
@@ -134,8 +135,8 @@ export const bceCommand: CommandSpec = {
       // Its own notes say why a loss is inf; an inf elsewhere (a gradient) gets the general note.
       infExplained: infNotes.length > 0,
       // A script wants the per-element losses (or, having asked for --grad, the gradient).
-      data: { colLabels: input.colLabels, rows: toRows(grad ? result.grad : result.losses) },
-      values: reduction === 'none' ? toRows(result.losses) : [[result.loss]],
+      data: { colLabels: input.colLabels, rows: matrixRows(grad ? result.grad : result.losses) },
+      values: reduction === 'none' ? matrixRows(result.losses) : [[result.loss]],
       json,
     };
   },

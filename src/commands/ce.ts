@@ -2,7 +2,7 @@ import { readNumberList, readNumberOption, readTemperature } from '../cli/option
 import { XentError } from '../errors.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, at, rowView, toRows } from '../matrix.js';
+import { type Matrix, at, rowView } from '../matrix.js';
 import { type CrossEntropyTargets, crossEntropy } from '../math/cross-entropy.js';
 import { argmaxRows } from '../math/softmax.js';
 import { entropy, klFromLog } from '../math/information.js';
@@ -10,7 +10,7 @@ import { inTopK, topKAccuracy } from '../math/top-k.js';
 import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
-import { type Cell, type Report, type ReportTable, type SummaryLine, numberCell, textCell } from '../report/report.js';
+import { type Cell, type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
 import type { CommandContext, CommandSpec, OptionValues } from './command.js';
 import {
   BASE_OPTION,
@@ -336,7 +336,8 @@ export const ceCommand: CommandSpec = {
       footnote: t.t('ce.footnote.correct'),
     };
     const tables: ReportTable[] = [rowsTable];
-    if (grad) {
+    // The gradient table is a cell per entry: only for the outputs that print tables.
+    if (grad && context.printsTables !== false) {
       const titleKey = inputIsProbs ? 'ce.title.gradProbs' : reduction === 'none' ? 'ce.title.gradSum' : 'ce.title.grad';
       tables.push({
         title: t.label(titleKey),
@@ -383,7 +384,7 @@ export const ceCommand: CommandSpec = {
 
     const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(unit) };
     if (targets.kind === 'index') json.targets = given.map((g, i) => (classes[i] === null ? null : g));
-    json.probs = toRows(result.probs);
+    json.probs = matrixRows(result.probs);
     json.losses = Array.from(result.losses);
     if (split) {
       json.entropy = split.entropy;
@@ -393,7 +394,7 @@ export const ceCommand: CommandSpec = {
     json.accuracy = accuracy;
     json.topk = Object.fromEntries([...topk].map(([k, v]) => [String(k), v]));
     json.perplexity = perplexity;
-    if (grad) json.grad = toRows(result.grad);
+    if (grad) json.grad = matrixRows(result.grad);
 
     return {
       tables,
@@ -403,7 +404,7 @@ export const ceCommand: CommandSpec = {
       infExplained: infNotes.length > 0 || perplexityOverflows,
       // A script wants the per-row figures (or, having asked for --grad, the gradient).
       data: grad
-        ? { colLabels: input.colLabels, rows: toRows(result.grad) }
+        ? { colLabels: input.colLabels, rows: matrixRows(result.grad) }
         : {
             colLabels: ['target', 'p_target', 'loss', 'correct'],
             rows: given.map((g, i) => [g, pTarget[i], result.losses[i], correct[i] === null ? NaN : correct[i] ? 1 : 0]),

@@ -1,9 +1,9 @@
 import { formatExact } from '../format/number.js';
-import { rowView, toRows } from '../matrix.js';
+import { rowView } from '../matrix.js';
 import { entropy } from '../math/information.js';
 import { inUnit, unitJson } from '../math/units.js';
 import { rowLabels } from '../report/labels.js';
-import { type Report, numberCell } from '../report/report.js';
+import { type Report, matrixRows, numberCell } from '../report/report.js';
 import type { MatrixCommandSpec } from './command.js';
 import { checkDistributions } from './distribution.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
@@ -55,7 +55,7 @@ export const entropyCommand: MatrixCommandSpec = {
       ],
       data: { colLabels: ['entropy', 'perplexity'], rows: entropies.map((h, i) => [h, perplexity[i]]) },
       values: entropies.map((h) => [h]),
-      json: { command: 'entropy', ...unitJson(unit), probs: toRows(input), entropy: entropies, perplexity, mean_entropy: mean },
+      json: { command: 'entropy', ...unitJson(unit), probs: matrixRows(input), entropy: entropies, perplexity, mean_entropy: mean },
     };
   },
 };

@@ -1,11 +1,11 @@
 import { readChoice, readTemperature } from '../cli/option-values.js';
-import { type Matrix, at, toRows } from '../matrix.js';
+import { type Matrix, at } from '../matrix.js';
 import { type Axis, softmax } from '../math/softmax.js';
 import { checkSoftmaxInput } from '../math/softmax-input.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, numberCell } from '../report/report.js';
+import { type Report, type ReportTable, matrixRows, numberCell } from '../report/report.js';
 import type { CommandSpec } from './command.js';
 
 // The check lives with the maths (the library uses it too); commands import it from here.
@@ -64,7 +64,7 @@ export const softmaxCommand: CommandSpec = {
     'xent softmax 1 -inf 2 --log',
     'echo "[[1000, 0, -1000]]" | xent softmax -f json',
   ],
-  run(input, options, { t, inputSource }): Report {
+  run(input, options, { t, inputSource, printsTables }): Report {
     const temperature = readTemperature(options.temperature as string | undefined);
     const axis = readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row');
     const log = options.log === true;
@@ -72,12 +72,13 @@ export const softmaxCommand: CommandSpec = {
     const { probs, logProbs } = softmax(input, temperature, axis);
     const main = log ? logProbs : probs;
     return {
-      tables: [softmaxTable(input, main, { t, axis, log })],
+      // A cell per entry: only for the outputs that print tables.
+      tables: printsTables === false ? [] : [softmaxTable(input, main, { t, axis, log })],
       summary: [],
       notes: temperature === 1 ? [] : [t.t('note.temperature', { value: temperature })],
-      data: { colLabels: input.colLabels, rows: toRows(main) },
-      values: toRows(main),
-      json: { command: 'softmax', temperature, axis, probs: toRows(probs), log_probs: toRows(logProbs) },
+      data: { colLabels: input.colLabels, rows: matrixRows(main) },
+      values: matrixRows(main),
+      json: { command: 'softmax', temperature, axis, probs: matrixRows(probs), log_probs: matrixRows(logProbs) },
     };
   },
 };

@@ -32,7 +32,7 @@ export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number:
   return text;
 }
 
-/** `-f value`: the headline numbers, tab-separated, one group per line. */
-export function formatValues(values: readonly (readonly number[])[], number: NumberText): string {
-  return values.map((line) => line.map(number).join('\t')).join('\n') + '\n';
+/** `-f value`: the headline numbers, tab-separated, one group per line, in pieces of a line. */
+export function* valuesPieces(values: Iterable<ArrayLike<number>>, number: NumberText): Generator<string> {
+  yield* delimitedPieces({ rows: values }, '\t', number);
 }

@@ -1,5 +1,5 @@
 import type { Report } from '../report/report.js';
-import { delimitedPieces, formatValues } from './delimited.js';
+import { delimitedPieces, valuesPieces } from './delimited.js';
 import { jsonPieces } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatExact, formatFixed } from './number.js';
@@ -39,7 +39,7 @@ export function reportPieces(report: Report, format: Format, options: FormatOpti
     case 'json':
       return jsonPieces(report.json);
     case 'value':
-      return [formatValues(report.values, formatExact)];
+      return valuesPieces(report.values, formatExact);
   }
 }
 

@@ -101,8 +101,8 @@ export interface Report {
   readonly summary: readonly SummaryLine[];
   readonly notes: readonly string[];
   readonly data: DataMatrix;
-  /** The headline numbers for `-f value`, one line per inner array. */
-  readonly values: readonly (readonly number[])[];
+  /** The headline numbers for `-f value`, one line per inner array (or per row of a LazyList). */
+  readonly values: Iterable<ArrayLike<number>>;
   /** Every result, for `-f json`; numbers may be non-finite (written as "inf", "-inf", "nan"). */
   readonly json: Readonly<Record<string, unknown>>;
   /** Things the user should know that are not errors; printed on stderr as "xent: warning: …". */
