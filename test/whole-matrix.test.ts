@@ -3,6 +3,10 @@
 // that none of it changes a digit: the JSON and TSV writers against the one-string
 // formatters they replace, the blocked products and the row-by-row results against plain
 // loops, and the CLI's streamed output against the same run returned whole.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
@@ -12,7 +16,7 @@ import { formatJson, jsonPieces } from '../src/format/json.js';
 import { type Matrix, type RowSource, fromRows, materialize, rowView, toRows, transpose, zeros } from '../src/matrix.js';
 import { clipFromEmbeddings, clipFromEmbeddingsByRow, clipLoss, clipLossByRow, clipRecall } from '../src/math/clip.js';
 import { descendClipMatrix } from '../src/math/descend.js';
-import { dotRows, gradientProducts } from '../src/math/matmul.js';
+import { dotRows, gradientProducts, shareLargeProducts } from '../src/math/matmul.js';
 import { ntxentByRow, ntxentLoss } from '../src/math/ntxent.js';
 import { siglipLoss, siglipLossByRow } from '../src/math/siglip.js';
 import { softmax } from '../src/math/softmax.js';
@@ -21,6 +25,8 @@ import { topKAccuracy } from '../src/math/top-k.js';
 import { matrixTable } from '../src/commands/contrastive-tables.js';
 import { elideReport } from '../src/report/elide.js';
 import { LazyList, type Report, matrixRows } from '../src/report/report.js';
+import { productHelper } from '../src/stream/product-thread.js';
+import { ROOT, shell } from './helpers/binary.js';
 import { xent } from './helpers/cli.js';
 
 /** How xent wrote JSON before it was written in pieces: JSON.stringify, then flat arrays on one line. */
@@ -295,5 +301,48 @@ describe('softmax down the columns', () => {
         },
       ),
     );
+  });
+});
+
+describe('large products on two threads', () => {
+  const workerScript = join(ROOT, 'dist', 'xent-part.cjs');
+  const built = existsSync(workerScript);
+
+  it.skipIf(!built)('give the digits of one thread (needs the build: dist/xent-part.cjs)', () => {
+    // Past the size from which the work is shared (2^27 multiply-adds), with odd sizes.
+    const a = seeded(521, 503, 21);
+    const b = seeded(519, 503, 22);
+    const g = seeded(521, 519, 23);
+    const source: RowSource = { rows: 521, cols: 519, row: (i, into) => into.set(rowView(g, i)) };
+    shareLargeProducts(undefined);
+    const alone = { ab: dotRows(a, b), aa: dotRows(a, a), grad: gradientProducts(source, b, a) };
+    shareLargeProducts(productHelper(workerScript));
+    try {
+      const ab = dotRows(a, b);
+      expect(ab.data.buffer).toBeInstanceOf(SharedArrayBuffer); // the helper did take part
+      expectSameBits(ab.data, alone.ab.data, 'a·bᵀ');
+      expectSameBits(dotRows(a, a).data, alone.aa.data, 'a·aᵀ');
+      const grad = gradientProducts(source, b, a);
+      expectSameBits(grad.gRight.data, alone.grad.gRight.data, 'G·R');
+      expectSameBits(grad.gtLeft.data, alone.grad.gtLeft.data, 'Gᵀ·L');
+    } finally {
+      shareLargeProducts(undefined);
+    }
+  });
+
+  it('without a worker script there is no helper', () => {
+    expect(productHelper(join(ROOT, 'no-such-worker.cjs'))()).toBeUndefined();
+  });
+
+  it.skipIf(!built)('the built binary prints what the in-process run prints (needs the build)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xent-products-'));
+    const views = join(dir, 'views.csv');
+    writeFileSync(views, toRows(seeded(560, 440, 24)).map((r) => r.join(',')).join('\n') + '\n');
+    const line = ['ntxent', '-i', views, '-f', 'json'];
+    const inProcess = await xent(line);
+    // Its 5 MB are compared by their hash (a spawned process's output is kept to 1 MB).
+    const binary = shell(`set -o pipefail; xent ${line.join(' ')} | sha256sum`);
+    expect(binary.code).toBe(0);
+    expect(binary.stdout.split(' ')[0]).toBe(createHash('sha256').update(inProcess.stdout).digest('hex'));
   });
 });

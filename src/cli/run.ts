@@ -14,6 +14,8 @@ import { planStream } from '../stream/index.js';
 import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
+import { productHelper } from '../stream/product-thread.js';
+import { shareLargeProducts } from '../math/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
 import { separateData } from './argv.js';
@@ -171,6 +173,8 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
 
 async function execute(selection: Selection, io: CliIo, t: Translator): Promise<{ code: number; stdout: string; stderr: string }> {
   const { spec, args, options } = selection;
+  // Large matrix products (contrastive losses on embeddings) share the work with the worker.
+  shareLargeProducts(io.workerScript ? productHelper(io.workerScript) : undefined);
   const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(spec, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);

@@ -9,6 +9,63 @@ import { type Matrix, type RowSource, transpose, zeros } from '../matrix.js';
 const TILE = 64;
 /** Rows of G computed at a time by gradientProducts. */
 const BLOCK = 32;
+/** Multiply-adds below which a second thread costs more than it saves. */
+const SHARE_FROM = 1 << 27;
+
+/**
+ * A second thread that takes half of a large product (src/stream/product-thread.ts, for the
+ * CLI; the library has none). Each entry is still computed by one thread, in order: the
+ * digits do not depend on it. The matrices it reads and writes live in SharedArrayBuffers.
+ */
+export interface ProductHelper {
+  /** Starts a job on the helper thread; `wait` returns when it is done. */
+  start(job: ProductJob): void;
+  wait(): void;
+}
+
+/** A product's part, for the helper thread: plain data over shared memory. */
+export type ProductJob =
+  | { readonly kind: 'dot'; readonly a: Float64Array; readonly b: Float64Array; readonly d: number; readonly out: Float64Array; readonly stride: number; readonly upper: boolean; readonly rows: readonly [number, number]; readonly cols: readonly [number, number] }
+  | { readonly kind: 'gradient'; readonly block: Float64Array; readonly rowsIn: number; readonly m: number; readonly rt: Float64Array; readonly left: Float64Array; readonly d: number; readonly gRight: Float64Array; readonly gtLeft: Float64Array; readonly i0: number; readonly k: readonly [number, number]; readonly j: readonly [number, number] };
+
+let helperOf: (() => ProductHelper | undefined) | undefined;
+
+/** Lets large products use a second thread, started on first use by `helper` (undefined: none). */
+export function shareLargeProducts(helper: (() => ProductHelper | undefined) | undefined): void {
+  helperOf = helper;
+}
+
+function helperFor(work: number): ProductHelper | undefined {
+  return work >= SHARE_FROM ? helperOf?.() : undefined;
+}
+
+/** A copy in shared memory (that the helper thread can read), unless it is there already. */
+function shared(data: Float64Array): Float64Array {
+  if (data.buffer instanceof SharedArrayBuffer) return data;
+  const copy = new Float64Array(new SharedArrayBuffer(data.length * 8));
+  copy.set(data);
+  return copy;
+}
+
+function sharedZeros(rows: number, cols: number): Matrix {
+  return { rows, cols, data: new Float64Array(new SharedArrayBuffer(rows * cols * 8)) };
+}
+
+/** What a helper thread runs: the part of a product that `job` names. */
+export function runProductJob(job: ProductJob): void {
+  if (job.kind === 'dot') {
+    dotRowsInto(job.a, job.rows, job.b, job.cols, job.d, job.out, job.stride, job.upper);
+  } else {
+    const gRight = job.gRight.subarray(job.i0 * job.d);
+    dotRowsInto(job.block, [0, job.rowsIn], job.rt, job.k, job.m, gRight, job.d, false);
+    transposedTimesLeft(job.block, job.rowsIn, job.m, job.left, job.d, job.gtLeft, job.i0, job.j);
+  }
+}
+
+/** A split point of [0, n) on a multiple of 4. */
+function splitAt(n: number, share: number): number {
+  return Math.min(n, Math.round((n * share) / 4) * 4);
+}
 
 /**
  * a · bᵀ: entry (i, j) is the dot product of row i of a with row j of b. With b === a (a
@@ -19,9 +76,20 @@ const BLOCK = 32;
  * dotRows(fromRows([[1, 0], [0, 2]]), fromRows([[3, 4]])) // [[3], [8]]
  */
 export function dotRows(a: Matrix, b: Matrix): Matrix {
-  const out = zeros(a.rows, b.rows);
   const symmetric = a === b;
-  dotRowsInto(a.data, a.rows, b.data, b.rows, a.cols, out.data, b.rows, symmetric);
+  const helper = helperFor(a.rows * b.rows * a.cols);
+  const out = helper ? sharedZeros(a.rows, b.rows) : zeros(a.rows, b.rows);
+  if (helper) {
+    // The helper takes the last rows: half of the work (of the upper triangle, with a Gram matrix).
+    const mid = splitAt(a.rows, symmetric ? 1 - Math.SQRT1_2 : 0.5);
+    const sa = shared(a.data);
+    const sb = symmetric ? sa : shared(b.data);
+    helper.start({ kind: 'dot', a: sa, b: sb, d: a.cols, out: out.data, stride: b.rows, upper: symmetric, rows: [mid, a.rows], cols: [0, b.rows] });
+    dotRowsInto(sa, [0, mid], sb, [0, b.rows], a.cols, out.data, b.rows, symmetric);
+    helper.wait();
+  } else {
+    dotRowsInto(a.data, [0, a.rows], b.data, [0, b.rows], a.cols, out.data, b.rows, symmetric);
+  }
   if (symmetric) {
     const n = a.rows;
     for (let i = 1; i < n; i++) for (let j = 0; j < i; j++) out.data[i * n + j] = out.data[j * n + i];
@@ -30,15 +98,24 @@ export function dotRows(a: Matrix, b: Matrix): Matrix {
 }
 
 /**
- * Entry (i, j) = Σₖ a[i][k]·b[j][k] for `n` rows of a and `m` rows of b of length d, written
- * to out[i·stride + j]; `upper`: only the entries with i ≤ j (and a few below, in the blocks
- * that cross the diagonal).
+ * Entry (i, j) = Σₖ a[i][k]·b[j][k] for the rows i of a and j of b in the given ranges (rows
+ * of length d), written to out[i·stride + j]; `upper`: only the entries with i ≤ j (and a
+ * few below, in the blocks that cross the diagonal).
  */
-function dotRowsInto(a: Float64Array, n: number, b: Float64Array, m: number, d: number, out: Float64Array, stride: number, upper: boolean): void {
-  for (let j0 = 0; j0 < m; j0 += TILE) {
-    const j1 = Math.min(m, j0 + TILE);
-    const iEnd = upper ? Math.min(n, j1) : n;
-    for (let i = 0; i < iEnd; i += 4) {
+function dotRowsInto(
+  a: Float64Array,
+  [iFrom, iTo]: readonly [number, number],
+  b: Float64Array,
+  [jFrom, jTo]: readonly [number, number],
+  d: number,
+  out: Float64Array,
+  stride: number,
+  upper: boolean,
+): void {
+  for (let j0 = jFrom; j0 < jTo; j0 += TILE) {
+    const j1 = Math.min(jTo, j0 + TILE);
+    const iEnd = upper ? Math.min(iTo, j1) : iTo;
+    for (let i = iFrom; i < iEnd; i += 4) {
       const rows = Math.min(4, iEnd - i);
       for (let j = j0; j < j1; j += 4) {
         const cols = Math.min(4, j1 - j);
@@ -107,26 +184,46 @@ export function gradientProducts(g: RowSource, right: Matrix, left: Matrix): { g
   const n = g.rows;
   const m = g.cols;
   const d = right.cols;
-  const gRight = zeros(n, d);
-  const gtLeft = zeros(m, d);
+  const helper = helperFor(2 * n * m * d);
+  const gRight = helper ? sharedZeros(n, d) : zeros(n, d);
+  const gtLeft = helper ? sharedZeros(m, d) : zeros(m, d);
   // G·R as dot products of G's rows with R's columns, both read in order (R's columns read
   // down its rows would touch a page per number).
-  const rt = transpose(right);
-  const block = new Float64Array(BLOCK * m);
+  const rt = helper ? shared(transpose(right).data) : transpose(right).data;
+  const l = helper ? shared(left.data) : left.data;
+  const block = helper ? new Float64Array(new SharedArrayBuffer(BLOCK * m * 8)) : new Float64Array(BLOCK * m);
+  // With a helper, each block's products are split: it takes the last columns of G·R and the
+  // last rows of Gᵀ·L.
+  const kMid = helper ? splitAt(d, 0.5) : d;
+  const jMid = helper ? splitAt(m, 0.5) : m;
   for (let i0 = 0; i0 < n; i0 += BLOCK) {
     const rows = Math.min(BLOCK, n - i0);
     for (let r = 0; r < rows; r++) g.row(i0 + r, block.subarray(r * m, (r + 1) * m));
-    dotRowsInto(block, rows, rt.data, d, m, gRight.data.subarray(i0 * d), d, false);
-    transposedTimesLeft(block, rows, m, left.data, d, gtLeft.data, i0);
+    helper?.start({ kind: 'gradient', block, rowsIn: rows, m, rt, left: l, d, gRight: gRight.data, gtLeft: gtLeft.data, i0, k: [kMid, d], j: [jMid, m] });
+    dotRowsInto(block, [0, rows], rt, [0, kMid], m, gRight.data.subarray(i0 * d), d, false);
+    transposedTimesLeft(block, rows, m, l, d, gtLeft.data, i0, [0, jMid]);
+    helper?.wait();
   }
   return { gRight, gtLeft };
 }
 
-/** Adds the rows i0… of L, weighted by the rows of G in `block`, to Gᵀ·L (rows in order, so each sum stays in order). */
-function transposedTimesLeft(block: Float64Array, rows: number, m: number, l: Float64Array, d: number, out: Float64Array, i0: number): void {
-  const j4 = m - (m % 4);
+/**
+ * Adds the rows i0… of L, weighted by the rows of G in `block`, to the rows jFrom…jTo of Gᵀ·L
+ * (rows in order, so each sum stays in order).
+ */
+function transposedTimesLeft(
+  block: Float64Array,
+  rows: number,
+  m: number,
+  l: Float64Array,
+  d: number,
+  out: Float64Array,
+  i0: number,
+  [jFrom, jTo]: readonly [number, number],
+): void {
+  const j4 = jFrom + (jTo - jFrom) - ((jTo - jFrom) % 4);
   const k4 = d - (d % 4);
-  for (let j = 0; j < j4; j += 4) {
+  for (let j = jFrom; j < j4; j += 4) {
     for (let k = 0; k < k4; k += 4) {
       let o = j * d + k;
       let s00 = out[o], s01 = out[o + 1], s02 = out[o + 2], s03 = out[o + 3];
@@ -163,7 +260,7 @@ function transposedTimesLeft(block: Float64Array, rows: number, m: number, l: Fl
     }
   }
   // The columns of G and of L left over: one entry at a time, rows still in order.
-  for (let j = 0; j < m; j++) {
+  for (let j = jFrom; j < jTo; j++) {
     const kFrom = j < j4 ? k4 : 0;
     for (let k = kFrom; k < d; k++) {
       let s = out[j * d + k];
