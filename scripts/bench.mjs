@@ -1,6 +1,14 @@
 // `npm run bench`: start-up time, throughput on a large similarity matrix against the
-// NumPy + SciPy pipeline, and peak memory of the streaming paths. Prints figures; asserts
-// nothing (speed is measured here, never in unit tests).
+// NumPy + SciPy pipeline, peak memory of the streaming paths, and memory and time of the
+// whole-matrix paths (contrastive losses on embeddings against NumPy, large JSON and TSV
+// outputs, a long descent). Prints figures beside their goals; asserts nothing (speed is
+// measured here, never in unit tests).
+//
+// BENCH_SECTIONS=startup,throughput,stream,tables,hostile,whole picks sections (all by default); the sizes
+// of the whole-matrix section are set by BENCH_WHOLE_N (5000: clip -f tsv/json on N²),
+// BENCH_WHOLE_JSON_N (2000), BENCH_EMB_N and BENCH_EMB_D (5000×512 embeddings),
+// BENCH_DESCEND_N and BENCH_DESCEND_STEPS (50, 10000). A quick run:
+//   BENCH_SECTIONS=whole BENCH_WHOLE_N=800 BENCH_WHOLE_JSON_N=500 BENCH_EMB_N=800 BENCH_DESCEND_STEPS=500 npm run bench
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -8,9 +16,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const XENT = join(ROOT, 'bin', 'xent.js');
+// XENT_BIN: another build's bin/xent.js, to measure it the same way (before/after a change).
+const XENT = process.env.XENT_BIN ?? join(ROOT, 'bin', 'xent.js');
 const WORK = join(tmpdir(), 'xent-bench');
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'startup,throughput,stream,tables,hostile,whole').split(','));
 mkdirSync(WORK, { recursive: true });
 
 /** mulberry32: a small seeded generator, so every run benchmarks the same file. */
@@ -67,11 +77,55 @@ function hasPeer() {
   return spawnSync('python3', ['-c', 'import numpy, scipy'], { encoding: 'utf8' }).status === 0;
 }
 
+/** Embeddings as CSV (6 decimals): an image/text pair (text = image + noise), and 2N views (rows i and i + N of one example) with labels. */
+async function generateEmbeddings(n, d, seed) {
+  const names = { image: `image-${n}x${d}.csv`, text: `text-${n}x${d}.csv`, views: `views-${n}x${d}.csv`, labels: `labels-${n}.txt` };
+  const paths = Object.fromEntries(Object.entries(names).map(([k, v]) => [k, join(WORK, v)]));
+  if (Object.values(paths).every(existsSync)) return paths;
+  const next = random(seed);
+  const gauss = () => next() + next() + next() - 1.5;
+  const base = Array.from({ length: n }, () => Float64Array.from({ length: d }, gauss));
+  const write = async (path, line) => {
+    const out = createWriteStream(path);
+    for (let i = 0; i < n; i++) if (!out.write(line(i) + '\n')) await new Promise((r) => out.once('drain', r));
+    await new Promise((r) => out.end(r));
+  };
+  const noisy = (v, amount) => Array.from(v, (x) => (x + amount * gauss()).toFixed(6)).join(',');
+  await write(paths.image, (i) => noisy(base[i], 0.3));
+  await write(paths.text, (i) => noisy(base[i], 0.3));
+  const half = n >> 1;
+  await write(paths.views, (i) => noisy(base[i % half], 0.3));
+  // Ten views per class: rows i and i + N share a class, and so do five examples in a row.
+  await write(paths.labels, (i) => String(Math.floor((i % half) / 5)));
+  return paths;
+}
+
+/** Runs a shell line under GNU time: wall seconds, node's peak RSS (MB), stdout; a failure is returned, not thrown. */
+function measure(line) {
+  const rssFile = join(WORK, 'rss.txt');
+  const timed = existsSync('/usr/bin/time') ? line.replace(/^(node|python3) /, `/usr/bin/time -f %M -o ${rssFile} $1 `) : line;
+  const start = process.hrtime.bigint();
+  const r = spawnSync('bash', ['-o', 'pipefail', '-c', timed], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  let rssMb = NaN;
+  try {
+    rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop().replace(/\D+/g, '')) / 1024;
+  } catch {
+    // no GNU time
+  }
+  const error = r.status === 0 ? '' : (r.stderr.trim().split('\n').filter((l) => !/^Command /.test(l)).pop() ?? `exit ${r.status}`).slice(0, 120);
+  return { ok: r.status === 0, seconds, rssMb, stdout: r.stdout, error: error || `exit ${r.status ?? r.signal}` };
+}
+
+function hasNumpy() {
+  return spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
+}
+
 const rows = [];
 const row = (what, value, note = '') => rows.push([what, value, note]);
 
 // 1. Start-up: paired runs, alternating, medians.
-{
+if (SECTIONS.has('startup')) {
   const node = [];
   const xent = [];
   for (let k = 0; k < PAIRS; k++) {
@@ -84,7 +138,7 @@ const row = (what, value, note = '') => rows.push([what, value, note]);
 }
 
 // 2. Throughput on a 2048×2048 CSV.
-{
+if (SECTIONS.has('throughput')) {
   const file = await generate(2048, 20261129);
   const mb = statSync(file).size / 1e6;
   // Paired runs, alternating, medians: the machine's noise hits both sides alike.
@@ -116,7 +170,7 @@ const row = (what, value, note = '') => rows.push([what, value, note]);
 }
 
 // 3. Memory on a 4096×4096 CSV (~160 MB of text).
-if (process.env.BENCH_SKIP_MEMORY !== '1') {
+if (SECTIONS.has('stream') && process.env.BENCH_SKIP_MEMORY !== '1') {
   const file = await generate(4096, 20261130);
   const mb = statSync(file).size / 1e6;
   for (const [name, args] of [
@@ -133,7 +187,7 @@ if (process.env.BENCH_SKIP_MEMORY !== '1') {
 }
 
 // 4. Tables and Markdown: linear in their size, within a small multiple of TSV of the same input.
-if (process.env.BENCH_SKIP_TABLES !== '1') {
+if (SECTIONS.has('tables') && process.env.BENCH_SKIP_TABLES !== '1') {
   /** An rows×cols matrix of logits as CSV, 3 decimals. */
   const logits = (rowsCount, cols, seed) => {
     const path = join(WORK, `logits-${rowsCount}x${cols}-${seed}.csv`);
@@ -167,7 +221,7 @@ if (process.env.BENCH_SKIP_TABLES !== '1') {
 }
 
 // 5. Hostile input: each is refused (exit 2) in time linear in its size and flat memory.
-if (process.env.BENCH_SKIP_HOSTILE !== '1') {
+if (SECTIONS.has('hostile') && process.env.BENCH_SKIP_HOSTILE !== '1') {
   /** xent ARGS, fed by the shell command `feed` if given, must fail with exit 2: wall seconds and its peak RSS (MB). */
   const refused = (args, feed) => {
     const rssFile = join(WORK, 'rss.txt');
@@ -192,6 +246,73 @@ if (process.env.BENCH_SKIP_HOSTILE !== '1') {
   row('a token of 100 MB on stdin', `${token.rssMb.toFixed(0)} MB peak`, `${token.seconds.toFixed(2)} s (target < 150 MB)`);
   const zero = refused('ce 1,2 --target-probs @/dev/zero');
   row('--target-probs @/dev/zero', `${zero.rssMb.toFixed(0)} MB peak`, `${zero.seconds.toFixed(2)} s (target < 150 MB; it grew past 6.6 GB)`);
+}
+
+// 6. The whole-matrix paths: each command holds what it needs (a matrix, an N×N similarity)
+// and writes large outputs as it goes. Goals: a matrix input within 3× its size + 100 MB;
+// 5000×512 embeddings under 1 GB and within 3× the NumPy time (scripts/bench_contrastive_peer.py).
+if (SECTIONS.has('whole')) {
+  const N = Number(process.env.BENCH_WHOLE_N ?? 5000);
+  const JSON_N = Number(process.env.BENCH_WHOLE_JSON_N ?? 2000);
+  const EMB_N = Number(process.env.BENCH_EMB_N ?? 5000);
+  const EMB_D = Number(process.env.BENCH_EMB_D ?? 512);
+  const DESCEND_N = Number(process.env.BENCH_DESCEND_N ?? 50);
+  const DESCEND_STEPS = Number(process.env.BENCH_DESCEND_STEPS ?? 10000);
+  const peer = hasNumpy();
+  const mb = (path) => statSync(path).size / 1e6;
+  const memoryGoal = (inputMb) => 3 * inputMb + 100;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+
+  /** A matrix input: peak RSS against 3× its size + 100 MB. */
+  const matrixRun = (what, args, file) => {
+    const r = measure(`node ${XENT} ${args} | cat > /dev/null`);
+    const goal = memoryGoal(mb(file));
+    if (!r.ok) return row(`${what} (${mb(file).toFixed(0)} MB)`, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
+    row(`${what} (${mb(file).toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`);
+  };
+
+  const big = await generate(N, 20261201);
+  matrixRun(`clip -f tsv, ${N}²`, `clip -i ${big} -f tsv`, big);
+  matrixRun(`clip -f json, ${N}²`, `clip -i ${big} -f json`, big);
+  const mid = await generate(JSON_N, 20261202);
+  matrixRun(`clip -f json, ${JSON_N}²`, `clip -i ${mid} -f json`, mid);
+
+  const { image, text, views, labels } = await generateEmbeddings(EMB_N, EMB_D, 20261203);
+  const size = `${EMB_N}×${EMB_D}`;
+  /** Embeddings: peak RSS under 1 GB; -f value (and json) timed against the NumPy peer. */
+  const embeddingRun = (what, args, peerArgs) => {
+    const r = measure(`node ${XENT} ${args}${/-f value/.test(args) ? '' : ' | cat > /dev/null'}`);
+    if (!r.ok) return row(`${what}, ${size}`, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
+    let time = `${r.seconds.toFixed(1)} s`;
+    if (peerArgs && peer) {
+      const p = measure(`python3 ${join(ROOT, 'scripts', 'bench_contrastive_peer.py')} ${peerArgs}`);
+      if (p.ok) {
+        const ratio = r.seconds / p.seconds;
+        time += `, NumPy ${p.seconds.toFixed(1)} s = ${ratio.toFixed(2)}× (goal ≤ 3×: ${verdict(ratio <= 3)})`;
+        const ours = Number(r.stdout.trim());
+        const theirs = Number(p.stdout.trim().split('\n')[0]);
+        if (/-f value/.test(args)) time += `, loss agreement ${(Math.abs(ours - theirs) / Math.abs(theirs)).toExponential(1)}`;
+      } else time += `, NumPy failed: ${p.error}`;
+    } else if (peerArgs) time += ', NumPy peer skipped (python3 with numpy not found)';
+    row(`${what}, ${size}`, `${r.rssMb.toFixed(0)} MB`, `goal < 1024 MB: ${verdict(r.rssMb < 1024)}; ${time}`);
+  };
+  embeddingRun('clip --image --text -f value', `clip --image @${image} --text @${text} -f value`, `clip ${image} ${text}`);
+  embeddingRun('clip --image --text -f tsv', `clip --image @${image} --text @${text} -f tsv`);
+  embeddingRun('siglip --image --text -f value', `siglip --image @${image} --text @${text} -f value`, `siglip ${image} ${text}`);
+  embeddingRun('siglip --image --text -f tsv', `siglip --image @${image} --text @${text} -f tsv`);
+  embeddingRun('ntxent -f value', `ntxent -i ${views} -f value`, `ntxent ${views}`);
+  embeddingRun('ntxent -f json (with the gradient)', `ntxent -i ${views} -f json`, `ntxent ${views} --grad`);
+  embeddingRun('supcon -f value', `supcon -i ${views} -y @${labels} -f value`, `supcon ${views} ${labels}`);
+  embeddingRun('supcon -f json (with the gradient)', `supcon -i ${views} -y @${labels} -f json`, `supcon ${views} ${labels} --grad`);
+
+  const small = await generate(DESCEND_N, 20261204);
+  for (const format of ['json', 'csv']) {
+    const r = measure(`node ${XENT} descend -i ${small} --steps ${DESCEND_STEPS} -f ${format} | cat > /dev/null`);
+    const what = `descend -f ${format} --steps ${DESCEND_STEPS}, ${DESCEND_N}²`;
+    const goal = memoryGoal(mb(small));
+    if (!r.ok) row(what, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
+    else row(what, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`);
+  }
 }
 
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));

@@ -52,3 +52,38 @@ export function mapMatrix(m: Matrix, f: (x: number) => number): Matrix {
   for (let k = 0; k < m.data.length; k++) out.data[k] = f(m.data[k]);
   return out;
 }
+
+/**
+ * A matrix whose rows are computed when they are read (a softmax of a matrix already held,
+ * a gradient): what would be a second, third… N×N matrix is never held whole. `row` writes
+ * row i into `into` (of length `cols`); rows may be read in any order, and more than once.
+ */
+export interface RowSource {
+  readonly rows: number;
+  readonly cols: number;
+  row(i: number, into: Float64Array): void;
+}
+
+/** A held matrix as a RowSource (each row copied out). */
+export function asRowSource(m: Matrix): RowSource {
+  return { rows: m.rows, cols: m.cols, row: (i, into) => into.set(rowView(m, i)) };
+}
+
+/** Every row of a RowSource, held: for small results and for callers that want them all. */
+export function materialize(source: RowSource): Matrix {
+  const out = zeros(source.rows, source.cols);
+  for (let i = 0; i < source.rows; i++) source.row(i, rowView(out, i));
+  return out;
+}
+
+/** Element-wise map of a RowSource, still computed row by row. */
+export function mapRows(source: RowSource, f: (x: number) => number): RowSource {
+  return {
+    rows: source.rows,
+    cols: source.cols,
+    row(i, into) {
+      source.row(i, into);
+      for (let j = 0; j < into.length; j++) into[j] = f(into[j]);
+    },
+  };
+}

@@ -19,9 +19,9 @@ const ENV = { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', NO_COLOR: '1', HOME
 const HAS_DEV_FULL = existsSync('/dev/full');
 const dir = mkdtempSync(join(tmpdir(), 'xent-pfuzz-'));
 
-/** 2000 rows of 64: read at once, then seconds of computing for ntxent. */
+/** 6000 rows of 128: read at once, then seconds of computing for ntxent (its products are fast). */
 const LONG = join(dir, 'long.csv');
-writeFileSync(LONG, Array.from({ length: 2000 }, (_, i) => Array.from({ length: 64 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(',')).join('\n') + '\n');
+writeFileSync(LONG, Array.from({ length: 6000 }, (_, i) => Array.from({ length: 128 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(',')).join('\n') + '\n');
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

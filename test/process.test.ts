@@ -58,7 +58,7 @@ async function busyFor(pid: number, seconds: number): Promise<boolean> {
 function longNtxentInput(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'xent-long-')), 'embeddings.csv');
   const lines: string[] = [];
-  for (let i = 0; i < 2000; i++) lines.push(Array.from({ length: 512 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','));
+  for (let i = 0; i < 4000; i++) lines.push(Array.from({ length: 512 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','));
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
@@ -104,7 +104,7 @@ describe('pipes and signals', () => {
   // as "before it finished" (a finished run prints the loss) with a wide margin on time.
   for (const [name, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it.skipIf(!HAS_PROC)(`${name} during a long computation ends it at once (${status}), with no output and no trace`, async () => {
-      const { child, ended } = start(['ntxent', '-i', longNtxentInput(), '-f', 'value']);
+      const { child, ended } = start(['ntxent', '-i', longNtxentInput(), '-f', 'json']);
       expect(await busyFor(child.pid!, 1.5), 'the computation finished before it could be interrupted').toBe(true);
       const sent = Date.now();
       child.kill(name);

@@ -6,7 +6,7 @@ import { formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { readNumber } from '../parse/number.js';
 import { normalizeText } from '../parse/normalize.js';
-import { type ReportTable, type SummaryLine, textCell } from '../report/report.js';
+import { LazyList, type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 
 export interface ClaimedValue {
   /** As the user wrote it (normalised), for the check table. */
@@ -89,14 +89,15 @@ function flatten(v: unknown): number[] | undefined {
 
 /**
  * Appends the numbers of `v` to `out` one by one (a spread of a long list overflows the
- * stack); false if it holds something else or an empty list.
+ * stack); false if it holds something else or an empty list. A LazyList (a matrix made row
+ * by row) reads as the nested arrays it stands for.
  */
 function flattenInto(v: unknown, out: number[]): boolean {
   if (typeof v === 'number') out.push(v);
   else if (v === null) out.push(NaN);
-  else if (Array.isArray(v)) {
+  else if (Array.isArray(v) || v instanceof LazyList || v instanceof Float64Array) {
     const before = out.length;
-    for (const e of v) if (!flattenInto(e, out)) return false;
+    for (const e of v as Iterable<unknown>) if (!flattenInto(e, out)) return false;
     return out.length > before;
   } else return false;
   return true;

@@ -7,13 +7,15 @@ import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError, boundedParams } from '../errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { FORMATS, type Format } from '../format/index.js';
+import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
+import { productHelper } from '../stream/product-thread.js';
+import { shareLargeProducts } from '../math/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
 import { capWarnings } from '../report/warnings.js';
@@ -23,12 +25,13 @@ import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, pars
 import { readChoice, readPrecision } from '../parse/option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
-import { defaultFormat, formatTaught, needsReport, readTeaching, specFor, teach } from './teach.js';
+import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 
 export interface CliIo extends InputIo {
   /**
-   * Writes to stdout at once. When given, a streaming command writes large outputs through
-   * it as they are produced (after its first 8 MB) instead of returning them at the end.
+   * Writes to stdout at once. When given, large outputs are written through it as they are
+   * produced (after their first 8 MB) instead of returned at the end. The bytes are reused
+   * once its promise resolves.
    */
   readonly write?: (bytes: Uint8Array) => Promise<void>;
   /** Shows a progress line on a terminal's stderr ('' clears it); absent for pipes. */
@@ -191,6 +194,9 @@ function helpOfHelp(argv: readonly string[], program: Command): boolean {
   return false;
 }
 
+/** Characters of output between two chances to write it out (see StreamedStdout). */
+const FLUSH_EVERY = 1 << 20;
+
 /** A progress line on stderr for work that takes more than a second (terminals only). */
 function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
   const start = Date.now();
@@ -215,6 +221,8 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
 
 async function execute(selection: Selection, io: CliIo, t: Translator): Promise<CliResult> {
   const { command, args, options } = selection;
+  // Large matrix products (contrastive losses on embeddings) share the work with the worker.
+  shareLargeProducts(io.workerScript ? productHelper(io.workerScript) : undefined);
   const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(command, options, io.stdoutIsTTY)) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
@@ -267,35 +275,46 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         ? undefined
         : exampleInput(command, selection);
     progress.done();
+    // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
+    const cutsTables = format === 'table' && io.stdoutIsTTY && options.full !== true;
     const context = {
       t,
       inputSource: input?.source ?? { key: 'source.args' as const },
       readMatrixOption: readMatrixOptionOf,
+      printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
+      room: cutsTables ? roomIn(io) : undefined,
     };
-    const report = withInfNote(
+    const computed =
       command.input === 'optional'
         ? await command.run(input?.matrix, spec, context)
-        : await command.run((input as MatrixInput).matrix, spec, context),
-      t,
-    );
+        : await command.run((input as MatrixInput).matrix, spec, context);
     // Checked after the run, so that a command's own message about its input (kl's) comes first.
     if (command.input === 'none' && options.input !== undefined) {
       throw new XentError('err.inputNotRead', { command: command.name, file: options.input as string }, true);
     }
+    // Notes are printed with the tables only; looking for an inf would read every lazy row.
+    const report = TEXT_FORMATS.has(format) ? withInfNote(computed, t) : computed;
     const color = colorEnabled(options.color as boolean | undefined, io.env, io.stdoutIsTTY);
-    // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
-    const shown =
-      format === 'table' && io.stdoutIsTTY && options.full !== true
-        ? elideReport(report, roomIn(io), t.t('note.elided'))
-        : report;
+    const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
-    const stdout = formatTaught(
+    const pieces = taughtPieces(
       taught,
       format,
       { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
       teaching,
     );
+    // A large output (a matrix as JSON or TSV) is written as it is made, not built whole.
+    let sinceFlush = 0;
+    for (const piece of pieces) {
+      out.write(piece);
+      sinceFlush += piece.length;
+      if (sinceFlush >= FLUSH_EVERY) {
+        sinceFlush = 0;
+        await out.flushIfLarge();
+      }
+    }
+    const stdout = out.rest();
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
     const lines = capWarnings(report.warnings ?? [], t).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));

@@ -5,9 +5,9 @@ import type { Command, CommandContext, CommandSpec } from '../commands/command.j
 import { XentError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { type Explanation, explain, renderExplanationMarkdown, renderExplanationText } from '../explain/index.js';
-import { type Format, type FormatOptions, formatReport } from '../format/index.js';
+import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
 import { formatDelimited } from '../format/delimited.js';
-import { formatJson } from '../format/json.js';
+import { jsonPieces } from '../format/json.js';
 import { formatExact } from '../format/number.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
@@ -86,34 +86,35 @@ export async function teach<Spec>(
 }
 
 /**
- * The output with the teaching options applied. --explain prints the derivation (Markdown
- * with -f markdown, inside the JSON with -f json, else plain text); --expect adds its check
- * tables (tsv/csv: one row per value: yours, correct, 1 if right).
+ * The output with the teaching options applied, in pieces to be written in order (see
+ * reportPieces). --explain prints the derivation (Markdown with -f markdown, inside the JSON
+ * with -f json, else plain text); --expect adds its check tables (tsv/csv: one row per value:
+ * yours, correct, 1 if right).
  */
-export function formatTaught(taught: Taught, format: Format, options: FormatOptions, teaching: Teaching): string {
+export function taughtPieces(taught: Taught, format: Format, options: FormatOptions, teaching: Teaching): Iterable<string> {
   const { report, explanation, check, t } = taught;
   const withHeat: FormatOptions = teaching.heatmap ? { ...options, heatmap: { legend: t.label('heat.legend') } } : options;
   const checkReport: Report | undefined = check
     ? { tables: check.tables, summary: check.summary, notes: [], data: { rows: check.rows }, values: check.rows, json: check.json }
     : undefined;
   if (format === 'json') {
-    return formatJson({ ...report.json, ...(explanation ? { explanation } : {}), ...(check ? { expect: check.json } : {}) });
+    return jsonPieces({ ...report.json, ...(explanation ? { explanation } : {}), ...(check ? { expect: check.json } : {}) });
   }
   if (explanation) {
     const markdown = format === 'markdown';
     const text = markdown ? renderExplanationMarkdown(explanation) : renderExplanationText(explanation);
-    if (!checkReport) return text;
-    return `${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`;
+    if (!checkReport) return [text];
+    return [`${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`];
   }
   if (checkReport) {
     const merged: Report = { ...report, tables: [...report.tables, ...checkReport.tables], summary: [...report.summary, ...checkReport.summary] };
-    if (format === 'table') return formatTable(merged, withHeat);
-    if (format === 'markdown') return formatMarkdown(merged, options.decimals);
+    if (format === 'table') return [formatTable(merged, withHeat)];
+    if (format === 'markdown') return [formatMarkdown(merged, options.decimals)];
     if (format === 'tsv' || format === 'csv') {
-      return formatDelimited({ colLabels: ['yours', 'correct', 'right'], rows: check!.rows }, format === 'tsv' ? '\t' : ',', formatExact);
+      return [formatDelimited({ colLabels: ['yours', 'correct', 'right'], rows: check!.rows }, format === 'tsv' ? '\t' : ',', formatExact)];
     }
   }
-  return formatReport(report, format, withHeat);
+  return reportPieces(report, format, withHeat);
 }
 
 /** The format when -f is not given: text for a terminal, a lesson or an explanation; else tsv. */

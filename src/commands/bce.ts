@@ -10,7 +10,7 @@ import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, type SummaryLine, numberCell } from '../report/report.js';
+import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
 /**
@@ -63,7 +63,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   ],
   readSpec: readBceSpec,
   abilities: { explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  run(input, spec, { t, inputSource }): Report {
+  run(input, spec, context): Report {
+    const { t, inputSource } = context;
     checkBceInput(input, spec, inputSource);
     const { targets, reduction, inputIsProbs, unit, grad } = spec;
     const nats = binaryCrossEntropy(input, targets, { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs });
@@ -83,7 +84,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       colLabels: cols,
       rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
     });
-    const tables: ReportTable[] = [
+    // A cell per entry: only for the outputs that print tables.
+    const tables: ReportTable[] = context.printsTables === false ? [] : [
       {
         ...matrixTable(t.label(inputIsProbs ? 'bce.title.probsGiven' : 'bce.title.probs'), result.probs, (p, i, j) =>
           numberCell(p, { bar: true, mark: at(targets, i, j) > 0.5 }),
@@ -92,7 +94,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       },
       matrixTable(unitLabel(t, 'bce.title.losses', {}, unit), result.losses, (l) => numberCell(l)),
     ];
-    if (grad) {
+    if (grad && context.printsTables !== false) {
       const titleKey = inputIsProbs ? 'bce.title.gradProbs' : reduction === 'none' ? 'bce.title.gradSum' : 'bce.title.grad';
       tables.push(matrixTable(t.label(titleKey), result.grad, (g) => numberCell(g, { signed: true })));
     }
@@ -112,10 +114,10 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     notes.push(...infNotes); // spread-ok: at most two notes
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
 
-    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: toRows(result.probs), losses: toRows(result.losses) };
+    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: matrixRows(result.probs), losses: matrixRows(result.losses) };
     if (reduction !== 'none') json.loss = result.loss;
     json.accuracy = accuracy;
-    if (grad) json.grad = toRows(result.grad);
+    if (grad) json.grad = matrixRows(result.grad);
 
     return {
       tables,
@@ -124,8 +126,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       // Its own notes say why a loss is inf; an inf elsewhere (a gradient) gets the general note.
       infExplained: infNotes.length > 0,
       // A script wants the per-element losses (or, having asked for --grad, the gradient).
-      data: { colLabels: input.colLabels, rows: toRows(grad ? result.grad : result.losses) },
-      values: reduction === 'none' ? toRows(result.losses) : [[result.loss]],
+      data: { colLabels: input.colLabels, rows: matrixRows(grad ? result.grad : result.losses) },
+      values: reduction === 'none' ? matrixRows(result.losses) : [[result.loss]],
       json,
     };
   },

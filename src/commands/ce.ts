@@ -11,7 +11,7 @@ import { checkCeInput, checkCeOptions, checkProbsTemperature, checkTargetChoice,
 import { unitJson } from '../math/units.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
-import { type Cell, type Report, type ReportTable, type SummaryLine, type Warning, numberCell, textCell, warning } from '../report/report.js';
+import { type Cell, type Report, type ReportTable, type SummaryLine, type Warning, matrixRows, numberCell, textCell, warning } from '../report/report.js';
 import { BASE_OPTION, readBase, readReduction, readTargetList, sumText, unitLabel, unitNotes } from './loss-options.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
@@ -197,7 +197,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   ],
   readSpec: readCeSpec,
   abilities: { explain: explainCrossEntropy, stream: planCrossEntropyStream, headline: lossHeadline, withGradient: withGrad },
-  run(input, spec, { t, inputSource }): Report {
+  run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);
     const warnings: Warning[] = [];
     if (spec.inputIsProbs) addRowSumWarnings(warnings, input, 'warn.ce.probsSum', t);
@@ -210,12 +210,13 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     const given = r.classes.map((c) => (c === null ? ignoreIndex : c + offset));
 
     const tables = [rowsTable(t, input, spec, r)];
-    if (grad) tables.push(gradTable(t, input, spec, r));
+    // The gradient table is a cell per entry: only for the outputs that print tables.
+    if (grad && printsTables !== false) tables.push(gradTable(t, input, spec, r));
     const { notes, infExplained } = notesOf(t, input, spec, r);
 
     const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
-    json.probs = toRows(r.nats.probs);
+    json.probs = matrixRows(r.nats.probs);
     json.losses = Array.from(r.losses);
     if (r.split) {
       json.entropy = r.split.entropy;
@@ -227,7 +228,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     json.accuracy = counted ? r.accuracy : null;
     json.topk = Object.fromEntries([...r.topK].map(([k, v]) => [String(k), counted ? v : null]));
     json.perplexity = r.nats.meanDenominator > 0 ? r.perplexity : null;
-    if (grad) json.grad = toRows(r.grad);
+    if (grad) json.grad = matrixRows(r.grad);
 
     return {
       tables,
@@ -236,7 +237,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
       infExplained,
       // A script wants the per-row figures (or, having asked for --grad, the gradient).
       data: grad
-        ? { colLabels: input.colLabels, rows: toRows(r.grad) }
+        ? { colLabels: input.colLabels, rows: matrixRows(r.grad) }
         : {
             colLabels: ['target', 'p_target', 'loss', 'correct'],
             rows: given.map((g, i) => [g, r.pTarget[i], r.losses[i], r.correct[i] === null ? NaN : r.correct[i] ? 1 : 0]),

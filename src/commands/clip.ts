@@ -1,17 +1,17 @@
 import { planClipStream } from '../stream/clip-stream.js';
 import { explainClip } from '../explain/clip.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
-import { toRows, zeros } from '../matrix.js';
-import { type ClipResult, clipFromEmbeddings, clipLoss, clipRecall } from '../math/clip.js';
-import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
+import { zeros } from '../matrix.js';
+import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow, clipRecall } from '../math/clip.js';
+import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
-import type { Report, ReportTable } from '../report/report.js';
+import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 import { checkSoftmaxInput } from './softmax.js';
 
-/** A CLIP result with its losses and gradients in `unit` (logits and probabilities unchanged). */
-function clipInUnit<T extends ClipResult>(r: T, unit: InfoUnit): T {
+/** A CLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
+function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
   return {
     ...r,
     lossesI2t: Float64Array.from(r.lossesI2t, (l) => inUnit(l, unit)),
@@ -19,8 +19,16 @@ function clipInUnit<T extends ClipResult>(r: T, unit: InfoUnit): T {
     lossI2t: inUnit(r.lossI2t, unit),
     lossT2i: inUnit(r.lossT2i, unit),
     loss: inUnit(r.loss, unit),
-    gradLogits: matrixInUnit(r.gradLogits, unit),
+    gradLogits: rowsInUnit(r.gradLogits, unit),
   };
+}
+
+/** The gradients w.r.t. the embeddings and the scale in `unit`, computed when first asked for. */
+function embeddingGradients(e: ClipEmbeddingRows, unit: InfoUnit) {
+  return once(() => {
+    const g = e.gradients();
+    return { gradImage: matrixInUnit(g.gradImage, unit), gradText: matrixInUnit(g.gradText, unit), gradScale: inUnit(g.gradScale, unit) };
+  });
 }
 
 /** Recall@K as JSON: { "1": 0.67, "5": 1 }. */
@@ -59,26 +67,23 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
     const grad = options.grad === true;
     const unit = readBase(options.base as string | undefined);
 
-    let result: ClipResult;
-    let embedding: ReturnType<typeof clipFromEmbeddings> | undefined;
+    let result: ClipRows;
+    // Made only for the outputs that print them (two N×N by N×D products).
+    let gradients: ReturnType<typeof embeddingGradients> | undefined;
     const notes: string[] = [];
     if (pair) {
-      const e = clipInUnit(clipFromEmbeddings(pair.image, pair.text, scale, normalize), unit);
-      embedding = {
-        ...e,
-        gradImage: matrixInUnit(e.gradImage, unit),
-        gradText: matrixInUnit(e.gradText, unit),
-        gradScale: inUnit(e.gradScale, unit),
-      };
-      result = embedding;
+      const e = clipFromEmbeddingsByRow(pair.image, pair.text, scale, normalize);
+      gradients = embeddingGradients(e, unit);
+      result = clipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.cosineLogits' : 'note.dotLogits', { scale }));
     } else {
       const matrix = input!;
-      const logits = zeros(matrix.rows, matrix.cols);
-      for (let k = 0; k < logits.data.length; k++) logits.data[k] = scale * matrix.data[k];
+      // With scale 1 the matrix is the logits (1·x is x): no second N×N matrix.
+      const logits = scale === 1 ? matrix : zeros(matrix.rows, matrix.cols);
+      if (scale !== 1) for (let k = 0; k < logits.data.length; k++) logits.data[k] = scale * matrix.data[k];
       checkSoftmaxInput(logits, 'row', inputSource);
       checkSoftmaxInput(logits, 'col', inputSource);
-      result = clipInUnit(clipLoss(logits), unit);
+      result = clipInUnit(clipLossByRow(logits), unit);
       if (scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     }
 
@@ -91,28 +96,34 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
     const corner = t.label('label.imageText');
     const lossLabel = unitLabel(t, 'label.loss', {}, unit);
     const diagonal = (_v: number, i: number, j: number) => ({ bar: true, mark: i === j });
+    // Tables (and the summary printed with them) only for the outputs that print them.
+    const printsTables = context.printsTables !== false;
 
-    const tables: ReportTable[] = [
-      matrixTable(result.probsI2t, {
-        title: t.label('title.clipI2t'),
-        corner,
-        rowLabels: labels,
-        colLabels: texts,
-        cell: diagonal,
-        lastColumn: { label: lossLabel, values: result.lossesI2t },
-        footnote: t.t('note.markDiagonal'),
-      }),
-      matrixTable(result.probsT2i, {
-        title: t.label('title.clipT2i'),
-        corner,
-        rowLabels: labels,
-        colLabels: texts,
-        cell: diagonal,
-        lastRow: { label: lossLabel, values: result.lossesT2i },
-        footnote: t.t('note.markDiagonal'),
-      }),
-    ];
-    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts })); // spread-ok: three tables at most
+    const tables: ReportTable[] = printsTables
+      ? [
+          matrixTable(result.probsI2t, {
+            room: context.room,
+            title: t.label('title.clipI2t'),
+            corner,
+            rowLabels: labels,
+            colLabels: texts,
+            cell: diagonal,
+            lastColumn: { label: lossLabel, values: result.lossesI2t },
+            footnote: t.t('note.markDiagonal'),
+          }),
+          matrixTable(result.probsT2i, {
+            room: context.room,
+            title: t.label('title.clipT2i'),
+            corner,
+            rowLabels: labels,
+            colLabels: texts,
+            cell: diagonal,
+            lastRow: { label: lossLabel, values: result.lossesT2i },
+            footnote: t.t('note.markDiagonal'),
+          }),
+        ]
+      : [];
+    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room)); // spread-ok: three tables at most
 
     const summary: SummaryLine[] = [
       { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },
@@ -123,49 +134,57 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
         { label: t.label('sum.recallT2i', { k }), value: recall.t2i.get(k)! },
       ]),
     ];
-    if (grad && embedding) {
-      summary.push({ label: t.label('sum.gradScale'), value: embedding.gradScale });
+    if (grad && gradients && printsTables) {
+      const { gradScale } = gradients();
+      summary.push({ label: t.label('sum.gradScale'), value: gradScale });
       if (temperature !== undefined) {
         // scale = 1/T, so ∂loss/∂T = −∂loss/∂scale / T².
-        summary.push({ label: t.label('sum.gradTemperature'), value: -embedding.gradScale / temperature ** 2 });
+        summary.push({ label: t.label('sum.gradTemperature'), value: -gradScale / temperature ** 2 });
       }
     }
     notes.push(t.t('note.rowLossColumn'));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
 
-    const json: Record<string, unknown> = {
-      command: 'clip',
-      ...unitJson(unit),
-      scale,
-      ...(temperature !== undefined ? { temperature } : {}),
-      ...(pair ? { normalize } : {}),
-      logits: toRows(result.logits),
-      probs_i2t: toRows(result.probsI2t),
-      probs_t2i: toRows(result.probsT2i),
-      losses_i2t: result.lossesI2t,
-      losses_t2i: result.lossesT2i,
-      loss_i2t: result.lossI2t,
-      loss_t2i: result.lossT2i,
-      loss: result.loss,
-      recall_i2t: recallJson(recall.i2t),
-      recall_t2i: recallJson(recall.t2i),
-    };
-    if (grad) {
-      json.grad_logits = toRows(result.gradLogits);
-      if (embedding) {
-        json.grad_image = toRows(embedding.gradImage);
-        json.grad_text = toRows(embedding.gradText);
-        json.grad_scale = embedding.gradScale;
-        if (temperature !== undefined) json.grad_temperature = -embedding.gradScale / temperature ** 2;
+    // Made when read (by -f json, --expect, --explain): the matrices in it row by row as written.
+    const json = once(() => {
+      const out: Record<string, unknown> = {
+        command: 'clip',
+        ...unitJson(unit),
+        scale,
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(pair ? { normalize } : {}),
+        logits: matrixRows(result.logits),
+        probs_i2t: sourceRows(result.probsI2t),
+        probs_t2i: sourceRows(result.probsT2i),
+        losses_i2t: result.lossesI2t,
+        losses_t2i: result.lossesT2i,
+        loss_i2t: result.lossI2t,
+        loss_t2i: result.lossT2i,
+        loss: result.loss,
+        recall_i2t: recallJson(recall.i2t),
+        recall_t2i: recallJson(recall.t2i),
+      };
+      if (grad) {
+        out.grad_logits = sourceRows(result.gradLogits);
+        if (gradients) {
+          const g = gradients();
+          out.grad_image = matrixRows(g.gradImage);
+          out.grad_text = matrixRows(g.gradText);
+          out.grad_scale = g.gradScale;
+          if (temperature !== undefined) out.grad_temperature = -g.gradScale / temperature ** 2;
+        }
       }
-    }
+      return out;
+    });
     return {
       tables,
       summary,
       notes,
-      data: { colLabels: input?.colLabels, rows: toRows(result.probsI2t) },
+      data: { colLabels: input?.colLabels, rows: sourceRows(result.probsI2t) },
       values: [[result.loss]],
-      json,
+      get json() {
+        return json();
+      },
     };
   },
 });

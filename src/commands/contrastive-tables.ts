@@ -4,8 +4,9 @@ import { readNumberOption, readPositive, readTemperature } from '../parse/option
 import { XentError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, at } from '../matrix.js';
+import { type Matrix, type RowSource, asRowSource } from '../matrix.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
+import { GAP, type Room, keep } from '../report/elide.js';
 import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
 import type { CommandContext, OptionValues } from './command.js';
 
@@ -70,15 +71,23 @@ export interface MatrixTableSpec {
   /** An extra last row (a per-column loss). */
   readonly lastRow?: { readonly label: string; readonly values: ArrayLike<number> };
   readonly footnote?: string;
+  /** A terminal's room: a table larger than it is made already cut (only the rows and columns shown). */
+  readonly room?: Room;
 }
 
-/** A matrix as a report table, with an optional extra column and row. */
-export function matrixTable(m: Matrix, spec: MatrixTableSpec): ReportTable {
+/** A matrix (held, or made row by row) as a report table, with an optional extra column and row. */
+export function matrixTable(matrix: Matrix | RowSource, spec: MatrixTableSpec): ReportTable {
+  const m = 'data' in matrix ? asRowSource(matrix) : matrix;
+  const width = m.cols + (spec.lastColumn ? 1 : 0);
+  const height = spec.rowLabels.length + (spec.lastRow ? 1 : 0);
+  if (spec.room && (width > spec.room.cols || height > spec.room.rows)) return cutTable(m, spec, spec.room);
+  const values = new Float64Array(m.cols);
   const rows = spec.rowLabels.map((label, i) => {
+    m.row(i, values);
     const cells: Cell[] = [];
     for (let j = 0; j < m.cols; j++) {
-      const style = spec.cell(at(m, i, j), i, j);
-      cells.push(style === null ? textCell('—', 'dim') : numberCell(at(m, i, j), style));
+      const style = spec.cell(values[j], i, j);
+      cells.push(style === null ? textCell('—', 'dim') : numberCell(values[j], style));
     }
     if (spec.lastColumn) {
       const v = spec.lastColumn.values[i];
@@ -100,9 +109,48 @@ export function matrixTable(m: Matrix, spec: MatrixTableSpec): ReportTable {
   };
 }
 
+/**
+ * The table elideReport would cut from matrixTable's, made directly: only the rows and
+ * columns shown are computed, so a 5000×5000 matrix in a terminal is not 25 million cells.
+ */
+function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable {
+  const n = spec.rowLabels.length;
+  const cols = keep(m.cols + (spec.lastColumn ? 1 : 0), room.cols);
+  const values = new Float64Array(m.cols);
+  const gap = () => textCell(GAP, 'dim');
+  const rows = keep(n + (spec.lastRow ? 1 : 0), room.rows).map((i) => {
+    if (i === null) return { label: GAP, cells: cols.map(gap) };
+    if (i === n) {
+      // The extra last row (a loss per column), with a blank under the extra column.
+      return { label: spec.lastRow!.label, cells: cols.map((j) => (j === null ? gap() : j < m.cols ? numberCell(spec.lastRow!.values[j]) : textCell(''))) };
+    }
+    m.row(i, values);
+    const cells = cols.map((j): Cell => {
+      if (j === null) return gap();
+      if (j === m.cols) {
+        const v = spec.lastColumn!.values[i];
+        return v === null ? textCell(spec.lastColumn!.empty ?? '', 'dim') : numberCell(v);
+      }
+      const style = spec.cell(values[j], i, j);
+      return style === null ? textCell('—', 'dim') : numberCell(values[j], style);
+    });
+    return { label: spec.rowLabels[i], cells };
+  });
+  const labels = spec.lastColumn ? [...spec.colLabels, spec.lastColumn.label] : spec.colLabels;
+  return {
+    title: spec.title,
+    corner: spec.corner,
+    colLabels: cols.map((j) => (j === null ? GAP : labels[j])),
+    rows,
+    ...(spec.footnote ? { footnote: spec.footnote } : {}),
+    cut: true,
+  };
+}
+
 /** A gradient w.r.t. embeddings (rows) as a table, coloured by sign. */
-export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, corner: string): ReportTable {
+export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, corner: string, room?: Room): ReportTable {
   return matrixTable(grad, {
+    room,
     title: t.label(title),
     corner,
     rowLabels: numbered(grad.rows),
@@ -117,12 +165,14 @@ export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, co
  */
 export function pairGradientTables(
   t: Translator,
-  gradLogits: Matrix,
+  gradLogits: Matrix | RowSource,
   embedding: { readonly gradImage: Matrix; readonly gradText: Matrix } | undefined,
   labels: { readonly corner: string; readonly rows: readonly string[]; readonly cols: readonly string[] },
+  room?: Room,
 ): ReportTable[] {
   const tables = [
     matrixTable(gradLogits, {
+      room,
       title: t.label('title.gradLogits'),
       corner: labels.corner,
       rowLabels: labels.rows,
@@ -131,8 +181,8 @@ export function pairGradientTables(
     }),
   ];
   if (embedding) {
-    tables.push(gradientTable(t, 'title.gradImage', embedding.gradImage, t.label('label.row')));
-    tables.push(gradientTable(t, 'title.gradText', embedding.gradText, t.label('label.row')));
+    tables.push(gradientTable(t, 'title.gradImage', embedding.gradImage, t.label('label.row'), room));
+    tables.push(gradientTable(t, 'title.gradText', embedding.gradText, t.label('label.row'), room));
   }
   return tables;
 }

@@ -3,10 +3,10 @@ import { readPositive } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, toRows } from '../matrix.js';
-import { type DescentPoint, descendClipEmbeddings, descendClipMatrix, descendCrossEntropy } from '../math/descend.js';
+import type { Matrix } from '../matrix.js';
+import { type DescentPoint, clipEmbeddingDescent, clipMatrixDescent, crossEntropyDescent } from '../math/descend.js';
 import { rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, numberCell, warning } from '../report/report.js';
+import { LazyList, type Report, type ReportTable, matrixRows, numberCell, warning } from '../report/report.js';
 import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { checkSoftmaxInput } from './softmax.js';
 import { readTargetList } from './loss-options.js';
@@ -85,19 +85,20 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     const steps = readSteps(options.steps as string | undefined);
     const normalize = options.normalize !== false;
 
-    let trajectory: DescentPoint[];
+    // The descent, run again (the same steps) for each output that prints its matrices.
+    let descent: () => Generator<DescentPoint>;
     let scale = 1;
     let targets: number[] | undefined;
     if (loss === 'ce') {
       if (options.scale !== undefined || options.temperature !== undefined) throw new XentError('err.descend.ceScale', {}, true);
       checkSoftmaxInput(input!, 'row', inputSource);
       targets = readTargets(options.target as string | undefined, input!, options.oneBased === true);
-      trajectory = descendCrossEntropy(input!, targets, lr, steps);
+      descent = () => crossEntropyDescent(input!, targets!, lr, steps);
     } else {
       if (options.target !== undefined) throw new XentError('err.descend.clipTarget', {}, true);
       scale = readScaleOrTemperature(options, 1).scale;
       if (pair) {
-        trajectory = descendClipEmbeddings(pair.image, pair.text, scale, normalize, lr, steps);
+        descent = () => clipEmbeddingDescent(pair.image, pair.text, scale, normalize, lr, steps);
       } else {
         const m = input!;
         if (m.rows !== m.cols) throw new XentError('err.notSquare', { command: 'descend --loss clip', rows: m.rows, cols: m.cols });
@@ -105,14 +106,22 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
         const scaled = mapMatrix(m, (v) => scale * v);
         checkSoftmaxInput(scaled, 'row', inputSource);
         checkSoftmaxInput(scaled, 'col', inputSource);
-        trajectory = descendClipMatrix(m, scale, lr, steps);
+        descent = () => clipMatrixDescent(m, scale, lr, steps);
       }
     }
 
+    // Each step's numbers are kept, and the last step's matrix: not every step's matrix.
+    const trajectory: Omit<DescentPoint, 'matrix'>[] = [];
+    let last: DescentPoint | undefined;
+    for (const point of descent()) {
+      const { matrix: _matrix, ...numbers } = point;
+      trajectory.push(numbers);
+      last = point;
+      // One class (or one pair): no negative, a loss of 0 at every step; nothing to show.
+      if (point.step === 0 && Number.isNaN(point.negative)) throw new XentError('err.descend.noNegative', {});
+    }
     const first = trajectory[0];
-    // One class (or one pair): no negative, a loss of 0 at every step; nothing to show.
-    if (Number.isNaN(first.negative)) throw new XentError('err.descend.noNegative', {});
-    const last = trajectory[trajectory.length - 1];
+    if (!last) throw new XentError('err.internal', { message: 'a descent without a step' });
     // A diverging descent ends early (src/math/descend.ts): say so in every format.
     const warnings = last.step < steps ? [warning(t, 'warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
@@ -134,6 +143,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     const n = last.matrix.rows;
     const isPositive = (i: number, j: number) => (targets ? targets[i] === j : i === j);
     const finalTable = matrixTable(last.matrix, {
+      room: context.room,
       title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps: last.step }),
       corner: loss === 'ce' ? t.label('label.row') : t.label('label.imageText'),
       rowLabels: loss === 'ce' ? rowLabels(n) : numbered(n),
@@ -145,14 +155,19 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     if (loss === 'clip' && scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     if (pair) notes.push(t.t('descend.note.embeddings'));
 
-    const trajectoryJson = trajectory.map((p) => ({
-      step: p.step,
-      loss: p.loss,
-      p_positive: p.pPositive,
-      positive: p.positive,
-      negative: p.negative,
-      [pair ? 'similarity' : 'logits']: toRows(p.matrix),
-    }));
+    // Every step's matrix, for -f json: the descent is run again as it is written.
+    const trajectoryJson = new LazyList(function* () {
+      for (const p of descent()) {
+        yield {
+          step: p.step,
+          loss: p.loss,
+          p_positive: p.pPositive,
+          positive: p.positive,
+          negative: p.negative,
+          [pair ? 'similarity' : 'logits']: matrixRows(p.matrix),
+        };
+      }
+    });
     return {
       warnings,
       tables: [stepsTable, finalTable],

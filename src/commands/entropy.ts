@@ -6,7 +6,7 @@ import { entropy } from '../ops/entropy/kernel.js';
 import type { EntropySpec } from '../ops/entropy/spec.js';
 import { checkDistributions } from '../ops/entropy/validate.js';
 import { rowLabels } from '../report/labels.js';
-import { type Report, numberCell } from '../report/report.js';
+import { type Report, matrixRows, numberCell } from '../report/report.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
 
 /**
@@ -57,7 +57,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       ],
       data: { colLabels: ['entropy', 'perplexity'], rows: entropies.map((h, i) => [h, perplexity[i]]) },
       values: entropies.map((h) => [h]),
-      json: { command: 'entropy', ...unitJson(unit), probs: toRows(input), entropy: entropies, perplexity, mean_entropy: mean },
+      json: { command: 'entropy', ...unitJson(unit), probs: matrixRows(input), entropy: entropies, perplexity, mean_entropy: mean },
     };
   },
 });

@@ -1,10 +1,9 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readChoice, readTemperature } from '../parse/option-values.js';
-import { toRows } from '../matrix.js';
-import { ntxentLoss } from '../math/ntxent.js';
+import { ntxentByRow } from '../math/ntxent.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
-import type { Report, ReportTable } from '../report/report.js';
+import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
@@ -32,48 +31,53 @@ export const ntxentCommand: CommandSpec = defineCommand<OptionValues>({
   ],
   readSpec: optionsAsSpec,
   abilities: { explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  run(input, options, { t, inputSource }): Report {
+  run(input, options, { t, inputSource, printsTables, room }): Report {
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
     const pairing = readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half');
     const unit = readBase(options.base as string | undefined);
-    const nats = ntxentLoss(input, temperature, pairing, inputSource);
-    const result = {
-      ...nats,
-      losses: listInUnit(nats.losses, unit),
-      loss: inUnit(nats.loss, unit),
-      grad: matrixInUnit(nats.grad, unit),
-    };
+    const nats = ntxentByRow(input, temperature, pairing, inputSource);
+    const losses = listInUnit(nats.losses, unit);
+    const loss = inUnit(nats.loss, unit);
+    // Two N×N by N×D products: made only for the outputs that print the gradient.
+    const grad = once(() => matrixInUnit(nats.gradient(), unit));
     const labels = numbered(input.rows);
-    const tables: ReportTable[] = [
-      matrixTable(result.probs, {
-        title: t.label('title.othersSoftmax'),
-        corner: t.label('label.row'),
-        rowLabels: labels,
-        colLabels: labels,
-        cell: (_v, i, j) => (i === j ? null : { bar: true, mark: j === result.partners[i] }),
-        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.losses },
-        footnote: t.t('note.markPartner'),
-      }),
-    ];
-    if (options.grad === true) tables.push(gradientTable(t, 'title.gradEmbeddings', result.grad, t.label('label.row')));
+    const tables: ReportTable[] =
+      printsTables === false
+        ? []
+        : [
+            matrixTable(nats.probs, {
+              room,
+              title: t.label('title.othersSoftmax'),
+              corner: t.label('label.row'),
+              rowLabels: labels,
+              colLabels: labels,
+              cell: (_v, i, j) => (i === j ? null : { bar: true, mark: j === nats.partners[i] }),
+              lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: losses },
+              footnote: t.t('note.markPartner'),
+            }),
+          ];
+    if (options.grad === true && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
+    const json = once(() => ({
+      command: 'ntxent',
+      ...unitJson(unit),
+      temperature,
+      pairs: pairing,
+      losses,
+      loss,
+      grad: matrixRows(grad()),
+    }));
     return {
       tables,
       summary: [
-        { label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss },
-        { label: unitLabel(t, 'sum.simclrLoss', {}, unit), value: 2 * result.loss },
+        { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
+        { label: unitLabel(t, 'sum.simclrLoss', {}, unit), value: 2 * loss },
       ],
       notes: [t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }), ...unitNotes(t, unit)],
-      data: { rows: toRows(result.probs) },
-      values: [[result.loss]],
-      json: {
-        command: 'ntxent',
-        ...unitJson(unit),
-        temperature,
-        pairs: pairing,
-        losses: result.losses,
-        loss: result.loss,
-        grad: toRows(result.grad),
+      data: { rows: sourceRows(nats.probs) },
+      values: [[loss]],
+      get json() {
+        return json();
       },
     };
   },

@@ -1,22 +1,34 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { XentError } from '../errors.js';
-import { toRows } from '../matrix.js';
-import { type SiglipEmbeddingResult, type SiglipResult, siglipFromEmbeddings, siglipLoss } from '../math/siglip.js';
-import { type InfoUnit, inUnit, matrixInUnit, unitJson } from '../math/units.js';
-import type { Report, ReportTable, SummaryLine } from '../report/report.js';
+import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../math/siglip.js';
+import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
+import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
 import { readPositive } from '../parse/option-values.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
-/** A SigLIP result with its losses and gradients in `unit` (logits and probabilities unchanged). */
-function siglipInUnit<T extends SiglipResult>(r: T, unit: InfoUnit): T {
+/** A SigLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
+function siglipInUnit(r: SiglipRows, unit: InfoUnit): SiglipRows {
   return {
     ...r,
     rowLosses: Float64Array.from(r.rowLosses, (l) => inUnit(l, unit)),
     loss: inUnit(r.loss, unit),
-    gradLogits: matrixInUnit(r.gradLogits, unit),
+    gradLogits: rowsInUnit(r.gradLogits, unit),
   };
+}
+
+/** The gradients w.r.t. the embeddings, t and b in `unit`, computed when first asked for. */
+function embeddingGradients(e: SiglipEmbeddingRows, unit: InfoUnit) {
+  return once(() => {
+    const g = e.gradients();
+    return {
+      gradImage: matrixInUnit(g.gradImage, unit),
+      gradText: matrixInUnit(g.gradText, unit),
+      gradScale: inUnit(g.gradScale, unit),
+      gradBias: inUnit(g.gradBias, unit),
+    };
+  });
 }
 
 /** SigLIP's initial scale t and bias b (the paper's t' = log 10, b = −10). */
@@ -55,23 +67,18 @@ export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
     const grad = options.grad === true;
     const normalize = options.normalize !== false;
     const unit = readBase(options.base as string | undefined);
-    let result: SiglipResult;
-    let embedding: SiglipEmbeddingResult | undefined;
+    let result: SiglipRows;
+    // Made only for the outputs that print them (two N×N by N×D products).
+    let gradients: ReturnType<typeof embeddingGradients> | undefined;
     let scale: number | undefined;
     let bias: number | undefined;
     const notes: string[] = [];
     if (pair) {
       scale = options.scale === undefined ? DEFAULT_SCALE : readPositive(options.scale as string, '--scale');
       bias = readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS);
-      const e = siglipInUnit(siglipFromEmbeddings(pair.image, pair.text, scale, bias, normalize), unit);
-      embedding = {
-        ...e,
-        gradImage: matrixInUnit(e.gradImage, unit),
-        gradText: matrixInUnit(e.gradText, unit),
-        gradScale: inUnit(e.gradScale, unit),
-        gradBias: inUnit(e.gradBias, unit),
-      };
-      result = embedding;
+      const e = siglipFromEmbeddingsByRow(pair.image, pair.text, scale, bias, normalize);
+      gradients = embeddingGradients(e, unit);
+      result = siglipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
     } else {
       if (options.scale !== undefined) throw new XentError('err.logitsOption', { option: '--scale' }, true);
@@ -79,63 +86,76 @@ export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
       if (!normalize) throw new XentError('err.logitsOption', { option: '--no-normalize' }, true);
       // ±inf logits are fine: softplus gives 0 or inf, and the gradient 0 or ±1/N.
       const logits = input!;
-      result = siglipInUnit(siglipLoss(logits), unit);
+      result = siglipInUnit(siglipLossByRow(logits), unit);
       notes.push(t.t('note.siglipReady'));
     }
     const n = result.logits.rows;
     const labels = numbered(n);
     const texts = input?.colLabels ? [...input.colLabels] : labels;
     const corner = t.label('label.imageText');
-    const tables: ReportTable[] = [
-      matrixTable(result.logits, {
-        title: t.label('title.siglipLogits'),
-        corner,
-        rowLabels: labels,
-        colLabels: texts,
-        cell: (_v, i, j) => ({ mark: i === j }),
-      }),
-      matrixTable(result.probs, {
-        title: t.label('title.siglipProbs'),
-        corner,
-        rowLabels: labels,
-        colLabels: texts,
-        cell: (_v, i, j) => ({ bar: true, mark: i === j }),
-        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.rowLosses },
-        footnote: t.t('note.markDiagonal'),
-      }),
-    ];
-    if (grad) tables.push(...pairGradientTables(t, result.gradLogits, embedding, { corner, rows: labels, cols: texts })); // spread-ok: three tables at most
+    // Tables (and the summary printed with them) only for the outputs that print them.
+    const printsTables = context.printsTables !== false;
+    const tables: ReportTable[] = printsTables
+      ? [
+          matrixTable(result.logits, {
+            room: context.room,
+            title: t.label('title.siglipLogits'),
+            corner,
+            rowLabels: labels,
+            colLabels: texts,
+            cell: (_v, i, j) => ({ mark: i === j }),
+          }),
+          matrixTable(result.probs, {
+            room: context.room,
+            title: t.label('title.siglipProbs'),
+            corner,
+            rowLabels: labels,
+            colLabels: texts,
+            cell: (_v, i, j) => ({ bar: true, mark: i === j }),
+            lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.rowLosses },
+            footnote: t.t('note.markDiagonal'),
+          }),
+        ]
+      : [];
+    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room)); // spread-ok: three tables at most
     const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
-    if (grad && embedding) {
-      summary.push({ label: t.label('sum.gradScale'), value: embedding.gradScale });
-      summary.push({ label: t.label('sum.gradBias'), value: embedding.gradBias });
+    if (grad && gradients && printsTables) {
+      summary.push({ label: t.label('sum.gradScale'), value: gradients().gradScale });
+      summary.push({ label: t.label('sum.gradBias'), value: gradients().gradBias });
     }
     notes.push(t.t('note.siglipShare'));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
-    const json: Record<string, unknown> = {
-      command: 'siglip',
-      ...unitJson(unit),
-      ...(pair ? { scale, bias, normalize } : {}),
-      logits: toRows(result.logits),
-      probs: toRows(result.probs),
-      loss: result.loss,
-    };
-    if (grad) {
-      json.grad_logits = toRows(result.gradLogits);
-      if (embedding) {
-        json.grad_image = toRows(embedding.gradImage);
-        json.grad_text = toRows(embedding.gradText);
-        json.grad_scale = embedding.gradScale;
-        json.grad_bias = embedding.gradBias;
+    // Made when read (by -f json, --expect, --explain): the matrices in it row by row as written.
+    const json = once(() => {
+      const out: Record<string, unknown> = {
+        command: 'siglip',
+        ...unitJson(unit),
+        ...(pair ? { scale, bias, normalize } : {}),
+        logits: matrixRows(result.logits),
+        probs: sourceRows(result.probs),
+        loss: result.loss,
+      };
+      if (grad) {
+        out.grad_logits = sourceRows(result.gradLogits);
+        if (gradients) {
+          const g = gradients();
+          out.grad_image = matrixRows(g.gradImage);
+          out.grad_text = matrixRows(g.gradText);
+          out.grad_scale = g.gradScale;
+          out.grad_bias = g.gradBias;
+        }
       }
-    }
+      return out;
+    });
     return {
       tables,
       summary,
       notes,
-      data: { colLabels: input?.colLabels, rows: toRows(result.probs) },
+      data: { colLabels: input?.colLabels, rows: sourceRows(result.probs) },
       values: [[result.loss]],
-      json,
+      get json() {
+        return json();
+      },
     };
   },
 });

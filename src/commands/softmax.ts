@@ -7,7 +7,7 @@ import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
-import { type Report, type ReportTable, numberCell } from '../report/report.js';
+import { type Report, type ReportTable, matrixRows, numberCell } from '../report/report.js';
 import { planSoftmaxStream } from '../stream/softmax-stream.js';
 import { type CommandSpec, defineCommand } from './command.js';
 
@@ -74,17 +74,18 @@ export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
     explain: explainSoftmax,
     headline: (spec) => (spec.log ? 'log_probs' : 'probs'),
   },
-  run(input, { temperature, axis, log }, { t, inputSource }): Report {
+  run(input, { temperature, axis, log }, { t, inputSource, printsTables }): Report {
     checkSoftmaxInput(input, axis, inputSource);
     const { probs, logProbs } = softmax(input, temperature, axis);
     const main = log ? logProbs : probs;
     return {
-      tables: [softmaxTable(input, main, { t, axis, log })],
+      // A cell per entry: only for the outputs that print tables.
+      tables: printsTables === false ? [] : [softmaxTable(input, main, { t, axis, log })],
       summary: [],
       notes: temperature === 1 ? [] : [t.t('note.temperature', { value: temperature })],
-      data: { colLabels: input.colLabels, rows: toRows(main) },
-      values: toRows(main),
-      json: { command: 'softmax', temperature, axis, probs: toRows(probs), log_probs: toRows(logProbs) },
+      data: { colLabels: input.colLabels, rows: matrixRows(main) },
+      values: matrixRows(main),
+      json: { command: 'softmax', temperature, axis, probs: matrixRows(probs), log_probs: matrixRows(logProbs) },
     };
   },
 });

@@ -2,10 +2,9 @@ import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
-import { toRows } from '../matrix.js';
-import { supconLoss } from '../math/supcon.js';
+import { supconByRow } from '../math/supcon.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
-import type { Report, ReportTable } from '../report/report.js';
+import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
@@ -42,49 +41,54 @@ export const supconCommand: CommandSpec = defineCommand<OptionValues>({
     const temperature =
       options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
     const unit = readBase(options.base as string | undefined);
-    const nats = supconLoss(input, labels, temperature, inputSource);
-    const result = {
-      ...nats,
-      losses: listInUnit(nats.losses, unit),
-      loss: inUnit(nats.loss, unit),
-      grad: matrixInUnit(nats.grad, unit),
-    };
+    const nats = supconByRow(input, labels, temperature, inputSource);
+    const losses = listInUnit(nats.losses, unit);
+    const loss = inUnit(nats.loss, unit);
+    // Two N×N by N×D products: made only for the outputs that print the gradient.
+    const grad = once(() => matrixInUnit(nats.gradient(), unit));
     const rows = numbered(input.rows);
     const labelText = labels.map(String);
-    const tables: ReportTable[] = [
-      matrixTable(result.probs, {
-        title: t.label('title.othersSoftmax'),
-        corner: `${t.label('label.row')} (${t.label('label.label')})`,
-        rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
-        colLabels: rows.map((r, j) => `${r} (${labelText[j]})`),
-        cell: (_v, i, j) => (i === j ? null : { bar: true, mark: labels[i] === labels[j] }),
-        lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: result.losses, empty: t.label('label.noPositive') },
-        footnote: t.t('note.markPositive'),
-      }),
-    ];
-    if (options.grad === true) tables.push(gradientTable(t, 'title.gradEmbeddings', result.grad, t.label('label.row')));
-    const left = rows.filter((_, i) => result.losses[i] === null);
+    const printsTables = context.printsTables !== false;
+    const tables: ReportTable[] = printsTables
+      ? [
+          matrixTable(nats.probs, {
+            room: context.room,
+            title: t.label('title.othersSoftmax'),
+            corner: `${t.label('label.row')} (${t.label('label.label')})`,
+            rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
+            colLabels: rows.map((r, j) => `${r} (${labelText[j]})`),
+            cell: (_v, i, j) => (i === j ? null : { bar: true, mark: labels[i] === labels[j] }),
+            lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: losses, empty: t.label('label.noPositive') },
+            footnote: t.t('note.markPositive'),
+          }),
+        ]
+      : [];
+    if (options.grad === true && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
+    const left = rows.filter((_, i) => losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    const json = once(() => ({
+      command: 'supcon',
+      ...unitJson(unit),
+      temperature,
+      labels,
+      losses,
+      loss,
+      anchors: nats.anchors,
+      grad: matrixRows(grad()),
+    }));
     return {
       tables,
       summary: [
-        { label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss },
-        { label: t.label('sum.anchors'), value: t.label('sum.anchorsValue', { count: result.anchors, rows: input.rows }) },
+        { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
+        { label: t.label('sum.anchors'), value: t.label('sum.anchorsValue', { count: nats.anchors, rows: input.rows }) },
       ],
       notes,
-      data: { rows: toRows(result.probs) },
-      values: [[result.loss]],
-      json: {
-        command: 'supcon',
-        ...unitJson(unit),
-        temperature,
-        labels,
-        losses: result.losses,
-        loss: result.loss,
-        anchors: result.anchors,
-        grad: toRows(result.grad),
+      data: { rows: sourceRows(nats.probs) },
+      values: [[loss]],
+      get json() {
+        return json();
       },
     };
   },

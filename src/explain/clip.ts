@@ -7,8 +7,9 @@ import { inUnit } from '../math/units.js';
 import { type ExplainUnit, given, num, paren, sub, sumOf, unitOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
 
-function asMatrix(rows: readonly (readonly number[])[]): Matrix {
-  return fromRows(rows);
+/** The report's logits: nested arrays, or a LazyList of rows. */
+function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
+  return fromRows(Array.from(rows, (row) => Array.from(row)));
 }
 
 export function explainClip(x: ExplainInput<OptionValues>): Explanation {
@@ -16,7 +17,7 @@ export function explainClip(x: ExplainInput<OptionValues>): Explanation {
   const u: ExplainUnit = unitOf(options.base);
   const f = inUnit(1, u.unit);
   const lg = u.log;
-  const logits = asMatrix(report.json.logits as number[][]);
+  const logits = asMatrix(report.json.logits as Iterable<ArrayLike<number>>);
   const n = logits.rows;
   const i = pickRow(x.row, n);
   const res = clipLoss(logits);

@@ -21,19 +21,32 @@ export function delimitedHeader(labels: readonly string[], separator: '\t' | ','
 
 /**
  * The main result as TSV or CSV: a header row only when the input had column names (so
- * the output parses back as the same matrix), then one line per row.
+ * the output parses back as the same matrix), then one line per row. In pieces of at most
+ * a line, to be written as they are made (a large matrix is never one string).
  */
-export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
-  const lines: string[] = [];
-  if (data.colLabels) lines.push(delimitedHeader(data.colLabels, separator));
+export function* delimitedPieces(data: DataMatrix, separator: '\t' | ',', number: NumberText): Generator<string> {
+  if (data.colLabels) yield delimitedHeader(data.colLabels, separator) + '\n';
   const integer = new Set(data.integerCols);
   // A whole number's shortest form is itself (3, -100, nan for none): -p is for fractions.
   const field = integer.size === 0 ? number : (x: number, j: number) => (integer.has(j) ? formatExact(x) : number(x));
-  for (const row of data.rows) lines.push(row.map(field).join(separator));
-  return lines.join('\n') + '\n';
+  let any = data.colLabels !== undefined;
+  for (const row of data.rows) {
+    const cells = new Array<string>(row.length);
+    for (let j = 0; j < row.length; j++) cells[j] = field(row[j], j);
+    yield cells.join(separator) + '\n';
+    any = true;
+  }
+  // No line at all is still one (empty) line, as before.
+  if (!any) yield '\n';
 }
 
-/** `-f value`: the headline numbers, tab-separated, one group per line. */
-export function formatValues(values: readonly (readonly number[])[], number: NumberText): string {
-  return values.map((line) => line.map(number).join('\t')).join('\n') + '\n';
+export function formatDelimited(data: DataMatrix, separator: '\t' | ',', number: NumberText): string {
+  let text = '';
+  for (const piece of delimitedPieces(data, separator, number)) text += piece;
+  return text;
+}
+
+/** `-f value`: the headline numbers, tab-separated, one group per line, in pieces of a line. */
+export function* valuesPieces(values: Iterable<ArrayLike<number>>, number: NumberText): Generator<string> {
+  yield* delimitedPieces({ rows: values }, '\t', number);
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../report/report.js';
-import { formatDelimited, formatValues } from './delimited.js';
-import { formatJson } from './json.js';
+import { delimitedPieces, valuesPieces } from './delimited.js';
+import { jsonPieces } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatExact, formatFixed } from './number.js';
 import type { Style } from './style.js';
@@ -18,20 +18,33 @@ export interface FormatOptions {
   readonly heatmap?: { readonly legend: string };
 }
 
-export function formatReport(report: Report, format: Format, options: FormatOptions): string {
+/** Formats that print a report's tables, summary and notes (the others print its data). */
+export const TEXT_FORMATS: ReadonlySet<Format> = new Set(['table', 'markdown']);
+
+/**
+ * The report in `format`, in pieces to be written in order: tsv, csv and json a line or a
+ * row at a time, so that a large result is written as it is made.
+ */
+export function reportPieces(report: Report, format: Format, options: FormatOptions): Iterable<string> {
   const number = options.decimalsGiven ? (x: number) => formatFixed(x, options.decimals) : formatExact;
   switch (format) {
     case 'table':
-      return formatTable(report, options);
+      return [formatTable(report, options)];
     case 'markdown':
-      return formatMarkdown(report, options.decimals);
+      return [formatMarkdown(report, options.decimals)];
     case 'tsv':
-      return formatDelimited(report.data, '\t', number);
+      return delimitedPieces(report.data, '\t', number);
     case 'csv':
-      return formatDelimited(report.data, ',', number);
+      return delimitedPieces(report.data, ',', number);
     case 'json':
-      return formatJson(report.json);
+      return jsonPieces(report.json);
     case 'value':
-      return formatValues(report.values, formatExact);
+      return valuesPieces(report.values, formatExact);
   }
+}
+
+export function formatReport(report: Report, format: Format, options: FormatOptions): string {
+  let text = '';
+  for (const piece of reportPieces(report, format, options)) text += piece;
+  return text;
 }

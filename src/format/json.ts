@@ -1,26 +1,143 @@
+import { LazyList } from '../report/report.js';
 import { formatExact } from './number.js';
 
-// An array that holds no array or object: printed on one line, so a matrix reads as rows.
-const FLAT_ARRAY = /\[\n\s+([^[\]{}]*?)\n\s*\]/g;
 // What JSON.stringify leaves raw that a terminal would act on (src/format/display-safe.ts): DEL,
 // C1 controls, bidi controls and marks, and U+2028/U+2029. They can only be inside strings,
 // where \uXXXX reads back as the same character.
 const RAW_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** A string as JSON, with what a terminal would act on escaped. */
+const jsonString = (text: string) => JSON.stringify(text).replace(RAW_UNSAFE, unicodeEscape);
+
+// How xent lays JSON out: two spaces of indent, as JSON.stringify(value, null, 2), except that
+// an array holding only numbers, strings, booleans and nulls (none with a bracket or brace in
+// its text) is written on one line, so a matrix reads as rows. The text is made in pieces,
+// at most a row (or BATCH numbers) at a time, so that a large result is written as it is
+// made instead of being built as one string.
+
+/** Numbers per piece of a long flat array: short strings stay out of V8's large-object space. */
+const BATCH = 2048;
+
+/** What JSON.stringify would write for a leaf, or undefined for a value it leaves out. */
+function leafText(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'number':
+      // Non-finite numbers as the strings "inf", "-inf", "nan"; -0 as 0, as JSON.stringify.
+      return Number.isFinite(v) ? String(v) : `"${formatExact(v)}"`;
+    case 'string':
+      return jsonString(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      return v === null ? 'null' : undefined;
+  }
+}
+
+function isLeaf(v: unknown): boolean {
+  return v === null || (typeof v !== 'object' && typeof v !== 'bigint');
+}
+
+/** A list's items: typed arrays and LazyLists are written as arrays. */
+function listItems(v: unknown): Iterable<unknown> | undefined {
+  if (Array.isArray(v) || v instanceof Float64Array || v instanceof LazyList) return v as Iterable<unknown>;
+  return undefined;
+}
+
+function withToJson(v: unknown, key: string): unknown {
+  const toJSON = (v as { toJSON?: unknown } | null)?.toJSON;
+  return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(v, key) : v;
+}
 
 /**
  * JSON with every number at full precision (JavaScript's shortest round-trip form) and
- * non-finite numbers as the strings "inf", "-inf", "nan". Typed arrays become lists.
+ * non-finite numbers as the strings "inf", "-inf", "nan", in pieces to be written in order.
+ * Typed arrays and LazyLists become lists.
  */
+export function* jsonPieces(value: Readonly<Record<string, unknown>>): Generator<string> {
+  yield* valuePieces(value, '', '');
+  yield '\n';
+}
+
+/** The text of `value` at an indent of `indent` (its first line already placed). */
+function* valuePieces(value: unknown, indent: string, key: string): Generator<string> {
+  const v = withToJson(value, key);
+  const items = listItems(v);
+  if (items) {
+    yield* listPieces(items, indent);
+    return;
+  }
+  if (isLeaf(v)) {
+    yield leafText(v) ?? 'null';
+    return;
+  }
+  const inner = indent + '  ';
+  let first = true;
+  for (const [k, member] of Object.entries(v as object)) {
+    const m = withToJson(member, k);
+    if (!listItems(m) && isLeaf(m) && leafText(m) === undefined) continue;
+    yield `${first ? '{\n' : ',\n'}${inner}${jsonString(k)}: `;
+    first = false;
+    yield* valuePieces(m, inner, k);
+  }
+  yield first ? '{}' : `\n${indent}}`;
+}
+
+/**
+ * A list: on one line while its items are leaves without brackets or braces, else one item
+ * per line. Items are looked at as they come; a list found not to be flat after some flat
+ * items writes those again, one per line (they are kept as text until the list ends).
+ */
+function* listPieces(items: Iterable<unknown>, indent: string): Generator<string> {
+  const inner = indent + '  ';
+  // Leaf texts not yet written, while the list may still be flat.
+  let pending: string[] = [];
+  let flat = true;
+  let count = 0;
+  let k = 0;
+  for (const raw of items) {
+    const item = withToJson(raw, String(k++));
+    if (flat && isLeaf(item) && !listItems(item)) {
+      const text = leafText(item) ?? 'null';
+      if (!/[[\]{}]/.test(text)) {
+        pending.push(text);
+        continue;
+      }
+    }
+    if (flat) {
+      // Not flat after all: what was kept goes out one per line.
+      flat = false;
+      for (const text of pending) yield `${count++ === 0 ? '[\n' : ',\n'}${inner}${text}`;
+      pending = [];
+    }
+    yield `${count++ === 0 ? '[\n' : ',\n'}${inner}`;
+    yield* valuePieces(item, inner, String(k - 1));
+  }
+  if (!flat) {
+    yield `\n${indent}]`;
+    return;
+  }
+  if (pending.length === 0) {
+    yield '[]';
+    return;
+  }
+  if (pending.length <= BATCH) {
+    yield `[${pending.join(', ')}]`;
+    return;
+  }
+  for (let start = 0; start < pending.length; start += BATCH) {
+    const part = pending.slice(start, start + BATCH).join(', ');
+    yield start === 0 ? `[${part}` : `, ${part}`;
+  }
+  yield ']';
+}
+
+/** The whole JSON text at once (small results). */
 export function formatJson(value: Readonly<Record<string, unknown>>): string {
-  const text = JSON.stringify(
-    value,
-    (_key, v: unknown) => {
-      if (typeof v === 'number' && !Number.isFinite(v)) return formatExact(v);
-      if (v instanceof Float64Array) return Array.from(v);
-      return v;
-    },
-    2,
-  );
-  return text.replace(FLAT_ARRAY, (_whole, items: string) => `[${items.replace(/,\n\s+/g, ', ')}]`).replace(RAW_UNSAFE, unicodeEscape) + '\n';
+  let text = '';
+  for (const piece of jsonPieces(value)) text += piece;
+  return text;
 }

@@ -1,8 +1,9 @@
 import { XentError } from '../errors.js';
-import { type Matrix, at, transpose, zeros } from '../matrix.js';
+import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../matrix.js';
+import { columnShiftedSumExp } from './log-sum-exp.js';
 import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from './similarity.js';
-import { softmax } from './softmax.js';
-import { topKAccuracy } from '../ops/cross-entropy/metrics.js';
+import { softmaxInto } from '../ops/softmax/kernel.js';
+import { diagonalColumnTopK, topKAccuracy } from '../ops/cross-entropy/metrics.js';
 
 export interface ClipResult {
   /** The logits the loss was computed from (after the scale). */
@@ -24,6 +25,59 @@ export interface ClipResult {
 }
 
 /**
+ * A CLIP result whose N×N parts (probabilities both ways, the gradient) are computed a row at
+ * a time when read, from the logits and the log-sum-exp of every row and column: nothing
+ * N×N is held beyond the logits. Each entry is computed as {@link clipLoss} computes it.
+ */
+export interface ClipRows extends Omit<ClipResult, 'probsI2t' | 'probsT2i' | 'gradLogits'> {
+  readonly probsI2t: RowSource;
+  readonly probsT2i: RowSource;
+  readonly gradLogits: RowSource;
+}
+
+/**
+ * CLIP's symmetric InfoNCE loss of an N×N logits matrix, as {@link clipLoss}, in O(N) memory
+ * beyond the logits: its probabilities and gradient are RowSources.
+ */
+export function clipLossByRow(logits: Matrix): ClipRows {
+  const n = logits.rows;
+  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'clip', rows: logits.rows, cols: logits.cols });
+  // Text→image: each column's softmax, from its maximum and Σ exp(x − max).
+  const cols = columnShiftedSumExp(logits);
+  const probT2i = (i: number, j: number) => Math.exp(logits.data[i * n + j] - cols.max[j]) / cols.sum[j];
+  const lossesI2t = new Float64Array(n);
+  const lossesT2i = new Float64Array(n);
+  const logProbs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    softmaxInto(rowView(logits, i), 1, undefined, logProbs);
+    lossesI2t[i] = -logProbs[i];
+    lossesT2i[i] = -(logits.data[i * n + i] - cols.max[i] - Math.log(cols.sum[i]));
+  }
+  const lossI2t = mean(lossesI2t);
+  const lossT2i = mean(lossesT2i);
+  const probsI2t: RowSource = { rows: n, cols: n, row: (i, into) => softmaxInto(rowView(logits, i), 1, into, logProbs) };
+  const probsT2i: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      for (let j = 0; j < n; j++) into[j] = probT2i(i, j);
+    },
+  };
+  const gradLogits: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      probsI2t.row(i, into);
+      for (let j = 0; j < n; j++) {
+        const eye = i === j ? 1 : 0;
+        into[j] = (into[j] - eye + (probT2i(i, j) - eye)) / (2 * n);
+      }
+    },
+  };
+  return { logits, probsI2t, probsT2i, lossesI2t, lossesT2i, lossI2t, lossT2i, loss: (lossI2t + lossT2i) / 2, gradLogits };
+}
+
+/**
  * CLIP's symmetric InfoNCE loss of an N×N logits matrix whose diagonal holds the positive
  * pairs (row i = image i, column j = text j): the cross-entropy of each row toward i and
  * of each column toward j, each direction averaged over N, the two directions averaged.
@@ -35,36 +89,12 @@ export interface ClipResult {
  * clipLoss(fromRows([[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]])).loss // 0.32268134…
  */
 export function clipLoss(logits: Matrix): ClipResult {
-  const n = logits.rows;
-  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'clip', rows: logits.rows, cols: logits.cols });
-  const rows = softmax(logits, 1, 'row');
-  const cols = softmax(logits, 1, 'col');
-  const lossesI2t = new Float64Array(n);
-  const lossesT2i = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    lossesI2t[i] = -at(rows.logProbs, i, i);
-    lossesT2i[i] = -at(cols.logProbs, i, i);
-  }
-  const lossI2t = mean(lossesI2t);
-  const lossT2i = mean(lossesT2i);
-  const gradLogits = zeros(n, n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const eye = i === j ? 1 : 0;
-      gradLogits.data[i * n + j] = (at(rows.probs, i, j) - eye + (at(cols.probs, i, j) - eye)) / (2 * n);
-    }
-  }
-  return {
-    logits,
-    probsI2t: rows.probs,
-    probsT2i: cols.probs,
-    lossesI2t,
-    lossesT2i,
-    lossI2t,
-    lossT2i,
-    loss: (lossI2t + lossT2i) / 2,
-    gradLogits,
-  };
+  return held(clipLossByRow(logits));
+}
+
+/** A ClipRows with its N×N parts computed and held. */
+function held<T extends ClipRows>(r: T): Omit<T, 'probsI2t' | 'probsT2i' | 'gradLogits'> & ClipResult {
+  return { ...r, probsI2t: materialize(r.probsI2t), probsT2i: materialize(r.probsT2i), gradLogits: materialize(r.gradLogits) };
 }
 
 export interface ClipEmbeddingResult extends ClipResult {
@@ -78,6 +108,37 @@ export interface ClipEmbeddingResult extends ClipResult {
   readonly gradScale: number;
 }
 
+/** CLIP from embeddings, its gradients w.r.t. the embeddings and the scale computed only when asked for. */
+export interface ClipEmbeddingRows extends ClipRows {
+  readonly similarity: Matrix;
+  /** ∂loss/∂image, ∂loss/∂text (w.r.t. the raw embeddings) and ∂loss/∂scale: two N×N by N×D products. */
+  gradients(): { readonly gradImage: Matrix; readonly gradText: Matrix; readonly gradScale: number };
+}
+
+/**
+ * {@link clipFromEmbeddings} with the probabilities and the gradient w.r.t. the logits as
+ * RowSources, and the gradients w.r.t. the embeddings computed when `gradients()` is called.
+ */
+export function clipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: number, normalize = true): ClipEmbeddingRows {
+  const pair: PairSimilarity = pairSimilarity(image, text, normalize);
+  const s = pair.similarity;
+  const result = clipLossByRow(pairLogits(s, scale));
+  return {
+    ...result,
+    similarity: s,
+    gradients() {
+      const g = new Float64Array(s.cols);
+      let gradScale = 0;
+      for (let i = 0; i < s.rows; i++) {
+        result.gradLogits.row(i, g);
+        for (let j = 0; j < s.cols; j++) gradScale += g[j] * s.data[i * s.cols + j];
+      }
+      const { gradImage, gradText } = pairBackward(pair, mapRows(result.gradLogits, (v) => scale * v));
+      return { gradImage, gradText, gradScale };
+    },
+  };
+}
+
 /**
  * CLIP from embeddings: logits = scale · normalize(image) · normalize(text)ᵀ (raw dot
  * products when `normalize` is false), then {@link clipLoss}, with the gradient carried
@@ -88,18 +149,8 @@ export interface ClipEmbeddingResult extends ClipResult {
  * clipFromEmbeddings(fromRows([[1, 0], [0, 1]]), fromRows([[2, 0], [0, 3]]), 10).loss
  */
 export function clipFromEmbeddings(image: Matrix, text: Matrix, scale: number, normalize = true): ClipEmbeddingResult {
-  const pair: PairSimilarity = pairSimilarity(image, text, normalize);
-  const s = pair.similarity;
-  const result = clipLoss(pairLogits(s, scale));
-  const g = result.gradLogits;
-  const gradSimilarity = zeros(s.rows, s.cols);
-  let gradScale = 0;
-  for (let k = 0; k < s.data.length; k++) {
-    gradSimilarity.data[k] = scale * g.data[k];
-    gradScale += g.data[k] * s.data[k];
-  }
-  const { gradImage, gradText } = pairBackward(pair, gradSimilarity);
-  return { ...result, similarity: s, gradImage, gradText, gradScale };
+  const { gradients, ...rows } = clipFromEmbeddingsByRow(image, text, scale, normalize);
+  return { ...held(rows), ...gradients() };
 }
 
 /**
@@ -113,7 +164,7 @@ export function clipFromEmbeddings(image: Matrix, text: Matrix, scale: number, n
  */
 export function clipRecall(logits: Matrix, ks: readonly number[]): { i2t: Map<number, number>; t2i: Map<number, number> } {
   const diagonal = Array.from({ length: logits.rows }, (_, i) => i);
-  return { i2t: topKAccuracy(logits, diagonal, ks), t2i: topKAccuracy(transpose(logits), diagonal, ks) };
+  return { i2t: topKAccuracy(logits, diagonal, ks), t2i: diagonalColumnTopK(logits, ks) };
 }
 
 function mean(values: Float64Array): number {

@@ -1,10 +1,12 @@
 // Gradient descent on a loss, for watching it learn: plain steps x ← x − η·∂L/∂x with the
-// closed-form gradients of cross-entropy and CLIP. Pure: the trajectory is returned. A
-// descent that diverges (a large lr or scale) stops at the last step whose values are finite
-// doubles: the trajectory is then shorter than asked.
+// closed-form gradients of cross-entropy and CLIP. Pure: each descent is a generator of its
+// points, so a caller keeps what it prints (10 000 steps of a 50×50 matrix are 200 MB of
+// matrices), and the same descent run again gives the same points. A descent that diverges
+// (a large lr or scale) stops at the last step whose values are finite doubles: the
+// trajectory is then shorter than asked.
 import { XentError } from '../errors.js';
-import { type Matrix, at, mapMatrix, zeros } from '../matrix.js';
-import { clipFromEmbeddings, clipLoss } from './clip.js';
+import { type Matrix, at, mapMatrix, materialize, zeros } from '../matrix.js';
+import { type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from './clip.js';
 import { crossEntropy } from '../ops/cross-entropy/kernel.js';
 
 /** One point of the trajectory (step 0 is the start). */
@@ -60,43 +62,59 @@ const step = (x: Matrix, g: Matrix, lr: number) => {
  * descendCrossEntropy(fromRows([[2, 0.5, -1]]), [0], 1, 5)
  */
 export function descendCrossEntropy(logits: Matrix, targets: readonly number[], lr: number, steps: number): DescentPoint[] {
-  const out: DescentPoint[] = [];
+  return [...crossEntropyDescent(logits, targets, lr, steps)];
+}
+
+/** The points of {@link descendCrossEntropy}, one at a time. */
+export function* crossEntropyDescent(logits: Matrix, targets: readonly number[], lr: number, steps: number): Generator<DescentPoint> {
   let z = logits;
   for (let s = 0; ; s++) {
     const r = crossEntropy(z, { kind: 'index', classes: targets }, { reduction: 'mean' });
     let p = 0;
     for (let i = 0; i < z.rows; i++) p += at(r.probs, i, targets[i]);
-    out.push({ step: s, loss: r.loss, pPositive: p / z.rows, ...means(z, (i, j) => j === targets[i]), matrix: z });
-    if (s === steps) return out;
+    yield { step: s, loss: r.loss, pPositive: p / z.rows, ...means(z, (i, j) => j === targets[i]), matrix: z };
+    if (s === steps) return;
     z = step(z, r.grad, lr);
-    if (!finite(z)) return out;
+    if (!finite(z)) return;
   }
 }
 
-function diagonalProbability(probsI2t: Matrix, probsT2i: Matrix): number {
+/** The mean probability of the positive pairs, both ways: the diagonal of each softmax. */
+function diagonalProbability(r: ClipRows): number {
+  const n = r.logits.rows;
+  const i2t = new Float64Array(n);
+  const t2i = new Float64Array(n);
   let p = 0;
-  for (let i = 0; i < probsI2t.rows; i++) p += at(probsI2t, i, i) + at(probsT2i, i, i);
-  return p / (2 * probsI2t.rows);
+  for (let i = 0; i < n; i++) {
+    r.probsI2t.row(i, i2t);
+    r.probsT2i.row(i, t2i);
+    p += i2t[i] + t2i[i];
+  }
+  return p / (2 * n);
 }
 
 /** Descent on an N×N matrix x under CLIP's loss of scale·x (the gradient is scale·∂L/∂logits). */
 export function descendClipMatrix(x: Matrix, scale: number, lr: number, steps: number): DescentPoint[] {
-  const out: DescentPoint[] = [];
+  return [...clipMatrixDescent(x, scale, lr, steps)];
+}
+
+/** The points of {@link descendClipMatrix}, one at a time. */
+export function* clipMatrixDescent(x: Matrix, scale: number, lr: number, steps: number): Generator<DescentPoint> {
   let m = x;
   let logits = mapMatrix(m, (v) => scale * v);
   for (let s = 0; ; s++) {
-    const r = clipLoss(logits);
-    out.push({
+    const r = clipLossByRow(logits);
+    yield {
       step: s,
       loss: r.loss,
-      pPositive: diagonalProbability(r.probsI2t, r.probsT2i),
+      pPositive: diagonalProbability(r),
       ...means(m, (i, j) => i === j),
       matrix: m,
-    });
-    if (s === steps) return out;
-    m = step(m, mapMatrix(r.gradLogits, (g) => scale * g), lr);
+    };
+    if (s === steps) return;
+    m = step(m, mapMatrix(materialize(r.gradLogits), (g) => scale * g), lr);
     logits = mapMatrix(m, (v) => scale * v);
-    if (!finite(logits)) return out;
+    if (!finite(logits)) return;
   }
 }
 
@@ -109,28 +127,40 @@ export function descendClipEmbeddings(
   lr: number,
   steps: number,
 ): DescentPoint[] {
-  const out: DescentPoint[] = [];
+  return [...clipEmbeddingDescent(image, text, scale, normalize, lr, steps)];
+}
+
+/** The points of {@link descendClipEmbeddings}, one at a time. */
+export function* clipEmbeddingDescent(
+  image: Matrix,
+  text: Matrix,
+  scale: number,
+  normalize: boolean,
+  lr: number,
+  steps: number,
+): Generator<DescentPoint> {
   let u = image;
   let v = text;
   for (let s = 0; ; s++) {
-    let r: ReturnType<typeof clipFromEmbeddings>;
+    let r: ReturnType<typeof clipFromEmbeddingsByRow>;
     try {
-      r = clipFromEmbeddings(u, v, scale, normalize);
+      r = clipFromEmbeddingsByRow(u, v, scale, normalize);
     } catch (error) {
       // A later step whose similarities overflow (raw dot products): the descent ends before it.
-      if (s > 0 && error instanceof XentError && error.key === 'err.logitOverflow') return out;
+      if (s > 0 && error instanceof XentError && error.key === 'err.logitOverflow') return;
       throw error;
     }
-    out.push({
+    yield {
       step: s,
       loss: r.loss,
-      pPositive: diagonalProbability(r.probsI2t, r.probsT2i),
+      pPositive: diagonalProbability(r),
       ...means(r.similarity, (i, j) => i === j),
       matrix: r.similarity,
-    });
-    if (s === steps) return out;
-    u = step(u, r.gradImage, lr);
-    v = step(v, r.gradText, lr);
-    if (!finite(u) || !finite(v)) return out;
+    };
+    if (s === steps) return;
+    const { gradImage, gradText } = r.gradients();
+    u = step(u, gradImage, lr);
+    v = step(v, gradText, lr);
+    if (!finite(u) || !finite(v)) return;
   }
 }

@@ -1,7 +1,7 @@
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, at, zeros } from '../matrix.js';
-import { othersSoftmax } from './others-softmax.js';
+import { type Matrix, type RowSource, materialize } from '../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
 import { selfBackward, selfSimilarity } from './similarity.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
@@ -35,6 +35,50 @@ export interface NtxentResult {
   readonly grad: Matrix;
 }
 
+/** An NT-Xent result whose probabilities are computed a row at a time and whose gradient is computed when asked for. */
+export interface NtxentRows extends Omit<NtxentResult, 'probs' | 'grad'> {
+  readonly probs: RowSource;
+  /** ∂loss/∂embeddings (raw rows): two N×N by N×D products, made when called. */
+  gradient(): Matrix;
+}
+
+/**
+ * {@link ntxentLoss} holding one N×N matrix (the similarities): the probabilities are a
+ * RowSource, the gradient is computed by `gradient()`, each entry as ntxentLoss computes it.
+ */
+export function ntxentByRow(embeddings: Matrix, temperature: number, pairing: Pairing, source: MessageParam): NtxentRows {
+  const n = embeddings.rows;
+  if (n % 2 !== 0) throw new XentError('err.oddRows', { rows: n, source });
+  const self = selfSimilarity(embeddings, source);
+  const softmaxRow = othersSoftmaxRows(self.similarity, temperature);
+  const partners = Array.from({ length: n }, (_, i) => partnerOf(i, n, pairing));
+  const losses = new Float64Array(n);
+  const logProbs = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    softmaxRow(i, undefined, logProbs);
+    losses[i] = -logProbs[partners[i]];
+    sum += losses[i];
+  }
+  // ∂loss/∂sᵢⱼ = (pᵢⱼ − [j = partner]) / (2N·τ) off the diagonal, 0 on it.
+  const gradSimilarity: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      softmaxRow(i, into, logProbs);
+      for (let j = 0; j < n; j++) into[j] = j === i ? 0 : (into[j] - (j === partners[i] ? 1 : 0)) / (n * temperature);
+    },
+  };
+  return {
+    similarity: self.similarity,
+    probs: othersSoftmaxProbs(self.similarity, temperature),
+    partners,
+    losses,
+    loss: sum / n,
+    gradient: () => selfBackward(self, gradSimilarity),
+  };
+}
+
 /**
  * SimCLR's NT-Xent loss: 2N embeddings (rows) are L2-normalised, sᵢⱼ = uᵢ · uⱼ, and each row
  * i is a (2N − 1)-way classification of its partner among the other rows with logits
@@ -47,28 +91,6 @@ export interface NtxentResult {
  * ntxentLoss(fromRows([[1, 0], [0, 1]]), 0.5, 'half', source).loss // 0
  */
 export function ntxentLoss(embeddings: Matrix, temperature: number, pairing: Pairing, source: MessageParam): NtxentResult {
-  const n = embeddings.rows;
-  if (n % 2 !== 0) throw new XentError('err.oddRows', { rows: n, source });
-  const self = selfSimilarity(embeddings, source);
-  const { probs, logProbs } = othersSoftmax(self.similarity, temperature);
-  const partners = Array.from({ length: n }, (_, i) => partnerOf(i, n, pairing));
-  const losses = new Float64Array(n);
-  const gradSimilarity = zeros(n, n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    losses[i] = -at(logProbs, i, partners[i]);
-    sum += losses[i];
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      gradSimilarity.data[i * n + j] = (at(probs, i, j) - (j === partners[i] ? 1 : 0)) / (n * temperature);
-    }
-  }
-  return {
-    similarity: self.similarity,
-    probs,
-    partners,
-    losses,
-    loss: sum / n,
-    grad: selfBackward(self, gradSimilarity),
-  };
+  const { probs, gradient, ...rest } = ntxentByRow(embeddings, temperature, pairing, source);
+  return { ...rest, probs: materialize(probs), grad: gradient() };
 }

@@ -1,2 +1,2 @@
 // Re-export until ntxent.ts and supcon.ts (their homes) import from ops/softmax.
-export { othersSoftmax } from '../ops/softmax/others.js';
+export { othersSoftmax, othersSoftmaxProbs, othersSoftmaxRows } from '../ops/softmax/others.js';

@@ -1,5 +1,5 @@
 import { XentError } from '../errors.js';
-import { type Matrix, zeros } from '../matrix.js';
+import { type Matrix, type RowSource, mapRows, materialize } from '../matrix.js';
 import { pairBackward, pairLogits, pairSimilarity } from './similarity.js';
 import { sigmoid, softplus } from './sigmoid.js';
 
@@ -15,6 +15,47 @@ export interface SiglipResult {
   readonly gradLogits: Matrix;
 }
 
+/** A SigLIP result with its N×N parts computed a row at a time when read (each as {@link siglipLoss} computes it). */
+export interface SiglipRows extends Omit<SiglipResult, 'probs' | 'gradLogits'> {
+  readonly probs: RowSource;
+  readonly gradLogits: RowSource;
+}
+
+/** {@link siglipLoss} in O(N) memory beyond the logits: the probabilities and gradient are RowSources. */
+export function siglipLossByRow(logits: Matrix): SiglipRows {
+  const n = logits.rows;
+  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'siglip', rows: logits.rows, cols: logits.cols });
+  const rowLosses = new Float64Array(n);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    let row = 0;
+    for (let j = 0; j < n; j++) {
+      const z = i === j ? 1 : -1;
+      row += softplus(-z * logits.data[i * n + j]);
+    }
+    rowLosses[i] = row / n;
+    loss += row;
+  }
+  const probs: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      for (let j = 0; j < n; j++) into[j] = sigmoid(logits.data[i * n + j]);
+    },
+  };
+  const gradLogits: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      for (let j = 0; j < n; j++) {
+        const z = i === j ? 1 : -1;
+        into[j] = (-z * sigmoid(-z * logits.data[i * n + j])) / n;
+      }
+    },
+  };
+  return { logits, probs, rowLosses, loss: loss / n, gradLogits };
+}
+
 /**
  * SigLIP's pairwise sigmoid loss of an N×N logits matrix (diagonal = matching pairs):
  * every pair is a binary classification, −log σ(z·x) = softplus(−z·x), summed and divided
@@ -26,26 +67,11 @@ export interface SiglipResult {
  * siglipLoss(fromRows([[10, -10], [-10, 10]])).loss
  */
 export function siglipLoss(logits: Matrix): SiglipResult {
-  const n = logits.rows;
-  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'siglip', rows: logits.rows, cols: logits.cols });
-  const probs = zeros(n, n);
-  const gradLogits = zeros(n, n);
-  const rowLosses = new Float64Array(n);
-  let loss = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) {
-      const k = i * n + j;
-      const x = logits.data[k];
-      const z = i === j ? 1 : -1;
-      probs.data[k] = sigmoid(x);
-      row += softplus(-z * x);
-      gradLogits.data[k] = (-z * sigmoid(-z * x)) / n;
-    }
-    rowLosses[i] = row / n;
-    loss += row;
-  }
-  return { logits, probs, rowLosses, loss: loss / n, gradLogits };
+  return held(siglipLossByRow(logits));
+}
+
+function held<T extends SiglipRows>(r: T): Omit<T, 'probs' | 'gradLogits'> & SiglipResult {
+  return { ...r, probs: materialize(r.probs), gradLogits: materialize(r.gradLogits) };
 }
 
 export interface SiglipEmbeddingResult extends SiglipResult {
@@ -57,6 +83,37 @@ export interface SiglipEmbeddingResult extends SiglipResult {
   readonly gradScale: number;
   /** ∂loss/∂b = Σᵢⱼ ∂loss/∂logitsᵢⱼ. */
   readonly gradBias: number;
+}
+
+/** SigLIP from embeddings, its gradients w.r.t. the embeddings, t and b computed only when asked for. */
+export interface SiglipEmbeddingRows extends SiglipRows {
+  readonly similarity: Matrix;
+  gradients(): Pick<SiglipEmbeddingResult, 'gradImage' | 'gradText' | 'gradScale' | 'gradBias'>;
+}
+
+/** {@link siglipFromEmbeddings} with RowSources, and `gradients()` computed when called. */
+export function siglipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: number, bias: number, normalize = true): SiglipEmbeddingRows {
+  const pair = pairSimilarity(image, text, normalize);
+  const s = pair.similarity;
+  const result = siglipLossByRow(pairLogits(s, scale, bias));
+  return {
+    ...result,
+    similarity: s,
+    gradients() {
+      const g = new Float64Array(s.cols);
+      let gradScale = 0;
+      let gradBias = 0;
+      for (let i = 0; i < s.rows; i++) {
+        result.gradLogits.row(i, g);
+        for (let j = 0; j < s.cols; j++) {
+          gradScale += g[j] * s.data[i * s.cols + j];
+          gradBias += g[j];
+        }
+      }
+      const { gradImage, gradText } = pairBackward(pair, mapRows(result.gradLogits, (v) => scale * v));
+      return { gradImage, gradText, gradScale, gradBias };
+    },
+  };
 }
 
 /**
@@ -74,18 +131,6 @@ export function siglipFromEmbeddings(
   bias: number,
   normalize = true,
 ): SiglipEmbeddingResult {
-  const pair = pairSimilarity(image, text, normalize);
-  const s = pair.similarity;
-  const result = siglipLoss(pairLogits(s, scale, bias));
-  const gradSimilarity = zeros(s.rows, s.cols);
-  let gradScale = 0;
-  let gradBias = 0;
-  for (let k = 0; k < s.data.length; k++) {
-    const g = result.gradLogits.data[k];
-    gradSimilarity.data[k] = scale * g;
-    gradScale += g * s.data[k];
-    gradBias += g;
-  }
-  const { gradImage, gradText } = pairBackward(pair, gradSimilarity);
-  return { ...result, similarity: s, gradImage, gradText, gradScale, gradBias };
+  const { gradients, ...rows } = siglipFromEmbeddingsByRow(image, text, scale, bias, normalize);
+  return { ...held(rows), ...gradients() };
 }

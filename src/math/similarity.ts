@@ -1,43 +1,10 @@
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, zeros } from '../matrix.js';
+import { type Matrix, type RowSource, zeros } from '../matrix.js';
+import { dotRows, gradientProducts } from './matmul.js';
 import { type Normalized, checkEmbeddings, l2Normalize, normalizeBackward } from './normalize.js';
 
-/**
- * a · bᵀ: entry (i, j) is the dot product of row i of a with row j of b.
- *
- * @example
- * dotRows(fromRows([[1, 0], [0, 2]]), fromRows([[3, 4]])) // [[3], [8]]
- */
-export function dotRows(a: Matrix, b: Matrix): Matrix {
-  const out = zeros(a.rows, b.rows);
-  for (let i = 0; i < a.rows; i++) {
-    for (let j = 0; j < b.rows; j++) {
-      let s = 0;
-      for (let k = 0; k < a.cols; k++) s += a.data[i * a.cols + k] * b.data[j * b.cols + k];
-      out.data[i * b.rows + j] = s;
-    }
-  }
-  return out;
-}
-
-/**
- * g · b: the gradient w.r.t. a of Σᵢⱼ gᵢⱼ (a · bᵀ)ᵢⱼ. With `transposeG`, gᵀ · b (the gradient w.r.t. b,
- * with a and b swapped).
- */
-function gradDot(g: Matrix, b: Matrix, transposeG: boolean): Matrix {
-  const rows = transposeG ? g.cols : g.rows;
-  const inner = transposeG ? g.rows : g.cols;
-  const out = zeros(rows, b.cols);
-  for (let i = 0; i < rows; i++) {
-    for (let m = 0; m < inner; m++) {
-      const w = transposeG ? g.data[m * g.cols + i] : g.data[i * g.cols + m];
-      if (w === 0) continue;
-      for (let k = 0; k < b.cols; k++) out.data[i * b.cols + k] += w * b.data[m * b.cols + k];
-    }
-  }
-  return out;
-}
+export { dotRows };
 
 /** Embeddings as they enter the dot products: unit rows, or the raw rows with --no-normalize. */
 export interface Prepared {
@@ -108,14 +75,13 @@ export function pairLogits(similarity: Matrix, scale: number, bias = 0): Matrix 
 }
 
 /**
- * Backpropagation from g = ∂L/∂s (the gradient w.r.t. the similarity matrix) to the raw
- * embeddings: ∂L/∂U = g·V, ∂L/∂V = gᵀ·U, then through the normalisation of each row.
+ * Backpropagation from g = ∂L/∂s (the gradient w.r.t. the similarity matrix, given row by
+ * row) to the raw embeddings: ∂L/∂U = g·V, ∂L/∂V = gᵀ·U, then through the normalisation of
+ * each row.
  */
-export function pairBackward(pair: PairSimilarity, gradSimilarity: Matrix): { gradImage: Matrix; gradText: Matrix } {
-  return {
-    gradImage: backToRaw(pair.image, gradDot(gradSimilarity, pair.text.rows, false)),
-    gradText: backToRaw(pair.text, gradDot(gradSimilarity, pair.image.rows, true)),
-  };
+export function pairBackward(pair: PairSimilarity, gradSimilarity: RowSource): { gradImage: Matrix; gradText: Matrix } {
+  const { gRight, gtLeft } = gradientProducts(gradSimilarity, pair.text.rows, pair.image.rows);
+  return { gradImage: backToRaw(pair.image, gRight), gradText: backToRaw(pair.text, gtLeft) };
 }
 
 export interface SelfSimilarity {
@@ -137,11 +103,13 @@ export function selfSimilarity(embeddings: Matrix, source: MessageParam): SelfSi
   return { embeddings: prepared, similarity: dotRows(prepared.rows, prepared.rows) };
 }
 
-/** From g = ∂L/∂s to the raw embeddings: s = U·Uᵀ gives ∂L/∂U = (g + gᵀ)·U, then the normalisation. */
-export function selfBackward(self: SelfSimilarity, gradSimilarity: Matrix): Matrix {
+/**
+ * From g = ∂L/∂s (given row by row) to the raw embeddings: s = U·Uᵀ gives ∂L/∂U = g·U + gᵀ·U
+ * (two sums, added after), then the normalisation.
+ */
+export function selfBackward(self: SelfSimilarity, gradSimilarity: RowSource): Matrix {
   const u = self.embeddings.rows;
-  const a = gradDot(gradSimilarity, u, false);
-  const b = gradDot(gradSimilarity, u, true);
+  const { gRight: a, gtLeft: b } = gradientProducts(gradSimilarity, u, u);
   for (let k = 0; k < a.data.length; k++) a.data[k] += b.data[k];
   return backToRaw(self.embeddings, a);
 }

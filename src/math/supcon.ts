@@ -1,7 +1,7 @@
 import { XentError } from '../errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, at, zeros } from '../matrix.js';
-import { othersSoftmax } from './others-softmax.js';
+import { type Matrix, type RowSource, materialize } from '../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
 import { selfBackward, selfSimilarity } from './similarity.js';
 
 export interface SupconResult {
@@ -19,6 +19,75 @@ export interface SupconResult {
   readonly loss: number;
   /** ∂loss/∂embeddings, w.r.t. the raw (unnormalised) rows. */
   readonly grad: Matrix;
+}
+
+/** A SupCon result whose probabilities are computed a row at a time and whose gradient is computed when asked for. */
+export interface SupconRows extends Omit<SupconResult, 'probs' | 'grad'> {
+  readonly probs: RowSource;
+  /** ∂loss/∂embeddings (raw rows): two N×N by N×D products, made when called. */
+  gradient(): Matrix;
+}
+
+/** How many other rows share each row's label. */
+function positiveCounts(labels: readonly number[]): number[] {
+  const count = new Map<number, number>();
+  for (const label of labels) count.set(label, (count.get(label) ?? 0) + 1);
+  // A NaN label matches no row, itself included (NaN !== NaN).
+  return labels.map((label) => (Number.isNaN(label) ? 0 : count.get(label)! - 1));
+}
+
+/**
+ * {@link supconLoss} holding one N×N matrix (the similarities): the probabilities are a
+ * RowSource, the gradient is computed by `gradient()`, each entry as supconLoss computes it.
+ */
+export function supconByRow(embeddings: Matrix, labels: readonly number[], temperature: number, source: MessageParam): SupconRows {
+  const n = embeddings.rows;
+  if (labels.length !== n) throw new XentError('err.labelsLength', { got: labels.length, rows: n, source });
+  const positives = positiveCounts(labels);
+  const anchors = positives.filter((count) => count > 0).length;
+  if (anchors === 0) throw new XentError('err.noPositives', { rows: n });
+  const self = selfSimilarity(embeddings, source);
+  const softmaxRow = othersSoftmaxRows(self.similarity, temperature);
+  const logProbs = new Float64Array(n);
+  const losses: (number | null)[] = [];
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    if (positives[i] === 0) {
+      losses.push(null);
+      continue;
+    }
+    softmaxRow(i, undefined, logProbs);
+    let total = 0;
+    for (let j = 0; j < n; j++) if (j !== i && labels[j] === labels[i]) total -= logProbs[j];
+    const loss = total / positives[i];
+    losses.push(loss);
+    sum += loss;
+  }
+  // ∂loss/∂sᵢⱼ = (pᵢⱼ − [j ∈ P(i)]/|P(i)|) / (M·τ) for an anchor with positives; 0 elsewhere.
+  const gradSimilarity: RowSource = {
+    rows: n,
+    cols: n,
+    row(i, into) {
+      if (positives[i] === 0) {
+        into.fill(0);
+        return;
+      }
+      softmaxRow(i, into, logProbs);
+      for (let j = 0; j < n; j++) {
+        const positive = labels[j] === labels[i];
+        into[j] = j === i ? 0 : (into[j] - (positive ? 1 / positives[i] : 0)) / (anchors * temperature);
+      }
+    },
+  };
+  return {
+    similarity: self.similarity,
+    probs: othersSoftmaxProbs(self.similarity, temperature),
+    positives,
+    losses,
+    anchors,
+    loss: sum / anchors,
+    gradient: () => selfBackward(self, gradSimilarity),
+  };
 }
 
 /**
@@ -39,39 +108,6 @@ export function supconLoss(
   temperature: number,
   source: MessageParam,
 ): SupconResult {
-  const n = embeddings.rows;
-  if (labels.length !== n) throw new XentError('err.labelsLength', { got: labels.length, rows: n, source });
-  const positives = labels.map((label, i) => labels.filter((other, j) => j !== i && other === label).length);
-  const anchors = positives.filter((count) => count > 0).length;
-  if (anchors === 0) throw new XentError('err.noPositives', { rows: n });
-  const self = selfSimilarity(embeddings, source);
-  const { probs, logProbs } = othersSoftmax(self.similarity, temperature);
-  const losses: (number | null)[] = [];
-  const gradSimilarity = zeros(n, n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    if (positives[i] === 0) {
-      losses.push(null);
-      continue;
-    }
-    let total = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      const positive = labels[j] === labels[i];
-      if (positive) total -= at(logProbs, i, j);
-      gradSimilarity.data[i * n + j] = (at(probs, i, j) - (positive ? 1 / positives[i] : 0)) / (anchors * temperature);
-    }
-    const loss = total / positives[i];
-    losses.push(loss);
-    sum += loss;
-  }
-  return {
-    similarity: self.similarity,
-    probs,
-    positives,
-    losses,
-    anchors,
-    loss: sum / anchors,
-    grad: selfBackward(self, gradSimilarity),
-  };
+  const { probs, gradient, ...rest } = supconByRow(embeddings, labels, temperature, source);
+  return { ...rest, probs: materialize(probs), grad: gradient() };
 }

@@ -3,7 +3,7 @@
 // is the result in nats divided by ln b, and so is its gradient (ln b is a constant).
 // Dividing by ln b (one rounding) rather than multiplying by 1/ln b (two) keeps
 // H(½, ¼, ¼) at exactly 1.5 bits.
-import { type Matrix, mapMatrix } from '../matrix.js';
+import { type Matrix, type RowSource, mapMatrix, mapRows } from '../matrix.js';
 
 export type LogBase = 'e' | '2' | '10';
 
@@ -63,6 +63,11 @@ export function listInUnit<T extends number | null>(values: ArrayLike<T>, unit: 
 /** A matrix of values in nats (losses, gradients) expressed in `unit`. */
 export function matrixInUnit(m: Matrix, unit: InfoUnit): Matrix {
   return unit.ln === 1 ? m : mapMatrix(m, (v) => v / unit.ln);
+}
+
+/** A matrix of values in nats given row by row, in `unit` (still row by row). */
+export function rowsInUnit(m: RowSource, unit: InfoUnit): RowSource {
+  return unit.ln === 1 ? m : mapRows(m, (v) => v / unit.ln);
 }
 
 /** JSON keys telling scripts the unit, present only when it is not the default (nats). */

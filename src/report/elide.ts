@@ -10,10 +10,10 @@ export interface Room {
   readonly cols: number;
 }
 
-const GAP = '…';
+export const GAP = '…';
 
 /** Keeps `room` items of `count`: the first half and the last half, with null for the gap. */
-function keep(count: number, room: number): (number | null)[] {
+export function keep(count: number, room: number): (number | null)[] {
   if (count <= room) return Array.from({ length: count }, (_, k) => k);
   const head = Math.ceil(room / 2);
   const tail = room - head;
@@ -25,6 +25,7 @@ function keep(count: number, room: number): (number | null)[] {
 }
 
 function elideTable(table: ReportTable, room: Room): { table: ReportTable; elided: boolean } {
+  if (table.cut) return { table, elided: true };
   const width = table.colLabels.length;
   const cols = keep(width, room.cols);
   const rows = keep(table.rows.length, room.rows);

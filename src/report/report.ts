@@ -1,6 +1,8 @@
 // What a command hands to the formatters: everything already computed and already in the
 // user's language, but not yet laid out. Formatters turn one Report into text for each
-// output format; they never compute and never print.
+// output format; they never compute and never print. A large matrix in a report is a
+// LazyList of its rows: made as the formatter writes it, never held as nested arrays.
+import { type Matrix, type RowSource, rowView } from '../matrix.js';
 
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
@@ -37,6 +39,8 @@ export interface ReportTable {
   readonly footnote?: string;
   /** Shade the cells as --heatmap does, even without it; `legend` names the legend line. */
   readonly heatmap?: { readonly legend: string };
+  /** Made already cut to a terminal's room (see elideReport), by a command that shows a large matrix. */
+  readonly cut?: boolean;
 }
 
 export interface SummaryLine {
@@ -47,7 +51,8 @@ export interface SummaryLine {
 /** The main result as plain numbers: what tsv and csv print, and what xent reads back. */
 export interface DataMatrix {
   readonly colLabels?: readonly string[];
-  readonly rows: readonly (readonly number[])[];
+  /** Arrays, or a LazyList of rows made as they are written. */
+  readonly rows: Iterable<ArrayLike<number>>;
   /**
    * Columns of whole numbers (a target class, a step, a 0/1 flag): written as integers
    * whatever -p says (2, not 2.000).
@@ -55,13 +60,57 @@ export interface DataMatrix {
   readonly integerCols?: readonly number[];
 }
 
+/**
+ * A list whose items are made each time it is read, one at a time: the rows of a matrix
+ * computed from another (softmax, gradient), the steps of a descent. JSON writes it as an
+ * array; --expect reads it as one.
+ */
+export class LazyList<T> implements Iterable<T> {
+  constructor(private readonly items: () => Iterable<T>) {}
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.items()[Symbol.iterator]();
+  }
+}
+
+/** The rows of a held matrix, as views (no copy). */
+export function matrixRows(m: Matrix): LazyList<Float64Array> {
+  return new LazyList(function* () {
+    for (let i = 0; i < m.rows; i++) yield rowView(m, i);
+  });
+}
+
+/** The rows of a RowSource, each computed when it is reached (a new array each: a reader may keep it). */
+export function sourceRows(source: RowSource): LazyList<Float64Array> {
+  return new LazyList(function* () {
+    for (let i = 0; i < source.rows; i++) {
+      const row = new Float64Array(source.cols);
+      source.row(i, row);
+      yield row;
+    }
+  });
+}
+
+/** A value computed once, when first asked for (a gradient that only some outputs print). */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 export interface Report {
   readonly tables: readonly ReportTable[];
   readonly summary: readonly SummaryLine[];
   readonly notes: readonly string[];
   readonly data: DataMatrix;
-  /** The headline numbers for `-f value`, one line per inner array. */
-  readonly values: readonly (readonly number[])[];
+  /** The headline numbers for `-f value`, one line per inner array (or per row of a LazyList). */
+  readonly values: Iterable<ArrayLike<number>>;
   /** Every result, for `-f json`; numbers may be non-finite (written as "inf", "-inf", "nan"). */
   readonly json: Readonly<Record<string, unknown>>;
   /** Things the user should know that are not errors; printed on stderr as "xent: warning: …". */

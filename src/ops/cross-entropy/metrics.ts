@@ -194,3 +194,27 @@ export function evaluateCrossEntropy(input: Matrix, spec: CeSpec, targets: Cross
     infinite: infiniteLossRows(nats.losses, nats.logProbs, q),
   };
 }
+
+/**
+ * topKAccuracy of the columns of a square matrix, column j's target being row j (CLIP's
+ * text→image Recall@K), without transposing it: a row i ≠ j with a score at least that of
+ * the diagonal ranks ahead, as in inTopK.
+ *
+ * @example
+ * diagonalColumnTopK(fromRows([[2, 0], [3, 1]]), [1]) // Map { 1 => 0.5 }: column 1's 3 beats its 2
+ */
+export function diagonalColumnTopK(scores: Matrix, ks: readonly number[]): Map<number, number> {
+  const n = scores.cols;
+  const ahead = new Float64Array(n);
+  for (let i = 0; i < scores.rows; i++) {
+    const row = rowView(scores, i);
+    for (let j = 0; j < n; j++) if (j !== i && row[j] >= scores.data[j * n + j]) ahead[j]++;
+  }
+  const out = new Map<number, number>();
+  for (const k of ks) {
+    let hits = 0;
+    for (let j = 0; j < n; j++) if (ahead[j] < k) hits++;
+    out.set(k, hits / n);
+  }
+  return out;
+}

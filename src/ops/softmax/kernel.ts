@@ -1,5 +1,5 @@
-import { type Matrix, rowView, transpose, zeros } from '../../matrix.js';
-import { shiftedSumExp } from '../../math/log-sum-exp.js';
+import { type Matrix, rowView, zeros } from '../../matrix.js';
+import { columnShiftedSumExp, shiftedSumExp } from '../../math/log-sum-exp.js';
 
 export type Axis = 'row' | 'col';
 
@@ -50,14 +50,37 @@ export function softmaxInto(
  * softmax(fromRows([[1000, 0, -1000]])).probs // [[1, e^-1000 → 0, 0]]
  */
 export function softmax(logits: Matrix, temperature = 1, axis: Axis = 'row'): SoftmaxResult {
-  if (axis === 'col') {
-    const t = softmax(transpose(logits), temperature, 'row');
-    return { probs: transpose(t.probs), logProbs: transpose(t.logProbs) };
-  }
+  if (axis === 'col') return columnSoftmax(logits, temperature);
   const probs = zeros(logits.rows, logits.cols);
   const logProbs = zeros(logits.rows, logits.cols);
   for (let i = 0; i < logits.rows; i++) {
     softmaxInto(rowView(logits, i), temperature, rowView(probs, i), rowView(logProbs, i));
+  }
+  return { probs, logProbs };
+}
+
+/**
+ * softmaxInto of every column, without transposing the matrix: each column's maximum, sum
+ * and values are the ones softmaxInto computes for it, taken down the rows in order.
+ */
+function columnSoftmax(z: Matrix, temperature: number): SoftmaxResult {
+  const { rows, cols, data } = z;
+  const probs = zeros(rows, cols);
+  const logProbs = zeros(rows, cols);
+  const top = new Float64Array(cols).fill(-Infinity);
+  for (let i = 0; i < rows; i++) for (let j = 0, k = i * cols; j < cols; j++, k++) if (data[k] > top[j]) top[j] = data[k];
+  const shiftFirst = Array.from(top, (m) => Number.isFinite(m) && !Number.isFinite(m / temperature));
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0, k = i * cols; j < cols; j++, k++) logProbs.data[k] = shiftFirst[j] ? (data[k] - top[j]) / temperature : data[k] / temperature;
+  }
+  const { max, sum } = columnShiftedSumExp(logProbs);
+  const logSum = Float64Array.from(sum, Math.log);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0, k = i * cols; j < cols; j++, k++) {
+      const shifted = logProbs.data[k] - max[j];
+      probs.data[k] = Math.exp(shifted) / sum[j];
+      logProbs.data[k] = shifted - logSum[j];
+    }
   }
   return { probs, logProbs };
 }

@@ -1,4 +1,4 @@
-import { type Matrix, rowView, zeros } from '../../matrix.js';
+import { type Matrix, type RowSource, rowView, zeros } from '../../matrix.js';
 import { type SoftmaxResult, softmaxInto } from './kernel.js';
 
 /**
@@ -14,11 +14,30 @@ export function othersSoftmax(similarity: Matrix, temperature: number): SoftmaxR
   const n = similarity.rows;
   const probs = zeros(n, n);
   const logProbs = zeros(n, n);
-  const row = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const row = othersSoftmaxRows(similarity, temperature);
+  for (let i = 0; i < n; i++) row(i, rowView(probs, i), rowView(logProbs, i));
+  return { probs, logProbs };
+}
+
+/**
+ * Row i of {@link othersSoftmax}, computed when asked for: `probs` (which may be left out)
+ * and `logProbs` receive it. Nothing N×N is held.
+ */
+export function othersSoftmaxRows(
+  similarity: Matrix,
+  temperature: number,
+): (i: number, probs: Float64Array | undefined, logProbs: Float64Array) => void {
+  const row = new Float64Array(similarity.cols);
+  return (i, probs, logProbs) => {
     row.set(rowView(similarity, i));
     row[i] = -Infinity;
-    softmaxInto(row, temperature, rowView(probs, i), rowView(logProbs, i));
-  }
-  return { probs, logProbs };
+    softmaxInto(row, temperature, probs, logProbs);
+  };
+}
+
+/** The probabilities of {@link othersSoftmax} as a RowSource. */
+export function othersSoftmaxProbs(similarity: Matrix, temperature: number): RowSource {
+  const row = othersSoftmaxRows(similarity, temperature);
+  const logProbs = new Float64Array(similarity.cols);
+  return { rows: similarity.rows, cols: similarity.cols, row: (i, into) => row(i, into, logProbs) };
 }
