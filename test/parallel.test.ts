@@ -11,7 +11,8 @@ import { XentError } from '../src/errors.js';
 import { parseInput } from '../src/cli/input.js';
 import type { CeSums } from '../src/ops/cross-entropy/sums.js';
 import type { ClipSums } from '../src/stream/clip-sums.js';
-import { type PieceSums, createSums } from '../src/stream/piece-sums.js';
+import type { PieceSums } from '../src/core/piece-sums.js';
+import { createSums } from '../src/commands/streams/sums.js';
 import type { PartTask } from '../src/stream/plan.js';
 import { PARALLEL_MIN_BYTES, cutIntoPieces, readInParallel } from '../src/stream/parallel.js';
 import { shell } from './helpers/binary.js';
@@ -94,7 +95,7 @@ describe('clip -f value on a large file, read by two threads', () => {
 describe('which files two threads read', () => {
   const worker = fileURLToPath(new URL('../dist/xent-part.cjs', import.meta.url));
   const read = (name: string) =>
-    readInParallel(file(name), { key: 'source.file', params: { path: file(name) } }, { kind: 'clip', scale: 1, source: { key: 'source.stdin' } }, worker, async () => {});
+    readInParallel(file(name), { key: 'source.file', params: { path: file(name) } }, { kind: 'clip', scale: 1, source: { key: 'source.stdin' } }, worker, async () => {}, createSums({ kind: 'clip', scale: 1, source: { key: 'source.stdin' } }));
   it('cuts a plain file into pieces of whole rows, a header line aside', () => {
     for (const name of ['plain.csv', 'header.csv']) {
       const pieces = cutIntoPieces(file(name))!;
@@ -189,7 +190,7 @@ describe('two threads and a reading in order agree on any file (small pieces, in
         writeFileSync(path, text);
         const expected = await inOrder(task, new TextEncoder().encode(text));
         const got = await outcome(async () => {
-          const read = await readInParallel(path, source, task, worker, async () => {});
+          const read = await readInParallel(path, source, task, worker, async () => {}, createSums(task));
           if (!read) throw new Error('read in order');
           return result(task, read.sums, read.rows, read.cols);
         }).catch((error: Error) => (error.message === 'read in order' ? undefined : Promise.reject(error)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeStyle } from '../src/cli/color.js';
-import { heatLegend, heatLevel, shadeChar } from '../src/format/heatmap.js';
+import { heatLegend, heatLevel } from '../src/format/heatmap.js';
+import { shadeChar } from '../src/format/style.js';
 import { plainStyle } from '../src/format/style.js';
 import { displayWidth } from '../src/format/width.js';
 import { xent } from './helpers/cli.js';

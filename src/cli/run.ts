@@ -11,6 +11,7 @@ import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
+import { createSums } from '../commands/streams/sums.js';
 import { readInParallel } from '../stream/parallel.js';
 import type { StreamPlan } from '../stream/plan.js';
 import { StreamedStdout } from '../stream/output.js';
@@ -257,7 +258,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
       const shared =
         plan.parallel && io.workerScript && opened.path !== undefined
-          ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between)
+          ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between, createSums(plan.parallel.task))
           : undefined;
       if (shared) {
         progress.done();

@@ -4,7 +4,9 @@
 import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
 import { XentError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { type Explanation, explain, renderExplanationMarkdown, renderExplanationText } from '../explain/index.js';
+import type { Explanation } from '../explain/explanation.js';
+import type { ExplainInput } from '../explain/explainer.js';
+import { renderExplanationMarkdown, renderExplanationText } from '../explain/render.js';
 import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
 import { formatDelimited } from '../format/delimited.js';
 import { jsonPieces } from '../format/json.js';
@@ -60,6 +62,13 @@ export interface Taught {
   readonly check?: ReturnType<typeof checkClaims>;
   readonly code: ExitCode;
   readonly t: Translator;
+}
+
+/** --explain: the command's own explainer (its `abilities.explain`), or an error for a command that has none. */
+async function explain<Spec>(command: Command<Spec>, x: ExplainInput<Spec>): Promise<Explanation> {
+  const own = command.abilities.explain;
+  if (!own) throw new XentError('err.teach.noExplain', { command: command.name }, true);
+  return own(x);
 }
 
 export async function teach<Spec>(

@@ -5,7 +5,6 @@ import type { Cell, ReportTable } from '../report/report.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
 
-export const SHADES = ['░', '▒', '▓', '█'] as const;
 
 export interface HeatRange {
   readonly lo: number;
@@ -58,11 +57,6 @@ export function heatLevel(value: number, range: HeatRange): number {
   const span = range.hi / 2 - range.lo / 2;
   if (!(span > 0)) return 1;
   return Math.max(0, Math.min(1, (value / 2 - range.lo / 2) / span));
-}
-
-/** The block character for a level: ░ for the lowest quarter … █ for the top one. */
-export function shadeChar(level: number): string {
-  return SHADES[Math.min(3, Math.floor(Math.abs(level) * 4))];
 }
 
 /** The legend under a shaded table: the range, and the shades from low to high. */

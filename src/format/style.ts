@@ -1,4 +1,11 @@
-import { shadeChar } from './heatmap.js';
+
+/** The shades of a heatmap cell, from the lowest quarter of the range to the top one. */
+export const SHADES = ['░', '▒', '▓', '█'] as const;
+
+/** The block character for a level: ░ for the lowest quarter … █ for the top one. */
+export function shadeChar(level: number): string {
+  return SHADES[Math.min(3, Math.floor(Math.abs(level) * 4))];
+}
 
 /** How emphasis is drawn. The CLI builds a coloured one; tests and pipes use `plainStyle`. */
 export interface Style {

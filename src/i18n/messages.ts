@@ -1,16 +1,10 @@
-// The one message catalogue of xent. It is assembled from sections (one per area of the
-// tool) so that each command's texts live beside each other; lookups and the key-parity
+// The one message catalogue of xent: the English texts (keys.ts, from one section per
+// command in catalog/) and the Chinese ones, loaded on first use. Lookups and the key-parity
 // test see a single catalogue.
-import { contrastiveEn } from './catalog/contrastive.js';
-import { ceEn } from './catalog/ce.js';
-import { coreEn } from './catalog/core.js';
-import { infoEn } from './catalog/info.js';
-import { packageEn } from './catalog/package.js';
-import { teachEn } from './catalog/teach.js';
+import { type MessageKey, en } from './keys.js';
 import { loadZh } from './load-zh.js';
 
-export const en = { ...coreEn, ...ceEn, ...contrastiveEn, ...packageEn, ...infoEn, ...teachEn } as const;
-export type MessageKey = keyof typeof en;
+export { en, type MessageKey };
 
 /** A parameter is plain text, a number, or another message to be put in the same language. */
 export type MessageParam = string | number | { readonly key: MessageKey; readonly params?: MessageParams };

@@ -7,6 +7,6 @@ import { coreZh } from './catalog/core.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
 import { teachZh } from './catalog/teach.js';
-import type { MessageKey } from './messages.js';
+import type { MessageKey } from './keys.js';
 
 export const zh: Record<MessageKey, string> = { ...coreZh, ...ceZh, ...contrastiveZh, ...packageZh, ...infoZh, ...teachZh };

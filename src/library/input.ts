@@ -2,7 +2,6 @@
 // one vector; results come back as plain arrays. These adapters also check what a caller
 // passes, with the same messages as the CLI where the CLI has one.
 import { XentError } from '../errors.js';
-import { formatExact } from '../format/number.js';
 import { type Matrix, rowView, zeros } from '../matrix.js';
 
 /** One vector: a flat array (a 1×n matrix). */
@@ -108,13 +107,13 @@ export function choice<T extends string>(value: T | undefined, option: string, c
 /** A finite number > 0 (a temperature, a scale). */
 export function positive(value: number | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(value > 0) || !Number.isFinite(value)) throw new XentError('err.positive', { option, value: formatExact(value) });
+  if (!(value > 0) || !Number.isFinite(value)) throw new XentError('err.positive', { option, value });
   return value;
 }
 
 /** A finite number (a bias). */
 export function finite(value: number | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value: formatExact(value) });
+  if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value });
   return value;
 }

@@ -19,7 +19,7 @@ import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
 import { rowLayout } from './clip-sums.js';
 import { CHUNK, isRegularFile, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
-import { type PieceSums, createSums } from './piece-sums.js';
+import type { PieceSums } from '../core/piece-sums.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -206,6 +206,8 @@ export async function readInParallel(
   task: PartTask,
   workerScript: string,
   between: (bytes: number, rows: number) => Promise<void>,
+  /** The task's sums for this thread (the caller knows which operation; this engine knows none). */
+  sums: PieceSums,
 ): Promise<{ rows: number; cols: number; sums: PieceSums } | undefined> {
   // A pipe, a device or a socket is read once, in order, by the caller; nothing is opened here.
   if (!isRegularFile(path)) return undefined;
@@ -215,7 +217,6 @@ export async function readInParallel(
   counter[0] = 1;
   const take = () => Atomics.add(counter, 0, 1);
   const stop = () => Atomics.store(counter, 0, 1 << 30);
-  const sums = createSums(task);
   // Started first: it boots while the file is cut.
   const start: WorkerStart = { path, task, counter };
   const worker = new Worker(workerScript, { workerData: start, stdout: false, stderr: false });

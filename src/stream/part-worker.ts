@@ -3,7 +3,7 @@
 // them (src/stream/parallel.ts), sending each piece's state as it ends, and then its per-row
 // results and what each piece gave.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSums } from './piece-sums.js';
+import { createSums } from '../commands/streams/sums.js';
 import { type Piece, type WorkerMessage, type WorkerStart, readShare } from './parallel.js';
 import { type ProductStart, serveProducts } from './product-thread.js';
 

@@ -3,8 +3,8 @@
 // is produced, and `finish` gives what is left to print.
 import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
-import type { OptionValues } from '../commands/command.js';
-import type { PieceSums } from './piece-sums.js';
+import type { OptionValues } from '../report/run-context.js';
+import type { PieceSums } from '../core/piece-sums.js';
 import type { CeRows } from '../ops/cross-entropy/sums.js';
 
 export interface StreamOutput {

@@ -22,6 +22,7 @@ import { NATS } from '../../src/math/units.js';
 import { fromRows } from '../../src/matrix.js';
 import { planCrossEntropyStream } from '../../src/stream/ce-stream.js';
 import { readInParallel } from '../../src/stream/parallel.js';
+import { createSums } from '../../src/commands/streams/sums.js';
 import { xent } from '../helpers/cli.js';
 import { keyOfCliError, keyOf } from '../helpers/error-key.js';
 
@@ -78,7 +79,8 @@ async function parallelKey(argv: readonly string[], rows: readonly (readonly num
   return keyOf(async () => {
     const spec = (await ceCommand.readSpec(optionValues(argv), specContext)) as CeSpec;
     const plan = planCrossEntropyStream(spec, { format: 'value', source, out: { write: () => {} } })!;
-    const shared = await readInParallel(path, source, { ...plan.parallel!.task, sizes }, worker, async () => {});
+    const task = { ...plan.parallel!.task, sizes };
+    const shared = await readInParallel(path, source, task, worker, async () => {}, createSums(task));
     expect(shared, 'the file is shared out between two threads').toBeDefined();
     plan.parallel!.adopt(shared!.sums);
     plan.finish(shared!.rows, shared!.cols);

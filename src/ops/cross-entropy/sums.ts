@@ -1,7 +1,7 @@
 import type { MessageParam } from '../../i18n/messages.js';
 import { InPieceOrder } from '../../math/in-piece-order.js';
 import { softmaxInto } from '../softmax/kernel.js';
-import type { PieceSums } from '../../stream/piece-sums.js';
+import type { PieceSums } from '../../core/piece-sums.js';
 // Softmax's row check, the primitive of its matrix check (checkLogits): it moves to
 // src/ops/softmax/validate.ts with softmax's home.
 import { checkSoftmaxRow } from '../softmax/validate.js';
