@@ -146,6 +146,7 @@ describe('blocked products give the plain loops bit for bit', () => {
     [9, 70, 7],
     [67, 66, 13],
     [131, 5, 9],
+    [9, 1100, 1030],
   ])('%i×%i rows of length %i', (n, m, d) => {
     const a = seeded(n, d, n * 31 + d);
     const b = seeded(m, d, m * 17 + d);

@@ -125,7 +125,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     // A diverging descent ends early (src/math/descend.ts): say so in every format.
     const warnings = last.step < steps ? [warning(t, 'warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
-    const stepsTable: ReportTable = {
+    const stepsTable = (): ReportTable => ({
       title: t.label(loss === 'ce' ? 'descend.title.ce' : 'descend.title.clip', { lr: formatExact(lr), steps }),
       corner: t.label('descend.label.step'),
       colLabels: [
@@ -139,7 +139,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
         cells: [numberCell(p.loss), numberCell(p.pPositive, { bar: true }), numberCell(p.positive), numberCell(p.negative)],
       })),
       footnote: t.t(loss === 'ce' ? 'descend.footnote.ce' : 'descend.footnote.clip'),
-    };
+    });
     const n = last.matrix.rows;
     const isPositive = (i: number, j: number) => (targets ? targets[i] === j : i === j);
     const finalTable = matrixTable(last.matrix, {
@@ -170,7 +170,8 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     });
     return {
       warnings,
-      tables: [stepsTable, finalTable],
+      // A row of cells per step: only for the outputs that print tables.
+      tables: context.printsTables === false ? [] : [stepsTable(), finalTable],
       summary: [
         { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }) },
         {

@@ -2,7 +2,8 @@
 // Float64Array loops blocked for the cache and for registers: 4×4 entries at a time, so
 // that each number loaded serves four products. Every entry is still one sum taken in
 // order (k = 0, 1, 2, …, starting from 0), as the plain triple loop takes it: blocking
-// changes the speed, never a digit.
+// changes the speed, never a digit. A large product may share its entries with a second
+// thread (ProductHelper); each entry is still one thread's sum, in order.
 import { type Matrix, type RowSource, transpose, zeros } from '../matrix.js';
 
 /** Rows of the right-hand matrix kept in cache while every row of the left passes them. */
@@ -25,8 +26,33 @@ export interface ProductHelper {
 
 /** A product's part, for the helper thread: plain data over shared memory. */
 export type ProductJob =
-  | { readonly kind: 'dot'; readonly a: Float64Array; readonly b: Float64Array; readonly d: number; readonly out: Float64Array; readonly stride: number; readonly upper: boolean; readonly rows: readonly [number, number]; readonly cols: readonly [number, number] }
-  | { readonly kind: 'gradient'; readonly block: Float64Array; readonly rowsIn: number; readonly m: number; readonly rt: Float64Array; readonly left: Float64Array; readonly d: number; readonly gRight: Float64Array; readonly gtLeft: Float64Array; readonly i0: number; readonly k: readonly [number, number]; readonly j: readonly [number, number] };
+  /** Rows `rows` × columns `cols` of a·bᵀ (see dotRowsInto). */
+  | {
+      readonly kind: 'dot';
+      readonly a: Float64Array;
+      readonly b: Float64Array;
+      readonly d: number;
+      readonly out: Float64Array;
+      readonly stride: number;
+      readonly upper: boolean;
+      readonly rows: readonly [number, number];
+      readonly cols: readonly [number, number];
+    }
+  /** For the rows of G in `block` (from row i0): columns `k` of G·R and rows `j` of Gᵀ·L. */
+  | {
+      readonly kind: 'gradient';
+      readonly block: Float64Array;
+      readonly rowsIn: number;
+      readonly m: number;
+      readonly rt: Float64Array;
+      readonly left: Float64Array;
+      readonly d: number;
+      readonly gRight: Float64Array;
+      readonly gtLeft: Float64Array;
+      readonly i0: number;
+      readonly k: readonly [number, number];
+      readonly j: readonly [number, number];
+    };
 
 let helperOf: (() => ProductHelper | undefined) | undefined;
 
