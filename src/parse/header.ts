@@ -58,7 +58,7 @@ class TextBuilder {
 /**
  * The first line while it is held back (`holding`), and what it turned out to be: the
  * column names of a header row (`labels`), or data. The reader adds each character of the
- * line outside brackets and each word it ends, then says where the line ends.
+ * line and each token it ends, then says where the line ends.
  */
 export class FirstLine {
   /** Still holding the first line back: no number read yet (a number ends it). */
@@ -73,7 +73,7 @@ export class FirstLine {
 
   constructor(private readonly source: MessageParam) {}
 
-  /** A character of the line (outside brackets). */
+  /** A character of the line. */
   add(code: number): void {
     this.text.add(code);
   }
@@ -98,17 +98,15 @@ export class FirstLine {
       this.firstWord ??= token;
       return true;
     }
-    const word = this.release();
-    if (word) throw tokenError(word, row, 1, this.source);
+    if (this.firstWord) throw tokenError(this.firstWord, row, 1, this.source);
+    this.release();
     return false;
   }
 
-  /** The line holds data (a number, a bracket, a call): no longer held back. Returns the word held, if any. */
-  release(): Token | undefined {
-    const word = this.firstWord;
+  /** The line holds data (a number, a bracket, a call): it is no longer held back. */
+  release(): void {
     this.holding = false;
     this.text.clear();
-    return word;
   }
 
   /**

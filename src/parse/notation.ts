@@ -8,13 +8,6 @@ import { FirstLine } from './header.js';
 import { RowBuffer, type RowSink } from './matrix-builder.js';
 import { isFile, type Token, type TokenEnd, TokenText, tokenError } from './tokens.js';
 
-/** A word that began a line of a file: an error, quoted or not once the rest of its line tells. */
-interface PendingWord {
-  readonly token: Token;
-  readonly row: number;
-  readonly col: number;
-}
-
 /** How a text is read: a part of a larger input (see the MatrixTextParser constructor). */
 export interface TextPart {
   readonly firstRow?: number;
@@ -24,6 +17,11 @@ export interface TextPart {
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
 export class NotPlainLines extends Error {}
 
+/**
+ * Reads the text a character (or a run of token characters) at a time, as MatrixTextParser
+ * feeds it, and hands each row to the sink as it ends. Its fast path (scanRun) fills `rows`
+ * itself where canScan() says it may.
+ */
 export class NotationReader {
   private readonly token = new TokenText();
   readonly header: FirstLine;
@@ -31,8 +29,8 @@ export class NotationReader {
   private readonly nesting: Nesting;
   /** The last separator was a comma (a newline after it, in brackets, does not end the row). */
   lastWasComma = false;
-  /** A word that began a line of a file, waiting for the rest of the line (see refuse). */
-  private pendingWord: PendingWord | undefined;
+  /** A word that began a line of a file: an error, quoted or not once the rest of its line tells (see refuse). */
+  private pendingWord: { readonly token: Token; readonly row: number; readonly col: number } | undefined;
   // Where the line being read starts, for errors that name a line and column.
   private line = 1;
   private lineStart = 0;
