@@ -9,8 +9,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { XentError, quotedText } from '../src/errors.js';
-import { MAX_DEPTH, MAX_HEADER_CHARS, MatrixTextParser, parseMatrixText } from '../src/parse/matrix-text.js';
-import { isDecimal, readNumber } from '../src/parse/number.js';
+import { MAX_HEADER_CHARS } from '../src/parse/header.js';
+import { MatrixTextParser, parseMatrixText } from '../src/parse/matrix-text.js';
+import { MAX_DEPTH } from '../src/parse/brackets.js';
+import { isDecimal } from '../src/parse/decimal.js';
+import { readNumber } from '../src/parse/number.js';
 import { shell } from './helpers/binary.js';
 import { leaks, xent } from './helpers/cli.js';
 
