@@ -261,7 +261,11 @@ describe('tables cut to a terminal', () => {
   it('are made already cut as elideReport would cut them, only the shown rows computed', () => {
     const m = seeded(30, 30, 13);
     let computed = 0;
-    const source: RowSource = { rows: 30, cols: 30, row: (i, into) => (computed++, into.set(rowView(m, i))) };
+    const source: RowSource = { rows: 30, cols: 30, row: (i, into) => {
+        computed++;
+        into.set(rowView(m, i));
+      },
+    };
     const labels = Array.from({ length: 30 }, (_, i) => String(i + 1));
     const spec = {
       title: 't',

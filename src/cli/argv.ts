@@ -102,7 +102,7 @@ export function separateData(argv: readonly string[], program: Command): string[
     }
     options.push(token);
     const { option, attached } = flagOf(token, scopes);
-    if (option && option.required) {
+    if (option?.required) {
       if (attached) {
         remember(option, token, attachedValue(token));
         continue;

@@ -114,7 +114,9 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const simple = !target.probs && eps === 0 && !weight && T === 1 && !inputIsProbs;
   if (inputIsProbs) {
     gradLines.push(formula(`∂L/∂p_c = −a_c / p_c`), text(t.t('teach.ce.gradProbs')));
-    g.forEach((v, c) => gradLines.push(formula(`∂L/∂p${idx(c)} = ${num(v, d)}`)));
+    g.forEach((v, c) => {
+      gradLines.push(formula(`∂L/∂p${idx(c)} = ${num(v, d)}`));
+    });
   } else {
     gradLines.push(formula(simple ? `∂L/∂zⱼ = pⱼ − yⱼ` : `∂L/∂zⱼ = (Σ_c a_c · pⱼ − aⱼ)${T === 1 ? '' : ' / T'},  a = ${listOf(a.map((v) => num(v, d)))}`));
     if (simple) gradLines.push(text(t.t('teach.ce.gradOnehot')));

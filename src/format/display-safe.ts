@@ -16,7 +16,7 @@ const UNSAFE_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function escape(c: string): string {
+function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
   return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
 }
@@ -29,7 +29,7 @@ function escape(c: string): string {
  * displaySafe('a\u001bcb') // "a\\x1bcb"
  */
 export function displaySafe(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return text.replace(UNSAFE, escapeChar);
 }
 
 /**
@@ -37,5 +37,5 @@ export function displaySafe(text: string): string {
  * breaks are kept (a message in two languages is two lines), everything else is escaped.
  */
 export function displaySafeLines(text: string): string {
-  return text.replace(UNSAFE_BUT_LINE_BREAKS, escape);
+  return text.replace(UNSAFE_BUT_LINE_BREAKS, escapeChar);
 }

@@ -10,12 +10,12 @@ function markdownCell(cell: Cell, decimals: number): string {
 }
 
 // A cell is one line of inert text (labels may come from the input's header), its pipes escaped.
-const escape = (text: string) => displaySafe(text).replace(/\|/g, '\\|');
+const cellText = (text: string) => displaySafe(text).replace(/\|/g, '\\|');
 
 /** A GitHub-flavoured Markdown table, padded so it also reads well as plain text. */
 function markdownTable(table: ReportTable, decimals: number): string {
-  const head = [table.corner, ...table.colLabels].map(escape);
-  const body = table.rows.map((row) => [row.label, ...row.cells.map((c) => markdownCell(c, decimals))].map(escape));
+  const head = [table.corner, ...table.colLabels].map(cellText);
+  const body = table.rows.map((row) => [row.label, ...row.cells.map((c) => markdownCell(c, decimals))].map(cellText));
   // Each cell is measured once, in a loop: a spread of every row into Math.max overflows the stack.
   const headWidths = head.map(displayWidth);
   const bodyWidths = body.map((cells) => cells.map(displayWidth));

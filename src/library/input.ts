@@ -93,7 +93,7 @@ export function toRows(m: Matrix): number[][] {
 /** A list of numbers (targets, labels, weights), checked: each a number (its length is the caller's check). */
 export function toList(x: ArrayLike<number>, what: string): number[] {
   const list = Array.from(x);
-  list.forEach((v, j) => entry(v, what, 1, j + 1));
+  for (let j = 0; j < list.length; j++) entry(list[j], what, 1, j + 1);
   return list;
 }
 

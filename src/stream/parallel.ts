@@ -234,7 +234,12 @@ export async function readInParallel(
     if (!pieces) return undefined;
     worker.postMessage(pieces);
     let first = true;
-    const mine = await readShare(path, source, sums, pieces, () => (first ? ((first = false), 0) : take()), stop, async (piece) => {
+    const mine = await readShare(path, source, sums, pieces, () => {
+      // The main thread's first piece is piece 0; after that it takes the next free one.
+      if (!first) return take();
+      first = false;
+      return 0;
+    }, stop, async (piece) => {
       await between(piece.end, piece.firstRow + piece.rows);
       // Lets the worker's pieces in, and a Ctrl-C.
       await new Promise((resolve) => setImmediate(resolve));

@@ -6,7 +6,7 @@ import { XentError } from '../../src/errors.js';
 import { catalogue, type MessageKey } from '../../src/i18n/messages.js';
 import type { CliResult } from '../../src/cli/run.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each err.* key with a pattern of its English text, the most specific (most literal text) first. */
 const TEMPLATES = (Object.entries(catalogue.en) as [MessageKey, string][])
@@ -14,7 +14,7 @@ const TEMPLATES = (Object.entries(catalogue.en) as [MessageKey, string][])
   .map(([key, text]) => ({
     key,
     literal: text.replace(/\{\w+\}/g, '').length,
-    pattern: new RegExp(`^${text.split(/\{\w+\}/).map(escape).join('[\\s\\S]*?')}$`),
+    pattern: new RegExp(`^${text.split(/\{\w+\}/).map(escapeRegExp).join('[\\s\\S]*?')}$`),
   }))
   .sort((a, b) => b.literal - a.literal);
 
