@@ -2,7 +2,7 @@ import { planClipStream } from '../stream/clip-stream.js';
 import { explainClip } from '../explain/clip.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { zeros } from '../matrix.js';
-import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow, clipRecall } from '../math/clip.js';
+import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow, clipRecall } from '../ops/clip/kernel.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';

@@ -1,7 +1,7 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readChoice, readTemperature } from '../parse/option-values.js';
-import { ntxentByRow } from '../math/ntxent.js';
+import { ntxentByRow } from '../ops/ntxent/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';

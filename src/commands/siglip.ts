@@ -1,7 +1,7 @@
 import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { XentError } from '../errors.js';
-import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../math/siglip.js';
+import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../ops/siglip/kernel.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
 import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';

@@ -2,7 +2,7 @@ import { explainByFormula } from '../explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
 import { readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
-import { supconByRow } from '../math/supcon.js';
+import { supconByRow } from '../ops/supcon/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';

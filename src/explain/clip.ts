@@ -1,6 +1,6 @@
 import type { OptionValues } from '../commands/command.js';
 import { type Matrix, at, fromRows, zeros } from '../matrix.js';
-import { clipLoss } from '../math/clip.js';
+import { clipLoss } from '../ops/clip/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../math/units.js';

@@ -118,3 +118,18 @@ export function finite(value: number | undefined, option: string, fallback: numb
   if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value: formatExact(value) });
   return value;
 }
+
+/** Image and text embeddings, one per row; row i of each is a matching pair. */
+export interface EmbeddingPair {
+  readonly image: MatrixLike;
+  readonly text: MatrixLike;
+}
+
+export function isEmbeddingPair(x: MatrixLike | EmbeddingPair): x is EmbeddingPair {
+  return typeof x === 'object' && x !== null && 'image' in x && 'text' in x;
+}
+
+export function embeddingPair(pair: EmbeddingPair): { image: Matrix; text: Matrix } {
+  return { image: toMatrix(pair.image, 'the image embeddings'), text: toMatrix(pair.text, 'the text embeddings') };
+}
+

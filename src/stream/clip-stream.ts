@@ -1,7 +1,7 @@
 import { readScaleOrTemperature } from '../commands/contrastive-tables.js';
 import { formatExact } from '../format/number.js';
 import type { OptionValues } from '../commands/command.js';
-import { ClipSums } from './clip-sums.js';
+import { ClipSums } from '../ops/clip/sums.js';
 import { type StreamContext, type StreamPlan, onlyOptions } from './plan.js';
 
 /**

@@ -3,7 +3,7 @@
 // range of rows (rowLayout); each piece's state is folded in piece order by the thread that
 // finishes the command, so the digits do not depend on which thread read which piece.
 import { CeSums } from '../ops/cross-entropy/sums.js';
-import { ClipSums, rowLayout } from './clip-sums.js';
+import { ClipSums, rowLayout } from '../ops/clip/sums.js';
 import type { PartTask } from './plan.js';
 
 export interface PieceSums {

@@ -1,7 +1,7 @@
-import { XentError } from '../errors.js';
-import { type Matrix, type RowSource, mapRows, materialize } from '../matrix.js';
-import { pairBackward, pairLogits, pairSimilarity } from './similarity.js';
-import { sigmoid, softplus } from './sigmoid.js';
+import { XentError } from '../../errors.js';
+import { type Matrix, type RowSource, mapRows, materialize } from '../../matrix.js';
+import { pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
+import { sigmoid, softplus } from '../../math/sigmoid.js';
 
 export interface SiglipResult {
   readonly logits: Matrix;

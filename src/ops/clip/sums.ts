@@ -1,7 +1,7 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { ColumnLogSumExp, type ColumnLogSumExpState } from '../math/online-log-sum-exp.js';
-import { InPieceOrder } from '../math/in-piece-order.js';
+import { XentError } from '../../errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../math/online-log-sum-exp.js';
+import { InPieceOrder } from '../../math/in-piece-order.js';
 
 /** Rows are gathered into blocks of about this many values (512 KB) before their exps are taken. */
 const BLOCK_VALUES = 1 << 16;

@@ -1,8 +1,8 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
-import { selfBackward, selfSimilarity } from './similarity.js';
+import { XentError } from '../../errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { type Matrix, type RowSource, materialize } from '../../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
+import { selfBackward, selfSimilarity } from '../../math/similarity.js';
 
 export interface SupconResult {
   /** Cosine similarity of every pair of rows. */

@@ -1,9 +1,9 @@
-import { XentError } from '../errors.js';
-import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../matrix.js';
-import { columnShiftedSumExp } from './log-sum-exp.js';
-import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from './similarity.js';
-import { softmaxInto } from '../ops/softmax/kernel.js';
-import { diagonalColumnTopK, topKAccuracy } from '../ops/cross-entropy/metrics.js';
+import { XentError } from '../../errors.js';
+import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../../matrix.js';
+import { columnShiftedSumExp } from '../../math/log-sum-exp.js';
+import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
+import { softmaxInto } from '../softmax/kernel.js';
+import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
 
 export interface ClipResult {
   /** The logits the loss was computed from (after the scale). */

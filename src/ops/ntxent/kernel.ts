@@ -1,8 +1,8 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
-import { selfBackward, selfSimilarity } from './similarity.js';
+import { XentError } from '../../errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { type Matrix, type RowSource, materialize } from '../../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
+import { selfBackward, selfSimilarity } from '../../math/similarity.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
 export type Pairing = 'half' | 'adjacent';
