@@ -1,8 +1,8 @@
-import { XentError } from '../../errors.js';
 import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../../matrix.js';
 import { columnShiftedSumExp } from '../../math/log-sum-exp.js';
 import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
 import { softmaxInto } from '../softmax/kernel.js';
+import { checkClipShape } from './validate.js';
 import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
 
 export interface ClipResult {
@@ -41,7 +41,7 @@ export interface ClipRows extends Omit<ClipResult, 'probsI2t' | 'probsT2i' | 'gr
  */
 export function clipLossByRow(logits: Matrix): ClipRows {
   const n = logits.rows;
-  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'clip', rows: logits.rows, cols: logits.cols });
+  checkClipShape(logits.rows, logits.cols);
   // Text→image: each column's softmax, from its maximum and Σ exp(x − max).
   const cols = columnShiftedSumExp(logits);
   const probT2i = (i: number, j: number) => Math.exp(logits.data[i * n + j] - cols.max[j]) / cols.sum[j];
