@@ -3,7 +3,7 @@
 import { readNumberOption } from '../parse/option-values.js';
 import { readNumber } from '../parse/number.js';
 import { normalizeText } from '../parse/normalize.js';
-import { CLI_SCALE_NAMES, type GivenNumber, type ScaleOrTemperature, checkScaleOrTemperature } from '../ops/clip/validate.js';
+import { CLI_SCALE_NAMES, type GivenNumber, type ScaleOrTemperature, checkScale, checkScaleOrTemperature } from '../ops/clip/validate.js';
 import { checkFinite } from '../ops/siglip/validate.js';
 import type { EmbeddingMatrices } from '../ops/clip/spec.js';
 import { XentError } from '../errors.js';
@@ -60,6 +60,12 @@ export function readScaleOrTemperature(options: OptionValues, fallback: number):
   const scale = givenNumber(options, 'scale', '--scale');
   const temperature = givenNumber(options, 'temperature', '--temperature');
   return checkScaleOrTemperature({ scale, temperature }, fallback, CLI_SCALE_NAMES);
+}
+
+/** A scale option (siglip's -s): finite and above 0, as checkScale says; `fallback` when not given. For a readSpec. */
+export function readScale(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  return checkScale({ value: readNumberOption(value, option), text: value }, option);
 }
 
 /** A number option that must be finite (a bias). For a readSpec. */

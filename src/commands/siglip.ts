@@ -3,8 +3,7 @@ import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, l
 import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../ops/siglip/kernel.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
-import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
-import { readPositive } from '../parse/option-values.js';
+import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite, readScale } from './contrastive-tables.js';
 import type { SiglipSpec } from '../ops/siglip/spec.js';
 import { checkLogitsOnlyOptions } from '../ops/siglip/validate.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
@@ -53,7 +52,7 @@ async function readSiglipSpec(options: OptionValues, context: SpecContext): Prom
   if (!pair) checkLogitsOnlyOptions(given, true);
   return {
     ...(pair ? { pair } : {}),
-    scale: options.scale === undefined ? DEFAULT_SCALE : readPositive(options.scale as string, '--scale'),
+    scale: readScale(options.scale as string | undefined, '--scale', DEFAULT_SCALE),
     bias: readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS),
     normalize: options.normalize !== false,
     grad: options.grad === true,

@@ -105,20 +105,6 @@ export function choice<T extends string>(value: T | undefined, option: string, c
   return value;
 }
 
-/** A finite number > 0 (a temperature, a scale). */
-export function positive(value: number | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(value > 0) || !Number.isFinite(value)) throw new XentError('err.positive', { option, value: formatExact(value) });
-  return value;
-}
-
-/** A finite number (a bias). */
-export function finite(value: number | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value: formatExact(value) });
-  return value;
-}
-
 /** Image and text embeddings, one per row; row i of each is a matching pair. */
 export interface EmbeddingPair {
   readonly image: MatrixLike;

@@ -1,8 +1,8 @@
 // clipLoss for library callers, with the options, defaults and checks of `xent clip`.
 import { XentError } from '../../errors.js';
 import { zeros } from '../../matrix.js';
-import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, positive, toMatrix, toRows } from '../../library/input.js';
-import { checkSoftmaxInput } from '../softmax/validate.js';
+import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, toMatrix, toRows } from '../../library/input.js';
+import { LIBRARY_SCALE_NAMES, type ScaleOrTemperature, checkClipLogits, checkScaleOrTemperature } from './validate.js';
 import { clipFromEmbeddings, clipLoss as clipOf, clipRecall } from './kernel.js';
 
 export interface ClipOptions {
@@ -41,13 +41,10 @@ export interface ClipLossResult {
   readonly gradTemperature?: number;
 }
 
-function scaleOf(options: ClipOptions): { scale: number; temperature?: number } {
-  if (options.scale !== undefined && options.temperature !== undefined) throw new XentError('err.scaleAndTemperature');
-  if (options.temperature !== undefined) {
-    const temperature = positive(options.temperature, 'temperature', 1);
-    return { scale: 1 / temperature, temperature };
-  }
-  return { scale: positive(options.scale, 'scale', 1) };
+/** -s or -t as `xent clip` checks them (validate.ts): the same rule, the same keys. */
+function scaleOf(options: ClipOptions): ScaleOrTemperature {
+  const given = (value: number | undefined) => (value === undefined ? undefined : { value });
+  return checkScaleOrTemperature({ scale: given(options.scale), temperature: given(options.temperature) }, 1, LIBRARY_SCALE_NAMES);
 }
 
 /**
@@ -76,8 +73,7 @@ export function clipLoss(input: MatrixLike | EmbeddingPair, options: ClipOptions
     const m = toMatrix(input, 'the logits');
     const logits = zeros(m.rows, m.cols);
     for (let k = 0; k < m.data.length; k++) logits.data[k] = scale * m.data[k];
-    checkSoftmaxInput(logits, 'row', 'the logits');
-    checkSoftmaxInput(logits, 'col', 'the logits');
+    checkClipLogits(logits, 'the logits');
     result = clipOf(logits);
   }
   const n = result.logits.rows;

@@ -4,6 +4,15 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../math/online-log-sum-exp.js';
 import { InPieceOrder } from '../../math/in-piece-order.js';
 
+// Why CLIP's loss is computed here and again in kernel.ts: the kernel takes each row's and
+// column's own maximum over the whole matrix (two passes), which a stream cannot, as a
+// column's maximum is known only at the end. These sums share one maximum per block of rows
+// and fold the columns' log-sum-exps online (rescaling as the maximum grows): one pass, one
+// exp per entry, but a different rounding (at most 64·2⁻⁵³ more per log-sum-exp). Giving
+// the kernel this arithmetic would change the whole-matrix digits; giving it to the stream
+// would cost a second pass or an exp per entry per rescale. test/ops/clip.test.ts checks that
+// the two agree to 14 significant digits.
+
 /** Rows are gathered into blocks of about this many values (512 KB) before their exps are taken. */
 const BLOCK_VALUES = 1 << 16;
 /** Blocks are grouped into pieces of about this many values (~2.5 MB of CSV text). */

@@ -30,7 +30,7 @@ export interface ScaleOrTemperature {
 /** A scale s: finite and above 0. */
 export function checkScale(given: GivenNumber, option: string): number {
   const s = given.value;
-  if (!(s > 0) || !Number.isFinite(s)) throw new XentError('err.positive', { option, value: given.text ?? String(s) }, true);
+  if (!(s > 0) || !Number.isFinite(s)) throw new XentError('err.positive', { option, value: given.text ?? s }, true);
   return s;
 }
 
@@ -47,7 +47,7 @@ export function checkScaleOrTemperature(
   if (given.scale !== undefined && given.temperature !== undefined) throw new XentError('err.scaleAndTemperature', {}, true);
   if (given.temperature !== undefined) {
     const T = checkTemperature(given.temperature.value, given.temperature.text);
-    if (!Number.isFinite(1 / T)) throw new XentError('err.temperatureTiny', { value: given.temperature.text ?? String(T) }, true);
+    if (!Number.isFinite(1 / T)) throw new XentError('err.temperatureTiny', { value: given.temperature.text ?? T }, true);
     return { scale: 1 / T, temperature: T };
   }
   return { scale: given.scale === undefined ? fallback : checkScale(given.scale, names.scale) };

@@ -1,5 +1,6 @@
 // ntXentLoss for library callers, with the options, defaults and checks of `xent ntxent`.
-import { type MatrixLike, choice, positive, toMatrix, toRows } from '../../library/input.js';
+import { type MatrixLike, choice, toMatrix, toRows } from '../../library/input.js';
+import { checkTemperature } from './validate.js';
 import { type Pairing, ntxentLoss } from './kernel.js';
 
 export type { Pairing };
@@ -36,7 +37,7 @@ export interface NtXentLossResult {
  */
 export function ntXentLoss(embeddingRows: MatrixLike, options: NtXentOptions = {}): NtXentLossResult {
   const m = toMatrix(embeddingRows, 'the embeddings');
-  const temperature = positive(options.temperature, 'temperature', 0.5);
+  const temperature = options.temperature === undefined ? 0.5 : checkTemperature(options.temperature);
   const pairs = choice(options.pairs, 'pairs', ['half', 'adjacent'], 'half');
   const r = ntxentLoss(m, temperature, pairs, 'the embeddings');
   return {

@@ -1,6 +1,6 @@
 // sigLipLoss for library callers, with the options, defaults and checks of `xent siglip`.
-import { XentError } from '../../errors.js';
-import { type EmbeddingPair, type MatrixLike, embeddingPair, finite, isEmbeddingPair, positive, toMatrix, toRows } from '../../library/input.js';
+import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, toMatrix, toRows } from '../../library/input.js';
+import { checkFinite, checkLogitsOnlyOptions, checkScale } from './validate.js';
 import { siglipFromEmbeddings, siglipLoss } from './kernel.js';
 
 export interface SigLipOptions {
@@ -42,8 +42,8 @@ export interface SigLipLossResult {
 export function sigLipLoss(input: MatrixLike | EmbeddingPair, options: SigLipOptions = {}): SigLipLossResult {
   if (isEmbeddingPair(input)) {
     const { image, text } = embeddingPair(input);
-    const scale = positive(options.scale, 'scale', 10);
-    const bias = finite(options.bias, 'bias', -10);
+    const scale = options.scale === undefined ? 10 : checkScale({ value: options.scale }, 'scale');
+    const bias = options.bias === undefined ? -10 : checkFinite({ value: options.bias }, 'bias');
     const e = siglipFromEmbeddings(image, text, scale, bias, options.normalize !== false);
     return {
       ...plainSiglip(e),
@@ -54,9 +54,7 @@ export function sigLipLoss(input: MatrixLike | EmbeddingPair, options: SigLipOpt
       gradBias: e.gradBias,
     };
   }
-  for (const option of ['scale', 'bias', 'normalize'] as const) {
-    if (options[option] !== undefined) throw new XentError('err.logitsOption', { option });
-  }
+  checkLogitsOnlyOptions((['scale', 'bias', 'normalize'] as const).filter((option) => options[option] !== undefined));
   return plainSiglip(siglipLoss(toMatrix(input, 'the logits')));
 }
 

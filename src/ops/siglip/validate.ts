@@ -7,7 +7,7 @@ export { checkScale };
 
 /** A number that must be finite (the bias b). */
 export function checkFinite(given: GivenNumber, option: string): number {
-  if (!Number.isFinite(given.value)) throw new XentError('err.finiteOption', { option, value: given.text ?? String(given.value) }, true);
+  if (!Number.isFinite(given.value)) throw new XentError('err.finiteOption', { option, value: given.text ?? given.value }, true);
   return given.value;
 }
 

@@ -1,5 +1,6 @@
 // supConLoss for library callers, with the options, defaults and checks of `xent supcon`.
-import { type MatrixLike, positive, toList, toMatrix, toRows } from '../../library/input.js';
+import { type MatrixLike, toList, toMatrix, toRows } from '../../library/input.js';
+import { checkTemperature } from './validate.js';
 import { supconLoss } from './kernel.js';
 
 export interface SupConOptions {
@@ -33,7 +34,7 @@ export interface SupConLossResult {
 export function supConLoss(embeddingRows: MatrixLike, labels: readonly number[], options: SupConOptions = {}): SupConLossResult {
   const m = toMatrix(embeddingRows, 'the embeddings');
   const list = toList(labels, 'labels');
-  const temperature = positive(options.temperature, 'temperature', 0.07);
+  const temperature = options.temperature === undefined ? 0.07 : checkTemperature(options.temperature);
   const r = supconLoss(m, list, temperature, 'the embeddings');
   return {
     similarity: toRows(r.similarity),
