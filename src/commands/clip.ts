@@ -2,7 +2,8 @@ import { planClipStream } from '../stream/clip-stream.js';
 import { explainClip } from '../explain/clip.js';
 import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
 import { zeros } from '../matrix.js';
-import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow, clipRecall } from '../ops/clip/kernel.js';
+import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
+import { clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
@@ -100,7 +101,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     }
 
     const n = result.logits.rows;
-    const ks = n >= 5 ? [1, 5] : [1];
+    const ks = recallKs(n);
     if (n < 5) notes.push(t.t('note.recall5', { n }));
     const recall = clipRecall(result.logits, ks);
     const labels = numbered(n);
@@ -150,8 +151,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       const { gradScale } = gradients();
       summary.push({ label: t.label('sum.gradScale'), value: gradScale });
       if (temperature !== undefined) {
-        // scale = 1/T, so ∂loss/∂T = −∂loss/∂scale / T².
-        summary.push({ label: t.label('sum.gradTemperature'), value: -gradScale / temperature ** 2 });
+        summary.push({ label: t.label('sum.gradTemperature'), value: gradTemperature(gradScale, temperature) });
       }
     }
     notes.push(t.t('note.rowLossColumn'));
@@ -183,7 +183,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
           out.grad_image = matrixRows(g.gradImage);
           out.grad_text = matrixRows(g.gradText);
           out.grad_scale = g.gradScale;
-          if (temperature !== undefined) out.grad_temperature = -g.gradScale / temperature ** 2;
+          if (temperature !== undefined) out.grad_temperature = gradTemperature(g.gradScale, temperature);
         }
       }
       return out;

@@ -3,7 +3,8 @@ import { XentError } from '../../errors.js';
 import { zeros } from '../../matrix.js';
 import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, toMatrix, toRows } from '../../library/input.js';
 import { LIBRARY_SCALE_NAMES, type ScaleOrTemperature, checkClipLogits, checkScaleOrTemperature } from './validate.js';
-import { clipFromEmbeddings, clipLoss as clipOf, clipRecall } from './kernel.js';
+import { clipFromEmbeddings, clipLoss as clipOf } from './kernel.js';
+import { clipRecall, gradTemperature, recallKs } from './metrics.js';
 
 export interface ClipOptions {
   /** Multiply the logits (or cosine similarities) by s (`-s`); default 1. Not with `temperature`. */
@@ -67,7 +68,7 @@ export function clipLoss(input: MatrixLike | EmbeddingPair, options: ClipOptions
     const e = clipFromEmbeddings(image, text, scale, options.normalize !== false);
     result = e;
     extra = { similarity: toRows(e.similarity), gradImage: toRows(e.gradImage), gradText: toRows(e.gradText), gradScale: e.gradScale };
-    if (temperature !== undefined) extra = { ...extra, gradTemperature: -e.gradScale / temperature ** 2 };
+    if (temperature !== undefined) extra = { ...extra, gradTemperature: gradTemperature(e.gradScale, temperature) };
   } else {
     if (options.normalize !== undefined) throw new XentError('err.logitsOption', { option: 'normalize' });
     const m = toMatrix(input, 'the logits');
@@ -77,7 +78,7 @@ export function clipLoss(input: MatrixLike | EmbeddingPair, options: ClipOptions
     result = clipOf(logits);
   }
   const n = result.logits.rows;
-  const recall = clipRecall(result.logits, n >= 5 ? [1, 5] : [1]);
+  const recall = clipRecall(result.logits, recallKs(n));
   return {
     logits: toRows(result.logits),
     probsI2t: toRows(result.probsI2t),
