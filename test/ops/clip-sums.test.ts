@@ -4,10 +4,10 @@
 // masked entries, and however the rows are split between parts read in parallel.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../src/matrix.js';
-import { clipLoss } from '../src/ops/clip/kernel.js';
-import { ClipSums, type PieceColumns, rowLayout } from '../src/ops/clip/sums.js';
-import { expectClose } from './helpers/oracle.js';
+import { fromRows } from '../../src/matrix.js';
+import { clipLoss } from '../../src/ops/clip/kernel.js';
+import { ClipSums, type PieceColumns, rowLayout } from '../../src/ops/clip/sums.js';
+import { expectClose } from '../helpers/oracle.js';
 
 const SRC = { key: 'source.stdin' } as const;
 
