@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { XentError } from '../src/errors.js';
 import { parseInput } from '../src/cli/input.js';
 import type { CeSums } from '../src/ops/cross-entropy/sums.js';
-import type { ClipSums } from '../src/stream/clip-sums.js';
+import type { ClipSums } from '../src/ops/clip/sums.js';
 import type { PieceSums } from '../src/core/piece-sums.js';
 import { createSums } from '../src/commands/streams/sums.js';
 import type { PartTask } from '../src/stream/plan.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, transpose } from '../src/matrix.js';
-import { clipLoss } from '../src/math/clip.js';
+import { clipLoss } from '../src/ops/clip/kernel.js';
 import { logSumExp } from '../src/math/log-sum-exp.js';
 import { ColumnLogSumExp } from '../src/math/online-log-sum-exp.js';
 import { StreamedStdout } from '../src/stream/output.js';

@@ -1,14 +1,16 @@
 import { planClipStream } from '../stream/clip-stream.js';
 import { explainClip } from '../explain/clip.js';
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
+import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
 import { zeros } from '../matrix.js';
-import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow, clipRecall } from '../math/clip.js';
+import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
+import { clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
-import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
-import { checkSoftmaxInput } from './softmax.js';
+import type { ClipSpec } from '../ops/clip/spec.js';
+import { checkClipLogits } from '../ops/clip/validate.js';
 
 /** A CLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
 function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
@@ -36,7 +38,22 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
   return Object.fromEntries([...recall].map(([k, v]) => [String(k), v]));
 }
 
-export const clipCommand: CommandSpec = defineCommand<OptionValues>({
+/** clip's options, read once: the embeddings, -s or -t, --no-normalize, -g and --base. */
+async function readClipSpec(options: OptionValues, context: SpecContext): Promise<ClipSpec> {
+  const pair = await readEmbeddingPair(options, context);
+  const { scale, temperature } = readScaleOrTemperature(options, 1);
+  return {
+    ...(pair ? { pair } : {}),
+    scale,
+    ...(temperature !== undefined ? { temperature } : {}),
+    normalize: options.normalize !== false,
+    grad: options.grad === true,
+    unit: readBase(options.base as string | undefined),
+    unitNamed: options.base !== undefined,
+  };
+}
+
+export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   name: 'clip',
   summary: 'help.cmd.clip',
   details: ['help.clip.more', 'help.clip.scale', 'help.clip.data'],
@@ -57,15 +74,12 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
     'xent clip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 100 -g',
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readClipSpec,
   abilities: { explain: explainClip, stream: planClipStream, headline: lossHeadline, withGradient: withGrad },
-  async run(input, options, context): Promise<Report> {
+  run(input, spec, context): Report {
     const { t, inputSource } = context;
-    const pair = await readEmbeddingPair(input, options, context);
-    const { scale, temperature } = readScaleOrTemperature(options, 1);
-    const normalize = options.normalize !== false;
-    const grad = options.grad === true;
-    const unit = readBase(options.base as string | undefined);
+    const { pair, scale, temperature, normalize, grad, unit } = spec;
+    checkNoMatrixWithPair(input, pair);
 
     let result: ClipRows;
     // Made only for the outputs that print them (two N×N by N×D products).
@@ -81,14 +95,13 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
       // With scale 1 the matrix is the logits (1·x is x): no second N×N matrix.
       const logits = scale === 1 ? matrix : zeros(matrix.rows, matrix.cols);
       if (scale !== 1) for (let k = 0; k < logits.data.length; k++) logits.data[k] = scale * matrix.data[k];
-      checkSoftmaxInput(logits, 'row', inputSource);
-      checkSoftmaxInput(logits, 'col', inputSource);
+      checkClipLogits(logits, inputSource);
       result = clipInUnit(clipLossByRow(logits), unit);
       if (scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     }
 
     const n = result.logits.rows;
-    const ks = n >= 5 ? [1, 5] : [1];
+    const ks = recallKs(n);
     if (n < 5) notes.push(t.t('note.recall5', { n }));
     const recall = clipRecall(result.logits, ks);
     const labels = numbered(n);
@@ -138,8 +151,7 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
       const { gradScale } = gradients();
       summary.push({ label: t.label('sum.gradScale'), value: gradScale });
       if (temperature !== undefined) {
-        // scale = 1/T, so ∂loss/∂T = −∂loss/∂scale / T².
-        summary.push({ label: t.label('sum.gradTemperature'), value: -gradScale / temperature ** 2 });
+        summary.push({ label: t.label('sum.gradTemperature'), value: gradTemperature(gradScale, temperature) });
       }
     }
     notes.push(t.t('note.rowLossColumn'));
@@ -171,7 +183,7 @@ export const clipCommand: CommandSpec = defineCommand<OptionValues>({
           out.grad_image = matrixRows(g.gradImage);
           out.grad_text = matrixRows(g.gradText);
           out.grad_scale = g.gradScale;
-          if (temperature !== undefined) out.grad_temperature = -g.gradScale / temperature ** 2;
+          if (temperature !== undefined) out.grad_temperature = gradTemperature(g.gradScale, temperature);
         }
       }
       return out;

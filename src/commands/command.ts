@@ -93,14 +93,6 @@ export function withGrad<Spec extends { readonly grad?: unknown }>(spec: Spec): 
   return { ...spec, grad: true };
 }
 
-/**
- * The spec of a command whose options are not yet read into a type of their own: the option
- * text itself, read by its run, explainer and stream planner.
- */
-export function optionsAsSpec(options: OptionValues): OptionValues {
-  return options;
-}
-
 /** A command with its spec's type checked where it is written, stored as a table entry. */
 export function defineCommand<Spec>(command: Command<Spec>): CommandSpec {
   return command;

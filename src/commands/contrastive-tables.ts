@@ -1,14 +1,18 @@
 // Pieces shared by the contrastive commands (clip, siglip, ntxent, supcon): reading an
 // image/text pair of embeddings and the tables they print.
-import { readNumberOption, readPositive, readTemperature } from '../parse/option-values.js';
+import { readNumberOption } from '../parse/option-values.js';
+import { readNumber } from '../parse/number.js';
+import { normalizeText } from '../parse/normalize.js';
+import { CLI_SCALE_NAMES, type GivenNumber, type ScaleOrTemperature, checkScale, checkScaleOrTemperature } from '../ops/clip/validate.js';
+import { checkFinite } from '../ops/siglip/validate.js';
+import type { EmbeddingMatrices } from '../ops/clip/spec.js';
 import { XentError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, type RowSource, asRowSource } from '../matrix.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
 import { GAP, type Room, keep } from '../report/elide.js';
 import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
-import type { CommandContext, OptionValues } from './command.js';
+import type { OptionValues, SpecContext } from './command.js';
 
 /** 1, 2, …, n: rows, texts and dimensions are counted from 1, as in error messages. */
 export function numbered(n: number): string[] {
@@ -16,47 +20,58 @@ export function numbered(n: number): string[] {
 }
 
 /**
- * The --image and --text embeddings, or undefined when neither is given. One without the
- * other, or both together with a logits matrix, is an error.
+ * The --image and --text embeddings, or undefined when neither is given; one without the
+ * other is an error. For a readSpec: both together with a logits matrix is checked by run
+ * ({@link checkNoMatrixWithPair}), which has the input.
  */
-export async function readEmbeddingPair(
-  input: ParsedMatrix | undefined,
-  options: OptionValues,
-  context: CommandContext,
-): Promise<{ image: ParsedMatrix; text: ParsedMatrix } | undefined> {
+export async function readEmbeddingPair(options: OptionValues, context: SpecContext): Promise<EmbeddingMatrices | undefined> {
   const image = options.image as string | undefined;
   const text = options.text as string | undefined;
   if (image === undefined && text === undefined) return undefined;
   if (image === undefined || text === undefined) {
     throw new XentError('err.imageTextPair', { option: image === undefined ? '--text' : '--image' }, true);
   }
-  if (input !== undefined) throw new XentError('err.matrixAndEmbeddings', {}, true);
   return {
     image: await context.readMatrixOption(image, '--image'),
     text: await context.readMatrixOption(text, '--text'),
   };
 }
 
-/** -s S or -t T (S = 1/T), not both; 1 when neither is given. */
-export function readScaleOrTemperature(options: OptionValues, fallback: number): { scale: number; temperature?: number } {
-  const scale = options.scale as string | undefined;
-  const temperature = options.temperature as string | undefined;
-  if (scale !== undefined && temperature !== undefined) throw new XentError('err.scaleAndTemperature', {}, true);
-  if (temperature !== undefined) {
-    const T = readTemperature(temperature);
-    // A subnormal T (5e-324) makes 1/T = inf, and inf · 0 = NaN.
-    if (!Number.isFinite(1 / T)) throw new XentError('err.temperatureTiny', { value: temperature }, true);
-    return { scale: 1 / T, temperature: T };
-  }
-  return { scale: scale === undefined ? fallback : readPositive(scale, '--scale') };
+/** Embeddings and a logits matrix are two inputs: refused, not one ignored. */
+export function checkNoMatrixWithPair(input: Matrix | undefined, pair: EmbeddingMatrices | undefined): void {
+  if (input !== undefined && pair !== undefined) throw new XentError('err.matrixAndEmbeddings', {}, true);
 }
 
-/** A number option that must be finite (a bias). */
+/** The number an option's text holds, with the text (for errors), or undefined when not given. */
+function givenNumber(options: OptionValues, name: string, option: string): GivenNumber | undefined {
+  const text = options[name] as string | undefined;
+  if (text === undefined) return undefined;
+  const read = readNumber(normalizeText(text).trim());
+  if (read.kind !== 'number') {
+    // A temperature's text that is not a number is refused as checkTemperature refuses NaN.
+    if (name === 'temperature') return { value: NaN, text };
+    throw new XentError('err.notANumberOption', { option, value: text }, true);
+  }
+  return { value: read.value, text };
+}
+
+/** -s S or -t T (S = 1/T), not both; `fallback` when neither is given. For a readSpec. */
+export function readScaleOrTemperature(options: OptionValues, fallback: number): ScaleOrTemperature {
+  const scale = givenNumber(options, 'scale', '--scale');
+  const temperature = givenNumber(options, 'temperature', '--temperature');
+  return checkScaleOrTemperature({ scale, temperature }, fallback, CLI_SCALE_NAMES);
+}
+
+/** A scale option (siglip's -s): finite and above 0, as checkScale says; `fallback` when not given. For a readSpec. */
+export function readScale(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  return checkScale({ value: readNumberOption(value, option), text: value }, option);
+}
+
+/** A number option that must be finite (a bias). For a readSpec. */
 export function readFinite(value: string | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
-  const n = readNumberOption(value, option);
-  if (!Number.isFinite(n)) throw new XentError('err.finiteOption', { option, value }, true);
-  return n;
+  return checkFinite({ value: readNumberOption(value, option), text: value }, option);
 }
 
 export interface MatrixTableSpec {

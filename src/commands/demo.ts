@@ -1,7 +1,7 @@
 import { type CommandSpec, defineCommand } from './command.js';
 import { formatFixed } from '../format/number.js';
 import { type Matrix, at, toRows } from '../matrix.js';
-import { clipLoss } from '../math/clip.js';
+import { clipLoss } from '../ops/clip/kernel.js';
 import { descendClipMatrix } from '../math/descend.js';
 import { type Report, type ReportTable, numberCell, textCell } from '../report/report.js';
 import { matrixTable, numbered } from './contrastive-tables.js';

@@ -1,4 +1,4 @@
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline } from './command.js';
+import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline } from './command.js';
 import { readPositive } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
@@ -7,7 +7,9 @@ import type { Matrix } from '../matrix.js';
 import { type DescentPoint, clipEmbeddingDescent, clipMatrixDescent, crossEntropyDescent } from '../math/descend.js';
 import { rowLabels } from '../report/labels.js';
 import { LazyList, type Report, type ReportTable, matrixRows, numberCell, warning } from '../report/report.js';
-import { matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import { checkNoMatrixWithPair, matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import type { EmbeddingMatrices } from '../ops/clip/spec.js';
+import { checkClipLogits } from '../ops/clip/validate.js';
 import { checkSoftmaxInput } from './softmax.js';
 import { readTargetList } from './loss-options.js';
 import { classTargets } from '../ops/cross-entropy/validate.js';
@@ -20,6 +22,25 @@ const MAX_STEPS = 10_000;
 
 type LossName = 'ce' | 'clip';
 
+
+/** descend's options as typed values, read once by readDescendSpec (only descend uses them). */
+export interface DescendSpec {
+  /** From --image and --text (the loss is then clip). */
+  readonly pair?: EmbeddingMatrices;
+  /** --loss when given; else chosen by run from the input (ce with -y, clip for a square matrix). */
+  readonly loss?: LossName;
+  readonly lr: number;
+  readonly steps: number;
+  readonly normalize: boolean;
+  /** clip's scale (-s, or 1/T for -t); 1 when neither is given. */
+  readonly scale: number;
+  /** -s or -t was given: refused with the ce loss. */
+  readonly scaleGiven: boolean;
+  /** -y as given (0-based or, with --one-based, 1-based), checked against the input by run. */
+  readonly target?: readonly number[] | 'diag';
+  readonly oneBased: boolean;
+}
+
 function readSteps(value: string | undefined): number {
   if (value === undefined) return DEFAULT_STEPS;
   const n = Number(value.trim());
@@ -27,30 +48,57 @@ function readSteps(value: string | undefined): number {
   return n;
 }
 
+/** --loss when given (for a readSpec). */
+function readLossName(given: string | undefined): LossName | undefined {
+  if (given === undefined) return undefined;
+  const name = given.trim().toLowerCase();
+  if (name !== 'ce' && name !== 'clip') throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
+  return name;
+}
+
 /**
  * Which loss: --loss if given; else clip for --image/--text, ce for -y, clip for a square
  * matrix without -y. A non-square matrix without -y has no target to descend towards.
  */
-function readLoss(options: Readonly<Record<string, unknown>>, input: Matrix | undefined): LossName {
-  const given = options.loss as string | undefined;
-  if (given !== undefined) {
-    const name = given.trim().toLowerCase();
-    if (name !== 'ce' && name !== 'clip') throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
-    return name;
-  }
+function lossOf(spec: DescendSpec, input: Matrix | undefined): LossName {
+  if (spec.loss !== undefined) return spec.loss;
   if (input === undefined) return 'clip';
-  if (options.target !== undefined) return 'ce';
+  if (spec.target !== undefined) return 'ce';
   if (input.rows === input.cols) return 'clip';
   throw new XentError('err.descend.noTarget', { rows: input.rows, cols: input.cols }, true);
 }
 
-function readTargets(value: string | undefined, input: Matrix, oneBased: boolean): number[] {
-  if (value === undefined) throw new XentError('err.ce.noTarget', {}, true);
+function targetsOf(given: readonly number[] | 'diag' | undefined, input: Matrix, oneBased: boolean): number[] {
+  if (given === undefined) throw new XentError('err.ce.noTarget', {}, true);
   // Checked by cross-entropy's own validator, as `xent ce -y` is (descend has no --ignore-index).
-  return classTargets(readTargetList(value), input, oneBased);
+  return classTargets(given, input, oneBased);
 }
 
-export const descendCommand: CommandSpec = defineCommand<OptionValues>({
+/** descend's options, read once; what depends on the input (the loss by default, the targets' range) is settled by run. */
+async function readDescendSpec(options: OptionValues, context: SpecContext): Promise<DescendSpec> {
+  const pair = await readEmbeddingPair(options, context);
+  const loss = readLossName(options.loss as string | undefined);
+  if (pair && loss !== undefined && loss !== 'clip') throw new XentError('err.descend.embeddingsClip', {}, true);
+  const lr = options.lr === undefined ? DEFAULT_LR : readPositive(options.lr as string, '--lr');
+  const steps = readSteps(options.steps as string | undefined);
+  const scaleGiven = options.scale !== undefined || options.temperature !== undefined;
+  const targetText = options.target as string | undefined;
+  // -s/-t are clip's: with ce (or -y, which clip refuses) run refuses them first, so they are not read here.
+  const scale = loss === 'ce' || targetText !== undefined ? 1 : readScaleOrTemperature(options, 1).scale;
+  return {
+    ...(pair ? { pair } : {}),
+    ...(loss !== undefined ? { loss } : {}),
+    lr,
+    steps,
+    normalize: options.normalize !== false,
+    scale,
+    scaleGiven,
+    ...(targetText !== undefined ? { target: readTargetList(targetText) } : {}),
+    oneBased: options.oneBased === true,
+  };
+}
+
+export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
   name: 'descend',
   summary: 'help.cmd.descend',
   details: ['help.descend.more', 'help.descend.output'],
@@ -74,38 +122,32 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
     'xent descend "2,0.5,-1; 0.3,1.8,0.2" -y 0,2 --lr 0.5 --steps 10 -f csv',
     'xent descend --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 10 -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readDescendSpec,
   abilities: { headline: lossHeadline },
-  async run(input, options, context): Promise<Report> {
+  run(input, spec, context): Report {
     const { t, inputSource } = context;
-    const pair = await readEmbeddingPair(input, options, context);
-    const loss = pair ? 'clip' : readLoss(options, input);
-    if (pair && options.loss !== undefined && loss !== 'clip') throw new XentError('err.descend.embeddingsClip', {}, true);
-    const lr = options.lr === undefined ? DEFAULT_LR : readPositive(options.lr as string, '--lr');
-    const steps = readSteps(options.steps as string | undefined);
-    const normalize = options.normalize !== false;
+    const { pair, lr, steps, normalize } = spec;
+    checkNoMatrixWithPair(input, pair);
+    const loss = pair ? 'clip' : lossOf(spec, input);
 
     // The descent, run again (the same steps) for each output that prints its matrices.
     let descent: () => Generator<DescentPoint>;
     let scale = 1;
     let targets: number[] | undefined;
     if (loss === 'ce') {
-      if (options.scale !== undefined || options.temperature !== undefined) throw new XentError('err.descend.ceScale', {}, true);
+      if (spec.scaleGiven) throw new XentError('err.descend.ceScale', {}, true);
       checkSoftmaxInput(input!, 'row', inputSource);
-      targets = readTargets(options.target as string | undefined, input!, options.oneBased === true);
+      targets = targetsOf(spec.target, input!, spec.oneBased);
       descent = () => crossEntropyDescent(input!, targets!, lr, steps);
     } else {
-      if (options.target !== undefined) throw new XentError('err.descend.clipTarget', {}, true);
-      scale = readScaleOrTemperature(options, 1).scale;
+      if (spec.target !== undefined) throw new XentError('err.descend.clipTarget', {}, true);
+      scale = spec.scale;
       if (pair) {
         descent = () => clipEmbeddingDescent(pair.image, pair.text, scale, normalize, lr, steps);
       } else {
         const m = input!;
-        if (m.rows !== m.cols) throw new XentError('err.notSquare', { command: 'descend --loss clip', rows: m.rows, cols: m.cols });
-        // The loss is taken of scale·x: check that, as clip does (1e308 × 10 is +inf).
-        const scaled = mapMatrix(m, (v) => scale * v);
-        checkSoftmaxInput(scaled, 'row', inputSource);
-        checkSoftmaxInput(scaled, 'col', inputSource);
+        // The loss is taken of scale·x: checked as clip checks it (1e308 × 10 is +inf).
+        checkClipLogits(mapMatrix(m, (v) => scale * v), inputSource, 'descend --loss clip');
         descent = () => clipMatrixDescent(m, scale, lr, steps);
       }
     }
@@ -196,7 +238,7 @@ export const descendCommand: CommandSpec = defineCommand<OptionValues>({
         lr,
         steps,
         ...(loss === 'clip' ? { scale } : {}),
-        ...(targets ? { targets: targets.map((c) => c + (options.oneBased === true ? 1 : 0)) } : {}),
+        ...(targets ? { targets: targets.map((c) => c + (spec.oneBased ? 1 : 0)) } : {}),
         initial_loss: first.loss,
         loss: last.loss,
         trajectory: trajectoryJson,

@@ -1,7 +1,8 @@
 import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
+import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
+import type { NtxentSpec } from '../ops/ntxent/spec.js';
 import { readChoice, readTemperature } from '../parse/option-values.js';
-import { ntxentByRow } from '../math/ntxent.js';
+import { ntxentByRow } from '../ops/ntxent/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
@@ -13,7 +14,17 @@ const DEFAULT_TEMPERATURE = 0.5;
 /** The formulas --help shows; --explain states them too. */
 const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr'] as const;
 
-export const ntxentCommand: CommandSpec = defineCommand<OptionValues>({
+/** ntxent's options, read once: -t, --pairs, -g and --base. */
+function readNtxentSpec(options: OptionValues): NtxentSpec {
+  return {
+    temperature: options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
+    pairing: readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half'),
+    grad: options.grad === true,
+    unit: readBase(options.base as string | undefined),
+  };
+}
+
+export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   name: 'ntxent',
   summary: 'help.cmd.ntxent',
   details: NTXENT_DETAILS,
@@ -29,13 +40,10 @@ export const ntxentCommand: CommandSpec = defineCommand<OptionValues>({
     'xent ntxent "1,0; 0.9,0.2; 0,1; 0.1,1" --pairs adjacent -g',
     'xent ntxent -i views.csv -t 0.1 -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readNtxentSpec,
   abilities: { explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  run(input, options, { t, inputSource, printsTables, room }): Report {
-    const temperature =
-      options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
-    const pairing = readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half');
-    const unit = readBase(options.base as string | undefined);
+  run(input, spec, { t, inputSource, printsTables, room }): Report {
+    const { temperature, pairing, unit } = spec;
     const nats = ntxentByRow(input, temperature, pairing, inputSource);
     const losses = listInUnit(nats.losses, unit);
     const loss = inUnit(nats.loss, unit);
@@ -57,7 +65,7 @@ export const ntxentCommand: CommandSpec = defineCommand<OptionValues>({
               footnote: t.t('note.markPartner'),
             }),
           ];
-    if (options.grad === true && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
+    if (spec.grad && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
     const json = once(() => ({
       command: 'ntxent',
       ...unitJson(unit),

@@ -1,11 +1,11 @@
 import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
-import { XentError } from '../errors.js';
-import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../math/siglip.js';
+import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
+import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../ops/siglip/kernel.js';
 import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
-import { matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite } from './contrastive-tables.js';
-import { readPositive } from '../parse/option-values.js';
+import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite, readScale } from './contrastive-tables.js';
+import type { SiglipSpec } from '../ops/siglip/spec.js';
+import { checkLogitsOnlyOptions } from '../ops/siglip/validate.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 
 /** A SigLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
@@ -38,7 +38,29 @@ const DEFAULT_BIAS = -10;
 /** The formulas --help shows; --explain states them too. */
 const SIGLIP_DETAILS = ['help.siglip.more', 'help.siglip.data'] as const;
 
-export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
+/**
+ * siglip's options, read once. -s, -b and --no-normalize shape logits from embeddings: with
+ * a ready logits matrix they are refused (checked by run, which knows whether there is one).
+ */
+async function readSiglipSpec(options: OptionValues, context: SpecContext): Promise<SiglipSpec> {
+  const pair = await readEmbeddingPair(options, context);
+  const given = [
+    ...(options.scale !== undefined ? ['--scale'] : []),
+    ...(options.bias !== undefined ? ['--bias'] : []),
+    ...(options.normalize === false ? ['--no-normalize'] : []),
+  ];
+  if (!pair) checkLogitsOnlyOptions(given, true);
+  return {
+    ...(pair ? { pair } : {}),
+    scale: readScale(options.scale as string | undefined, '--scale', DEFAULT_SCALE),
+    bias: readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS),
+    normalize: options.normalize !== false,
+    grad: options.grad === true,
+    unit: readBase(options.base as string | undefined),
+  };
+}
+
+export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
   name: 'siglip',
   summary: 'help.cmd.siglip',
   details: SIGLIP_DETAILS,
@@ -59,14 +81,12 @@ export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
     'xent siglip "5,-12; -9,3"',
     'xent siglip --image @image.csv --text @text.csv -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readSiglipSpec,
   abilities: { explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  async run(input, options, context): Promise<Report> {
+  run(input, spec, context): Report {
     const { t } = context;
-    const pair = await readEmbeddingPair(input, options, context);
-    const grad = options.grad === true;
-    const normalize = options.normalize !== false;
-    const unit = readBase(options.base as string | undefined);
+    const { pair, grad, normalize, unit } = spec;
+    checkNoMatrixWithPair(input, pair);
     let result: SiglipRows;
     // Made only for the outputs that print them (two N×N by N×D products).
     let gradients: ReturnType<typeof embeddingGradients> | undefined;
@@ -74,16 +94,13 @@ export const siglipCommand: CommandSpec = defineCommand<OptionValues>({
     let bias: number | undefined;
     const notes: string[] = [];
     if (pair) {
-      scale = options.scale === undefined ? DEFAULT_SCALE : readPositive(options.scale as string, '--scale');
-      bias = readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS);
+      scale = spec.scale;
+      bias = spec.bias;
       const e = siglipFromEmbeddingsByRow(pair.image, pair.text, scale, bias, normalize);
       gradients = embeddingGradients(e, unit);
       result = siglipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
     } else {
-      if (options.scale !== undefined) throw new XentError('err.logitsOption', { option: '--scale' }, true);
-      if (options.bias !== undefined) throw new XentError('err.logitsOption', { option: '--bias' }, true);
-      if (!normalize) throw new XentError('err.logitsOption', { option: '--no-normalize' }, true);
       // ±inf logits are fine: softplus gives 0 or inf, and the gradient 0 or ±1/N.
       const logits = input!;
       result = siglipInUnit(siglipLossByRow(logits), unit);

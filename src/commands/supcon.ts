@@ -1,8 +1,9 @@
 import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, defineCommand, optionsAsSpec, lossHeadline, withGrad } from './command.js';
+import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
+import type { SupconSpec } from '../ops/supcon/spec.js';
 import { readTemperature } from '../parse/option-values.js';
 import { XentError } from '../errors.js';
-import { supconByRow } from '../math/supcon.js';
+import { supconByRow } from '../ops/supcon/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
@@ -14,7 +15,21 @@ const DEFAULT_TEMPERATURE = 0.07;
 /** The formulas --help shows; --explain states them too. */
 const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors'] as const;
 
-export const supconCommand: CommandSpec = defineCommand<OptionValues>({
+/** supcon's options, read once: --labels, -t, -g and --base. */
+async function readSupconSpec(options: OptionValues, context: SpecContext): Promise<SupconSpec> {
+  const labelsText = options.labels as string | undefined;
+  if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
+  // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
+  const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
+  return {
+    labels,
+    temperature: options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
+    grad: options.grad === true,
+    unit: readBase(options.base as string | undefined),
+  };
+}
+
+export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   name: 'supcon',
   summary: 'help.cmd.supcon',
   details: SUPCON_DETAILS,
@@ -30,17 +45,11 @@ export const supconCommand: CommandSpec = defineCommand<OptionValues>({
     'xent supcon "1,0; 0.8,0.6; 0,1" -y 0,0,1 -t 0.1 -g',
     'xent supcon -i features.csv --labels @labels.txt -f json',
   ],
-  readSpec: optionsAsSpec,
+  readSpec: readSupconSpec,
   abilities: { explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS), headline: lossHeadline, withGradient: withGrad },
-  async run(input, options, context): Promise<Report> {
+  run(input, spec, context): Report {
     const { t, inputSource } = context;
-    const labelsText = options.labels as string | undefined;
-    if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
-    // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
-    const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
-    const temperature =
-      options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string);
-    const unit = readBase(options.base as string | undefined);
+    const { labels, temperature, unit } = spec;
     const nats = supconByRow(input, labels, temperature, inputSource);
     const losses = listInUnit(nats.losses, unit);
     const loss = inUnit(nats.loss, unit);
@@ -63,7 +72,7 @@ export const supconCommand: CommandSpec = defineCommand<OptionValues>({
           }),
         ]
       : [];
-    if (options.grad === true && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
+    if (spec.grad && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
     const left = rows.filter((_, i) => losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));

@@ -1,10 +1,10 @@
-import type { OptionValues } from '../commands/command.js';
+import type { ClipSpec } from '../ops/clip/spec.js';
 import { type Matrix, at, fromRows, zeros } from '../matrix.js';
-import { clipLoss } from '../math/clip.js';
+import { clipLoss } from '../ops/clip/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../math/units.js';
-import { type ExplainUnit, given, num, paren, sub, sumOf, unitOf } from './numbers.js';
+import { type ExplainUnit, explainUnit, given, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
@@ -12,9 +12,9 @@ function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
   return fromRows(Array.from(rows, (row) => Array.from(row)));
 }
 
-export function explainClip(x: ExplainInput<OptionValues>): Explanation {
-  const { t, spec: options, decimals: d, report } = x;
-  const u: ExplainUnit = unitOf(options.base);
+export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
+  const { t, spec, decimals: d, report } = x;
+  const u: ExplainUnit = explainUnit(spec.unit, spec.unitNamed);
   const f = inUnit(1, u.unit);
   const lg = u.log;
   const logits = asMatrix(report.json.logits as Iterable<ArrayLike<number>>);
@@ -34,8 +34,8 @@ export function explainClip(x: ExplainInput<OptionValues>): Explanation {
   if (fromEmbeddings || scale !== 1) {
     const lines: ExplainLine[] = [];
     if (fromEmbeddings) {
-      lines.push(formula(options.normalize === false ? 'sᵢⱼ = scale · (uᵢ · vⱼ)' : 'sᵢⱼ = scale · (uᵢ · vⱼ) / (‖uᵢ‖ ‖vⱼ‖)'));
-      lines.push(text(t.t(options.normalize === false ? 'teach.clip.dot' : 'teach.clip.cosine')));
+      lines.push(formula(!spec.normalize ? 'sᵢⱼ = scale · (uᵢ · vⱼ)' : 'sᵢⱼ = scale · (uᵢ · vⱼ) / (‖uᵢ‖ ‖vⱼ‖)'));
+      lines.push(text(t.t(!spec.normalize ? 'teach.clip.dot' : 'teach.clip.cosine')));
     } else {
       lines.push(formula(`sᵢⱼ = scale · xᵢⱼ,  scale = ${num(scale, d)}`));
     }

@@ -1,7 +1,7 @@
 // Numbers as a derivation writes them: a true minus sign, given inputs with at least one
 // decimal (2.0, not 2), results at the table precision.
 import { formatExact, formatFixed } from '../format/number.js';
-import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../math/units.js';
+import { type InfoUnit, NATS } from '../math/units.js';
 
 const minus = (s: string) => s.replace(/^-/, '−').replace(/^inf$/, '∞').replace(/^−inf$/, '−∞');
 
@@ -49,11 +49,6 @@ export interface ExplainUnit {
   readonly suffix: string;
   /** The division that turns nats into the unit: '' for nats, else ' / ln 2'. */
   readonly divide: string;
-}
-
-export function unitOf(base: unknown): ExplainUnit {
-  const key = typeof base === 'string' ? BASE_NAMES[base.trim().toLowerCase()] : undefined;
-  return key ? explainUnit(UNITS[key], true) : explainUnit(NATS);
 }
 
 /**

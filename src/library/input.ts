@@ -104,16 +104,17 @@ export function choice<T extends string>(value: T | undefined, option: string, c
   return value;
 }
 
-/** A finite number > 0 (a temperature, a scale). */
-export function positive(value: number | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!(value > 0) || !Number.isFinite(value)) throw new XentError('err.positive', { option, value });
-  return value;
+/** Image and text embeddings, one per row; row i of each is a matching pair. */
+export interface EmbeddingPair {
+  readonly image: MatrixLike;
+  readonly text: MatrixLike;
 }
 
-/** A finite number (a bias). */
-export function finite(value: number | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value)) throw new XentError('err.finiteOption', { option, value });
-  return value;
+export function isEmbeddingPair(x: MatrixLike | EmbeddingPair): x is EmbeddingPair {
+  return typeof x === 'object' && x !== null && 'image' in x && 'text' in x;
 }
+
+export function embeddingPair(pair: EmbeddingPair): { image: Matrix; text: Matrix } {
+  return { image: toMatrix(pair.image, 'the image embeddings'), text: toMatrix(pair.text, 'the text embeddings') };
+}
+

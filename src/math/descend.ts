@@ -6,7 +6,7 @@
 // trajectory is then shorter than asked.
 import { XentError } from '../errors.js';
 import { type Matrix, at, mapMatrix, materialize, zeros } from '../matrix.js';
-import { type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from './clip.js';
+import { type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
 import { crossEntropy } from '../ops/cross-entropy/kernel.js';
 
 /** One point of the trajectory (step 0 is the start). */

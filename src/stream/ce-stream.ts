@@ -4,7 +4,7 @@ import { reducedLoss } from '../ops/cross-entropy/kernel.js';
 import type { CeSpec } from '../ops/cross-entropy/spec.js';
 import { CeSums } from '../ops/cross-entropy/sums.js';
 import { indexTargetClasses } from '../ops/cross-entropy/validate.js';
-import { rowLayout } from './clip-sums.js';
+import { rowLayout } from '../ops/clip/sums.js';
 import type { CeTask, StreamContext, StreamPlan } from './plan.js';
 
 /**

@@ -16,7 +16,7 @@ import { XentError } from '../errors.js';
 import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import { parseInput } from '../cli/input.js';
 import { MatrixTextParser, NotPlainLines } from '../parse/matrix-text.js';
-import { rowLayout } from './clip-sums.js';
+import { rowLayout } from '../ops/clip/sums.js';
 import { CHUNK, isRegularFile, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
 import type { PieceSums } from '../core/piece-sums.js';

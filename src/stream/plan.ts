@@ -3,7 +3,6 @@
 // is produced, and `finish` gives what is left to print.
 import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
-import type { OptionValues } from '../report/run-context.js';
 import type { PieceSums } from '../core/piece-sums.js';
 import type { CeRows } from '../ops/cross-entropy/sums.js';
 
@@ -65,12 +64,3 @@ export interface PartSizes {
 /** A command's stream ability: a plan for its spec and format, or undefined for the whole-matrix path. */
 export type StreamPlanner<Spec> = (spec: Spec, context: StreamContext) => StreamPlan | undefined;
 
-/** Option names (as commander stores them) that every command may have without changing its maths. */
-export const NEUTRAL_OPTIONS = new Set(['input', 'format', 'precision', 'lang', 'color']);
-
-/** True when every option given is neutral or in `supported`. */
-export function onlyOptions(options: OptionValues, supported: readonly string[]): boolean {
-  return Object.entries(options).every(
-    ([name, value]) => value === undefined || NEUTRAL_OPTIONS.has(name) || supported.includes(name),
-  );
-}

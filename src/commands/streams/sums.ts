@@ -3,7 +3,7 @@
 // for the main thread and by the worker's entry (src/stream/part-worker.ts).
 import type { PieceSums } from '../../core/piece-sums.js';
 import { CeSums } from '../../ops/cross-entropy/sums.js';
-import { ClipSums, rowLayout } from '../../stream/clip-sums.js';
+import { ClipSums, rowLayout } from '../../ops/clip/sums.js';
 import type { PartTask } from '../../stream/plan.js';
 
 /** The sums a task computes; `onPiece`: a worker's, whose pieces go to the main thread. */

@@ -2,13 +2,13 @@
 // on random inputs (fast-check), and the seed example.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Matrix, fromRows } from '../src/matrix.js';
-import { clipFromEmbeddings, clipLoss } from '../src/math/clip.js';
-import { l2Normalize, normalizeBackward } from '../src/math/normalize.js';
-import { ntxentLoss } from '../src/math/ntxent.js';
-import { siglipFromEmbeddings, siglipLoss } from '../src/math/siglip.js';
-import { logSigmoid, sigmoid, softplus } from '../src/math/sigmoid.js';
-import { supconLoss } from '../src/math/supcon.js';
+import { type Matrix, fromRows } from '../../src/matrix.js';
+import { clipFromEmbeddings, clipLoss } from '../../src/ops/clip/kernel.js';
+import { l2Normalize, normalizeBackward } from '../../src/math/normalize.js';
+import { ntxentLoss } from '../../src/ops/ntxent/kernel.js';
+import { siglipFromEmbeddings, siglipLoss } from '../../src/ops/siglip/kernel.js';
+import { logSigmoid, sigmoid, softplus } from '../../src/math/sigmoid.js';
+import { supconLoss } from '../../src/ops/supcon/kernel.js';
 
 const source = { key: 'source.args' } as const;
 const H = 1e-6;

@@ -1,7 +1,7 @@
-import { XentError } from '../errors.js';
-import { type Matrix, type RowSource, mapRows, materialize } from '../matrix.js';
-import { pairBackward, pairLogits, pairSimilarity } from './similarity.js';
-import { sigmoid, softplus } from './sigmoid.js';
+import { type Matrix, type RowSource, mapRows, materialize } from '../../matrix.js';
+import { pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
+import { sigmoid, softplus } from '../../math/sigmoid.js';
+import { checkSiglipShape } from './validate.js';
 
 export interface SiglipResult {
   readonly logits: Matrix;
@@ -24,7 +24,7 @@ export interface SiglipRows extends Omit<SiglipResult, 'probs' | 'gradLogits'> {
 /** {@link siglipLoss} in O(N) memory beyond the logits: the probabilities and gradient are RowSources. */
 export function siglipLossByRow(logits: Matrix): SiglipRows {
   const n = logits.rows;
-  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'siglip', rows: logits.rows, cols: logits.cols });
+  checkSiglipShape(logits.rows, logits.cols);
   const rowLosses = new Float64Array(n);
   let loss = 0;
   for (let i = 0; i < n; i++) {

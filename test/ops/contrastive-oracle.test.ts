@@ -1,12 +1,12 @@
 // Every case of the PyTorch reference vectors for the contrastive losses (see
 // test/fixtures/oracle/README.md: float64, autograd gradients, relative tolerance 1e-12).
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows } from '../src/matrix.js';
-import { clipFromEmbeddings, clipLoss } from '../src/math/clip.js';
-import { ntxentLoss } from '../src/math/ntxent.js';
-import { siglipFromEmbeddings } from '../src/math/siglip.js';
-import { supconLoss } from '../src/math/supcon.js';
-import { expectClose, loadOracle, type Num } from './helpers/oracle.js';
+import { fromRows, toRows } from '../../src/matrix.js';
+import { clipFromEmbeddings, clipLoss } from '../../src/ops/clip/kernel.js';
+import { ntxentLoss } from '../../src/ops/ntxent/kernel.js';
+import { siglipFromEmbeddings } from '../../src/ops/siglip/kernel.js';
+import { supconLoss } from '../../src/ops/supcon/kernel.js';
+import { expectClose, loadOracle, type Num } from '../helpers/oracle.js';
 
 type Rows = number[][];
 const source = { key: 'source.args' } as const;

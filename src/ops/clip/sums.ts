@@ -1,7 +1,17 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { ColumnLogSumExp, type ColumnLogSumExpState } from '../math/online-log-sum-exp.js';
-import { InPieceOrder } from '../math/in-piece-order.js';
+import { badLogitError, maskedLineError } from '../softmax/validate.js';
+import { checkClipShape, notSquareError } from './validate.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../math/online-log-sum-exp.js';
+import { InPieceOrder } from '../../math/in-piece-order.js';
+
+// Why CLIP's loss is computed here and again in kernel.ts: the kernel takes each row's and
+// column's own maximum over the whole matrix (two passes), which a stream cannot, as a
+// column's maximum is known only at the end. These sums share one maximum per block of rows
+// and fold the columns' log-sum-exps online (rescaling as the maximum grows): one pass, one
+// exp per entry, but a different rounding (at most 64·2⁻⁵³ more per log-sum-exp). Giving
+// the kernel this arithmetic would change the whole-matrix digits; giving it to the stream
+// would cost a second pass or an exp per entry per rescale. test/ops/clip.test.ts checks that
+// the two agree to 14 significant digits.
 
 /** Rows are gathered into blocks of about this many values (512 KB) before their exps are taken. */
 const BLOCK_VALUES = 1 << 16;
@@ -97,7 +107,7 @@ export class ClipSums {
   add(row: Float64Array, i: number): void {
     const n = row.length;
     const layout = (this.layout ??= this.start(n));
-    if (i >= n) throw new XentError('err.notSquare', { command: 'clip', rows: i + 1, cols: n });
+    if (i >= n) throw notSquareError(i + 1, n);
     // Blocks are fixed ranges of rows: a row that starts the next block, or that skips ahead
     // (this thread's next piece), has the rows gathered so far summed first.
     if (this.blockRows > 0 && (i % layout.blockRows === 0 || i !== this.blockStart + this.blockRows)) this.flush();
@@ -111,16 +121,18 @@ export class ClipSums {
     const colMax = this.colMax;
     const scale = this.scale;
     const base = this.blockRows * n;
-    // Scale, check (as checkSoftmaxRow: no +inf, not all −inf) and take the maxima in one pass.
+    // Scale, check and take the maxima in one pass. The check is checkSoftmaxRow's (no NaN or
+    // +inf, not all −inf) inlined, for speed, with its error builders: the same keys and params.
     let max = -Infinity;
     for (let j = 0; j < n; j++) {
       const x = scale * row[j];
-      if (x === Infinity) throw new XentError('err.posInf', { row: i + 1, col: j + 1, source: this.source });
+      // One comparison for the usual case; +inf and NaN fail it, −inf is a masked entry.
+      if (!(x < Infinity) && x !== -Infinity) throw badLogitError(x, i, j, this.source);
       block[base + j] = x;
       if (x > max) max = x;
       if (x > colMax[j]) colMax[j] = x;
     }
-    if (max === -Infinity) throw new XentError('err.allNegInf', { line: { key: 'where.row', params: { index: i + 1 } } });
+    if (max === -Infinity) throw maskedLineError('row', i);
     this.rowMax[this.blockRows] = max;
     this.diagonal[i] = block[base + i];
     this.count++;
@@ -230,14 +242,14 @@ export class ClipSums {
 
   /** The symmetric loss, once every row is in. */
   loss(rows: number, cols: number): number {
-    if (rows !== cols) throw new XentError('err.notSquare', { command: 'clip', rows, cols });
+    checkClipShape(rows, cols);
     this.endPiece();
     this.inOrder.check('clip');
     const lse = this.columns!.result();
     let lossI2t = 0;
     let lossT2i = 0;
     for (let j = 0; j < cols; j++) {
-      if (lse[j] === -Infinity) throw new XentError('err.allNegInf', { line: { key: 'where.column', params: { index: j + 1 } } });
+      if (lse[j] === -Infinity) throw maskedLineError('col', j);
       lossI2t += this.rowLoss[j];
       lossT2i += lse[j] - this.diagonal[j];
     }

@@ -1,9 +1,8 @@
-import { XentError } from '../errors.js';
-import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../matrix.js';
-import { columnShiftedSumExp } from './log-sum-exp.js';
-import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from './similarity.js';
-import { softmaxInto } from '../ops/softmax/kernel.js';
-import { diagonalColumnTopK, topKAccuracy } from '../ops/cross-entropy/metrics.js';
+import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../../matrix.js';
+import { columnShiftedSumExp } from '../../math/log-sum-exp.js';
+import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
+import { softmaxInto } from '../softmax/kernel.js';
+import { checkClipShape } from './validate.js';
 
 export interface ClipResult {
   /** The logits the loss was computed from (after the scale). */
@@ -41,7 +40,7 @@ export interface ClipRows extends Omit<ClipResult, 'probsI2t' | 'probsT2i' | 'gr
  */
 export function clipLossByRow(logits: Matrix): ClipRows {
   const n = logits.rows;
-  if (n !== logits.cols) throw new XentError('err.notSquare', { command: 'clip', rows: logits.rows, cols: logits.cols });
+  checkClipShape(logits.rows, logits.cols);
   // Text→image: each column's softmax, from its maximum and Σ exp(x − max).
   const cols = columnShiftedSumExp(logits);
   const probT2i = (i: number, j: number) => Math.exp(logits.data[i * n + j] - cols.max[j]) / cols.sum[j];
@@ -151,20 +150,6 @@ export function clipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: numb
 export function clipFromEmbeddings(image: Matrix, text: Matrix, scale: number, normalize = true): ClipEmbeddingResult {
   const { gradients, ...rows } = clipFromEmbeddingsByRow(image, text, scale, normalize);
   return { ...held(rows), ...gradients() };
-}
-
-/**
- * Recall@K in both directions: the share of images whose own text is among the K texts
- * with the largest logits (image→text, rows), and of texts whose own image is among the
- * top K images (text→image, columns). Ties count against the positive pair.
- *
- * @example
- * clipRecall(fromRows([[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]]), [1])
- * // { i2t: Map { 1 => 1 }, t2i: Map { 1 => 1 } }
- */
-export function clipRecall(logits: Matrix, ks: readonly number[]): { i2t: Map<number, number>; t2i: Map<number, number> } {
-  const diagonal = Array.from({ length: logits.rows }, (_, i) => i);
-  return { i2t: topKAccuracy(logits, diagonal, ks), t2i: diagonalColumnTopK(logits, ks) };
 }
 
 function mean(values: Float64Array): number {

@@ -1,8 +1,8 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
-import { selfBackward, selfSimilarity } from './similarity.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { type Matrix, type RowSource, materialize } from '../../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
+import { selfBackward, selfSimilarity } from '../../math/similarity.js';
+import { checkEvenRows } from './validate.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
 export type Pairing = 'half' | 'adjacent';
@@ -48,7 +48,7 @@ export interface NtxentRows extends Omit<NtxentResult, 'probs' | 'grad'> {
  */
 export function ntxentByRow(embeddings: Matrix, temperature: number, pairing: Pairing, source: MessageParam): NtxentRows {
   const n = embeddings.rows;
-  if (n % 2 !== 0) throw new XentError('err.oddRows', { rows: n, source });
+  checkEvenRows(n, source);
   const self = selfSimilarity(embeddings, source);
   const softmaxRow = othersSoftmaxRows(self.similarity, temperature);
   const partners = Array.from({ length: n }, (_, i) => partnerOf(i, n, pairing));

@@ -1,13 +1,13 @@
 // ClipSums is clip's loss computed as rows stream by, in blocks that share their exps (see
-// src/stream/clip-sums.ts). It must give the whole-matrix loss (clipLoss) whatever the block
+// src/ops/clip/sums.ts). It must give the whole-matrix loss (clipLoss) whatever the block
 // size, the spread of the values (which decides when rows and columns get exps of their own),
 // masked entries, and however the rows are split between parts read in parallel.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../src/matrix.js';
-import { clipLoss } from '../src/math/clip.js';
-import { ClipSums, type PieceColumns, rowLayout } from '../src/stream/clip-sums.js';
-import { expectClose } from './helpers/oracle.js';
+import { fromRows } from '../../src/matrix.js';
+import { clipLoss } from '../../src/ops/clip/kernel.js';
+import { ClipSums, type PieceColumns, rowLayout } from '../../src/ops/clip/sums.js';
+import { expectClose } from '../helpers/oracle.js';
 
 const SRC = { key: 'source.stdin' } as const;
 

@@ -1,8 +1,9 @@
-import { XentError } from '../errors.js';
-import type { MessageParam } from '../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from './others-softmax.js';
-import { selfBackward, selfSimilarity } from './similarity.js';
+import { XentError } from '../../errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { type Matrix, type RowSource, materialize } from '../../matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
+import { selfBackward, selfSimilarity } from '../../math/similarity.js';
+import { checkLabelCount } from './validate.js';
 
 export interface SupconResult {
   /** Cosine similarity of every pair of rows. */
@@ -42,7 +43,7 @@ function positiveCounts(labels: readonly number[]): number[] {
  */
 export function supconByRow(embeddings: Matrix, labels: readonly number[], temperature: number, source: MessageParam): SupconRows {
   const n = embeddings.rows;
-  if (labels.length !== n) throw new XentError('err.labelsLength', { got: labels.length, rows: n, source });
+  checkLabelCount(labels.length, n, source);
   const positives = positiveCounts(labels);
   const anchors = positives.filter((count) => count > 0).length;
   if (anchors === 0) throw new XentError('err.noPositives', { rows: n });

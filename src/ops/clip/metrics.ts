@@ -1,0 +1,27 @@
+// CLIP's derived metrics: Recall@K both ways, and ∂loss/∂T from ∂loss/∂scale.
+import type { Matrix } from '../../matrix.js';
+import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
+
+/**
+ * Recall@K in both directions: the share of images whose own text is among the K texts
+ * with the largest logits (image→text, rows), and of texts whose own image is among the
+ * top K images (text→image, columns). Ties count against the positive pair.
+ *
+ * @example
+ * clipRecall(fromRows([[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]]), [1])
+ * // { i2t: Map { 1 => 1 }, t2i: Map { 1 => 1 } }
+ */
+export function clipRecall(logits: Matrix, ks: readonly number[]): { i2t: Map<number, number>; t2i: Map<number, number> } {
+  const diagonal = Array.from({ length: logits.rows }, (_, i) => i);
+  return { i2t: topKAccuracy(logits, diagonal, ks), t2i: diagonalColumnTopK(logits, ks) };
+}
+
+/** The K values of Recall@K a report shows: 1, and 5 from 5 pairs on. */
+export function recallKs(pairs: number): number[] {
+  return pairs >= 5 ? [1, 5] : [1];
+}
+
+/** ∂loss/∂T when scale = 1/T: −∂loss/∂scale / T². */
+export function gradTemperature(gradScale: number, temperature: number): number {
+  return -gradScale / temperature ** 2;
+}

@@ -1,0 +1,25 @@
+// `xent clip`'s options as typed values, read once by the command's readSpec; explain, the
+// streaming plan and run receive this, never the option text.
+import type { Matrix } from '../../matrix.js';
+import type { InfoUnit } from '../../math/units.js';
+
+/** Image and text embeddings, row i of each a matching pair (--image, --text). */
+export interface EmbeddingMatrices {
+  readonly image: Matrix;
+  readonly text: Matrix;
+}
+
+export interface ClipSpec {
+  /** From --image and --text; absent: the input matrix is the logits. */
+  readonly pair?: EmbeddingMatrices;
+  /** The logits' multiplier: -s, or 1/T for -t; 1 when neither is given. */
+  readonly scale: number;
+  /** -t T when given (for ∂loss/∂T). */
+  readonly temperature?: number;
+  /** L2-normalise the embeddings first (default; --no-normalize is false). */
+  readonly normalize: boolean;
+  readonly grad: boolean;
+  readonly unit: InfoUnit;
+  /** --base was given (an explanation then names the unit, even nats). */
+  readonly unitNamed: boolean;
+}
