@@ -79,7 +79,12 @@ function hasPeer() {
 
 /** Embeddings as CSV (6 decimals): an image/text pair (text = image + noise), and 2N views (rows i and i + N of one example) with labels. */
 async function generateEmbeddings(n, d, seed) {
-  const names = { image: `image-${n}x${d}.csv`, text: `text-${n}x${d}.csv`, views: `views-${n}x${d}.csv`, labels: `labels-${n}.txt` };
+  const names = {
+    image: `image-${n}x${d}.csv`,
+    text: `text-${n}x${d}.csv`,
+    views: `views-${n}x${d}.csv`,
+    labels: `labels-${n}.txt`,
+  };
   const paths = Object.fromEntries(Object.entries(names).map(([k, v]) => [k, join(WORK, v)]));
   if (Object.values(paths).every(existsSync)) return paths;
   const next = random(seed);
@@ -103,7 +108,9 @@ async function generateEmbeddings(n, d, seed) {
 /** Runs a shell line under GNU time: wall seconds, node's peak RSS (MB), stdout; a failure is returned, not thrown. */
 function measure(line) {
   const rssFile = join(WORK, 'rss.txt');
-  const timed = existsSync('/usr/bin/time') ? line.replace(/^(node|python3) /, `/usr/bin/time -f %M -o ${rssFile} $1 `) : line;
+  const timed = existsSync('/usr/bin/time')
+    ? line.replace(/^(node|python3) /, `/usr/bin/time -f %M -o ${rssFile} $1 `)
+    : line;
   const start = process.hrtime.bigint();
   const r = spawnSync('bash', ['-o', 'pipefail', '-c', timed], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -113,7 +120,16 @@ function measure(line) {
   } catch {
     // no GNU time
   }
-  const error = r.status === 0 ? '' : (r.stderr.trim().split('\n').filter((l) => !/^Command /.test(l)).pop() ?? `exit ${r.status}`).slice(0, 120);
+  const error =
+    r.status === 0
+      ? ''
+      : (
+          r.stderr
+            .trim()
+            .split('\n')
+            .filter((l) => !/^Command /.test(l))
+            .pop() ?? `exit ${r.status}`
+        ).slice(0, 120);
   return { ok: r.status === 0, seconds, rssMb, stdout: r.stdout, error: error || `exit ${r.status ?? r.signal}` };
 }
 
@@ -134,7 +150,11 @@ if (SECTIONS.has('startup')) {
   }
   const ratio = median(xent) / median(node);
   row('start-up: node -e 0', `${(median(node) * 1000).toFixed(1)} ms`, `median of ${PAIRS}`);
-  row('start-up: xent softmax 1 2 3', `${(median(xent) * 1000).toFixed(1)} ms`, `${ratio.toFixed(2)}× node (target ≤ 1.30×)`);
+  row(
+    'start-up: xent softmax 1 2 3',
+    `${(median(xent) * 1000).toFixed(1)} ms`,
+    `${ratio.toFixed(2)}× node (target ≤ 1.30×)`,
+  );
 }
 
 // 2. Throughput on a 2048×2048 CSV.
@@ -150,14 +170,26 @@ if (SECTIONS.has('throughput')) {
     clipRuns.push(run(process.execPath, [XENT, 'clip', '-i', file, '-f', 'value']));
     if (peer) peerRuns.push(run('python3', [join(ROOT, 'scripts', 'bench_peer.py'), file]));
   }
-  const clip = { ...clipRuns[0], seconds: median(clipRuns.map((r) => r.seconds)), rssMb: Math.max(...clipRuns.map((r) => r.rssMb)) };
+  const clip = {
+    ...clipRuns[0],
+    seconds: median(clipRuns.map((r) => r.seconds)),
+    rssMb: Math.max(...clipRuns.map((r) => r.rssMb)),
+  };
   const xentLoss = Number(clip.stdout.trim());
-  row('clip -f value, 2048² CSV', `${clip.seconds.toFixed(2)} s`, `${(mb / clip.seconds).toFixed(0)} MB/s, ${clip.rssMb.toFixed(0)} MB peak, median of ${THROUGHPUT_PAIRS}`);
+  row(
+    'clip -f value, 2048² CSV',
+    `${clip.seconds.toFixed(2)} s`,
+    `${(mb / clip.seconds).toFixed(0)} MB/s, ${clip.rssMb.toFixed(0)} MB peak, median of ${THROUGHPUT_PAIRS}`,
+  );
   if (peer) {
     const peerSeconds = median(peerRuns.map((r) => r.seconds));
     const peerLoss = Number(peerRuns[0].stdout.trim());
     const rel = Math.abs(xentLoss - peerLoss) / Math.abs(peerLoss);
-    row('NumPy + SciPy peer', `${peerSeconds.toFixed(2)} s`, `${Math.max(...peerRuns.map((r) => r.rssMb)).toFixed(0)} MB peak, median of ${THROUGHPUT_PAIRS}`);
+    row(
+      'NumPy + SciPy peer',
+      `${peerSeconds.toFixed(2)} s`,
+      `${Math.max(...peerRuns.map((r) => r.rssMb)).toFixed(0)} MB peak, median of ${THROUGHPUT_PAIRS}`,
+    );
     row('clip / peer', `${(clip.seconds / peerSeconds).toFixed(2)}×`, 'target ≤ 0.25×');
     row('loss agreement', rel.toExponential(1), `xent ${xentLoss}, peer ${peerLoss} (target ≤ 1e-9)`);
   } else {
@@ -182,7 +214,11 @@ if (SECTIONS.has('stream') && process.env.BENCH_SKIP_MEMORY !== '1') {
     const rssFile = join(WORK, 'rss.txt');
     const r = runShell(`/usr/bin/time -f %M -o ${rssFile} node ${XENT} ${args.join(' ')} -i ${file} | cat > /dev/null`);
     r.rssMb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
-    row(`peak RSS, ${name}, 4096² (${mb.toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(2)} s (target < 150 MB)`);
+    row(
+      `peak RSS, ${name}, 4096² (${mb.toFixed(0)} MB)`,
+      `${r.rssMb.toFixed(0)} MB`,
+      `${r.seconds.toFixed(2)} s (target < 150 MB)`,
+    );
   }
 }
 
@@ -194,13 +230,20 @@ if (SECTIONS.has('tables') && process.env.BENCH_SKIP_TABLES !== '1') {
     if (!existsSync(path)) {
       const next = random(seed);
       const lines = [];
-      for (let i = 0; i < rowsCount; i++) lines.push(Array.from({ length: cols }, () => (next() * 8 - 4).toFixed(3)).join(','));
+      for (let i = 0; i < rowsCount; i++)
+        lines.push(Array.from({ length: cols }, () => (next() * 8 - 4).toFixed(3)).join(','));
       writeFileSync(path, lines.join('\n') + '\n');
     }
     return path;
   };
   const TABLE_RUNS = Number(process.env.BENCH_TABLE_RUNS ?? 3);
-  const timed = (file, format) => median(Array.from({ length: TABLE_RUNS }, () => runShell(`node ${XENT} softmax -i ${file} -f ${format} > /dev/null`).seconds));
+  const timed = (file, format) =>
+    median(
+      Array.from(
+        { length: TABLE_RUNS },
+        () => runShell(`node ${XENT} softmax -i ${file} -f ${format} > /dev/null`).seconds,
+      ),
+    );
   // [name, file, { format: what it took before xent drew its own tables }]
   const cases = [
     ['softmax 20000×3', logits(20000, 3, 7), { table: '16.6 s' }],
@@ -211,13 +254,21 @@ if (SECTIONS.has('tables') && process.env.BENCH_SKIP_TABLES !== '1') {
     row(`${name} -f tsv`, `${tsv.toFixed(2)} s`, `median of ${TABLE_RUNS}`);
     for (const [format, before] of Object.entries(formats)) {
       const seconds = timed(file, format);
-      row(`${name} -f ${format}`, `${seconds.toFixed(2)} s`, `${(seconds / tsv).toFixed(1)}× -f tsv (target ≤ 4×; was ${before})`);
+      row(
+        `${name} -f ${format}`,
+        `${seconds.toFixed(2)} s`,
+        `${(seconds / tsv).toFixed(1)}× -f tsv (target ≤ 4×; was ${before})`,
+      );
     }
   }
   // Four times the rows, about four times the time: linear (a quadratic layout would take 16×).
   const small = timed(logits(20000, 3, 7), 'table');
   const large = timed(logits(80000, 3, 9), 'table');
-  row('softmax 80000×3 / 20000×3 -f table', `${(large / small).toFixed(1)}×`, `${large.toFixed(2)} s / ${small.toFixed(2)} s (target ≤ 5×: linear, start-up included)`);
+  row(
+    'softmax 80000×3 / 20000×3 -f table',
+    `${(large / small).toFixed(1)}×`,
+    `${large.toFixed(2)} s / ${small.toFixed(2)} s (target ≤ 5×: linear, start-up included)`,
+  );
 }
 
 // 5. Hostile input: each is refused (exit 2) in time linear in its size and flat memory.
@@ -236,16 +287,32 @@ if (SECTIONS.has('hostile') && process.env.BENCH_SKIP_HOSTILE !== '1') {
   const digits = join(WORK, 'digits-1mb.txt');
   writeFileSync(digits, `${'1'.repeat(1 << 20)}x\n`);
   const run1 = refused(`softmax -i ${digits}`);
-  row('1 MB run of digits + a letter (-i)', `${run1.seconds.toFixed(2)} s`, 'target ≤ 0.5 s (it was quadratic: ~15 min)');
+  row(
+    '1 MB run of digits + a letter (-i)',
+    `${run1.seconds.toFixed(2)} s`,
+    'target ≤ 0.5 s (it was quadratic: ~15 min)',
+  );
   // One argument can hold at most 128 KiB (MAX_ARG_STRLEN): -y gets 100 000 digits.
   const run2 = refused(`ce 1,2 -y ${'1'.repeat(100000)}a`);
   row('-y of 100 000 digits + a letter', `${run2.seconds.toFixed(2)} s`, 'target ≤ 0.5 s (it was 4.2 s)');
   const brackets = refused('softmax', "head -c 100000000 /dev/zero | tr '\\0' '['");
-  row("100 MB of '[' on stdin", `${brackets.rssMb.toFixed(0)} MB peak`, `${brackets.seconds.toFixed(2)} s (target < 150 MB; it was 6.3 GB and an abort)`);
+  row(
+    "100 MB of '[' on stdin",
+    `${brackets.rssMb.toFixed(0)} MB peak`,
+    `${brackets.seconds.toFixed(2)} s (target < 150 MB; it was 6.3 GB and an abort)`,
+  );
   const token = refused('softmax', "(echo 1; head -c 100000000 /dev/zero | tr '\\0' 1; echo x)");
-  row('a token of 100 MB on stdin', `${token.rssMb.toFixed(0)} MB peak`, `${token.seconds.toFixed(2)} s (target < 150 MB)`);
+  row(
+    'a token of 100 MB on stdin',
+    `${token.rssMb.toFixed(0)} MB peak`,
+    `${token.seconds.toFixed(2)} s (target < 150 MB)`,
+  );
   const zero = refused('ce 1,2 --target-probs @/dev/zero');
-  row('--target-probs @/dev/zero', `${zero.rssMb.toFixed(0)} MB peak`, `${zero.seconds.toFixed(2)} s (target < 150 MB; it grew past 6.6 GB)`);
+  row(
+    '--target-probs @/dev/zero',
+    `${zero.rssMb.toFixed(0)} MB peak`,
+    `${zero.seconds.toFixed(2)} s (target < 150 MB; it grew past 6.6 GB)`,
+  );
 }
 
 // 6. The whole-matrix paths: each command holds what it needs (a matrix, an N×N similarity)
@@ -267,8 +334,17 @@ if (SECTIONS.has('whole')) {
   const matrixRun = (what, args, file) => {
     const r = measure(`node ${XENT} ${args} | cat > /dev/null`);
     const goal = memoryGoal(mb(file));
-    if (!r.ok) return row(`${what} (${mb(file).toFixed(0)} MB)`, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
-    row(`${what} (${mb(file).toFixed(0)} MB)`, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`);
+    if (!r.ok)
+      return row(
+        `${what} (${mb(file).toFixed(0)} MB)`,
+        'failed',
+        `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`,
+      );
+    row(
+      `${what} (${mb(file).toFixed(0)} MB)`,
+      `${r.rssMb.toFixed(0)} MB`,
+      `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`,
+    );
   };
 
   const big = await generate(N, 20261201);
@@ -282,7 +358,8 @@ if (SECTIONS.has('whole')) {
   /** Embeddings: peak RSS under 1 GB; -f value (and json) timed against the NumPy peer. */
   const embeddingRun = (what, args, peerArgs) => {
     const r = measure(`node ${XENT} ${args}${/-f value/.test(args) ? '' : ' | cat > /dev/null'}`);
-    if (!r.ok) return row(`${what}, ${size}`, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
+    if (!r.ok)
+      return row(`${what}, ${size}`, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
     let time = `${r.seconds.toFixed(1)} s`;
     if (peerArgs && peer) {
       const p = measure(`python3 ${join(ROOT, 'scripts', 'bench_contrastive_peer.py')} ${peerArgs}`);
@@ -291,19 +368,32 @@ if (SECTIONS.has('whole')) {
         time += `, NumPy ${p.seconds.toFixed(1)} s = ${ratio.toFixed(2)}× (goal ≤ 3×: ${verdict(ratio <= 3)})`;
         const ours = Number(r.stdout.trim());
         const theirs = Number(p.stdout.trim().split('\n')[0]);
-        if (/-f value/.test(args)) time += `, loss agreement ${(Math.abs(ours - theirs) / Math.abs(theirs)).toExponential(1)}`;
+        if (/-f value/.test(args))
+          time += `, loss agreement ${(Math.abs(ours - theirs) / Math.abs(theirs)).toExponential(1)}`;
       } else time += `, NumPy failed: ${p.error}`;
     } else if (peerArgs) time += ', NumPy peer skipped (python3 with numpy not found)';
     row(`${what}, ${size}`, `${r.rssMb.toFixed(0)} MB`, `goal < 1024 MB: ${verdict(r.rssMb < 1024)}; ${time}`);
   };
-  embeddingRun('clip --image --text -f value', `clip --image @${image} --text @${text} -f value`, `clip ${image} ${text}`);
+  embeddingRun(
+    'clip --image --text -f value',
+    `clip --image @${image} --text @${text} -f value`,
+    `clip ${image} ${text}`,
+  );
   embeddingRun('clip --image --text -f tsv', `clip --image @${image} --text @${text} -f tsv`);
-  embeddingRun('siglip --image --text -f value', `siglip --image @${image} --text @${text} -f value`, `siglip ${image} ${text}`);
+  embeddingRun(
+    'siglip --image --text -f value',
+    `siglip --image @${image} --text @${text} -f value`,
+    `siglip ${image} ${text}`,
+  );
   embeddingRun('siglip --image --text -f tsv', `siglip --image @${image} --text @${text} -f tsv`);
   embeddingRun('ntxent -f value', `ntxent -i ${views} -f value`, `ntxent ${views}`);
   embeddingRun('ntxent -f json (with the gradient)', `ntxent -i ${views} -f json`, `ntxent ${views} --grad`);
   embeddingRun('supcon -f value', `supcon -i ${views} -y @${labels} -f value`, `supcon ${views} ${labels}`);
-  embeddingRun('supcon -f json (with the gradient)', `supcon -i ${views} -y @${labels} -f json`, `supcon ${views} ${labels} --grad`);
+  embeddingRun(
+    'supcon -f json (with the gradient)',
+    `supcon -i ${views} -y @${labels} -f json`,
+    `supcon ${views} ${labels} --grad`,
+  );
 
   const small = await generate(DESCEND_N, 20261204);
   for (const format of ['json', 'csv']) {
@@ -311,10 +401,23 @@ if (SECTIONS.has('whole')) {
     const what = `descend -f ${format} --steps ${DESCEND_STEPS}, ${DESCEND_N}²`;
     const goal = memoryGoal(mb(small));
     if (!r.ok) row(what, 'failed', `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`);
-    else row(what, `${r.rssMb.toFixed(0)} MB`, `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`);
+    else
+      row(
+        what,
+        `${r.rssMb.toFixed(0)} MB`,
+        `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`,
+      );
   }
 }
 
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-for (const r of rows) console.log(r.map((c, k) => String(c).padEnd(width[k])).join('  ').trimEnd());
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+for (const r of rows)
+  console.log(
+    r
+      .map((c, k) => String(c).padEnd(width[k]))
+      .join('  ')
+      .trimEnd(),
+  );

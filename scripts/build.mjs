@@ -46,7 +46,15 @@ const keysOnly = replaceModule(
 );
 
 /** What the CLI's three files share: one minified CommonJS file each, for Node 20. */
-const NODE_BUNDLE = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -66,18 +74,27 @@ await build({
   external: ['./xent-zh.cjs'],
 });
 await build({ ...NODE_BUNDLE, entryPoints: ['src/i18n/zh.ts'], outfile: 'dist/xent-zh.cjs' });
-// The worker thread that reads pieces of a large file (src/stream/parallel.ts): its own small
+// The worker thread that reads pieces of a large file (src/rows/parallel.ts): its own small
 // bundle, so that it starts without the CLI's commands, help and messages.
-await build({ ...NODE_BUNDLE, entryPoints: ['src/stream/part-worker.ts'], outfile: 'dist/xent-part.cjs', plugins: [keysOnly] });
+await build({
+  ...NODE_BUNDLE,
+  entryPoints: ['src/rows/part-worker.ts'],
+  outfile: 'dist/xent-part.cjs',
+  plugins: [keysOnly],
+});
 
 // V8's code cache of the CLI bundle, made after one run of a quick calculation (see
 // scripts/warm-cache.cjs): it then holds the functions such a run compiles, not just the top
 // level, which took a third off xent's start-up cost over Node's own here. A cache from
 // another Node version is rejected by bin/xent.js, and the source compiled as usual.
-const warm = spawnSync(process.execPath, [fileURLToPath(new URL('warm-cache.cjs', import.meta.url)), cli, 'softmax', '1', '2', '3', '-f', 'table'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, XENT_LANG: 'en' },
-});
+const warm = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL('warm-cache.cjs', import.meta.url)), cli, 'softmax', '1', '2', '3', '-f', 'table'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, XENT_LANG: 'en' },
+  },
+);
 if (warm.status !== 0) throw new Error(`the warm-up run of ${cli} failed (exit ${warm.status})`);
 
 // The library: one ESM file with only what src/index.ts reaches (the maths, the parser, the
@@ -95,4 +112,7 @@ await build({
 
 rmSync(new URL('../dist/types', import.meta.url), { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.lib.json'], {
+  stdio: 'inherit',
+  cwd: new URL('..', import.meta.url),
+});

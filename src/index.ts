@@ -9,15 +9,24 @@
 //   crossEntropy([[2, 0.5, -1]], [0]).loss; // 0.2413
 
 export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './ops/softmax/library.js';
-export { crossEntropy, type Reduction, type CrossEntropyOptions, type CrossEntropyResult } from './ops/cross-entropy/library.js';
-export { binaryCrossEntropy, type BinaryCrossEntropyOptions, type BinaryCrossEntropyResult } from './ops/bce/library.js';
+export {
+  crossEntropy,
+  type Reduction,
+  type CrossEntropyOptions,
+  type CrossEntropyResult,
+} from './ops/cross-entropy/library.js';
+export {
+  binaryCrossEntropy,
+  type BinaryCrossEntropyOptions,
+  type BinaryCrossEntropyResult,
+} from './ops/bce/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';
 export { supConLoss, type SupConOptions, type SupConLossResult } from './ops/supcon/library.js';
-export type { EmbeddingPair } from './library/input.js';
-export { parseMatrix, type ParsedMatrix } from './library/parse.js';
-export { toMatrix, toRows, type MatrixLike, type Rows, type Vector } from './library/input.js';
-export type { Matrix } from './matrix.js';
-export { XentError } from './errors.js';
+export type { EmbeddingPair } from './core/library-input.js';
+export { parseMatrix, type ParsedMatrix } from './text/library.js';
+export { toMatrix, toRows, type MatrixLike, type Rows, type Vector } from './core/library-input.js';
+export type { Matrix } from './core/matrix.js';
+export { XentError } from './core/errors.js';
 export type { MessageKey, MessageParams } from './i18n/messages.js';

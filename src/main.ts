@@ -2,8 +2,8 @@
 import { fstatSync, readFileSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { errorLine, runCli } from './cli/run.js';
-import { EXIT } from './exit-codes.js';
-import { fileChunks } from './stream/file-chunks.js';
+import { EXIT } from './core/exit-codes.js';
+import { fileChunks } from './rows/file-chunks.js';
 import { join } from 'node:path';
 import { writeAllSync, writtenUnchecked } from './write-out.js';
 
@@ -92,7 +92,8 @@ let progressShown = false;
 function showProgress(line: string): void {
   const shown = line !== '';
   if (shown !== progressShown) {
-    for (const name of INTERRUPTS) shown ? process.on(name, clearLineAndDie) : process.removeListener(name, clearLineAndDie);
+    for (const name of INTERRUPTS)
+      shown ? process.on(name, clearLineAndDie) : process.removeListener(name, clearLineAndDie);
     progressShown = shown;
   }
   process.stderr.write(`\r\u001b[K${line}`);

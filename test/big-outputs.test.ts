@@ -27,7 +27,11 @@ describe(`${N.toLocaleString('en')} rows or values`, { timeout: 120_000 }, () =>
   });
 
   it('-f table --full on a terminal prints every row', async () => {
-    const r = await xent(['softmax', '-f', 'table', '--full'], { stdin: rows('1,2'), tty: true, env: { LANG: 'C', NO_COLOR: '1' } });
+    const r = await xent(['softmax', '-f', 'table', '--full'], {
+      stdin: rows('1,2'),
+      tty: true,
+      env: { LANG: 'C', NO_COLOR: '1' },
+    });
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toHaveLength(N + 7);
   });
@@ -49,7 +53,9 @@ describe(`${N.toLocaleString('en')} rows or values`, { timeout: 120_000 }, () =>
   });
 
   it('--heatmap on a gradient of every row (a range from the largest magnitude)', async () => {
-    const r = await xent(['ce', '-y', '0,'.repeat(N), '-r', 'sum', '-g', '-f', 'table', '--heatmap'], { stdin: rows('1,3') });
+    const r = await xent(['ce', '-y', '0,'.repeat(N), '-r', 'sum', '-g', '-f', 'table', '--heatmap'], {
+      stdin: rows('1,3'),
+    });
     expect(r.code).toBe(0);
     expect(lines(r.stdout).filter((line) => line.startsWith('│ 200000 '))).toEqual([
       '│ 200000 │      0 │       1 │  0.1192  ░ │ 2.1269  │       ✗ │',
@@ -80,7 +86,10 @@ describe(`${N.toLocaleString('en')} rows or values`, { timeout: 120_000 }, () =>
   });
 
   it('ce --probs with every row off by more than 0.001: 20 warnings, a count of the rest, the loss', async () => {
-    const r = await xent(['ce', '--probs', '--target-probs', '@q', '-f', 'value'], { stdin: rows('0.5,0.4'), files: { q: rows('1,0') } });
+    const r = await xent(['ce', '--probs', '--target-probs', '@q', '-f', 'value'], {
+      stdin: rows('0.5,0.4'),
+      files: { q: rows('1,0') },
+    });
     expect(r.code).toBe(0);
     expect(Number(r.stdout)).toBeCloseTo(-Math.log(0.5), 9);
     expect(r.stderr).toContain('row 20 of the probabilities sums to 0.9');
@@ -88,7 +97,10 @@ describe(`${N.toLocaleString('en')} rows or values`, { timeout: 120_000 }, () =>
   });
 
   it('ce --target-probs with every row off by more than 0.001', async () => {
-    const r = await xent(['ce', '--target-probs', '@q', '-f', 'value'], { stdin: rows('1,2'), files: { q: rows('0.5,0.4') } });
+    const r = await xent(['ce', '--target-probs', '@q', '-f', 'value'], {
+      stdin: rows('1,2'),
+      files: { q: rows('0.5,0.4') },
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('row 20 of --target-probs sums to 0.9');
     expect(r.stderr).toContain(`… and ${N - 20} more warnings like this`);

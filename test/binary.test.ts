@@ -22,7 +22,9 @@ describe('the built binary', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
   it('ends quietly when the reader closes the pipe early', () => {
-    const r = shell('set -o pipefail; seq 1 200000 | tr "\\n" " " | xent softmax --axis row -f tsv | head -c 10 >/dev/null; echo "status ${PIPESTATUS[2]}"');
+    const r = shell(
+      'set -o pipefail; seq 1 200000 | tr "\\n" " " | xent softmax --axis row -f tsv | head -c 10 >/dev/null; echo "status ${PIPESTATUS[2]}"',
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('status 0\n');
   });

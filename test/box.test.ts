@@ -20,8 +20,35 @@ function cliTable3(head: string[], body: string[][], aligns: Align[]): string {
 // Pieces whose width both count alike: ASCII, bars, box and mark characters, CJK and
 // full-width punctuation, an accent, an emoji; and runs in colour (codes take no width),
 // each closed as chalk closes them.
-const PIECES = ['0', '7', '.', '-', ' ', 'a', 'Z', '*', '█', '▎', '░', '…', '—', '✓', '✗', '−', 'é', '概', '率', '（', '😀'];
-const COLOURS = [['\u001b[1m', '\u001b[22m'], ['\u001b[32m', '\u001b[39m'], ['\u001b[48;2;10;20;30m', '\u001b[49m'], ['\u001b[38;5;196m', '\u001b[39m']];
+const PIECES = [
+  '0',
+  '7',
+  '.',
+  '-',
+  ' ',
+  'a',
+  'Z',
+  '*',
+  '█',
+  '▎',
+  '░',
+  '…',
+  '—',
+  '✓',
+  '✗',
+  '−',
+  'é',
+  '概',
+  '率',
+  '（',
+  '😀',
+];
+const COLOURS = [
+  ['\u001b[1m', '\u001b[22m'],
+  ['\u001b[32m', '\u001b[39m'],
+  ['\u001b[48;2;10;20;30m', '\u001b[49m'],
+  ['\u001b[38;5;196m', '\u001b[39m'],
+];
 const plain = fc.array(fc.constantFrom(...PIECES), { maxLength: 5 }).map((p) => p.join(''));
 const coloured = fc.tuple(fc.constantFrom(...COLOURS), plain).map(([[open, close], text]) => open + text + close);
 const cellText = fc.array(fc.oneof(plain, coloured), { maxLength: 3 }).map((p) => p.join(''));
@@ -33,18 +60,33 @@ function drawBox(head: string[], body: string[][], aligns: Align[]): string {
 
 describe('drawBox', () => {
   it('draws a header, a rule, the rows and the bottom, each column as wide as its widest cell', () => {
-    expect(drawBox(['row', 'p'], [['1', '0.5'], ['10', '0.25']], ['left', 'right'])).toBe(
-      ['┌─────┬──────┐', '│ row │    p │', '├─────┼──────┤', '│ 1   │  0.5 │', '│ 10  │ 0.25 │', '└─────┴──────┘'].join('\n'),
+    expect(
+      drawBox(
+        ['row', 'p'],
+        [
+          ['1', '0.5'],
+          ['10', '0.25'],
+        ],
+        ['left', 'right'],
+      ),
+    ).toBe(
+      ['┌─────┬──────┐', '│ row │    p │', '├─────┼──────┤', '│ 1   │  0.5 │', '│ 10  │ 0.25 │', '└─────┴──────┘'].join(
+        '\n',
+      ),
     );
   });
 
   it('draws a header alone when there are no rows', () => {
-    expect(drawBox(['#', 'yours'], [], ['left', 'right'])).toBe(['┌───┬───────┐', '│ # │ yours │', '└───┴───────┘'].join('\n'));
+    expect(drawBox(['#', 'yours'], [], ['left', 'right'])).toBe(
+      ['┌───┬───────┐', '│ # │ yours │', '└───┴───────┘'].join('\n'),
+    );
   });
 
   it('counts a Chinese character as two columns and a colour code as none', () => {
     const text = drawBox(['行', '\u001b[1mp\u001b[22m'], [['1', '0.5']], ['left', 'right']);
-    expect(text).toBe(['┌────┬─────┐', '│ 行 │   \u001b[1mp\u001b[22m │', '├────┼─────┤', '│ 1  │ 0.5 │', '└────┴─────┘'].join('\n'));
+    expect(text).toBe(
+      ['┌────┬─────┐', '│ 行 │   \u001b[1mp\u001b[22m │', '├────┼─────┤', '│ 1  │ 0.5 │', '└────┴─────┘'].join('\n'),
+    );
     expect(text.split('\n').map((line) => displayWidth(line))).toEqual([12, 12, 12, 12, 12]);
   });
 

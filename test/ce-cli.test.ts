@@ -8,7 +8,6 @@ const zhEnv = { LANG: 'zh_CN.UTF-8' };
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 const lists = (m: number[][]) => m.map((r) => r.join(',')).join(';');
 
-
 describe('xent ce against PyTorch, end to end', () => {
   const cases = loadOracle<CeCase>('cross_entropy').cases;
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (id, c) => {
@@ -25,8 +24,10 @@ describe('xent ce against PyTorch, end to end', () => {
     const out = json(r.stdout);
     expectClose(out.loss, c.expected.loss, `${id} loss`);
     expectClose(out.losses, c.expected.losses, `${id} losses`);
-    if (c.expected.grad) (out.grad as number[][]).forEach((row, i) => expectClose(row, c.expected.grad![i], `${id} grad[${i}]`));
-    if (c.expected.probs) (out.probs as number[][]).forEach((row, i) => expectClose(row, c.expected.probs![i], `${id} probs[${i}]`));
+    if (c.expected.grad)
+      (out.grad as number[][]).forEach((row, i) => expectClose(row, c.expected.grad![i], `${id} grad[${i}]`));
+    if (c.expected.probs)
+      (out.probs as number[][]).forEach((row, i) => expectClose(row, c.expected.probs![i], `${id} probs[${i}]`));
   });
 });
 
@@ -36,7 +37,18 @@ describe('xent ce output', () => {
   it('json has every key, with the per-row losses as reduction none gives them', async () => {
     const r = await xent(['ce', logits, '-y', '0,2,0', '-w', '1,1,3', '-g', '-f', 'json']);
     const out = json(r.stdout);
-    expect(Object.keys(out)).toEqual(['command', 'reduction', 'targets', 'probs', 'losses', 'loss', 'accuracy', 'topk', 'perplexity', 'grad']);
+    expect(Object.keys(out)).toEqual([
+      'command',
+      'reduction',
+      'targets',
+      'probs',
+      'losses',
+      'loss',
+      'accuracy',
+      'topk',
+      'perplexity',
+      'grad',
+    ]);
     // top-1 is the accuracy, by default the only k
     expect(out.topk).toEqual({ '1': out.accuracy });
     expect(out.command).toBe('ce');
@@ -86,7 +98,13 @@ describe('xent ce output', () => {
     const mean = await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,1', '-f', 'value']);
     expect(mean.stdout).toMatch(/^0\.2977\d+\n$/);
     const none = await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,1', '-r', 'none', '-f', 'value']);
-    expect(none.stdout.trim().split('\n').map(Number).map((x) => x.toFixed(4))).toEqual(['0.2413', '0.3542']);
+    expect(
+      none.stdout
+        .trim()
+        .split('\n')
+        .map(Number)
+        .map((x) => x.toFixed(4)),
+    ).toEqual(['0.2413', '0.3542']);
   });
 
   it('table: per-row table, summary and the gradient note', async () => {
@@ -128,27 +146,44 @@ describe('xent ce output', () => {
     const r = await xent(['ce', '0.5,0.6; 0.5,0.5', '--probs', '-y', '0,1', '-f', 'value']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toBe('');
-    expect(r.stderr).toBe('xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)\n');
+    expect(r.stderr).toBe(
+      'xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)\n',
+    );
     const zh = await xent(['ce', '0.5,0.6; 0.5,0.5', '--probs', '-y', '0,1', '-f', 'value'], { env: zhEnv });
     expect(zh.stderr).toBe('xent: 警告: 概率的第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
   });
 
   // 50 000 bad rows gave 100 001 lines on stderr: each kind stops after 20, then a count.
-  it.each(['value', 'json', 'tsv', 'table'])('-f %s: the first 20 warnings of each kind, then how many more', async (format) => {
-    const rows = (n: number) => Array.from({ length: n }, () => '0.5,0.6').join('\n');
-    const r = await xent(['ce', '--probs', '-i', 'p.csv', '--target-probs', '@q.csv', '-f', format], { files: { 'p.csv': rows(500), 'q.csv': rows(500) } });
-    expect(r.code).toBe(0);
-    const lines = r.stderr.split('\n').slice(0, -1);
-    expect(lines).toHaveLength(42);
-    expect(lines[0]).toBe('xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)');
-    expect(lines[19]).toContain('row 20 of the probabilities');
-    expect(lines[20]).toBe('xent: warning: … and 480 more warnings like this');
-    expect(lines[21]).toBe("xent: warning: row 1 of --target-probs sums to 1.1, not 1; the loss uses it as given");
-    expect(lines[41]).toBe('xent: warning: … and 480 more warnings like this');
-  });
+  it.each(['value', 'json', 'tsv', 'table'])(
+    '-f %s: the first 20 warnings of each kind, then how many more',
+    async (format) => {
+      const rows = (n: number) => Array.from({ length: n }, () => '0.5,0.6').join('\n');
+      const r = await xent(['ce', '--probs', '-i', 'p.csv', '--target-probs', '@q.csv', '-f', format], {
+        files: { 'p.csv': rows(500), 'q.csv': rows(500) },
+      });
+      expect(r.code).toBe(0);
+      const lines = r.stderr.split('\n').slice(0, -1);
+      expect(lines).toHaveLength(42);
+      expect(lines[0]).toBe(
+        'xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)',
+      );
+      expect(lines[19]).toContain('row 20 of the probabilities');
+      expect(lines[20]).toBe('xent: warning: … and 480 more warnings like this');
+      expect(lines[21]).toBe('xent: warning: row 1 of --target-probs sums to 1.1, not 1; the loss uses it as given');
+      expect(lines[41]).toBe('xent: warning: … and 480 more warnings like this');
+    },
+  );
 
   it('21 warnings of a kind are all shown (no "1 more"); the count is translated, once per language with -L both', async () => {
-    const run = (n: number) => ['ce', Array(n).fill('0.5,0.6').join('; '), '--probs', '-y', Array(n).fill(0).join(','), '-f', 'value'];
+    const run = (n: number) => [
+      'ce',
+      Array(n).fill('0.5,0.6').join('; '),
+      '--probs',
+      '-y',
+      Array(n).fill(0).join(','),
+      '-f',
+      'value',
+    ];
     expect((await xent(run(21))).stderr.split('\n').slice(0, -1)).toHaveLength(21);
     const argv = run(22);
     expect((await xent(argv)).stderr.split('\n').slice(-2)[0]).toBe('xent: warning: … and 2 more warnings like this');
@@ -156,21 +191,38 @@ describe('xent ce output', () => {
     expect(zh.stderr.split('\n').slice(-2)[0]).toBe('xent: 警告: ……还有 2 条同类警告');
     const both = (await xent([...argv, '-L', 'both'])).stderr.split('\n').slice(0, -1);
     expect(both).toHaveLength(42);
-    expect(both.slice(-2)).toEqual(['xent: 警告: ……还有 2 条同类警告', 'xent: warning: … and 2 more warnings like this']);
+    expect(both.slice(-2)).toEqual([
+      'xent: 警告: ……还有 2 条同类警告',
+      'xent: warning: … and 2 more warnings like this',
+    ]);
   });
 
-  it.each(['sum', 'none'])('-r %s with every target ignored: JSON accuracy, top-k and perplexity are null, not "nan"', async (reduction) => {
-    const r = await xent(['ce', '1,2;3,4', '-y', '-100,-100', '-r', reduction, '--top-k', '1,2', '-f', 'json']);
-    expect(r.code).toBe(0);
-    const out = json(r.stdout);
-    expect({ accuracy: out.accuracy, topk: out.topk, perplexity: out.perplexity }).toEqual({ accuracy: null, topk: { 1: null, 2: null }, perplexity: null });
-    expect(r.stdout).not.toMatch(/nan/);
-  });
+  it.each(['sum', 'none'])(
+    '-r %s with every target ignored: JSON accuracy, top-k and perplexity are null, not "nan"',
+    async (reduction) => {
+      const r = await xent(['ce', '1,2;3,4', '-y', '-100,-100', '-r', reduction, '--top-k', '1,2', '-f', 'json']);
+      expect(r.code).toBe(0);
+      const out = json(r.stdout);
+      expect({ accuracy: out.accuracy, topk: out.topk, perplexity: out.perplexity }).toEqual({
+        accuracy: null,
+        topk: { 1: null, 2: null },
+        perplexity: null,
+      });
+      expect(r.stdout).not.toMatch(/nan/);
+    },
+  );
 
   it('--help documents the conventions and the examples run', async () => {
     const help = await xent(['ce', '--help']);
     expect(help.code).toBe(0);
-    for (const text of ['Σ w_(y_n)', '0/0', '−a/p', '--label-smoothing', 'cross-entropy', 'target p_target loss correct']) {
+    for (const text of [
+      'Σ w_(y_n)',
+      '0/0',
+      '−a/p',
+      '--label-smoothing',
+      'cross-entropy',
+      'target p_target loss correct',
+    ]) {
       expect(help.stdout).toContain(text);
     }
     expect((await xent(['cross-entropy', '2,1', '-y', '0', '-f', 'value'])).code).toBe(0);
@@ -207,7 +259,9 @@ describe('xent bce output', () => {
   });
 
   it('weights broadcast per row; --probs takes probabilities', async () => {
-    const out = json((await xent(['bce', '0,0; 0,0', '--targets', '1,0; 1,0', '-w', '1;3', '-r', 'none', '-f', 'json'])).stdout);
+    const out = json(
+      (await xent(['bce', '0,0; 0,0', '--targets', '1,0; 1,0', '-w', '1;3', '-r', 'none', '-f', 'json'])).stdout,
+    );
     expect((out.losses as number[][]).map((r) => r.map((x) => x / Math.log(2)))).toEqual([
       [expect.closeTo(1, 14), expect.closeTo(1, 14)],
       [expect.closeTo(3, 14), expect.closeTo(3, 14)],

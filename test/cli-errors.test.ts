@@ -243,14 +243,24 @@ describe('help and version', () => {
 describe('the language of errors', () => {
   const zhEnv = { LANG: 'zh_CN.UTF-8' };
   it.each([
-    [['softmax', '1', '--lang', 'fr'], {}, "xent: error: option --lang takes one of en, zh, both, got 'fr'\nTry 'xent softmax --help'.\n"],
-    [['softmax', '1', '-Lfr'], zhEnv, 'xent: 错误: 选项 --lang 只能取 en, zh, both 之一，收到的是“fr”\n请运行 \'xent softmax --help\' 查看用法。\n'],
+    [
+      ['softmax', '1', '--lang', 'fr'],
+      {},
+      "xent: error: option --lang takes one of en, zh, both, got 'fr'\nTry 'xent softmax --help'.\n",
+    ],
+    [
+      ['softmax', '1', '-Lfr'],
+      zhEnv,
+      "xent: 错误: 选项 --lang 只能取 en, zh, both 之一，收到的是“fr”\n请运行 'xent softmax --help' 查看用法。\n",
+    ],
   ])('a bad --lang is reported in the language of the environment: %j', async (argv, env, stderr) => {
     expect(await xent(argv, { env })).toEqual({ code: 2, stdout: '', stderr });
   });
   it('--lang wins over the environment, for an error of the run', async () => {
     const r = await xent(['softmax', '1', '--lang=ZH', '-t', '0'], { env: { LANG: 'C' } });
-    expect(r.stderr).toBe('xent: 错误: 温度必须是大于 0 的有限数，收到的是“0”（选项 -t, --temperature）\n请运行 \'xent softmax --help\' 查看用法。\n');
+    expect(r.stderr).toBe(
+      "xent: 错误: 温度必须是大于 0 的有限数，收到的是“0”（选项 -t, --temperature）\n请运行 'xent softmax --help' 查看用法。\n",
+    );
   });
   it.each([
     [['softmax', '1', '-L', 'zh'], { LANG: 'C' }, 'zh'],
@@ -260,6 +270,10 @@ describe('the language of errors', () => {
     [['softmax', '--', '--lang', 'zh'], { LANG: 'C' }, 'en'],
   ])('errorLine speaks as the run would: %j', (argv, env, lang) => {
     const line = errorLine({ argv, env }, 'err.stdoutClosed');
-    expect(line).toBe(lang === 'zh' ? 'xent: 错误: 标准输出已关闭：结果无处可写\n' : 'xent: error: standard output is closed: nowhere to write the result\n');
+    expect(line).toBe(
+      lang === 'zh'
+        ? 'xent: 错误: 标准输出已关闭：结果无处可写\n'
+        : 'xent: error: standard output is closed: nowhere to write the result\n',
+    );
   });
 });

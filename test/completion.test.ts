@@ -30,7 +30,14 @@ describe.each(['bash', 'zsh', 'fish'])('xent completion %s', (shell) => {
 
   it('completes the values xent knows', async () => {
     const text = await script(shell);
-    for (const words of ['table tsv csv json markdown value', 'en zh both', 'row col', 'mean sum none', 'half adjacent', 'bash zsh fish']) {
+    for (const words of [
+      'table tsv csv json markdown value',
+      'en zh both',
+      'row col',
+      'mean sum none',
+      'half adjacent',
+      'bash zsh fish',
+    ]) {
       expect(text).toContain(words);
     }
   });
@@ -55,12 +62,21 @@ describe('the bash script at work', () => {
   it.runIf(hasShell('bash')).each([
     [['xent', 'so'], ['softmax']],
     [['xent', 'cr'], ['cross-entropy']],
-    [['xent', 'ce', '-r', ''], ['mean', 'sum', 'none']],
+    [
+      ['xent', 'ce', '-r', ''],
+      ['mean', 'sum', 'none'],
+    ],
     [['xent', 'softmax', '--ax'], ['--axis']],
-    [['xent', 'softmax', '--axis', ''], ['row', 'col']],
+    [
+      ['xent', 'softmax', '--axis', ''],
+      ['row', 'col'],
+    ],
     [['xent', '-f', 'j'], ['json']],
     [['xent', 'ntxent', '--pairs', 'a'], ['adjacent']],
-    [['xent', 'completion', ''], ['bash', 'zsh', 'fish']],
+    [
+      ['xent', 'completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
     [['xent', 'softmax', '1'], []],
   ])('%j → %j', async (words, expected) => {
     expect(await complete(...words)).toEqual(expected);

@@ -16,14 +16,41 @@ async function run(argv: string[]): Promise<Record<string, unknown>> {
 }
 
 describe('xent clip', () => {
-  const cases = loadOracle<{ id: string; image?: Rows; text?: Rows; scale?: number; logits?: Rows; expected: Record<string, unknown> }>(
-    'clip',
-  ).cases;
+  const cases = loadOracle<{
+    id: string;
+    image?: Rows;
+    text?: Rows;
+    scale?: number;
+    logits?: Rows;
+    expected: Record<string, unknown>;
+  }>('clip').cases;
   const emb = cases.find((c) => c.id === 'clip-emb-03')!;
-  const keys = ['logits', 'probs_i2t', 'probs_t2i', 'losses_i2t', 'losses_t2i', 'loss_i2t', 'loss_t2i', 'loss', 'grad_logits', 'grad_image', 'grad_text', 'grad_scale'];
+  const keys = [
+    'logits',
+    'probs_i2t',
+    'probs_t2i',
+    'losses_i2t',
+    'losses_t2i',
+    'loss_i2t',
+    'loss_t2i',
+    'loss',
+    'grad_logits',
+    'grad_image',
+    'grad_text',
+    'grad_scale',
+  ];
 
   it.each(keys)('JSON key %s from embeddings matches PyTorch', async (key) => {
-    const out = await run(['clip', '--image', json(emb.image), '--text', json(emb.text), '-s', String(emb.scale), '--grad']);
+    const out = await run([
+      'clip',
+      '--image',
+      json(emb.image),
+      '--text',
+      json(emb.text),
+      '-s',
+      String(emb.scale),
+      '--grad',
+    ]);
     expectClose(out[key], emb.expected[key], key);
   });
 
@@ -84,7 +111,9 @@ describe('xent clip', () => {
 
   it('reads embeddings from @FILE and in Chinese', async () => {
     const files = { 'img.csv': '1,0\n0.6,0.8\n', 'txt.csv': '0.9,0.1\n0,1\n' };
-    const r = await xent(['clip', '--image', '@img.csv', '--text', '@txt.csv', '-s', '10', '-f', 'table', '-L', 'zh'], { files });
+    const r = await xent(['clip', '--image', '@img.csv', '--text', '@txt.csv', '-s', '10', '-f', 'table', '-L', 'zh'], {
+      files,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('图像 → 文本');
     expect(r.stdout).toContain('logit = 10 × L2 归一化后嵌入的余弦相似度');
@@ -92,8 +121,21 @@ describe('xent clip', () => {
 });
 
 describe('xent siglip', () => {
-  const c = loadOracle<{ image: Rows; text: Rows; scale: number; bias: number; expected: Record<string, unknown> }>('siglip').cases[2];
-  const argv = ['siglip', '--image', json(c.image), '--text', json(c.text), '-s', String(c.scale), '-b', String(c.bias), '-g'];
+  const c = loadOracle<{ image: Rows; text: Rows; scale: number; bias: number; expected: Record<string, unknown> }>(
+    'siglip',
+  ).cases[2];
+  const argv = [
+    'siglip',
+    '--image',
+    json(c.image),
+    '--text',
+    json(c.text),
+    '-s',
+    String(c.scale),
+    '-b',
+    String(c.bias),
+    '-g',
+  ];
 
   it.each(['logits', 'loss', 'grad_image', 'grad_text'])('JSON key %s matches PyTorch', async (key) => {
     expectClose((await run(argv))[key], c.expected[key], key);
@@ -101,8 +143,11 @@ describe('xent siglip', () => {
 
   it('grad_logits: −z·σ(−z·logit)/N; a ready logits matrix is used as given', async () => {
     const out = await run(['siglip', '0,0; 0,0', '-g']);
-    expect(out.loss).toBeCloseTo(4 * Math.LN2 / 2, 15);
-    expect(out.grad_logits).toEqual([[-0.25, 0.25], [0.25, -0.25]]);
+    expect(out.loss).toBeCloseTo((4 * Math.LN2) / 2, 15);
+    expect(out.grad_logits).toEqual([
+      [-0.25, 0.25],
+      [0.25, -0.25],
+    ]);
     expect(out).not.toHaveProperty('grad_image');
   });
 
@@ -113,7 +158,9 @@ describe('xent siglip', () => {
 });
 
 describe('xent ntxent', () => {
-  const cases = loadOracle<{ embeddings: Rows; temperature: number; expected: Record<string, unknown> }>('ntxent').cases;
+  const cases = loadOracle<{ embeddings: Rows; temperature: number; expected: Record<string, unknown> }>(
+    'ntxent',
+  ).cases;
 
   it.each(['losses', 'loss', 'grad'])('JSON key %s matches PyTorch', async (key) => {
     const c = cases[1];
@@ -137,21 +184,39 @@ describe('xent ntxent', () => {
 });
 
 describe('xent supcon', () => {
-  const cases = loadOracle<{ embeddings: Rows; labels: number[]; temperature: number; expected: Record<string, unknown> }>('supcon').cases;
+  const cases = loadOracle<{
+    embeddings: Rows;
+    labels: number[];
+    temperature: number;
+    expected: Record<string, unknown>;
+  }>('supcon').cases;
 
-  it.each(['losses', 'loss', 'grad'])('JSON key %s matches PyTorch (null for an anchor without positive)', async (key) => {
-    const c = cases[1]; // labels [1, 0, 0, 0, 0]: anchor 1 has no positive
-    const out = await run(['supcon', json(c.embeddings), '--labels', c.labels.join(','), '-t', String(c.temperature)]);
-    if (key === 'losses') {
-      expect((out.losses as unknown[])[0]).toBeNull();
-      expectClose((out.losses as number[]).slice(1), (c.expected.losses as Num[]).slice(1), key);
-    } else {
-      expectClose(out[key], c.expected[key], key);
-    }
-  });
+  it.each(['losses', 'loss', 'grad'])(
+    'JSON key %s matches PyTorch (null for an anchor without positive)',
+    async (key) => {
+      const c = cases[1]; // labels [1, 0, 0, 0, 0]: anchor 1 has no positive
+      const out = await run([
+        'supcon',
+        json(c.embeddings),
+        '--labels',
+        c.labels.join(','),
+        '-t',
+        String(c.temperature),
+      ]);
+      if (key === 'losses') {
+        expect((out.losses as unknown[])[0]).toBeNull();
+        expectClose((out.losses as number[]).slice(1), (c.expected.losses as Num[]).slice(1), key);
+      } else {
+        expectClose(out[key], c.expected[key], key);
+      }
+    },
+  );
 
   it('says which anchors were left out', async () => {
-    const r = await xent(['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1'], { tty: true, env: { LANG: 'C', NO_COLOR: '1' } });
+    const r = await xent(['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1'], {
+      tty: true,
+      env: { LANG: 'C', NO_COLOR: '1' },
+    });
     expect(r.stdout).toContain('no positive for row(s) 3: left out of the mean (null in JSON)');
     expect(r.stdout).toMatch(/anchors with a positive\s+2 of 3/);
   });
@@ -260,7 +325,10 @@ describe('contrastive errors', () => {
   });
 
   it('a piped stdin is not read when --image and --text supply the data', async () => {
-    const r = await xent(['clip', '--image', '1,0;0,1', '--text', '1,0;0,1', '-f', 'value'], { stdin: 'not numbers', stdinTTY: false });
+    const r = await xent(['clip', '--image', '1,0;0,1', '--text', '1,0;0,1', '-f', 'value'], {
+      stdin: 'not numbers',
+      stdinTTY: false,
+    });
     expect(r.code).toBe(0);
   });
 });

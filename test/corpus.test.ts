@@ -23,7 +23,9 @@ interface Case {
   stdout?: string;
 }
 
-const { cases } = JSON.parse(readFileSync(new URL('./fixtures/bad-input.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const { cases } = JSON.parse(readFileSync(new URL('./fixtures/bad-input.json', import.meta.url), 'utf8')) as {
+  cases: Case[];
+};
 const LOCALE = { en: 'en_US.UTF-8', zh: 'zh_CN.UTF-8' } as const;
 const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
@@ -31,7 +33,19 @@ describe('the bad-input corpus', () => {
   it('covers every command in both languages', () => {
     expect(cases.length).toBeGreaterThanOrEqual(80);
     const commands = new Set(cases.map((c) => c.argv[0]));
-    for (const name of ['softmax', 'ce', 'bce', 'clip', 'siglip', 'ntxent', 'supcon', 'entropy', 'kl', 'descend', 'demo']) {
+    for (const name of [
+      'softmax',
+      'ce',
+      'bce',
+      'clip',
+      'siglip',
+      'ntxent',
+      'supcon',
+      'entropy',
+      'kl',
+      'descend',
+      'demo',
+    ]) {
       expect(commands, name).toContain(name);
     }
     // Every error case is there in both languages.
@@ -41,7 +55,10 @@ describe('the bad-input corpus', () => {
   });
 
   it.each(cases.map((c) => [`${c.name} [${c.lang}]`, c] as const))('%s', async (_, c) => {
-    const files = { ...c.files, ...Object.fromEntries(Object.entries(c.filesBase64 ?? {}).map(([k, v]) => [k, bytes(v)])) };
+    const files = {
+      ...c.files,
+      ...Object.fromEntries(Object.entries(c.filesBase64 ?? {}).map(([k, v]) => [k, bytes(v)])),
+    };
     const stdin = c.stdinBase64 !== undefined ? bytes(c.stdinBase64) : c.stdin;
     const r = await xent(c.argv, { env: { LANG: LOCALE[c.lang] }, stdin, files });
     expect(r.code, r.stderr).toBe(c.code);
@@ -106,7 +123,11 @@ describe('generated inputs', () => {
     ['a Latin-1 é', [0x31, 0x20, 0x32, 0x20, 0x63, 0x61, 0x66, 0xe9], 8],
   ])('invalid UTF-8 (%s) names the first bad byte, 1-based', async (_, data, at) => {
     const r = await xent(['softmax'], { stdin: new Uint8Array(data) });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `xent: error: standard input is not valid UTF-8 text (first bad byte at ${at})\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `xent: error: standard input is not valid UTF-8 text (first bad byte at ${at})\n`,
+    });
   });
 
   it('the same bad byte is named the same way from a file (read whole) and from stdin (read in chunks)', async () => {
@@ -122,12 +143,28 @@ describe('duplicated options', () => {
   // A valued option given twice with different values is refused: commander alone would keep
   // the last one silently (`-t 2 -t 3` computing with T = 3).
   it.each([
-    [['softmax', '1', '2', '-t', '2', '-t', '3'], "option --temperature was given twice ('2' and '3'); give it once", 'softmax'],
-    [['softmax', '-i', 'a.csv', '-i', 'b.csv'], "option --input was given twice ('a.csv' and 'b.csv'); give it once", 'softmax'],
+    [
+      ['softmax', '1', '2', '-t', '2', '-t', '3'],
+      "option --temperature was given twice ('2' and '3'); give it once",
+      'softmax',
+    ],
+    [
+      ['softmax', '-i', 'a.csv', '-i', 'b.csv'],
+      "option --input was given twice ('a.csv' and 'b.csv'); give it once",
+      'softmax',
+    ],
     [['ce', '1', '2', '-y', '0', '-y', '1'], "option --target was given twice ('0' and '1'); give it once", 'ce'],
-    [['-f', 'json', 'softmax', '1', '--format=tsv'], "option --format was given twice ('json' and 'tsv'); give it once", 'softmax'],
+    [
+      ['-f', 'json', 'softmax', '1', '--format=tsv'],
+      "option --format was given twice ('json' and 'tsv'); give it once",
+      'softmax',
+    ],
     // A control character the user typed is shown escaped: the message stays on one line.
-    [['entropy', '--base', 'c0\n0', '--base', '2\t', '--', '1'], "option --base was given twice ('c0\\n0' and '2\\t'); give it once", 'entropy'],
+    [
+      ['entropy', '--base', 'c0\n0', '--base', '2\t', '--', '1'],
+      "option --base was given twice ('c0\\n0' and '2\\t'); give it once",
+      'entropy',
+    ],
   ])('%j is refused', async (argv, message, command) => {
     const r = await xent(argv, { files: { 'a.csv': '1 2', 'b.csv': '3 4' } });
     expect(r).toEqual({ code: 2, stdout: '', stderr: `xent: error: ${message}\nTry 'xent ${command} --help'.\n` });
@@ -138,19 +175,43 @@ describe('duplicated options', () => {
   });
 
   it.each([
-    [['softmax', '1', '2', '-t', '2', '-t', '2.0'], ['softmax', '1', '2', '-t', '2']],
-    [['softmax', '1', '2', '-t', '0.5', '-t', '5e-1', '-t', '.5'], ['softmax', '1', '2', '-t', '0.5']],
-    [['-p', '3', 'softmax', '1', '2', '-p', '03', '-f', 'table'], ['softmax', '1', '2', '-p', '3', '-f', 'table']],
-    [['ce', '1,2;3,4', '-y', '0,1', '-y', ' 0, 1 '], ['ce', '1,2;3,4', '-y', '0,1']],
-    [['ce', '1,2;3,4', '-y', '0,1', '-y', '０，１', '-w', '1,2', '-w', '1.0 2.0'], ['ce', '1,2;3,4', '-y', '0,1', '-w', '1,2']],
-    [['softmax', '1', '2', '-f', 'json', '-f', ' json'], ['softmax', '1', '2', '-f', 'json']],
+    [
+      ['softmax', '1', '2', '-t', '2', '-t', '2.0'],
+      ['softmax', '1', '2', '-t', '2'],
+    ],
+    [
+      ['softmax', '1', '2', '-t', '0.5', '-t', '5e-1', '-t', '.5'],
+      ['softmax', '1', '2', '-t', '0.5'],
+    ],
+    [
+      ['-p', '3', 'softmax', '1', '2', '-p', '03', '-f', 'table'],
+      ['softmax', '1', '2', '-p', '3', '-f', 'table'],
+    ],
+    [
+      ['ce', '1,2;3,4', '-y', '0,1', '-y', ' 0, 1 '],
+      ['ce', '1,2;3,4', '-y', '0,1'],
+    ],
+    [
+      ['ce', '1,2;3,4', '-y', '0,1', '-y', '０，１', '-w', '1,2', '-w', '1.0 2.0'],
+      ['ce', '1,2;3,4', '-y', '0,1', '-w', '1,2'],
+    ],
+    [
+      ['softmax', '1', '2', '-f', 'json', '-f', ' json'],
+      ['softmax', '1', '2', '-f', 'json'],
+    ],
   ])('%j means the same value twice: as %j', async (argv, once) => {
     expect(await xent(argv)).toEqual(await xent(once));
   });
 
   it.each([
-    [['softmax', '1', '2', '-t', '2', '-t', '2.5'], "option --temperature was given twice ('2' and '2.5'); give it once"],
-    [['ce', '1,2;3,4', '-y', '0,1', '-y', '0,1,1'], "option --target was given twice ('0,1' and '0,1,1'); give it once"],
+    [
+      ['softmax', '1', '2', '-t', '2', '-t', '2.5'],
+      "option --temperature was given twice ('2' and '2.5'); give it once",
+    ],
+    [
+      ['ce', '1,2;3,4', '-y', '0,1', '-y', '0,1,1'],
+      "option --target was given twice ('0,1' and '0,1,1'); give it once",
+    ],
     [['ce', '1,2;3,4', '-y', '0,1', '-y', '1,0'], "option --target was given twice ('0,1' and '1,0'); give it once"],
     [['ce', '1,2;3,4', '-y', 'diag', '-y', '0,1'], "option --target was given twice ('diag' and '0,1'); give it once"],
   ])('%j: different values are refused', async (argv, message) => {

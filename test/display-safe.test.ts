@@ -26,12 +26,17 @@ describe('displaySafe', () => {
     expect(displaySafe(raw)).toBe(shown);
   });
 
-  it.each(['plain ASCII, with (brackets) and \\ backslash', '概率 行', 'café', '😀', '—…✓✗█▏', '\u00a0no-break', 'ab\u200bzero-width'])(
-    'leaves %j as it is',
-    (text) => {
-      expect(displaySafe(text)).toBe(text);
-    },
-  );
+  it.each([
+    'plain ASCII, with (brackets) and \\ backslash',
+    '概率 行',
+    'café',
+    '😀',
+    '—…✓✗█▏',
+    '\u00a0no-break',
+    'ab\u200bzero-width',
+  ])('leaves %j as it is', (text) => {
+    expect(displaySafe(text)).toBe(text);
+  });
 
   it('keeps the line breaks of a sentence in two languages, and escapes the rest', () => {
     expect(displaySafeLines('概率 \u001b[2J\nProbability \u202e')).toBe('概率 \\x1b[2J\nProbability \\u202e');
@@ -47,21 +52,21 @@ const INPUT = `${HEADER}\n1,2,3\n`;
 describe('labels from a header are printed inert', () => {
   it.each(
     [
-    ['softmax', '-f', 'table'],
-    ['softmax', '-f', 'markdown'],
-    ['softmax', '-f', 'tsv'],
-    ['softmax', '-f', 'csv'],
-    ['softmax', '-f', 'json'],
-    ['softmax', '--explain'],
-    ['softmax', '--explain', '-f', 'markdown'],
-    ['softmax', '--explain', '-f', 'json'],
-    ['ce', '-y', '0', '-g', '-f', 'table'],
-    ['ce', '-y', '0', '-g', '-f', 'tsv'],
-    ['ce', '-y', '0', '--explain'],
-    ['ce', '-y', '0', '--explain', '-f', 'markdown'],
-    ['ce', '-y', '0', '-f', 'table', '--heatmap'],
-    ['bce', '--targets', '1,0,1', '-f', 'csv'],
-    ['softmax', '-f', 'table', '-L', 'both'],
+      ['softmax', '-f', 'table'],
+      ['softmax', '-f', 'markdown'],
+      ['softmax', '-f', 'tsv'],
+      ['softmax', '-f', 'csv'],
+      ['softmax', '-f', 'json'],
+      ['softmax', '--explain'],
+      ['softmax', '--explain', '-f', 'markdown'],
+      ['softmax', '--explain', '-f', 'json'],
+      ['ce', '-y', '0', '-g', '-f', 'table'],
+      ['ce', '-y', '0', '-g', '-f', 'tsv'],
+      ['ce', '-y', '0', '--explain'],
+      ['ce', '-y', '0', '--explain', '-f', 'markdown'],
+      ['ce', '-y', '0', '-f', 'table', '--heatmap'],
+      ['bce', '--targets', '1,0,1', '-f', 'csv'],
+      ['softmax', '-f', 'table', '-L', 'both'],
     ].map((argv) => [argv.join(' '), argv]),
   )('%s: nothing raw on stdout', async (_name, argv) => {
     const r = await xent(argv, { stdin: INPUT });

@@ -46,14 +46,17 @@ describe('softmax at the ends of float64', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'xent: error: softmax is undefined for row 2: every logit is -inf, so every class is masked and nothing is left to normalise\n',
+      stderr:
+        'xent: error: softmax is undefined for row 2: every logit is -inf, so every class is masked and nothing is left to normalise\n',
     });
   });
 
   it('+inf is inf/inf, undefined', async () => {
     const r = await xent(['softmax', '1', 'inf']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('xent: error: +inf at row 1, column 2 of the arguments: softmax of +inf is inf/inf, undefined; use a large finite number instead\n');
+    expect(r.stderr).toBe(
+      'xent: error: +inf at row 1, column 2 of the arguments: softmax of +inf is inf/inf, undefined; use a large finite number instead\n',
+    );
   });
 
   it('one row of 10⁶ columns: ce of a million equal logits is ln 10⁶', async () => {
@@ -82,7 +85,9 @@ describe('temperatures', () => {
   });
 
   it('T = 1e308: [1e308, −1e308]/T = [1, −1] (z₁ − z₀ = −2e308 would overflow), p = [σ(2), σ(−2)]', async () => {
-    expect(await ok(['softmax', '1e308', '-1e308', '-t', '1e308'])).toBe(`${1 / (1 + Math.exp(-2))}\t${1 / (1 + Math.exp(2))}\n`);
+    expect(await ok(['softmax', '1e308', '-1e308', '-t', '1e308'])).toBe(
+      `${1 / (1 + Math.exp(-2))}\t${1 / (1 + Math.exp(2))}\n`,
+    );
   });
 
   it('a temperature so small that the scale 1/T overflows is refused by the contrastive losses', async () => {
@@ -115,14 +120,21 @@ describe('cross-entropy', () => {
     expect(await ok(['ce', '1', '0', '--probs', '-y', '0', '-f', 'value'])).toBe('0\n');
     expect(await ok(['ce', '0', '1', '--probs', '-y', '0', '-f', 'value'])).toBe('inf\n');
     const table = await ok(['ce', '0', '1', '--probs', '-y', '0', '-f', 'table']);
-    expect(table).toContain('loss = inf in row(s) 1: a class the target puts weight on has probability 0 in the input, and −log 0 = inf');
+    expect(table).toContain(
+      'loss = inf in row(s) 1: a class the target puts weight on has probability 0 in the input, and −log 0 = inf',
+    );
   });
 
   it('a masked target (−inf) or one 2e308 below the others: loss inf with a note', async () => {
-    for (const args of [['1', '-inf'], ['1e308', '-1e308']]) {
+    for (const args of [
+      ['1', '-inf'],
+      ['1e308', '-1e308'],
+    ]) {
       expect(await ok(['ce', ...args, '-y', '1', '-f', 'value'])).toBe('inf\n');
       const table = await ok(['ce', ...args, '-y', '1', '-f', 'table']);
-      expect(table).toContain('loss = inf in row(s) 1: a class the target puts weight on has probability 0 (its logit is −inf');
+      expect(table).toContain(
+        'loss = inf in row(s) 1: a class the target puts weight on has probability 0 (its logit is −inf',
+      );
     }
     const zh = await xent(['ce', '1', '-inf', '-y', '1', '-f', 'table', '-L', 'zh']);
     expect(zh.stdout).toContain('第 1 行的损失 = inf：目标有权重的某个类别概率为 0');
@@ -146,7 +158,9 @@ describe('binary cross-entropy, entropy, divergence', () => {
     expect(await ok(['bce', '1,0', '--probs', '--targets', '1,0', '-f', 'value'])).toBe('0\n');
     expect(await ok(['bce', '0', '--probs', '--targets', '1', '-f', 'value'])).toBe('inf\n');
     const table = await ok(['bce', '0', '--probs', '--targets', '1', '-f', 'table']);
-    expect(table).toContain('loss = inf in row(s) 1: a given probability is 0 where the target is > 0, or 1 where it is < 1, and −log 0 = inf');
+    expect(table).toContain(
+      'loss = inf in row(s) 1: a given probability is 0 where the target is > 0, or 1 where it is < 1, and −log 0 = inf',
+    );
   });
 
   it('entropy of a certain outcome is 0, also with C = 1 (0 · log 0 = 0)', async () => {
@@ -156,7 +170,9 @@ describe('binary cross-entropy, entropy, divergence', () => {
 
   it('KL(P‖Q) with Q = 0 where P > 0 is inf, with a note', async () => {
     expect(await ok(['kl', '--p', '0.5,0.5', '--q', '1,0', '-f', 'value'])).toBe('inf\n');
-    expect(await ok(['kl', '--p', '0.5,0.5', '--q', '1,0', '-f', 'table'])).toContain('KL(P‖Q) = inf in row(s) 1: P has mass where Q has none');
+    expect(await ok(['kl', '--p', '0.5,0.5', '--q', '1,0', '-f', 'table'])).toContain(
+      'KL(P‖Q) = inf in row(s) 1: P has mass where Q has none',
+    );
   });
 });
 
@@ -166,12 +182,16 @@ describe('contrastive losses and descent', () => {
   });
 
   it('descend with one class has no negative to push down: an error, not NaN', async () => {
-    for (const argv of [['descend', '5', '-y', '0'], ['descend', '5']]) {
+    for (const argv of [
+      ['descend', '5', '-y', '0'],
+      ['descend', '5'],
+    ]) {
       const r = await xent(argv);
       expect(r).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'xent: error: descend needs at least 2 classes (for clip, 2 pairs): with one there is no negative to push down, and the loss is 0 at every step\n',
+        stderr:
+          'xent: error: descend needs at least 2 classes (for clip, 2 pairs): with one there is no negative to push down, and the loss is 0 at every step\n',
       });
     }
   });

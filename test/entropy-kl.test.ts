@@ -34,7 +34,7 @@ describe('information maths', () => {
 
   it('H(p, q) = H(p) + KL(p‖q), and KL ≥ 0, on many rows', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 200; trial++) {
       const n = 2 + (trial % 6);
       const norm = (v: number[]) => v.map((x) => x / v.reduce((a, b) => a + b, 0));
@@ -164,7 +164,18 @@ describe('xent kl', () => {
 describe("ce: H(q) and KL(q‖p) of each row's target", () => {
   it('soft targets: entropy + kl = the loss of each row (NumPy values)', async () => {
     const out = await run(['ce', '2,1; 1,3', '--target-probs', '0.9,0.1; 0.2,0.8']);
-    expect(Object.keys(out)).toEqual(['command', 'reduction', 'probs', 'losses', 'entropy', 'kl', 'loss', 'accuracy', 'topk', 'perplexity']);
+    expect(Object.keys(out)).toEqual([
+      'command',
+      'reduction',
+      'probs',
+      'losses',
+      'entropy',
+      'kl',
+      'loss',
+      'accuracy',
+      'topk',
+      'perplexity',
+    ]);
     expectClose(out.entropy, [0.3250829733914482, 0.5004024235381879], 'entropy');
     expectClose(out.kl, [0.08817871412677436, 0.026525587504784842], 'kl');
     expectClose(out.losses, [0.41326168751822256, 0.5269280110429727], 'losses');
@@ -196,11 +207,14 @@ describe("ce: H(q) and KL(q‖p) of each row's target", () => {
     expect(out).not.toHaveProperty('entropy');
     expect(out).not.toHaveProperty('kl');
     const r = await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,1', '-f', 'table']);
-    const note = "class targets are one-hot: H(q) = 0, so each row's cross-entropy −log p(target) is all divergence, KL(q‖p) = H(q, p)";
+    const note =
+      "class targets are one-hot: H(q) = 0, so each row's cross-entropy −log p(target) is all divergence, KL(q‖p) = H(q, p)";
     expect(r.stdout.split(note).length).toBe(2);
     expect(r.stdout).not.toContain('│ H(q)');
     const zh = await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'table'], { env: zhEnv });
-    expect(zh.stdout).toContain('类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)');
+    expect(zh.stdout).toContain(
+      '类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)',
+    );
   });
 
   it('table: H(q) and KL(q‖p) columns beside the loss, with the unit', async () => {

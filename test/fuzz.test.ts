@@ -21,11 +21,42 @@ const numberToken = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('0', '1', '0.5', '0.25', '-0', '.5', '5.', '+1', '1e-3', '1E+3') },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('1e308', '-1e308', '5e-324', '-5e-324', '1e-310', 'inf', '-inf', 'Infinity', '1e309', '-1e309', '2.2250738585072014e-308'),
+    arbitrary: fc.constantFrom(
+      '1e308',
+      '-1e308',
+      '5e-324',
+      '-5e-324',
+      '1e-310',
+      'inf',
+      '-inf',
+      'Infinity',
+      '1e309',
+      '-1e309',
+      '2.2250738585072014e-308',
+    ),
   },
   { weight: 1, arbitrary: fc.double().map((x) => String(x)) },
   // tokens that are not numbers
-  { weight: 1, arbitrary: fc.constantFrom('abc', 'NaN', 'nan', '1.2.3', '0x10', '1_0', '-', '−1', '１', 'e5', '--', '"1"', "'2'", '1,5', '∞') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'abc',
+      'NaN',
+      'nan',
+      '1.2.3',
+      '0x10',
+      '1_0',
+      '-',
+      '−1',
+      '１',
+      'e5',
+      '--',
+      '"1"',
+      "'2'",
+      '1,5',
+      '∞',
+    ),
+  },
 );
 const sep = fc.constantFrom(' ', ',', '\t', ', ', '  ', ';', '、');
 const rowSep = fc.constantFrom('\n', '; ', '\r\n', '\n\n', '\n# comment\n');
@@ -58,16 +89,23 @@ const matrixText = fc
   });
 
 /** Square matrices with a chance of being valid for clip, siglip, ntxent, supcon, descend. */
-const squareText = fc.integer({ min: 1, max: 4 }).chain((n) =>
-  fc.array(fc.array(numberToken, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }).map((rows) => rows.map((r) => r.join(',')).join('; ')),
-);
+const squareText = fc
+  .integer({ min: 1, max: 4 })
+  .chain((n) =>
+    fc
+      .array(fc.array(numberToken, { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
+      .map((rows) => rows.map((r) => r.join(',')).join('; ')),
+  );
 
 const text = fc.oneof(
   { weight: 5, arbitrary: matrixText },
   { weight: 3, arbitrary: squareText },
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n', '# only a comment\n', 'a,b,c\n', '[]', '[[]]', '()', ';;', ',,,') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', '\n', '# only a comment\n', 'a,b,c\n', '[]', '[[]]', '()', ';;', ',,,'),
+  },
 );
 
 // ---- options --------------------------------------------------------------------------------
@@ -88,7 +126,28 @@ function flagsOf(flags: string): Flag {
 const optionValue = (flag: Flag) =>
   fc.oneof(
     { weight: 3, arbitrary: flag.choices ? fc.constantFrom(...flag.choices) : numberToken },
-    { weight: 2, arbitrary: fc.constantFrom('0', '1', '2', '0,1', '1,0', '0,0,1,1', 'diag', '0.1', '1e-6', '1e6', '-1', '-100', 'half', 'adjacent', 'bits', '2', '10') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '0',
+        '1',
+        '2',
+        '0,1',
+        '1,0',
+        '0,0,1,1',
+        'diag',
+        '0.1',
+        '1e-6',
+        '1e6',
+        '-1',
+        '-100',
+        'half',
+        'adjacent',
+        'bits',
+        '2',
+        '10',
+      ),
+    },
     { weight: 2, arbitrary: matrixText },
     { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },
   );
@@ -106,9 +165,11 @@ const GLOBAL: Flag[] = [
 ];
 
 function optionsArb(flags: Flag[]) {
-  const one = fc.constantFrom(...flags).chain((flag) =>
-    flag.valued ? optionValue(flag).map((v): string[] => [flag.long, v]) : fc.constant<string[]>([flag.long]),
-  );
+  const one = fc
+    .constantFrom(...flags)
+    .chain((flag) =>
+      flag.valued ? optionValue(flag).map((v): string[] => [flag.long, v]) : fc.constant<string[]>([flag.long]),
+    );
   return fc.array(one, { maxLength: 4 }).map((list): string[] => list.flat());
 }
 
@@ -124,7 +185,12 @@ function runArb(name: string): fc.Arbitrary<Run> {
   const spec = COMMANDS.find((c) => c.name === name)!;
   const own = spec.options.map((o) => flagsOf(o.flags));
   return fc
-    .record({ input: text, via, options: optionsArb([...own, ...own, ...GLOBAL]), format: fc.constantFrom('tsv', 'json', 'table', 'value', 'csv') })
+    .record({
+      input: text,
+      via,
+      options: optionsArb([...own, ...own, ...GLOBAL]),
+      format: fc.constantFrom('tsv', 'json', 'table', 'value', 'csv'),
+    })
     .map(({ input, via, options, format }) => {
       const argv = [name, ...options];
       if (!argv.includes('--format')) argv.push('-f', format);
@@ -169,7 +235,11 @@ async function check(run: Run): Promise<void> {
   expect(leaks(r.stdout), where).toEqual([]);
   // nan is printed only for what does not apply (ce's p_target and correct of an ignored row).
   const nanLines = r.stdout.split('\n').filter((line) => /\bnan\b|"nan"/i.test(line));
-  if (!wroteNan && nanLines.length > 0 && !(run.argv[0] === 'ce' && nanLines.every((l) => /^-?\d+[\t,]nan[\t,]0[\t,]nan$/.test(l)))) {
+  if (
+    !wroteNan &&
+    nanLines.length > 0 &&
+    !(run.argv[0] === 'ce' && nanLines.every((l) => /^-?\d+[\t,]nan[\t,]0[\t,]nan$/.test(l)))
+  ) {
     expect.fail(`nan printed: ${where}\n${r.stdout}`);
   }
   // (--explain and --expect write prose, where "inf" is a word.)
@@ -179,7 +249,10 @@ async function check(run: Run): Promise<void> {
     const argv = run.argv.filter((a, k, all) => a !== '--expect' && all[k - 1] !== '--expect');
     const formatAt = argv.findIndex((a) => a === '-f' || a === '--format');
     if (formatAt >= 0) argv.splice(formatAt, 2);
-    const table = await xent([...argv.slice(0, 1), '-f', 'table', '--full', ...argv.slice(1)], { stdin: run.stdin, files: run.files });
+    const table = await xent([...argv.slice(0, 1), '-f', 'table', '--full', ...argv.slice(1)], {
+      stdin: run.stdin,
+      files: run.files,
+    });
     if (table.code === 0) expect(explainsInf(table.stdout), `inf without a note: ${where}\n${table.stdout}`).toBe(true);
   }
 }

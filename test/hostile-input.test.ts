@@ -8,17 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XentError, quotedText } from '../src/errors.js';
-import { MAX_HEADER_CHARS } from '../src/parse/header.js';
-import { MatrixTextParser, parseMatrixText } from '../src/parse/matrix-text.js';
-import { MAX_DEPTH } from '../src/parse/brackets.js';
-import { isDecimal } from '../src/parse/decimal.js';
-import { readNumber } from '../src/parse/number.js';
+import { XentError, quotedText } from '../src/core/errors.js';
+import { MAX_HEADER_CHARS } from '../src/text/header.js';
+import { MatrixTextParser, parseMatrixText } from '../src/text/matrix-text.js';
+import { MAX_DEPTH } from '../src/text/brackets.js';
+import { isDecimal } from '../src/text/decimal.js';
+import { readNumber } from '../src/text/number.js';
 import { shell } from './helpers/binary.js';
 import { leaks, xent } from './helpers/cli.js';
 
 const SRC = { key: 'source.args' } as const;
-const FILE = (path: string) => ({ key: 'source.file', params: { path } }) as const;
 const N = 200_000;
 const DIGITS = '1'.repeat(N);
 
@@ -80,8 +79,20 @@ describe('a token too long to hold reads as Number() reads it', () => {
   it('random long decimals', () => {
     const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: max });
     const token = fc
-      .tuple(fc.constantFrom('', '-', '+'), fc.nat({ max: 400 }), digits(1200), fc.boolean(), digits(1200), fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 2000 }))))
-      .map(([sign, zeros, int, point, frac, exp]) => `${sign}${'0'.repeat(zeros)}${int}${point ? '.' : ''}${frac}${exp ? `${exp[0]}${exp[1]}${exp[2]}` : ''}`)
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.nat({ max: 400 }),
+        digits(1200),
+        fc.boolean(),
+        digits(1200),
+        fc.option(
+          fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 2000 })),
+        ),
+      )
+      .map(
+        ([sign, zeros, int, point, frac, exp]) =>
+          `${sign}${'0'.repeat(zeros)}${int}${point ? '.' : ''}${frac}${exp ? `${exp[0]}${exp[1]}${exp[2]}` : ''}`,
+      )
       .filter((t) => t.length > 100 && isDecimal(t));
     fc.assert(fc.property(token, check), { numRuns: 400 });
   });
@@ -116,7 +127,8 @@ describe('a token too long to hold reads as Number() reads it', () => {
       fc.property(positive, (x) => {
         const mid = midpoint(x);
         const point = mid.includes('.') ? '' : '.';
-        for (const token of [mid, `${mid}${point}${'0'.repeat(1000)}`, `${mid}${point}${'0'.repeat(1000)}1`]) check(token);
+        for (const token of [mid, `${mid}${point}${'0'.repeat(1000)}`, `${mid}${point}${'0'.repeat(1000)}1`])
+          check(token);
       }),
       { numRuns: 150 },
     );
@@ -125,12 +137,24 @@ describe('a token too long to hold reads as Number() reads it', () => {
 
 describe('200 000 characters of hostile input, everywhere text is read', () => {
   it.each([
-    ['a run of digits and a letter (arguments)', ['softmax', `${DIGITS}a`], /'1{40}… \(200001 characters\)' at row 1, column 1 of the arguments is not a number/],
-    ['a run of digits (beyond a double)', ['softmax', DIGITS, '1'], /'1{40}… \(200000 characters\)' at row 1, column 1 of the arguments is beyond the range/],
+    [
+      'a run of digits and a letter (arguments)',
+      ['softmax', `${DIGITS}a`],
+      /'1{40}… \(200001 characters\)' at row 1, column 1 of the arguments is not a number/,
+    ],
+    [
+      'a run of digits (beyond a double)',
+      ['softmax', DIGITS, '1'],
+      /'1{40}… \(200000 characters\)' at row 1, column 1 of the arguments is beyond the range/,
+    ],
     ['-y', ['ce', '1,2', '-y', `${DIGITS}a`], /of option -y, --target is not a number/],
     ['-w', ['ce', '1,2', '-y', '0', '-w', `${DIGITS}a`], /of option -w, --weight is not a number/],
     ['--target-probs', ['ce', '1,2', '--target-probs', `${DIGITS}a`], /of option --target-probs is not a number/],
-    ['--temperature', ['softmax', '1,2', '-t', `${DIGITS}a`], /the temperature must be a finite number greater than 0, got '1{40}… \(200001 characters\)'/],
+    [
+      '--temperature',
+      ['softmax', '1,2', '-t', `${DIGITS}a`],
+      /the temperature must be a finite number greater than 0, got '1{40}… \(200001 characters\)'/,
+    ],
     ['--label-smoothing', ['ce', '1,2', '-y', '0', '--label-smoothing', `${DIGITS}a`], /--label-smoothing/],
     ['--expect', ['softmax', '1,2', '--expect', `${DIGITS}a`], /option --expect takes a number, got '1{40}…/],
     ['--expect with a name', ['softmax', '1,2', '--expect', `${'a'.repeat(N)}=1`], /a{40}…/],
@@ -141,10 +165,18 @@ describe('200 000 characters of hostile input, everywhere text is read', () => {
     ['--lr', ['descend', '--example', '--lr', `${DIGITS}a`], /--lr/],
     ['an unknown option', ['softmax', '1', `--${'x'.repeat(N)}`], /unknown option '--x{38}… \(200002 characters\)'/],
     ['an unknown command', [`${'x'.repeat(N)}`], /unknown command 'x{40}… \(200000 characters\)'/],
-    ['deep brackets', ['softmax', '['.repeat(N)], new RegExp(`brackets nested deeper than ${MAX_DEPTH} levels at line 1, column ${MAX_DEPTH + 1} of the arguments`)],
+    [
+      'deep brackets',
+      ['softmax', '['.repeat(N)],
+      new RegExp(`brackets nested deeper than ${MAX_DEPTH} levels at line 1, column ${MAX_DEPTH + 1} of the arguments`),
+    ],
     ['closing brackets', ['softmax', ']'.repeat(N)], /unbalanced brackets/],
     ['a wrapper of a long name', ['softmax', `${'a'.repeat(N)}([1, x])`], /'x' at row 1, column 2 of the arguments/],
-    ['a long word before a bracket', ['softmax', `1 ${'a'.repeat(N)}-([1])`], /'a{40}… \(200001 characters\)' at row 1, column 2/],
+    [
+      'a long word before a bracket',
+      ['softmax', `1 ${'a'.repeat(N)}-([1])`],
+      /'a{40}… \(200001 characters\)' at row 1, column 2/,
+    ],
   ])('%s is refused with a short message', async (_name, argv, pattern) => {
     expectShortError(await xent(argv), pattern);
   });
@@ -163,9 +195,18 @@ describe('200 000 characters of hostile input, everywhere text is read', () => {
 
   it('the same from stdin, a file and @FILE', async () => {
     const text = `1 2\n3 ${DIGITS}x\n`;
-    expectShortError(await xent(['softmax'], { stdin: text }), /'1{40}… \(200001 characters\)' at row 2, column 2 of standard input/);
-    expectShortError(await xent(['softmax', '-i', 'a.txt'], { files: { 'a.txt': text } }), /at row 2, column 2 of 'a.txt'/);
-    expectShortError(await xent(['kl', '--p', '@a.txt', '--q', '1,1'], { files: { 'a.txt': text } }), /at row 2, column 2 of 'a.txt'/);
+    expectShortError(
+      await xent(['softmax'], { stdin: text }),
+      /'1{40}… \(200001 characters\)' at row 2, column 2 of standard input/,
+    );
+    expectShortError(
+      await xent(['softmax', '-i', 'a.txt'], { files: { 'a.txt': text } }),
+      /at row 2, column 2 of 'a.txt'/,
+    );
+    expectShortError(
+      await xent(['kl', '--p', '@a.txt', '--q', '1,1'], { files: { 'a.txt': text } }),
+      /at row 2, column 2 of 'a.txt'/,
+    );
   });
 
   it('a deep bracket names its line and column', () => {
@@ -188,7 +229,12 @@ describe('200 000 characters of hostile input, everywhere text is read', () => {
   });
 
   it('a token read in chunks of any size reads the same', () => {
-    for (const token of [`${DIGITS.slice(0, 500)}x`, `"${DIGITS.slice(0, 300)}"`, `0.${'0'.repeat(400)}7`, `${DIGITS.slice(0, 150)}e-140`]) {
+    for (const token of [
+      `${DIGITS.slice(0, 500)}x`,
+      `"${DIGITS.slice(0, 300)}"`,
+      `0.${'0'.repeat(400)}7`,
+      `${DIGITS.slice(0, 150)}e-140`,
+    ]) {
       const text = `1 ${token}\n`;
       const whole = (() => {
         try {
@@ -224,7 +270,10 @@ describe('error messages quote a bounded text', () => {
 
   it('short texts are kept whole, and a cut does not split a surrogate pair', () => {
     expect(quotedText('x'.repeat(100))).toBe('x'.repeat(100));
-    expect(quotedText(`${'x'.repeat(39)}😀${'y'.repeat(100)}`)).toEqual({ key: 'token.cut', params: { head: 'x'.repeat(39), length: 141 } });
+    expect(quotedText(`${'x'.repeat(39)}😀${'y'.repeat(100)}`)).toEqual({
+      key: 'token.cut',
+      params: { head: 'x'.repeat(39), length: 141 },
+    });
   });
 
   it('in Chinese too', async () => {
@@ -240,15 +289,30 @@ describe('a whole line of a file is never quoted', () => {
     ['-i FILE', ['softmax', '-i', 'shadow']],
   ])('%s', async (_name, argv) => {
     const r = await xent(argv, { files: { shadow: SHADOW } });
-    expectShortError(r, /^xent: error: row 1, column 1 of 'shadow' is not a number: its line is one word of 27 characters, not quoted/);
+    expectShortError(
+      r,
+      /^xent: error: row 1, column 1 of 'shadow' is not a number: its line is one word of 27 characters, not quoted/,
+    );
     expect(r.stderr).not.toContain('daemon');
     expect(r.stderr).not.toContain('root');
   });
 
   it.each([
-    ['a lone word, blanks around it', '1 2\n  secret \t\r\n', /row 2, column 1 of 'f' is not a number: its line is one word of 6 characters/],
-    ['a lone word at the end, without a newline', '1 2\nsecret', /row 2, column 1 of 'f' is not a number: its line is one word/],
-    ['a one-line file of one word', 'hunter2', /row 1, column 1 of 'f' is not a number: its line is one word of 7 characters/],
+    [
+      'a lone word, blanks around it',
+      '1 2\n  secret \t\r\n',
+      /row 2, column 1 of 'f' is not a number: its line is one word of 6 characters/,
+    ],
+    [
+      'a lone word at the end, without a newline',
+      '1 2\nsecret',
+      /row 2, column 1 of 'f' is not a number: its line is one word/,
+    ],
+    [
+      'a one-line file of one word',
+      'hunter2',
+      /row 1, column 1 of 'f' is not a number: its line is one word of 7 characters/,
+    ],
     ['a word among numbers is quoted', '1 2\nsecret 3\n', /'secret' at row 2, column 1 of 'f'/],
     ['a word after numbers is quoted', '1 2\n3 secret\n', /'secret' at row 2, column 2 of 'f'/],
     ['a word before a comment is quoted', '1 2\nsecret # note\n', /'secret' at row 2, column 1 of 'f'/],
@@ -260,12 +324,17 @@ describe('a whole line of a file is never quoted', () => {
 
   it('what the user typed or piped is quoted as before', async () => {
     expectShortError(await xent(['softmax', '1 2; secret']), /unexpected|'secret'/);
-    expectShortError(await xent(['softmax'], { stdin: '1 2\nsecret\n' }), /'secret' at row 2, column 1 of standard input/);
+    expectShortError(
+      await xent(['softmax'], { stdin: '1 2\nsecret\n' }),
+      /'secret' at row 2, column 1 of standard input/,
+    );
   });
 
   it('in Chinese', async () => {
     const r = await xent(['softmax', '-i', 'f'], { files: { f: '1 2\nsecret\n' }, env: { LANG: 'zh_CN.UTF-8' } });
-    expect(r.stderr).toBe('xent: 错误: “f”第 2 行第 1 列不是数字：这一行只有一个 6 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）\n');
+    expect(r.stderr).toBe(
+      'xent: 错误: “f”第 2 行第 1 列不是数字：这一行只有一个 6 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）\n',
+    );
   });
 });
 
@@ -283,7 +352,9 @@ describe('pipes and devices given as files are streams, read once', () => {
     // The shell's own printf: it writes as soon as a reader opens the pipe, and closes it, as
     // `printf … > fifo &` does (a reader that opened the pipe only to look at it lost the data,
     // then waited forever for another writer).
-    return shell(`rm -f ${fifo}; mkfifo ${fifo}; (printf '%s' "$(< ${source})" > ${fifo} &); timeout 20 xent ${args.replaceAll('FILE', fifo)}`);
+    return shell(
+      `rm -f ${fifo}; mkfifo ${fifo}; (printf '%s' "$(< ${source})" > ${fifo} &); timeout 20 xent ${args.replaceAll('FILE', fifo)}`,
+    );
   }
   const inOrder = (args: string, text: string) => shell(`xent ${args}`, {}, text);
 
@@ -307,7 +378,11 @@ describe('pipes and devices given as files are streams, read once', () => {
 
   it.skipIf(!hasMkfifo)('a FIFO larger than the two-thread threshold is read in order, whole', () => {
     const n = 1100;
-    const lines = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => ((i * 7 + j * 13) % 97 / 10 - 4.8 + (i === j ? 3 : 0)).toFixed(6)).join(','));
+    const lines = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => (((i * 7 + j * 13) % 97) / 10 - 4.8 + (i === j ? 3 : 0)).toFixed(6)).join(
+        ',',
+      ),
+    );
     const text = lines.join('\n') + '\n';
     expect(text.length).toBeGreaterThan(8 * 1024 * 1024);
     const r = throughFifo('clip -f value -i FILE', text, 'big');
@@ -321,8 +396,16 @@ describe('pipes and devices given as files are streams, read once', () => {
   });
 
   it.each([
-    ['--target-probs @/dev/zero', 'ce 1,2 --target-probs @/dev/zero', "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n"],
-    ['-i /dev/zero', 'clip -f value -i /dev/zero', "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n"],
+    [
+      '--target-probs @/dev/zero',
+      'ce 1,2 --target-probs @/dev/zero',
+      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n",
+    ],
+    [
+      '-i /dev/zero',
+      'clip -f value -i /dev/zero',
+      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n",
+    ],
     ['@/dev/null', 'kl --p @/dev/null --q 1', "xent: error: no numbers found in '/dev/null'\n"],
   ])('%s is refused at once (it is never read whole)', (_name, args, stderr) => {
     const r = shell(`timeout 20 xent ${args}`);
@@ -344,6 +427,8 @@ describe('pipes and devices given as files are streams, read once', () => {
   it('100 MB of brackets on stdin ends with the depth error', () => {
     const r = shell("head -c 100000000 /dev/zero | tr '\\0' '[' | timeout 60 xent softmax");
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe(`xent: error: brackets nested deeper than ${MAX_DEPTH} levels at line 1, column ${MAX_DEPTH + 1} of standard input; a matrix needs two ([[1, 2], [3, 4]])\n`);
+    expect(r.stderr).toBe(
+      `xent: error: brackets nested deeper than ${MAX_DEPTH} levels at line 1, column ${MAX_DEPTH + 1} of standard input; a matrix needs two ([[1, 2], [3, 4]])\n`,
+    );
   });
 });

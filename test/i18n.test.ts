@@ -10,8 +10,14 @@ describe('message catalogue', () => {
   const zhKeys = Object.keys(catalogue.zh).sort();
 
   it('has every key in both languages', () => {
-    expect(enKeys.filter((k) => !zhKeys.includes(k)), 'missing in zh').toEqual([]);
-    expect(zhKeys.filter((k) => !enKeys.includes(k)), 'missing in en').toEqual([]);
+    expect(
+      enKeys.filter((k) => !zhKeys.includes(k)),
+      'missing in zh',
+    ).toEqual([]);
+    expect(
+      zhKeys.filter((k) => !enKeys.includes(k)),
+      'missing in en',
+    ).toEqual([]);
   });
 
   it.each(enKeys)('%s has the same placeholders and no empty text in both languages', (key) => {

@@ -38,7 +38,12 @@ const CASES: [string, string[], string[], string[]][] = [
     ['losses', 'loss', 'grad', 'entropy', 'kl'],
     ['probs', 'accuracy', 'perplexity'],
   ],
-  ['ce --probs', ['ce', '0.7,0.2,0.1; 0.1,0.1,0.8', '--probs', '-y', '0,2', '-g'], ['losses', 'loss', 'grad'], ['probs', 'perplexity']],
+  [
+    'ce --probs',
+    ['ce', '0.7,0.2,0.1; 0.1,0.1,0.8', '--probs', '-y', '0,2', '-g'],
+    ['losses', 'loss', 'grad'],
+    ['probs', 'perplexity'],
+  ],
   [
     'bce',
     ['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0', '--pos-weight', '3,1,1', '-g'],
@@ -174,7 +179,11 @@ describe('--base in data formats', () => {
     const argv = ['bce', '2,-1; -3,4', '--targets', '1,0; 0,1', '-g', '-f', 'tsv'];
     const nats = tsvRows((await xent(argv)).stdout);
     const bits = tsvRows((await xent([...argv, '--base', '2'])).stdout);
-    expectClose(bits.flat(), nats.flat().map((g) => g / Math.LN2), 'grad');
+    expectClose(
+      bits.flat(),
+      nats.flat().map((g) => g / Math.LN2),
+      'grad',
+    );
   });
 });
 

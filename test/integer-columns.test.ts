@@ -7,7 +7,11 @@ import { xent } from './helpers/cli.js';
 describe('integer columns under -p', () => {
   it('ce -f tsv -p 3: target and correct are integers, the rest has 3 decimals', async () => {
     const r = await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-f', 'tsv', '-p', '3']);
-    expect(r).toEqual({ code: 0, stderr: '', stdout: 'target\tp_target\tloss\tcorrect\n0\t0.786\t0.241\t1\n2\t0.142\t1.954\t0\n' });
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: 'target\tp_target\tloss\tcorrect\n0\t0.786\t0.241\t1\n2\t0.142\t1.954\t0\n',
+    });
   });
 
   it('ce -f csv -p 2 with an ignored row: its target as given, no verdict', async () => {
@@ -35,7 +39,13 @@ describe('integer columns under -p', () => {
       expect(correct).toMatch(/^(0|1|nan)$/);
     }
     const descend = await xent(['descend', '2,0.5,-1', '-y', '0', '--steps', '4', '-f', 'csv', '-p', String(p)]);
-    expect(descend.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['0', '1', '2', '3', '4']);
+    expect(
+      descend.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['0', '1', '2', '3', '4']);
   });
 
   it('tables and markdown: row numbers, targets and arg-max stay integers with -p 3', async () => {

@@ -21,7 +21,7 @@ function sourceFiles(dir: string): string[] {
 const ALLOW = /\/\/.*\bspread-ok:\s*\S/;
 
 /** Calls in `text` that spread an array into arguments, or pass one through apply, without an allow comment: "line: text". */
-export function unboundedSpreadCalls(fileName: string, text: string): string[] {
+function unboundedSpreadCalls(fileName: string, text: string): string[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const lines = text.split('\n');
   const allowed = (node: ts.Node) => {
@@ -39,7 +39,12 @@ export function unboundedSpreadCalls(fileName: string, text: string): string[] {
       for (const arg of node.arguments ?? []) if (ts.isSpreadElement(arg)) report(arg);
       // f.apply(this, values) and Reflect.apply(f, this, values) spread just the same.
       const callee = node.expression;
-      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(callee) && callee.name.text === 'apply' && node.arguments.length >= (ts.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' ? 3 : 2)) {
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(callee) &&
+        callee.name.text === 'apply' &&
+        node.arguments.length >= (ts.isIdentifier(callee.expression) && callee.expression.text === 'Reflect' ? 3 : 2)
+      ) {
         report(node);
       }
     }

@@ -60,7 +60,8 @@ const SCHEMAS: Record<string, Schema> = {
       need(p, c.axis === 'row' || c.axis === 'col', 'axis', "'row' or 'col'");
       if (!p.length) {
         const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
-        for (const k of ['probs', 'log_probs']) need(p, isMatrix(e[k], rows, cols), `expected.${k}`, 'numbers shaped as logits');
+        for (const k of ['probs', 'log_probs'])
+          need(p, isMatrix(e[k], rows, cols), `expected.${k}`, 'numbers shaped as logits');
       }
       return p;
     },
@@ -70,7 +71,10 @@ const SCHEMAS: Record<string, Schema> = {
     inputs: {
       required: ['reduction'],
       optional: ['weight', 'ignore_index', 'label_smoothing'],
-      oneOf: [['logits', 'probs_input'], ['target', 'target_probs']],
+      oneOf: [
+        ['logits', 'probs_input'],
+        ['target', 'target_probs'],
+      ],
     },
     expected: (c) => ({
       required: ['loss', 'losses', ...('logits' in c && c.reduction !== 'none' ? ['grad'] : [])],
@@ -91,7 +95,8 @@ const SCHEMAS: Record<string, Schema> = {
       }
       if ('weight' in c) need(p, isVector(c.weight, classes), 'weight', `${classes} numbers, one per class`);
       if ('target' in c) {
-        const classIndex = (y: Json) => isInt(y) && (((y as number) >= 0 && (y as number) < classes) || y === c.ignore_index);
+        const classIndex = (y: Json) =>
+          isInt(y) && (((y as number) >= 0 && (y as number) < classes) || y === c.ignore_index);
         need(p, isVector(c.target, rows, classIndex), 'target', `${rows} class indices (or ignore_index)`);
       } else {
         need(p, isMatrix(c.target_probs, rows, classes), 'target_probs', `a ${rows}×${classes} matrix`);
@@ -116,8 +121,18 @@ const SCHEMAS: Record<string, Schema> = {
           }
         : {
             required: [
-              'logits', 'loss', 'loss_i2t', 'loss_t2i', 'losses_i2t', 'losses_t2i',
-              'grad_logits', 'grad_image', 'grad_text', 'grad_scale', 'probs_i2t', 'probs_t2i',
+              'logits',
+              'loss',
+              'loss_i2t',
+              'loss_t2i',
+              'losses_i2t',
+              'losses_t2i',
+              'grad_logits',
+              'grad_image',
+              'grad_text',
+              'grad_scale',
+              'probs_i2t',
+              'probs_t2i',
             ],
             optional: [],
           },
@@ -198,7 +213,10 @@ const SCHEMAS: Record<string, Schema> = {
       const labels = c.labels as number[];
       const nullWhere = labels.map((y, i) => !labels.some((z, j) => j !== i && z === y));
       const losses = e.losses as Json[];
-      const ok = Array.isArray(losses) && losses.length === rows && losses.every((l, i) => (nullWhere[i] ? l === null : isNum(l)));
+      const ok =
+        Array.isArray(losses) &&
+        losses.length === rows &&
+        losses.every((l, i) => (nullWhere[i] ? l === null : isNum(l)));
       need(p, ok, 'expected.losses', 'one number per anchor, null where the anchor has no positive');
       return p;
     },
@@ -212,7 +230,8 @@ const SCHEMAS: Record<string, Schema> = {
       need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
       if (p.length) return p;
       const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
-      const zeroOne = isMatrix(c.targets, rows, cols) && (c.targets as number[][]).flat().every((t) => t === 0 || t === 1);
+      const zeroOne =
+        isMatrix(c.targets, rows, cols) && (c.targets as number[][]).flat().every((t) => t === 0 || t === 1);
       need(p, zeroOne, 'targets', 'numbers shaped as logits, each 0 or 1');
       need(p, ['mean', 'sum'].includes(c.reduction as string), 'reduction', "'mean' or 'sum'");
       if ('pos_weight' in c) need(p, isVector(c.pos_weight, cols), 'pos_weight', `${cols} numbers, one per column`);
@@ -227,7 +246,7 @@ const SCHEMAS: Record<string, Schema> = {
 /** Missing, doubled (one-of) and unknown fields of a case and of its expected values. */
 function fieldProblems(schema: Schema, c: Case): Problems {
   const p: Problems = [];
-  const { required, optional, oneOf, together = {} } = schema.inputs;
+  const { required, oneOf, together = {} } = schema.inputs;
   for (const k of required) need(p, k in c, k, 'present');
   for (const group of oneOf) {
     const given = group.filter((k) => k in c);
@@ -284,7 +303,8 @@ describe('the PyTorch fixture generator', () => {
     expect(existsSync(SCRIPT), SCRIPT).toBe(true);
     const script = readFileSync(SCRIPT, 'utf8');
     expect(script.startsWith('#!/usr/bin/python3')).toBe(true);
-    for (const name of fixtureNames) expect(script, `LOSSES entry for ${name}`).toMatch(new RegExp(`"${name}": Loss\\(`));
+    for (const name of fixtureNames)
+      expect(script, `LOSSES entry for ${name}`).toMatch(new RegExp(`"${name}": Loss\\(`));
   });
 
   it('there is a schema here for every fixture file, and a fixture file for every schema', () => {
@@ -295,7 +315,10 @@ describe('the PyTorch fixture generator', () => {
     const row = readme.split('\n').find((line) => line.startsWith(`| ${name}.json |`));
     expect(row, `README row for ${name}.json`).toBeDefined();
     const listed = new Set([...row!.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
-    expect(fieldNames(name).filter((k) => !listed.has(k)), `fields of ${name}.json missing from the README`).toEqual([]);
+    expect(
+      fieldNames(name).filter((k) => !listed.has(k)),
+      `fields of ${name}.json missing from the README`,
+    ).toEqual([]);
   });
 });
 

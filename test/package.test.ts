@@ -4,7 +4,17 @@
 // Packs the dist/ that `npm test` has just built (--ignore-scripts: no rebuild under the
 // other tests' feet).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,13 +38,31 @@ function run(command: string, args: string[], cwd = tmp) {
 }
 
 beforeAll(() => {
-  const packed = run(npm, ['pack', ROOT, '--ignore-scripts', '--json', '--pack-destination', tmp, '--cache', join(tmp, 'cache')]);
+  const packed = run(npm, [
+    'pack',
+    ROOT,
+    '--ignore-scripts',
+    '--json',
+    '--pack-destination',
+    tmp,
+    '--cache',
+    join(tmp, 'cache'),
+  ]);
   expect(packed.code, packed.stderr).toBe(0);
   const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
   files = info.files.map((f) => f.path).sort();
   tarball = join(tmp, info.filename);
   const installed = run(npm, [
-    'install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', '--cache', join(tmp, 'cache'), tarball,
+    'install',
+    '-g',
+    '--prefix',
+    prefix,
+    '--offline',
+    '--no-audit',
+    '--no-fund',
+    '--cache',
+    join(tmp, 'cache'),
+    tarball,
   ]);
   expect(installed.code, installed.stderr).toBe(0);
 }, 120_000);
@@ -52,7 +80,9 @@ describe('npm pack', () => {
     expect(files).toContain('dist/types/index.d.ts');
     expect(files).toContain('package.json');
     expect(files).toContain('README.md');
-    expect(files.filter((f) => /^(src|test|scripts|node_modules)\/|fixtures|\.map$|\.tgz$|tsconfig|vitest/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^(src|test|scripts|node_modules)\/|fixtures|\.map$|\.tgz$|tsconfig|vitest/.test(f)),
+    ).toEqual([]);
     expect(tarball.endsWith(`${pkg.name}-${pkg.version}.tgz`)).toBe(true);
   });
 });
@@ -106,7 +136,8 @@ describe('the worker thread through a symlinked install', () => {
 
   beforeAll(() => {
     real = realpathSync(join(prefix, 'lib', 'node_modules', 'xent'));
-    const row = (i: number) => Array.from({ length: 1100 }, (_, j) => (((i * 31 + j * 17) % 101) / 10 - 5).toFixed(6)).join(',');
+    const row = (i: number) =>
+      Array.from({ length: 1100 }, (_, j) => (((i * 31 + j * 17) % 101) / 10 - 5).toFixed(6)).join(',');
     writeFileSync(big, Array.from({ length: 1100 }, (_, i) => row(i)).join('\n') + '\n');
     const planted = `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'ran');`;
     // Beside the global bin (prefix/bin/xent → prefix/dist) and beside a project's .bin.
@@ -123,7 +154,10 @@ describe('the worker thread through a symlinked install', () => {
   const ways: [string, () => string[]][] = [
     ['the global bin', () => [join(prefix, 'bin', 'xent')]],
     ["a project's node_modules/.bin", () => [join(project, 'node_modules', '.bin', 'xent')]],
-    ['node --preserve-symlinks-main', () => [process.execPath, '--preserve-symlinks-main', join(prefix, 'bin', 'xent')]],
+    [
+      'node --preserve-symlinks-main',
+      () => [process.execPath, '--preserve-symlinks-main', join(prefix, 'bin', 'xent')],
+    ],
   ];
   it.each(ways)('%s: runs its own worker, never the planted one, with the same result', (_, command) => {
     const [exe, ...args] = command();

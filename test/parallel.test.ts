@@ -1,4 +1,4 @@
-// A large file given with -i is read by two threads at once, in pieces (src/stream/parallel.ts).
+// A large file given with -i is read by two threads at once, in pieces (src/rows/parallel.ts).
 // These tests run the built binary (worker threads need it) on files just over the threshold
 // and compare with the same input read in order from stdin: the same digits, the same errors.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XentError } from '../src/errors.js';
-import { parseInput } from '../src/cli/input.js';
+import { XentError } from '../src/core/errors.js';
+import { parseInput } from '../src/rows/input.js';
 import type { CeSums } from '../src/ops/cross-entropy/sums.js';
 import type { ClipSums } from '../src/ops/clip/sums.js';
 import type { PieceSums } from '../src/core/piece-sums.js';
 import { createSums } from '../src/commands/streams/sums.js';
-import type { PartTask } from '../src/stream/plan.js';
-import { PARALLEL_MIN_BYTES, cutIntoPieces, readInParallel } from '../src/stream/parallel.js';
+import type { PartTask } from '../src/rows/plan.js';
+import { PARALLEL_MIN_BYTES, cutIntoPieces, readInParallel } from '../src/rows/parallel.js';
 import { shell } from './helpers/binary.js';
 
 const N = 1100; // 1100 × 1100 numbers of ~9 characters: just over the 8 MiB threshold
@@ -39,11 +39,31 @@ beforeAll(() => {
   writeFileSync(file('plain.csv'), plain);
   writeFileSync(file('comment.csv'), `# made by a test\n${plain}`);
   writeFileSync(file('header.csv'), `${Array.from({ length: N }, (_, j) => `t${j}`).join(',')}\n${plain}`);
-  writeFileSync(file('blank.csv'), matrix((i, line) => (i === 700 ? `\n${line}` : line)));
-  writeFileSync(file('nested.json'), `[${matrix((_i, line) => `[${line}]`).trimEnd().split('\n').join(',\n')}]\n`);
-  writeFileSync(file('ragged.csv'), matrix((i, line) => (i === 900 ? line.replace(/,[^,]*$/, '') : line)));
-  writeFileSync(file('word.csv'), matrix((i, line) => (i === 1000 ? line.replace(/^[^,]*/, 'oops') : line)));
-  writeFileSync(file('early.csv'), matrix((i, line) => (i === 3 ? line.replace(/^[^,]*/, 'first') : i === 1000 ? line.replace(/^[^,]*/, 'later') : line)));
+  writeFileSync(
+    file('blank.csv'),
+    matrix((i, line) => (i === 700 ? `\n${line}` : line)),
+  );
+  writeFileSync(
+    file('nested.json'),
+    `[${matrix((_i, line) => `[${line}]`)
+      .trimEnd()
+      .split('\n')
+      .join(',\n')}]\n`,
+  );
+  writeFileSync(
+    file('ragged.csv'),
+    matrix((i, line) => (i === 900 ? line.replace(/,[^,]*$/, '') : line)),
+  );
+  writeFileSync(
+    file('word.csv'),
+    matrix((i, line) => (i === 1000 ? line.replace(/^[^,]*/, 'oops') : line)),
+  );
+  writeFileSync(
+    file('early.csv'),
+    matrix((i, line) =>
+      i === 3 ? line.replace(/^[^,]*/, 'first') : i === 1000 ? line.replace(/^[^,]*/, 'later') : line,
+    ),
+  );
 });
 
 describe('clip -f value on a large file, read by two threads', () => {
@@ -95,13 +115,29 @@ describe('clip -f value on a large file, read by two threads', () => {
 describe('which files two threads read', () => {
   const worker = fileURLToPath(new URL('../dist/xent-part.cjs', import.meta.url));
   const read = (name: string) =>
-    readInParallel(file(name), { key: 'source.file', params: { path: file(name) } }, { kind: 'clip', scale: 1, source: { key: 'source.stdin' } }, worker, async () => {}, createSums({ kind: 'clip', scale: 1, source: { key: 'source.stdin' } }));
+    readInParallel(
+      file(name),
+      { key: 'source.file', params: { path: file(name) } },
+      { kind: 'clip', scale: 1, source: { key: 'source.stdin' } },
+      worker,
+      async () => {},
+      createSums({ kind: 'clip', scale: 1, source: { key: 'source.stdin' } }),
+    );
   it('cuts a plain file into pieces of whole rows, a header line aside', () => {
     for (const name of ['plain.csv', 'header.csv']) {
       const pieces = cutIntoPieces(file(name))!;
       expect(pieces.length, name).toBeGreaterThan(2);
-      expect(pieces.reduce((rows, p) => rows + p.rows, 0), name).toBe(N);
-      expect(pieces.every((p, k) => k === 0 || (p.firstRow === pieces[k - 1].firstRow + pieces[k - 1].rows && p.start === pieces[k - 1].end)), name).toBe(true);
+      expect(
+        pieces.reduce((rows, p) => rows + p.rows, 0),
+        name,
+      ).toBe(N);
+      expect(
+        pieces.every(
+          (p, k) =>
+            k === 0 || (p.firstRow === pieces[k - 1].firstRow + pieces[k - 1].rows && p.start === pieces[k - 1].end),
+        ),
+        name,
+      ).toBe(true);
     }
     expect(cutIntoPieces(file('nested.json'))).toBeUndefined();
   });
@@ -129,7 +165,15 @@ describe('two threads and a reading in order agree on any file (small pieces, in
   // clip, and ce towards the diagonal with label smoothing and a temperature.
   const tasks: PartTask[] = [
     { kind: 'clip', scale: 1, source, sizes },
-    { kind: 'ce', source, sizes, targets: { kind: 'index', given: 'diag', ignoreIndex: -100 }, oneBased: false, temperature: 0.7, labelSmoothing: 0.1 },
+    {
+      kind: 'ce',
+      source,
+      sizes,
+      targets: { kind: 'index', given: 'diag', ignoreIndex: -100 },
+      oneBased: false,
+      temperature: 0.7,
+      labelSmoothing: 0.1,
+    },
   ];
   /** The number a command prints from its sums: clip's loss, ce's mean. */
   const result = (task: PartTask, sums: PieceSums, rows: number, cols: number) => {
@@ -146,62 +190,77 @@ describe('two threads and a reading in order agree on any file (small pieces, in
 
   /** A square matrix as CSV, each line perhaps spoilt: the defects a file meets. */
   const line = (n: number) =>
-    fc.tuple(
-      fc.array(fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toFixed(3)), { minLength: n, maxLength: n }),
-      fc.oneof(
-        { weight: 40, arbitrary: fc.constant('none') },
-        { weight: 1, arbitrary: fc.constantFrom('blank', 'comment', 'short', 'word', 'inf', 'masked', 'crlf', 'bracket') },
-      ),
-    ).map(([values, defect]) => {
-      switch (defect) {
-        case 'blank':
-          return `\n${values.join(',')}`;
-        case 'comment':
-          return `# note\n${values.join(',')}`;
-        case 'short':
-          return values.slice(1).join(',');
-        case 'word':
-          return ['oops', ...values.slice(1)].join(',');
-        case 'inf':
-          return ['inf', ...values.slice(1)].join(',');
-        case 'masked':
-          return values.map(() => '-inf').join(',');
-        case 'crlf':
-          return `${values.join(',')}\r`;
-        case 'bracket':
-          return `[${values.join(',')}]`;
-        default:
-          return values.join(',');
-      }
-    });
-  const file = fc.integer({ min: 2, max: 9 }).chain((n) =>
-    fc.tuple(
-      fc.boolean(),
-      fc.array(line(n), { minLength: n - 1, maxLength: n + 1 }),
-      fc.constantFrom('\n', ''),
-    ).map(([header, lines, end]) => (header ? `${Array.from({ length: n }, (_, j) => `t${j}`).join(',')}\n` : '') + lines.join('\n') + end),
-  );
-
-  it.each(tasks.map((task) => [task.kind, task] as const))('%s: the same result to the digit, or the same first error', async (_kind, task) => {
-    let shared = 0;
-    await fc.assert(
-      fc.asyncProperty(file, async (text) => {
-        const path = join(dir, 'random.csv');
-        writeFileSync(path, text);
-        const expected = await inOrder(task, new TextEncoder().encode(text));
-        const got = await outcome(async () => {
-          const read = await readInParallel(path, source, task, worker, async () => {}, createSums(task));
-          if (!read) throw new Error('read in order');
-          return result(task, read.sums, read.rows, read.cols);
-        }).catch((error: Error) => (error.message === 'read in order' ? undefined : Promise.reject(error)));
-        // Undefined: the file is left to a reading in order, which gives `expected` itself.
-        if (got === undefined) return;
-        shared++;
-        expect(got, JSON.stringify(text)).toEqual(expected);
-      }),
-      { numRuns: Number(process.env.PARALLEL_RUNS ?? 150) },
+    fc
+      .tuple(
+        fc.array(
+          fc.double({ min: -5, max: 5, noNaN: true }).map((x) => x.toFixed(3)),
+          { minLength: n, maxLength: n },
+        ),
+        fc.oneof(
+          { weight: 40, arbitrary: fc.constant('none') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom('blank', 'comment', 'short', 'word', 'inf', 'masked', 'crlf', 'bracket'),
+          },
+        ),
+      )
+      .map(([values, defect]) => {
+        switch (defect) {
+          case 'blank':
+            return `\n${values.join(',')}`;
+          case 'comment':
+            return `# note\n${values.join(',')}`;
+          case 'short':
+            return values.slice(1).join(',');
+          case 'word':
+            return ['oops', ...values.slice(1)].join(',');
+          case 'inf':
+            return ['inf', ...values.slice(1)].join(',');
+          case 'masked':
+            return values.map(() => '-inf').join(',');
+          case 'crlf':
+            return `${values.join(',')}\r`;
+          case 'bracket':
+            return `[${values.join(',')}]`;
+          default:
+            return values.join(',');
+        }
+      });
+  const file = fc
+    .integer({ min: 2, max: 9 })
+    .chain((n) =>
+      fc
+        .tuple(fc.boolean(), fc.array(line(n), { minLength: n - 1, maxLength: n + 1 }), fc.constantFrom('\n', ''))
+        .map(
+          ([header, lines, end]) =>
+            (header ? `${Array.from({ length: n }, (_, j) => `t${j}`).join(',')}\n` : '') + lines.join('\n') + end,
+        ),
     );
-    // Most files are shared out (to a loss or an error), not left to a reading in order.
-    expect(shared).toBeGreaterThan(Number(process.env.PARALLEL_RUNS ?? 150) / 3);
-  }, 600_000);
+
+  it.each(tasks.map((task) => [task.kind, task] as const))(
+    '%s: the same result to the digit, or the same first error',
+    async (_kind, task) => {
+      let shared = 0;
+      await fc.assert(
+        fc.asyncProperty(file, async (text) => {
+          const path = join(dir, 'random.csv');
+          writeFileSync(path, text);
+          const expected = await inOrder(task, new TextEncoder().encode(text));
+          const got = await outcome(async () => {
+            const read = await readInParallel(path, source, task, worker, async () => {}, createSums(task));
+            if (!read) throw new Error('read in order');
+            return result(task, read.sums, read.rows, read.cols);
+          }).catch((error: Error) => (error.message === 'read in order' ? undefined : Promise.reject(error)));
+          // Undefined: the file is left to a reading in order, which gives `expected` itself.
+          if (got === undefined) return;
+          shared++;
+          expect(got, JSON.stringify(text)).toEqual(expected);
+        }),
+        { numRuns: Number(process.env.PARALLEL_RUNS ?? 150) },
+      );
+      // Most files are shared out (to a loss or an error), not left to a reading in order.
+      expect(shared).toBeGreaterThan(Number(process.env.PARALLEL_RUNS ?? 150) / 3);
+    },
+    600_000,
+  );
 });

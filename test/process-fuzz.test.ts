@@ -1,6 +1,6 @@
 // Fuzzing the built binary as a process: random runs (good and bad input, every format) with
 // stdin, stdout or stderr closed or failing, and Ctrl-C / SIGTERM at a random moment. Whatever
-// happens, xent must end with a code of its table (src/exit-codes.ts), never a stack trace,
+// happens, xent must end with a code of its table (src/core/exit-codes.ts), never a stack trace,
 // and promptly after a signal; a failing stream changes the exit code only as the table says.
 // (`npm test` builds dist/ first. Few runs: each one spawns Node.)
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../src/exit-codes.js';
+import { EXIT } from '../src/core/exit-codes.js';
 import { ROOT } from './helpers/binary.js';
 
 const BIN = join(ROOT, 'bin', 'xent.js');
@@ -21,7 +21,12 @@ const dir = mkdtempSync(join(tmpdir(), 'xent-pfuzz-'));
 
 /** 6000 rows of 128: read at once, then seconds of computing for ntxent (its products are fast). */
 const LONG = join(dir, 'long.csv');
-writeFileSync(LONG, Array.from({ length: 6000 }, (_, i) => Array.from({ length: 128 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(',')).join('\n') + '\n');
+writeFileSync(
+  LONG,
+  Array.from({ length: 6000 }, (_, i) =>
+    Array.from({ length: 128 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','),
+  ).join('\n') + '\n',
+);
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -32,9 +37,13 @@ const token = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom('0.5', '0.25', '-0.5', '1e-3', 'inf', '-inf') },
   { weight: 1, arbitrary: fc.constantFrom('abc', 'NaN', '1.2.3', '') },
 );
-const square = fc.integer({ min: 1, max: 3 }).chain((n) =>
-  fc.array(fc.array(token, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }).map((rows) => rows.map((r) => r.join(',')).join('; ')),
-);
+const square = fc
+  .integer({ min: 1, max: 3 })
+  .chain((n) =>
+    fc
+      .array(fc.array(token, { minLength: n, maxLength: n }), { minLength: n, maxLength: n })
+      .map((rows) => rows.map((r) => r.join(',')).join('; ')),
+  );
 const commandArgs = fc.oneof(
   square.map((m) => ['softmax', m]),
   square.map((m) => ['ce', m, '-y', 'diag']),
@@ -56,7 +65,16 @@ const runArb: fc.Arbitrary<Run> = fc
   .record({
     args: commandArgs,
     format: fc.constantFrom('tsv', 'json', 'value', 'table', 'csv', 'markdown'),
-    extra: fc.constantFrom<string[]>([], [], ['--expect', '0.5'], ['-L', 'zh'], ['-L', 'both'], ['--bogus'], ['--explain'], ['-p', '2']),
+    extra: fc.constantFrom<string[]>(
+      [],
+      [],
+      ['--expect', '0.5'],
+      ['-L', 'zh'],
+      ['-L', 'both'],
+      ['--bogus'],
+      ['--explain'],
+      ['-p', '2'],
+    ),
   })
   .map(({ args, format, extra }) => ({ argv: [...args, '-f', format, ...extra] }));
 
@@ -120,7 +138,11 @@ describe('fuzz: closed and failing stdio', () => {
           }
           case 'stderr gone': {
             const r = await stderrGone(run);
-            expect({ code: r.code, signal: r.signal, stdout: r.stdout }, where).toEqual({ code: normal.code, signal: null, stdout: normal.stdout });
+            expect({ code: r.code, signal: r.signal, stdout: r.stdout }, where).toEqual({
+              code: normal.code,
+              signal: null,
+              stdout: normal.stdout,
+            });
             break;
           }
           case 'stderr full': {
@@ -128,7 +150,10 @@ describe('fuzz: closed and failing stdio', () => {
             const r = viaShell(run, '2> /dev/full < /dev/null');
             // Lost warnings of a run that succeeded: 74; any other code stays.
             const lost = normal.code === EXIT.ok && normal.stderr !== '';
-            expect({ code: r.code, stdout: r.stdout }, where).toEqual({ code: lost ? EXIT.output : normal.code, stdout: normal.stdout });
+            expect({ code: r.code, stdout: r.stdout }, where).toEqual({
+              code: lost ? EXIT.output : normal.code,
+              stdout: normal.stdout,
+            });
             break;
           }
         }
@@ -170,30 +195,39 @@ const signalRunArb: fc.Arbitrary<SignalRun> = fc.oneof(
 describe('fuzz: Ctrl-C and SIGTERM at a random moment', () => {
   it('xent ends by the signal, at once, without a trace (or had already finished)', async () => {
     await fc.assert(
-      fc.asyncProperty(signalRunArb, fc.constantFrom<NodeJS.Signals>('SIGINT', 'SIGTERM'), fc.integer({ min: 0, max: 1200 }), async (run, name, delay) => {
-        const where = `${name} after ${delay} ms: xent ${run.argv.join(' ')}`;
-        const child = spawn(process.execPath, [BIN, ...run.argv], { cwd: dir, env: ENV, stdio: ['pipe', 'pipe', 'pipe'] });
-        let stderr = '';
-        child.stdout.resume();
-        child.stderr.on('data', (d) => (stderr += d));
-        child.stdin.on('error', () => {}); // it may be gone before the feed is written
-        if (run.feed) child.stdin.write(run.feed);
-        else child.stdin.end();
-        const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-          child.on('close', (code, signal) => resolve({ code, signal, at: Date.now() })),
-        );
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        const finishedFirst = child.exitCode !== null || child.signalCode !== null;
-        const sent = Date.now();
-        if (!finishedFirst) child.kill(name);
-        const r = await ended;
-        child.stdin.destroy();
-        expect(stderr, where).not.toMatch(TRACE);
-        const bySignal = r.signal === name || r.code === 128 + constants.signals[name];
-        if (run.long) expect(bySignal, `${where}: ${JSON.stringify(r)}`).toBe(true);
-        else expect(bySignal || CODES.includes(r.code ?? -1), `${where}: ${JSON.stringify(r)}`).toBe(true);
-        if (!finishedFirst) expect(r.at - sent, where).toBeLessThan(5000);
-      }),
+      fc.asyncProperty(
+        signalRunArb,
+        fc.constantFrom<NodeJS.Signals>('SIGINT', 'SIGTERM'),
+        fc.integer({ min: 0, max: 1200 }),
+        async (run, name, delay) => {
+          const where = `${name} after ${delay} ms: xent ${run.argv.join(' ')}`;
+          const child = spawn(process.execPath, [BIN, ...run.argv], {
+            cwd: dir,
+            env: ENV,
+            stdio: ['pipe', 'pipe', 'pipe'],
+          });
+          let stderr = '';
+          child.stdout.resume();
+          child.stderr.on('data', (d) => (stderr += d));
+          child.stdin.on('error', () => {}); // it may be gone before the feed is written
+          if (run.feed) child.stdin.write(run.feed);
+          else child.stdin.end();
+          const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+            child.on('close', (code, signal) => resolve({ code, signal, at: Date.now() })),
+          );
+          await new Promise((resolve) => setTimeout(resolve, delay));
+          const finishedFirst = child.exitCode !== null || child.signalCode !== null;
+          const sent = Date.now();
+          if (!finishedFirst) child.kill(name);
+          const r = await ended;
+          child.stdin.destroy();
+          expect(stderr, where).not.toMatch(TRACE);
+          const bySignal = r.signal === name || r.code === 128 + constants.signals[name];
+          if (run.long) expect(bySignal, `${where}: ${JSON.stringify(r)}`).toBe(true);
+          else expect(bySignal || CODES.includes(r.code ?? -1), `${where}: ${JSON.stringify(r)}`).toBe(true);
+          if (!finishedFirst) expect(r.at - sent, where).toBeLessThan(5000);
+        },
+      ),
       { numRuns: 20 },
     );
   }, 240_000);

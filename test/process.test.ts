@@ -23,7 +23,10 @@ interface Ended {
 
 /** `node bin/xent.js ARGS` with piped stdio, and a promise of how it ended. */
 function start(args: string[]): { child: ChildProcess; ended: Promise<Ended> } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, LANG: 'C' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
@@ -37,7 +40,9 @@ function start(args: string[]): { child: ChildProcess; ended: Promise<Ended> } {
 /** The CPU seconds a process has used so far (Linux /proc), or −1 once it has gone. */
 function cpuSeconds(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
   } catch {
     return -1;
@@ -58,7 +63,8 @@ async function busyFor(pid: number, seconds: number): Promise<boolean> {
 function longNtxentInput(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'xent-long-')), 'embeddings.csv');
   const lines: string[] = [];
-  for (let i = 0; i < 4000; i++) lines.push(Array.from({ length: 512 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','));
+  for (let i = 0; i < 4000; i++)
+    lines.push(Array.from({ length: 512 }, (_, j) => (Math.sin(i * 7 + j * 13) * 3).toFixed(3)).join(','));
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 }
@@ -78,7 +84,10 @@ describe('pipes and signals', () => {
   });
 
   it('a reader that went away does not turn a wrong --expect value (1) into 0', async () => {
-    for (const [claim, code] of [['loss=5', 1], ['loss=0.3265', 0]] as const) {
+    for (const [claim, code] of [
+      ['loss=5', 1],
+      ['loss=0.3265', 0],
+    ] as const) {
       const { child, ended } = start(['ce', '--example', '-y', '0,1,2', '--expect', claim]);
       child.stdout!.destroy(); // the read end closes before xent writes
       expect((await ended).code, claim).toBe(code);
@@ -86,7 +95,10 @@ describe('pipes and signals', () => {
   });
 
   it('Ctrl-C (SIGINT) while it waits for input exits 130 without a trace', async () => {
-    const child = spawn(process.execPath, [BIN, 'softmax'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
+    const child = spawn(process.execPath, [BIN, 'softmax'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'C' },
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -94,57 +106,81 @@ describe('pipes and signals', () => {
     child.stdin.write('1 2 3\n4 5 6\n'); // input has begun, but the pipe stays open
     await new Promise((resolve) => setTimeout(resolve, 400));
     child.kill('SIGINT');
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (c, s) => resolve([c, s])),
+    );
     // Ended by the signal itself (the shell shows 130), or by exit code 130.
-    expect({ interrupted: code === 130 || signal === 'SIGINT', stdout, stderr }).toEqual({ interrupted: true, stdout: '', stderr: '' });
+    expect({ interrupted: code === 130 || signal === 'SIGINT', stdout, stderr }).toEqual({
+      interrupted: true,
+      stdout: '',
+      stderr: '',
+    });
   });
 
   // A long computation is synchronous: a JS signal handler would run only after it. SIGINT
   // and SIGTERM are left to the kernel, which ends the process at once. "At once" is checked
   // as "before it finished" (a finished run prints the loss) with a wide margin on time.
-  for (const [name, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it.skipIf(!HAS_PROC)(`${name} during a long computation ends it at once (${status}), with no output and no trace`, async () => {
-      const { child, ended } = start(['ntxent', '-i', longNtxentInput(), '-f', 'json']);
-      expect(await busyFor(child.pid!, 1.5), 'the computation finished before it could be interrupted').toBe(true);
-      const sent = Date.now();
-      child.kill(name);
-      const r = await ended;
-      expect({ byTheSignal: r.code === status || r.signal === name, stdout: r.stdout, stderr: r.stderr }).toEqual({ byTheSignal: true, stdout: '', stderr: '' });
-      expect(r.at - sent).toBeLessThan(5000); // the whole computation takes far longer
-    }, 60_000);
+  for (const [name, status] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it.skipIf(!HAS_PROC)(
+      `${name} during a long computation ends it at once (${status}), with no output and no trace`,
+      async () => {
+        const { child, ended } = start(['ntxent', '-i', longNtxentInput(), '-f', 'json']);
+        expect(await busyFor(child.pid!, 1.5), 'the computation finished before it could be interrupted').toBe(true);
+        const sent = Date.now();
+        child.kill(name);
+        const r = await ended;
+        expect({ byTheSignal: r.code === status || r.signal === name, stdout: r.stdout, stderr: r.stderr }).toEqual({
+          byTheSignal: true,
+          stdout: '',
+          stderr: '',
+        });
+        expect(r.at - sent).toBeLessThan(5000); // the whole computation takes far longer
+      },
+      60_000,
+    );
   }
 
   // With stderr on a terminal a progress line is shown while reading; Ctrl-C then clears it
   // before xent dies of the signal. (`script` gives the run a terminal.)
-  it.skipIf(!HAS_SCRIPT)('Ctrl-C while a progress line is shown clears the line and exits 130', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xent-tty-'));
-    const run = join(dir, 'run.sh');
-    const pidFile = join(dir, 'pid');
-    writeFileSync(
-      run,
-      [
-        // rows arriving slowly (up to 30 s): the progress line appears after a second of reading
-        `exec 3< <(for i in $(seq 300); do echo 1 2 3; sleep 0.1; done)`,
-        `'${process.execPath}' '${BIN}' softmax -f json <&3 > '${join(dir, 'out')}' &`,
-        `echo $! > '${pidFile}'`,
-        'wait $!',
-        'echo "[status $?]"',
-      ].join('\n'),
-    );
-    const terminal = spawn('script', ['-qc', `bash '${run}'`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' } });
-    let screen = '';
-    const closed = new Promise<void>((resolve) => terminal.on('close', () => resolve()));
-    await new Promise<void>((resolve) =>
-      terminal.stdout!.on('data', (d) => {
-        screen += d;
-        if (/reading standard input: [\d.]+ MB, \d+ rows/.test(screen)) resolve();
-      }),
-    );
-    process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGINT'); // once the line is on the screen
-    await closed;
-    expect(screen.replace(/\r\n/g, '\n')).toMatch(/\r\u001b\[K\[status 130\]\n$/); // the line cleared, then the shell's 130
-    expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('');
-  }, 60_000);
+  it.skipIf(!HAS_SCRIPT)(
+    'Ctrl-C while a progress line is shown clears the line and exits 130',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'xent-tty-'));
+      const run = join(dir, 'run.sh');
+      const pidFile = join(dir, 'pid');
+      writeFileSync(
+        run,
+        [
+          // rows arriving slowly (up to 30 s): the progress line appears after a second of reading
+          `exec 3< <(for i in $(seq 300); do echo 1 2 3; sleep 0.1; done)`,
+          `'${process.execPath}' '${BIN}' softmax -f json <&3 > '${join(dir, 'out')}' &`,
+          `echo $! > '${pidFile}'`,
+          'wait $!',
+          'echo "[status $?]"',
+        ].join('\n'),
+      );
+      const terminal = spawn('script', ['-qc', `bash '${run}'`, '/dev/null'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, LANG: 'C' },
+      });
+      let screen = '';
+      const closed = new Promise<void>((resolve) => terminal.on('close', () => resolve()));
+      await new Promise<void>((resolve) =>
+        terminal.stdout!.on('data', (d) => {
+          screen += d;
+          if (/reading standard input: [\d.]+ MB, \d+ rows/.test(screen)) resolve();
+        }),
+      );
+      process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGINT'); // once the line is on the screen
+      await closed;
+      expect(screen.replace(/\r\n/g, '\n')).toMatch(/\r\u001b\[K\[status 130\]\n$/); // the line cleared, then the shell's 130
+      expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('');
+    },
+    60_000,
+  );
 
   it('a closed stdin is no input: a clear error, exit 2, no trace', () => {
     const r = shell('xent softmax <&-');
@@ -199,14 +235,22 @@ describe('pipes and signals', () => {
     });
   });
 
-  it('an error that escapes the run is an internal error (70) with the message, not Node\'s exit 1', () => {
+  it("an error that escapes the run is an internal error (70) with the message, not Node's exit 1", () => {
     const dir = mkdtempSync(join(tmpdir(), 'xent-throw-'));
     const preload = join(dir, 'throw-later.cjs');
     writeFileSync(preload, "setImmediate(() => { throw new Error('a stream broke'); });\n");
-    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+    const r = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    });
     expect(r.status).toBe(70);
-    expect(r.stderr).toBe('xent: error: internal error: a stream broke (please report it; XENT_DEBUG=1 shows the stack)\n');
-    const debug = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], { encoding: 'utf8', env: { ...process.env, LANG: 'C', XENT_DEBUG: '1' } });
+    expect(r.stderr).toBe(
+      'xent: error: internal error: a stream broke (please report it; XENT_DEBUG=1 shows the stack)\n',
+    );
+    const debug = spawnSync(process.execPath, ['--require', preload, BIN, 'softmax', '1', '2'], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', XENT_DEBUG: '1' },
+    });
     expect(debug.stderr).toMatch(/shows the stack\)\nError: a stream broke\n\s+at /);
   });
 

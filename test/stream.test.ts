@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows, transpose } from '../src/matrix.js';
+import { fromRows, toRows, transpose } from '../src/core/matrix.js';
 import { clipLoss } from '../src/ops/clip/kernel.js';
-import { logSumExp } from '../src/math/log-sum-exp.js';
-import { ColumnLogSumExp } from '../src/math/online-log-sum-exp.js';
-import { StreamedStdout } from '../src/stream/output.js';
+import { logSumExp } from '../src/core/log-sum-exp.js';
+import { ColumnLogSumExp } from '../src/core/online-log-sum-exp.js';
+import { StreamedStdout } from '../src/rows/output.js';
 import { tsvRows, xent } from './helpers/cli.js';
 import { expectClose } from './helpers/oracle.js';
 
@@ -13,12 +13,17 @@ const finite = fc.double({ min: -800, max: 800, noNaN: true });
 describe('ColumnLogSumExp (online, one row at a time)', () => {
   it('equals the log-sum-exp of each column', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.array(finite, { minLength: 36, maxLength: 36 }), (rows, cols, pool) => {
-        const m = fromRows(Array.from({ length: rows }, (_, i) => pool.slice(i * cols, (i + 1) * cols)));
-        const online = new ColumnLogSumExp(cols);
-        for (const row of toRows(m)) online.add(row);
-        expectClose(Array.from(online.result()), toRows(transpose(m)).map(logSumExp));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(finite, { minLength: 36, maxLength: 36 }),
+        (rows, cols, pool) => {
+          const m = fromRows(Array.from({ length: rows }, (_, i) => pool.slice(i * cols, (i + 1) * cols)));
+          const online = new ColumnLogSumExp(cols);
+          for (const row of toRows(m)) online.add(row);
+          expectClose(Array.from(online.result()), toRows(transpose(m)).map(logSumExp));
+        },
+      ),
     );
   });
   it('skips -inf entries and gives -inf for a column of them', () => {
@@ -55,7 +60,9 @@ describe('streamed output', () => {
 });
 
 describe('streaming commands give what the whole-matrix path gives', () => {
-  const rows = Array.from({ length: 7 }, (_, i) => Array.from({ length: 7 }, (_, j) => Math.sin(i * 7 + j) * 4 + (i === j ? 2 : 0)));
+  const rows = Array.from({ length: 7 }, (_, i) =>
+    Array.from({ length: 7 }, (_, j) => Math.sin(i * 7 + j) * 4 + (i === j ? 2 : 0)),
+  );
   const csv = rows.map((r) => r.join(',')).join('\n') + '\n';
 
   it('softmax to tsv (streamed) matches softmax to json (whole)', async () => {
@@ -77,7 +84,8 @@ describe('streaming commands give what the whole-matrix path gives', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'xent: error: row 3 of standard input has length 1, but row 1 has length 2; every row needs the same number of columns\n',
+      stderr:
+        'xent: error: row 3 of standard input has length 1, but row 1 has length 2; every row needs the same number of columns\n',
     });
     const masked = await xent(['clip', '-f', 'value'], { stdin: '1 -inf\n-inf -inf\n' });
     expect(masked.stderr).toBe(
@@ -105,7 +113,9 @@ describe('streaming commands give what the whole-matrix path gives', () => {
 });
 
 describe('big tables in a terminal', () => {
-  const big = Array.from({ length: 30 }, (_, i) => Array.from({ length: 12 }, (_, j) => ((i * 12 + j) % 7) - 3).join(' ')).join('\n');
+  const big = Array.from({ length: 30 }, (_, i) =>
+    Array.from({ length: 12 }, (_, j) => ((i * 12 + j) % 7) - 3).join(' '),
+  ).join('\n');
   const run = (argv: string[]) => xent(argv, { stdin: big, tty: true, env: { NO_COLOR: '1' } });
 
   it('leave out their middle rows and columns, and say how to see all', async () => {
@@ -134,7 +144,10 @@ describe('ce -f value streams and agrees with the whole-matrix path', () => {
     [['-y', '0,-100,2,1', '--label-smoothing', '0.2', '-r', 'sum']],
     [['-y', '0,7,2,1', '--ignore-index', '7', '--base', 'bits']],
   ])('%j', async (extra) => {
-    const args = extra[0] === '-y' && extra[1] === 'diag' ? ['ce', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', ...extra] : ['ce', m, ...extra];
+    const args =
+      extra[0] === '-y' && extra[1] === 'diag'
+        ? ['ce', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', ...extra]
+        : ['ce', m, ...extra];
     const streamed = await xent([...args, '-f', 'value']);
     const whole = JSON.parse((await xent([...args, '-f', 'json'])).stdout);
     expect(streamed.stderr).toBe('');
@@ -143,7 +156,10 @@ describe('ce -f value streams and agrees with the whole-matrix path', () => {
   });
   it('gives the same digits as the whole-matrix path for random logits and options', async () => {
     const logits = fc.integer({ min: 1, max: 5 }).chain((cols) =>
-      fc.array(fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: cols, maxLength: cols }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
     );
     await fc.assert(
       fc.asyncProperty(
@@ -165,7 +181,12 @@ describe('ce -f value streams and agrees with the whole-matrix path', () => {
     );
   });
   it('reports bad targets exactly as the whole path does', async () => {
-    for (const extra of [['-y', '0,1'], ['-y', '0,1,5,0'], ['-y', '0,1,1.5,0'], ['-y', '-100,-100,-100,-100']]) {
+    for (const extra of [
+      ['-y', '0,1'],
+      ['-y', '0,1,5,0'],
+      ['-y', '0,1,1.5,0'],
+      ['-y', '-100,-100,-100,-100'],
+    ]) {
       const streamed = await xent(['ce', m, ...extra, '-f', 'value']);
       const whole = await xent(['ce', m, ...extra, '-f', 'json']);
       expect(streamed.code).toBe(2);

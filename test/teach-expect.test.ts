@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRight, parseClaim, readClaimedValue } from '../src/cli/expect.js';
+import { isRight, parseClaim, readClaimedValue } from '../src/teach/expect.js';
 import { xent } from './helpers/cli.js';
 
 const right = (claimed: string, actual: number) => isRight(readClaimedValue(claimed), actual);
@@ -40,8 +40,13 @@ describe('a claimed value is judged at the precision it was written', () => {
   });
 
   it('reads a quantity name and any notation', () => {
-    expect(parseClaim('probs=[0.79, 0.18, 0.04]')).toMatchObject({ quantity: 'probs', values: [{ value: 0.79 }, { value: 0.18 }, { value: 0.04 }] });
-    expect(parseClaim('0.79 0.18；0.04'.replace('；', ';'))).toMatchObject({ values: [{ value: 0.79 }, { value: 0.18 }, { value: 0.04 }] });
+    expect(parseClaim('probs=[0.79, 0.18, 0.04]')).toMatchObject({
+      quantity: 'probs',
+      values: [{ value: 0.79 }, { value: 0.18 }, { value: 0.04 }],
+    });
+    expect(parseClaim('0.79 0.18；0.04'.replace('；', ';'))).toMatchObject({
+      values: [{ value: 0.79 }, { value: 0.18 }, { value: 0.04 }],
+    });
     expect(parseClaim('loss=−0.5').values[0].value).toBe(-0.5);
   });
 });
@@ -63,13 +68,24 @@ describe('xent … --expect: exit code 0 when all right, 1 when any is wrong, 2 
   it('ce checks the loss by default; -r none the losses', async () => {
     expect((await xent(['ce', '2,0.5,-1', '-y', '0', '--expect', '0.24'])).code).toBe(0);
     expect((await xent(['ce', '2,0.5,-1', '-y', '0', '--expect', '0.25'])).code).toBe(1);
-    expect((await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,1', '-r', 'none', '--expect', '0.24,0.35'])).code).toBe(0);
+    expect((await xent(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,1', '-r', 'none', '--expect', '0.24,0.35'])).code).toBe(
+      0,
+    );
   });
   it('named quantities, several at once; a gradient is computed without -g', async () => {
     const r = await xent([
-      'ce', '2,0.5,-1', '-y', '0',
-      '--expect', 'loss=0.24', '--expect', 'probs=0.79,0.18,0.04', '--expect', 'grad=-0.21,0.18,0.04',
-      '-f', 'json',
+      'ce',
+      '2,0.5,-1',
+      '-y',
+      '0',
+      '--expect',
+      'loss=0.24',
+      '--expect',
+      'probs=0.79,0.18,0.04',
+      '--expect',
+      'grad=-0.21,0.18,0.04',
+      '-f',
+      'json',
     ]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -79,7 +95,9 @@ describe('xent … --expect: exit code 0 when all right, 1 when any is wrong, 2 
   it('clip checks the symmetric loss; other quantities by name', async () => {
     expect((await xent(['clip', '--example', '--expect', '0.32'])).code).toBe(0);
     expect((await xent(['clip', '--example', '--expect', 'loss_i2t=0.3265'])).code).toBe(0);
-    expect((await xent(['clip', '--example', '--expect', 'grad=-0.07,0.06,0.02,0.05,-0.11,0.06,0.03,0.06,-0.1'])).code).toBe(0);
+    expect(
+      (await xent(['clip', '--example', '--expect', 'grad=-0.07,0.06,0.02,0.05,-0.11,0.06,0.03,0.06,-0.1'])).code,
+    ).toBe(0);
   });
   it('inf and -inf are checked exactly', async () => {
     expect((await xent(['softmax', '1', '-inf', '--log', '--expect', '0,-inf'])).code).toBe(0);
@@ -91,8 +109,14 @@ describe('xent … --expect: exit code 0 when all right, 1 when any is wrong, 2 
     expect(r.stdout).toMatch(/L = −log\(0\.7856\)[\s\S]*Check of loss/);
   });
   it.each([
-    [['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18'], 'xent: error: --expect: probs has 3 value(s), but 2 were given; give one value for each'],
-    [['ce', '2,0.5,-1', '-y', '0', '--expect', 'foo=1'], "xent: error: --expect: there is no quantity 'foo' here; choose one of:"],
+    [
+      ['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18'],
+      'xent: error: --expect: probs has 3 value(s), but 2 were given; give one value for each',
+    ],
+    [
+      ['ce', '2,0.5,-1', '-y', '0', '--expect', 'foo=1'],
+      "xent: error: --expect: there is no quantity 'foo' here; choose one of:",
+    ],
     [['softmax', '1', '2', '--expect', 'abc'], "xent: error: option --expect takes a number, got 'abc'"],
     [['softmax', '1', '2', '--expect', 'probs='], "xent: error: option --expect got no numbers in 'probs='"],
     [['demo', '--expect', '1'], 'xent: error: xent demo has nothing to check with --expect'],

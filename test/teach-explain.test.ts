@@ -16,7 +16,22 @@ describe('--explain: golden derivations in both languages', () => {
     ['softmax', ['softmax', '2', '0.5', '-1', '--explain']],
     ['softmax-temperature', ['softmax', '2,0.5,-1; 1000,0,-1000', '-t', '2', '--explain', '--row', '2']],
     ['ce', ['ce', '2,0.5,-1', '-y', '0', '--explain']],
-    ['ce-options', ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-w', '1,1,3', '--label-smoothing', '0.1', '--explain', '--row', '2']],
+    [
+      'ce-options',
+      [
+        'ce',
+        '2,0.5,-1; 0.3,1.8,0.2',
+        '-y',
+        '0,2',
+        '-w',
+        '1,1,3',
+        '--label-smoothing',
+        '0.1',
+        '--explain',
+        '--row',
+        '2',
+      ],
+    ],
     ['clip', ['clip', CLIP3, '--explain']],
     ['clip-scale', ['clip', CLIP3, '-s', '2', '--explain', '--row', '3']],
   ])('%s', async (name, argv) => {
@@ -28,7 +43,7 @@ describe('--explain: golden derivations in both languages', () => {
     }
   });
 
-  it('the issue\'s worked example, line by line', async () => {
+  it("the issue's worked example, line by line", async () => {
     const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain']);
     expect(r.stdout).toContain('P(target) = exp(2.0) / (exp(2.0) + exp(0.5) + exp(−1.0))');
     expect(r.stdout).toContain('= 7.3891 / (7.3891 + 1.6487 + 0.3679)');
@@ -69,7 +84,7 @@ describe('--explain: golden derivations in both languages', () => {
     }
   });
 
-  it('--base uses the unit\'s logarithm', async () => {
+  it("--base uses the unit's logarithm", async () => {
     const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain', '--base', '2']);
     if (r.code !== 0) return; // --base arrives with issue 9
     expect(r.stdout).toContain('L = −log₂(0.7856)');
@@ -92,11 +107,26 @@ describe('--explain: golden derivations in both languages', () => {
   });
 
   it.each([
-    [['softmax', '1', '2', '--explain', '--row', '2'], 'xent: error: --row 2 is out of range: there are 1 rows (give a number from 1 to 1)'],
-    [['softmax', '1', '2', '--row', '1'], 'xent: error: --row picks the row that --explain explains; give --explain too'],
-    [['softmax', '1', '2', '--explain', '--row', 'x'], "xent: error: option --row takes a row number: a whole number from 1 (the first row), got 'x'"],
-    [['softmax', '1', '2', '--explain', '--row', '0'], "xent: error: option --row takes a row number: a whole number from 1 (the first row), got '0'"],
-    [['demo', '--explain'], 'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon'],
+    [
+      ['softmax', '1', '2', '--explain', '--row', '2'],
+      'xent: error: --row 2 is out of range: there are 1 rows (give a number from 1 to 1)',
+    ],
+    [
+      ['softmax', '1', '2', '--row', '1'],
+      'xent: error: --row picks the row that --explain explains; give --explain too',
+    ],
+    [
+      ['softmax', '1', '2', '--explain', '--row', 'x'],
+      "xent: error: option --row takes a row number: a whole number from 1 (the first row), got 'x'",
+    ],
+    [
+      ['softmax', '1', '2', '--explain', '--row', '0'],
+      "xent: error: option --row takes a row number: a whole number from 1 (the first row), got '0'",
+    ],
+    [
+      ['demo', '--explain'],
+      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
+    ],
   ])('%j is a usage error', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(2);

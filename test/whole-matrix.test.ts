@@ -13,20 +13,29 @@ import { runCli } from '../src/cli/run.js';
 import { formatExact } from '../src/format/number.js';
 import { formatDelimited } from '../src/format/delimited.js';
 import { formatJson, jsonPieces } from '../src/format/json.js';
-import { type Matrix, type RowSource, fromRows, materialize, rowView, toRows, transpose, zeros } from '../src/matrix.js';
+import {
+  type Matrix,
+  type RowSource,
+  fromRows,
+  materialize,
+  rowView,
+  toRows,
+  transpose,
+  zeros,
+} from '../src/core/matrix.js';
 import { clipFromEmbeddings, clipFromEmbeddingsByRow, clipLoss, clipLossByRow } from '../src/ops/clip/kernel.js';
 import { clipRecall } from '../src/ops/clip/metrics.js';
-import { descendClipMatrix } from '../src/math/descend.js';
-import { dotRows, gradientProducts, shareLargeProducts } from '../src/math/matmul.js';
+import { descendClipMatrix } from '../src/ops/descend/kernel.js';
+import { dotRows, gradientProducts, shareLargeProducts } from '../src/core/matmul.js';
 import { ntxentByRow, ntxentLoss } from '../src/ops/ntxent/kernel.js';
 import { siglipLoss, siglipLossByRow } from '../src/ops/siglip/kernel.js';
-import { softmax } from '../src/math/softmax.js';
+import { softmax } from '../src/ops/softmax/kernel.js';
 import { supconByRow } from '../src/ops/supcon/kernel.js';
 import { topKAccuracy } from '../src/ops/cross-entropy/metrics.js';
 import { matrixTable } from '../src/commands/contrastive-tables.js';
 import { elideReport } from '../src/report/elide.js';
 import { LazyList, type Report, matrixRows } from '../src/report/report.js';
-import { productHelper } from '../src/stream/product-thread.js';
+import { productHelper } from '../src/rows/product-thread.js';
 import { ROOT, shell } from './helpers/binary.js';
 import { xent } from './helpers/cli.js';
 
@@ -42,7 +51,9 @@ function jsonAsOneString(value: Readonly<Record<string, unknown>>): string {
     },
     2,
   );
-  return text.replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_whole, items: string) => `[${items.replace(/,\n\s+/g, ', ')}]`) + '\n';
+  return (
+    text.replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_whole, items: string) => `[${items.replace(/,\n\s+/g, ', ')}]`) + '\n'
+  );
 }
 
 /** Bit for bit, -0 told from 0 and NaN equal to NaN; the first difference named. */
@@ -106,10 +117,26 @@ describe('JSON in pieces', () => {
 describe('TSV and CSV in pieces', () => {
   it('gives the lines the one-string formatter gave', () => {
     const lines = (data: { colLabels?: string[]; rows: number[][] }, sep: string) =>
-      [...(data.colLabels ? [data.colLabels.join(sep)] : []), ...data.rows.map((r) => r.map(formatExact).join(sep))].join('\n') + '\n';
-    for (const data of [{ rows: [] }, { rows: [[]] }, { colLabels: ['a', 'b'], rows: [[1, -0], [NaN, Infinity]] }, { rows: toRows(seeded(4, 3, 2)) }]) {
+      [
+        ...(data.colLabels ? [data.colLabels.join(sep)] : []),
+        ...data.rows.map((r) => r.map(formatExact).join(sep)),
+      ].join('\n') + '\n';
+    for (const data of [
+      { rows: [] },
+      { rows: [[]] },
+      {
+        colLabels: ['a', 'b'],
+        rows: [
+          [1, -0],
+          [NaN, Infinity],
+        ],
+      },
+      { rows: toRows(seeded(4, 3, 2)) },
+    ]) {
       expect(formatDelimited(data, '\t', formatExact)).toBe(lines(data, '\t'));
-      expect(formatDelimited({ ...data, rows: new LazyList(() => data.rows) }, ',', formatExact)).toBe(lines(data, ','));
+      expect(formatDelimited({ ...data, rows: new LazyList(() => data.rows) }, ',', formatExact)).toBe(
+        lines(data, ','),
+      );
     }
   });
 });
@@ -170,7 +197,11 @@ describe('row by row gives what the whole matrices give, bit for bit', () => {
     const byRow = softmax(logits, 1, 'row');
     expectSameBits(rowsOf(rows.probsT2i), byColumn.probs.data, 'probs t2i');
     expectSameBits(rowsOf(rows.probsI2t), byRow.probs.data, 'probs i2t');
-    expectSameBits(rows.lossesT2i, Array.from({ length: n }, (_, j) => -byColumn.logProbs.data[j * n + j]), 'losses t2i');
+    expectSameBits(
+      rows.lossesT2i,
+      Array.from({ length: n }, (_, j) => -byColumn.logProbs.data[j * n + j]),
+      'losses t2i',
+    );
     const diagonal = Array.from({ length: n }, (_, i) => i);
     expect(clipRecall(logits, [1, 5]).t2i).toEqual(topKAccuracy(transpose(logits), diagonal, [1, 5]));
     expectSameBits(clipLoss(logits).gradLogits.data, rowsOf(rows.gradLogits), 'grad');
@@ -246,8 +277,21 @@ describe('the CLI writes large outputs as it makes them', () => {
 
 describe('descend -f json', () => {
   it('holds every step’s matrix in its JSON, the same as the held trajectory', async () => {
-    const rows = [[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]];
-    const r = await xent(['descend', rows.map((row) => row.join(',')).join(';'), '--steps', '40', '-s', '2', '-f', 'json']);
+    const rows = [
+      [2, 0.5, -1],
+      [0.3, 1.8, 0.2],
+      [-0.5, 0.4, 1.5],
+    ];
+    const r = await xent([
+      'descend',
+      rows.map((row) => row.join(',')).join(';'),
+      '--steps',
+      '40',
+      '-s',
+      '2',
+      '-f',
+      'json',
+    ]);
     const json = JSON.parse(r.stdout);
     const held = descendClipMatrix(fromRows(rows), 2, 1, 40);
     expect(json.trajectory).toHaveLength(41);
@@ -262,7 +306,10 @@ describe('tables cut to a terminal', () => {
   it('are made already cut as elideReport would cut them, only the shown rows computed', () => {
     const m = seeded(30, 30, 13);
     let computed = 0;
-    const source: RowSource = { rows: 30, cols: 30, row: (i, into) => {
+    const source: RowSource = {
+      rows: 30,
+      cols: 30,
+      row: (i, into) => {
         computed++;
         into.set(rowView(m, i));
       },
@@ -278,8 +325,19 @@ describe('tables cut to a terminal', () => {
       lastRow: { label: 'loss', values: Float64Array.from(labels, (_, j) => j / 3) },
       footnote: 'f',
     };
-    for (const room of [{ rows: 6, cols: 4 }, { rows: 40, cols: 5 }, { rows: 7, cols: 40 }]) {
-      const whole: Report = { tables: [matrixTable(m, spec)], summary: [], notes: [], data: { rows: [] }, values: [], json: {} };
+    for (const room of [
+      { rows: 6, cols: 4 },
+      { rows: 40, cols: 5 },
+      { rows: 7, cols: 40 },
+    ]) {
+      const whole: Report = {
+        tables: [matrixTable(m, spec)],
+        summary: [],
+        notes: [],
+        data: { rows: [] },
+        values: [],
+        json: {},
+      };
       computed = 0;
       const cut: Report = { ...whole, tables: [matrixTable(source, { ...spec, room })] };
       expect(computed).toBeLessThanOrEqual(room.rows);
@@ -297,7 +355,10 @@ describe('softmax down the columns', () => {
         fc.integer({ min: 1, max: 7 }),
         fc.integer({ min: 1, max: 7 }),
         fc.constantFrom(1, 0.3, 1e-300, 1e300),
-        fc.array(fc.oneof(fc.double({ min: -1e308, max: 1e308, noNaN: true }), fc.constant(-Infinity)), { minLength: 49, maxLength: 49 }),
+        fc.array(fc.oneof(fc.double({ min: -1e308, max: 1e308, noNaN: true }), fc.constant(-Infinity)), {
+          minLength: 49,
+          maxLength: 49,
+        }),
         (rows, cols, temperature, pool) => {
           const m = fromRows(Array.from({ length: rows }, (_, i) => pool.slice(i * cols, (i + 1) * cols)));
           const byColumn = softmax(m, temperature, 'col');
@@ -343,7 +404,12 @@ describe('large products on two threads', () => {
   it.skipIf(!built)('the built binary prints what the in-process run prints (needs the build)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xent-products-'));
     const views = join(dir, 'views.csv');
-    writeFileSync(views, toRows(seeded(560, 440, 24)).map((r) => r.join(',')).join('\n') + '\n');
+    writeFileSync(
+      views,
+      toRows(seeded(560, 440, 24))
+        .map((r) => r.join(','))
+        .join('\n') + '\n',
+    );
     const line = ['ntxent', '-i', views, '-f', 'json'];
     const inProcess = await xent(line);
     // Its 5 MB are compared by their hash (a spawned process's output is kept to 1 MB).

@@ -2,9 +2,9 @@
 // arguments, this moves every piece of matrix data behind a "--", keeping options (and
 // the values of options that take one) where they were.
 import type { Command, Option } from 'commander';
-import { XentError } from '../errors.js';
-import { normalizeText } from '../parse/normalize.js';
-import { readNumber } from '../parse/number.js';
+import { XentError } from '../core/errors.js';
+import { normalizeText } from '../text/normalize.js';
+import { readNumber } from '../text/number.js';
 
 /** A token that is numbers, not an option: -1, -.5, -inf, -Infinity, "-1,2; 3,-4", "[...]". */
 export function looksLikeData(token: string): boolean {

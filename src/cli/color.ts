@@ -59,9 +59,10 @@ const REDS = [52, 88, 124, 160, 196, 203];
 
 function heatColors(c: ChalkInstance) {
   return (level: number, signed = false): ((s: string) => string) => {
-  const pick = (ramp: readonly number[], x: number) => ramp[Math.min(ramp.length - 1, Math.floor(Math.abs(x) * ramp.length))];
-  if (signed) return (s) => c.bgAnsi256(pick(level < 0 ? BLUES : REDS, level)).white(s);
-  const code = pick(RAMP, level);
-  return (s) => (code === 178 || code === 220 ? c.bgAnsi256(code).black(s) : c.bgAnsi256(code).white(s));
+    const pick = (ramp: readonly number[], x: number) =>
+      ramp[Math.min(ramp.length - 1, Math.floor(Math.abs(x) * ramp.length))];
+    if (signed) return (s) => c.bgAnsi256(pick(level < 0 ? BLUES : REDS, level)).white(s);
+    const code = pick(RAMP, level);
+    return (s) => (code === 178 || code === 220 ? c.bgAnsi256(code).black(s) : c.bgAnsi256(code).white(s));
   };
 }

@@ -3,7 +3,7 @@
 // edit here. Values are completed where the set is known (formats, languages, reductions…).
 import type { Command, Option } from 'commander';
 import { REDUCTIONS } from '../commands/loss-options.js';
-import { XentError } from '../errors.js';
+import { XentError } from '../core/errors.js';
 import { FORMATS } from '../format/index.js';
 import { LANGS } from '../i18n/lang.js';
 
@@ -134,12 +134,20 @@ function bashScript(spec: CompletionSpec): string {
 
 /** Text inside a single-quoted zsh word, and inside the [description] of an _arguments spec. */
 function zshQuote(text: string): string {
-  return oneLine(text).replace(/'/g, `'\\''`).replace(/([[\]:\\])/g, '\\$1');
+  return oneLine(text)
+    .replace(/'/g, `'\\''`)
+    .replace(/([[\]:\\])/g, '\\$1');
 }
 
 function zshFlag(f: Flag): string[] {
   const action =
-    f.value === 'none' ? '' : f.value === 'files' ? ':file:_files' : f.value === 'any' ? ':value: ' : `:value:(${f.value.join(' ')})`;
+    f.value === 'none'
+      ? ''
+      : f.value === 'files'
+        ? ':file:_files'
+        : f.value === 'any'
+          ? ':value: '
+          : `:value:(${f.value.join(' ')})`;
   return forms(f).map((form) => `'${form}[${zshQuote(f.description)}]${action}'`);
 }
 
@@ -162,7 +170,9 @@ function zshScript(spec: CompletionSpec): string {
     '      local -a commands',
     '      commands=(',
     ...spec.commands.flatMap((c) =>
-      [c.name, ...c.aliases].map((n) => `        '${n}:${oneLine(c.summary).replace(/'/g, `'\\''`).replace(/:/g, '\\:')}'`),
+      [c.name, ...c.aliases].map(
+        (n) => `        '${n}:${oneLine(c.summary).replace(/'/g, `'\\''`).replace(/:/g, '\\:')}'`,
+      ),
     ),
     '      )',
     "      _describe -t commands 'xent command' commands",

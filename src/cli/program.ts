@@ -1,10 +1,10 @@
 // Builds commander's view of xent from the command table, in the user's language.
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, type Help } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
 import { completionScript, completionSpec } from './completion.js';
 import { displayWidth } from '../format/width.js';
-import { XentError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
+import { XentError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 
@@ -35,7 +35,10 @@ function addGlobalOptions(program: Command, t: Translator): void {
     .option('--no-color', t.label('help.opt.noColor'))
     .option('--explain', t.label('help.opt.explain'))
     .option('--row <K>', t.label('help.opt.row'))
-    .option('--expect <VALUES>', t.label('help.opt.expect'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--expect <VALUES>', t.label('help.opt.expect'), (value: string, previous: string[] | undefined) => [
+      ...(previous ?? []),
+      value,
+    ])
     .option('--heatmap', t.label('help.opt.heatmap'));
 }
 
@@ -50,7 +53,9 @@ const EXIT_HELP: Readonly<Record<keyof typeof EXIT, MessageKey>> = {
 };
 
 function exitCodesText(t: Translator): string {
-  const lines = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => `  ${String(EXIT[name]).padEnd(5)}${t.label(EXIT_HELP[name])}`);
+  const lines = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map(
+    (name) => `  ${String(EXIT[name]).padEnd(5)}${t.label(EXIT_HELP[name])}`,
+  );
   return `\n${t.label('help.exitCodes')}\n${lines.join('\n')}\n`;
 }
 
@@ -91,7 +96,10 @@ export function buildProgram(
 
   for (const spec of commands) {
     if (only !== undefined && spec.name !== only) {
-      program.command(spec.name).aliases([...(spec.aliases ?? [])]).summary(t.label(spec.summary));
+      program
+        .command(spec.name)
+        .aliases([...(spec.aliases ?? [])])
+        .summary(t.label(spec.summary));
       continue;
     }
     const command = program
@@ -128,7 +136,10 @@ export function buildProgram(
     .configureHelp(helpConfig)
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
-    .addHelpText('after', `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`)
+    .addHelpText(
+      'after',
+      `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`,
+    )
     .action((shell: string, _options: unknown, command: Command) => {
       const input = command.optsWithGlobals().input as string | undefined;
       if (input !== undefined) throw new XentError('err.inputNotRead', { command: 'completion', file: input }, true);

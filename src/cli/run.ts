@@ -4,26 +4,32 @@ import { type Command, CommanderError } from 'commander';
 import { COMMANDS } from '../commands/index.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
-import { XentError, boundedParams } from '../errors.js';
+import { XentError, boundedParams } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
+import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
-import { readInParallel } from '../stream/parallel.js';
-import type { StreamPlan } from '../stream/plan.js';
-import { StreamedStdout } from '../stream/output.js';
-import { productHelper } from '../stream/product-thread.js';
-import { shareLargeProducts } from '../math/matmul.js';
+import { readInParallel } from '../rows/parallel.js';
+import { StreamedStdout } from '../rows/output.js';
+import { productHelper } from '../rows/product-thread.js';
+import { shareLargeProducts } from '../core/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
 import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
-import { type InputIo, type MatrixInput, type OpenedInput, openMatrixInput, parseInput, readMatrix, readMatrixOption } from './input.js';
-import { readChoice, readPrecision } from '../parse/option-values.js';
+import {
+  type InputIo,
+  type MatrixInput,
+  openMatrixInput,
+  parseInput,
+  readMatrix,
+  readMatrixOption,
+} from '../rows/input.js';
+import { readChoice, readPrecision } from '../text/option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
@@ -39,7 +45,7 @@ export interface CliIo extends InputIo {
   readonly progress?: (line: string) => void;
   /**
    * The worker thread's script (dist/xent-part.cjs): given, a large file may be read by two
-   * threads at once (src/stream/parallel.ts). In-process tests leave it out.
+   * threads at once (src/rows/parallel.ts). In-process tests leave it out.
    */
   readonly workerScript?: string;
   readonly argv: readonly string[];
@@ -103,7 +109,11 @@ function fromCommander(error: CommanderError, argv: readonly string[]): XentErro
     case 'commander.missingArgument':
       return new XentError('err.missingArgument', { argument: quoted }, true);
     case 'commander.excessArguments':
-      return new XentError('err.excessArguments', { command: commandName(argv) ?? 'xent', token: excessToken(argv) }, true);
+      return new XentError(
+        'err.excessArguments',
+        { command: commandName(argv) ?? 'xent', token: excessToken(argv) },
+        true,
+      );
     default:
       return new XentError('err.internal', { message: error.message });
   }
@@ -126,7 +136,22 @@ function excessToken(argv: readonly string[]): string {
 }
 
 function knownFlags(argv: readonly string[]): string[] {
-  const global = ['--input', '--format', '--precision', '--lang', '--example', '--full', '--color', '--no-color', '--explain', '--row', '--expect', '--heatmap', '--help', '--version'];
+  const global = [
+    '--input',
+    '--format',
+    '--precision',
+    '--lang',
+    '--example',
+    '--full',
+    '--color',
+    '--no-color',
+    '--explain',
+    '--row',
+    '--expect',
+    '--heatmap',
+    '--help',
+    '--version',
+  ];
   const name = commandName(argv);
   const spec = COMMANDS.find((c) => c.name === name);
   const own = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
@@ -142,7 +167,12 @@ function knownFlags(argv: readonly string[]): string[] {
 function printable(params: MessageParams): MessageParams {
   const out: Record<string, MessageParam> = {};
   for (const [name, value] of Object.entries(boundedParams(params))) {
-    out[name] = typeof value === 'string' ? displaySafe(value) : typeof value === 'object' ? { key: value.key, params: printable(value.params ?? {}) } : value;
+    out[name] =
+      typeof value === 'string'
+        ? displaySafe(value)
+        : typeof value === 'object'
+          ? { key: value.key, params: printable(value.params ?? {}) }
+          : value;
   }
   return out;
 }
@@ -190,7 +220,11 @@ function helpOfHelp(argv: readonly string[], program: Command): boolean {
   if (topics[0] === 'help') return true;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (!names.includes(topics[0])) {
-    throw new XentError('err.unknownCommand', { command: topics[0], hint: hint(suggest(topics[0], [...names, 'help'])) }, true);
+    throw new XentError(
+      'err.unknownCommand',
+      { command: topics[0], hint: hint(suggest(topics[0], [...names, 'help'])) },
+      true,
+    );
   }
   return false;
 }
@@ -224,7 +258,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const { command, args, options } = selection;
   // Large matrix products (contrastive losses on embeddings) share the work with the worker.
   shareLargeProducts(io.workerScript ? productHelper(io.workerScript) : undefined);
-  const format = readChoice(options.format as string | undefined, '--format', FORMATS, defaultFormat(command, options, io.stdoutIsTTY)) as Format;
+  const format = readChoice(
+    options.format as string | undefined,
+    '--format',
+    FORMATS,
+    defaultFormat(command, options, io.stdoutIsTTY),
+  ) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = readTeaching(options);
@@ -237,7 +276,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   );
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
-  const opened = streamable ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command)) : undefined;
+  const opened = streamable
+    ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command))
+    : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
     const out = new StreamedStdout(io.write);
@@ -258,7 +299,14 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
       const shared =
         plan.parallel && io.workerScript && opened.path !== undefined
-          ? await readInParallel(opened.path, opened.source, plan.parallel.task, io.workerScript, between, createSums(plan.parallel.task))
+          ? await readInParallel(
+              opened.path,
+              opened.source,
+              plan.parallel.task,
+              io.workerScript,
+              between,
+              createSums(plan.parallel.task),
+            )
           : undefined;
       if (shared) {
         progress.done();
@@ -318,7 +366,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const stdout = out.rest();
     // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
     const labels = t.t('warn.prefix').split('\n');
-    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`));
+    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) =>
+      w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
+    );
     return { code: taught.code, stdout, stderr: lines.join('') };
   } finally {
     progress.done();
@@ -395,7 +445,11 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     }
     const message = error instanceof Error ? error.message : String(error);
     const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    return { code: EXIT.internal, stdout: '', stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack };
+    return {
+      code: EXIT.internal,
+      stdout: '',
+      stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack,
+    };
   }
 }
 
@@ -403,7 +457,15 @@ export async function runCli(io: CliIo): Promise<CliResult> {
  * An error line for the entry point (a failed write of the output), in the user's language:
  * the entry point has no translator of its own.
  */
-export function errorLine(io: Pick<CliIo, 'argv' | 'env'>, key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal', reason = ''): string {
+export function errorLine(
+  io: Pick<CliIo, 'argv' | 'env'>,
+  key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal',
+  reason = '',
+): string {
   const { lang } = decideLanguage(io.argv, io.env);
-  return errorText(new XentError(key, key === 'err.internal' ? { message: reason } : { reason }), makeTranslator(lang), io.argv);
+  return errorText(
+    new XentError(key, key === 'err.internal' ? { message: reason } : { reason }),
+    makeTranslator(lang),
+    io.argv,
+  );
 }

@@ -2,11 +2,11 @@
 // tables), --row K, --expect VALUES (a check table and exit code 1 when wrong) and
 // --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
 import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
-import { XentError } from '../errors.js';
-import { EXIT, type ExitCode } from '../exit-codes.js';
-import type { Explanation } from '../explain/explanation.js';
-import type { ExplainInput } from '../explain/explainer.js';
-import { renderExplanationMarkdown, renderExplanationText } from '../explain/render.js';
+import { XentError } from '../core/errors.js';
+import { EXIT, type ExitCode } from '../core/exit-codes.js';
+import type { Explanation } from '../teach/explain/explanation.js';
+import type { ExplainInput } from '../teach/explain/explainer.js';
+import { renderExplanationMarkdown, renderExplanationText } from '../teach/explain/render.js';
 import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
 import { formatDelimited } from '../format/delimited.js';
 import { jsonPieces } from '../format/json.js';
@@ -14,9 +14,9 @@ import { formatExact } from '../format/number.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import { type Claim, checkClaims, parseClaim, wantsGradient } from './expect.js';
+import { type Claim, checkClaims, parseClaim, wantsGradient } from '../teach/expect.js';
 
 export interface Teaching {
   readonly explain: boolean;
@@ -52,7 +52,8 @@ export function needsReport(options: Readonly<Record<string, unknown>>): boolean
 /** The spec the command runs with: a checked gradient is computed even without --grad. */
 export function specFor<Spec>(command: Command<Spec>, spec: Spec, teaching: Teaching): Spec {
   const { headline, withGradient } = command.abilities;
-  if (teaching.claims.length > 0 && !headline) throw new XentError('err.expect.notHere', { command: command.name }, true);
+  if (teaching.claims.length > 0 && !headline)
+    throw new XentError('err.expect.notHere', { command: command.name }, true);
   return wantsGradient(teaching.claims) && withGradient ? withGradient(spec) : spec;
 }
 
@@ -78,7 +79,15 @@ export async function teach<Spec>(
 ): Promise<Taught> {
   const { t } = run.context;
   const explanation = teaching.explain
-    ? await explain(command, { t, input: run.input, spec: run.spec, report: run.report, context: run.context, row: teaching.row, decimals: run.decimals })
+    ? await explain(command, {
+        t,
+        input: run.input,
+        spec: run.spec,
+        report: run.report,
+        context: run.context,
+        row: teaching.row,
+        decimals: run.decimals,
+      })
     : undefined;
   const { headline } = command.abilities;
   const check =
@@ -100,33 +109,67 @@ export async function teach<Spec>(
  * with -f json, else plain text); --expect adds its check tables (tsv/csv: one row per value:
  * yours, correct, 1 if right).
  */
-export function taughtPieces(taught: Taught, format: Format, options: FormatOptions, teaching: Teaching): Iterable<string> {
+export function taughtPieces(
+  taught: Taught,
+  format: Format,
+  options: FormatOptions,
+  teaching: Teaching,
+): Iterable<string> {
   const { report, explanation, check, t } = taught;
-  const withHeat: FormatOptions = teaching.heatmap ? { ...options, heatmap: { legend: t.label('heat.legend') } } : options;
+  const withHeat: FormatOptions = teaching.heatmap
+    ? { ...options, heatmap: { legend: t.label('heat.legend') } }
+    : options;
   const checkReport: Report | undefined = check
-    ? { tables: check.tables, summary: check.summary, notes: [], data: { rows: check.rows }, values: check.rows, json: check.json }
+    ? {
+        tables: check.tables,
+        summary: check.summary,
+        notes: [],
+        data: { rows: check.rows },
+        values: check.rows,
+        json: check.json,
+      }
     : undefined;
   if (format === 'json') {
-    return jsonPieces({ ...report.json, ...(explanation ? { explanation } : {}), ...(check ? { expect: check.json } : {}) });
+    return jsonPieces({
+      ...report.json,
+      ...(explanation ? { explanation } : {}),
+      ...(check ? { expect: check.json } : {}),
+    });
   }
   if (explanation) {
     const markdown = format === 'markdown';
     const text = markdown ? renderExplanationMarkdown(explanation) : renderExplanationText(explanation);
     if (!checkReport) return [text];
-    return [`${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`];
+    return [
+      `${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`,
+    ];
   }
   if (checkReport) {
-    const merged: Report = { ...report, tables: [...report.tables, ...checkReport.tables], summary: [...report.summary, ...checkReport.summary] };
+    const merged: Report = {
+      ...report,
+      tables: [...report.tables, ...checkReport.tables],
+      summary: [...report.summary, ...checkReport.summary],
+    };
     if (format === 'table') return [formatTable(merged, withHeat)];
     if (format === 'markdown') return [formatMarkdown(merged, options.decimals)];
     if (format === 'tsv' || format === 'csv') {
-      return [formatDelimited({ colLabels: ['yours', 'correct', 'right'], rows: check!.rows }, format === 'tsv' ? '\t' : ',', formatExact)];
+      return [
+        formatDelimited(
+          { colLabels: ['yours', 'correct', 'right'], rows: check!.rows },
+          format === 'tsv' ? '\t' : ',',
+          formatExact,
+        ),
+      ];
     }
   }
   return reportPieces(report, format, withHeat);
 }
 
 /** The format when -f is not given: text for a terminal, a lesson or an explanation; else tsv. */
-export function defaultFormat(command: CommandSpec, options: Readonly<Record<string, unknown>>, stdoutIsTTY: boolean): Format {
+export function defaultFormat(
+  command: CommandSpec,
+  options: Readonly<Record<string, unknown>>,
+  stdoutIsTTY: boolean,
+): Format {
   return stdoutIsTTY || options.explain === true || command.abilities.textInPipes === true ? 'table' : 'tsv';
 }

@@ -1,14 +1,21 @@
-import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
-import { readNumberList } from '../parse/option-values.js';
-import { XentError } from '../errors.js';
+import { explainByFormula } from '../teach/explain/others.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
+import { readNumberList } from '../text/option-values.js';
+import { XentError } from '../core/errors.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, at, rowView, toRows } from '../matrix.js';
+import { type Matrix, at, rowView } from '../core/matrix.js';
 import { binaryCrossEntropy } from '../ops/bce/kernel.js';
 import { elementAccuracy } from '../ops/bce/metrics.js';
 import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
-import { inUnit, matrixInUnit, unitJson } from '../math/units.js';
+import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
@@ -62,12 +69,21 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     'xent bce "1000,-1000" --targets "0,1" -f json',
   ],
   readSpec: readBceSpec,
-  abilities: { explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS), headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
+    headline: lossHeadline,
+    withGradient: withGrad,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     checkBceInput(input, spec, inputSource);
     const { targets, reduction, inputIsProbs, unit, grad } = spec;
-    const nats = binaryCrossEntropy(input, targets, { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs });
+    const nats = binaryCrossEntropy(input, targets, {
+      posWeight: spec.posWeight,
+      weight: spec.weight,
+      reduction,
+      inputIsProbs,
+    });
     const result = {
       ...nats,
       losses: matrixInUnit(nats.losses, unit),
@@ -78,31 +94,46 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
 
     const cols = classLabels(input);
     const labels = rowLabels(input.rows);
-    const matrixTable = (title: string, m: Matrix, cell: (v: number, i: number, j: number) => ReturnType<typeof numberCell>): ReportTable => ({
+    const matrixTable = (
+      title: string,
+      m: Matrix,
+      cell: (v: number, i: number, j: number) => ReturnType<typeof numberCell>,
+    ): ReportTable => ({
       title,
       corner: t.label('label.row'),
       colLabels: cols,
       rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
     });
     // A cell per entry: only for the outputs that print tables.
-    const tables: ReportTable[] = context.printsTables === false ? [] : [
-      {
-        ...matrixTable(t.label(inputIsProbs ? 'bce.title.probsGiven' : 'bce.title.probs'), result.probs, (p, i, j) =>
-          numberCell(p, { bar: true, mark: at(targets, i, j) > 0.5 }),
-        ),
-        footnote: t.t('bce.footnote.target'),
-      },
-      matrixTable(unitLabel(t, 'bce.title.losses', {}, unit), result.losses, (l) => numberCell(l)),
-    ];
+    const tables: ReportTable[] =
+      context.printsTables === false
+        ? []
+        : [
+            {
+              ...matrixTable(
+                t.label(inputIsProbs ? 'bce.title.probsGiven' : 'bce.title.probs'),
+                result.probs,
+                (p, i, j) => numberCell(p, { bar: true, mark: at(targets, i, j) > 0.5 }),
+              ),
+              footnote: t.t('bce.footnote.target'),
+            },
+            matrixTable(unitLabel(t, 'bce.title.losses', {}, unit), result.losses, (l) => numberCell(l)),
+          ];
     if (grad && context.printsTables !== false) {
-      const titleKey = inputIsProbs ? 'bce.title.gradProbs' : reduction === 'none' ? 'bce.title.gradSum' : 'bce.title.grad';
+      const titleKey = inputIsProbs
+        ? 'bce.title.gradProbs'
+        : reduction === 'none'
+          ? 'bce.title.gradSum'
+          : 'bce.title.grad';
       tables.push(matrixTable(t.label(titleKey), result.grad, (g) => numberCell(g, { signed: true })));
     }
 
     const accuracy = elementAccuracy(result.probs, targets);
     const summary: SummaryLine[] = [];
-    if (reduction !== 'none') summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
-    if (reduction !== 'mean') summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
+    if (reduction !== 'none')
+      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
+    if (reduction !== 'mean')
+      summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
     summary.push({
       label: t.label(inputIsProbs ? 'ce.summary.elementAccuracyProbs' : 'ce.summary.elementAccuracy'),
       value: accuracy,
@@ -114,7 +145,13 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     notes.push(...infNotes); // spread-ok: at most two notes
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
 
-    const json: Record<string, unknown> = { command: 'bce', reduction, ...unitJson(unit), probs: matrixRows(result.probs), losses: matrixRows(result.losses) };
+    const json: Record<string, unknown> = {
+      command: 'bce',
+      reduction,
+      ...unitJson(unit),
+      probs: matrixRows(result.probs),
+      losses: matrixRows(result.losses),
+    };
     if (reduction !== 'none') json.loss = result.loss;
     json.accuracy = accuracy;
     if (grad) json.grad = matrixRows(result.grad);
@@ -134,7 +171,13 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
 });
 
 /** Why a loss is inf: with --probs, p = 0 where y > 0 or p = 1 where y < 1 (−log 0); otherwise an overflow. */
-function infiniteBceNotes(t: Translator, losses: Matrix, input: Matrix, targets: Matrix, inputIsProbs: boolean): string[] {
+function infiniteBceNotes(
+  t: Translator,
+  losses: Matrix,
+  input: Matrix,
+  targets: Matrix,
+  inputIsProbs: boolean,
+): string[] {
   const zero = new Set<number>();
   const overflow = new Set<number>();
   for (let k = 0; k < losses.data.length; k++) {

@@ -1,17 +1,40 @@
-import { planCrossEntropyStream } from '../stream/ce-stream.js';
-import { explainCrossEntropy } from '../explain/cross-entropy.js';
-import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
-import { readNumberList, readNumberOption, readTemperature } from '../parse/option-values.js';
+import { planCrossEntropyStream } from './streams/ce.js';
+import { explainCrossEntropy } from '../teach/explain/cross-entropy.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
+import { readNumberList, readNumberOption, readTemperature } from '../text/option-values.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, rowView, toRows } from '../matrix.js';
+import { type Matrix, rowView } from '../core/matrix.js';
 import { type CeEvaluation, evaluateCrossEntropy } from '../ops/cross-entropy/metrics.js';
 import { type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from '../ops/cross-entropy/spec.js';
-import { checkCeInput, checkCeOptions, checkProbsTemperature, checkTargetChoice, rowsNotSummingToOne } from '../ops/cross-entropy/validate.js';
-import { unitJson } from '../math/units.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import {
+  checkCeInput,
+  checkCeOptions,
+  checkProbsTemperature,
+  checkTargetChoice,
+  rowsNotSummingToOne,
+} from '../ops/cross-entropy/validate.js';
+import { unitJson } from '../core/units.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
-import { type Cell, type Report, type ReportTable, type SummaryLine, type Warning, matrixRows, numberCell, textCell, warning } from '../report/report.js';
+import {
+  type Cell,
+  type Report,
+  type ReportTable,
+  type SummaryLine,
+  type Warning,
+  matrixRows,
+  numberCell,
+  textCell,
+  warning,
+} from '../report/report.js';
 import { BASE_OPTION, readBase, readReduction, readTargetList, sumText, unitLabel, unitNotes } from './loss-options.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
@@ -64,8 +87,14 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
 }
 
 /** A warning for each row of `m` that does not sum to 1, appended to `warnings` (one per row: there may be many). */
-function addRowSumWarnings(warnings: Warning[], m: Matrix, key: 'warn.ce.targetSum' | 'warn.ce.probsSum', t: Translator): void {
-  for (const { row, sum } of rowsNotSummingToOne(m, SUM_TOLERANCE)) warnings.push(warning(t, key, { row, sum: sumText(sum) }));
+function addRowSumWarnings(
+  warnings: Warning[],
+  m: Matrix,
+  key: 'warn.ce.targetSum' | 'warn.ce.probsSum',
+  t: Translator,
+): void {
+  for (const { row, sum } of rowsNotSummingToOne(m, SUM_TOLERANCE))
+    warnings.push(warning(t, key, { row, sum: sumText(sum) }));
 }
 
 /** Class names for headers: the input's column names, or numbers in the user's numbering. */
@@ -114,7 +143,11 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
 }
 
 function gradTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvaluation): ReportTable {
-  const titleKey = spec.inputIsProbs ? 'ce.title.gradProbs' : spec.reduction === 'none' ? 'ce.title.gradSum' : 'ce.title.grad';
+  const titleKey = spec.inputIsProbs
+    ? 'ce.title.gradProbs'
+    : spec.reduction === 'none'
+      ? 'ce.title.gradSum'
+      : 'ce.title.grad';
   return {
     title: t.label(titleKey),
     corner: t.label('label.row'),
@@ -130,27 +163,38 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
   const { reduction, unit } = spec;
   const hasMean = r.nats.meanDenominator > 0;
   const summary: SummaryLine[] = [];
-  if (reduction !== 'none') summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: r.loss });
-  if (reduction !== 'mean' && hasMean) summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: r.meanLoss });
+  if (reduction !== 'none')
+    summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: r.loss });
+  if (reduction !== 'mean' && hasMean)
+    summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: r.meanLoss });
   if (r.correct.some((c) => c !== null)) {
     summary.push({ label: t.label('ce.summary.accuracy'), value: r.accuracy });
-    for (const [k, share] of r.topK) if (k !== 1) summary.push({ label: t.label('ce.summary.topK', { k }), value: share });
+    for (const [k, share] of r.topK)
+      if (k !== 1) summary.push({ label: t.label('ce.summary.topK', { k }), value: share });
   }
   if (hasMean) {
-    const label = unit.base === 'e' ? t.label('ce.summary.perplexity') : t.label('ce.summary.perplexityBase', { base: unit.base });
+    const label =
+      unit.base === 'e' ? t.label('ce.summary.perplexity') : t.label('ce.summary.perplexityBase', { base: unit.base });
     summary.push({ label, value: r.perplexity });
   }
   return summary;
 }
 
 /** The notes under the tables, and whether they say why a loss (or the perplexity) is inf. */
-function notesOf(t: Translator, input: Matrix, spec: CeSpec, r: CeEvaluation): { notes: string[]; infExplained: boolean } {
+function notesOf(
+  t: Translator,
+  input: Matrix,
+  spec: CeSpec,
+  r: CeEvaluation,
+): { notes: string[]; infExplained: boolean } {
   const { targets, labelSmoothing, temperature, inputIsProbs } = spec;
   const notes: string[] = [];
-  const perplexityOverflows = r.nats.meanDenominator > 0 && r.perplexity === Infinity && Number.isFinite(r.nats.meanLoss);
+  const perplexityOverflows =
+    r.nats.meanDenominator > 0 && r.perplexity === Infinity && Number.isFinite(r.nats.meanLoss);
   if (perplexityOverflows) notes.push(t.t('ce.note.perplexityInf', { loss: formatExact(r.nats.meanLoss) }));
   const ignored = r.classes.filter((c) => c === null).length;
-  if (targets.kind === 'index' && ignored > 0) notes.push(t.t('ce.note.ignored', { count: ignored, index: targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX }));
+  if (targets.kind === 'index' && ignored > 0)
+    notes.push(t.t('ce.note.ignored', { count: ignored, index: targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX }));
   if (targets.kind === 'probs') notes.push(t.t('ce.note.soft'));
   if (labelSmoothing > 0) notes.push(t.t('ce.note.smoothing', { eps: labelSmoothing, classes: input.cols }));
   notes.push(t.t(r.split ? 'ce.note.entropySoft' : 'ce.note.entropyIndex'));
@@ -158,7 +202,8 @@ function notesOf(t: Translator, input: Matrix, spec: CeSpec, r: CeEvaluation): {
   for (const note of unitNotes(t, spec.unit)) notes.push(note);
   if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
   const { zero, overflow } = r.infinite;
-  if (zero.length > 0) notes.push(t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: zero.join(', ') }));
+  if (zero.length > 0)
+    notes.push(t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: zero.join(', ') }));
   if (overflow.length > 0) notes.push(t.t('note.infOverflow', { rows: overflow.join(', ') }));
   if (spec.grad) {
     notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
@@ -196,7 +241,12 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
   ],
   readSpec: readCeSpec,
-  abilities: { explain: explainCrossEntropy, stream: planCrossEntropyStream, headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: explainCrossEntropy,
+    stream: planCrossEntropyStream,
+    headline: lossHeadline,
+    withGradient: withGrad,
+  },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);
     const warnings: Warning[] = [];
@@ -240,7 +290,12 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
         ? { colLabels: input.colLabels, rows: matrixRows(r.grad) }
         : {
             colLabels: ['target', 'p_target', 'loss', 'correct'],
-            rows: given.map((g, i) => [g, r.pTarget[i], r.losses[i], r.correct[i] === null ? NaN : r.correct[i] ? 1 : 0]),
+            rows: given.map((g, i) => [
+              g,
+              r.pTarget[i],
+              r.losses[i],
+              r.correct[i] === null ? NaN : r.correct[i] ? 1 : 0,
+            ]),
             integerCols: [0, 3],
           },
       values: reduction === 'none' ? Array.from(r.losses, (l) => [l]) : [[r.loss]],

@@ -1,13 +1,27 @@
-import { planClipStream } from '../stream/clip-stream.js';
-import { explainClip } from '../explain/clip.js';
-import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
-import { zeros } from '../matrix.js';
+import { planClipStream } from './streams/clip.js';
+import { explainClip } from '../teach/explain/clip.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
+import { zeros } from '../core/matrix.js';
 import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
 import { clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
-import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
+import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
-import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import {
+  checkNoMatrixWithPair,
+  matrixTable,
+  pairGradientTables,
+  numbered,
+  readEmbeddingPair,
+  readScaleOrTemperature,
+} from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
 import { checkClipLogits } from '../ops/clip/validate.js';
@@ -29,7 +43,11 @@ function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
 function embeddingGradients(e: ClipEmbeddingRows, unit: InfoUnit) {
   return once(() => {
     const g = e.gradients();
-    return { gradImage: matrixInUnit(g.gradImage, unit), gradText: matrixInUnit(g.gradText, unit), gradScale: inUnit(g.gradScale, unit) };
+    return {
+      gradImage: matrixInUnit(g.gradImage, unit),
+      gradText: matrixInUnit(g.gradText, unit),
+      gradScale: inUnit(g.gradScale, unit),
+    };
   });
 }
 
@@ -136,7 +154,11 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
           }),
         ]
       : [];
-    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room)); // spread-ok: three tables at most
+    if (grad && printsTables)
+      tables.push(
+        // spread-ok: three tables at most
+        ...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room),
+      );
 
     const summary: SummaryLine[] = [
       { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },
@@ -200,4 +222,3 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     };
   },
 });
-

@@ -1,9 +1,9 @@
-import type { Explanation } from '../explain/explanation.js';
-import type { ExplainInput } from '../explain/explainer.js';
+import type { Explanation } from '../teach/explain/explanation.js';
+import type { ExplainInput } from '../teach/explain/explainer.js';
 import type { MessageKey } from '../i18n/messages.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import type { StreamContext, StreamPlan } from '../stream/plan.js';
+import type { StreamContext, StreamPlan } from '../rows/plan.js';
 
 /** One option of a command, as commander spells it, with its help text's key. */
 export interface OptionSpec {

@@ -1,15 +1,21 @@
 // Pieces shared by the contrastive commands (clip, siglip, ntxent, supcon): reading an
 // image/text pair of embeddings and the tables they print.
-import { readNumberOption } from '../parse/option-values.js';
-import { readNumber } from '../parse/number.js';
-import { normalizeText } from '../parse/normalize.js';
-import { CLI_SCALE_NAMES, type GivenNumber, type ScaleOrTemperature, checkScale, checkScaleOrTemperature } from '../ops/clip/validate.js';
+import { readNumberOption } from '../text/option-values.js';
+import { readNumber } from '../text/number.js';
+import { normalizeText } from '../text/normalize.js';
+import {
+  CLI_SCALE_NAMES,
+  type GivenNumber,
+  type ScaleOrTemperature,
+  checkScale,
+  checkScaleOrTemperature,
+} from '../ops/clip/validate.js';
 import { checkFinite } from '../ops/siglip/validate.js';
 import type { EmbeddingMatrices } from '../ops/clip/spec.js';
-import { XentError } from '../errors.js';
+import { XentError } from '../core/errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
-import { type Matrix, type RowSource, asRowSource } from '../matrix.js';
+import { type Matrix, type RowSource, asRowSource } from '../core/matrix.js';
 import { GAP, type Room, keep } from '../report/elide.js';
 import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
 import type { OptionValues, SpecContext } from './command.js';
@@ -24,7 +30,10 @@ export function numbered(n: number): string[] {
  * other is an error. For a readSpec: both together with a logits matrix is checked by run
  * ({@link checkNoMatrixWithPair}), which has the input.
  */
-export async function readEmbeddingPair(options: OptionValues, context: SpecContext): Promise<EmbeddingMatrices | undefined> {
+export async function readEmbeddingPair(
+  options: OptionValues,
+  context: SpecContext,
+): Promise<EmbeddingMatrices | undefined> {
   const image = options.image as string | undefined;
   const text = options.text as string | undefined;
   if (image === undefined && text === undefined) return undefined;
@@ -80,7 +89,11 @@ export interface MatrixTableSpec {
   readonly rowLabels: readonly string[];
   readonly colLabels: readonly string[];
   /** How each entry is shown; `null` for a text cell "—" (a row with itself). */
-  readonly cell: (value: number, i: number, j: number) => Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> | null;
+  readonly cell: (
+    value: number,
+    i: number,
+    j: number,
+  ) => Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> | null;
   /** An extra last column (a per-row loss), with its header; null entries show a text. */
   readonly lastColumn?: { readonly label: string; readonly values: ArrayLike<number | null>; readonly empty?: string };
   /** An extra last row (a per-column loss). */
@@ -137,7 +150,10 @@ function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable 
     if (i === null) return { label: GAP, cells: cols.map(gap) };
     if (i === n) {
       // The extra last row (a loss per column), with a blank under the extra column.
-      return { label: spec.lastRow!.label, cells: cols.map((j) => (j === null ? gap() : j < m.cols ? numberCell(spec.lastRow!.values[j]) : textCell(''))) };
+      return {
+        label: spec.lastRow!.label,
+        cells: cols.map((j) => (j === null ? gap() : j < m.cols ? numberCell(spec.lastRow!.values[j]) : textCell(''))),
+      };
     }
     m.row(i, values);
     const cells = cols.map((j): Cell => {
@@ -163,7 +179,13 @@ function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable 
 }
 
 /** A gradient w.r.t. embeddings (rows) as a table, coloured by sign. */
-export function gradientTable(t: Translator, title: MessageKey, grad: Matrix, corner: string, room?: Room): ReportTable {
+export function gradientTable(
+  t: Translator,
+  title: MessageKey,
+  grad: Matrix,
+  corner: string,
+  room?: Room,
+): ReportTable {
   return matrixTable(grad, {
     room,
     title: t.label(title),

@@ -1,8 +1,8 @@
 import { type CommandSpec, defineCommand } from './command.js';
 import { formatFixed } from '../format/number.js';
-import { type Matrix, at, toRows } from '../matrix.js';
+import { type Matrix, at, toRows } from '../core/matrix.js';
 import { clipLoss } from '../ops/clip/kernel.js';
-import { descendClipMatrix } from '../math/descend.js';
+import { descendClipMatrix } from '../ops/descend/kernel.js';
 import { type Report, type ReportTable, numberCell, textCell } from '../report/report.js';
 import { matrixTable, numbered } from './contrastive-tables.js';
 import { EXAMPLE_MATRIX } from './example.js';
@@ -112,7 +112,12 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
         ],
         rows: trajectory.map((p) => ({
           label: String(p.step),
-          cells: [numberCell(p.loss), numberCell(p.pPositive, { bar: true }), numberCell(p.positive), numberCell(p.negative)],
+          cells: [
+            numberCell(p.loss),
+            numberCell(p.pPositive, { bar: true }),
+            numberCell(p.positive),
+            numberCell(p.negative),
+          ],
         })),
         footnote: t.t('demo.footnote.descent'),
       },

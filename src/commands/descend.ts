@@ -1,19 +1,30 @@
 import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline } from './command.js';
-import { readPositive } from '../parse/option-values.js';
-import { XentError } from '../errors.js';
+import { readPositive } from '../text/option-values.js';
+import { XentError } from '../core/errors.js';
 import { formatExact, formatFixed } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
-import type { Matrix } from '../matrix.js';
-import { type DescentPoint, clipEmbeddingDescent, clipMatrixDescent, crossEntropyDescent } from '../math/descend.js';
+import type { Matrix } from '../core/matrix.js';
+import {
+  type DescentPoint,
+  clipEmbeddingDescent,
+  clipMatrixDescent,
+  crossEntropyDescent,
+} from '../ops/descend/kernel.js';
 import { rowLabels } from '../report/labels.js';
 import { LazyList, type Report, type ReportTable, matrixRows, numberCell, warning } from '../report/report.js';
-import { checkNoMatrixWithPair, matrixTable, numbered, readEmbeddingPair, readScaleOrTemperature } from './contrastive-tables.js';
+import {
+  checkNoMatrixWithPair,
+  matrixTable,
+  numbered,
+  readEmbeddingPair,
+  readScaleOrTemperature,
+} from './contrastive-tables.js';
 import type { EmbeddingMatrices } from '../ops/clip/spec.js';
 import { checkClipLogits } from '../ops/clip/validate.js';
 import { checkSoftmaxInput } from './softmax.js';
 import { readTargetList } from './loss-options.js';
 import { classTargets } from '../ops/cross-entropy/validate.js';
-import { mapMatrix } from '../matrix.js';
+import { mapMatrix } from '../core/matrix.js';
 
 /** A rate and a step count that show a visible change on the built-in example. */
 export const DEFAULT_LR = 1;
@@ -21,7 +32,6 @@ export const DEFAULT_STEPS = 5;
 const MAX_STEPS = 10_000;
 
 type LossName = 'ce' | 'clip';
-
 
 /** descend's options as typed values, read once by readDescendSpec (only descend uses them). */
 export interface DescendSpec {
@@ -44,7 +54,8 @@ export interface DescendSpec {
 function readSteps(value: string | undefined): number {
   if (value === undefined) return DEFAULT_STEPS;
   const n = Number(value.trim());
-  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > MAX_STEPS) throw new XentError('err.descend.steps', { value, max: MAX_STEPS }, true);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > MAX_STEPS)
+    throw new XentError('err.descend.steps', { value, max: MAX_STEPS }, true);
   return n;
 }
 
@@ -52,7 +63,8 @@ function readSteps(value: string | undefined): number {
 function readLossName(given: string | undefined): LossName | undefined {
   if (given === undefined) return undefined;
   const name = given.trim().toLowerCase();
-  if (name !== 'ce' && name !== 'clip') throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
+  if (name !== 'ce' && name !== 'clip')
+    throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
   return name;
 }
 
@@ -147,7 +159,11 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       } else {
         const m = input!;
         // The loss is taken of scale·x: checked as clip checks it (1e308 × 10 is +inf).
-        checkClipLogits(mapMatrix(m, (v) => scale * v), inputSource, 'descend --loss clip');
+        checkClipLogits(
+          mapMatrix(m, (v) => scale * v),
+          inputSource,
+          'descend --loss clip',
+        );
         descent = () => clipMatrixDescent(m, scale, lr, steps);
       }
     }
@@ -164,8 +180,9 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
     }
     const first = trajectory[0];
     if (!last) throw new XentError('err.internal', { message: 'a descent without a step' });
-    // A diverging descent ends early (src/math/descend.ts): say so in every format.
-    const warnings = last.step < steps ? [warning(t, 'warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
+    // A diverging descent ends early (src/ops/descend/kernel.ts): say so in every format.
+    const warnings =
+      last.step < steps ? [warning(t, 'warn.descend.stopped', { step: last.step, steps, lr: formatExact(lr) })] : [];
     const what = loss === 'ce' ? 'logit' : pair ? 'similarity' : 'logit';
     const stepsTable = (): ReportTable => ({
       title: t.label(loss === 'ce' ? 'descend.title.ce' : 'descend.title.clip', { lr: formatExact(lr), steps }),
@@ -178,7 +195,12 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       ],
       rows: trajectory.map((p) => ({
         label: String(p.step),
-        cells: [numberCell(p.loss), numberCell(p.pPositive, { bar: true }), numberCell(p.positive), numberCell(p.negative)],
+        cells: [
+          numberCell(p.loss),
+          numberCell(p.pPositive, { bar: true }),
+          numberCell(p.positive),
+          numberCell(p.negative),
+        ],
       })),
       footnote: t.t(loss === 'ce' ? 'descend.footnote.ce' : 'descend.footnote.clip'),
     });
@@ -189,7 +211,12 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       title: t.label(what === 'logit' ? 'descend.title.finalLogits' : 'descend.title.finalSim', { steps: last.step }),
       corner: loss === 'ce' ? t.label('label.row') : t.label('label.imageText'),
       rowLabels: loss === 'ce' ? rowLabels(n) : numbered(n),
-      colLabels: loss === 'ce' ? (input?.colLabels ? [...input.colLabels] : Array.from({ length: last.matrix.cols }, (_, j) => String(j))) : numbered(last.matrix.cols),
+      colLabels:
+        loss === 'ce'
+          ? input?.colLabels
+            ? [...input.colLabels]
+            : Array.from({ length: last.matrix.cols }, (_, j) => String(j))
+          : numbered(last.matrix.cols),
       cell: (_v, i, j) => ({ mark: isPositive(i, j) }),
       footnote: t.t(loss === 'ce' ? 'descend.footnote.markTarget' : 'note.markDiagonal'),
     });
@@ -215,7 +242,10 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       // A row of cells per step: only for the outputs that print tables.
       tables: context.printsTables === false ? [] : [stepsTable(), finalTable],
       summary: [
-        { label: t.label('descend.summary.loss'), value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }) },
+        {
+          label: t.label('descend.summary.loss'),
+          value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }),
+        },
         {
           label: t.label('descend.summary.positive'),
           value: changeText(t, first.positive, last.positive),
@@ -250,7 +280,8 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
 /** The change from → to, signed; "inf → inf" where it is not a number (values that overflowed). */
 function changeText(t: Translator, from: number, to: number): string {
   const change = to - from;
-  if (Number.isNaN(change)) return t.label('descend.summary.from', { from: formatFixed(from, 4), to: formatFixed(to, 4) });
+  if (Number.isNaN(change))
+    return t.label('descend.summary.from', { from: formatFixed(from, 4), to: formatFixed(to, 4) });
   return signedText(change);
 }
 

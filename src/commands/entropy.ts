@@ -1,7 +1,7 @@
 import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
 import { formatExact } from '../format/number.js';
-import { rowView, toRows } from '../matrix.js';
-import { inUnit, unitJson } from '../math/units.js';
+import { rowView } from '../core/matrix.js';
+import { inUnit, unitJson } from '../core/units.js';
 import { entropy } from '../ops/entropy/kernel.js';
 import type { EntropySpec } from '../ops/entropy/spec.js';
 import { checkDistributions } from '../ops/entropy/validate.js';
@@ -57,7 +57,14 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       ],
       data: { colLabels: ['entropy', 'perplexity'], rows: entropies.map((h, i) => [h, perplexity[i]]) },
       values: entropies.map((h) => [h]),
-      json: { command: 'entropy', ...unitJson(unit), probs: matrixRows(input), entropy: entropies, perplexity, mean_entropy: mean },
+      json: {
+        command: 'entropy',
+        ...unitJson(unit),
+        probs: matrixRows(input),
+        entropy: entropies,
+        perplexity,
+        mean_entropy: mean,
+      },
     };
   },
 });

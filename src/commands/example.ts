@@ -1,5 +1,5 @@
-import { fromRows } from '../matrix.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import { fromRows } from '../core/matrix.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 
 /**
  * The built-in example: a 3×3 image–text similarity matrix whose diagonal holds the

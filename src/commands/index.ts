@@ -12,4 +12,16 @@ import { softmaxCommand } from './softmax.js';
 import { supconCommand } from './supcon.js';
 
 /** Every command, in the order --help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [softmaxCommand, ceCommand, bceCommand, clipCommand, siglipCommand, ntxentCommand, supconCommand, entropyCommand, klCommand, descendCommand, demoCommand];
+export const COMMANDS: readonly CommandSpec[] = [
+  softmaxCommand,
+  ceCommand,
+  bceCommand,
+  clipCommand,
+  siglipCommand,
+  ntxentCommand,
+  supconCommand,
+  entropyCommand,
+  klCommand,
+  descendCommand,
+  demoCommand,
+];

@@ -1,7 +1,7 @@
 import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
-import { XentError } from '../errors.js';
-import { rowView } from '../matrix.js';
-import { inUnit, unitJson } from '../math/units.js';
+import { XentError } from '../core/errors.js';
+import { rowView } from '../core/matrix.js';
+import { inUnit, unitJson } from '../core/units.js';
 import { entropy } from '../ops/entropy/kernel.js';
 import { crossEntropyOf, klDivergence } from '../ops/kl/kernel.js';
 import type { KlSpec } from '../ops/kl/spec.js';
@@ -50,7 +50,11 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     const rows = Array.from({ length: p.rows }, (_, i) => {
       const pi = rowView(p, i);
       const qi = rowView(q, i);
-      return { h: inUnit(entropy(pi), unit), cross: inUnit(crossEntropyOf(pi, qi), unit), kl: inUnit(klDivergence(pi, qi), unit) };
+      return {
+        h: inUnit(entropy(pi), unit),
+        cross: inUnit(crossEntropyOf(pi, qi), unit),
+        kl: inUnit(klDivergence(pi, qi), unit),
+      };
     });
     const kl = rows.map((r) => r.kl);
     const mean = kl.reduce((a, b) => a + b, 0) / kl.length;

@@ -1,14 +1,14 @@
 // Options shared by the loss commands (ce, bce, descend, the contrastive losses): reductions,
 // targets, the unit. Each throws a translated XentError naming the option and the value; the
 // values are checked by each operation's validator (src/ops/*/validate.ts).
-import { readChoice, readNumberList } from '../parse/option-values.js';
-import { normalizeText } from '../parse/normalize.js';
-import { XentError } from '../errors.js';
+import { readChoice, readNumberList } from '../text/option-values.js';
+import { normalizeText } from '../text/normalize.js';
+import { XentError } from '../core/errors.js';
 import { formatExact } from '../format/number.js';
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { Reduction } from '../ops/cross-entropy/kernel.js';
-import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../math/units.js';
+import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../core/units.js';
 
 export const REDUCTIONS = ['mean', 'sum', 'none'] as const satisfies readonly Reduction[];
 
@@ -34,7 +34,11 @@ export function readBase(value: string | undefined): InfoUnit {
   if (value === undefined) return NATS;
   const base = BASE_NAMES[value.trim().toLowerCase()];
   if (base === undefined) {
-    throw new XentError('err.badChoice', { option: '--base', choices: 'e, 2, 10, nats, bits, bans, hartleys', value }, true);
+    throw new XentError(
+      'err.badChoice',
+      { option: '--base', choices: 'e, 2, 10, nats, bits, bans, hartleys', value },
+      true,
+    );
   }
   return UNITS[base];
 }
@@ -53,7 +57,13 @@ export function unitKey(unit: InfoUnit): MessageKey {
  * A label of a value in `unit`: "loss (bits)". In nats (the default) the label is left as
  * it was, unless `always` (the entropy and kl commands always name the unit).
  */
-export function unitLabel(t: Translator, key: MessageKey, params: MessageParams, unit: InfoUnit, always = false): string {
+export function unitLabel(
+  t: Translator,
+  key: MessageKey,
+  params: MessageParams,
+  unit: InfoUnit,
+  always = false,
+): string {
   if (unit.base === 'e' && !always) return t.label(key, params);
   return t.label('info.inUnit', { label: { key, params }, unit: { key: unitKey(unit) } });
 }

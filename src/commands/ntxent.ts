@@ -1,9 +1,9 @@
-import { explainByFormula } from '../explain/others.js';
+import { explainByFormula } from '../teach/explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
 import type { NtxentSpec } from '../ops/ntxent/spec.js';
-import { readChoice, readTemperature } from '../parse/option-values.js';
+import { readChoice, readTemperature } from '../text/option-values.js';
 import { ntxentByRow } from '../ops/ntxent/kernel.js';
-import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
@@ -17,7 +17,8 @@ const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr'] as const;
 /** ntxent's options, read once: -t, --pairs, -g and --base. */
 function readNtxentSpec(options: OptionValues): NtxentSpec {
   return {
-    temperature: options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
+    temperature:
+      options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
     pairing: readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half'),
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
@@ -41,7 +42,11 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
     'xent ntxent -i views.csv -t 0.1 -f json',
   ],
   readSpec: readNtxentSpec,
-  abilities: { explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS), headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS),
+    headline: lossHeadline,
+    withGradient: withGrad,
+  },
   run(input, spec, { t, inputSource, printsTables, room }): Report {
     const { temperature, pairing, unit } = spec;
     const nats = ntxentByRow(input, temperature, pairing, inputSource);
@@ -65,7 +70,8 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
               footnote: t.t('note.markPartner'),
             }),
           ];
-    if (spec.grad && printsTables !== false) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
+    if (spec.grad && printsTables !== false)
+      tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), room));
     const json = once(() => ({
       command: 'ntxent',
       ...unitJson(unit),
@@ -81,7 +87,10 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
         { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
         { label: unitLabel(t, 'sum.simclrLoss', {}, unit), value: 2 * loss },
       ],
-      notes: [t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }), ...unitNotes(t, unit)],
+      notes: [
+        t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }),
+        ...unitNotes(t, unit),
+      ],
       data: { rows: sourceRows(nats.probs) },
       values: [[loss]],
       get json() {

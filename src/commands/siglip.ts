@@ -1,9 +1,29 @@
-import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
-import { type SiglipEmbeddingRows, type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from '../ops/siglip/kernel.js';
-import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../math/units.js';
+import { explainByFormula } from '../teach/explain/others.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
+import {
+  type SiglipEmbeddingRows,
+  type SiglipRows,
+  siglipFromEmbeddingsByRow,
+  siglipLossByRow,
+} from '../ops/siglip/kernel.js';
+import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
-import { checkNoMatrixWithPair, matrixTable, pairGradientTables, numbered, readEmbeddingPair, readFinite, readScale } from './contrastive-tables.js';
+import {
+  checkNoMatrixWithPair,
+  matrixTable,
+  pairGradientTables,
+  numbered,
+  readEmbeddingPair,
+  readFinite,
+  readScale,
+} from './contrastive-tables.js';
 import type { SiglipSpec } from '../ops/siglip/spec.js';
 import { checkLogitsOnlyOptions } from '../ops/siglip/validate.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
@@ -82,7 +102,11 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     'xent siglip --image @image.csv --text @text.csv -f json',
   ],
   readSpec: readSiglipSpec,
-  abilities: { explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS), headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS),
+    headline: lossHeadline,
+    withGradient: withGrad,
+  },
   run(input, spec, context): Report {
     const { t } = context;
     const { pair, grad, normalize, unit } = spec;
@@ -134,7 +158,11 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
           }),
         ]
       : [];
-    if (grad && printsTables) tables.push(...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room)); // spread-ok: three tables at most
+    if (grad && printsTables)
+      tables.push(
+        // spread-ok: three tables at most
+        ...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room),
+      );
     const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
     if (grad && gradients && printsTables) {
       summary.push({ label: t.label('sum.gradScale'), value: gradients().gradScale });

@@ -1,14 +1,14 @@
-import { readChoice, readTemperature } from '../parse/option-values.js';
-import { explainSoftmax } from '../explain/softmax.js';
-import { type Matrix, at, toRows } from '../matrix.js';
+import { readChoice, readTemperature } from '../text/option-values.js';
+import { explainSoftmax } from '../teach/explain/softmax.js';
+import { type Matrix, at } from '../core/matrix.js';
 import { type Axis, softmax } from '../ops/softmax/kernel.js';
 import type { SoftmaxSpec } from '../ops/softmax/spec.js';
 import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, matrixRows, numberCell } from '../report/report.js';
-import { planSoftmaxStream } from '../stream/softmax-stream.js';
+import { planSoftmaxStream } from './streams/softmax.js';
 import { type CommandSpec, defineCommand } from './command.js';
 
 // The check lives in softmax's home (the library uses it too); clip, ce and descend import it
@@ -30,7 +30,11 @@ function argmaxMask(m: Matrix, axis: Axis): boolean[][] {
   return mask;
 }
 
-function softmaxTable(input: ParsedMatrix, shown: Matrix, { t, axis, log }: { t: Translator; axis: Axis; log: boolean }): ReportTable {
+function softmaxTable(
+  input: ParsedMatrix,
+  shown: Matrix,
+  { t, axis, log }: { t: Translator; axis: Axis; log: boolean },
+): ReportTable {
   const mask = argmaxMask(shown, axis);
   const labels = rowLabels(shown.rows);
   const what = { key: axis === 'row' ? 'title.eachRow' : 'title.eachColumn' } as const;
@@ -40,9 +44,7 @@ function softmaxTable(input: ParsedMatrix, shown: Matrix, { t, axis, log }: { t:
     colLabels: classLabels(input),
     rows: labels.map((label, i) => ({
       label,
-      cells: Array.from({ length: shown.cols }, (_, j) =>
-        numberCell(at(shown, i, j), { bar: !log, mark: mask[i][j] }),
-      ),
+      cells: Array.from({ length: shown.cols }, (_, j) => numberCell(at(shown, i, j), { bar: !log, mark: mask[i][j] })),
     })),
     footnote: t.t('note.markArgmax', { unit: { key: axis === 'row' ? 'label.row' : 'label.column' } }),
   };

@@ -1,10 +1,17 @@
-import { explainByFormula } from '../explain/others.js';
-import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline, withGrad } from './command.js';
+import { explainByFormula } from '../teach/explain/others.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
 import type { SupconSpec } from '../ops/supcon/spec.js';
-import { readTemperature } from '../parse/option-values.js';
-import { XentError } from '../errors.js';
+import { readTemperature } from '../text/option-values.js';
+import { XentError } from '../core/errors.js';
 import { supconByRow } from '../ops/supcon/kernel.js';
-import { inUnit, listInUnit, matrixInUnit, unitJson } from '../math/units.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
@@ -23,7 +30,8 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
   const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
   return {
     labels,
-    temperature: options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
+    temperature:
+      options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
   };
@@ -46,7 +54,11 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
     'xent supcon -i features.csv --labels @labels.txt -f json',
   ],
   readSpec: readSupconSpec,
-  abilities: { explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS), headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
+    headline: lossHeadline,
+    withGradient: withGrad,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { labels, temperature, unit } = spec;
@@ -67,12 +79,17 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
             rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
             colLabels: rows.map((r, j) => `${r} (${labelText[j]})`),
             cell: (_v, i, j) => (i === j ? null : { bar: true, mark: labels[i] === labels[j] }),
-            lastColumn: { label: unitLabel(t, 'label.loss', {}, unit), values: losses, empty: t.label('label.noPositive') },
+            lastColumn: {
+              label: unitLabel(t, 'label.loss', {}, unit),
+              values: losses,
+              empty: t.label('label.noPositive'),
+            },
             footnote: t.t('note.markPositive'),
           }),
         ]
       : [];
-    if (spec.grad && printsTables) tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
+    if (spec.grad && printsTables)
+      tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
     const left = rows.filter((_, i) => losses[i] === null);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
@@ -91,7 +108,10 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
       tables,
       summary: [
         { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
-        { label: t.label('sum.anchors'), value: t.label('sum.anchorsValue', { count: nats.anchors, rows: input.rows }) },
+        {
+          label: t.label('sum.anchors'),
+          value: t.label('sum.anchorsValue', { count: nats.anchors, rows: input.rows }),
+        },
       ],
       notes,
       data: { rows: sourceRows(nats.probs) },

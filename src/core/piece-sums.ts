@@ -1,5 +1,5 @@
 // What a streaming command sums over the rows of a large file, in pieces that two threads
-// can share (src/stream/parallel.ts): the contract between the row engine, which knows no
+// can share (src/rows/parallel.ts): the contract between the row engine, which knows no
 // loss, and an operation's sums (ClipSums, CeSums). A piece is a fixed range of rows; each
 // piece's state is folded in piece order by the thread that finishes the command, so the
 // digits do not depend on which thread read which piece.

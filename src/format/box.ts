@@ -21,7 +21,12 @@ export type Align = 'left' | 'right';
  * // │ 1   │ 0.5 │
  * // └─────┴─────┘
  */
-export function drawBox(head: readonly string[], rows: number, cellAt: (i: number, j: number) => string, aligns: readonly Align[]): string {
+export function drawBox(
+  head: readonly string[],
+  rows: number,
+  cellAt: (i: number, j: number) => string,
+  aligns: readonly Align[],
+): string {
   const cols = head.length;
   const headWidths = head.map(displayWidth);
   // Each cell's width, kept from the first pass for its padding in the second.
@@ -33,7 +38,8 @@ export function drawBox(head: readonly string[], rows: number, cellAt: (i: numbe
       if (w > inner[j]) inner[j] = w;
     }
   }
-  const rule = (left: string, cross: string, right: string) => left + inner.map((w) => '─'.repeat(w + 2)).join(cross) + right;
+  const rule = (left: string, cross: string, right: string) =>
+    left + inner.map((w) => '─'.repeat(w + 2)).join(cross) + right;
   const parts = new Array<string>(cols);
   const line = (cell: (j: number) => string, width: (j: number) => number) => {
     for (let j = 0; j < cols; j++) {
@@ -43,9 +49,21 @@ export function drawBox(head: readonly string[], rows: number, cellAt: (i: numbe
     }
     return `│${parts.join('│')}│`;
   };
-  const lines = [rule('┌', '┬', '┐'), line((j) => head[j], (j) => headWidths[j])];
+  const lines = [
+    rule('┌', '┬', '┐'),
+    line(
+      (j) => head[j],
+      (j) => headWidths[j],
+    ),
+  ];
   if (rows > 0) lines.push(rule('├', '┼', '┤'));
-  for (let i = 0; i < rows; i++) lines.push(line((j) => cellAt(i, j), (j) => widths[i * cols + j]));
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      line(
+        (j) => cellAt(i, j),
+        (j) => widths[i * cols + j],
+      ),
+    );
   lines.push(rule('└', '┴', '┘'));
   return lines.join('\n');
 }

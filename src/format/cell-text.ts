@@ -12,7 +12,12 @@ export const MARK = '*';
  * A cell as terminal text: fixed decimals, the mark, a bar, colour by meaning. With a heat
  * level (--heatmap) the cell is shaded instead of barred or coloured by sign.
  */
-export function cellText(cell: Cell, decimals: number, style: Style, heat?: { level: number; signed: boolean }): string {
+export function cellText(
+  cell: Cell,
+  decimals: number,
+  style: Style,
+  heat?: { level: number; signed: boolean },
+): string {
   if (cell.kind === 'text') {
     const text = displaySafe(cell.text); // a class name from the input's header
     return cell.tone ? style[cell.tone](text) : text;

@@ -5,7 +5,6 @@ import type { Cell, ReportTable } from '../report/report.js';
 import { formatFixed } from './number.js';
 import type { Style } from './style.js';
 
-
 export interface HeatRange {
   readonly lo: number;
   readonly hi: number;
@@ -22,7 +21,8 @@ type NumberCell = Extract<Cell, { kind: 'number' }>;
  */
 export function heatedCells(table: ReportTable): (cell: Cell) => cell is NumberCell {
   const flagged = table.rows.some((r) => r.cells.some((c) => c.kind === 'number' && (c.bar || c.signed)));
-  return (cell: Cell): cell is NumberCell => cell.kind === 'number' && (!flagged || cell.bar === true || cell.signed === true);
+  return (cell: Cell): cell is NumberCell =>
+    cell.kind === 'number' && (!flagged || cell.bar === true || cell.signed === true);
 }
 
 /** The range of a table's shaded cells: [0, 1] for probabilities, ±max for gradients. */
@@ -64,7 +64,10 @@ export function heatLegend(range: HeatRange, style: Style, label: string, decima
   const n = (x: number) => formatFixed(x, decimals);
   const levels = [0.125, 0.375, 0.625, 0.875];
   if (range.diverging) {
-    const neg = [...levels].reverse().map((l) => style.swatch(-l, true)).join('');
+    const neg = [...levels]
+      .reverse()
+      .map((l) => style.swatch(-l, true))
+      .join('');
     const pos = levels.map((l) => style.swatch(l, true)).join('');
     return `${label}: ${n(range.lo)} ${neg} 0 ${pos} ${n(range.hi)}`;
   }

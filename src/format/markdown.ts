@@ -37,7 +37,10 @@ export function formatMarkdown(report: Report, decimals: number): string {
   if (report.summary.length > 0) {
     blocks.push(
       report.summary
-        .map((s) => `- ${displaySafe(s.label)}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : displaySafe(s.value)}**`)
+        .map(
+          (s) =>
+            `- ${displaySafe(s.label)}: **${typeof s.value === 'number' ? formatFixed(s.value, decimals) : displaySafe(s.value)}**`,
+        )
         .join('\n'),
     );
   }

@@ -1,4 +1,3 @@
-
 /** The shades of a heatmap cell, from the lowest quarter of the range to the top one. */
 export const SHADES = ['░', '▒', '▓', '█'] as const;
 

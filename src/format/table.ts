@@ -22,7 +22,9 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
   const range = heatmap ? heatRange(table) : undefined;
   const heated = heatedCells(table);
   const render = (cell: Cell) =>
-    range && heated(cell) ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging }) : cellText(cell, decimals, style);
+    range && heated(cell)
+      ? cellText(cell, decimals, style, { level: heatLevel(cell.value, range), signed: range.diverging })
+      : cellText(cell, decimals, style);
   // Labels may come from the input's header: printed inert (src/format/display-safe.ts).
   const head = [table.corner, ...table.colLabels].map((h) => style.header(displaySafe(h)));
   const cellAt = (i: number, j: number) => {
@@ -34,7 +36,14 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
   const aligns = head.map((_, j): Align => (j === 0 ? 'left' : 'right'));
   // A lead paragraph is wrapped to fit a 100-column terminal; each language on its own lines.
   const lead = table.lead && displaySafeLines(table.lead);
-  const parts = lead ? [lead.split('\n').flatMap((line) => wrap(line, LEAD_WIDTH)).join('\n')] : [];
+  const parts = lead
+    ? [
+        lead
+          .split('\n')
+          .flatMap((line) => wrap(line, LEAD_WIDTH))
+          .join('\n'),
+      ]
+    : [];
   if (table.title) parts.push(style.title(displaySafeLines(table.title)));
   parts.push(drawBox(head, table.rows.length, cellAt, aligns));
   if (table.footnote) parts.push(style.dim(displaySafeLines(table.footnote)));
@@ -51,7 +60,8 @@ export function formatTable(report: Report, options: TableOptions): string {
     blocks.push(
       report.summary
         .map((line, k) => {
-          const value = typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : displaySafe(line.value);
+          const value =
+            typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : displaySafe(line.value);
           return `${padEnd(labels[k], width)}  ${options.style.title(value)}`;
         })
         .join('\n'),

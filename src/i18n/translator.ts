@@ -20,14 +20,15 @@ function render(which: Single, key: MessageKey, params: MessageParams): string {
 function renderParam(which: Single, param: MessageParam): string {
   if (typeof param === 'object') return render(which, param.key, param.params ?? {});
   // A number as xent writes numbers (inf, -inf, nan): checks below the formatters pass numbers.
-  if (typeof param === 'number' && !Number.isFinite(param)) return Number.isNaN(param) ? 'nan' : param > 0 ? 'inf' : '-inf';
+  if (typeof param === 'number' && !Number.isFinite(param))
+    return Number.isNaN(param) ? 'nan' : param > 0 ? 'inf' : '-inf';
   return String(param);
 }
 
 export function makeTranslator(lang: Lang): Translator {
-  const pick = (joiner: string) => (key: MessageKey, params: MessageParams = {}) =>
-    lang === 'both'
-      ? `${render('zh', key, params)}${joiner}${render('en', key, params)}`
-      : render(lang, key, params);
+  const pick =
+    (joiner: string) =>
+    (key: MessageKey, params: MessageParams = {}) =>
+      lang === 'both' ? `${render('zh', key, params)}${joiner}${render('en', key, params)}` : render(lang, key, params);
   return { lang, t: pick('\n'), label: pick(' ') };
 }

@@ -1,12 +1,39 @@
 // The Chinese texts of the catalogue, assembled from its sections. Apart from messages.ts so
 // that the CLI bundle can keep them in a file of their own, read only when Chinese is asked
 // for (load-zh.ts, scripts/build.mjs): a run in English never parses them.
-import { contrastiveZh } from './catalog/contrastive.js';
+import { softmaxZh } from './catalog/softmax.js';
 import { ceZh } from './catalog/ce.js';
+import { bceZh } from './catalog/bce.js';
+import { clipZh } from './catalog/clip.js';
+import { siglipZh } from './catalog/siglip.js';
+import { ntxentZh } from './catalog/ntxent.js';
+import { supconZh } from './catalog/supcon.js';
+import { entropyZh } from './catalog/entropy.js';
+import { klZh } from './catalog/kl.js';
+import { descendZh } from './catalog/descend.js';
+import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
+import { contrastiveZh } from './catalog/contrastive.js';
+import { teachZh } from './catalog/teach.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
-import { teachZh } from './catalog/teach.js';
 import type { MessageKey } from './keys.js';
 
-export const zh: Record<MessageKey, string> = { ...coreZh, ...ceZh, ...contrastiveZh, ...packageZh, ...infoZh, ...teachZh };
+export const zh: Record<MessageKey, string> = {
+  ...softmaxZh,
+  ...ceZh,
+  ...bceZh,
+  ...clipZh,
+  ...siglipZh,
+  ...ntxentZh,
+  ...supconZh,
+  ...entropyZh,
+  ...klZh,
+  ...descendZh,
+  ...demoZh,
+  ...coreZh,
+  ...contrastiveZh,
+  ...teachZh,
+  ...infoZh,
+  ...packageZh,
+};

@@ -1,4 +1,4 @@
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 
 /** Rows are numbered from 1, as in error messages. */
 export function rowLabels(count: number): string[] {

@@ -2,7 +2,7 @@
 // user's language, but not yet laid out. Formatters turn one Report into text for each
 // output format; they never compute and never print. A large matrix in a report is a
 // LazyList of its rows: made as the formatter writes it, never held as nested arrays.
-import { type Matrix, type RowSource, rowView } from '../matrix.js';
+import { type Matrix, type RowSource, rowView } from '../core/matrix.js';
 
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';

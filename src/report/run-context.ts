@@ -3,7 +3,7 @@
 // the row engine can name these types too.
 import type { MessageParam } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
-import type { ParsedMatrix } from '../parse/matrix-text.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Room } from './elide.js';
 
 /** Option values as commander hands them over: text for valued options, booleans for flags. */
@@ -30,4 +30,3 @@ export interface CommandContext extends SpecContext {
   /** Where the input matrix came from, for error messages. */
   readonly inputSource: MessageParam;
 }
-

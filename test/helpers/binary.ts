@@ -23,7 +23,13 @@ export function shell(command: string, env: Record<string, string> = {}, input =
     cwd: ROOT,
     input,
     encoding: 'utf8',
-    env: { PATH: `${binDir}:${process.env.PATH}`, LANG: 'C.UTF-8', NO_COLOR: '1', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: {
+      PATH: `${binDir}:${process.env.PATH}`,
+      LANG: 'C.UTF-8',
+      NO_COLOR: '1',
+      HOME: process.env.HOME ?? '/tmp',
+      ...env,
+    },
   });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

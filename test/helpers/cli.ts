@@ -43,7 +43,10 @@ export function tsvRows(text: string): number[][] {
 /** A bad command line: exit 2, nothing on stdout, exactly `en` / `zh` (one line each, newline added) on stderr. */
 export async function expectErrorInBothLanguages(argv: string[], en: string, zh: string): Promise<void> {
   const { expect } = await import('vitest');
-  for (const [lang, text] of [['en_US.UTF-8', en], ['zh_CN.UTF-8', zh]] as const) {
+  for (const [lang, text] of [
+    ['en_US.UTF-8', en],
+    ['zh_CN.UTF-8', zh],
+  ] as const) {
     const r = await xent(argv, { env: { LANG: lang } });
     expect(r, lang).toEqual({ code: 2, stdout: '', stderr: text + '\n' });
   }

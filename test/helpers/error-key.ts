@@ -2,7 +2,7 @@
 // it; the CLI prints only the English text, so the key is found by matching that text
 // against every error template of the catalogue (placeholders match any text).
 import { expect } from 'vitest';
-import { XentError } from '../../src/errors.js';
+import { XentError } from '../../src/core/errors.js';
 import { catalogue, type MessageKey } from '../../src/i18n/messages.js';
 import type { CliResult } from '../../src/cli/run.js';
 
@@ -14,7 +14,12 @@ const TEMPLATES = (Object.entries(catalogue.en) as [MessageKey, string][])
   .map(([key, text]) => ({
     key,
     literal: text.replace(/\{\w+\}/g, '').length,
-    pattern: new RegExp(`^${text.split(/\{\w+\}/).map(escapeRegExp).join('[\\s\\S]*?')}$`),
+    pattern: new RegExp(
+      `^${text
+        .split(/\{\w+\}/)
+        .map(escapeRegExp)
+        .join('[\\s\\S]*?')}$`,
+    ),
   }))
   .sort((a, b) => b.literal - a.literal);
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binaryCrossEntropy } from '../../src/ops/bce/kernel.js';
 import type { Reduction } from '../../src/ops/cross-entropy/kernel.js';
-import { fromRows, toRows } from '../../src/matrix.js';
+import { fromRows, toRows } from '../../src/core/matrix.js';
 import { type Num, expectClose, loadOracle } from '../helpers/oracle.js';
 
 interface BceCase {
@@ -20,7 +20,10 @@ const oracle = loadOracle<BceCase>('bce');
 
 describe('binaryCrossEntropy against PyTorch', () => {
   it.each(oracle.cases.map((c) => [c.id, c] as const))('%s', (id, c) => {
-    const r = binaryCrossEntropy(fromRows(c.logits), fromRows(c.targets), { posWeight: c.pos_weight, reduction: c.reduction });
+    const r = binaryCrossEntropy(fromRows(c.logits), fromRows(c.targets), {
+      posWeight: c.pos_weight,
+      reduction: c.reduction,
+    });
     expectClose(r.loss, c.expected.loss, `${id} loss`);
     toRows(r.losses).forEach((row, i) => expectClose(row, c.expected.losses[i], `${id} losses[${i}]`));
     toRows(r.grad).forEach((row, i) => expectClose(row, c.expected.grad[i], `${id} grad[${i}]`));
@@ -29,14 +32,22 @@ describe('binaryCrossEntropy against PyTorch', () => {
 
 describe('binaryCrossEntropy edge cases', () => {
   it('is exact for saturated logits (no log(0))', () => {
-    const r = binaryCrossEntropy(fromRows([[1000, -1000, 1000, -1000]]), fromRows([[1, 0, 0, 1]]), { reduction: 'none' });
+    const r = binaryCrossEntropy(fromRows([[1000, -1000, 1000, -1000]]), fromRows([[1, 0, 0, 1]]), {
+      reduction: 'none',
+    });
     expect(Array.from(r.losses.data)).toEqual([0, 0, 1000, 1000]);
     expect(Array.from(r.grad.data, (g) => g + 0)).toEqual([0, 0, 1, -1]);
   });
 
   it('agrees with the logits form when given probabilities', () => {
-    const z = [[0.3, -2, 4], [1, 0, -0.5]];
-    const y = fromRows([[1, 0, 0.25], [0, 1, 1]]);
+    const z = [
+      [0.3, -2, 4],
+      [1, 0, -0.5],
+    ];
+    const y = fromRows([
+      [1, 0, 0.25],
+      [0, 1, 1],
+    ]);
     const fromLogits = binaryCrossEntropy(fromRows(z), y, { posWeight: [2, 1, 0.5] });
     const p = fromRows(z.map((r) => r.map((x) => 1 / (1 + Math.exp(-x)))));
     const fromProbs = binaryCrossEntropy(p, y, { posWeight: [2, 1, 0.5], inputIsProbs: true });
@@ -55,8 +66,14 @@ describe('binaryCrossEntropy edge cases', () => {
   });
 
   it('broadcasts the weight per column, per row or per element', () => {
-    const z = fromRows([[1, 2], [3, 4]]);
-    const y = fromRows([[1, 0], [0, 1]]);
+    const z = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
+    const y = fromRows([
+      [1, 0],
+      [0, 1],
+    ]);
     const plain = binaryCrossEntropy(z, y, { reduction: 'none' }).losses.data;
     const col = binaryCrossEntropy(z, y, { reduction: 'none', weight: fromRows([[2, 3]]) }).losses.data;
     const row = binaryCrossEntropy(z, y, { reduction: 'none', weight: fromRows([[2], [3]]) }).losses.data;
@@ -70,7 +87,10 @@ describe('binaryCrossEntropy properties', () => {
   it('the gradient matches central finite differences; losses are ≥ 0', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(finite, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true })), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          fc.tuple(finite, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 3, noNaN: true })),
+          { minLength: 1, maxLength: 6 },
+        ),
         fc.constantFrom<Reduction>('mean', 'sum'),
         (cells, reduction) => {
           const z = [cells.map((c) => c[0])];

@@ -4,7 +4,7 @@
 // masked entries, and however the rows are split between parts read in parallel.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../src/matrix.js';
+import { fromRows } from '../../src/core/matrix.js';
 import { clipLoss } from '../../src/ops/clip/kernel.js';
 import { ClipSums, type PieceColumns, rowLayout } from '../../src/ops/clip/sums.js';
 import { expectClose } from '../helpers/oracle.js';
@@ -12,25 +12,37 @@ import { expectClose } from '../helpers/oracle.js';
 const SRC = { key: 'source.stdin' } as const;
 
 /** A square matrix: values near 0, far apart (±800), or −inf off the diagonal. */
-const squareMatrix = fc.integer({ min: 1, max: 12 }).chain((n) =>
-  fc
-    .array(
-      fc.oneof(
-        { weight: 4, arbitrary: fc.double({ min: -5, max: 5, noNaN: true }) },
-        { weight: 2, arbitrary: fc.double({ min: -800, max: 800, noNaN: true }) },
-        { weight: 1, arbitrary: fc.constant(-Infinity) },
+const squareMatrix = fc
+  .integer({ min: 1, max: 12 })
+  .chain((n) =>
+    fc
+      .array(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.double({ min: -5, max: 5, noNaN: true }) },
+          { weight: 2, arbitrary: fc.double({ min: -800, max: 800, noNaN: true }) },
+          { weight: 1, arbitrary: fc.constant(-Infinity) },
+        ),
+        { minLength: n * n, maxLength: n * n },
+      )
+      .map((pool) =>
+        Array.from({ length: n }, (_, i) =>
+          pool.slice(i * n, (i + 1) * n).map((x, j) => (i === j && x === -Infinity ? 0 : x)),
+        ),
       ),
-      { minLength: n * n, maxLength: n * n },
-    )
-    .map((pool) => Array.from({ length: n }, (_, i) => pool.slice(i * n, (i + 1) * n).map((x, j) => (i === j && x === -Infinity ? 0 : x)))),
-);
+  );
 
 /**
  * The loss streamed through ClipSums, as one thread reads it in order, or as two threads do
- * (src/stream/parallel.ts) when `owner` is given: `owner[k]` (0 or 1) says which reads piece
+ * (src/rows/parallel.ts) when `owner` is given: `owner[k]` (0 or 1) says which reads piece
  * k; thread 1's pieces reach thread 0 `delay[k]` of its rows later than they could.
  */
-function streamed(rows: number[][], scale: number, sizes: { blockValues: number; pieceValues: number }, owner?: number[], delay: number[] = []): number {
+function streamed(
+  rows: number[][],
+  scale: number,
+  sizes: { blockValues: number; pieceValues: number },
+  owner?: number[],
+  delay: number[] = [],
+): number {
   const n = rows.length;
   const folder = new ClipSums(scale, SRC, sizes);
   if (!owner) {
@@ -40,7 +52,10 @@ function streamed(rows: number[][], scale: number, sizes: { blockValues: number;
   const { pieceRows } = rowLayout(n, sizes.blockValues, sizes.pieceValues);
   const sent: PieceColumns[] = [];
   // Copies, as postMessage does (the sender may reuse its arrays).
-  const other = new ClipSums(scale, SRC, { ...sizes, onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice() }) });
+  const other = new ClipSums(scale, SRC, {
+    ...sizes,
+    onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice() }),
+  });
   rows.forEach((r, i) => {
     if (owner[Math.floor(i / pieceRows)] === 1) other.add(Float64Array.from(r), i);
   });
@@ -61,10 +76,15 @@ const LARGE = { blockValues: 1 << 16, pieceValues: 1 << 18 };
 describe('ClipSums (streamed, in blocks) gives the whole-matrix clip loss', () => {
   it('for any block size, scale and spread of values', () => {
     fc.assert(
-      fc.property(squareMatrix, fc.constantFrom(1, 3, 0.01, 100), fc.constantFrom(1, 4, 17, 1 << 16), (rows, scale, blockValues) => {
-        const whole = clipLoss(fromRows(rows.map((r) => r.map((x) => scale * x)))).loss;
-        expectClose(streamed(rows, scale, { blockValues, pieceValues: 4 * blockValues }), whole);
-      }),
+      fc.property(
+        squareMatrix,
+        fc.constantFrom(1, 3, 0.01, 100),
+        fc.constantFrom(1, 4, 17, 1 << 16),
+        (rows, scale, blockValues) => {
+          const whole = clipLoss(fromRows(rows.map((r) => r.map((x) => scale * x)))).loss;
+          expectClose(streamed(rows, scale, { blockValues, pieceValues: 4 * blockValues }), whole);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -93,7 +113,11 @@ describe('ClipSums (streamed, in blocks) gives the whole-matrix clip loss', () =
   it('reports a bad row as it arrives, not when its block is summed', () => {
     const sums = new ClipSums(1, SRC);
     sums.add(Float64Array.from([1, 2]), 0);
-    expect(() => sums.add(Float64Array.from([Infinity, 2]), 1)).toThrow(expect.objectContaining({ key: 'err.posInf', params: expect.objectContaining({ row: 2, col: 1 }) }));
-    expect(() => new ClipSums(1, SRC).add(Float64Array.from([-Infinity, -Infinity]), 0)).toThrow(expect.objectContaining({ key: 'err.allNegInf' }));
+    expect(() => sums.add(Float64Array.from([Infinity, 2]), 1)).toThrow(
+      expect.objectContaining({ key: 'err.posInf', params: expect.objectContaining({ row: 2, col: 1 }) }),
+    );
+    expect(() => new ClipSums(1, SRC).add(Float64Array.from([-Infinity, -Infinity]), 0)).toThrow(
+      expect.objectContaining({ key: 'err.allNegInf' }),
+    );
   });
 });

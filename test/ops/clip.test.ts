@@ -7,24 +7,29 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as xentLib from '../../src/index.js';
-import { parseInput } from '../../src/cli/input.js';
+import { parseInput } from '../../src/rows/input.js';
 import type { OptionValues, SpecContext } from '../../src/commands/command.js';
 import { clipCommand } from '../../src/commands/clip.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
 import { makeTranslator } from '../../src/i18n/translator.js';
-import { fromRows } from '../../src/matrix.js';
+import { fromRows } from '../../src/core/matrix.js';
 import { clipLoss } from '../../src/ops/clip/kernel.js';
 import type { ClipSpec } from '../../src/ops/clip/spec.js';
 import { ClipSums } from '../../src/ops/clip/sums.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
-import { planClipStream } from '../../src/stream/clip-stream.js';
-import { readInParallel } from '../../src/stream/parallel.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
+import { planClipStream } from '../../src/commands/streams/clip.js';
+import { readInParallel } from '../../src/rows/parallel.js';
 import { createSums } from '../../src/commands/streams/sums.js';
 import { xent } from '../helpers/cli.js';
 import { keyOf, keyOfCliError, thrown } from '../helpers/error-key.js';
 
 /** Option values as commander hands them to readSpec: `-s 2` → { scale: '2' }. */
-const OPTION_NAMES: Record<string, string> = { '-s': 'scale', '-t': 'temperature', '--image': 'image', '--text': 'text' };
+const OPTION_NAMES: Record<string, string> = {
+  '-s': 'scale',
+  '-t': 'temperature',
+  '--image': 'image',
+  '--text': 'text',
+};
 function optionValues(argv: readonly string[]): OptionValues {
   const out: Record<string, string | boolean> = {};
   for (let k = 0; k < argv.length; k++) {
@@ -48,7 +53,10 @@ async function planKey(argv: readonly string[], rows: readonly (readonly number[
     const spec = (await clipCommand.readSpec(optionValues(argv), specContext)) as ClipSpec;
     const plan = planClipStream(spec, { format: 'value', source, out: { write: () => {} } });
     expect(plan, 'the plan streams these options').toBeDefined();
-    const { rows: count, cols } = await parseInput({ source, chunks: [new TextEncoder().encode(csv(rows))] }, plan!.onRow);
+    const { rows: count, cols } = await parseInput(
+      { source, chunks: [new TextEncoder().encode(csv(rows))] },
+      plan!.onRow,
+    );
     plan!.finish(count, cols);
   });
 }
@@ -83,8 +91,11 @@ async function parallelKey(argv: readonly string[], rows: readonly (readonly num
 
 // 12 pairs (several blocks and pieces), and the same matrix with one entry or line spoilt.
 const N = 12;
-const LOGITS = Array.from({ length: N }, (_, i) => Array.from({ length: N }, (_, j) => (i === j ? 2 : ((i * 5 + j * 3) % 7) / 3 - 1)));
-const withEntry = (i: number, j: number, v: number) => LOGITS.map((r, a) => r.map((x, b) => (a === i && b === j ? v : x)));
+const LOGITS = Array.from({ length: N }, (_, i) =>
+  Array.from({ length: N }, (_, j) => (i === j ? 2 : ((i * 5 + j * 3) % 7) / 3 - 1)),
+);
+const withEntry = (i: number, j: number, v: number) =>
+  LOGITS.map((r, a) => r.map((x, b) => (a === i && b === j ? v : x)));
 const withColumn = (j: number, v: number) => LOGITS.map((r) => r.map((x, b) => (b === j ? v : x)));
 const withRow = (i: number, v: number) => LOGITS.map((r, a) => r.map((x) => (a === i ? v : x)));
 
@@ -99,18 +110,96 @@ interface MatrixCase {
 }
 
 const MATRIX_CASES: readonly MatrixCase[] = [
-  { name: 'a +inf logit', key: 'err.posInf', rows: withEntry(9, 4, Infinity), argv: [], library: () => xentLib.clipLoss(withEntry(9, 4, Infinity)), sumsScale: 1 },
-  { name: 'a row of only -inf', key: 'err.allNegInf', rows: withRow(7, -Infinity), argv: [], library: () => xentLib.clipLoss(withRow(7, -Infinity)), sumsScale: 1 },
-  { name: 'a column of only -inf', key: 'err.allNegInf', rows: withColumn(5, -Infinity), argv: [], library: () => xentLib.clipLoss(withColumn(5, -Infinity)), sumsScale: 1 },
-  { name: 'a logit that the scale takes past the largest double', key: 'err.posInf', rows: withEntry(3, 8, 1e308), argv: ['-s', '10'], library: () => xentLib.clipLoss(withEntry(3, 8, 1e308), { scale: 10 }), sumsScale: 10 },
-  { name: 'a matrix with more columns than rows', key: 'err.notSquare', rows: LOGITS.slice(0, 10), argv: [], library: () => xentLib.clipLoss(LOGITS.slice(0, 10)), sumsScale: 1 },
-  { name: 'a matrix with more rows than columns', key: 'err.notSquare', rows: LOGITS.map((r) => r.slice(0, 9)), argv: [], library: () => xentLib.clipLoss(LOGITS.map((r) => r.slice(0, 9))), sumsScale: 1 },
-  { name: 'a temperature of 5e-324 (1/T is inf)', key: 'err.temperatureTiny', rows: LOGITS, argv: ['-t', '5e-324'], library: () => xentLib.clipLoss(LOGITS, { temperature: 5e-324 }) },
-  { name: 'a temperature of 0', key: 'err.temperature', rows: LOGITS, argv: ['-t', '0'], library: () => xentLib.clipLoss(LOGITS, { temperature: 0 }) },
-  { name: 'a negative temperature', key: 'err.temperature', rows: LOGITS, argv: ['-t', '-2'], library: () => xentLib.clipLoss(LOGITS, { temperature: -2 }) },
-  { name: 'an infinite scale', key: 'err.positive', rows: LOGITS, argv: ['-s', 'inf'], library: () => xentLib.clipLoss(LOGITS, { scale: Infinity }) },
-  { name: 'a scale of 0', key: 'err.positive', rows: LOGITS, argv: ['-s', '0'], library: () => xentLib.clipLoss(LOGITS, { scale: 0 }) },
-  { name: 'both a scale and a temperature', key: 'err.scaleAndTemperature', rows: LOGITS, argv: ['-s', '2', '-t', '0.5'], library: () => xentLib.clipLoss(LOGITS, { scale: 2, temperature: 0.5 }) },
+  {
+    name: 'a +inf logit',
+    key: 'err.posInf',
+    rows: withEntry(9, 4, Infinity),
+    argv: [],
+    library: () => xentLib.clipLoss(withEntry(9, 4, Infinity)),
+    sumsScale: 1,
+  },
+  {
+    name: 'a row of only -inf',
+    key: 'err.allNegInf',
+    rows: withRow(7, -Infinity),
+    argv: [],
+    library: () => xentLib.clipLoss(withRow(7, -Infinity)),
+    sumsScale: 1,
+  },
+  {
+    name: 'a column of only -inf',
+    key: 'err.allNegInf',
+    rows: withColumn(5, -Infinity),
+    argv: [],
+    library: () => xentLib.clipLoss(withColumn(5, -Infinity)),
+    sumsScale: 1,
+  },
+  {
+    name: 'a logit that the scale takes past the largest double',
+    key: 'err.posInf',
+    rows: withEntry(3, 8, 1e308),
+    argv: ['-s', '10'],
+    library: () => xentLib.clipLoss(withEntry(3, 8, 1e308), { scale: 10 }),
+    sumsScale: 10,
+  },
+  {
+    name: 'a matrix with more columns than rows',
+    key: 'err.notSquare',
+    rows: LOGITS.slice(0, 10),
+    argv: [],
+    library: () => xentLib.clipLoss(LOGITS.slice(0, 10)),
+    sumsScale: 1,
+  },
+  {
+    name: 'a matrix with more rows than columns',
+    key: 'err.notSquare',
+    rows: LOGITS.map((r) => r.slice(0, 9)),
+    argv: [],
+    library: () => xentLib.clipLoss(LOGITS.map((r) => r.slice(0, 9))),
+    sumsScale: 1,
+  },
+  {
+    name: 'a temperature of 5e-324 (1/T is inf)',
+    key: 'err.temperatureTiny',
+    rows: LOGITS,
+    argv: ['-t', '5e-324'],
+    library: () => xentLib.clipLoss(LOGITS, { temperature: 5e-324 }),
+  },
+  {
+    name: 'a temperature of 0',
+    key: 'err.temperature',
+    rows: LOGITS,
+    argv: ['-t', '0'],
+    library: () => xentLib.clipLoss(LOGITS, { temperature: 0 }),
+  },
+  {
+    name: 'a negative temperature',
+    key: 'err.temperature',
+    rows: LOGITS,
+    argv: ['-t', '-2'],
+    library: () => xentLib.clipLoss(LOGITS, { temperature: -2 }),
+  },
+  {
+    name: 'an infinite scale',
+    key: 'err.positive',
+    rows: LOGITS,
+    argv: ['-s', 'inf'],
+    library: () => xentLib.clipLoss(LOGITS, { scale: Infinity }),
+  },
+  {
+    name: 'a scale of 0',
+    key: 'err.positive',
+    rows: LOGITS,
+    argv: ['-s', '0'],
+    library: () => xentLib.clipLoss(LOGITS, { scale: 0 }),
+  },
+  {
+    name: 'both a scale and a temperature',
+    key: 'err.scaleAndTemperature',
+    rows: LOGITS,
+    argv: ['-s', '2', '-t', '0.5'],
+    library: () => xentLib.clipLoss(LOGITS, { scale: 2, temperature: 0.5 }),
+  },
 ];
 
 describe('clip: one bad logits matrix, one error key, whichever way it comes in', () => {
@@ -118,18 +207,28 @@ describe('clip: one bad logits matrix, one error key, whichever way it comes in'
     const stdin = csv(c.rows);
     const cli = async (...argv: string[]) => keyOfCliError(await xent(argv, { stdin }));
     const all: [string, () => Promise<string[]>][] = [
-      ['the CLI, whole matrix (json and table)', async () => [await cli('clip', ...c.argv, '-f', 'json'), await cli('clip', ...c.argv)]],
+      [
+        'the CLI, whole matrix (json and table)',
+        async () => [await cli('clip', ...c.argv, '-f', 'json'), await cli('clip', ...c.argv)],
+      ],
       ['the CLI, -f value (streamed)', async () => [await cli('clip', ...c.argv, '-f', 'value')]],
       ['the library', async () => [await keyOf(c.library)]],
       ["descend's clip path", async () => [await cli('descend', '--loss', 'clip', ...c.argv, '-f', 'json')]],
-      ['the stream plan fed rows, and two threads reading a file', async () => [await planKey(c.argv, c.rows), await parallelKey(c.argv, c.rows)]],
+      [
+        'the stream plan fed rows, and two threads reading a file',
+        async () => [await planKey(c.argv, c.rows), await parallelKey(c.argv, c.rows)],
+      ],
     ];
-    if (c.sumsScale !== undefined) all.push(['ClipSums fed the rows', async () => [await sumsKey(c.sumsScale!, c.rows)]]);
+    if (c.sumsScale !== undefined)
+      all.push(['ClipSums fed the rows', async () => [await sumsKey(c.sumsScale!, c.rows)]]);
     return all;
   };
-  it.each(MATRIX_CASES.flatMap((c) => paths(c).map(([path, keys]) => [c.name, path, c.key, keys] as const)))('%s: %s', async (_name, _path, key, keys) => {
-    for (const got of await keys()) expect(got).toBe(key);
-  });
+  it.each(MATRIX_CASES.flatMap((c) => paths(c).map(([path, keys]) => [c.name, path, c.key, keys] as const)))(
+    '%s: %s',
+    async (_name, _path, key, keys) => {
+      for (const got of await keys()) expect(got).toBe(key);
+    },
+  );
 
   it('a NaN entry: the parser says err.nan, and so do the library and ClipSums fed it as a number', async () => {
     const rows = withEntry(6, 2, NaN);
@@ -142,7 +241,21 @@ describe('clip: one bad logits matrix, one error key, whichever way it comes in'
 
   it('5e-324: the library and the CLI give one key with the same parameters', async () => {
     const lib = thrown(() => xentLib.clipLoss(LOGITS, { temperature: 5e-324 }));
-    const embeddings = thrown(() => xentLib.clipLoss({ image: [[1, 0], [0, 1]], text: [[1, 0], [0, 1]] }, { temperature: 5e-324 }));
+    const embeddings = thrown(() =>
+      xentLib.clipLoss(
+        {
+          image: [
+            [1, 0],
+            [0, 1],
+          ],
+          text: [
+            [1, 0],
+            [0, 1],
+          ],
+        },
+        { temperature: 5e-324 },
+      ),
+    );
     expect(lib).toEqual({ key: 'err.temperatureTiny', params: { value: 5e-324 } });
     expect(embeddings).toEqual(lib);
     const cli = await xent(['clip', '--image', '1,0;0,1', '--text', '1,0;0,1', '-t', '5e-324']);
@@ -161,16 +274,75 @@ describe('clip: one bad logits matrix, one error key, whichever way it comes in'
     expect(stream.key).toBe(whole.key);
     expect({ ...stream.params, source: undefined }).toEqual({ ...whole.params, source: undefined });
     const masked = thrown(() => new ClipSums(1, source).add(Float64Array.from([-Infinity, -Infinity]), 0));
-    expect(masked).toEqual(thrown(() => xentLib.clipLoss([[-Infinity, -Infinity], [0, 1]])));
+    expect(masked).toEqual(
+      thrown(() =>
+        xentLib.clipLoss([
+          [-Infinity, -Infinity],
+          [0, 1],
+        ]),
+      ),
+    );
   });
 });
 
 describe('clip: bad embeddings, one error key from the CLI, the library and descend', () => {
-  const EMBEDDING_CASES: readonly { name: string; key: MessageKey; image: number[][]; text: number[][]; argv?: string[] }[] = [
-    { name: 'a zero embedding with normalisation', key: 'err.zeroEmbedding', image: [[1, 0], [0, 0]], text: [[1, 0], [0, 1]] },
-    { name: 'embeddings of different sizes', key: 'err.pairDim', image: [[1, 0], [0, 1]], text: [[1, 0, 0], [0, 1, 0]] },
-    { name: 'a different number of images and texts', key: 'err.pairCount', image: [[1, 0], [0, 1], [1, 1]], text: [[1, 0], [0, 1]] },
-    { name: 'a temperature of 5e-324', key: 'err.temperatureTiny', image: [[1, 0], [0, 1]], text: [[1, 0], [0, 1]], argv: ['-t', '5e-324'] },
+  const EMBEDDING_CASES: readonly {
+    name: string;
+    key: MessageKey;
+    image: number[][];
+    text: number[][];
+    argv?: string[];
+  }[] = [
+    {
+      name: 'a zero embedding with normalisation',
+      key: 'err.zeroEmbedding',
+      image: [
+        [1, 0],
+        [0, 0],
+      ],
+      text: [
+        [1, 0],
+        [0, 1],
+      ],
+    },
+    {
+      name: 'embeddings of different sizes',
+      key: 'err.pairDim',
+      image: [
+        [1, 0],
+        [0, 1],
+      ],
+      text: [
+        [1, 0, 0],
+        [0, 1, 0],
+      ],
+    },
+    {
+      name: 'a different number of images and texts',
+      key: 'err.pairCount',
+      image: [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      text: [
+        [1, 0],
+        [0, 1],
+      ],
+    },
+    {
+      name: 'a temperature of 5e-324',
+      key: 'err.temperatureTiny',
+      image: [
+        [1, 0],
+        [0, 1],
+      ],
+      text: [
+        [1, 0],
+        [0, 1],
+      ],
+      argv: ['-t', '5e-324'],
+    },
   ];
   it.each(EMBEDDING_CASES)('$name', async ({ key, image, text: texts, argv = [] }) => {
     const pair = ['--image', inline(image), '--text', inline(texts), ...argv];
@@ -185,7 +357,9 @@ describe('clip: bad embeddings, one error key from the CLI, the library and desc
     expect(r.code).toBe(0);
   });
   it('-s or -t with a ready matrix and embeddings together is refused', async () => {
-    expect(keyOfCliError(await xent(['clip', '1,0;0,1', '--image', '1,0;0,1', '--text', '1,0;0,1']))).toBe('err.matrixAndEmbeddings');
+    expect(keyOfCliError(await xent(['clip', '1,0;0,1', '--image', '1,0;0,1', '--text', '1,0;0,1']))).toBe(
+      'err.matrixAndEmbeddings',
+    );
     expect(keyOfCliError(await xent(['clip', '--image', '1,0;0,1']))).toBe('err.imageTextPair');
   });
 });
@@ -194,7 +368,8 @@ describe('clip: bad embeddings, one error key from the CLI, the library and desc
 // block's exps and fold columns online, the kernel takes each line's own maximum. They agree
 // to 14 significant digits (the extra rounding is at most 64·2⁻⁵³ per log-sum-exp), and the
 // whole-matrix outputs keep the kernel's digits.
-const agree = (streamed: number, whole: number) => expect(Math.abs(streamed - whole)).toBeLessThanOrEqual(1e-14 * Math.abs(whole));
+const agree = (streamed: number, whole: number) =>
+  expect(Math.abs(streamed - whole)).toBeLessThanOrEqual(1e-14 * Math.abs(whole));
 
 describe('clip: the streamed loss (ClipSums) and the whole-matrix kernel agree to 14 digits', () => {
   it.each([1, 3, 0.25, 40])('scale %s', async (scale) => {

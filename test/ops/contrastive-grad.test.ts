@@ -2,12 +2,12 @@
 // on random inputs (fast-check), and the seed example.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Matrix, fromRows } from '../../src/matrix.js';
+import { type Matrix, fromRows } from '../../src/core/matrix.js';
 import { clipFromEmbeddings, clipLoss } from '../../src/ops/clip/kernel.js';
-import { l2Normalize, normalizeBackward } from '../../src/math/normalize.js';
+import { l2Normalize, normalizeBackward } from '../../src/core/normalize.js';
 import { ntxentLoss } from '../../src/ops/ntxent/kernel.js';
 import { siglipFromEmbeddings, siglipLoss } from '../../src/ops/siglip/kernel.js';
-import { logSigmoid, sigmoid, softplus } from '../../src/math/sigmoid.js';
+import { logSigmoid, sigmoid, softplus } from '../../src/core/sigmoid.js';
 import { supconLoss } from '../../src/ops/supcon/kernel.js';
 
 const source = { key: 'source.args' } as const;
@@ -35,7 +35,9 @@ function expectGradient(analytic: ArrayLike<number>, f: (x: Matrix) => number, x
 }
 
 /** n rows of d entries with 0.3 ≤ |x| ≤ 2 (every row has norm ≥ 0.3: normalisation stays well-conditioned). */
-const entry = fc.tuple(fc.double({ min: 0.3, max: 2, noNaN: true }), fc.boolean()).map(([x, minus]) => (minus ? -x : x));
+const entry = fc
+  .tuple(fc.double({ min: 0.3, max: 2, noNaN: true }), fc.boolean())
+  .map(([x, minus]) => (minus ? -x : x));
 const embeddings = (n: number, d: number) =>
   fc
     .array(fc.array(entry, { minLength: d, maxLength: d }), { minLength: n, maxLength: n })
@@ -59,7 +61,14 @@ describe('normalisation', () => {
   });
 
   it('keeps huge and tiny rows exact', () => {
-    const unit = Array.from(l2Normalize(fromRows([[3e200, 4e200], [3e-200, 4e-200]])).unit.data);
+    const unit = Array.from(
+      l2Normalize(
+        fromRows([
+          [3e200, 4e200],
+          [3e-200, 4e-200],
+        ]),
+      ).unit.data,
+    );
     [0.6, 0.8, 0.6, 0.8].forEach((e, k) => expect(unit[k]).toBeCloseTo(e, 15));
   });
 });
@@ -94,7 +103,13 @@ describe('clip gradients', () => {
   });
 
   it('gives 0.32268134… on the seed example', () => {
-    const r = clipLoss(fromRows([[2.0, 0.5, -1.0], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]]));
+    const r = clipLoss(
+      fromRows([
+        [2.0, 0.5, -1.0],
+        [0.3, 1.8, 0.2],
+        [-0.5, 0.4, 1.5],
+      ]),
+    );
     expect(r.loss).toBeCloseTo(0.32268134, 8);
   });
 });
@@ -118,7 +133,8 @@ describe('siglip gradients', () => {
         fc.double({ min: -10, max: 2, noNaN: true }),
         fc.boolean(),
         ([image, text], t, b, normalize) => {
-          const loss = (i: Matrix, x: Matrix, tt: number, bb: number) => siglipFromEmbeddings(i, x, tt, bb, normalize).loss;
+          const loss = (i: Matrix, x: Matrix, tt: number, bb: number) =>
+            siglipFromEmbeddings(i, x, tt, bb, normalize).loss;
           const r = siglipFromEmbeddings(image, text, t, b, normalize);
           expectGradient(r.gradImage.data, (m) => loss(m, text, t, b), image, 'image');
           expectGradient(r.gradText.data, (m) => loss(image, m, t, b), text, 'text');
@@ -131,7 +147,12 @@ describe('siglip gradients', () => {
   });
 
   it('is stable for huge logits', () => {
-    const r = siglipLoss(fromRows([[1000, -1000], [1000, -1000]]));
+    const r = siglipLoss(
+      fromRows([
+        [1000, -1000],
+        [1000, -1000],
+      ]),
+    );
     // Pair (2,1) is wrong by 1000: softplus(1000) = 1000; pair (2,2) wrong by 1000 too.
     expect(r.loss).toBe(1000);
     expect(Array.from(r.gradLogits.data)).toEqual([-0, 0, 0.5, -0.5]);
@@ -163,7 +184,9 @@ describe('ntxent and supcon gradients', () => {
         fc.integer({ min: 2, max: 6 }).chain((n) =>
           fc.tuple(
             embeddings(n, 3),
-            fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }).filter((ls) => new Set(ls).size < ls.length),
+            fc
+              .array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n })
+              .filter((ls) => new Set(ls).size < ls.length),
           ),
         ),
         fc.double({ min: 0.1, max: 2, noNaN: true }),

@@ -1,7 +1,7 @@
 // Every case of the PyTorch reference vectors for the contrastive losses (see
 // test/fixtures/oracle/README.md: float64, autograd gradients, relative tolerance 1e-12).
 import { describe, expect, it } from 'vitest';
-import { fromRows, toRows } from '../../src/matrix.js';
+import { fromRows, toRows } from '../../src/core/matrix.js';
 import { clipFromEmbeddings, clipLoss } from '../../src/ops/clip/kernel.js';
 import { ntxentLoss } from '../../src/ops/ntxent/kernel.js';
 import { siglipFromEmbeddings } from '../../src/ops/siglip/kernel.js';

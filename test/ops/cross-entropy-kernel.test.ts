@@ -2,11 +2,10 @@
 // and nll_loss(log p) for `probs_input`, in float64) and against finite differences.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XentError } from '../../src/errors.js';
+import { XentError } from '../../src/core/errors.js';
 import { type CrossEntropyTargets, type Reduction, crossEntropy } from '../../src/ops/cross-entropy/kernel.js';
-import { fromRows, toRows } from '../../src/matrix.js';
+import { fromRows, toRows } from '../../src/core/matrix.js';
 import { type CeCase, expectClose, loadOracle } from '../helpers/oracle.js';
-
 
 const oracle = loadOracle<CeCase>('cross_entropy');
 
@@ -51,7 +50,10 @@ describe('crossEntropy against PyTorch', () => {
 
 describe('crossEntropy edge cases', () => {
   it('says why a mean over nothing is undefined instead of returning NaN', () => {
-    const logits = fromRows([[1, 2], [3, 4]]);
+    const logits = fromRows([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(() => crossEntropy(logits, { kind: 'index', classes: [null, null] })).toThrow(XentError);
     try {
       crossEntropy(logits, { kind: 'index', classes: [0, 1] }, { weight: [0, 0] });
@@ -63,7 +65,14 @@ describe('crossEntropy edge cases', () => {
   });
 
   it('reports p = 0 at the target as an infinite loss, with an infinite gradient', () => {
-    const r = crossEntropy(fromRows([[0, 1], [0.5, 0.5]]), { kind: 'index', classes: [0, 1] }, { inputIsProbs: true });
+    const r = crossEntropy(
+      fromRows([
+        [0, 1],
+        [0.5, 0.5],
+      ]),
+      { kind: 'index', classes: [0, 1] },
+      { inputIsProbs: true },
+    );
     expect(r.losses[0]).toBe(Infinity);
     expect(r.loss).toBe(Infinity);
     expect(r.grad.data[0]).toBe(-Infinity);
@@ -81,7 +90,10 @@ describe('crossEntropy edge cases', () => {
     const t2 = crossEntropy(fromRows(z), { kind: 'index', classes: [0] }, { temperature: 2 });
     const scaled = crossEntropy(fromRows([[1, 0.25, -0.5]]), { kind: 'index', classes: [0] });
     expectClose(t2.losses, scaled.losses);
-    expectClose(t2.grad.data, Array.from(scaled.grad.data).map((g) => g / 2));
+    expectClose(
+      t2.grad.data,
+      Array.from(scaled.grad.data).map((g) => g / 2),
+    );
   });
 });
 
@@ -93,20 +105,29 @@ const problem = shape.chain(({ rows, cols }) =>
   fc.record({
     logits: fc.array(fc.array(finite, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }),
     target: fc.array(fc.integer({ min: 0, max: cols - 1 }), { minLength: rows, maxLength: rows }),
-    weight: fc.option(fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: cols, maxLength: cols }), { nil: undefined }),
+    weight: fc.option(fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: cols, maxLength: cols }), {
+      nil: undefined,
+    }),
     eps: fc.constantFrom(0, 0.1, 0.5),
     reduction: fc.constantFrom<Reduction>('mean', 'sum', 'none'),
     temperature: fc.constantFrom(1, 0.5, 2),
   }),
 );
 
-function totalLoss(logits: number[][], p: { target: number[]; weight?: number[]; eps: number; reduction: Reduction; temperature: number }): number {
-  const r = crossEntropy(fromRows(logits), { kind: 'index', classes: p.target }, {
-    weight: p.weight,
-    labelSmoothing: p.eps,
-    reduction: p.reduction,
-    temperature: p.temperature,
-  });
+function totalLoss(
+  logits: number[][],
+  p: { target: number[]; weight?: number[]; eps: number; reduction: Reduction; temperature: number },
+): number {
+  const r = crossEntropy(
+    fromRows(logits),
+    { kind: 'index', classes: p.target },
+    {
+      weight: p.weight,
+      labelSmoothing: p.eps,
+      reduction: p.reduction,
+      temperature: p.temperature,
+    },
+  );
   return p.reduction === 'none' ? r.losses.reduce((a, b) => a + b, 0) : r.loss;
 }
 
@@ -114,12 +135,16 @@ describe('crossEntropy properties', () => {
   it('the gradient matches central finite differences', () => {
     fc.assert(
       fc.property(problem, (p) => {
-        const r = crossEntropy(fromRows(p.logits), { kind: 'index', classes: p.target }, {
-          weight: p.weight,
-          labelSmoothing: p.eps,
-          reduction: p.reduction,
-          temperature: p.temperature,
-        });
+        const r = crossEntropy(
+          fromRows(p.logits),
+          { kind: 'index', classes: p.target },
+          {
+            weight: p.weight,
+            labelSmoothing: p.eps,
+            reduction: p.reduction,
+            temperature: p.temperature,
+          },
+        );
         const h = 1e-5;
         p.logits.forEach((row, i) =>
           row.forEach((_, j) => {
@@ -139,7 +164,11 @@ describe('crossEntropy properties', () => {
   it('mean cross-entropy: every gradient row sums to 0; the loss is ≥ 0', () => {
     fc.assert(
       fc.property(problem, (p) => {
-        const r = crossEntropy(fromRows(p.logits), { kind: 'index', classes: p.target }, { weight: p.weight, labelSmoothing: p.eps });
+        const r = crossEntropy(
+          fromRows(p.logits),
+          { kind: 'index', classes: p.target },
+          { weight: p.weight, labelSmoothing: p.eps },
+        );
         expect(r.loss).toBeGreaterThanOrEqual(0);
         r.losses.forEach((l) => expect(l).toBeGreaterThanOrEqual(0));
         toRows(r.grad).forEach((row) => expect(Math.abs(row.reduce((a, b) => a + b, 0))).toBeLessThan(1e-12));
@@ -166,25 +195,33 @@ describe('crossEntropy properties', () => {
   it('soft targets and probability input: the gradient matches central finite differences', () => {
     const row = fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 3 }), fc.array(row, { minLength: 3, maxLength: 3 }), fc.boolean(), fc.constantFrom(0, 0.2), (x, q, probsInput, eps) => {
-        const n = x.length;
-        const normalise = (r: number[]) => r.map((v) => v / r.reduce((a, b) => a + b, 0));
-        const input = probsInput ? x.map(normalise) : x.map((r) => r.map((v) => 4 * v - 2));
-        const targets: CrossEntropyTargets = { kind: 'probs', probs: fromRows(q.slice(0, n).map(normalise)) };
-        const opts = { labelSmoothing: eps, inputIsProbs: probsInput, weight: [1, 2, 0.5] };
-        const r = crossEntropy(fromRows(input), targets, opts);
-        const h = 1e-6;
-        input.forEach((rowValues, i) =>
-          rowValues.forEach((_, j) => {
-            const up = input.map((r2) => [...r2]);
-            const down = input.map((r2) => [...r2]);
-            up[i][j] += h;
-            down[i][j] -= h;
-            const numeric = (crossEntropy(fromRows(up), targets, opts).loss - crossEntropy(fromRows(down), targets, opts).loss) / (2 * h);
-            expect(Math.abs(numeric - r.grad.data[i * 3 + j])).toBeLessThan(1e-5 * (1 + Math.abs(numeric)));
-          }),
-        );
-      }),
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 3 }),
+        fc.array(row, { minLength: 3, maxLength: 3 }),
+        fc.boolean(),
+        fc.constantFrom(0, 0.2),
+        (x, q, probsInput, eps) => {
+          const n = x.length;
+          const normalise = (r: number[]) => r.map((v) => v / r.reduce((a, b) => a + b, 0));
+          const input = probsInput ? x.map(normalise) : x.map((r) => r.map((v) => 4 * v - 2));
+          const targets: CrossEntropyTargets = { kind: 'probs', probs: fromRows(q.slice(0, n).map(normalise)) };
+          const opts = { labelSmoothing: eps, inputIsProbs: probsInput, weight: [1, 2, 0.5] };
+          const r = crossEntropy(fromRows(input), targets, opts);
+          const h = 1e-6;
+          input.forEach((rowValues, i) =>
+            rowValues.forEach((_, j) => {
+              const up = input.map((r2) => [...r2]);
+              const down = input.map((r2) => [...r2]);
+              up[i][j] += h;
+              down[i][j] -= h;
+              const numeric =
+                (crossEntropy(fromRows(up), targets, opts).loss - crossEntropy(fromRows(down), targets, opts).loss) /
+                (2 * h);
+              expect(Math.abs(numeric - r.grad.data[i * 3 + j])).toBeLessThan(1e-5 * (1 + Math.abs(numeric)));
+            }),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

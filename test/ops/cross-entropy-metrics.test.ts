@@ -1,7 +1,7 @@
 // ce --top-k: the share of rows whose target is among the k most probable classes. It is
 // the computation behind clip's Recall@K (src/ops/cross-entropy/metrics.ts), so the two must agree.
 import { describe, expect, it } from 'vitest';
-import { fromRows } from '../../src/matrix.js';
+import { fromRows } from '../../src/core/matrix.js';
 import { topKAccuracy } from '../../src/ops/cross-entropy/metrics.js';
 import { xent, expectErrorInBothLanguages } from '../helpers/cli.js';
 
@@ -62,7 +62,21 @@ describe('ce --top-k', () => {
     const clip = await run(['clip', m]);
     const ce = await run(['ce', m, '-y', 'diag', '--top-k', '1,5']);
     expect(ce.topk).toEqual(clip.recall_i2t);
-    expect(topKAccuracy(fromRows([[2, 1, 0], [0, 1, 2]]), [0, 1], [1, 2])).toEqual(new Map([[1, 0.5], [2, 1]]));
+    expect(
+      topKAccuracy(
+        fromRows([
+          [2, 1, 0],
+          [0, 1, 2],
+        ]),
+        [0, 1],
+        [1, 2],
+      ),
+    ).toEqual(
+      new Map([
+        [1, 0.5],
+        [2, 1],
+      ]),
+    );
   });
 
   it('the table shows a line per k > 1, in both languages', async () => {

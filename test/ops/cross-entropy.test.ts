@@ -9,19 +9,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as xentLib from '../../src/index.js';
-import { parseInput } from '../../src/cli/input.js';
+import { parseInput } from '../../src/rows/input.js';
 import type { OptionValues, SpecContext } from '../../src/commands/command.js';
 import { ceCommand } from '../../src/commands/ce.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
 import { makeTranslator } from '../../src/i18n/translator.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
 import { CeSums } from '../../src/ops/cross-entropy/sums.js';
 import { checkCeInput, checkCeOptions } from '../../src/ops/cross-entropy/validate.js';
 import type { CeSpec } from '../../src/ops/cross-entropy/spec.js';
-import { NATS } from '../../src/math/units.js';
-import { fromRows } from '../../src/matrix.js';
-import { planCrossEntropyStream } from '../../src/stream/ce-stream.js';
-import { readInParallel } from '../../src/stream/parallel.js';
+import { NATS } from '../../src/core/units.js';
+import { fromRows } from '../../src/core/matrix.js';
+import { planCrossEntropyStream } from '../../src/commands/streams/ce.js';
+import { readInParallel } from '../../src/rows/parallel.js';
 import { createSums } from '../../src/commands/streams/sums.js';
 import { xent } from '../helpers/cli.js';
 import { keyOfCliError, keyOf } from '../helpers/error-key.js';
@@ -54,7 +54,9 @@ const specContext: SpecContext = {
 };
 
 const source = { key: 'source.stdin' } as const;
-const csv = (rows: readonly (readonly number[])[]) => rows.map((r) => r.map((v) => (v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v))).join(',')).join('\n') + '\n';
+const csv = (rows: readonly (readonly number[])[]) =>
+  rows.map((r) => r.map((v) => (v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v))).join(',')).join('\n') +
+  '\n';
 
 /** The stream plan of `ce OPTIONS -f value`, fed the rows one by one, as run.ts feeds it. */
 async function planKey(argv: readonly string[], rows: readonly (readonly number[])[]): Promise<string> {
@@ -62,7 +64,10 @@ async function planKey(argv: readonly string[], rows: readonly (readonly number[
     const spec = (await ceCommand.readSpec(optionValues(argv), specContext)) as CeSpec;
     const plan = planCrossEntropyStream(spec, { format: 'value', source, out: { write: () => {} } });
     expect(plan, 'the plan streams these options').toBeDefined();
-    const { rows: count, cols } = await parseInput({ source, chunks: [new TextEncoder().encode(csv(rows))] }, plan!.onRow);
+    const { rows: count, cols } = await parseInput(
+      { source, chunks: [new TextEncoder().encode(csv(rows))] },
+      plan!.onRow,
+    );
     plan!.finish(count, cols);
   });
 }
@@ -107,8 +112,18 @@ interface Case {
   readonly streams?: boolean;
 }
 
-const lib = (rows: readonly (readonly number[])[], target: Parameters<typeof xentLib.crossEntropy>[1], options: xentLib.CrossEntropyOptions = {}) =>
-  () => xentLib.crossEntropy(rows.map((r) => [...r]), target, options);
+const lib =
+  (
+    rows: readonly (readonly number[])[],
+    target: Parameters<typeof xentLib.crossEntropy>[1],
+    options: xentLib.CrossEntropyOptions = {},
+  ) =>
+  () =>
+    xentLib.crossEntropy(
+      rows.map((r) => [...r]),
+      target,
+      options,
+    );
 
 const CASES: Case[] = [
   {
@@ -116,7 +131,10 @@ const CASES: Case[] = [
     key: 'err.ce.targetRange',
     rows: LOGITS,
     argv: ['-y', list(TARGETS.map((y, i) => (i === 20 ? 3 : y)))],
-    library: lib(LOGITS, TARGETS.map((y, i) => (i === 20 ? 3 : y))),
+    library: lib(
+      LOGITS,
+      TARGETS.map((y, i) => (i === 20 ? 3 : y)),
+    ),
     descend: ['-y', list(TARGETS.map((y, i) => (i === 20 ? 3 : y)))],
     streams: true,
   },
@@ -125,7 +143,11 @@ const CASES: Case[] = [
     key: 'err.ce.targetRange',
     rows: LOGITS,
     argv: ['-y', list(TARGETS.map((y) => y + 1).map((y, i) => (i === 5 ? 0 : y))), '--one-based'],
-    library: lib(LOGITS, TARGETS.map((y) => y + 1).map((y, i) => (i === 5 ? 0 : y)), { oneBased: true }),
+    library: lib(
+      LOGITS,
+      TARGETS.map((y) => y + 1).map((y, i) => (i === 5 ? 0 : y)),
+      { oneBased: true },
+    ),
     descend: ['-y', list(TARGETS.map((y) => y + 1).map((y, i) => (i === 5 ? 0 : y))), '--one-based'],
     streams: true,
   },
@@ -134,7 +156,10 @@ const CASES: Case[] = [
     key: 'err.ce.targetInteger',
     rows: LOGITS,
     argv: ['-y', list(TARGETS.map((y, i) => (i === 7 ? 1.5 : y)))],
-    library: lib(LOGITS, TARGETS.map((y, i) => (i === 7 ? 1.5 : y))),
+    library: lib(
+      LOGITS,
+      TARGETS.map((y, i) => (i === 7 ? 1.5 : y)),
+    ),
     descend: ['-y', list(TARGETS.map((y, i) => (i === 7 ? 1.5 : y)))],
     streams: true,
   },
@@ -192,9 +217,21 @@ const CASES: Case[] = [
   {
     name: 'a negative target probability',
     key: 'err.ce.targetProbsBad',
-    rows: [[2, 1, 0], [0, 1, 2]],
+    rows: [
+      [2, 1, 0],
+      [0, 1, 2],
+    ],
     argv: ['--target-probs', '1,0,0; -0.5,1,0.5'],
-    library: lib([[2, 1, 0], [0, 1, 2]], [[1, 0, 0], [-0.5, 1, 0.5]]),
+    library: lib(
+      [
+        [2, 1, 0],
+        [0, 1, 2],
+      ],
+      [
+        [1, 0, 0],
+        [-0.5, 1, 0.5],
+      ],
+    ),
   },
   {
     name: 'an infinite target probability',
@@ -206,9 +243,21 @@ const CASES: Case[] = [
   {
     name: 'target distributions of the wrong shape',
     key: 'err.ce.targetProbsShape',
-    rows: [[2, 1, 0], [0, 1, 2]],
+    rows: [
+      [2, 1, 0],
+      [0, 1, 2],
+    ],
     argv: ['--target-probs', '1,0; 0,1'],
-    library: lib([[2, 1, 0], [0, 1, 2]], [[1, 0], [0, 1]]),
+    library: lib(
+      [
+        [2, 1, 0],
+        [0, 1, 2],
+      ],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+    ),
   },
   {
     name: '--ignore-index with target distributions',
@@ -244,16 +293,36 @@ const CASES: Case[] = [
   {
     name: 'a probability above 1 with --probs',
     key: 'err.ce.probsRange',
-    rows: [[0.5, 0.5, 0], [0.2, 1.6, 0]],
+    rows: [
+      [0.5, 0.5, 0],
+      [0.2, 1.6, 0],
+    ],
     argv: ['--probs', '-y', '0,1'],
-    library: lib([[0.5, 0.5, 0], [0.2, 1.6, 0]], [0, 1], { probs: true }),
+    library: lib(
+      [
+        [0.5, 0.5, 0],
+        [0.2, 1.6, 0],
+      ],
+      [0, 1],
+      { probs: true },
+    ),
   },
   {
     name: 'a negative probability with --probs',
     key: 'err.ce.probsRange',
-    rows: [[0.5, 0.5, 0], [-0.2, 1, 0.2]],
+    rows: [
+      [0.5, 0.5, 0],
+      [-0.2, 1, 0.2],
+    ],
     argv: ['--probs', '-y', '0,1'],
-    library: lib([[0.5, 0.5, 0], [-0.2, 1, 0.2]], [0, 1], { probs: true }),
+    library: lib(
+      [
+        [0.5, 0.5, 0],
+        [-0.2, 1, 0.2],
+      ],
+      [0, 1],
+      { probs: true },
+    ),
   },
   {
     name: 'a temperature with --probs',
@@ -293,7 +362,11 @@ const CASES: Case[] = [
     key: 'err.ce.meanUndefined',
     rows: LOGITS,
     argv: ['-y', list(TARGETS.map(() => -1)), '--ignore-index', '-1'],
-    library: lib(LOGITS, TARGETS.map(() => -1), { ignoreIndex: -1 }),
+    library: lib(
+      LOGITS,
+      TARGETS.map(() => -1),
+      { ignoreIndex: -1 },
+    ),
     streams: true,
   },
   {
@@ -301,7 +374,11 @@ const CASES: Case[] = [
     key: 'err.ce.meanUndefined',
     rows: LOGITS,
     argv: ['-y', list(TARGETS.map(() => 1)), '-w', '1,0,1'],
-    library: lib(LOGITS, TARGETS.map(() => 1), { weight: [1, 0, 1] }),
+    library: lib(
+      LOGITS,
+      TARGETS.map(() => 1),
+      { weight: [1, 0, 1] },
+    ),
     streams: true,
   },
 ];
@@ -312,17 +389,27 @@ describe('one bad input, one error key, whichever way it comes in', () => {
     const stdin = csv(c.rows);
     const cli = async (...argv: string[]) => keyOfCliError(await xent(argv, { stdin }));
     const all: [string, () => Promise<string[]>][] = [
-      ['the CLI, whole matrix (json and table)', async () => [await cli('ce', ...c.argv, '-f', 'json'), await cli('ce', ...c.argv, '-f', 'table')]],
+      [
+        'the CLI, whole matrix (json and table)',
+        async () => [await cli('ce', ...c.argv, '-f', 'json'), await cli('ce', ...c.argv, '-f', 'table')],
+      ],
       ['the CLI, -f value (streamed when the options stream)', async () => [await cli('ce', ...c.argv, '-f', 'value')]],
       ['the library', async () => [await keyOf(c.library)]],
     ];
     if (c.descend) all.push(["descend's -y path", async () => [await cli('descend', ...c.descend!, '-f', 'json')]]);
-    if (c.streams) all.push(['the stream plan fed rows, and two threads reading a file', async () => [await planKey(c.argv, c.rows), await parallelKey(c.argv, c.rows)]]);
+    if (c.streams)
+      all.push([
+        'the stream plan fed rows, and two threads reading a file',
+        async () => [await planKey(c.argv, c.rows), await parallelKey(c.argv, c.rows)],
+      ]);
     return all;
   };
-  it.each(CASES.flatMap((c) => paths(c).map(([path, keys]) => [c.name, path, c.key, keys] as const)))('%s: %s', async (_name, _path, key, keys) => {
-    for (const got of await keys()) expect(got).toBe(key);
-  });
+  it.each(CASES.flatMap((c) => paths(c).map(([path, keys]) => [c.name, path, c.key, keys] as const)))(
+    '%s: %s',
+    async (_name, _path, key, keys) => {
+      for (const got of await keys()) expect(got).toBe(key);
+    },
+  );
 
   it('the streamed paths agree with the whole matrix on a good input, to the digit', async () => {
     const argv = ['-y', list(TARGETS), '-w', '1,2,0.5', '--label-smoothing', '0.2', '-t', '0.7'];
@@ -348,7 +435,10 @@ describe('the validator on typed values', () => {
     grad: false,
     ...over,
   });
-  const input = fromRows([[2, 1, 0], [0, 1, 2]]);
+  const input = fromRows([
+    [2, 1, 0],
+    [0, 1, 2],
+  ]);
 
   it.each([
     ['a NaN temperature', { temperature: NaN }, 'err.temperature'],
@@ -369,8 +459,17 @@ describe('the validator on typed values', () => {
   });
 
   it('CeSums checks the weights against the first row it sees, with the CLI wording', () => {
-    const sums = new CeSums({ targets: { kind: 'index', given: 'diag' }, oneBased: false, temperature: 1, labelSmoothing: 0, weight: [1, 2] }, source, { pieceRows: () => 4 });
-    expect(() => sums.add(Float64Array.from([1, 2, 3]), 0)).toThrow(expect.objectContaining({ key: 'err.ce.weightCount', params: expect.objectContaining({ option: '-w, --weight', got: 2, classes: 3 }) }));
+    const sums = new CeSums(
+      { targets: { kind: 'index', given: 'diag' }, oneBased: false, temperature: 1, labelSmoothing: 0, weight: [1, 2] },
+      source,
+      { pieceRows: () => 4 },
+    );
+    expect(() => sums.add(Float64Array.from([1, 2, 3]), 0)).toThrow(
+      expect.objectContaining({
+        key: 'err.ce.weightCount',
+        params: expect.objectContaining({ option: '-w, --weight', got: 2, classes: 3 }),
+      }),
+    );
   });
 
   it('a non-finite value is written as xent writes numbers', () => {
@@ -391,12 +490,20 @@ describe('every ce option in odd notation gives the numbers of plain ASCII, in e
     ['-y diag', ['-y', 'diag'], ['-y', 'ｄｉａｇ']],
     ['--one-based', ['-y', '1,3,2', '--one-based'], ['-y', '１，３，２', '--one-based']],
     ['--label-smoothing', ['-y', '0,2,1', '--label-smoothing', '0.1'], ['-y', '0,2,1', '--label-smoothing', '０.１']],
-    ['--label-smoothing in exponent form', ['-y', '0,2,1', '--label-smoothing', '0.1'], ['-y', '0,2,1', '--label-smoothing', '１e－1']],
+    [
+      '--label-smoothing in exponent form',
+      ['-y', '0,2,1', '--label-smoothing', '0.1'],
+      ['-y', '0,2,1', '--label-smoothing', '１e－1'],
+    ],
     ['-w', ['-y', '0,2,1', '-w', '1,0.5,3'], ['-y', '0,2,1', '-w', '１，０.５，３']],
     ['-t', ['-y', '0,2,1', '-t', '0.5'], ['-y', '0,2,1', '-t', '０.５']],
     ['--ignore-index', ['-y', '0,-1,1', '--ignore-index', '-1'], ['-y', '0,−1,1', '--ignore-index', '－１']],
     ['--top-k', ['-y', '0,2,1', '--top-k', '1,2'], ['-y', '0,2,1', '--top-k', '１，２']],
-    ['--target-probs', ['--target-probs', '0.9,0.1,0; 0.2,0.8,0; 0,0.5,0.5'], ['--target-probs', '０.９，０.１，０；０.２，０.８，０；０，０.５，０.５']],
+    [
+      '--target-probs',
+      ['--target-probs', '0.9,0.1,0; 0.2,0.8,0; 0,0.5,0.5'],
+      ['--target-probs', '０.９，０.１，０；０.２，０.８，０；０，０.５，０.５'],
+    ],
     [
       'all of them at once',
       ['-y', '0,2,1', '-w', '1,0.5,3', '--label-smoothing', '0.1', '-t', '0.5', '--top-k', '1,2'],

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as xent from '../../src/index.js';
-import type { XentError } from '../../src/errors.js';
+import type { XentError } from '../../src/core/errors.js';
 import type { MessageKey } from '../../src/i18n/messages.js';
-import { fromRows, toRows, transpose } from '../../src/matrix.js';
-import { logSumExp } from '../../src/math/log-sum-exp.js';
+import { fromRows, toRows, transpose } from '../../src/core/matrix.js';
+import { logSumExp } from '../../src/core/log-sum-exp.js';
 import { type Axis, softmax } from '../../src/ops/softmax/kernel.js';
 import type { SoftmaxSpec } from '../../src/ops/softmax/spec.js';
 import { checkSoftmaxInput, checkSoftmaxRow } from '../../src/ops/softmax/validate.js';
-import type { StreamContext } from '../../src/stream/plan.js';
-import { planSoftmaxStream } from '../../src/stream/softmax-stream.js';
+import type { StreamContext } from '../../src/rows/plan.js';
+import { planSoftmaxStream } from '../../src/commands/streams/softmax.js';
 import { xent as run, tsvRows } from '../helpers/cli.js';
 import { keyOfCliError, thrown } from '../helpers/error-key.js';
 import { expectClose, loadOracle, type Num } from '../helpers/oracle.js';
@@ -67,8 +67,18 @@ describe('softmax edge cases', () => {
     expect(toRows(softmax(fromRows([[2, 4]]), 2).probs)).toEqual(toRows(softmax(fromRows([[1, 2]])).probs));
   });
   it('axis col is the softmax of each column', () => {
-    const r = softmax(fromRows([[0, 5], [0, 5]]), 1, 'col');
-    expect(toRows(r.probs)).toEqual([[0.5, 0.5], [0.5, 0.5]]);
+    const r = softmax(
+      fromRows([
+        [0, 5],
+        [0, 5],
+      ]),
+      1,
+      'col',
+    );
+    expect(toRows(r.probs)).toEqual([
+      [0.5, 0.5],
+      [0.5, 0.5],
+    ]);
   });
   it('logSumExp handles huge and masked inputs', () => {
     expect(logSumExp([1000, 1000])).toBeCloseTo(1000 + Math.log(2), 12);
@@ -124,9 +134,33 @@ describe('softmax: one validator, the same error on every path', () => {
     readonly key: MessageKey;
   }
   const bad: BadLogits[] = [
-    { what: 'a NaN', text: '1,nan; 0,1', rows: [[1, NaN], [0, 1]], key: 'err.nan' },
-    { what: '+inf', text: '1,inf; 0,1', rows: [[1, Infinity], [0, 1]], key: 'err.posInf' },
-    { what: 'a row of only -inf', text: '-inf,-inf; 0,1', rows: [[-Infinity, -Infinity], [0, 1]], key: 'err.allNegInf' },
+    {
+      what: 'a NaN',
+      text: '1,nan; 0,1',
+      rows: [
+        [1, NaN],
+        [0, 1],
+      ],
+      key: 'err.nan',
+    },
+    {
+      what: '+inf',
+      text: '1,inf; 0,1',
+      rows: [
+        [1, Infinity],
+        [0, 1],
+      ],
+      key: 'err.posInf',
+    },
+    {
+      what: 'a row of only -inf',
+      text: '-inf,-inf; 0,1',
+      rows: [
+        [-Infinity, -Infinity],
+        [0, 1],
+      ],
+      key: 'err.allNegInf',
+    },
     { what: 'an empty row', text: '[[]]', rows: [[]], key: 'err.empty' },
   ];
 
@@ -153,20 +187,43 @@ describe('softmax: one validator, the same error on every path', () => {
 
   it('logSumExp takes the rules that apply to it: NaN and an empty row are refused alike', () => {
     expect(thrown(() => xent.logSumExp([1, NaN])).key).toBe('err.nan');
-    expect(thrown(() => xent.logSumExp([[1, 2], [0, NaN]], { axis: 'col' })).key).toBe('err.nan');
+    expect(
+      thrown(() =>
+        xent.logSumExp(
+          [
+            [1, 2],
+            [0, NaN],
+          ],
+          { axis: 'col' },
+        ),
+      ).key,
+    ).toBe('err.nan');
     expect(thrown(() => xent.logSumExp([[]])).key).toBe('err.empty');
     expect(thrown(() => xent.logSumExp([])).key).toBe('err.empty');
   });
   it('…while +inf and a line of only -inf have a log-sum-exp: +inf and -inf', () => {
     expect(xent.logSumExp([1, Infinity])).toBe(Infinity);
-    expect(xent.logSumExp([[-Infinity, -Infinity], [0, 0]])).toEqual([-Infinity, Math.LN2]);
+    expect(
+      xent.logSumExp([
+        [-Infinity, -Infinity],
+        [0, 0],
+      ]),
+    ).toEqual([-Infinity, Math.LN2]);
   });
 
   it('a column of only -inf, with --axis col: the same key from the CLI and the library', async () => {
     const cli = await run(['softmax', '1,-inf; 2,-inf', '--axis', 'col']);
     expect(keyOfCliError(cli)).toBe('err.allNegInf');
     expect(cli.stderr).toContain('softmax is undefined for column 2:');
-    const lib = thrown(() => xent.softmax([[1, -Infinity], [2, -Infinity]], { axis: 'col' }));
+    const lib = thrown(() =>
+      xent.softmax(
+        [
+          [1, -Infinity],
+          [2, -Infinity],
+        ],
+        { axis: 'col' },
+      ),
+    );
     expect(lib).toEqual({ key: 'err.allNegInf', params: { line: { key: 'where.column', params: { index: 2 } } } });
   });
 
@@ -179,22 +236,43 @@ describe('softmax: one validator, the same error on every path', () => {
   ] as const)('the temperature %s', (text, value) => {
     it('is refused by the CLI (whole and streamed), the library and descend with one key', async () => {
       expect(keyOfCliError(await run(['softmax', '2,0.5,-1', '-t', text]))).toBe('err.temperature');
-      expect(keyOfCliError(await run(['softmax', '-f', 'tsv', '-t', text], { stdin: '2 0.5 -1\n' }))).toBe('err.temperature');
+      expect(keyOfCliError(await run(['softmax', '-f', 'tsv', '-t', text], { stdin: '2 0.5 -1\n' }))).toBe(
+        'err.temperature',
+      );
       expect(thrown(() => xent.softmax([2, 0.5, -1], { temperature: value as number })).key).toBe('err.temperature');
-      expect(thrown(() => xent.logSoftmax([[2, 0.5, -1]], { temperature: value as number })).key).toBe('err.temperature');
+      expect(thrown(() => xent.logSoftmax([[2, 0.5, -1]], { temperature: value as number })).key).toBe(
+        'err.temperature',
+      );
       expect(keyOfCliError(await run(['descend', '1,0; 0,1', '-t', text, '-f', 'value']))).toBe('err.temperature');
     });
   });
 
   it('the temperature 5e-324 is no error: the CLI, streamed or not, and the library give one answer', async () => {
     // z/T overflows; the kernel shifts by the largest logit first, so the limit comes out: argmax.
-    const expected = [[0, 1], [0.5, 0.5]];
-    expect(xent.softmax([[1, 2], [3, 3]], { temperature: 5e-324 })).toEqual(expected);
+    const expected = [
+      [0, 1],
+      [0.5, 0.5],
+    ];
+    expect(
+      xent.softmax(
+        [
+          [1, 2],
+          [3, 3],
+        ],
+        { temperature: 5e-324 },
+      ),
+    ).toEqual(expected);
     expect(tsvRows((await run(['softmax', '1,2; 3,3', '-t', '5e-324', '-f', 'tsv'])).stdout)).toEqual(expected);
-    expect(tsvRows((await run(['softmax', '-f', 'tsv', '-t', '5e-324'], { stdin: '1 2\n3 3\n' })).stdout)).toEqual(expected);
-    expect(JSON.parse((await run(['softmax', '1,2; 3,3', '-t', '5e-324', '-f', 'json'])).stdout).probs).toEqual(expected);
+    expect(tsvRows((await run(['softmax', '-f', 'tsv', '-t', '5e-324'], { stdin: '1 2\n3 3\n' })).stdout)).toEqual(
+      expected,
+    );
+    expect(JSON.parse((await run(['softmax', '1,2; 3,3', '-t', '5e-324', '-f', 'json'])).stdout).probs).toEqual(
+      expected,
+    );
     // descend's -t is clip's, which multiplies by 1/T: that overflows, and clip says so (not softmax's rule).
-    expect(keyOfCliError(await run(['descend', '1,0; 0,1', '-t', '5e-324', '-f', 'value']))).toBe('err.temperatureTiny');
+    expect(keyOfCliError(await run(['descend', '1,0; 0,1', '-t', '5e-324', '-f', 'value']))).toBe(
+      'err.temperatureTiny',
+    );
   });
 
   // The matrix check loops the row check: for any matrix, the whole-matrix path and the
@@ -205,7 +283,9 @@ describe('softmax: one validator, the same error on every path', () => {
     { weight: 3, arbitrary: fc.constant(-Infinity) },
     fc.constant(NaN),
   );
-  const matrix = fc.integer({ min: 1, max: 4 }).chain((cols) => fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 4 }));
+  const matrix = fc
+    .integer({ min: 1, max: 4 })
+    .chain((cols) => fc.array(fc.array(entry, { minLength: cols, maxLength: cols }), { minLength: 1, maxLength: 4 }));
   const outcome = (call: () => void) => {
     try {
       call();
@@ -232,7 +312,8 @@ describe('softmax: one validator, the same error on every path', () => {
         const swap = (o: ReturnType<typeof outcome>) => {
           if (o === 'ok') return o;
           const p = o.params as Record<string, unknown>;
-          if (o.key === 'err.allNegInf') return { ...o, params: { line: { key: 'where.column', params: (p.line as { params: unknown }).params } } };
+          if (o.key === 'err.allNegInf')
+            return { ...o, params: { line: { key: 'where.column', params: (p.line as { params: unknown }).params } } };
           return 'row' in p ? { ...o, params: { ...p, row: p.col, col: p.row } } : o;
         };
         expect(byColumn).toEqual(swap(transposed));
@@ -248,7 +329,10 @@ describe('softmax: one validator, the same error on every path', () => {
     }
   });
   it('the CLI says the same, whole or streamed, for any matrix of finite and infinite logits', async () => {
-    const text = fc.array(fc.array(fc.constantFrom('1', '-2.5', 'inf', '-inf', '-inf'), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 4 });
+    const text = fc.array(
+      fc.array(fc.constantFrom('1', '-2.5', 'inf', '-inf', '-inf'), { minLength: 3, maxLength: 3 }),
+      { minLength: 1, maxLength: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(text, async (rows) => {
         const stdin = rows.map((r) => r.join(' ')).join('\n') + '\n';

@@ -1,7 +1,7 @@
-// Brackets and calls around the data (src/parse/brackets.ts).
+// Brackets and calls around the data (src/text/brackets.ts).
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, Nesting } from '../../src/parse/brackets.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
+import { MAX_DEPTH, Nesting } from '../../src/text/brackets.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
 import { thrown } from '../helpers/error-key.js';
 
 const SRC = { key: 'source.args' } as const;
@@ -24,7 +24,10 @@ describe('Nesting', () => {
   it('refuses brackets nested deeper than MAX_DEPTH, naming the line and column', () => {
     const nesting = new Nesting(SRC);
     for (let k = 0; k < MAX_DEPTH; k++) nesting.push('[', 1, 1, k + 1);
-    expect(thrown(() => nesting.push('[', 1, 3, 7))).toEqual({ key: 'err.tooDeep', params: { source: SRC, max: MAX_DEPTH, line: 3, column: 7 } });
+    expect(thrown(() => nesting.push('[', 1, 3, 7))).toEqual({
+      key: 'err.tooDeep',
+      params: { source: SRC, max: MAX_DEPTH, line: 3, column: 7 },
+    });
   });
 
   it('a call ends its data with its last bracket; left open, it is an error', () => {
@@ -33,19 +36,31 @@ describe('Nesting', () => {
     nesting.push('[', 4, 1, 8);
     nesting.pop();
     expect(nesting.call).toBe('tail');
-    expect(thrown(() => nesting.finish())).toEqual({ key: 'err.unclosed', params: { source: SRC, token: '(', row: 4 } });
+    expect(thrown(() => nesting.finish())).toEqual({
+      key: 'err.unclosed',
+      params: { source: SRC, token: '(', row: 4 },
+    });
   });
 
   it('the innermost bracket left open is named, with the row it opened', () => {
     const nesting = new Nesting(SRC);
     nesting.push('[', 1, 1, 1);
     nesting.push('(', 3, 2, 1);
-    expect(thrown(() => nesting.finish())).toEqual({ key: 'err.unclosed', params: { source: SRC, token: '(', row: 3 } });
+    expect(thrown(() => nesting.finish())).toEqual({
+      key: 'err.unclosed',
+      params: { source: SRC, token: '(', row: 3 },
+    });
   });
 
   it('as the reader uses it: an unclosed tail and an unclosed call', () => {
-    expect(thrown(() => parseMatrixText('tensor([1, 2], dtype=float', SRC))).toMatchObject({ key: 'err.unclosed', params: { token: '(', row: 1 } });
-    expect(thrown(() => parseMatrixText('tensor(1, 2', SRC))).toMatchObject({ key: 'err.unclosed', params: { token: '(', row: 1 } });
+    expect(thrown(() => parseMatrixText('tensor([1, 2], dtype=float', SRC))).toMatchObject({
+      key: 'err.unclosed',
+      params: { token: '(', row: 1 },
+    });
+    expect(thrown(() => parseMatrixText('tensor(1, 2', SRC))).toMatchObject({
+      key: 'err.unclosed',
+      params: { token: '(', row: 1 },
+    });
     expect(parseMatrixText('tensor(1, 2)', SRC).data).toEqual(new Float64Array([1, 2]));
   });
 });

@@ -1,10 +1,10 @@
-// The decimal scanners (src/parse/decimal.ts): whole tokens, tokens read a character at a
+// The decimal scanners (src/text/decimal.ts): whole tokens, tokens read a character at a
 // time, and the fast path's bytes all give exactly Number(token).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../src/matrix.js';
-import { DecimalReader, isDecimal, isDelimiter, scanDecimal } from '../../src/parse/decimal.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
+import { toRows } from '../../src/core/matrix.js';
+import { DecimalReader, isDecimal, isDelimiter, scanDecimal } from '../../src/text/decimal.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
 import { thrown } from '../helpers/error-key.js';
 
 const SRC = { key: 'source.args' } as const;
@@ -14,8 +14,17 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const decimalText = (() => {
   const digits = fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 0, maxLength: 22 });
   return fc
-    .tuple(fc.constantFrom('', '-', '+'), digits, fc.boolean(), digits, fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 400 }))))
-    .map(([sign, int, point, frac, exp]) => `${sign}${int}${point ? '.' : ''}${frac}${exp ? `${exp[0]}${exp[1]}${exp[2]}` : ''}`);
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      digits,
+      fc.boolean(),
+      digits,
+      fc.option(fc.tuple(fc.constantFrom('e', 'E'), fc.constantFrom('', '-', '+'), fc.integer({ min: 0, max: 400 }))),
+    )
+    .map(
+      ([sign, int, point, frac, exp]) =>
+        `${sign}${int}${point ? '.' : ''}${frac}${exp ? `${exp[0]}${exp[1]}${exp[2]}` : ''}`,
+    );
 })();
 
 describe('every number parses to exactly Number(token)', () => {
@@ -34,7 +43,13 @@ describe('every number parses to exactly Number(token)', () => {
   it('random doubles in every notation', () => {
     fc.assert(
       fc.property(finite, fc.integer({ min: 0, max: 20 }), (x, digits) => {
-        const forms = [String(x), x.toExponential(), x.toFixed(Math.min(digits, 20)), x.toPrecision(Math.max(1, digits)), x.toExponential(Math.min(digits, 20)).toUpperCase()];
+        const forms = [
+          String(x),
+          x.toExponential(),
+          x.toFixed(Math.min(digits, 20)),
+          x.toPrecision(Math.max(1, digits)),
+          x.toExponential(Math.min(digits, 20)).toUpperCase(),
+        ];
         for (const token of forms) expect(Object.is(parseOne(token), Number(token)), token).toBe(true);
       }),
       { numRuns: 2000 },
@@ -53,12 +68,16 @@ describe('every number parses to exactly Number(token)', () => {
 
   it('whole rows take the same path as single tokens', () => {
     fc.assert(
-      fc.property(fc.array(finite, { minLength: 1, maxLength: 20 }), fc.constantFrom(',', ' ', '\t', ', '), (xs, sep) => {
-        const text = `${xs.map(String).join(sep)}\n${xs.map((x) => x.toFixed(6)).join(sep)}\n`;
-        const m = toRows(parseMatrixText(text, SRC));
-        expect(m[0].every((v, i) => Object.is(v, Number(String(xs[i]))))).toBe(true);
-        expect(m[1].every((v, i) => Object.is(v, Number(xs[i].toFixed(6))))).toBe(true);
-      }),
+      fc.property(
+        fc.array(finite, { minLength: 1, maxLength: 20 }),
+        fc.constantFrom(',', ' ', '\t', ', '),
+        (xs, sep) => {
+          const text = `${xs.map(String).join(sep)}\n${xs.map((x) => x.toFixed(6)).join(sep)}\n`;
+          const m = toRows(parseMatrixText(text, SRC));
+          expect(m[0].every((v, i) => Object.is(v, Number(String(xs[i]))))).toBe(true);
+          expect(m[1].every((v, i) => Object.is(v, Number(xs[i].toFixed(6))))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -110,7 +129,9 @@ describe('scanDecimal (the fast path)', () => {
   });
 
   it('delimiters are the separators that may end a number', () => {
-    const delimiters = Array.from({ length: 128 }, (_, c) => c).filter(isDelimiter).map((c) => String.fromCharCode(c));
+    const delimiters = Array.from({ length: 128 }, (_, c) => c)
+      .filter(isDelimiter)
+      .map((c) => String.fromCharCode(c));
     expect(delimiters.sort()).toEqual(['\t', '\n', '\r', ' ', '#', ')', ',', ';', ']'].sort());
   });
 });

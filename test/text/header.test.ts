@@ -1,10 +1,10 @@
-// The first line, held back to tell a header row from data (src/parse/header.ts).
+// The first line, held back to tell a header row from data (src/text/header.ts).
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../src/matrix.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
-import { FirstLine, MAX_HEADER_CHARS, splitHeader } from '../../src/parse/header.js';
-import { readNumber } from '../../src/parse/number.js';
-import type { Token } from '../../src/parse/tokens.js';
+import { toRows } from '../../src/core/matrix.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
+import { FirstLine, MAX_HEADER_CHARS, splitHeader } from '../../src/text/header.js';
+import { readNumber } from '../../src/text/number.js';
+import type { Token } from '../../src/text/tokens.js';
 import { thrown } from '../helpers/error-key.js';
 
 const SRC = { key: 'source.args' } as const;
@@ -72,7 +72,10 @@ describe('FirstLine', () => {
 
   it('a number makes the line data, and a word before it an error', () => {
     const line = held('a b');
-    expect(thrown(() => line.holds(token('1'), 3))).toMatchObject({ key: 'err.notNumber', params: { token: 'a', row: 3, col: 1 } });
+    expect(thrown(() => line.holds(token('1'), 3))).toMatchObject({
+      key: 'err.notNumber',
+      params: { token: 'a', row: 3, col: 1 },
+    });
     const data = new FirstLine(SRC);
     expect(data.holds(token('1'), 1)).toBe(false);
     expect(data.holding).toBe(false);
@@ -110,6 +113,9 @@ describe('FirstLine', () => {
     const long = 'w'.repeat(MAX_HEADER_CHARS + 1);
     line.addRun(long, 0, long.length);
     expect(line.full).toBe(true);
-    expect(thrown(() => line.holds(token('w'), 1))).toEqual({ key: 'err.headerTooLong', params: { source: SRC, max: MAX_HEADER_CHARS } });
+    expect(thrown(() => line.holds(token('w'), 1))).toEqual({
+      key: 'err.headerTooLong',
+      params: { source: SRC, max: MAX_HEADER_CHARS },
+    });
   });
 });

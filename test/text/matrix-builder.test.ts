@@ -1,9 +1,9 @@
-// Rows to a matrix (src/parse/matrix-builder.ts): every row as wide as the first, rows
+// Rows to a matrix (src/text/matrix-builder.ts): every row as wide as the first, rows
 // handed out as they end, gathered row-major.
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../src/matrix.js';
-import { MatrixBuilder, RowBuffer } from '../../src/parse/matrix-builder.js';
-import { parseMatrixText } from '../../src/parse/matrix-text.js';
+import { toRows } from '../../src/core/matrix.js';
+import { MatrixBuilder, RowBuffer } from '../../src/text/matrix-builder.js';
+import { parseMatrixText } from '../../src/text/matrix-text.js';
 import { thrown } from '../helpers/error-key.js';
 
 const SRC = { key: 'source.args' } as const;
@@ -46,7 +46,10 @@ describe('RowBuffer', () => {
     rows.push(2);
     rows.end();
     rows.push(3);
-    expect(thrown(() => rows.end())).toEqual({ key: 'err.ragged', params: { source: SRC, row: 4, got: 1, expected: 2 } });
+    expect(thrown(() => rows.end())).toEqual({
+      key: 'err.ragged',
+      params: { source: SRC, row: 4, got: 1, expected: 2 },
+    });
   });
 
   it('finish: the width, or no rows, or a header of another width', () => {
@@ -56,7 +59,10 @@ describe('RowBuffer', () => {
     rows.push(2);
     rows.end();
     expect(rows.finish(['a', 'b'])).toBe(2);
-    expect(thrown(() => rows.finish(['a']))).toEqual({ key: 'err.headerWidth', params: { source: SRC, got: 1, expected: 2 } });
+    expect(thrown(() => rows.finish(['a']))).toEqual({
+      key: 'err.headerWidth',
+      params: { source: SRC, got: 1, expected: 2 },
+    });
   });
 });
 

@@ -1,11 +1,11 @@
-// The text reader's public face (src/parse/matrix-text.ts): fed in chunks of text or of
+// The text reader's public face (src/text/matrix-text.ts): fed in chunks of text or of
 // ASCII bytes (the fast path), it reads the same matrix wherever the chunks are cut, and
 // hands out each row as soon as it ends.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XentError } from '../../src/errors.js';
-import { toRows } from '../../src/matrix.js';
-import { MatrixBuilder, MatrixTextParser, parseMatrixText } from '../../src/parse/matrix-text.js';
+import { XentError } from '../../src/core/errors.js';
+import { toRows } from '../../src/core/matrix.js';
+import { MatrixBuilder, MatrixTextParser, parseMatrixText } from '../../src/text/matrix-text.js';
 
 const SRC = { key: 'source.args' } as const;
 
@@ -28,8 +28,35 @@ describe('reading in chunks', () => {
   it('reads bytes (the fast path) as it reads text, wherever the chunks are cut', () => {
     // Text from pieces that exercise both paths: numbers it reads fast and ones it cannot
     // (17 digits, big exponents, inf), separators, comments, brackets, a header, and errors.
-    const piece = fc.constantFrom('1', '-2.5', '0.000001', '+.5', '3e-4', '1E+2', '12345678901234567', '1e400', '-inf', 'x', ',', ', ', ' ', '\t', '\r\n', '\n', '# c\n', '[', ']', ';', '-', '.', '1e', '1.5.2');
-    const text = fc.tuple(fc.constantFrom('', 'a,b\n', '[[', 'tensor(['), fc.array(piece, { maxLength: 40 })).map(([head, parts]) => head + parts.join(''));
+    const piece = fc.constantFrom(
+      '1',
+      '-2.5',
+      '0.000001',
+      '+.5',
+      '3e-4',
+      '1E+2',
+      '12345678901234567',
+      '1e400',
+      '-inf',
+      'x',
+      ',',
+      ', ',
+      ' ',
+      '\t',
+      '\r\n',
+      '\n',
+      '# c\n',
+      '[',
+      ']',
+      ';',
+      '-',
+      '.',
+      '1e',
+      '1.5.2',
+    );
+    const text = fc
+      .tuple(fc.constantFrom('', 'a,b\n', '[[', 'tensor(['), fc.array(piece, { maxLength: 40 }))
+      .map(([head, parts]) => head + parts.join(''));
     const outcome = (feed: (parser: MatrixTextParser) => void) => {
       const builder = new MatrixBuilder();
       const parser = new MatrixTextParser(SRC, builder.add);

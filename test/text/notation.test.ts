@@ -1,10 +1,10 @@
-// The grammar of the notations (src/parse/notation.ts): where tokens, rows and lines end in
+// The grammar of the notations (src/text/notation.ts): where tokens, rows and lines end in
 // each notation people paste, and which input it refuses, with what error.
 import { describe, expect, it } from 'vitest';
-import { toRows } from '../../src/matrix.js';
-import { MatrixBuilder } from '../../src/parse/matrix-builder.js';
-import { MatrixTextParser, parseMatrixText } from '../../src/parse/matrix-text.js';
-import { NotPlainLines } from '../../src/parse/notation.js';
+import { toRows } from '../../src/core/matrix.js';
+import { MatrixBuilder } from '../../src/text/matrix-builder.js';
+import { MatrixTextParser, parseMatrixText } from '../../src/text/matrix-text.js';
+import { NotPlainLines } from '../../src/text/notation.js';
 import { thrown } from '../helpers/error-key.js';
 
 const SRC = { key: 'source.args' } as const;
@@ -33,11 +33,7 @@ describe('notations', () => {
     ['pretty JSON', '[\n  [2, 0.5, -1],\n  [0.3, 1.8, 0.2]\n]\n', M],
     ['pretty JSON vector', '[\n  2,\n  0.5,\n  -1\n]', [[2, 0.5, -1]]],
     ['Python list', '[[2.0, 0.5, -1.0], [0.3, 1.8, 0.2]]', M],
-    [
-      'torch tensor',
-      'tensor([[ 2.0000,  0.5000, -1.0000],\n        [ 0.3000,  1.8000,  0.2000]])',
-      M,
-    ],
+    ['torch tensor', 'tensor([[ 2.0000,  0.5000, -1.0000],\n        [ 0.3000,  1.8000,  0.2000]])', M],
     [
       'torch tensor with dtype and grad',
       'tensor([[ 2.0000,  0.5000, -1.0000],\n        [ 0.3000,  1.8000,  0.2000]], dtype=torch.float64,\n       requires_grad=True)',
@@ -59,7 +55,11 @@ describe('notations', () => {
     ['ideographic space', '2\u30000.5\u3000-1', [[2, 0.5, -1]]],
     ['byte-order mark', '\ufeff2 0.5 -1', [[2, 0.5, -1]]],
     ['number forms', '.5 5. +1 1e-3 1E+3 -0', [[0.5, 5, 1, 0.001, 1000, -0]]],
-    ['infinities', 'inf -inf Infinity -Infinity +inf INF', [[Infinity, -Infinity, Infinity, -Infinity, Infinity, Infinity]]],
+    [
+      'infinities',
+      'inf -inf Infinity -Infinity +inf INF',
+      [[Infinity, -Infinity, Infinity, -Infinity, Infinity, Infinity]],
+    ],
     ['quoted CSV numbers', '"2","0.5","-1"', [[2, 0.5, -1]]],
     ['trailing separators', '2,0.5,-1,\n0.3,1.8,0.2,;', M],
   ])('%s', (_name, text, expected) => {
@@ -94,11 +94,22 @@ describe('bad input', () => {
   });
 
   it('a word that is a whole line of a file is not quoted; one with more on its line is', () => {
-    expect(thrown(() => parseMatrixText('1 2\nsecret\n', FILE))).toEqual({ key: 'err.notNumberLine', params: { row: 2, col: 1, length: 6, source: FILE } });
+    expect(thrown(() => parseMatrixText('1 2\nsecret\n', FILE))).toEqual({
+      key: 'err.notNumberLine',
+      params: { row: 2, col: 1, length: 6, source: FILE },
+    });
     expect(thrown(() => parseMatrixText('1 2\nsecret  \n', FILE)).key).toBe('err.notNumberLine');
-    expect(thrown(() => parseMatrixText('1 2\nsecret 2\n', FILE)).params).toMatchObject({ token: 'secret', row: 2, col: 1 });
+    expect(thrown(() => parseMatrixText('1 2\nsecret 2\n', FILE)).params).toMatchObject({
+      token: 'secret',
+      row: 2,
+      col: 1,
+    });
     // Not a file: the word is quoted whatever its line holds.
-    expect(thrown(() => parseMatrixText('1 2\nsecret\n', SRC)).params).toMatchObject({ token: 'secret', row: 2, col: 1 });
+    expect(thrown(() => parseMatrixText('1 2\nsecret\n', SRC)).params).toMatchObject({
+      token: 'secret',
+      row: 2,
+      col: 1,
+    });
   });
 });
 

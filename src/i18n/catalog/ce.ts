@@ -1,12 +1,12 @@
-// Messages of `xent ce` (softmax cross-entropy) and `xent bce` (binary / multi-label
-// cross-entropy): their errors, warnings, table labels, notes and help.
+// Messages of `xent ce`: its help, options, errors, labels and notes (en, zh).
 
 export const ceEn = {
   // target errors
   'err.ce.noTarget':
     'xent ce needs targets: -y LIST (one class per row), -y diag (row i is class i) or --target-probs MATRIX',
   'err.ce.twoTargets': 'the targets were given twice: use -y or --target-probs, not both',
-  'err.ce.targetCount': 'option {option} gives {got} target(s), but the logits have {rows} row(s); give one target per row',
+  'err.ce.targetCount':
+    'option {option} gives {got} target(s), but the logits have {rows} row(s); give one target per row',
   'err.ce.targetRange':
     'the target {value} of row {row} is out of range: with {classes} classes a target is a whole number from {min} to {max}',
   'err.ce.targetInteger': "the target '{value}' of row {row} is not a whole number; a target is a class index",
@@ -16,7 +16,8 @@ export const ceEn = {
   'err.ce.targetProbsBad':
     'option --target-probs has the entry {value} at row {row}, column {col}; a target distribution has finite entries ≥ 0',
   'err.ce.weightCount': 'option {option} has {got} weights, but there are {classes} classes; give one weight per class',
-  'err.ce.weightBad': 'option {option}: the weight {value} at position {index} is not allowed; weights are finite numbers ≥ 0',
+  'err.ce.weightBad':
+    'option {option}: the weight {value} at position {index} is not allowed; weights are finite numbers ≥ 0',
   'err.ce.smoothing': "the label smoothing ε must be a number from 0 to 1, got '{value}' (option --label-smoothing)",
   'err.ce.ignoreInteger': "option --ignore-index takes a whole number, got '{value}'",
   'err.ce.ignoreSoft': 'option --ignore-index applies to class targets (-y), not to --target-probs',
@@ -29,16 +30,6 @@ export const ceEn = {
   'err.ce.probsTemperature': 'option -t, --temperature divides logits; it cannot be used with --probs',
   'warn.ce.probsSum': 'row {row} of the probabilities sums to {sum}, not 1 (--probs expects one distribution per row)',
   'warn.ce.targetSum': 'row {row} of --target-probs sums to {sum}, not 1; the loss uses it as given',
-
-  // bce errors
-  'err.bce.noTargets': 'xent bce needs --targets MATRIX: one label (0 or 1) or probability per logit',
-  'err.bce.targetsShape':
-    'option --targets is {gotRows}×{gotCols}, but the logits are {rows}×{cols}; give one target per logit',
-  'err.bce.targetsRange': 'option --targets: the value {value} at row {row}, column {col} is outside [0, 1]',
-  'err.bce.posWeightCount': 'option --pos-weight has {got} values, but there are {cols} columns; give one per column',
-  'err.bce.weightShape':
-    'option -w, --weight is {gotRows}×{gotCols}; it must be 1×{cols} (per column), {rows}×1 (per row) or {rows}×{cols} (per element)',
-
   // ce tables and summary
   'ce.title.rows': 'Cross-entropy of each row',
   'ce.title.grad': 'Gradient ∂loss/∂logit',
@@ -65,23 +56,13 @@ export const ceEn = {
   'ce.note.smoothing': 'label smoothing ε = {eps}: the target is (1 − ε)·y + ε/{classes}',
   'ce.note.infLogits':
     'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 (its logit is −inf, or so far below the largest that exp underflows to 0 in float64), and −log 0 = inf',
-  'ce.note.infProbs': 'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 in the input, and −log 0 = inf',
-  'note.infOverflow': 'loss = inf in row(s) {rows}: the weighted loss is larger than the largest float64 number (about 1.8e308)',
-  'ce.note.perplexityInf': 'perplexity = inf: exp of the mean loss {loss} (nats) is larger than the largest float64 number; only a mean loss below about 709.78 nats has a finite perplexity',
+  'ce.note.infProbs':
+    'loss = inf in row(s) {rows}: a class the target puts weight on has probability 0 in the input, and −log 0 = inf',
+  'note.infOverflow':
+    'loss = inf in row(s) {rows}: the weighted loss is larger than the largest float64 number (about 1.8e308)',
+  'ce.note.perplexityInf':
+    'perplexity = inf: exp of the mean loss {loss} (nats) is larger than the largest float64 number; only a mean loss below about 709.78 nats has a finite perplexity',
   'ce.footnote.correct': '✓: the most probable class is the target (a tie counts as ✗)',
-
-  // bce tables
-  'bce.title.probs': 'Probability σ(z) of each label',
-  'bce.title.probsGiven': 'Probability of each label (given)',
-  'bce.title.losses': 'Binary cross-entropy of each element',
-  'bce.title.grad': 'Gradient ∂loss/∂logit',
-  'bce.title.gradSum': 'Gradient ∂(Σ losses)/∂logit',
-  'bce.title.gradProbs': 'Gradient ∂loss/∂p (w.r.t. the given probabilities)',
-  'bce.footnote.target': '* marks the labels whose target is > 0.5',
-  'bce.note.grad': 'the gradient is σ(z) − y (times the weights): descent raises the logits of positive labels and lowers the others',
-  'bce.note.infProbs':
-    'loss = inf in row(s) {rows}: a given probability is 0 where the target is > 0, or 1 where it is < 1, and −log 0 = inf',
-
   // help: ce
   'help.cmd.ce': 'cross-entropy of each row of logits against its target, as PyTorch F.cross_entropy; with gradients',
   'help.ce.formula':
@@ -92,8 +73,7 @@ export const ceEn = {
     '--grad: ∂loss/∂z = (Σ_c a_c·p − a) / denominator / T, row by row (p − y without weights or smoothing); for -r none, the gradient of the sum. With --probs the loss is −Σ a·log p and the gradient is w.r.t. p: −a/p (−inf where p = 0 at a target).',
   'help.ce.output':
     'Output: the table shows each row\'s target, arg-max, p(target), loss and ✓/✗, then the loss, accuracy and perplexity exp(mean loss). tsv/csv print one line per row "target p_target loss correct" (correct 1/0; nan for an ignored row) under a header, ready for awk or a spreadsheet; with --grad they print the gradient matrix instead. -f value prints the reduced loss (for -r none, one loss per line), streaming the rows: a file of 8 MB or more given with -i is read by two threads (the same digits as from a pipe); -f json prints everything.',
-  'help.opt.ce.target':
-    'target class of each row: LIST of 0-based indices (e.g. 0,2,1), or diag (row i → class i)',
+  'help.opt.ce.target': 'target class of each row: LIST of 0-based indices (e.g. 0,2,1), or diag (row i → class i)',
   'help.opt.ce.oneBased': 'targets are numbered from 1 (textbook style) instead of 0',
   'help.opt.ce.targetProbs': 'a target distribution per row (one-hot or soft): inline matrix or @FILE',
   'help.opt.ce.probs': 'the input rows are probabilities already (loss −log p); values must lie in [0, 1]',
@@ -103,52 +83,82 @@ export const ceEn = {
   'help.opt.ce.reduction': 'mean (default), sum or none',
   'help.opt.ce.temperature': 'divide the logits by T > 0 before the softmax (default 1)',
   'help.opt.ce.grad': 'also show the gradient of the loss w.r.t. each input value',
-
-  // help: bce
-  'help.cmd.bce': 'binary / multi-label cross-entropy with logits, as PyTorch F.binary_cross_entropy_with_logits',
-  'help.bce.formula':
-    'Each element: l = w·[p_c·y·softplus(−z) + (1 − y)·softplus(z)] = −w·[p_c·y·log σ(z) + (1 − y)·log(1 − σ(z))], computed through softplus, so huge |z| never gives log(0). Reductions: mean over all N·C elements (default), sum, none. --grad: ∂l/∂z = w·[(1 − y)·σ(z) − p_c·y·σ(−z)] (σ(z) − y without pos_weight), ÷ N·C for mean.',
-  'help.bce.probs':
-    '--probs: the input is probabilities p (F.binary_cross_entropy): l = −w·[p_c·y·log p + (1 − y)·log(1 − p)], gradient w.r.t. p; p = 0 at a positive target gives inf (PyTorch clamps the log at −100).',
-  'help.bce.output':
-    'Output: tables of σ(z) and of the per-element losses, then the loss and the element accuracy at 0.5. tsv/csv print the per-element loss matrix (with --grad: the gradient matrix); -f value prints the reduced loss (for -r none, the loss matrix).',
-  'help.opt.bce.targets': 'targets, same shape as the logits, values in [0, 1]: inline matrix or @FILE',
-  'help.opt.bce.posWeight': 'weight of the positive term, one per column (PyTorch pos_weight=)',
-  'help.opt.bce.weight': 'weights broadcast like PyTorch: 1×C (per column, e.g. 1,2,1), N×1 (per row, e.g. "1;2") or N×C',
-  'help.opt.bce.probs': 'the input holds probabilities in [0, 1], not logits',
+  // ce: entropy and divergence of the target
+  'ce.label.entropy': 'H(q)',
+  'ce.label.kl': 'KL(q‖p)',
+  'ce.note.entropyIndex':
+    "class targets are one-hot: H(q) = 0, so each row's cross-entropy −log p(target) is all divergence, KL(q‖p) = H(q, p)",
+  'ce.note.entropySoft':
+    "each row's cross-entropy H(q, p) = H(q) + KL(q‖p): the entropy of the target q, which no prediction removes, plus the divergence of p from it",
+  'ce.note.entropyWeighted':
+    'with class weights the loss is not H(q, p): H(q) and KL(q‖p) are those of the unweighted target and do not add up to the weighted loss',
+  'ce.summary.perplexityBase': 'perplexity {base}^(mean loss)',
+  'help.ce.info':
+    'Units and parts: --base 2 gives losses and gradients in bits (the values in nats ÷ ln 2), --base 10 in bans; the perplexity exp(mean loss in nats) is the same number in every unit. With --target-probs or --label-smoothing each row also shows the entropy of its target H(q) and the divergence KL(q‖p) (JSON entropy and kl, per row), and H(q) + KL(q‖p) is the unweighted loss; with class targets H(q) = 0 and KL(q‖p) is the loss. --top-k 1,5: the share of rows whose target is among the k most probable classes (ties count against it; JSON topk); k may not exceed the number of classes.',
+  // ce: top-k accuracy
+  'help.opt.ce.topK':
+    'top-k accuracy for each k in LIST (e.g. 1,5): the share of rows whose target is among the k most probable classes (default 1)',
+  'err.ce.topK': "option --top-k takes whole numbers ≥ 1, got '{value}'",
+  'err.ce.topKClasses':
+    'option --top-k: top-{k} accuracy needs at least {k} classes, but there are {classes} (every row would count as a hit)',
+  'ce.summary.topK': 'top-{k} accuracy (target among the {k} most probable)',
+  // cross-entropy
+  'teach.ce.title': 'Cross-entropy of row {index} of {count}',
+  'teach.ce.ignoredHeading': 'An ignored row',
+  'teach.ce.ignored':
+    'This row has the ignored target (--ignore-index): its loss is 0 and it does not count in the mean.',
+  'teach.ce.step.probsGiven': 'The probabilities (given)',
+  'teach.ce.probsGiven': 'With --probs the row already holds probabilities, so there is no softmax.',
+  'teach.ce.step.softmax': 'Softmax: the probability of the target class {target}',
+  'teach.ce.allProbs': 'All the probabilities of this row: p = {probs}.',
+  'teach.ce.step.loss': 'The loss',
+  'teach.ce.smoothing':
+    'Label smoothing ε = {eps} moves ε of the target to all {classes} classes evenly: the target q is no longer one-hot.',
+  'teach.ce.lossMeaning': 'The surer the model is of the right class, the smaller the loss: p = 1 would give 0.',
+  'teach.ce.step.grad': 'The gradient p − y',
+  'teach.ce.gradOnehot': 'y is the one-hot target: 1 at the target class, 0 elsewhere.',
+  'teach.ce.gradGeneral':
+    'a is the weighted target (class weights, label smoothing or a soft target folded in); with a one-hot target it is p − y.',
+  'teach.ce.gradProbs': 'With --probs the gradient is taken with respect to the given probabilities.',
+  'teach.ce.gradUnit': 'In {unit} the gradient is the one in nats divided by ln {base}, like the loss.',
+  'teach.ce.gradSign':
+    'Negative at the target: descent raises its logit. Positive at the others: descent lowers theirs, the most probable wrong class the most.',
+  'teach.ce.gradMean':
+    "The loss is the mean over {count} rows, so in the whole gradient each row's part is divided by {count}.",
+  'teach.ce.step.descent': 'One step of gradient descent on this row',
+  'teach.ce.after':
+    'After the step the target gets p = {p} (before {before}) and the loss falls to {loss} (before {lossBefore}).',
+  'teach.ce.mean': "The reported loss is the mean of the rows' losses (reduction 'mean').",
+  'teach.ce.sum': "The reported loss is the sum of the rows' losses (reduction 'sum').",
 } as const;
 
 export type CeKey = keyof typeof ceEn;
 
 export const ceZh: Record<CeKey, string> = {
-  'err.ce.noTarget': 'xent ce 需要目标：-y LIST（每行一个类别）、-y diag（第 i 行的目标是类别 i）或 --target-probs MATRIX',
+  'err.ce.noTarget':
+    'xent ce 需要目标：-y LIST（每行一个类别）、-y diag（第 i 行的目标是类别 i）或 --target-probs MATRIX',
   'err.ce.twoTargets': '目标给了两次：请只用 -y 或 --target-probs 其中之一',
   'err.ce.targetCount': '选项 {option} 给出了 {got} 个目标，但 logit 有 {rows} 行；每行需要一个目标',
   'err.ce.targetRange': '第 {row} 行的目标 {value} 超出范围：共有 {classes} 个类别，目标应是 {min} 到 {max} 之间的整数',
   'err.ce.targetInteger': '第 {row} 行的目标“{value}”不是整数；目标是类别的编号',
   'err.ce.diag': '-y diag 让第 i 行的目标为类别 i，但共有 {rows} 行，却只有 {classes} 个类别',
-  'err.ce.targetProbsShape': '选项 --target-probs 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每行需要一个目标分布',
-  'err.ce.targetProbsBad': '选项 --target-probs 第 {row} 行第 {col} 列的 {value} 不合法；目标分布的各项必须是 ≥ 0 的有限数',
+  'err.ce.targetProbsShape':
+    '选项 --target-probs 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每行需要一个目标分布',
+  'err.ce.targetProbsBad':
+    '选项 --target-probs 第 {row} 行第 {col} 列的 {value} 不合法；目标分布的各项必须是 ≥ 0 的有限数',
   'err.ce.weightCount': '选项 {option} 有 {got} 个权重，但共有 {classes} 个类别；每个类别需要一个权重',
   'err.ce.weightBad': '选项 {option}：第 {index} 个权重 {value} 不合法；权重必须是 ≥ 0 的有限数',
   'err.ce.smoothing': '标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“{value}”（选项 --label-smoothing）',
   'err.ce.ignoreInteger': '选项 --ignore-index 需要一个整数，收到的是“{value}”',
   'err.ce.ignoreSoft': '选项 --ignore-index 只适用于类别目标（-y），不适用于 --target-probs',
-  'err.ce.targetOverflow': '第 {row} 行类别 {col} 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
+  'err.ce.targetOverflow':
+    '第 {row} 行类别 {col} 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
   'err.ce.meanUndefined':
     "这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
   'err.ce.probsRange': '--probs：{source}第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
   'err.ce.probsTemperature': '选项 -t, --temperature 用来除 logit，不能与 --probs 一起使用',
   'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
   'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
-
-  'err.bce.noTargets': 'xent bce 需要 --targets MATRIX：每个 logit 对应一个标签（0 或 1）或概率',
-  'err.bce.targetsShape': '选项 --targets 的形状是 {gotRows}×{gotCols}，但 logit 是 {rows}×{cols}；每个 logit 需要一个目标',
-  'err.bce.targetsRange': '选项 --targets：第 {row} 行第 {col} 列的值 {value} 不在 [0, 1] 内',
-  'err.bce.posWeightCount': '选项 --pos-weight 有 {got} 个值，但共有 {cols} 列；每列需要一个',
-  'err.bce.weightShape':
-    '选项 -w, --weight 的形状是 {gotRows}×{gotCols}；它必须是 1×{cols}（每列）、{rows}×1（每行）或 {rows}×{cols}（每个元素）',
-
   'ce.title.rows': '每一行的交叉熵',
   'ce.title.grad': '梯度 ∂loss/∂logit',
   'ce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
@@ -175,19 +185,9 @@ export const ceZh: Record<CeKey, string> = {
     '第 {rows} 行的损失 = inf：目标有权重的某个类别概率为 0（其 logit 为 −inf，或比最大的 logit 小得太多，exp 在 float64 中下溢为 0），而 −log 0 = inf',
   'ce.note.infProbs': '第 {rows} 行的损失 = inf：输入中目标有权重的某个类别概率为 0，而 −log 0 = inf',
   'note.infOverflow': '第 {rows} 行的损失 = inf：加权后的损失超过了 float64 能表示的最大数（约 1.8e308）',
-  'ce.note.perplexityInf': '困惑度 = inf：平均损失 {loss}（奈特）的指数超过了 float64 能表示的最大数；只有平均损失低于约 709.78 奈特时困惑度才是有限数',
+  'ce.note.perplexityInf':
+    '困惑度 = inf：平均损失 {loss}（奈特）的指数超过了 float64 能表示的最大数；只有平均损失低于约 709.78 奈特时困惑度才是有限数',
   'ce.footnote.correct': '✓：概率最大的类别就是目标（并列算作 ✗）',
-
-  'bce.title.probs': '每个标签的概率 σ(z)',
-  'bce.title.probsGiven': '每个标签的概率（输入给定）',
-  'bce.title.losses': '每个元素的二元交叉熵',
-  'bce.title.grad': '梯度 ∂loss/∂logit',
-  'bce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
-  'bce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
-  'bce.footnote.target': '* 标出目标 > 0.5 的标签',
-  'bce.note.grad': '梯度为 σ(z) − y（再乘以权重）：梯度下降会提高正标签的 logit，降低其他标签的 logit',
-  'bce.note.infProbs': '第 {rows} 行的损失 = inf：某个给定概率在目标 > 0 处为 0，或在目标 < 1 处为 1，而 −log 0 = inf',
-
   'help.cmd.ce': '计算每行 logit 相对其目标的交叉熵，与 PyTorch 的 F.cross_entropy 一致；可输出梯度',
   'help.ce.formula':
     '第 n 行的损失：l_n = −Σ_c a_c·log p_c，其中 p = softmax(z/T)，a 为加权后的目标：类别 y、权重 w、平滑系数 ε 时 a = (1 − ε)·w_y·onehot(y) + ε/C·w；软目标 q 时 a_c = w_c·((1 − ε)·q_c + ε/C)。被忽略的行（目标等于 --ignore-index，默认与 PyTorch 相同为 −100）损失为 0。',
@@ -207,16 +207,42 @@ export const ceZh: Record<CeKey, string> = {
   'help.opt.ce.reduction': 'mean（默认）、sum 或 none',
   'help.opt.ce.temperature': '做 softmax 之前把 logit 除以 T > 0（默认 1）',
   'help.opt.ce.grad': '同时给出损失对每个输入值的梯度',
-
-  'help.cmd.bce': '带 logit 的二元 / 多标签交叉熵，与 PyTorch 的 F.binary_cross_entropy_with_logits 一致',
-  'help.bce.formula':
-    '每个元素：l = w·[p_c·y·softplus(−z) + (1 − y)·softplus(z)] = −w·[p_c·y·log σ(z) + (1 − y)·log(1 − σ(z))]，通过 softplus 计算，因此 |z| 很大时也不会出现 log(0)。归约：对全部 N·C 个元素取平均（mean，默认）、sum、none。--grad：∂l/∂z = w·[(1 − y)·σ(z) − p_c·y·σ(−z)]（无 pos_weight 时即 σ(z) − y），mean 时再除以 N·C。',
-  'help.bce.probs':
-    '--probs：输入是概率 p（即 F.binary_cross_entropy）：l = −w·[p_c·y·log p + (1 − y)·log(1 − p)]，梯度对 p 求；正目标处 p = 0 时损失为 inf（PyTorch 会把 log 截断在 −100）。',
-  'help.bce.output':
-    '输出：σ(z) 表和每个元素的损失表，下面是损失和以 0.5 为阈值的逐元素准确率。tsv/csv 输出每个元素的损失矩阵（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出损失矩阵）。',
-  'help.opt.bce.targets': '目标，形状与 logit 相同，取值在 [0, 1] 内：直接写矩阵，或 @FILE',
-  'help.opt.bce.posWeight': '正项的权重，每列一个（即 PyTorch 的 pos_weight=）',
-  'help.opt.bce.weight': '权重，按 PyTorch 的方式广播：1×C（每列，如 1,2,1）、N×1（每行，如 "1;2"）或 N×C',
-  'help.opt.bce.probs': '输入是 [0, 1] 内的概率，而不是 logit',
+  'ce.label.entropy': 'H(q)',
+  'ce.label.kl': 'KL(q‖p)',
+  'ce.note.entropyIndex':
+    '类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)',
+  'ce.note.entropySoft':
+    '每行的交叉熵 H(q, p) = H(q) + KL(q‖p)：目标 q 自身的熵（任何预测都无法消除）加上 p 偏离它的散度',
+  'ce.note.entropyWeighted':
+    '有类别权重时，损失不是 H(q, p)：H(q) 和 KL(q‖p) 是未加权目标的值，两者之和不等于加权后的损失',
+  'ce.summary.perplexityBase': '困惑度 {base}^(平均损失)',
+  'help.ce.info':
+    '单位与分解：--base 2 让损失和梯度以比特计（以奈特计的值 ÷ ln 2），--base 10 以哈特莱计；困惑度 exp(以奈特计的平均损失) 在任何单位下都是同一个数。使用 --target-probs 或 --label-smoothing 时，每行还给出目标的熵 H(q) 和散度 KL(q‖p)（JSON 中为 entropy 和 kl，每行一个），H(q) + KL(q‖p) 等于未加权的损失；类别目标时 H(q) = 0，KL(q‖p) 就是损失。--top-k 1,5：目标位于概率最大的 k 个类别之中的行所占比例（并列算作不命中；JSON 中为 topk）；k 不能超过类别数。',
+  'help.opt.ce.topK':
+    '对 LIST 中的每个 k 给出 top-k 准确率（如 1,5）：目标位于概率最大的 k 个类别之中的行所占比例（默认 1）',
+  'err.ce.topK': '选项 --top-k 需要 ≥ 1 的整数，收到的是“{value}”',
+  'err.ce.topKClasses': '选项 --top-k：top-{k} 准确率至少需要 {k} 个类别，但只有 {classes} 个（每一行都会算作命中）',
+  'ce.summary.topK': 'top-{k} 准确率（目标位于概率最大的 {k} 个类别之中）',
+  'teach.ce.title': '第 {index} 行（共 {count} 行）的交叉熵',
+  'teach.ce.ignoredHeading': '被忽略的行',
+  'teach.ce.ignored': '这一行的目标是被忽略的类别（--ignore-index）：损失为 0，也不计入平均。',
+  'teach.ce.step.probsGiven': '概率（已给出）',
+  'teach.ce.probsGiven': '使用 --probs 时这一行本身就是概率，不需要 softmax。',
+  'teach.ce.step.softmax': 'Softmax：目标类别 {target} 的概率',
+  'teach.ce.allProbs': '这一行的全部概率：p = {probs}。',
+  'teach.ce.step.loss': '损失',
+  'teach.ce.smoothing': '标签平滑 ε = {eps} 把目标的 ε 平均分给全部 {classes} 个类别：目标 q 不再是独热的。',
+  'teach.ce.lossMeaning': '模型对正确类别越有把握，损失越小：p = 1 时损失为 0。',
+  'teach.ce.step.grad': '梯度 p − y',
+  'teach.ce.gradOnehot': 'y 是独热目标：目标类别为 1，其余为 0。',
+  'teach.ce.gradGeneral': 'a 是加权后的目标（已计入类别权重、标签平滑或软目标）；独热目标时即 p − y。',
+  'teach.ce.gradProbs': '使用 --probs 时，梯度是对给出的概率求的。',
+  'teach.ce.gradUnit': '以 {unit} 为单位时，梯度与损失一样，是以 nats 计的值除以 ln {base}。',
+  'teach.ce.gradSign':
+    '目标处为负：梯度下降会升高它的 logit。其余类别为正：梯度下降会降低它们的 logit，最可能的错误类别降得最多。',
+  'teach.ce.gradMean': '损失是 {count} 行的平均值，所以在整体梯度中每一行的部分要除以 {count}。',
+  'teach.ce.step.descent': '对这一行做一步梯度下降',
+  'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失降到 {loss}（之前为 {lossBefore}）。',
+  'teach.ce.mean': "报告的损失是各行损失的平均值（reduction 'mean'）。",
+  'teach.ce.sum': "报告的损失是各行损失之和（reduction 'sum'）。",
 };

@@ -10,23 +10,19 @@ export const coreEn = {
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
-
   // where input comes from
   'source.args': 'the arguments',
   'source.stdin': 'standard input',
   'source.file': "'{path}'",
   'source.option': 'option {option}',
-
   // reading input
-  'err.noInput':
-    'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: {example})',
+  'err.noInput': 'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: {example})',
   'err.inputTwice': 'the input was given twice: use arguments or --input, not both',
   'err.fileMissing': "cannot read '{path}': no such file",
   'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
   'err.fileUnreadable': "cannot read '{path}': {reason}",
   'err.binary': '{source} is not text: it has a NUL byte at byte {offset}',
   'err.badUtf8': '{source} is not valid UTF-8 text (first bad byte at {offset})',
-
   // parsing numbers and matrices
   'err.notNumber':
     "'{token}' at row {row}, column {col} of {source} is not a number (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)",
@@ -42,21 +38,20 @@ export const coreEn = {
   'err.overflow':
     "'{token}' at row {row}, column {col} of {source} is beyond the range of a double (about ±1.8e308); write inf or -inf if you mean infinity",
   'err.notNumberLine':
-    "row {row}, column {col} of {source} is not a number: its line is one word of {length} characters, not quoted (a whole line of a file is never shown) (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)",
+    'row {row}, column {col} of {source} is not a number: its line is one word of {length} characters, not quoted (a whole line of a file is never shown) (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)',
   'err.tooDeep':
     'brackets nested deeper than {max} levels at line {line}, column {column} of {source}; a matrix needs two ([[1, 2], [3, 4]])',
   'err.headerTooLong':
     'the first line of {source} is more than {max} characters of words without a number: too long for a header row',
-  'err.tooManyValues': '{source} holds more numbers than fit in memory (over {count}); softmax -f tsv, clip -f value and ce -f value read a large input row by row without holding it',
+  'err.tooManyValues':
+    '{source} holds more numbers than fit in memory (over {count}); softmax -f tsv, clip -f value and ce -f value read a large input row by row without holding it',
   'err.fileTooLarge': "cannot read '{path}': it is too large to read at once",
   'token.cut': '{head}… ({length} characters)',
   'err.exampleAndInput': '--example is the input: give it without numbers or -i FILE',
   'err.inputNotRead': "xent {command} reads no input, so -i '{file}' would be ignored; leave it out",
   'err.optionTwice': "option {option} was given twice ('{first}' and '{second}'); give it once",
   'err.stdoutClosed': 'standard output is closed: nowhere to write the result',
-  'err.headerWidth':
-    'the header of {source} names {got} columns, but the rows have {expected}',
-
+  'err.headerWidth': 'the header of {source} names {got} columns, but the rows have {expected}',
   // options
   'err.unknownOption': "unknown option '{option}'{hint}",
   'err.unknownCommand': "unknown command '{command}'{hint}",
@@ -67,11 +62,9 @@ export const coreEn = {
   'err.helpExtra': "'help' shows the help of one command; got a second argument '{token}'",
   'err.badChoice': "option {option} takes one of {choices}, got '{value}'",
   'err.precision': "option --precision takes a whole number from 0 to 17, got '{value}'",
-  'err.temperature':
-    "the temperature must be a finite number greater than 0, got '{value}' (option -t, --temperature)",
+  'err.temperature': "the temperature must be a finite number greater than 0, got '{value}' (option -t, --temperature)",
   'err.notANumberOption': "option {option} takes a number, got '{value}'",
   'err.positive': "option {option} takes a finite number greater than 0, got '{value}'",
-
   // softmax
   'err.allNegInf':
     'softmax is undefined for {line}: every logit is -inf, so every class is masked and nothing is left to normalise',
@@ -79,7 +72,6 @@ export const coreEn = {
     '+inf at row {row}, column {col} of {source}: softmax of +inf is inf/inf, undefined; use a large finite number instead',
   'where.row': 'row {index}',
   'where.column': 'column {index}',
-
   // labels in tables
   'label.row': 'row',
   'label.column': 'column',
@@ -90,9 +82,9 @@ export const coreEn = {
   'note.markArgmax': '* marks the most probable class in each {unit}',
   'note.temperature': 'logits divided by the temperature T = {value} before the softmax',
   'progress.reading': 'reading {source}: {mb} MB, {rows} rows',
-  'note.elided': 'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
+  'note.elided':
+    'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
   'help.opt.full': 'show big tables whole in a terminal (by default their middle rows and columns are left out)',
-
   // help
   'help.usage': 'Usage:',
   'help.options': 'Options:',
@@ -115,21 +107,18 @@ export const coreEn = {
   'help.cmd.help': 'show help for a command',
   'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
   'help.opt.input': 'read the matrix from FILE (- for standard input)',
-  'help.opt.format': 'output format: table, tsv, csv, json, markdown or value (default: table on a terminal, tsv in a pipe)',
-  'help.opt.precision': 'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
-  'help.opt.lang': 'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
+  'help.opt.format':
+    'output format: table, tsv, csv, json, markdown or value (default: table on a terminal, tsv in a pipe)',
+  'help.opt.precision':
+    'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
+  'help.opt.lang':
+    'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
   'help.opt.color': 'force colour even when the output is not a terminal (also FORCE_COLOR=1)',
   'help.opt.noColor': 'no colour (also NO_COLOR=1, TERM=dumb or FORCE_COLOR=0)',
   'help.opt.example': 'use the built-in 3×3 example instead of input',
-
-  'help.cmd.softmax': 'softmax of each row (or column) of a matrix, computed stably through log-sum-exp',
-  'help.softmax.more':
-    'p_i = exp(z_i / T) / Σ_k exp(z_k / T), computed as exp(z_i/T − logsumexp(z/T)) so huge logits stay exact. A -inf logit is a masked class (probability 0).',
   'help.opt.temperature': 'divide the logits by T > 0 before the softmax (default 1)',
   'help.opt.axis': 'softmax over each row (default) or each col(umn)',
   'help.opt.log': 'show log-probabilities as the main result',
-
-  'help.cmd.demo': 'a short lesson on the built-in 3×3 CLIP example: softmaxes, losses, gradient, descent',
 } as const;
 
 export type CoreKey = keyof typeof coreEn;
@@ -141,22 +130,18 @@ export const coreZh: Record<CoreKey, string> = {
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
-
   'source.args': '命令行参数',
   'source.stdin': '标准输入',
   'source.file': '“{path}”',
   // A space after the option name, as between any Latin text and Chinese: “选项 -y 第 1 行”.
   'source.option': '选项 {option} ',
-
-  'err.noInput':
-    '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：{example}）',
+  'err.noInput': '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：{example}）',
   'err.inputTwice': '输入给了两次：请只用参数或 --input 其中之一',
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
   'err.fileUnreadable': '无法读取“{path}”：{reason}',
   'err.binary': '{source}不是文本：第 {offset} 字节是 NUL',
   'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
-
   'err.notNumber':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.nan': '{source}第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
@@ -164,14 +149,17 @@ export const coreZh: Record<CoreKey, string> = {
   'err.empty': '{source}中没有找到数字',
   'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
   'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',
-  'note.infGeneric': 'inf：某个值超出了双精度浮点数的最大值（约 1.8e308），或本应为正的概率是 0（−log 0 = inf）；请缩小输入，或检查被 −inf 屏蔽的项',
+  'note.infGeneric':
+    'inf：某个值超出了双精度浮点数的最大值（约 1.8e308），或本应为正的概率是 0（−log 0 = inf）；请缩小输入，或检查被 −inf 屏蔽的项',
   'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
-  'err.overflow': '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
+  'err.overflow':
+    '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
   'err.notNumberLine':
     '{source}第 {row} 行第 {col} 列不是数字：这一行只有一个 {length} 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.tooDeep': '{source}第 {line} 行第 {column} 列的括号嵌套超过了 {max} 层；矩阵只需要两层（[[1, 2], [3, 4]]）',
   'err.headerTooLong': '{source}的第一行超过 {max} 个字符，全是词而没有数字：作为表头行太长了',
-  'err.tooManyValues': '{source}里的数字太多，内存放不下（超过 {count} 个）；softmax -f tsv、clip -f value 和 ce -f value 会逐行读取大输入，不必整个放进内存',
+  'err.tooManyValues':
+    '{source}里的数字太多，内存放不下（超过 {count} 个）；softmax -f tsv、clip -f value 和 ce -f value 会逐行读取大输入，不必整个放进内存',
   'err.fileTooLarge': '无法读取“{path}”：文件太大，无法一次读入',
   'token.cut': '{head}…（共 {length} 个字符）',
   'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
@@ -179,7 +167,6 @@ export const coreZh: Record<CoreKey, string> = {
   'err.optionTwice': '选项 {option} 给了两次（“{first}”和“{second}”）；请只给一次',
   'err.stdoutClosed': '标准输出已关闭：结果无处可写',
   'err.headerWidth': '{source}的表头有 {got} 个列名，但数据每行有 {expected} 列',
-
   'err.unknownOption': '未知选项“{option}”{hint}',
   'err.unknownCommand': '未知命令“{command}”{hint}',
   'err.didYouMean': '（您是不是想用 {suggestion}？）',
@@ -192,12 +179,10 @@ export const coreZh: Record<CoreKey, string> = {
   'err.temperature': '温度必须是大于 0 的有限数，收到的是“{value}”（选项 -t, --temperature）',
   'err.notANumberOption': '选项 {option} 需要一个数，收到的是“{value}”',
   'err.positive': '选项 {option} 需要一个大于 0 的有限数，收到的是“{value}”',
-
   'err.allNegInf': '{line}的 softmax 无定义：所有 logit 都是 -inf，所有类别都被屏蔽，无法归一化',
   'err.posInf': '{source}第 {row} 行第 {col} 列是 +inf：softmax 会得到 inf/inf，无定义；请改用一个很大的有限数',
   'where.row': '第 {index} 行',
   'where.column': '第 {index} 列',
-
   'label.row': '行',
   'label.column': '列',
   'title.probs': '概率（对{what}做 softmax）',
@@ -209,7 +194,6 @@ export const coreZh: Record<CoreKey, string> = {
   'progress.reading': '正在读取{source}：{mb} MB，{rows} 行',
   'note.elided': '表格已按终端大小截断（… 表示省略的部分）：--full 显示全部，-f tsv、csv、json 也会输出全部',
   'help.opt.full': '在终端里完整显示大表格（默认省略中间的行和列）',
-
   'help.usage': '用法：',
   'help.options': '选项：',
   'help.globalOptions': '全局选项：',
@@ -233,17 +217,12 @@ export const coreZh: Record<CoreKey, string> = {
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
   'help.opt.format': '输出格式：table、tsv、csv、json、markdown 或 value（默认：终端里为 table，管道中为 tsv）',
   'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
-  'help.opt.lang': '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
+  'help.opt.lang':
+    '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
   'help.opt.color': '即使输出不是终端也使用颜色（也可设置 FORCE_COLOR=1）',
   'help.opt.noColor': '不使用颜色（也可设置 NO_COLOR=1、TERM=dumb 或 FORCE_COLOR=0）',
   'help.opt.example': '使用内置的 3×3 示例代替输入',
-
-  'help.cmd.softmax': '对矩阵的每一行（或每一列）做 softmax，用 log-sum-exp 稳定计算',
-  'help.softmax.more':
-    'p_i = exp(z_i / T) / Σ_k exp(z_k / T)，按 exp(z_i/T − logsumexp(z/T)) 计算，因此很大的 logit 也精确。-inf 的 logit 表示被屏蔽的类别（概率为 0）。',
   'help.opt.temperature': '做 softmax 之前把 logit 除以 T > 0（默认 1）',
   'help.opt.axis': '对每一行（row，默认）或每一列（col）做 softmax',
   'help.opt.log': '以对数概率作为主要结果',
-
-  'help.cmd.demo': '用内置 3×3 CLIP 示例上的一堂小课：softmax、损失、梯度、梯度下降',
 };

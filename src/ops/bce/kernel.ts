@@ -1,5 +1,5 @@
-import { sigmoid, softplus } from '../../math/sigmoid.js';
-import { type Matrix, at, zeros } from '../../matrix.js';
+import { sigmoid, softplus } from '../../core/sigmoid.js';
+import { type Matrix, at, zeros } from '../../core/matrix.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 
 export interface BinaryCrossEntropyOptions {

@@ -1,8 +1,8 @@
 // binaryCrossEntropy for library callers, with the options, defaults and checks of
 // `xent bce`: the same validator (validate.ts), the same kernel.
-import { fromRows } from '../../matrix.js';
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../library/input.js';
-import { NATS } from '../../math/units.js';
+import { fromRows } from '../../core/matrix.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { NATS } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { binaryCrossEntropy as bceOf } from './kernel.js';
 import { elementAccuracy } from './metrics.js';
@@ -66,7 +66,9 @@ export function binaryCrossEntropy(
   const spec: BceSpec = {
     targets: toMatrix(targets, 'the targets'),
     ...(options.posWeight !== undefined ? { posWeight: toList(options.posWeight, 'posWeight') } : {}),
-    ...(weight !== undefined ? { weight: typeof weight === 'number' ? fromRows([[weight]]) : toMatrix(weight, 'weight') } : {}),
+    ...(weight !== undefined
+      ? { weight: typeof weight === 'number' ? fromRows([[weight]]) : toMatrix(weight, 'weight') }
+      : {}),
     reduction,
     inputIsProbs,
     unit: NATS,

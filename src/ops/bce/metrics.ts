@@ -1,4 +1,4 @@
-import type { Matrix } from '../../matrix.js';
+import type { Matrix } from '../../core/matrix.js';
 
 /**
  * The share of elements where the prediction p > 0.5 agrees with the target > 0.5 (p = 0.5

@@ -1,6 +1,6 @@
 // What `xent bce` computes, as its options read into typed values (bceCommand.readSpec).
-import type { Matrix } from '../../matrix.js';
-import type { InfoUnit } from '../../math/units.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { InfoUnit } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 
 export interface BceSpec {

@@ -1,9 +1,9 @@
 // The one check of binary cross-entropy's inputs, on typed values: `xent bce` (its readSpec
 // and run) and the library's binaryCrossEntropy call these. Weights and probability input
 // follow cross-entropy's rules (src/ops/cross-entropy/validate.ts).
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import type { Matrix } from '../../matrix.js';
+import type { Matrix } from '../../core/matrix.js';
 import { type Shape, checkProbabilityInput, checkWeights } from '../cross-entropy/validate.js';
 import { BCE_CLI_NAMES, type BceOptionNames, type BceSpec } from './spec.js';
 
@@ -11,7 +11,11 @@ import { BCE_CLI_NAMES, type BceOptionNames, type BceSpec } from './spec.js';
 export function checkBceTargets(y: Matrix): void {
   for (let k = 0; k < y.data.length; k++) {
     if (!(y.data[k] >= 0 && y.data[k] <= 1)) {
-      throw new XentError('err.bce.targetsRange', { value: y.data[k], row: Math.floor(k / y.cols) + 1, col: (k % y.cols) + 1 });
+      throw new XentError('err.bce.targetsRange', {
+        value: y.data[k],
+        row: Math.floor(k / y.cols) + 1,
+        col: (k % y.cols) + 1,
+      });
     }
   }
 }
@@ -19,7 +23,12 @@ export function checkBceTargets(y: Matrix): void {
 /** One target per element of the input. */
 export function checkBceTargetsShape(y: Shape, input: Shape): void {
   if (y.rows !== input.rows || y.cols !== input.cols) {
-    throw new XentError('err.bce.targetsShape', { gotRows: y.rows, gotCols: y.cols, rows: input.rows, cols: input.cols });
+    throw new XentError('err.bce.targetsShape', {
+      gotRows: y.rows,
+      gotCols: y.cols,
+      rows: input.rows,
+      cols: input.cols,
+    });
   }
 }
 
@@ -31,7 +40,13 @@ export function checkPosWeightCount(posWeight: ArrayLike<number>, cols: number):
 /** Weights that broadcast over the input as PyTorch's do: 1×1, 1×C, N×1 or N×C. */
 export function checkBceWeightShape(w: Shape, input: Shape): void {
   const fits = (w.rows === 1 || w.rows === input.rows) && (w.cols === 1 || w.cols === input.cols);
-  if (!fits) throw new XentError('err.bce.weightShape', { gotRows: w.rows, gotCols: w.cols, rows: input.rows, cols: input.cols });
+  if (!fits)
+    throw new XentError('err.bce.weightShape', {
+      gotRows: w.rows,
+      gotCols: w.cols,
+      rows: input.rows,
+      cols: input.cols,
+    });
 }
 
 /** What can be checked before the input is read: the targets' and the weights' values. */

@@ -1,6 +1,6 @@
-import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../../matrix.js';
-import { columnShiftedSumExp } from '../../math/log-sum-exp.js';
-import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
+import { type Matrix, type RowSource, mapRows, materialize, rowView } from '../../core/matrix.js';
+import { columnShiftedSumExp } from '../../core/log-sum-exp.js';
+import { type PairSimilarity, pairBackward, pairLogits, pairSimilarity } from '../../core/similarity.js';
 import { softmaxInto } from '../softmax/kernel.js';
 import { checkClipShape } from './validate.js';
 
@@ -54,7 +54,11 @@ export function clipLossByRow(logits: Matrix): ClipRows {
   }
   const lossI2t = mean(lossesI2t);
   const lossT2i = mean(lossesT2i);
-  const probsI2t: RowSource = { rows: n, cols: n, row: (i, into) => softmaxInto(rowView(logits, i), 1, into, logProbs) };
+  const probsI2t: RowSource = {
+    rows: n,
+    cols: n,
+    row: (i, into) => softmaxInto(rowView(logits, i), 1, into, logProbs),
+  };
   const probsT2i: RowSource = {
     rows: n,
     cols: n,
@@ -73,7 +77,17 @@ export function clipLossByRow(logits: Matrix): ClipRows {
       }
     },
   };
-  return { logits, probsI2t, probsT2i, lossesI2t, lossesT2i, lossI2t, lossT2i, loss: (lossI2t + lossT2i) / 2, gradLogits };
+  return {
+    logits,
+    probsI2t,
+    probsT2i,
+    lossesI2t,
+    lossesT2i,
+    lossI2t,
+    lossT2i,
+    loss: (lossI2t + lossT2i) / 2,
+    gradLogits,
+  };
 }
 
 /**
@@ -93,7 +107,12 @@ export function clipLoss(logits: Matrix): ClipResult {
 
 /** A ClipRows with its N×N parts computed and held. */
 function held<T extends ClipRows>(r: T): Omit<T, 'probsI2t' | 'probsT2i' | 'gradLogits'> & ClipResult {
-  return { ...r, probsI2t: materialize(r.probsI2t), probsT2i: materialize(r.probsT2i), gradLogits: materialize(r.gradLogits) };
+  return {
+    ...r,
+    probsI2t: materialize(r.probsI2t),
+    probsT2i: materialize(r.probsT2i),
+    gradLogits: materialize(r.gradLogits),
+  };
 }
 
 export interface ClipEmbeddingResult extends ClipResult {
@@ -118,7 +137,12 @@ export interface ClipEmbeddingRows extends ClipRows {
  * {@link clipFromEmbeddings} with the probabilities and the gradient w.r.t. the logits as
  * RowSources, and the gradients w.r.t. the embeddings computed when `gradients()` is called.
  */
-export function clipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: number, normalize = true): ClipEmbeddingRows {
+export function clipFromEmbeddingsByRow(
+  image: Matrix,
+  text: Matrix,
+  scale: number,
+  normalize = true,
+): ClipEmbeddingRows {
   const pair: PairSimilarity = pairSimilarity(image, text, normalize);
   const s = pair.similarity;
   const result = clipLossByRow(pairLogits(s, scale));
@@ -132,7 +156,10 @@ export function clipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: numb
         result.gradLogits.row(i, g);
         for (let j = 0; j < s.cols; j++) gradScale += g[j] * s.data[i * s.cols + j];
       }
-      const { gradImage, gradText } = pairBackward(pair, mapRows(result.gradLogits, (v) => scale * v));
+      const { gradImage, gradText } = pairBackward(
+        pair,
+        mapRows(result.gradLogits, (v) => scale * v),
+      );
       return { gradImage, gradText, gradScale };
     },
   };

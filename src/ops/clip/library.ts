@@ -1,7 +1,14 @@
 // clipLoss for library callers, with the options, defaults and checks of `xent clip`.
-import { XentError } from '../../errors.js';
-import { zeros } from '../../matrix.js';
-import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, toMatrix, toRows } from '../../library/input.js';
+import { XentError } from '../../core/errors.js';
+import { zeros } from '../../core/matrix.js';
+import {
+  type EmbeddingPair,
+  type MatrixLike,
+  embeddingPair,
+  isEmbeddingPair,
+  toMatrix,
+  toRows,
+} from '../../core/library-input.js';
 import { LIBRARY_SCALE_NAMES, type ScaleOrTemperature, checkClipLogits, checkScaleOrTemperature } from './validate.js';
 import { clipFromEmbeddings, clipLoss as clipOf } from './kernel.js';
 import { clipRecall, gradTemperature, recallKs } from './metrics.js';
@@ -45,7 +52,11 @@ export interface ClipLossResult {
 /** -s or -t as `xent clip` checks them (validate.ts): the same rule, the same keys. */
 function scaleOf(options: ClipOptions): ScaleOrTemperature {
   const given = (value: number | undefined) => (value === undefined ? undefined : { value });
-  return checkScaleOrTemperature({ scale: given(options.scale), temperature: given(options.temperature) }, 1, LIBRARY_SCALE_NAMES);
+  return checkScaleOrTemperature(
+    { scale: given(options.scale), temperature: given(options.temperature) },
+    1,
+    LIBRARY_SCALE_NAMES,
+  );
 }
 
 /**
@@ -67,7 +78,12 @@ export function clipLoss(input: MatrixLike | EmbeddingPair, options: ClipOptions
     const { image, text } = embeddingPair(input);
     const e = clipFromEmbeddings(image, text, scale, options.normalize !== false);
     result = e;
-    extra = { similarity: toRows(e.similarity), gradImage: toRows(e.gradImage), gradText: toRows(e.gradText), gradScale: e.gradScale };
+    extra = {
+      similarity: toRows(e.similarity),
+      gradImage: toRows(e.gradImage),
+      gradText: toRows(e.gradText),
+      gradScale: e.gradScale,
+    };
     if (temperature !== undefined) extra = { ...extra, gradTemperature: gradTemperature(e.gradScale, temperature) };
   } else {
     if (options.normalize !== undefined) throw new XentError('err.logitsOption', { option: 'normalize' });

@@ -1,5 +1,5 @@
 // CLIP's derived metrics: Recall@K both ways, and ∂loss/∂T from ∂loss/∂scale.
-import type { Matrix } from '../../matrix.js';
+import type { Matrix } from '../../core/matrix.js';
 import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
 
 /**
@@ -11,7 +11,10 @@ import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
  * clipRecall(fromRows([[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]]), [1])
  * // { i2t: Map { 1 => 1 }, t2i: Map { 1 => 1 } }
  */
-export function clipRecall(logits: Matrix, ks: readonly number[]): { i2t: Map<number, number>; t2i: Map<number, number> } {
+export function clipRecall(
+  logits: Matrix,
+  ks: readonly number[],
+): { i2t: Map<number, number>; t2i: Map<number, number> } {
   const diagonal = Array.from({ length: logits.rows }, (_, i) => i);
   return { i2t: topKAccuracy(logits, diagonal, ks), t2i: diagonalColumnTopK(logits, ks) };
 }

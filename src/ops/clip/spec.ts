@@ -1,7 +1,7 @@
 // `xent clip`'s options as typed values, read once by the command's readSpec; explain, the
 // streaming plan and run receive this, never the option text.
-import type { Matrix } from '../../matrix.js';
-import type { InfoUnit } from '../../math/units.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { InfoUnit } from '../../core/units.js';
 
 /** Image and text embeddings, row i of each a matching pair (--image, --text). */
 export interface EmbeddingMatrices {

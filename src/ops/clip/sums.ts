@@ -1,8 +1,8 @@
 import { badLogitError, maskedLineError } from '../softmax/validate.js';
 import { checkClipShape, notSquareError } from './validate.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../math/online-log-sum-exp.js';
-import { InPieceOrder } from '../../math/in-piece-order.js';
+import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../core/online-log-sum-exp.js';
+import { InPieceOrder } from '../../core/in-piece-order.js';
 
 // Why CLIP's loss is computed here and again in kernel.ts: the kernel takes each row's and
 // column's own maximum over the whole matrix (two passes), which a stream cannot, as a
@@ -65,7 +65,7 @@ export interface ClipRowsState {
  * Same digits every time: blocks and pieces are fixed ranges of row indices (rowLayout),
  * each piece's column sums are folded in piece order, and the row losses are added in row
  * order at the end. So the loss does not depend on chunking, or on which of two threads
- * read which piece (src/stream/parallel.ts): `-i FILE` and a pipe print the same digits.
+ * read which piece (src/rows/parallel.ts): `-i FILE` and a pipe print the same digits.
  */
 export class ClipSums {
   private layout: RowLayout | undefined;

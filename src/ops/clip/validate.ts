@@ -1,9 +1,9 @@
 // The one check of CLIP's inputs, on typed values. `xent clip` (its readSpec and run), the
 // library's clipLoss, `descend`'s clip path and the streaming sums (ClipSums) all call these,
 // so the same bad input gets the same error key, whichever way it came in.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import type { Matrix } from '../../matrix.js';
+import type { Matrix } from '../../core/matrix.js';
 import { checkSoftmaxInput, checkTemperature } from '../softmax/validate.js';
 
 /** The names of the scale and temperature options, as each caller spells them in errors. */
@@ -44,10 +44,12 @@ export function checkScaleOrTemperature(
   fallback: number,
   names: ScaleNames,
 ): ScaleOrTemperature {
-  if (given.scale !== undefined && given.temperature !== undefined) throw new XentError('err.scaleAndTemperature', {}, true);
+  if (given.scale !== undefined && given.temperature !== undefined)
+    throw new XentError('err.scaleAndTemperature', {}, true);
   if (given.temperature !== undefined) {
     const T = checkTemperature(given.temperature.value, given.temperature.text);
-    if (!Number.isFinite(1 / T)) throw new XentError('err.temperatureTiny', { value: given.temperature.text ?? T }, true);
+    if (!Number.isFinite(1 / T))
+      throw new XentError('err.temperatureTiny', { value: given.temperature.text ?? T }, true);
     return { scale: 1 / T, temperature: T };
   }
   return { scale: given.scale === undefined ? fallback : checkScale(given.scale, names.scale) };

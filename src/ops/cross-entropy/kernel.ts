@@ -1,5 +1,5 @@
-import { XentError } from '../../errors.js';
-import { type Matrix, at, mapMatrix, rowView, zeros } from '../../matrix.js';
+import { XentError } from '../../core/errors.js';
+import { type Matrix, at, mapMatrix, rowView, zeros } from '../../core/matrix.js';
 import { softmax } from '../softmax/kernel.js';
 
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -72,7 +72,13 @@ export function rowLoss(a: ArrayLike<number>, logProbs: ArrayLike<number>): numb
  * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
  * a_c = w_c·((1 − ε)·q_c + ε/C).
  */
-function effectiveTargets(targets: CrossEntropyTargets, rows: number, cols: number, w: Float64Array, eps: number): Matrix {
+function effectiveTargets(
+  targets: CrossEntropyTargets,
+  rows: number,
+  cols: number,
+  w: Float64Array,
+  eps: number,
+): Matrix {
   const a = zeros(rows, cols);
   for (let n = 0; n < rows; n++) {
     const out = rowView(a, n);
@@ -128,7 +134,8 @@ export function crossEntropy(
   // Weight × target probability can pass the largest double (1e308 × 10): the loss and the
   // gradient would be nan (inf · 0, inf − inf), so such a target is refused.
   for (let k = 0; k < a.data.length; k++) {
-    if (!Number.isFinite(a.data[k])) throw new XentError('err.ce.targetOverflow', { row: Math.floor(k / cols) + 1, col: k % cols });
+    if (!Number.isFinite(a.data[k]))
+      throw new XentError('err.ce.targetOverflow', { row: Math.floor(k / cols) + 1, col: k % cols });
   }
 
   const losses = new Float64Array(rows);

@@ -1,7 +1,7 @@
 // crossEntropy for library callers, with the options, defaults and checks of `xent ce`: the
 // same validator (validate.ts), the same kernel and metrics.
-import { type MatrixLike, choice, isVector, toList, toMatrix, toRows } from '../../library/input.js';
-import { NATS } from '../../math/units.js';
+import { type MatrixLike, choice, isVector, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { NATS } from '../../core/units.js';
 import type { Reduction } from './kernel.js';
 import { evaluateCrossEntropy } from './metrics.js';
 import { type CeOptionNames, type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from './spec.js';

@@ -1,11 +1,11 @@
 // What `xent ce` and the library derive from a cross-entropy: accuracy and top-k (clip's
 // Recall@K is the same computation), perplexity, each row's entropy/KL split, and why a
 // loss is inf.
-import { type Matrix, at, rowView } from '../../matrix.js';
+import { type Matrix, at, rowView } from '../../core/matrix.js';
 import { entropy } from '../entropy/kernel.js';
 import { klFromLog } from '../kl/kernel.js';
 import { argmaxRows } from '../softmax/kernel.js';
-import { inUnit, matrixInUnit } from '../../math/units.js';
+import { inUnit, matrixInUnit } from '../../core/units.js';
 import { type CrossEntropyResult, type CrossEntropyTargets, crossEntropy } from './kernel.js';
 import type { CeSpec } from './spec.js';
 
@@ -84,7 +84,12 @@ export function targetClasses(targets: CrossEntropyTargets): readonly (number | 
  * unweighted; null for an ignored row. Its entropy and divergence split the row's
  * cross-entropy: H(q', p) = H(q') + KL(q'‖p).
  */
-export function targetDistributions(targets: CrossEntropyTargets, rows: number, cols: number, eps: number): (Float64Array | null)[] {
+export function targetDistributions(
+  targets: CrossEntropyTargets,
+  rows: number,
+  cols: number,
+  eps: number,
+): (Float64Array | null)[] {
   return Array.from({ length: rows }, (_, n) => {
     const q = new Float64Array(cols);
     if (targets.kind === 'index') {
@@ -167,7 +172,11 @@ export function evaluateCrossEntropy(input: Matrix, spec: CeSpec, targets: Cross
   // inTopK(row, target, 1): the arg-max is the target, and a tie with another class is not a hit.
   const correct = classes.map((c, i) => (c === null ? null : inTopK(rowView(input, i), c, 1)));
   const accuracy = accuracyOf(correct);
-  const others = topKAccuracy(input, classes, spec.topK.filter((k) => k !== 1));
+  const others = topKAccuracy(
+    input,
+    classes,
+    spec.topK.filter((k) => k !== 1),
+  );
   const topK = new Map(spec.topK.map((k) => [k, k === 1 ? accuracy : others.get(k)!] as const));
   const q = targetDistributions(targets, input.rows, input.cols, labelSmoothing);
   const split =

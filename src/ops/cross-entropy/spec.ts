@@ -1,8 +1,8 @@
 // What `xent ce` computes, as its options read into typed values (ceCommand.readSpec), and
 // what its run, explainer and stream planner receive. It lives with the maths so that
 // explain/ and stream/ (below commands/) can use its type.
-import type { Matrix } from '../../matrix.js';
-import type { InfoUnit } from '../../math/units.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { InfoUnit } from '../../core/units.js';
 import type { Reduction } from './kernel.js';
 
 /** PyTorch's default ignore_index: a target of −100 is ignored unless told otherwise. */

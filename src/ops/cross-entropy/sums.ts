@@ -1,5 +1,5 @@
 import type { MessageParam } from '../../i18n/messages.js';
-import { InPieceOrder } from '../../math/in-piece-order.js';
+import { InPieceOrder } from '../../core/in-piece-order.js';
 import { softmaxInto } from '../softmax/kernel.js';
 import type { PieceSums } from '../../core/piece-sums.js';
 // Softmax's row check, the primitive of its matrix check (checkLogits): it moves to
@@ -53,7 +53,10 @@ export class CeSums implements PieceSums {
   constructor(
     private readonly spec: CeRows,
     private readonly source: MessageParam,
-    private readonly options: { readonly pieceRows: (cols: number) => number; readonly onPiece?: (piece: CePiece) => void },
+    private readonly options: {
+      readonly pieceRows: (cols: number) => number;
+      readonly onPiece?: (piece: CePiece) => void;
+    },
   ) {
     this.offset = spec.oneBased ? 1 : 0;
   }
@@ -92,7 +95,11 @@ export class CeSums implements PieceSums {
 
   endPiece(): void {
     if (this.piece < 0) return;
-    const done: CePiece = { piece: this.piece, losses: Float64Array.from(this.losses), weights: Float64Array.from(this.weights) };
+    const done: CePiece = {
+      piece: this.piece,
+      losses: Float64Array.from(this.losses),
+      weights: Float64Array.from(this.weights),
+    };
     this.piece = -1;
     this.losses = [];
     this.weights = [];

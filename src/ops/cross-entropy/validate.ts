@@ -2,9 +2,9 @@
 // the library's crossEntropy, `descend`'s ce path and the streaming sums (CeSums, and the
 // plan once the rows are counted) all call these, so the same bad input gets the same error
 // key, whichever way it came in. Each throws a XentError naming what, where and the value.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { type Matrix, rowView } from '../../matrix.js';
+import { type Matrix, rowView } from '../../core/matrix.js';
 import { checkSoftmaxInput, checkTemperature } from '../softmax/validate.js';
 import type { CrossEntropyTargets } from './kernel.js';
 import { CLI_NAMES, type CeOptionNames, type CeSpec, type IndexTargets } from './spec.js';
@@ -15,14 +15,17 @@ export interface Shape {
   readonly cols: number;
 }
 
-
 /** Probabilities are not divided by a temperature: -t with --probs is refused, not ignored. */
 export function checkProbsTemperature(inputIsProbs: boolean, temperatureGiven: boolean): void {
   if (inputIsProbs && temperatureGiven) throw new XentError('err.ce.probsTemperature', {}, true);
 }
 
 /** One kind of target: class indices or distributions, given once; --ignore-index only with classes. */
-export function checkTargetChoice(given: { readonly index: boolean; readonly soft: boolean; readonly ignoreIndex: boolean }): void {
+export function checkTargetChoice(given: {
+  readonly index: boolean;
+  readonly soft: boolean;
+  readonly ignoreIndex: boolean;
+}): void {
   if (given.index && given.soft) throw new XentError('err.ce.twoTargets', {}, true);
   if (!given.index && !given.soft) throw new XentError('err.ce.noTarget', {}, true);
   if (given.soft && given.ignoreIndex) throw new XentError('err.ce.ignoreSoft', {}, true);
@@ -42,13 +45,15 @@ export function checkIgnoreIndex(ignoreIndex: number): void {
 export function checkWeights(values: ArrayLike<number>, option: string): void {
   for (let k = 0; k < values.length; k++) {
     const w = values[k];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new XentError('err.ce.weightBad', { option, value: w, index: k + 1 }, true);
+    if (!(w >= 0) || !Number.isFinite(w))
+      throw new XentError('err.ce.weightBad', { option, value: w, index: k + 1 }, true);
   }
 }
 
 /** One class weight per class (column of the input). */
 export function checkClassWeightCount(weights: ArrayLike<number>, classes: number, option: string): void {
-  if (weights.length !== classes) throw new XentError('err.ce.weightCount', { option, got: weights.length, classes }, true);
+  if (weights.length !== classes)
+    throw new XentError('err.ce.weightCount', { option, got: weights.length, classes }, true);
 }
 
 /** The k of top-k accuracy: whole numbers ≥ 1. */
@@ -65,7 +70,11 @@ export function checkTopKClasses(ks: readonly number[], classes: number): void {
 export function checkTargetProbs(q: Matrix): void {
   for (let k = 0; k < q.data.length; k++) {
     if (!(q.data[k] >= 0 && q.data[k] < Infinity)) {
-      throw new XentError('err.ce.targetProbsBad', { value: q.data[k], row: Math.floor(k / q.cols) + 1, col: (k % q.cols) + 1 });
+      throw new XentError('err.ce.targetProbsBad', {
+        value: q.data[k],
+        row: Math.floor(k / q.cols) + 1,
+        col: (k % q.cols) + 1,
+      });
     }
   }
 }
@@ -73,7 +82,12 @@ export function checkTargetProbs(q: Matrix): void {
 /** One target distribution per row, over the input's classes. */
 export function checkTargetProbsShape(q: Shape, input: Shape): void {
   if (q.rows !== input.rows || q.cols !== input.cols) {
-    throw new XentError('err.ce.targetProbsShape', { gotRows: q.rows, gotCols: q.cols, rows: input.rows, cols: input.cols });
+    throw new XentError('err.ce.targetProbsShape', {
+      gotRows: q.rows,
+      gotCols: q.cols,
+      rows: input.rows,
+      cols: input.cols,
+    });
   }
 }
 
@@ -82,21 +96,33 @@ export function checkTargetProbsShape(q: Shape, input: Shape): void {
  * row), each a whole number naming a class in the user's numbering, or the ignore index.
  * Gives each row's class, 0-based, or null for an ignored row.
  */
-export function indexTargetClasses(targets: IndexTargets, input: Shape, oneBased: boolean, names: CeOptionNames = CLI_NAMES): (number | null)[] {
+export function indexTargetClasses(
+  targets: IndexTargets,
+  input: Shape,
+  oneBased: boolean,
+  names: CeOptionNames = CLI_NAMES,
+): (number | null)[] {
   const { rows, cols } = input;
   const { given, ignoreIndex } = targets;
   if (given === 'diag') {
     if (rows > cols) throw new XentError('err.ce.diag', { rows, classes: cols }, true);
     return Array.from({ length: rows }, (_, i) => i);
   }
-  if (given.length !== rows) throw new XentError('err.ce.targetCount', { option: names.target, got: given.length, rows }, true);
+  if (given.length !== rows)
+    throw new XentError('err.ce.targetCount', { option: names.target, got: given.length, rows }, true);
   const offset = oneBased ? 1 : 0;
   return given.map((v, i) => {
     if (v === ignoreIndex) return null;
     if (!Number.isInteger(v)) throw new XentError('err.ce.targetInteger', { value: v, row: i + 1 });
     const c = v - offset;
     if (c < 0 || c >= cols) {
-      throw new XentError('err.ce.targetRange', { value: v, row: i + 1, classes: cols, min: offset, max: cols - 1 + offset });
+      throw new XentError('err.ce.targetRange', {
+        value: v,
+        row: i + 1,
+        classes: cols,
+        min: offset,
+        max: cols - 1 + offset,
+      });
     }
     return c;
   });
@@ -113,7 +139,12 @@ export function checkProbabilityInput(m: Matrix, source: MessageParam): void {
   for (let k = 0; k < m.data.length; k++) {
     const p = m.data[k];
     if (!(p >= 0 && p <= 1)) {
-      throw new XentError('err.ce.probsRange', { value: p, row: Math.floor(k / m.cols) + 1, col: (k % m.cols) + 1, source });
+      throw new XentError('err.ce.probsRange', {
+        value: p,
+        row: Math.floor(k / m.cols) + 1,
+        col: (k % m.cols) + 1,
+        source,
+      });
     }
   }
 }
@@ -131,7 +162,8 @@ export function checkCeOptions(spec: CeSpec, names: CeOptionNames = CLI_NAMES): 
   checkTemperature(spec.temperature);
   if (spec.weight) checkWeights(spec.weight, names.weight);
   checkLabelSmoothing(spec.labelSmoothing);
-  if (spec.targets.kind === 'index' && spec.targets.ignoreIndex !== undefined) checkIgnoreIndex(spec.targets.ignoreIndex);
+  if (spec.targets.kind === 'index' && spec.targets.ignoreIndex !== undefined)
+    checkIgnoreIndex(spec.targets.ignoreIndex);
   if (spec.targets.kind === 'probs') checkTargetProbs(spec.targets.probs);
   checkTopK(spec.topK);
 }
@@ -142,7 +174,12 @@ export function checkCeOptions(spec: CeSpec, names: CeOptionNames = CLI_NAMES): 
  * whole-matrix path and the streaming path report the same first error. Gives the targets
  * as the kernel takes them.
  */
-export function checkCeInput(input: Matrix, spec: CeSpec, source: MessageParam, names: CeOptionNames = CLI_NAMES): CrossEntropyTargets {
+export function checkCeInput(
+  input: Matrix,
+  spec: CeSpec,
+  source: MessageParam,
+  names: CeOptionNames = CLI_NAMES,
+): CrossEntropyTargets {
   if (spec.weight) checkClassWeightCount(spec.weight, input.cols, names.weight);
   if (spec.inputIsProbs) checkProbabilityInput(input, source);
   else checkLogits(input, source);

@@ -1,4 +1,4 @@
-// Entropy of a discrete distribution, in nats (see src/math/units.ts for bits and bans).
+// Entropy of a discrete distribution, in nats (see src/core/units.ts for bits and bans).
 // Convention, as in Cover & Thomas: 0·log 0 = 0. KL(p‖q) and H(p, q) are in src/ops/kl/.
 
 /**

@@ -1,4 +1,4 @@
-import type { InfoUnit } from '../../math/units.js';
+import type { InfoUnit } from '../../core/units.js';
 
 /** What `xent entropy` computes, its options read: H(p) of each row, in `unit`. */
 export interface EntropySpec {

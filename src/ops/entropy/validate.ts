@@ -1,8 +1,8 @@
 // The check of entropy's input (and kl's P and Q): every row must be a probability
 // distribution. Errors name the source, the row (and column) and the value, 1-based.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { type Matrix, rowView } from '../../matrix.js';
+import { type Matrix, rowView } from '../../core/matrix.js';
 
 /**
  * How far a row's sum may be from 1. Probabilities pasted with 4 decimals

@@ -1,5 +1,5 @@
 // Kullback–Leibler divergence and cross-entropy of two discrete distributions, in nats (see
-// src/math/units.ts for bits and bans). Conventions, as in Cover & Thomas: 0·log(0/q) = 0
+// src/core/units.ts for bits and bans). Conventions, as in Cover & Thomas: 0·log(0/q) = 0
 // (even for q = 0), p·log(p/0) = inf for p > 0. H(p, q) = H(p) + KL(p‖q), H from src/ops/entropy/.
 
 /**

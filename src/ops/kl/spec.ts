@@ -1,5 +1,5 @@
-import type { Matrix } from '../../matrix.js';
-import type { InfoUnit } from '../../math/units.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { InfoUnit } from '../../core/units.js';
 
 /** What `xent kl` computes, its options read: KL(P‖Q) of each pair of rows, in `unit`. */
 export interface KlSpec {

@@ -1,7 +1,7 @@
 // The check of kl's inputs: P and Q of one shape, each row of each a probability distribution.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import type { Matrix } from '../../matrix.js';
+import type { Matrix } from '../../core/matrix.js';
 import { checkDistributions } from '../entropy/validate.js';
 
 /**
@@ -11,7 +11,11 @@ import { checkDistributions } from '../entropy/validate.js';
  * @example
  * checkKlInputs(fromRows([[0.5, 0.5]]), fromRows([[1, 0, 0]]), sources) // throws err.kl.shape: 1×2 and 1×3
  */
-export function checkKlInputs(p: Matrix, q: Matrix, sources: { readonly p: MessageParam; readonly q: MessageParam }): void {
+export function checkKlInputs(
+  p: Matrix,
+  q: Matrix,
+  sources: { readonly p: MessageParam; readonly q: MessageParam },
+): void {
   if (p.rows !== q.rows || p.cols !== q.cols) {
     throw new XentError('err.kl.shape', { pRows: p.rows, pCols: p.cols, qRows: q.rows, qCols: q.cols });
   }

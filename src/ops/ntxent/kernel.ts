@@ -1,7 +1,7 @@
 import type { MessageParam } from '../../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
-import { selfBackward, selfSimilarity } from '../../math/similarity.js';
+import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../softmax/others.js';
+import { selfBackward, selfSimilarity } from '../../core/similarity.js';
 import { checkEvenRows } from './validate.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
@@ -46,7 +46,12 @@ export interface NtxentRows extends Omit<NtxentResult, 'probs' | 'grad'> {
  * {@link ntxentLoss} holding one N×N matrix (the similarities): the probabilities are a
  * RowSource, the gradient is computed by `gradient()`, each entry as ntxentLoss computes it.
  */
-export function ntxentByRow(embeddings: Matrix, temperature: number, pairing: Pairing, source: MessageParam): NtxentRows {
+export function ntxentByRow(
+  embeddings: Matrix,
+  temperature: number,
+  pairing: Pairing,
+  source: MessageParam,
+): NtxentRows {
   const n = embeddings.rows;
   checkEvenRows(n, source);
   const self = selfSimilarity(embeddings, source);
@@ -90,7 +95,12 @@ export function ntxentByRow(embeddings: Matrix, temperature: number, pairing: Pa
  * // Two views of one example: the partner is the only other row, loss 0.
  * ntxentLoss(fromRows([[1, 0], [0, 1]]), 0.5, 'half', source).loss // 0
  */
-export function ntxentLoss(embeddings: Matrix, temperature: number, pairing: Pairing, source: MessageParam): NtxentResult {
+export function ntxentLoss(
+  embeddings: Matrix,
+  temperature: number,
+  pairing: Pairing,
+  source: MessageParam,
+): NtxentResult {
   const { probs, gradient, ...rest } = ntxentByRow(embeddings, temperature, pairing, source);
   return { ...rest, probs: materialize(probs), grad: gradient() };
 }

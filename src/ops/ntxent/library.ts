@@ -1,5 +1,5 @@
 // ntXentLoss for library callers, with the options, defaults and checks of `xent ntxent`.
-import { type MatrixLike, choice, toMatrix, toRows } from '../../library/input.js';
+import { type MatrixLike, choice, toMatrix, toRows } from '../../core/library-input.js';
 import { checkTemperature } from './validate.js';
 import { type Pairing, ntxentLoss } from './kernel.js';
 

@@ -1,5 +1,5 @@
 // `xent ntxent`'s options as typed values, read once by the command's readSpec.
-import type { InfoUnit } from '../../math/units.js';
+import type { InfoUnit } from '../../core/units.js';
 import type { Pairing } from './kernel.js';
 
 export interface NtxentSpec {

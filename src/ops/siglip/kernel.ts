@@ -1,6 +1,6 @@
-import { type Matrix, type RowSource, mapRows, materialize } from '../../matrix.js';
-import { pairBackward, pairLogits, pairSimilarity } from '../../math/similarity.js';
-import { sigmoid, softplus } from '../../math/sigmoid.js';
+import { type Matrix, type RowSource, mapRows, materialize } from '../../core/matrix.js';
+import { pairBackward, pairLogits, pairSimilarity } from '../../core/similarity.js';
+import { sigmoid, softplus } from '../../core/sigmoid.js';
 import { checkSiglipShape } from './validate.js';
 
 export interface SiglipResult {
@@ -92,7 +92,13 @@ export interface SiglipEmbeddingRows extends SiglipRows {
 }
 
 /** {@link siglipFromEmbeddings} with RowSources, and `gradients()` computed when called. */
-export function siglipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: number, bias: number, normalize = true): SiglipEmbeddingRows {
+export function siglipFromEmbeddingsByRow(
+  image: Matrix,
+  text: Matrix,
+  scale: number,
+  bias: number,
+  normalize = true,
+): SiglipEmbeddingRows {
   const pair = pairSimilarity(image, text, normalize);
   const s = pair.similarity;
   const result = siglipLossByRow(pairLogits(s, scale, bias));
@@ -110,7 +116,10 @@ export function siglipFromEmbeddingsByRow(image: Matrix, text: Matrix, scale: nu
           gradBias += g[j];
         }
       }
-      const { gradImage, gradText } = pairBackward(pair, mapRows(result.gradLogits, (v) => scale * v));
+      const { gradImage, gradText } = pairBackward(
+        pair,
+        mapRows(result.gradLogits, (v) => scale * v),
+      );
       return { gradImage, gradText, gradScale, gradBias };
     },
   };

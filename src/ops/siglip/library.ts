@@ -1,5 +1,12 @@
 // sigLipLoss for library callers, with the options, defaults and checks of `xent siglip`.
-import { type EmbeddingPair, type MatrixLike, embeddingPair, isEmbeddingPair, toMatrix, toRows } from '../../library/input.js';
+import {
+  type EmbeddingPair,
+  type MatrixLike,
+  embeddingPair,
+  isEmbeddingPair,
+  toMatrix,
+  toRows,
+} from '../../core/library-input.js';
 import { checkFinite, checkLogitsOnlyOptions, checkScale } from './validate.js';
 import { siglipFromEmbeddings, siglipLoss } from './kernel.js';
 

@@ -1,5 +1,5 @@
 // `xent siglip`'s options as typed values, read once by the command's readSpec.
-import type { InfoUnit } from '../../math/units.js';
+import type { InfoUnit } from '../../core/units.js';
 import type { EmbeddingMatrices } from '../clip/spec.js';
 
 export interface SiglipSpec {

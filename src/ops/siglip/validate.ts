@@ -1,13 +1,14 @@
 // The one check of SigLIP's inputs, on typed values: `xent siglip` (its readSpec) and the
 // library's sigLipLoss call these, so the same bad input gets the same error key.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import { type GivenNumber, checkScale } from '../clip/validate.js';
 
 export { checkScale };
 
 /** A number that must be finite (the bias b). */
 export function checkFinite(given: GivenNumber, option: string): number {
-  if (!Number.isFinite(given.value)) throw new XentError('err.finiteOption', { option, value: given.text ?? given.value }, true);
+  if (!Number.isFinite(given.value))
+    throw new XentError('err.finiteOption', { option, value: given.text ?? given.value }, true);
   return given.value;
 }
 

@@ -1,5 +1,5 @@
-import { type Matrix, rowView, zeros } from '../../matrix.js';
-import { columnShiftedSumExp, shiftedSumExp } from '../../math/log-sum-exp.js';
+import { type Matrix, rowView, zeros } from '../../core/matrix.js';
+import { columnShiftedSumExp, shiftedSumExp } from '../../core/log-sum-exp.js';
 
 export type Axis = 'row' | 'col';
 
@@ -68,10 +68,12 @@ function columnSoftmax(z: Matrix, temperature: number): SoftmaxResult {
   const probs = zeros(rows, cols);
   const logProbs = zeros(rows, cols);
   const top = new Float64Array(cols).fill(-Infinity);
-  for (let i = 0; i < rows; i++) for (let j = 0, k = i * cols; j < cols; j++, k++) if (data[k] > top[j]) top[j] = data[k];
+  for (let i = 0; i < rows; i++)
+    for (let j = 0, k = i * cols; j < cols; j++, k++) if (data[k] > top[j]) top[j] = data[k];
   const shiftFirst = Array.from(top, (m) => Number.isFinite(m) && !Number.isFinite(m / temperature));
   for (let i = 0; i < rows; i++) {
-    for (let j = 0, k = i * cols; j < cols; j++, k++) logProbs.data[k] = shiftFirst[j] ? (data[k] - top[j]) / temperature : data[k] / temperature;
+    for (let j = 0, k = i * cols; j < cols; j++, k++)
+      logProbs.data[k] = shiftFirst[j] ? (data[k] - top[j]) / temperature : data[k] / temperature;
   }
   const { max, sum } = columnShiftedSumExp(logProbs);
   const logSum = Float64Array.from(sum, Math.log);

@@ -1,8 +1,16 @@
 // softmax, logSoftmax and logSumExp for library callers: vectors in, vectors out;
 // matrices in, number[][] out.
-import { type Matrix, rowView, transpose } from '../../matrix.js';
-import { logSumExp as logSumExpOf } from '../../math/log-sum-exp.js';
-import { type MatrixLike, type Rows, type Vector, choice, isVector, toMatrix, toRows } from '../../library/input.js';
+import { type Matrix, rowView, transpose } from '../../core/matrix.js';
+import { logSumExp as logSumExpOf } from '../../core/log-sum-exp.js';
+import {
+  type MatrixLike,
+  type Rows,
+  type Vector,
+  choice,
+  isVector,
+  toMatrix,
+  toRows,
+} from '../../core/library-input.js';
 import { type Axis, softmax as softmaxOf } from './kernel.js';
 import { checkLogSumExpInput, checkSoftmaxInput, checkTemperature } from './validate.js';
 

@@ -1,4 +1,4 @@
-import { type Matrix, type RowSource, rowView, zeros } from '../../matrix.js';
+import { type Matrix, type RowSource, rowView, zeros } from '../../core/matrix.js';
 import { type SoftmaxResult, softmaxInto } from './kernel.js';
 
 /**

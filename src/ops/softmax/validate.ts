@@ -1,9 +1,9 @@
 // The one check of softmax's inputs: the CLI, the library, descend and the streaming path all
 // call it, so the same bad value gives the same error everywhere. The row check is the
 // primitive; the matrix check runs it over each row (or column) and says nothing of its own.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { type Matrix, at, rowView } from '../../matrix.js';
+import { type Matrix, at, rowView } from '../../core/matrix.js';
 import type { Axis } from './kernel.js';
 
 /**
@@ -13,7 +13,9 @@ import type { Axis } from './kernel.js';
  */
 export function badLogitError(value: number, row: number, col: number, source: MessageParam): XentError {
   const where = { row: row + 1, col: col + 1, source };
-  return Number.isNaN(value) ? new XentError('err.nan', { token: 'NaN', ...where }) : new XentError('err.posInf', where);
+  return Number.isNaN(value)
+    ? new XentError('err.nan', { token: 'NaN', ...where })
+    : new XentError('err.posInf', where);
 }
 
 /** {@link badLogitError} of entry `k` of row (or column) `index`, both 0-based. */

@@ -1,8 +1,8 @@
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { type Matrix, type RowSource, materialize } from '../../matrix.js';
-import { othersSoftmaxProbs, othersSoftmaxRows } from '../../math/others-softmax.js';
-import { selfBackward, selfSimilarity } from '../../math/similarity.js';
+import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
+import { othersSoftmaxProbs, othersSoftmaxRows } from '../softmax/others.js';
+import { selfBackward, selfSimilarity } from '../../core/similarity.js';
 import { checkLabelCount } from './validate.js';
 
 export interface SupconResult {
@@ -41,7 +41,12 @@ function positiveCounts(labels: readonly number[]): number[] {
  * {@link supconLoss} holding one N×N matrix (the similarities): the probabilities are a
  * RowSource, the gradient is computed by `gradient()`, each entry as supconLoss computes it.
  */
-export function supconByRow(embeddings: Matrix, labels: readonly number[], temperature: number, source: MessageParam): SupconRows {
+export function supconByRow(
+  embeddings: Matrix,
+  labels: readonly number[],
+  temperature: number,
+  source: MessageParam,
+): SupconRows {
   const n = embeddings.rows;
   checkLabelCount(labels.length, n, source);
   const positives = positiveCounts(labels);

@@ -1,5 +1,5 @@
 // supConLoss for library callers, with the options, defaults and checks of `xent supcon`.
-import { type MatrixLike, toList, toMatrix, toRows } from '../../library/input.js';
+import { type MatrixLike, toList, toMatrix, toRows } from '../../core/library-input.js';
 import { checkTemperature } from './validate.js';
 import { supconLoss } from './kernel.js';
 
@@ -31,7 +31,11 @@ export interface SupConLossResult {
  * const r = supConLoss([[1, 0], [2, 0], [0, 1]], [0, 0, 1], { temperature: 1 });
  * r.losses // [0.3133, 0.3133, null]: log(1 + e^-1) for each class-0 anchor
  */
-export function supConLoss(embeddingRows: MatrixLike, labels: readonly number[], options: SupConOptions = {}): SupConLossResult {
+export function supConLoss(
+  embeddingRows: MatrixLike,
+  labels: readonly number[],
+  options: SupConOptions = {},
+): SupConLossResult {
   const m = toMatrix(embeddingRows, 'the embeddings');
   const list = toList(labels, 'labels');
   const temperature = options.temperature === undefined ? 0.07 : checkTemperature(options.temperature);

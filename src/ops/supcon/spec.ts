@@ -1,5 +1,5 @@
 // `xent supcon`'s options as typed values, read once by the command's readSpec.
-import type { InfoUnit } from '../../math/units.js';
+import type { InfoUnit } from '../../core/units.js';
 
 export interface SupconSpec {
   /** One label per row (--labels), counted against the rows by the validator. */

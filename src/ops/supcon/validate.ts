@@ -1,6 +1,6 @@
 // The one check of SupCon's inputs, on typed values: `xent supcon` (its readSpec and run)
 // and the library's supConLoss call these, so the same bad input gets the same error key.
-import { XentError } from '../../errors.js';
+import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import { checkTemperature } from '../softmax/validate.js';
 

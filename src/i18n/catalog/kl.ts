@@ -1,0 +1,39 @@
+// Messages of `xent kl`: its help, options, errors, labels and notes (en, zh).
+
+export const klEn = {
+  // kl
+  'help.cmd.kl': 'Kullback–Leibler divergence KL(P‖Q) = Σ P log(P/Q) between the rows of two distributions',
+  'help.kl.more':
+    "KL(P‖Q) = Σ_i P_i·log(P_i/Q_i) = H(P, Q) − H(P): what describing P with Q costs beyond P's own entropy; ≥ 0, 0 only when P = Q, and not symmetric (KL(Q‖P): swap --p and --q). Terms with P_i = 0 are 0; KL(P‖Q) is inf in a row where P has mass and Q has none. In ce's notation, a loss against the target q is H(q, p) = H(q) + KL(q‖p): that KL is xent kl --p TARGET --q PREDICTED. Both rows must be distributions (entries ≥ 0, sum 1 within 0.001).",
+  'help.kl.output':
+    'Output: a table of H(P), H(P, Q) and KL(P‖Q) for each row, then the mean KL. tsv/csv print "kl entropy_p cross_entropy" per row; -f value prints one KL per line; -f json prints kl, entropy (of P) and cross_entropy (one per row) and mean_kl.',
+  'help.opt.kl.p': 'the distribution P, one per row (the data, or the target): inline matrix or @FILE',
+  'help.opt.kl.q': 'the distribution Q, one per row (the model, or the prediction): inline matrix or @FILE',
+  'err.kl.missing': 'xent kl needs two distributions: --p P and --q Q (it computes KL(P‖Q)); {option} is missing',
+  'err.kl.input': 'xent kl reads its distributions from --p and --q only, not from arguments, -i or --example',
+  'err.kl.shape':
+    'option --p is {pRows}×{pCols}, but option --q is {qRows}×{qCols}; give two matrices of the same shape, one pair of distributions per row',
+  'info.title.kl': 'Divergence of each row',
+  'info.label.kl': 'KL(P‖Q)',
+  'info.note.kl':
+    'KL(P‖Q) = H(P, Q) − H(P) ≥ 0: the extra cost of coding P with Q; KL(Q‖P) is another number (swap --p and --q)',
+} as const;
+
+export type KlKey = keyof typeof klEn;
+
+export const klZh: Record<KlKey, string> = {
+  'help.cmd.kl': '计算两个概率分布各行之间的 KL 散度 KL(P‖Q) = Σ P log(P/Q)',
+  'help.kl.more':
+    'KL(P‖Q) = Σ_i P_i·log(P_i/Q_i) = H(P, Q) − H(P)：用 Q 来描述 P 时，在 P 自身的熵之外多付出的代价；≥ 0，仅当 P = Q 时为 0，且不对称（要算 KL(Q‖P)，交换 --p 和 --q）。P_i = 0 的项为 0；某行中 P 有概率而 Q 为 0 的位置使 KL(P‖Q) = inf。用 ce 的记号，对目标 q 的损失是 H(q, p) = H(q) + KL(q‖p)：其中的 KL 就是 xent kl --p 目标 --q 预测。两边的每行都必须是概率分布（各项 ≥ 0，和为 1，允许误差 0.001）。',
+  'help.kl.output':
+    '输出：表格列出每行的 H(P)、H(P, Q) 和 KL(P‖Q)，下面是平均 KL。tsv/csv 每行输出“kl entropy_p cross_entropy”；-f value 每行输出一个 KL；-f json 输出 kl、entropy（P 的熵）和 cross_entropy（每行一个）以及 mean_kl。',
+  'help.opt.kl.p': '分布 P，每行一个（数据或目标）：直接写矩阵，或 @FILE',
+  'help.opt.kl.q': '分布 Q，每行一个（模型或预测）：直接写矩阵，或 @FILE',
+  'err.kl.missing': 'xent kl 需要两个分布：--p P 和 --q Q（计算 KL(P‖Q)）；缺少 {option}',
+  'err.kl.input': 'xent kl 只从 --p 和 --q 读取分布，不从参数、-i 或 --example 读取',
+  'err.kl.shape':
+    '选项 --p 的形状是 {pRows}×{pCols}，但选项 --q 是 {qRows}×{qCols}；请给出形状相同的两个矩阵，每行一对分布',
+  'info.title.kl': '每一行的散度',
+  'info.label.kl': 'KL(P‖Q)',
+  'info.note.kl': 'KL(P‖Q) = H(P, Q) − H(P) ≥ 0：用 Q 编码 P 的额外代价；KL(Q‖P) 是另一个数（交换 --p 和 --q）',
+};

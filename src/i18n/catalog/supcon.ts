@@ -1,0 +1,19 @@
+// Messages of `xent supcon`: its help, options, errors, labels and notes (en, zh).
+
+export const supconEn = {
+  'help.cmd.supcon': 'supervised contrastive loss (Khosla et al. 2020) of embeddings with class labels',
+  'help.supcon.more':
+    'Rows are L2-normalised. For an anchor i with positives P(i) (the other rows with its label): Lᵢ = −(1/|P(i)|) Σ_{p∈P(i)} log softmax(sᵢ/τ)[p], where the softmax runs over all rows but i. loss = the mean of Lᵢ over the anchors that have a positive.',
+  'help.supcon.anchors':
+    'An anchor whose label occurs only once has no positive: it has no term, is left out of the mean, and shows as null in JSON (not NaN). The default τ = 0.07 is that of the authors’ SupConLoss; their loss also multiplies by τ / base_temperature, 1 with their defaults. tsv/csv print the softmax matrix; -f value prints the loss.',
+} as const;
+
+export type SupconKey = keyof typeof supconEn;
+
+export const supconZh: Record<SupconKey, string> = {
+  'help.cmd.supcon': '监督对比损失（Khosla 等，2020）：带类别标签的嵌入',
+  'help.supcon.more':
+    '每行先做 L2 归一化。对于锚点 i 及其正样本集合 P(i)（标签相同的其他行）：Lᵢ = −(1/|P(i)|) Σ_{p∈P(i)} log softmax(sᵢ/τ)[p]，其中 softmax 取遍除 i 以外的所有行。loss = 所有有正样本的锚点上 Lᵢ 的平均。',
+  'help.supcon.anchors':
+    '标签只出现一次的锚点没有正样本：它没有损失项，不计入平均，在 JSON 中显示为 null（而不是 NaN）。默认 τ = 0.07 与作者的 SupConLoss 相同；他们的损失还会乘以 τ / base_temperature，在默认设置下为 1。tsv/csv 输出 softmax 矩阵；-f value 输出损失。',
+};

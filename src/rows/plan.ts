@@ -1,0 +1,65 @@
+// A command that can work row by row for some options and formats, so that a large input
+// is never held whole: rows go to `onRow` as the parser reads them, text is written as it
+// is produced, and `finish` gives what is left to print.
+import type { Format } from '../format/index.js';
+import type { MessageParam } from '../i18n/messages.js';
+import type { PieceSums } from '../core/piece-sums.js';
+import type { CeRows } from '../ops/cross-entropy/sums.js';
+
+export interface StreamOutput {
+  write(text: string): void;
+}
+
+export interface StreamContext {
+  readonly format: Format;
+  /** Decimals for data formats when the user gave --precision; undefined: full precision. */
+  readonly decimals?: number;
+  readonly source: MessageParam;
+  readonly out: StreamOutput;
+}
+
+export interface StreamPlan {
+  /** One row of the input; `row` is reused by the parser, so copy what you keep. */
+  onRow(row: Float64Array, index: number, colLabels: readonly string[] | undefined): void;
+  /** After the last row: the text still to print. */
+  finish(rows: number, cols: number): string;
+  /**
+   * A plan whose sums two threads can compute over pieces of a file (src/rows/parallel.ts):
+   * what each thread computes, and how the plan takes the sums of the whole file.
+   */
+  readonly parallel?: {
+    readonly task: PartTask;
+    adopt(sums: PieceSums): void;
+  };
+}
+
+/** What a thread computes over its pieces of a file: plain data (it crosses threads). */
+export type PartTask = ClipTask | CeTask;
+
+interface TaskBase {
+  readonly source: MessageParam;
+  /** Smaller blocks, pieces and file-size threshold than the defaults: tests, to share small files. */
+  readonly sizes?: PartSizes;
+}
+
+export interface ClipTask extends TaskBase {
+  readonly kind: 'clip';
+  readonly scale: number;
+}
+
+/**
+ * `xent ce -y … -f value`: the typed values of its spec that the rows need (the targets and
+ * weights are checked against the rows as they come, and once they are counted).
+ */
+export interface CeTask extends TaskBase, CeRows {
+  readonly kind: 'ce';
+}
+
+export interface PartSizes {
+  readonly blockValues: number;
+  readonly pieceValues: number;
+  readonly minBytes: number;
+}
+
+/** A command's stream ability: a plan for its spec and format, or undefined for the whole-matrix path. */
+export type StreamPlanner<Spec> = (spec: Spec, context: StreamContext) => StreamPlan | undefined;

@@ -1,0 +1,111 @@
+// Rows to a matrix: the row being read (filled number by number, checked against the width
+// of the first), and the row-major matrix the rows are gathered into. Both grow as the input
+// does, within what a typed array can hold.
+import { XentError } from '../core/errors.js';
+import type { MessageParam } from '../i18n/messages.js';
+import type { Matrix } from '../core/matrix.js';
+
+export interface ParsedMatrix extends Matrix {
+  /** Column names from a CSV/TSV header row, if the input had one. */
+  readonly colLabels?: readonly string[];
+}
+
+/** Receives each row as it ends. The array is reused for the next row: copy what you keep. */
+export type RowSink = (row: Float64Array, index: number) => void;
+
+/**
+ * A Float64Array of `length`, or the error that says the input holds too many numbers (V8
+ * refuses typed arrays of 2³² elements and more, and allocations the machine cannot make).
+ */
+function allocate(length: number, source: MessageParam): Float64Array<ArrayBuffer> {
+  try {
+    return new Float64Array(length);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new XentError('err.tooManyValues', { source, count: Math.floor(length / 2) });
+    throw error;
+  }
+}
+
+/**
+ * The row being read, reused from row to row: each is handed to the sink as a view when it
+ * ends. The reader's fast path fills `values` and `length` itself, calling grow() when full.
+ */
+export class RowBuffer {
+  values = new Float64Array(16);
+  length = 0;
+  /** Rows handed out so far (counting from `firstRow`). */
+  count: number;
+  /** The width of the first row, which every other must have (-1 before it). */
+  cols = -1;
+
+  constructor(
+    private readonly source: MessageParam,
+    private readonly sink: RowSink,
+    firstRow = 0,
+  ) {
+    this.count = firstRow;
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) this.grow();
+    this.values[this.length++] = value;
+  }
+
+  /** Doubles the buffer (kept out of the hot loop, which it would slow). */
+  grow(): Float64Array {
+    const bigger = allocate(this.values.length * 2, this.source);
+    bigger.set(this.values);
+    this.values = bigger;
+    return bigger;
+  }
+
+  /** Ends the row: hands it out unless it is empty; a row of another width is an error. */
+  end(): void {
+    const length = this.length;
+    if (length === 0) return;
+    this.length = 0;
+    if (this.cols < 0) this.cols = length;
+    else if (length !== this.cols) {
+      throw new XentError('err.ragged', { source: this.source, row: this.count + 1, got: length, expected: this.cols });
+    }
+    this.sink(this.values.subarray(0, length), this.count);
+    this.count++;
+  }
+
+  /** At the end of the input: returns the width, or says there was no row, or that `labels` name another number of columns. */
+  finish(labels: readonly string[] | undefined): number {
+    if (this.count === 0) throw new XentError('err.empty', { source: this.source });
+    if (labels && labels.length !== this.cols) {
+      throw new XentError('err.headerWidth', { source: this.source, got: labels.length, expected: this.cols });
+    }
+    return this.cols;
+  }
+}
+
+/** Grows a row-major Float64Array as rows arrive. */
+export class MatrixBuilder {
+  private data = new Float64Array(64);
+  private length = 0;
+  rows = 0;
+
+  /** `source`: the input, for the error when its numbers do not fit in memory. */
+  constructor(private readonly source: MessageParam = 'the text') {}
+
+  readonly add: RowSink = (row) => {
+    if (this.length + row.length > this.data.length) {
+      const bigger = allocate(Math.max(this.data.length * 2, this.length + row.length), this.source);
+      bigger.set(this.data.subarray(0, this.length));
+      this.data = bigger;
+    }
+    this.data.set(row, this.length);
+    this.length += row.length;
+    this.rows++;
+  };
+
+  build(cols: number, colLabels?: readonly string[]): ParsedMatrix {
+    // A view, not a copy: a large matrix is held once.
+    const data = this.data.subarray(0, this.length);
+    return colLabels ? { rows: this.rows, cols, data, colLabels } : { rows: this.rows, cols, data };
+  }
+}
