@@ -11,11 +11,12 @@ import {
 import { zeros } from '../core/matrix.js';
 import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
 import { clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
-import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../core/units.js';
+import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import {
   checkNoMatrixWithPair,
+  gradientsInUnit,
   matrixTable,
   pairGradientTables,
   numbered,
@@ -37,18 +38,6 @@ function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
     loss: inUnit(r.loss, unit),
     gradLogits: rowsInUnit(r.gradLogits, unit),
   };
-}
-
-/** The gradients w.r.t. the embeddings and the scale in `unit`, computed when first asked for. */
-function embeddingGradients(e: ClipEmbeddingRows, unit: InfoUnit) {
-  return once(() => {
-    const g = e.gradients();
-    return {
-      gradImage: matrixInUnit(g.gradImage, unit),
-      gradText: matrixInUnit(g.gradText, unit),
-      gradScale: inUnit(g.gradScale, unit),
-    };
-  });
 }
 
 /** Recall@K as JSON: { "1": 0.67, "5": 1 }. */
@@ -101,11 +90,11 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
 
     let result: ClipRows;
     // Made only for the outputs that print them (two N×N by N×D products).
-    let gradients: ReturnType<typeof embeddingGradients> | undefined;
+    let gradients: ClipEmbeddingRows['gradients'] | undefined;
     const notes: string[] = [];
     if (pair) {
       const e = clipFromEmbeddingsByRow(pair.image, pair.text, scale, normalize);
-      gradients = embeddingGradients(e, unit);
+      gradients = gradientsInUnit(() => e.gradients(), unit);
       result = clipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.cosineLogits' : 'note.dotLogits', { scale }));
     } else {

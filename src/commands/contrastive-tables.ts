@@ -16,8 +16,9 @@ import { XentError } from '../core/errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, type RowSource, asRowSource } from '../core/matrix.js';
+import { type InfoUnit, inUnit, matrixInUnit } from '../core/units.js';
 import { GAP, type Room, keep } from '../report/elide.js';
-import { type Cell, type ReportTable, numberCell, textCell } from '../report/report.js';
+import { type Cell, type ReportTable, numberCell, once, textCell } from '../report/report.js';
 import type { OptionValues, SpecContext } from './command.js';
 
 /** 1, 2, …, n: rows, texts and dimensions are counted from 1, as in error messages. */
@@ -222,4 +223,20 @@ export function pairGradientTables(
     tables.push(gradientTable(t, 'title.gradText', embedding.gradText, t.label('label.row'), room));
   }
   return tables;
+}
+
+/**
+ * A loss's gradients w.r.t. its embeddings (matrices) and its scalars (scale, bias) in
+ * `unit`, computed when first asked for: only the outputs that print them pay for them.
+ */
+export function gradientsInUnit<G extends { readonly [name: string]: Matrix | number }>(
+  compute: () => G,
+  unit: InfoUnit,
+): () => G {
+  return once(() => {
+    const out: Record<string, Matrix | number> = {};
+    for (const [name, g] of Object.entries(compute()))
+      out[name] = typeof g === 'number' ? inUnit(g, unit) : matrixInUnit(g, unit);
+    return out as G;
+  });
 }

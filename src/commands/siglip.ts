@@ -13,10 +13,11 @@ import {
   siglipFromEmbeddingsByRow,
   siglipLossByRow,
 } from '../ops/siglip/kernel.js';
-import { type InfoUnit, inUnit, matrixInUnit, rowsInUnit, unitJson } from '../core/units.js';
+import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, once, sourceRows } from '../report/report.js';
 import {
   checkNoMatrixWithPair,
+  gradientsInUnit,
   matrixTable,
   pairGradientTables,
   numbered,
@@ -36,19 +37,6 @@ function siglipInUnit(r: SiglipRows, unit: InfoUnit): SiglipRows {
     loss: inUnit(r.loss, unit),
     gradLogits: rowsInUnit(r.gradLogits, unit),
   };
-}
-
-/** The gradients w.r.t. the embeddings, t and b in `unit`, computed when first asked for. */
-function embeddingGradients(e: SiglipEmbeddingRows, unit: InfoUnit) {
-  return once(() => {
-    const g = e.gradients();
-    return {
-      gradImage: matrixInUnit(g.gradImage, unit),
-      gradText: matrixInUnit(g.gradText, unit),
-      gradScale: inUnit(g.gradScale, unit),
-      gradBias: inUnit(g.gradBias, unit),
-    };
-  });
 }
 
 /** SigLIP's initial scale t and bias b (the paper's t' = log 10, b = −10). */
@@ -113,7 +101,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     checkNoMatrixWithPair(input, pair);
     let result: SiglipRows;
     // Made only for the outputs that print them (two N×N by N×D products).
-    let gradients: ReturnType<typeof embeddingGradients> | undefined;
+    let gradients: SiglipEmbeddingRows['gradients'] | undefined;
     let scale: number | undefined;
     let bias: number | undefined;
     const notes: string[] = [];
@@ -121,7 +109,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
       scale = spec.scale;
       bias = spec.bias;
       const e = siglipFromEmbeddingsByRow(pair.image, pair.text, scale, bias, normalize);
-      gradients = embeddingGradients(e, unit);
+      gradients = gradientsInUnit(() => e.gradients(), unit);
       result = siglipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
     } else {
