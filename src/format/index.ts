@@ -42,9 +42,3 @@ export function reportPieces(report: Report, format: Format, options: FormatOpti
       return valuesPieces(report.values, formatExact);
   }
 }
-
-export function formatReport(report: Report, format: Format, options: FormatOptions): string {
-  let text = '';
-  for (const piece of reportPieces(report, format, options)) text += piece;
-  return text;
-}

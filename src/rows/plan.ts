@@ -60,6 +60,3 @@ export interface PartSizes {
   readonly pieceValues: number;
   readonly minBytes: number;
 }
-
-/** A command's stream ability: a plan for its spec and format, or undefined for the whole-matrix path. */
-export type StreamPlanner<Spec> = (spec: Spec, context: StreamContext) => StreamPlan | undefined;

@@ -3,7 +3,6 @@ import { XentError } from '../../core/errors.js';
 import type { Translator } from '../../i18n/translator.js';
 import type { ParsedMatrix } from '../../text/matrix-text.js';
 import type { Report } from '../../report/report.js';
-import type { Explanation } from './explanation.js';
 
 /** What an explainer gets: the command's input, its typed spec (readSpec's) and finished report. */
 export interface ExplainInput<Spec = unknown> {
@@ -17,8 +16,6 @@ export interface ExplainInput<Spec = unknown> {
   readonly row: number | undefined;
   readonly decimals: number;
 }
-
-export type Explainer<Spec> = (x: ExplainInput<Spec>) => Explanation | Promise<Explanation>;
 
 /** The learning rate a one-step illustration uses. */
 export const EXPLAIN_LR = 1;
