@@ -141,11 +141,7 @@ export function crossEntropy(
   const losses = new Float64Array(rows);
   for (let n = 0; n < rows; n++) losses[n] = rowLoss(rowView(a, n), rowView(logProbs, n));
 
-  let meanDenominator = rows;
-  if (targets.kind === 'index') {
-    meanDenominator = 0;
-    for (const y of targets.classes) if (y !== null) meanDenominator += w[y];
-  }
+  const meanDenominator = meanDenominatorOf(targets, rows, w);
   let total = 0;
   for (const l of losses) total += l;
   const meanLoss = total / meanDenominator;
@@ -174,6 +170,17 @@ export function crossEntropy(
  * streamed sums). 'mean' over nothing (every row ignored, or every counted weight 0) is 0/0:
  * PyTorch gives NaN, this refuses it. NaN for 'none'.
  */
+/**
+ * What reduction 'mean' divides by, as PyTorch does: N with soft targets; with class targets
+ * Σ w_y over the rows not ignored (their count without weights).
+ */
+export function meanDenominatorOf(targets: CrossEntropyTargets, rows: number, weight?: ArrayLike<number>): number {
+  if (targets.kind === 'probs') return rows;
+  let sum = 0;
+  for (const y of targets.classes) if (y !== null) sum += weight ? weight[y] : 1;
+  return sum;
+}
+
 export function reducedLoss(total: number, meanDenominator: number, reduction: Reduction): number {
   if (reduction === 'none') return NaN;
   if (reduction === 'sum') return total;

@@ -1,5 +1,5 @@
 import { type Matrix, at, fromRows, rowView } from '../../core/matrix.js';
-import { type CrossEntropyTargets, crossEntropy } from '../../ops/cross-entropy/kernel.js';
+import { type CrossEntropyTargets, crossEntropy, meanDenominatorOf } from '../../ops/cross-entropy/kernel.js';
 import type { CeSpec } from '../../ops/cross-entropy/spec.js';
 import { indexTargetClasses } from '../../ops/cross-entropy/validate.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
@@ -231,7 +231,14 @@ function restOf(x: ExplainInput<CeSpec>, r: number, reduction: string, u: Explai
     );
     // 'mean' divides by the rows counted (Σ w_y with class weights; N with soft targets), taken
     // from the targets: total / loss is NaN when a loss is inf (--probs with p = 0).
-    const den = meanDenominator(x, input.rows);
+    const { targets } = x.spec;
+    const den = meanDenominatorOf(
+      targets.kind === 'probs'
+        ? targets
+        : { kind: 'index', classes: indexTargetClasses(targets, input, x.spec.oneBased) },
+      input.rows,
+      x.spec.weight,
+    );
     lines.push(
       formula(
         reduction === 'mean'
@@ -242,13 +249,4 @@ function restOf(x: ExplainInput<CeSpec>, r: number, reduction: string, u: Explai
     lines.push(text(x.t.t(reduction === 'mean' ? 'teach.ce.mean' : 'teach.ce.sum')));
   }
   return { rest: { heading: x.t.label('teach.rest.heading', { unit: { key: 'label.row' } }), lines } };
-}
-
-/** What reduction 'mean' divides by: N with soft targets, else Σ w_y (or the count) over the rows not ignored. */
-function meanDenominator(x: ExplainInput<CeSpec>, rows: number): number {
-  if (x.spec.targets.kind === 'probs') return rows;
-  const offset = x.spec.oneBased ? 1 : 0;
-  const { weight } = x.spec;
-  const targets = (x.report.json.targets as (number | null)[] | undefined) ?? [];
-  return targets.reduce<number>((sum, g) => (g === null ? sum : sum + (weight ? weight[g - offset] : 1)), 0);
 }
