@@ -35,6 +35,7 @@ import { topKAccuracy } from '../src/ops/cross-entropy/metrics.js';
 import { matrixTable } from '../src/commands/contrastive-tables.js';
 import { elideReport } from '../src/report/elide.js';
 import { LazyList, type Report, matrixRows } from '../src/report/report.js';
+import { Worker } from 'node:worker_threads';
 import { productHelper } from '../src/rows/product-thread.js';
 import { ROOT, shell } from './helpers/binary.js';
 import { xent } from './helpers/cli.js';
@@ -383,7 +384,7 @@ describe('large products on two threads', () => {
     const source: RowSource = { rows: 521, cols: 519, row: (i, into) => into.set(rowView(g, i)) };
     shareLargeProducts(undefined);
     const alone = { ab: dotRows(a, b), aa: dotRows(a, a), grad: gradientProducts(source, b, a) };
-    shareLargeProducts(productHelper(workerScript));
+    shareLargeProducts(productHelper(workerScript, (script, options) => new Worker(script, options)));
     try {
       const ab = dotRows(a, b);
       expect(ab.data.buffer).toBeInstanceOf(SharedArrayBuffer); // the helper did take part
@@ -398,7 +399,9 @@ describe('large products on two threads', () => {
   });
 
   it('without a worker script there is no helper', () => {
-    expect(productHelper(join(ROOT, 'no-such-worker.cjs'))()).toBeUndefined();
+    expect(
+      productHelper(join(ROOT, 'no-such-worker.cjs'), (script, options) => new Worker(script, options))(),
+    ).toBeUndefined();
   });
 
   it.skipIf(!built)('the built binary prints what the in-process run prints (needs the build)', async () => {

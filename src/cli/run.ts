@@ -14,7 +14,7 @@ import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
 import { readInParallel } from '../rows/parallel.js';
 import { StreamedStdout } from '../rows/output.js';
-import { productHelper } from '../rows/product-thread.js';
+import { type StartWorker, productHelper } from '../rows/product-thread.js';
 import { shareLargeProducts } from '../core/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
@@ -48,6 +48,8 @@ export interface CliIo extends InputIo {
    * threads at once (src/rows/parallel.ts). In-process tests leave it out.
    */
   readonly workerScript?: string;
+  /** Starts a worker thread on it (the matrix products' second thread); given with workerScript. */
+  readonly startWorker?: StartWorker;
   readonly argv: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
@@ -257,7 +259,7 @@ function progressReporter(io: CliIo, t: Translator, source: MessageParam) {
 async function execute(selection: Selection, io: CliIo, t: Translator): Promise<CliResult> {
   const { command, args, options } = selection;
   // Large matrix products (contrastive losses on embeddings) share the work with the worker.
-  shareLargeProducts(io.workerScript ? productHelper(io.workerScript) : undefined);
+  shareLargeProducts(io.workerScript && io.startWorker ? productHelper(io.workerScript, io.startWorker) : undefined);
   const format = readChoice(
     options.format as string | undefined,
     '--format',

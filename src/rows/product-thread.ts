@@ -3,7 +3,7 @@
 // (their matrices are in SharedArrayBuffers, so nothing is copied), and the main thread,
 // having done its own half, waits on a shared counter: the products stay synchronous calls.
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { type ProductHelper, type ProductJob, runProductJob } from '../core/matmul.js';
 
 /** What the worker is started with (workerData): `control` is [jobs done (−1: failed), started (1)]. */
@@ -15,16 +15,21 @@ export interface ProductStart {
 /** How long to wait for a worker that has not started before doing its jobs here. */
 const START_TIMEOUT_MS = 10_000;
 
+/** Starts a worker thread: node:worker_threads's Worker, loaded only when a product is large enough to share. */
+export type StartWorker = (script: string, options: WorkerOptions) => Worker;
+
 /** A helper started on first use, or none (no worker script, or it could not start). */
-export function productHelper(workerScript: string): () => ProductHelper | undefined {
+export function productHelper(workerScript: string, startWorker: StartWorker): () => ProductHelper | undefined {
   let helper: ProductHelper | undefined;
-  let unavailable = !existsSync(workerScript);
+  // Looked for on first use, not at every start.
+  let unavailable: boolean | undefined;
   return () => {
+    unavailable ??= !existsSync(workerScript);
     if (helper || unavailable) return helper;
     try {
       const control = new Int32Array(new SharedArrayBuffer(8));
       const start: ProductStart = { kind: 'products', control };
-      const worker = new Worker(workerScript, { workerData: start, stdout: false, stderr: false });
+      const worker = startWorker(workerScript, { workerData: start, stdout: false, stderr: false });
       worker.unref();
       let posted = 0;
       let pending: ProductJob[] = [];
