@@ -241,6 +241,95 @@ const SCHEMAS: Record<string, Schema> = {
       return p;
     },
   },
+
+  focal: {
+    inputs: { required: ['logits', 'gamma', 'reduction'], optional: ['alpha'], oneOf: [['targets', 'target']] },
+    expected: () => ({ required: ['loss', 'losses', 'grad'], optional: [] }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
+      need(p, typeof c.gamma === 'number' && c.gamma >= 0, 'gamma', 'a number ≥ 0');
+      need(p, ['mean', 'sum', 'none'].includes(c.reduction as string), 'reduction', "'mean', 'sum' or 'none'");
+      const none = c.reduction === 'none';
+      if ('targets' in c) {
+        const unit = isMatrix(c.targets, rows, cols) && (c.targets as number[][]).flat().every((t) => t >= 0 && t <= 1);
+        need(p, unit, 'targets', 'numbers in [0, 1] shaped as logits');
+        if ('alpha' in c) need(p, isNum(c.alpha), 'alpha', 'a number (negative: none)');
+        need(p, none ? isMatrix(e.loss, rows, cols) : isNum(e.loss), 'expected.loss', none ? 'a matrix' : 'a number');
+        need(p, isMatrix(e.losses, rows, cols), 'expected.losses', 'numbers shaped as logits');
+      } else {
+        const classIndex = (y: Json) => isInt(y) && (y as number) >= 0 && (y as number) < cols;
+        need(p, isVector(c.target, rows, classIndex), 'target', `${rows} class indices`);
+        if ('alpha' in c)
+          need(
+            p,
+            isVector(c.alpha, undefined) && [1, cols].includes((c.alpha as Json[]).length),
+            'alpha',
+            `1 or ${cols} numbers`,
+          );
+        need(p, none ? isVector(e.loss, rows) : isNum(e.loss), 'expected.loss', none ? `${rows} numbers` : 'a number');
+        need(p, isVector(e.losses, rows), 'expected.losses', `${rows} numbers, one per row`);
+      }
+      need(p, isMatrix(e.grad, rows, cols), 'expected.grad', 'numbers shaped as logits');
+      return p;
+    },
+  },
+
+  distill: {
+    inputs: {
+      required: ['student', 'teacher', 'temperature', 'reduction'],
+      optional: ['target'],
+      oneOf: [],
+      together: { target: ['alpha'] },
+    },
+    expected: () => ({ required: ['loss', 'losses', 'grad'], optional: [] }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, isMatrix(c.student), 'student', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.student), colsOf(c.student)];
+      need(p, isMatrix(c.teacher, rows, cols), 'teacher', 'numbers shaped as student');
+      need(p, typeof c.temperature === 'number' && c.temperature > 0, 'temperature', 'a positive number');
+      const reductions = ['batchmean', 'mean', 'sum', 'none'];
+      need(p, reductions.includes(c.reduction as string), 'reduction', reductions.join(', '));
+      if ('target' in c) {
+        const classIndex = (y: Json) => isInt(y) && (y as number) >= 0 && (y as number) < cols;
+        need(p, isVector(c.target, rows, classIndex), 'target', `${rows} class indices`);
+        need(p, typeof c.alpha === 'number' && c.alpha >= 0 && c.alpha <= 1, 'alpha', 'a number in [0, 1]');
+        need(p, c.reduction !== 'none', 'reduction', 'not none with target');
+      }
+      const none = c.reduction === 'none';
+      need(p, none ? isMatrix(e.loss, rows, cols) : isNum(e.loss), 'expected.loss', none ? 'a matrix' : 'a number');
+      need(p, isVector(e.losses, rows), 'expected.losses', `${rows} numbers, one per row`);
+      need(p, isMatrix(e.grad, rows, cols), 'expected.grad', 'numbers shaped as student');
+      return p;
+    },
+  },
+
+  hinge: {
+    inputs: { required: ['logits', 'target', 'style', 'p', 'margin', 'reduction'], optional: ['weight'], oneOf: [] },
+    expected: () => ({ required: ['loss', 'losses', 'grad'], optional: [] }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
+      const classIndex = (y: Json) => isInt(y) && (y as number) >= 0 && (y as number) < cols;
+      need(p, isVector(c.target, rows, classIndex), 'target', `${rows} class indices`);
+      need(p, ['ww', 'torch', 'cs'].includes(c.style as string), 'style', "'ww', 'torch' or 'cs'");
+      need(p, c.p === 1 || c.p === 2, 'p', '1 or 2');
+      need(p, isNum(c.margin), 'margin', 'a number');
+      if ('weight' in c) need(p, isVector(c.weight, cols), 'weight', `${cols} numbers, one per class`);
+      need(p, ['mean', 'sum', 'none'].includes(c.reduction as string), 'reduction', "'mean', 'sum' or 'none'");
+      const none = c.reduction === 'none';
+      need(p, none ? isVector(e.loss, rows) : isNum(e.loss), 'expected.loss', none ? `${rows} numbers` : 'a number');
+      need(p, isVector(e.losses, rows), 'expected.losses', `${rows} numbers, one per row`);
+      need(p, isMatrix(e.grad, rows, cols), 'expected.grad', 'numbers shaped as logits');
+      return p;
+    },
+  },
 };
 
 /** Missing, doubled (one-of) and unknown fields of a case and of its expected values. */

@@ -5,6 +5,7 @@ import type { CommandSpec } from './command.js';
 import { demoCommand } from './demo.js';
 import { descendCommand } from './descend.js';
 import { entropyCommand } from './entropy.js';
+import { focalCommand } from './focal.js';
 import { klCommand } from './kl.js';
 import { ntxentCommand } from './ntxent.js';
 import { siglipCommand } from './siglip.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   softmaxCommand,
   ceCommand,
   bceCommand,
+  focalCommand,
   clipCommand,
   siglipCommand,
   ntxentCommand,

@@ -10,6 +10,7 @@ import { ntxentEn } from './catalog/ntxent.js';
 import { supconEn } from './catalog/supcon.js';
 import { entropyEn } from './catalog/entropy.js';
 import { klEn } from './catalog/kl.js';
+import { focalEn } from './catalog/focal.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -28,6 +29,7 @@ export const en = {
   ...supconEn,
   ...entropyEn,
   ...klEn,
+  ...focalEn,
   ...descendEn,
   ...demoEn,
   ...coreEn,

@@ -10,6 +10,7 @@ import { ntxentZh } from './catalog/ntxent.js';
 import { supconZh } from './catalog/supcon.js';
 import { entropyZh } from './catalog/entropy.js';
 import { klZh } from './catalog/kl.js';
+import { focalZh } from './catalog/focal.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -29,6 +30,7 @@ export const zh: Record<MessageKey, string> = {
   ...supconZh,
   ...entropyZh,
   ...klZh,
+  ...focalZh,
   ...descendZh,
   ...demoZh,
   ...coreZh,

@@ -1,0 +1,56 @@
+// What `xent focal` and the library derive from a focal loss: the kernel's result for the
+// spec, and the accuracy (per element at 0.5 for the sigmoid form, arg-max for the softmax form).
+import type { Matrix } from '../../core/matrix.js';
+import { elementAccuracy } from '../bce/metrics.js';
+import { accuracyOf, inTopK } from '../cross-entropy/metrics.js';
+import { rowView } from '../../core/matrix.js';
+import { argmaxRows } from '../softmax/kernel.js';
+import { type SigmoidFocalResult, type SoftmaxFocalResult, sigmoidFocalLoss, softmaxFocalLoss } from './kernel.js';
+import type { FocalSpec } from './spec.js';
+import { alphaPerClass } from './validate.js';
+
+export type FocalEvaluation =
+  | { readonly kind: 'binary'; readonly result: SigmoidFocalResult; readonly accuracy: number }
+  | {
+      readonly kind: 'class';
+      readonly result: SoftmaxFocalResult;
+      /** Each row's target class, 0-based. */
+      readonly classes: readonly number[];
+      /** Each row's arg-max (the first on ties). */
+      readonly predicted: readonly number[];
+      /** Whether the target is the unique arg-max. */
+      readonly correct: readonly boolean[];
+      readonly accuracy: number;
+    };
+
+/**
+ * The focal loss the spec asks for, on an input its validator has passed (`classes`: what
+ * checkFocalInput gave, for the softmax form).
+ *
+ * @example
+ * evaluateFocal(fromRows([[2, 0.5, -1]]), spec, [0]).result.loss // ≈ 0.011093 (γ = 2, no α)
+ */
+export function evaluateFocal(input: Matrix, spec: FocalSpec, classes: readonly number[] | undefined): FocalEvaluation {
+  const { gamma, reduction, inputIsProbs } = spec;
+  if (spec.targets.kind === 'binary') {
+    const targets = spec.targets.targets;
+    const result = sigmoidFocalLoss(input, targets, { alpha: spec.alpha?.[0], gamma, reduction, inputIsProbs });
+    return { kind: 'binary', result, accuracy: elementAccuracy(result.probs, targets) };
+  }
+  const ys = classes ?? [];
+  const result = softmaxFocalLoss(input, ys, {
+    alpha: alphaPerClass(spec.alpha, input.cols),
+    gamma,
+    reduction,
+    inputIsProbs,
+  });
+  const correct = ys.map((y, i) => inTopK(rowView(input, i), y, 1));
+  return {
+    kind: 'class',
+    result,
+    classes: ys,
+    predicted: argmaxRows(input),
+    correct,
+    accuracy: accuracyOf(correct),
+  };
+}
