@@ -21,6 +21,12 @@ export {
   type BinaryCrossEntropyResult,
 } from './ops/bce/library.js';
 export { focalLoss, type FocalLossOptions, type FocalLossResult } from './ops/focal/library.js';
+export { hingeLoss, type HingeLossOptions, type HingeLossResult } from './ops/hinge/library.js';
+export {
+  distillationLoss,
+  type DistillationOptions,
+  type DistillationResult,
+} from './ops/distill/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';

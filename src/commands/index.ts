@@ -4,8 +4,10 @@ import { clipCommand } from './clip.js';
 import type { CommandSpec } from './command.js';
 import { demoCommand } from './demo.js';
 import { descendCommand } from './descend.js';
+import { distillCommand } from './distill.js';
 import { entropyCommand } from './entropy.js';
 import { focalCommand } from './focal.js';
+import { hingeCommand } from './hinge.js';
 import { klCommand } from './kl.js';
 import { ntxentCommand } from './ntxent.js';
 import { siglipCommand } from './siglip.js';
@@ -18,12 +20,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   ceCommand,
   bceCommand,
   focalCommand,
+  hingeCommand,
   clipCommand,
   siglipCommand,
   ntxentCommand,
   supconCommand,
   entropyCommand,
   klCommand,
+  distillCommand,
   descendCommand,
   demoCommand,
 ];

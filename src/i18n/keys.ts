@@ -11,6 +11,8 @@ import { supconEn } from './catalog/supcon.js';
 import { entropyEn } from './catalog/entropy.js';
 import { klEn } from './catalog/kl.js';
 import { focalEn } from './catalog/focal.js';
+import { hingeEn } from './catalog/hinge.js';
+import { distillEn } from './catalog/distill.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -30,6 +32,8 @@ export const en = {
   ...entropyEn,
   ...klEn,
   ...focalEn,
+  ...hingeEn,
+  ...distillEn,
   ...descendEn,
   ...demoEn,
   ...coreEn,

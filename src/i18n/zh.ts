@@ -11,6 +11,8 @@ import { supconZh } from './catalog/supcon.js';
 import { entropyZh } from './catalog/entropy.js';
 import { klZh } from './catalog/kl.js';
 import { focalZh } from './catalog/focal.js';
+import { hingeZh } from './catalog/hinge.js';
+import { distillZh } from './catalog/distill.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -31,6 +33,8 @@ export const zh: Record<MessageKey, string> = {
   ...entropyZh,
   ...klZh,
   ...focalZh,
+  ...hingeZh,
+  ...distillZh,
   ...descendZh,
   ...demoZh,
   ...coreZh,

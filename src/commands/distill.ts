@@ -1,0 +1,173 @@
+import { explainDistill } from '../teach/explain/distill.js';
+import { type CommandSpec, defineCommand, lossHeadline, withGrad } from './command.js';
+import { readChoice, readNumberOption, readTemperature } from '../text/option-values.js';
+import { XentError } from '../core/errors.js';
+import { rowView } from '../core/matrix.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
+import { distillationLoss } from '../ops/distill/kernel.js';
+import {
+  DISTILL_CLI_NAMES,
+  DISTILL_REDUCTIONS,
+  DISTILL_REDUCTION_NOTES,
+  type DistillSpec,
+} from '../ops/distill/spec.js';
+import { checkDistillInput, checkDistillOptions, checkHardLabelChoice } from '../ops/distill/validate.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
+import { classLabels, rowLabels } from '../report/labels.js';
+import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
+import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './loss-options.js';
+
+/**
+ * `xent distill --student S --teacher T`: the data come from the two options only ('none': no
+ * matrix is read from arguments or stdin), as `xent kl`.
+ */
+export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
+  name: 'distill',
+  summary: 'help.cmd.distill',
+  details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output'],
+  input: 'none',
+  options: [
+    { flags: '--student <MATRIX>', description: 'help.opt.distill.student' },
+    { flags: '--teacher <MATRIX>', description: 'help.opt.distill.teacher' },
+    { flags: '-t, --temperature <T>', description: 'help.opt.distill.temperature' },
+    { flags: '-y, --target <LIST>', description: 'help.opt.distill.target' },
+    { flags: '--alpha <A>', description: 'help.opt.distill.alpha' },
+    { flags: '-r, --reduction <batchmean|mean|sum|none>', description: 'help.opt.distill.reduction' },
+    { flags: '-g, --grad', description: 'help.opt.distill.grad' },
+    BASE_OPTION,
+  ],
+  examples: [
+    'xent distill --student "2,0.5,-1; 0.3,1.8,0.2" --teacher "3,1,-2; 0,2.5,1" -t 4',
+    'xent distill --student "2,0.5,-1; 0.3,1.8,0.2" --teacher "3,1,-2; 0,2.5,1" -t 4 -y 0,1 --alpha 0.5 -g',
+    'xent distill --student @student.csv --teacher @teacher.csv -t 2 -r mean -f json',
+  ],
+  async readSpec(options, { readMatrixOption }): Promise<DistillSpec> {
+    if (options.input !== undefined || options.example === true) throw new XentError('err.distill.input', {}, true);
+    const text = (name: string) => options[name] as string | undefined;
+    const studentText = text('student');
+    const teacherText = text('teacher');
+    if (studentText === undefined || teacherText === undefined)
+      throw new XentError(
+        'err.distill.missing',
+        { option: studentText === undefined ? '--student' : '--teacher' },
+        true,
+      );
+    const targetText = text('target');
+    const alphaText = text('alpha');
+    checkHardLabelChoice(targetText !== undefined, alphaText !== undefined, DISTILL_CLI_NAMES);
+    const spec: DistillSpec = {
+      student: await readMatrixOption(studentText, '--student'),
+      teacher: await readMatrixOption(teacherText, '--teacher'),
+      temperature: readTemperature(text('temperature')),
+      ...(targetText !== undefined && alphaText !== undefined
+        ? { hard: { given: readTargetList(targetText), alpha: readNumberOption(alphaText, '--alpha') } }
+        : {}),
+      reduction: readChoice(text('reduction'), '--reduction', DISTILL_REDUCTIONS, 'batchmean'),
+      unit: readBase(text('base')),
+      grad: options.grad === true,
+    };
+    checkDistillOptions(spec);
+    return spec;
+  },
+  abilities: { explain: explainDistill, headline: lossHeadline, withGradient: withGrad },
+  run(_input, spec, { t, printsTables }): Report {
+    const classes = checkDistillInput(spec);
+    const { student, teacher, temperature: T, reduction, unit, grad, hard } = spec;
+    const r = distillationLoss(student, teacher, {
+      temperature: T,
+      reduction,
+      ...(classes && hard ? { hard: { classes, alpha: hard.alpha } } : {}),
+    });
+    const kl = listInUnit(r.kl, unit);
+    const losses = listInUnit(r.losses, unit);
+    const ce = r.ce ? listInUnit(r.ce, unit) : undefined;
+    const loss = inUnit(r.loss, unit);
+    const gradient = matrixInUnit(r.grad, unit);
+    const labels = rowLabels(student.rows);
+    const names = classLabels(student);
+    const inUnitLabel = (key: 'distill.label.kl' | 'distill.label.soft' | 'distill.label.ce' | 'ce.label.loss') =>
+      unitLabel(t, key, { t2: T * T }, unit);
+    const colLabels = [inUnitLabel('distill.label.kl'), inUnitLabel('distill.label.soft')];
+    if (ce) colLabels.push(inUnitLabel('distill.label.ce'));
+    colLabels.push(inUnitLabel('ce.label.loss'));
+    const tables: ReportTable[] = [
+      {
+        title: t.label('distill.title.rows'),
+        corner: t.label('label.row'),
+        colLabels,
+        rows: labels.map((label, i) => {
+          const cells = [numberCell(kl[i]), numberCell(T * T * kl[i])];
+          if (ce) cells.push(numberCell(ce[i]));
+          cells.push(numberCell(losses[i]));
+          return { label, cells };
+        }),
+      },
+    ];
+    const matrixTable = (title: string, m: typeof student, signed = false): ReportTable => ({
+      title,
+      corner: t.label('label.row'),
+      colLabels: names,
+      rows: labels.map((label, i) => ({
+        label,
+        cells: Array.from(rowView(m, i), (v) => numberCell(v, signed ? { signed: true } : { bar: true })),
+      })),
+    });
+    if (printsTables !== false) {
+      tables.push(matrixTable(t.label('distill.title.teacher', { T }), r.teacherProbs));
+      tables.push(matrixTable(t.label('distill.title.student', { T }), r.studentProbs));
+      if (grad)
+        tables.push(
+          matrixTable(t.label(reduction === 'none' ? 'distill.title.gradSum' : 'distill.title.grad'), gradient, true),
+        );
+    }
+    const summary: SummaryLine[] = [];
+    if (reduction !== 'none')
+      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+    summary.push({ label: t.label('distill.summary.temperature'), value: T });
+    if (hard) summary.push({ label: t.label('distill.summary.alpha'), value: hard.alpha });
+
+    const notes = [
+      t.t(hard ? 'distill.note.mix' : 'distill.note.kl', { T, t2: T * T, alpha: hard?.alpha ?? 0 }),
+      t.t(DISTILL_REDUCTION_NOTES[reduction], {
+        rows: student.rows,
+        cols: student.cols,
+        count: student.rows * student.cols,
+      }),
+    ];
+    if (kl.some((d) => d === Infinity)) notes.push(t.t('distill.note.inf'));
+    for (const note of unitNotes(t, unit)) notes.push(note);
+    if (grad) notes.push(t.t('distill.note.grad', { T }));
+
+    const json: Record<string, unknown> = {
+      command: 'distill',
+      reduction,
+      ...unitJson(unit),
+      temperature: T,
+      alpha: hard ? hard.alpha : null,
+      teacher_probs: matrixRows(r.teacherProbs),
+      student_probs: matrixRows(r.studentProbs),
+      kl,
+    };
+    if (hard && classes) json.targets = classes;
+    if (ce) json.ce = ce;
+    json.losses = losses;
+    if (reduction === 'none') json.elements = matrixRows(matrixInUnit(r.elements, unit));
+    else json.loss = loss;
+    if (grad) json.grad = matrixRows(gradient);
+    const dataCols = ['kl', 'soft_loss', ...(ce ? ['ce'] : []), 'loss'];
+    return {
+      tables,
+      summary,
+      notes,
+      infExplained: kl.some((d) => d === Infinity),
+      data: grad
+        ? { colLabels: (student as ParsedMatrix).colLabels, rows: matrixRows(gradient) }
+        : {
+            colLabels: dataCols,
+            rows: labels.map((_, i) => [kl[i], T * T * kl[i], ...(ce ? [ce[i]] : []), losses[i]]),
+          },
+      values: reduction === 'none' ? losses.map((l) => [l]) : [[loss]],
+      json,
+    };
+  },
+});

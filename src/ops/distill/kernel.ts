@@ -1,0 +1,101 @@
+// Knowledge distillation (Hinton et al.), with its gradient w.r.t. the student's logits in
+// closed form.
+import { type Matrix, rowView, zeros } from '../../core/matrix.js';
+import { crossEntropy } from '../cross-entropy/kernel.js';
+import { softmax } from '../softmax/kernel.js';
+import type { DistillReduction } from './spec.js';
+
+export interface DistillOptions {
+  readonly temperature: number;
+  readonly reduction: DistillReduction;
+  /** Hard labels (a class per row, 0-based) and A, the cross-entropy's weight. */
+  readonly hard?: { readonly classes: readonly number[]; readonly alpha: number };
+}
+
+export interface DistillResult {
+  /** softmax(teacher / T) and softmax(student / T). */
+  readonly teacherProbs: Matrix;
+  readonly studentProbs: Matrix;
+  /** KL(softmax(t/T) ‖ softmax(s/T)) of each row, not yet scaled by T². */
+  readonly kl: Float64Array;
+  /** T²·q·(log q − log p) of each element: F.kl_div(reduction='none')·T². */
+  readonly elements: Matrix;
+  /** Each row's cross-entropy with its hard label, at T = 1 (with hard labels only). */
+  readonly ce?: Float64Array;
+  /** Each row's share: A·CE + (1 − A)·T²·KL (T²·KL without hard labels); Σ = the 'sum' loss. */
+  readonly losses: Float64Array;
+  /** The reduced loss; NaN for 'none'. */
+  readonly loss: number;
+  /** ∂loss/∂student logits; for 'none', of Σ losses. */
+  readonly grad: Matrix;
+}
+
+/**
+ * The distillation loss of Hinton et al. as PyTorch code writes it:
+ * T²·F.kl_div(log_softmax(s/T), softmax(t/T), reduction), and with hard labels y and weight A:
+ * A·F.cross_entropy(s, y) + (1 − A)·T²·F.kl_div(…). F.kl_div's reductions: 'batchmean' divides
+ * the sum by N, 'mean' by N·C (every element), 'sum' none; the cross-entropy's mean is over N
+ * (its 'sum' for 'sum'). Elements with q = 0 are 0 (0·log 0 = 0).
+ *
+ * With q = softmax(t/T), p = softmax(s/T) and Σ_c q_c = 1, ∂(T²·KL)/∂s = T·(p − q): the T²
+ * makes the soft targets' gradient as large as the hard labels' when T changes (Hinton's
+ * reason for it). It is computed as T·(p·Σq − q), as autograd does, then × the reduction's
+ * 1/N, 1/(N·C) or 1; the cross-entropy adds A·(softmax(s) − onehot(y)) / N.
+ *
+ * @example
+ * distillationLoss(fromRows([[1, 0]]), fromRows([[0, 1]]), { temperature: 2, reduction: 'batchmean' }).loss
+ * // ≈ 0.4898: 4 · KL([0.3775, 0.6225] ‖ [0.6225, 0.3775])
+ */
+export function distillationLoss(student: Matrix, teacher: Matrix, options: DistillOptions): DistillResult {
+  const { rows, cols } = student;
+  const { temperature: T, reduction, hard } = options;
+  const q = softmax(teacher, T, 'row');
+  const p = softmax(student, T, 'row');
+  const kl = new Float64Array(rows);
+  const elements = zeros(rows, cols);
+  const t2 = T * T;
+  for (let k = 0; k < elements.data.length; k++) {
+    const qk = q.probs.data[k];
+    const term = qk === 0 ? 0 : qk * (q.logProbs.data[k] - p.logProbs.data[k]);
+    elements.data[k] = t2 * term;
+    kl[Math.floor(k / cols)] += term;
+  }
+  const klScale = reduction === 'batchmean' ? 1 / rows : reduction === 'mean' ? 1 / (rows * cols) : 1;
+  const ceScale = reduction === 'sum' || reduction === 'none' ? 1 : 1 / rows;
+  const a = hard ? hard.alpha : 0;
+  const ce = hard ? crossEntropy(student, { kind: 'index', classes: hard.classes }, { reduction: 'sum' }) : undefined;
+
+  const losses = new Float64Array(rows);
+  let klTotal = 0;
+  let ceTotal = 0;
+  for (let n = 0; n < rows; n++) {
+    klTotal += kl[n];
+    if (ce) ceTotal += ce.losses[n];
+    losses[n] = (ce ? a * ce.losses[n] : 0) + (1 - a) * t2 * kl[n];
+  }
+  const loss = reduction === 'none' ? NaN : (1 - a) * t2 * klTotal * klScale + (ce ? a * ceTotal * ceScale : 0);
+
+  const grad = zeros(rows, cols);
+  for (let n = 0; n < rows; n++) {
+    const qn = rowView(q.probs, n);
+    const pn = rowView(p.probs, n);
+    let mass = 0;
+    for (let c = 0; c < cols; c++) mass += qn[c];
+    const g = rowView(grad, n);
+    const ceRow = ce ? rowView(ce.grad, n) : undefined;
+    for (let c = 0; c < cols; c++) {
+      const soft = (1 - a) * T * (pn[c] * mass - qn[c]) * klScale;
+      g[c] = ceRow ? soft + a * ceRow[c] * ceScale : soft;
+    }
+  }
+  return {
+    teacherProbs: q.probs,
+    studentProbs: p.probs,
+    kl,
+    elements,
+    ...(ce ? { ce: ce.losses } : {}),
+    losses,
+    loss,
+    grad,
+  };
+}

@@ -1,0 +1,52 @@
+// The one check of the margin losses' inputs, on typed values: `xent hinge` (its readSpec and
+// run) and the library's hingeLoss call these.
+import { XentError } from '../../core/errors.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { MessageParam } from '../../i18n/messages.js';
+import { checkClassWeightCount, checkWeights, indexTargetClasses } from '../cross-entropy/validate.js';
+import { HINGE_CLI_NAMES, type HingeOptionNames, type HingeSpec } from './spec.js';
+
+/** The power of the hinge: 1 or 2, as F.multi_margin_loss takes it. */
+export function checkHingePower(p: number, option: string): 1 | 2 {
+  if (p !== 1 && p !== 2) throw new XentError('err.hinge.p', { option, value: p }, true);
+  return p;
+}
+
+/** Δ: any finite number (PyTorch takes any; 0 asks only for the right order). */
+export function checkMargin(margin: number, option: string): void {
+  if (!Number.isFinite(margin)) throw new XentError('err.hinge.margin', { option, value: margin }, true);
+}
+
+/** Scores are finite (inf − inf has no margin) and there are at least two classes to compare. */
+export function checkScores(m: Matrix, source: MessageParam): void {
+  for (let k = 0; k < m.data.length; k++) {
+    if (!Number.isFinite(m.data[k]))
+      throw new XentError('err.hinge.notFinite', {
+        value: m.data[k],
+        row: Math.floor(k / m.cols) + 1,
+        col: (k % m.cols) + 1,
+        source,
+      });
+  }
+  if (m.cols < 2) throw new XentError('err.hinge.oneClass', { source });
+}
+
+/** What can be checked before the input is read: p, Δ, the weights' values. */
+export function checkHingeOptions(spec: HingeSpec, names: HingeOptionNames = HINGE_CLI_NAMES): void {
+  checkHingePower(spec.p, names.p);
+  checkMargin(spec.margin, names.margin);
+  if (spec.weight) checkWeights(spec.weight, names.weight);
+}
+
+/** What needs the input: finite scores, one weight per class, a class per row. Gives the classes, 0-based. */
+export function checkHingeInput(
+  input: Matrix,
+  spec: HingeSpec,
+  source: MessageParam,
+  names: HingeOptionNames = HINGE_CLI_NAMES,
+): number[] {
+  checkScores(input, source);
+  if (spec.weight) checkClassWeightCount(spec.weight, input.cols, names.weight);
+  // Without an ignore index every row has a class.
+  return indexTargetClasses({ kind: 'index', given: spec.target }, input, false, names) as number[];
+}
