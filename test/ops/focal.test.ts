@@ -8,6 +8,7 @@ import { fromRows, toRows } from '../../src/core/matrix.js';
 import type { Reduction } from '../../src/ops/cross-entropy/kernel.js';
 import { sigmoidFocalLoss, softmaxFocalLoss } from '../../src/ops/focal/kernel.js';
 import { xent } from '../helpers/cli.js';
+import { expectGradientRows, numericGradient } from '../helpers/finite-differences.js';
 import { keyOf, keyOfCliError } from '../helpers/error-key.js';
 import { type Num, expectClose, loadOracle } from '../helpers/oracle.js';
 
@@ -48,28 +49,6 @@ describe('focal losses against PyTorch', () => {
   });
 });
 
-/** Central differences of f at x, entry by entry. */
-function numeric(f: (x: number[][]) => number, x: number[][], h = 1e-6): number[][] {
-  return x.map((row, i) =>
-    row.map((_, j) => {
-      const plus = x.map((r) => [...r]);
-      const minus = x.map((r) => [...r]);
-      plus[i][j] += h;
-      minus[i][j] -= h;
-      return (f(plus) - f(minus)) / (2 * h);
-    }),
-  );
-}
-
-function expectGradient(analytic: number[][], approx: number[][], what: string): void {
-  approx.forEach((row, i) =>
-    row.forEach((g, j) => {
-      const allowed = 1e-6 + 1e-5 * Math.abs(g);
-      expect(Math.abs(analytic[i][j] - g) <= allowed, `${what}[${i}][${j}]: ${analytic[i][j]} vs ${g}`).toBe(true);
-    }),
-  );
-}
-
 const logit = fc.double({ min: -6, max: 6, noNaN: true });
 const shape = fc.record({ n: fc.integer({ min: 1, max: 3 }), c: fc.integer({ min: 2, max: 4 }) });
 const matrix = (n: number, c: number, entry: fc.Arbitrary<number>) =>
@@ -90,7 +69,7 @@ describe('the closed-form gradients are the finite differences', () => {
           const options = { alpha, gamma: g, reduction: 'mean' as const, inputIsProbs: probs };
           const f = (m: number[][]) => sigmoidFocalLoss(fromRows(m), fromRows(t), options).loss;
           const analytic = toRows(sigmoidFocalLoss(fromRows(x), fromRows(t), options).grad);
-          expectGradient(analytic, numeric(f, x), 'sigmoid focal');
+          expectGradientRows(analytic, numericGradient(f, x), 'sigmoid focal');
         },
       ),
       { numRuns: 60 },
@@ -114,7 +93,7 @@ describe('the closed-form gradients are the finite differences', () => {
           const options = { alpha, gamma: g, reduction: 'sum' as const, inputIsProbs: probs };
           const f = (m: number[][]) => softmaxFocalLoss(fromRows(m), y, options).loss;
           const analytic = toRows(softmaxFocalLoss(fromRows(x), y, options).grad);
-          expectGradient(analytic, numeric(f, x), 'softmax focal');
+          expectGradientRows(analytic, numericGradient(f, x), 'softmax focal');
         },
       ),
       { numRuns: 60 },

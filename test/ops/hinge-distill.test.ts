@@ -11,6 +11,7 @@ import type { DistillReduction } from '../../src/ops/distill/spec.js';
 import type { Reduction } from '../../src/ops/cross-entropy/kernel.js';
 import type { HingeStyle } from '../../src/ops/hinge/spec.js';
 import { xent } from '../helpers/cli.js';
+import { expectGradientRows, numericGradient } from '../helpers/finite-differences.js';
 import { keyOf, keyOfCliError } from '../helpers/error-key.js';
 import { type Num, expectClose, loadOracle } from '../helpers/oracle.js';
 
@@ -82,28 +83,6 @@ describe('distill against PyTorch', () => {
   });
 });
 
-/** Central differences of f at x, entry by entry. */
-function numeric(f: (x: number[][]) => number, x: number[][], h = 1e-6): number[][] {
-  return x.map((row, i) =>
-    row.map((_, j) => {
-      const plus = x.map((r) => [...r]);
-      const minus = x.map((r) => [...r]);
-      plus[i][j] += h;
-      minus[i][j] -= h;
-      return (f(plus) - f(minus)) / (2 * h);
-    }),
-  );
-}
-
-function expectGradient(analytic: number[][], approx: number[][], what: string): void {
-  approx.forEach((row, i) =>
-    row.forEach((g, j) => {
-      const allowed = 1e-6 + 1e-5 * Math.abs(g);
-      expect(Math.abs(analytic[i][j] - g) <= allowed, `${what}[${i}][${j}]: ${analytic[i][j]} vs ${g}`).toBe(true);
-    }),
-  );
-}
-
 const logit = fc.double({ min: -5, max: 5, noNaN: true });
 const shape = fc.record({ n: fc.integer({ min: 1, max: 3 }), c: fc.integer({ min: 2, max: 4 }) });
 const matrix = (n: number, c: number) =>
@@ -129,7 +108,11 @@ describe('the closed-form gradients are the finite differences', () => {
           );
           fc.pre(!nearKink);
           const f = (m: number[][]) => hingeLoss(m, y, { style, p, reduction: 'mean' }).loss;
-          expectGradient(hingeLoss(z, y, { style, p, reduction: 'mean' }).grad, numeric(f, z), `hinge ${style}`);
+          expectGradientRows(
+            hingeLoss(z, y, { style, p, reduction: 'mean' }).grad,
+            numericGradient(f, z),
+            `hinge ${style}`,
+          );
         },
       ),
       { numRuns: 60 },
@@ -148,7 +131,7 @@ describe('the closed-form gradients are the finite differences', () => {
           const f = (m: number[][]) =>
             distillKernel(fromRows(m), fromRows(t), { temperature: T, reduction, hard }).loss;
           const r = distillKernel(fromRows(s), fromRows(t), { temperature: T, reduction, hard });
-          expectGradient(toRows(r.grad), numeric(f, s), 'distill');
+          expectGradientRows(toRows(r.grad), numericGradient(f, s), 'distill');
         },
       ),
       { numRuns: 60 },
