@@ -16,7 +16,7 @@ import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import type { Alternative } from '../teach/expect-diagnose.js';
+import type { Alternative, Diagnosis } from '../teach/expect-diagnose.js';
 import type { Tolerance } from '../teach/expect-judge.js';
 import {
   type Claim,
@@ -130,15 +130,19 @@ type TeachRun<Spec> = Parameters<typeof teach<Spec>>[1];
 /** --expect: the claims checked against the report, a wrong one diagnosed with the command's mistakes. */
 async function checkWith<Spec>(command: Command<Spec>, run: TeachRun<Spec>, teaching: Teaching) {
   const { json } = run.report;
-  const mistakes = command.abilities.mistakes?.(run.spec, json) ?? {};
-  const alternatives: Alternative[] = [
-    ...(mistakes.reruns ?? []).map(({ key, params, spec }) => ({
-      key,
-      ...(params ? { params } : {}),
-      json: once(async () => (await rerun(command, run, spec)).json),
-    })),
-    ...valueAlternatives(mistakes.values ?? []),
-  ];
+  // Asked for only when a value is wrong: a right answer costs no mistake's computation.
+  const mistakes = (): Diagnosis => {
+    const own = command.abilities.mistakes?.(run.spec, json) ?? {};
+    const alternatives: Alternative[] = [
+      ...(own.reruns ?? []).map(({ key, params, spec }) => ({
+        key,
+        ...(params ? { params } : {}),
+        json: once(async () => (await rerun(command, run, spec)).json),
+      })),
+      ...valueAlternatives(own.values ?? []),
+    ];
+    return { alternatives, carried: own.carried ?? [] };
+  };
   return checkClaims({
     claims: teaching.claims,
     headline: command.abilities.headline(run.spec, json),
@@ -147,8 +151,7 @@ async function checkWith<Spec>(command: Command<Spec>, run: TeachRun<Spec>, teac
     decimals: run.decimals,
     scale: float32ScaleOf(json, run.input),
     ...(teaching.tolerance ? { tolerance: teaching.tolerance } : {}),
-    alternatives,
-    ...(mistakes.carried ? { carried: mistakes.carried } : {}),
+    mistakes,
   });
 }
 

@@ -161,8 +161,7 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
       t,
       decimals: 4,
       scale: float32ScaleOf(json, s),
-      alternatives: valueAlternatives(lesson.values ?? []),
-      ...(lesson.carried ? { carried: lesson.carried } : {}),
+      mistakes: () => ({ alternatives: valueAlternatives(lesson.values ?? []), carried: lesson.carried ?? [] }),
     });
     tables.push(
       ...check.tables.map((table, k) =>

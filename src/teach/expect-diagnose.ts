@@ -54,6 +54,12 @@ export interface Alternative extends Named {
   readonly json: () => Promise<ReportJson | undefined>;
 }
 
+/** What a wrong value is tried against: the command's mistakes, ready to compute. */
+export interface Diagnosis {
+  readonly alternatives: readonly Alternative[];
+  readonly carried: readonly Carried[];
+}
+
 /** Logarithms in the other bases: the command run in each other unit. */
 export function unitMistakes<Spec extends { readonly unit: InfoUnit }>(spec: Spec): RerunMistake<Spec>[] {
   return Object.values(UNITS)

@@ -18,8 +18,10 @@ import {
 } from './expect-diagnose.js';
 import { numbersOf } from './expect.js';
 
-/** No more classes than this are tried as "the wrong class". */
+/** No more classes than this are tried as "the wrong class" (each is a run of its own)… */
 const MAX_CLASSES_TRIED = 32;
+/** …and only for a homework-sized input. */
+const MAX_ROWS_FOR_CLASSES = 10_000;
 
 /** softmax: T multiplied instead of divided; log-probabilities in base 2 or 10. */
 export function softmaxMistakes(spec: SoftmaxSpec, json: ReportJson): Mistakes<SoftmaxSpec> {
@@ -77,7 +79,7 @@ function classMistakes(spec: CeSpec, json: ReportJson): RerunMistake<CeSpec>[] {
   const { targets } = spec;
   const probs = numbersOf(json.probs);
   const rows = numbersOf(json.losses)?.length;
-  if (targets.kind !== 'index' || targets.given === 'diag' || !probs || !rows) return [];
+  if (targets.kind !== 'index' || targets.given === 'diag' || !probs || !rows || rows > MAX_ROWS_FOR_CLASSES) return [];
   const given = targets.given;
   const offset = spec.oneBased ? 1 : 0;
   const ignore = targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX;

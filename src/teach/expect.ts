@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { LazyList, type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 import type { Claim, ClaimedValue } from './expect-claims.js';
-import type { Alternative, Carried, ReportJson, ValueMistake } from './expect-diagnose.js';
+import type { Alternative, Diagnosis, ReportJson, ValueMistake } from './expect-diagnose.js';
 import { type Float32Scale, type Judgement, type Tolerance, judge, reproduces } from './expect-judge.js';
 
 export { type Claim, type ClaimedValue, claimedValue, parseClaims, wantsGradient } from './expect-claims.js';
@@ -140,7 +140,7 @@ export function float32ScaleOf(
   let classes = Math.max(8, input?.cols ?? 0);
   for (const key of Object.keys(json)) {
     const shape = shapeOf(json[key]);
-    if (shape.length === 2 && numbersOf(json[key]) !== undefined) classes = Math.max(classes, shape[1]);
+    if (shape.length === 2) classes = Math.max(classes, shape[1]);
   }
   let magnitude = 1;
   const widen = (x: number) => {
@@ -181,8 +181,8 @@ export interface CheckInput {
   readonly decimals: number;
   readonly scale: Float32Scale;
   readonly tolerance?: Tolerance;
-  readonly alternatives?: readonly Alternative[];
-  readonly carried?: readonly Carried[];
+  /** The mistakes a wrong value is tried against, made when a value is first found wrong. */
+  readonly mistakes?: () => Diagnosis;
 }
 
 export interface CheckResult {
@@ -204,6 +204,8 @@ export async function checkClaims(x: CheckInput): Promise<CheckResult> {
   located.forEach((where, c) => {
     for (const [k, v] of x.claims[c].values.entries()) claimedAt.set(`${where.quantity}#${where.offset + k}`, v);
   });
+  let diagnosis: Diagnosis | undefined;
+  const mistakes = () => (diagnosis ??= x.mistakes?.() ?? { alternatives: [], carried: [] });
   const tables: ReportTable[] = [];
   const checks: Record<string, unknown>[] = [];
   const all: CheckedValue[] = [];
@@ -214,7 +216,9 @@ export async function checkClaims(x: CheckInput): Promise<CheckResult> {
       const correct = where.correct[k];
       const judgement = judge(value, correct, x.scale, x.tolerance);
       const right = judgement.verdict !== 'wrong';
-      const diagnosis = right ? [] : await diagnose(value, correct, where.quantity, where.offset + k, x, claimedAt);
+      const diagnosis = right
+        ? []
+        : await diagnose(value, correct, where.quantity, where.offset + k, x, mistakes(), claimedAt);
       items.push({ claimed: value, given: value.text, correct, judgement, right, diagnosis });
     }
     all.push(...items); // spread-ok: the values of one claim, as many as the user typed
@@ -348,6 +352,7 @@ async function diagnose(
   quantity: string,
   index: number,
   x: CheckInput,
+  { alternatives, carried }: Diagnosis,
   claimedAt: ClaimedAt,
 ): Promise<CheckedValue['diagnosis']> {
   const { t, scale, tolerance } = x;
@@ -362,7 +367,7 @@ async function diagnose(
       }),
       value: alt,
     });
-  for (const alternative of x.alternatives ?? []) {
+  for (const alternative of alternatives) {
     let json: ReportJson | undefined;
     try {
       json = await alternative.json();
@@ -377,31 +382,31 @@ async function diagnose(
   }
   if (correct !== 0 && Number.isFinite(correct) && reproduces(value, -correct, scale, tolerance))
     named('expect.mistake.sign', undefined, -correct);
-  for (const link of x.carried ?? []) {
+  for (const link of carried) {
     if (link.quantity !== quantity || link.index !== index) continue;
     const entry = numbersOf(x.json[link.from])?.[link.fromIndex];
     if (entry === undefined) continue;
     const what = { key: link.what };
     const yours = claimedAt.get(`${link.from}#${link.fromIndex}`);
     // The user's own (wrong) entry, carried on.
-    const carried = yours && link.of(yours.value);
+    const fromYours = yours && link.of(yours.value);
     if (
       yours &&
-      carried !== undefined &&
+      fromYours !== undefined &&
       !reproduces(yours, entry, scale, tolerance) &&
-      reproduces(value, carried, scale, tolerance)
+      reproduces(value, fromYours, scale, tolerance)
     ) {
       const params = {
         given: value.text,
         formula: link.formula(yours.text),
-        alt: shown(carried, value),
+        alt: shown(fromYours, value),
         what,
         yours: yours.text,
       };
       found.push({
         mistake: 'carried',
         text: t.t('expect.carried', { ...params, correct: formatFixed(entry, Math.max(4, yours.decimals + 1)) }),
-        value: carried,
+        value: fromYours,
       });
       continue;
     }
