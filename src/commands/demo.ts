@@ -163,11 +163,9 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
       scale: float32ScaleOf(json, s),
       mistakes: () => ({ alternatives: valueAlternatives(lesson.values ?? []), carried: lesson.carried ?? [] }),
     });
-    tables.push(
-      ...check.tables.map((table, k) =>
-        k === 0 ? { ...table, lead: t.t('demo.lead.check', { claim: ARTICLE_CLAIM }) } : table,
-      ),
-    ); // spread-ok: two tables
+    check.tables.forEach((table, k) => {
+      tables.push(k === 0 ? { ...table, lead: t.t('demo.lead.check', { claim: ARTICLE_CLAIM }) } : table);
+    });
     return {
       tables,
       summary: check.summary,
