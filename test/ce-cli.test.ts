@@ -42,6 +42,7 @@ describe('xent ce output', () => {
       'reduction',
       'targets',
       'probs',
+      'p_target',
       'losses',
       'loss',
       'accuracy',
@@ -55,6 +56,7 @@ describe('xent ce output', () => {
     expect(out.reduction).toBe('mean');
     expect(out.targets).toEqual([0, 2, 0]);
     expect((out.probs as number[][])[0][0]).toBeCloseTo(0.7856, 4);
+    expect(out.p_target).toEqual([0, 2, 0].map((c, i) => (out.probs as number[][])[i][c]));
     const losses = out.losses as number[];
     expect(losses[1]).toBeCloseTo(3 * -Math.log(Math.exp(0.2) / (Math.exp(0.3) + Math.exp(1.8) + Math.exp(0.2))), 12);
     // weighted mean: Σ losses / Σ w(target) = Σ / (1 + 3 + 1)

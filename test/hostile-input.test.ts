@@ -156,7 +156,11 @@ describe('200 000 characters of hostile input, everywhere text is read', () => {
       /the temperature must be a finite number greater than 0, got '1{40}… \(200001 characters\)'/,
     ],
     ['--label-smoothing', ['ce', '1,2', '-y', '0', '--label-smoothing', `${DIGITS}a`], /--label-smoothing/],
-    ['--expect', ['softmax', '1,2', '--expect', `${DIGITS}a`], /option --expect takes a number, got '1{40}…/],
+    [
+      '--expect',
+      ['softmax', '1,2', '--expect', `${DIGITS}a`],
+      /'1{40}… \(200001 characters\)' at row 1, column 1 of option --expect/,
+    ],
     ['--expect with a name', ['softmax', '1,2', '--expect', `${'a'.repeat(N)}=1`], /a{40}…/],
     ['--expect of blanks', ['softmax', '1,2', '--expect', `${' '.repeat(N)}x`], /--expect/],
     ['--row', ['softmax', '1,2', '--explain', '--row', `${DIGITS}a`], /option --row takes a row number/],

@@ -23,6 +23,17 @@ describe('xent demo: the lesson', () => {
     expect(pipe.stdout).toBe(tty.stdout);
     expect(pipe.stdout).toContain('2.0000* █');
   });
+  it("checks the article's claimed 0.71 / 0.23 / 0.06 and 0.34, beside the true values, and diagnoses the loss", async () => {
+    const r = await xent(['demo']);
+    expect(r.stdout).toContain('│ 1 │  0.71 │  0.7856 │ ✗ wrong │');
+    expect(r.stdout).toContain('│ 3 │  0.06 │  0.0391 │ ✗ wrong │');
+    expect(r.stdout).toContain('│ 1 │  0.34 │  0.2413 │ ✗ wrong │');
+    expect(r.stdout).toContain('0.34 = −ln 0.71 = 0.3425: your p(positive) was 0.71; it is 0.7856');
+    const zh = await xent(['demo', '-L', 'zh']);
+    expect(zh.stdout).toContain('0.34 = −ln 0.71 = 0.3425：你的 p(正样本对) 是 0.71，正确值是 0.7856');
+    // The lesson itself ends well: a lesson is not a failed check.
+    expect(r.code).toBe(0);
+  });
   it('-f json gives every number, the descent included', async () => {
     const json = JSON.parse((await xent(['demo', '-f', 'json'])).stdout);
     expect(json.loss).toBeCloseTo(0.32268134, 7);

@@ -39,6 +39,8 @@ function addGlobalOptions(program: Command, t: Translator): void {
       ...(previous ?? []),
       value,
     ])
+    .option('--tol <ABS>', t.label('help.opt.tol'))
+    .option('--rtol <REL>', t.label('help.opt.rtol'))
     .option('--heatmap', t.label('help.opt.heatmap'));
 }
 

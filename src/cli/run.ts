@@ -150,6 +150,8 @@ function knownFlags(argv: readonly string[]): string[] {
     '--explain',
     '--row',
     '--expect',
+    '--tol',
+    '--rtol',
     '--heatmap',
     '--help',
     '--version',

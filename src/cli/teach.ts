@@ -1,6 +1,6 @@
 // The teaching options every command shares: --explain (a derivation instead of the
-// tables), --row K, --expect VALUES (a check table and exit code 1 when wrong) and
-// --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
+// tables), --row K, --expect VALUES (a check table and exit code 1 when wrong; --tol and
+// --rtol set how it judges) and --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
 import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
 import { XentError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
@@ -8,21 +8,33 @@ import type { Explanation } from '../teach/explain/explanation.js';
 import type { ExplainInput } from '../teach/explain/explainer.js';
 import { renderExplanationMarkdown, renderExplanationText } from '../teach/explain/render.js';
 import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
-import { formatDelimited } from '../format/delimited.js';
 import { jsonPieces } from '../format/json.js';
+import { delimitedHeader } from '../format/delimited.js';
 import { formatExact } from '../format/number.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import { type Claim, checkClaims, parseClaim, wantsGradient } from '../teach/expect.js';
+import type { Alternative, Diagnosis } from '../teach/expect-diagnose.js';
+import type { Tolerance } from '../teach/expect-judge.js';
+import {
+  type Claim,
+  checkClaims,
+  float32ScaleOf,
+  parseClaims,
+  valueAlternatives,
+  wantsGradient,
+} from '../teach/expect.js';
+import { readNumberOption } from '../text/option-values.js';
 
 export interface Teaching {
   readonly explain: boolean;
   /** --row K as given (1-based). */
   readonly row?: number;
   readonly claims: readonly Claim[];
+  /** --tol / --rtol: the judgement set explicitly. */
+  readonly tolerance?: Tolerance;
   readonly heatmap: boolean;
 }
 
@@ -36,12 +48,28 @@ export function readTeaching(options: Readonly<Record<string, unknown>>): Teachi
   }
   const expect = options.expect as string[] | string | undefined;
   const texts = expect === undefined ? [] : Array.isArray(expect) ? expect : [expect];
+  const tolerance = readTolerance(options, texts.length > 0);
   return {
     explain: options.explain === true,
     ...(row !== undefined ? { row } : {}),
-    claims: texts.map(parseClaim),
+    claims: texts.flatMap(parseClaims),
+    ...(tolerance ? { tolerance } : {}),
     heatmap: options.heatmap === true,
   };
+}
+
+/** --tol ABS and --rtol REL (either, or both: right when |yours − correct| ≤ ABS + REL·|correct|). */
+function readTolerance(options: Readonly<Record<string, unknown>>, expecting: boolean): Tolerance | undefined {
+  const read = (option: string, text: unknown): number => {
+    if (text === undefined) return 0;
+    if (!expecting) throw new XentError('err.expect.toleranceAlone', { option }, true);
+    const value = readNumberOption(text as string, option);
+    if (!(value >= 0) || !Number.isFinite(value))
+      throw new XentError('err.expect.tolerance', { option, value: text as string }, true);
+    return value;
+  };
+  if (options.tol === undefined && options.rtol === undefined) return undefined;
+  return { abs: read('--tol', options.tol), rel: read('--rtol', options.rtol) };
 }
 
 /** True when a teaching option needs the whole report (no row-by-row streaming). */
@@ -51,16 +79,14 @@ export function needsReport(options: Readonly<Record<string, unknown>>): boolean
 
 /** The spec the command runs with: a checked gradient is computed even without --grad. */
 export function specFor<Spec>(command: Command<Spec>, spec: Spec, teaching: Teaching): Spec {
-  const { headline, withGradient } = command.abilities;
-  if (teaching.claims.length > 0 && !headline)
-    throw new XentError('err.expect.notHere', { command: command.name }, true);
+  const { withGradient } = command.abilities;
   return wantsGradient(teaching.claims) && withGradient ? withGradient(spec) : spec;
 }
 
 export interface Taught {
   readonly report: Report;
   readonly explanation?: Explanation;
-  readonly check?: ReturnType<typeof checkClaims>;
+  readonly check?: Awaited<ReturnType<typeof checkClaims>>;
   readonly code: ExitCode;
   readonly t: Translator;
 }
@@ -89,11 +115,7 @@ export async function teach<Spec>(
         decimals: run.decimals,
       })
     : undefined;
-  const { headline } = command.abilities;
-  const check =
-    teaching.claims.length > 0 && headline
-      ? checkClaims(teaching.claims, headline(run.spec, run.report.json), run.report.json, t, run.decimals)
-      : undefined;
+  const check = teaching.claims.length > 0 ? await checkWith(command, run, teaching) : undefined;
   return {
     report: run.report,
     ...(explanation ? { explanation } : {}),
@@ -101,6 +123,49 @@ export async function teach<Spec>(
     code: check && !check.allRight ? EXIT.wrong : EXIT.ok,
     t,
   };
+}
+
+type TeachRun<Spec> = Parameters<typeof teach<Spec>>[1];
+
+/** --expect: the claims checked against the report, a wrong one diagnosed with the command's mistakes. */
+async function checkWith<Spec>(command: Command<Spec>, run: TeachRun<Spec>, teaching: Teaching) {
+  const { json } = run.report;
+  // Asked for only when a value is wrong: a right answer costs no mistake's computation.
+  const mistakes = (): Diagnosis => {
+    const own = command.abilities.mistakes?.(run.spec, json) ?? {};
+    const alternatives: Alternative[] = [
+      ...(own.reruns ?? []).map(({ key, params, spec }) => ({
+        key,
+        ...(params ? { params } : {}),
+        json: once(async () => (await rerun(command, run, spec)).json),
+      })),
+      ...valueAlternatives(own.values ?? []),
+    ];
+    return { alternatives, carried: own.carried ?? [] };
+  };
+  return checkClaims({
+    claims: teaching.claims,
+    headline: command.abilities.headline(run.spec, json),
+    json,
+    t: run.context.t,
+    decimals: run.decimals,
+    scale: float32ScaleOf(json, run.input),
+    ...(teaching.tolerance ? { tolerance: teaching.tolerance } : {}),
+    mistakes,
+  });
+}
+
+/** The command run again on the same input with another spec (a mistake made on purpose); no tables. */
+async function rerun<Spec>(command: Command<Spec>, run: TeachRun<Spec>, spec: Spec): Promise<Report> {
+  const context: CommandContext = { ...run.context, printsTables: false, room: undefined };
+  if (command.input === 'optional') return command.run(run.input, spec, context);
+  return command.run(run.input as ParsedMatrix, spec, context);
+}
+
+/** A computation made when first asked for, then remembered. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /**
@@ -124,8 +189,8 @@ export function taughtPieces(
         tables: check.tables,
         summary: check.summary,
         notes: [],
-        data: { rows: check.rows },
-        values: check.rows,
+        data: { rows: [] },
+        values: [],
         json: check.json,
       }
     : undefined;
@@ -153,13 +218,12 @@ export function taughtPieces(
     if (format === 'table') return [formatTable(merged, withHeat)];
     if (format === 'markdown') return [formatMarkdown(merged, options.decimals)];
     if (format === 'tsv' || format === 'csv') {
-      return [
-        formatDelimited(
-          { colLabels: ['yours', 'correct', 'right'], rows: check!.rows },
-          format === 'tsv' ? '\t' : ',',
-          formatExact,
-        ),
-      ];
+      // The value as the user wrote it (0.6600 stays 0.6600), the correct one in full.
+      const separator = format === 'tsv' ? '\t' : ',';
+      const lines = check!.values.map(
+        (v) => `${delimitedHeader([v.given, formatExact(v.correct), v.right ? '1' : '0'], separator)}\n`,
+      );
+      return [`${delimitedHeader(['yours', 'correct', 'right'], separator)}\n${lines.join('')}`];
     }
   }
   return reportPieces(report, format, withHeat);

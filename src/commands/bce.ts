@@ -1,3 +1,4 @@
+import { reductionMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
   type CommandSpec,
@@ -72,6 +73,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   abilities: {
     explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
     headline: lossHeadline,
+    mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
     withGradient: withGrad,
   },
   run(input, spec, context): Report {

@@ -1,3 +1,4 @@
+import { ceMistakes } from '../teach/expect-mistakes.js';
 import { planCrossEntropyStream } from './streams/ce.js';
 import { explainCrossEntropy } from '../teach/explain/cross-entropy.js';
 import {
@@ -245,6 +246,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     explain: explainCrossEntropy,
     stream: planCrossEntropyStream,
     headline: lossHeadline,
+    mistakes: ceMistakes,
     withGradient: withGrad,
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
@@ -267,6 +269,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
     json.probs = matrixRows(r.nats.probs);
+    if (targets.kind === 'index') json.p_target = r.pTarget.map((p) => (Number.isNaN(p) ? null : p));
     json.losses = Array.from(r.losses);
     if (r.split) {
       json.entropy = r.split.entropy;

@@ -1,3 +1,4 @@
+import { clipMistakes } from '../teach/expect-mistakes.js';
 import { planClipStream } from './streams/clip.js';
 import { explainClip } from '../teach/explain/clip.js';
 import {
@@ -82,7 +83,13 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
   ],
   readSpec: readClipSpec,
-  abilities: { explain: explainClip, stream: planClipStream, headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: explainClip,
+    stream: planClipStream,
+    headline: lossHeadline,
+    mistakes: clipMistakes,
+    withGradient: withGrad,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { pair, scale, temperature, normalize, grad, unit } = spec;

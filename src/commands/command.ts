@@ -1,5 +1,6 @@
 import type { Explanation } from '../teach/explain/explanation.js';
 import type { ExplainInput } from '../teach/explain/explainer.js';
+import type { Mistakes } from '../teach/expect-diagnose.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
@@ -23,11 +24,10 @@ export interface Abilities<Spec> {
   stream?(spec: Spec, context: StreamContext): StreamPlan | undefined;
   /** `--explain`: a derivation with the input's own numbers. Absent: --explain is refused. */
   explain?(x: ExplainInput<Spec>): Explanation | Promise<Explanation>;
-  /**
-   * `--expect`: the report's JSON key a bare claim is checked against. Absent: the command's
-   * output is not one computation, and --expect is refused.
-   */
-  headline?(spec: Spec, json: Readonly<Record<string, unknown>>): string;
+  /** `--expect`: the report's JSON key a bare claim is checked against (the command's main result). */
+  headline(spec: Spec, json: Readonly<Record<string, unknown>>): string;
+  /** `--expect`'s diagnosis: the common mistakes of this computation (src/teach/expect-diagnose.ts). */
+  mistakes?(spec: Spec, json: Readonly<Record<string, unknown>>): Mistakes<Spec>;
   /** The spec that also computes the gradient (a claim about `grad` is checked without --grad). */
   withGradient?(spec: Spec): Spec;
   /** Prints its text even in a pipe: a lesson is read, not parsed. */

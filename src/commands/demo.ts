@@ -1,3 +1,6 @@
+import { checkClaims, float32ScaleOf, parseClaims, valueAlternatives } from '../teach/expect.js';
+import { clipLessonMistakes } from '../teach/expect-mistakes.js';
+import { NATS } from '../core/units.js';
 import { type CommandSpec, defineCommand } from './command.js';
 import { formatFixed } from '../format/number.js';
 import { type Matrix, at, toRows } from '../core/matrix.js';
@@ -19,6 +22,9 @@ export interface DemoSpec {
 
 const DEMO: DemoSpec = { logits: EXAMPLE_MATRIX, steps: 3, lr: 1 };
 
+/** What the article the example comes from claims for image 1: its softmax row and its loss (−log 0.71). */
+const ARTICLE_CLAIM = 'probs_i2t[0]=0.71,0.23,0.06; losses_i2t[0]=0.34';
+
 /**
  * `xent demo` (and `npm start`): a short lesson on the built-in 3×3 CLIP example. The
  * similarity heatmap, both softmaxes, the losses, the gradient and three descent steps,
@@ -33,8 +39,8 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
   options: [],
   examples: ['xent demo', 'xent demo --lang zh', 'xent demo -f json'],
   readSpec: () => DEMO,
-  abilities: { textInPipes: true },
-  run(_input, { logits: s, steps, lr }, { t }): Report {
+  abilities: { textInPipes: true, headline: () => 'loss', mistakes: (_spec, json) => clipLessonMistakes(json, NATS) },
+  async run(_input, { logits: s, steps, lr }, { t }): Promise<Report> {
     const n = s.rows;
     const r = clipLoss(s);
     const labels = numbered(n);
@@ -122,9 +128,47 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
         footnote: t.t('demo.footnote.descent'),
       },
     ];
+    const json = {
+      command: 'demo',
+      logits: toRows(s),
+      probs_i2t: toRows(r.probsI2t),
+      probs_t2i: toRows(r.probsT2i),
+      losses_i2t: Array.from(r.lossesI2t),
+      losses_t2i: Array.from(r.lossesT2i),
+      loss_i2t: r.lossI2t,
+      loss_t2i: r.lossT2i,
+      loss: r.loss,
+      grad_logits: toRows(r.gradLogits),
+      descent: {
+        lr,
+        trajectory: trajectory.map((p) => ({
+          step: p.step,
+          loss: p.loss,
+          p_positive: p.pPositive,
+          positive: p.positive,
+          negative: p.negative,
+          logits: toRows(p.matrix),
+        })),
+      },
+      final_loss: last.loss,
+    };
+    // The article's worked answer, checked and diagnosed as --expect would (xent clip --example --expect …).
+    const lesson = clipLessonMistakes(json, NATS);
+    const check = await checkClaims({
+      claims: parseClaims(ARTICLE_CLAIM),
+      headline: 'loss',
+      json,
+      t,
+      decimals: 4,
+      scale: float32ScaleOf(json, s),
+      mistakes: () => ({ alternatives: valueAlternatives(lesson.values ?? []), carried: lesson.carried ?? [] }),
+    });
+    check.tables.forEach((table, k) => {
+      tables.push(k === 0 ? { ...table, lead: t.t('demo.lead.check', { claim: ARTICLE_CLAIM }) } : table);
+    });
     return {
       tables,
-      summary: [],
+      summary: check.summary,
       notes: [
         t.label('demo.next'),
         `  xent clip --example --explain       ${t.label('demo.next.explain')}`,
@@ -133,30 +177,7 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
       ],
       data: { rows: toRows(r.probsI2t) },
       values: [[r.loss]],
-      json: {
-        command: 'demo',
-        logits: toRows(s),
-        probs_i2t: toRows(r.probsI2t),
-        probs_t2i: toRows(r.probsT2i),
-        losses_i2t: Array.from(r.lossesI2t),
-        losses_t2i: Array.from(r.lossesT2i),
-        loss_i2t: r.lossI2t,
-        loss_t2i: r.lossT2i,
-        loss: r.loss,
-        grad_logits: toRows(r.gradLogits),
-        descent: {
-          lr,
-          trajectory: trajectory.map((p) => ({
-            step: p.step,
-            loss: p.loss,
-            p_positive: p.pPositive,
-            positive: p.positive,
-            negative: p.negative,
-            logits: toRows(p.matrix),
-          })),
-        },
-        final_loss: last.loss,
-      },
+      json,
     };
   },
 });

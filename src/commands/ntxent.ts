@@ -1,3 +1,4 @@
+import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
 import type { NtxentSpec } from '../ops/ntxent/spec.js';
@@ -45,6 +46,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   abilities: {
     explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS),
     headline: lossHeadline,
+    mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,
   },
   run(input, spec, { t, inputSource, printsTables, room }): Report {

@@ -1,3 +1,4 @@
+import { unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
   type CommandSpec,
@@ -93,6 +94,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
   abilities: {
     explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS),
     headline: lossHeadline,
+    mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
     withGradient: withGrad,
   },
   run(input, spec, context): Report {

@@ -1,3 +1,4 @@
+import { softmaxMistakes } from '../teach/expect-mistakes.js';
 import { readChoice, readTemperature } from '../text/option-values.js';
 import { explainSoftmax } from '../teach/explain/softmax.js';
 import { type Matrix, at } from '../core/matrix.js';
@@ -75,6 +76,7 @@ export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
     stream: planSoftmaxStream,
     explain: explainSoftmax,
     headline: (spec) => (spec.log ? 'log_probs' : 'probs'),
+    mistakes: softmaxMistakes,
   },
   run(input, { temperature, axis, log }, { t, inputSource, printsTables }): Report {
     checkSoftmaxInput(input, axis, inputSource);

@@ -1,3 +1,4 @@
+import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
   type CommandSpec,
@@ -57,6 +58,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   abilities: {
     explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
     headline: lossHeadline,
+    mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,
   },
   run(input, spec, context): Report {

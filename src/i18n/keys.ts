@@ -18,6 +18,7 @@ import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
 import { contrastiveEn } from './catalog/contrastive.js';
 import { teachEn } from './catalog/teach.js';
+import { expectEn } from './catalog/expect.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
 
@@ -39,6 +40,7 @@ export const en = {
   ...coreEn,
   ...contrastiveEn,
   ...teachEn,
+  ...expectEn,
   ...infoEn,
   ...packageEn,
 } as const;

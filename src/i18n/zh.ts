@@ -18,6 +18,7 @@ import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
 import { contrastiveZh } from './catalog/contrastive.js';
 import { teachZh } from './catalog/teach.js';
+import { expectZh } from './catalog/expect.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
 import type { MessageKey } from './keys.js';
@@ -40,6 +41,7 @@ export const zh: Record<MessageKey, string> = {
   ...coreZh,
   ...contrastiveZh,
   ...teachZh,
+  ...expectZh,
   ...infoZh,
   ...packageZh,
 };

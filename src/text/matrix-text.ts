@@ -12,7 +12,7 @@ import { isDelimiter, scanDecimal } from './decimal.js';
 import { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 import { normalizeText } from './normalize.js';
 import { NotationReader, type TextPart } from './notation.js';
-import { isTokenChar, TOKEN_BYTE } from './tokens.js';
+import { isTokenChar, type Token, TOKEN_BYTE } from './tokens.js';
 
 export { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 export { NotPlainLines } from './notation.js';
@@ -165,4 +165,17 @@ export function parseMatrixText(text: string, source: MessageParam): ParsedMatri
   else parser.feedAscii(new TextEncoder().encode(text));
   const cols = parser.finish();
   return builder.build(cols, parser.colLabels);
+}
+
+/**
+ * A short text (an option's value) read token by token: the matrix, and each number's token
+ * as it was written, in order (what --expect judges a value's precision by).
+ */
+export function parseMatrixTokens(text: string, source: MessageParam): { matrix: ParsedMatrix; tokens: Token[] } {
+  const builder = new MatrixBuilder(source);
+  const tokens: Token[] = [];
+  const parser = new MatrixTextParser(source, builder.add, { numberToken: (token) => tokens.push(token) });
+  parser.feed(text);
+  const cols = parser.finish();
+  return { matrix: builder.build(cols, parser.colLabels), tokens };
 }

@@ -12,6 +12,11 @@ import { isFile, type Token, type TokenEnd, TokenText, tokenError } from './toke
 export interface TextPart {
   readonly firstRow?: number;
   readonly plainLines?: boolean;
+  /**
+   * Told each number token as it is read, in order (--expect judges a value by the digits
+   * it was written with). Only text fed with feed() is read token by token.
+   */
+  readonly numberToken?: (token: Token) => void;
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
@@ -217,6 +222,7 @@ export class NotationReader {
   private pushToken(token: Token, col: number, end: TokenEnd): void {
     if (token.read.kind === 'number') {
       this.rows.push(token.read.value);
+      this.part.numberToken?.(token);
       return;
     }
     this.refuse(token, this.rows.count + 1, col, end);

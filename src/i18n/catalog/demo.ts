@@ -31,6 +31,8 @@ export const demoEn = {
     'Step 4. The gradient: (softmax − identity) of the rows plus that of the columns, divided by {n}. It is negative on the diagonal and positive elsewhere.',
   'demo.lead.descent':
     'Step 5. {steps} steps of gradient descent, logits ← logits − {lr} × gradient: the loss falls, the true pairs are pulled up and the false ones pushed down.',
+  'demo.lead.check':
+    "Step 6. Checking an answer. An article works this example out and claims that image 1 gives its text p = 0.71 (and 0.23, 0.06 to the others), for a loss of 0.34. xent checks answers with --expect: each value at the digits written (never coarser than two significant digits), and a wrong one is traced to the mistake that reproduces it, if a common one does:\n  $ xent clip --example --expect '{claim}'",
   'demo.next': 'Next:',
   'demo.next.explain': 'works every number of this lesson out',
   'demo.next.descend': 'goes on descending',
@@ -65,6 +67,8 @@ export const demoZh: Record<DemoKey, string> = {
   'demo.lead.grad': '第 4 步。梯度：各行的（softmax − 单位矩阵）加上各列的，再除以 {n}。对角线上为负，其余为正。',
   'demo.lead.descent':
     '第 5 步。{steps} 步梯度下降，logit ← logit − {lr} × 梯度：损失下降，正确的配对被拉高，错误的被压低。',
+  'demo.lead.check':
+    "第 6 步：核对答案。有篇文章算了这个例子，说图像 1 给自己的文本 p = 0.71（给其余两个 0.23 和 0.06），损失为 0.34。xent 用 --expect 核对答案：每个值按写出的位数判定（但不粗于两位有效数字）；答错的值若能由某个常见错误重现，就指出是哪个错误：\n  $ xent clip --example --expect '{claim}'",
   'demo.next': '接下来：',
   'demo.next.explain': '把这一课的每个数都算一遍',
   'demo.next.descend': '继续做梯度下降',

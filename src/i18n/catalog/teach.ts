@@ -1,13 +1,11 @@
-// Messages of the teaching features: --explain (step-by-step derivations), --expect
-// (checking a claimed answer), --heatmap, `xent descend` and the `xent demo` lesson.
+// Messages of the teaching features: --explain (step-by-step derivations), --heatmap,
+// `xent descend` and the `xent demo` lesson (--expect's are in expect.ts).
 
 export const teachEn = {
   // global options
   'help.opt.explain':
     'explain the calculation step by step with the numbers substituted (softmax, ce, clip; bce, siglip, ntxent, supcon in brief)',
   'help.opt.row': 'with --explain: the row (1-based) to explain in full; the default is the first',
-  'help.opt.expect':
-    'check answers worked out by hand: VALUES (the default quantity) or NAME=VALUES (e.g. loss=0.24, probs=0.79,0.18,0.04); exit code 1 if any is wrong',
   'help.opt.heatmap': 'shade matrix cells by value (background colour, or ░▒▓█ without colour), with a legend',
   // errors
   'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
@@ -15,20 +13,6 @@ export const teachEn = {
   'err.teach.noExplain':
     'xent {command} has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
   'err.teach.rowNeedsExplain': '--row picks the row that --explain explains; give --explain too',
-  'err.expect.empty': "option --expect got no numbers in '{value}'",
-  'err.expect.unknownQuantity': "--expect: there is no quantity '{name}' here; choose one of: {choices}",
-  'err.expect.count': '--expect: {quantity} has {expected} value(s), but {given} were given; give one value for each',
-  'err.expect.notHere': 'xent {command} has nothing to check with --expect',
-  // --expect output
-  'expect.title': 'Check of {quantity}',
-  'expect.label.given': 'yours',
-  'expect.label.correct': 'correct',
-  'expect.label.verdict': 'verdict',
-  'expect.right': 'right',
-  'expect.wrong': 'wrong',
-  'expect.footnote': 'each value is judged at the precision you wrote: 0.24 is right from 0.235 to 0.245',
-  'expect.summary': 'checked',
-  'expect.score': '{right} of {total} right',
   // heatmap
   'heat.legend': 'shade',
   // explanation: shared
@@ -58,27 +42,12 @@ export type TeachKey = keyof typeof teachEn;
 export const teachZh: Record<TeachKey, string> = {
   'help.opt.explain': '逐步讲解计算过程并代入实际数字（softmax、ce、clip；bce、siglip、ntxent、supcon 为简要说明）',
   'help.opt.row': '与 --explain 一起使用：完整讲解第几行（从 1 开始），默认第一行',
-  'help.opt.expect':
-    '核对手算的答案：VALUES（默认的量）或 NAME=VALUES（如 loss=0.24、probs=0.79,0.18,0.04）；有错时退出码为 1',
   'help.opt.heatmap': '按数值给矩阵单元格上底色（无颜色时用 ░▒▓█），并附图例',
   'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
   'err.teach.noExplain':
     'xent {command} 没有 --explain；可讲解的命令有 softmax、ce、clip、bce、siglip、ntxent 和 supcon',
   'err.teach.rowNeedsExplain': '--row 用于选择 --explain 讲解的行；请同时给出 --explain',
-  'err.expect.empty': "选项 --expect 的 '{value}' 中没有数字",
-  'err.expect.unknownQuantity': "--expect：这里没有名为 '{name}' 的量；可选：{choices}",
-  'err.expect.count': '--expect：{quantity} 有 {expected} 个值，但给出了 {given} 个；请每个值给一个',
-  'err.expect.notHere': 'xent {command} 没有可用 --expect 核对的结果',
-  'expect.title': '核对 {quantity}',
-  'expect.label.given': '你的答案',
-  'expect.label.correct': '正确值',
-  'expect.label.verdict': '判定',
-  'expect.right': '对',
-  'expect.wrong': '错',
-  'expect.footnote': '每个值按你写出的精度判定：写 0.24，则 0.235 到 0.245 之间都算对',
-  'expect.summary': '核对结果',
-  'expect.score': '{total} 个中对了 {right} 个',
   'heat.legend': '色阶',
   'teach.step.formula': '公式',
   'teach.word.target': '目标',
