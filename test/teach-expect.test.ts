@@ -243,6 +243,9 @@ const HEADLINE_RUNS: Readonly<Record<string, string[]>> = {
   kl: ['kl', '--p', '0.5,0.5', '--q', '0.9,0.1'],
   descend: ['descend', '2,0.5,-1', '-y', '0', '--steps', '2'],
   demo: ['demo'],
+  focal: ['focal', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0'],
+  distill: ['distill', '--student', '2,0.5,-1; 0.3,1.8,0.2', '--teacher', '3,1,-2; 0,2.5,1', '-t', '4'],
+  hinge: ['hinge', '3.2,5.1,-1.7; 1.3,4.9,2.0', '-y', '0,1'],
 };
 
 describe('a bare value goes to the headline of every command', () => {
