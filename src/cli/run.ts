@@ -26,6 +26,7 @@ import {
   type MatrixInput,
   openMatrixInput,
   parseInput,
+  readFileText,
   readMatrix,
   readMatrixOption,
 } from '../rows/input.js';
@@ -268,7 +269,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   ) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
-  const teaching = readTeaching(options);
+  const teaching = await readTeaching(options, (path) => readFileText(io, path));
   const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const spec: unknown = specFor(

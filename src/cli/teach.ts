@@ -16,7 +16,7 @@ import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import { type Claim, checkClaims, parseClaim, wantsGradient } from '../teach/expect.js';
+import { type Claim, checkClaims, readClaim, wantsGradient } from '../teach/expect.js';
 
 export interface Teaching {
   readonly explain: boolean;
@@ -26,7 +26,11 @@ export interface Teaching {
   readonly heatmap: boolean;
 }
 
-export function readTeaching(options: Readonly<Record<string, unknown>>): Teaching {
+/** The teaching options; `readFile` gives the text of a file named as `--expect @FILE`. */
+export async function readTeaching(
+  options: Readonly<Record<string, unknown>>,
+  readFile: (path: string) => Promise<string>,
+): Promise<Teaching> {
   const rowText = options.row as string | undefined;
   let row: number | undefined;
   if (rowText !== undefined) {
@@ -36,10 +40,12 @@ export function readTeaching(options: Readonly<Record<string, unknown>>): Teachi
   }
   const expect = options.expect as string[] | string | undefined;
   const texts = expect === undefined ? [] : Array.isArray(expect) ? expect : [expect];
+  const claims: Claim[] = [];
+  for (const text of texts) claims.push(await readClaim(text, readFile));
   return {
     explain: options.explain === true,
     ...(row !== undefined ? { row } : {}),
-    claims: texts.map(parseClaim),
+    claims,
     heatmap: options.heatmap === true,
   };
 }

@@ -105,7 +105,7 @@ async function readDescendSpec(options: OptionValues, context: SpecContext): Pro
     normalize: options.normalize !== false,
     scale,
     scaleGiven,
-    ...(targetText !== undefined ? { target: readTargetList(targetText) } : {}),
+    ...(targetText !== undefined ? { target: await readTargetList(context, targetText) } : {}),
     oneBased: options.oneBased === true,
   };
 }

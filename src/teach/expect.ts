@@ -49,6 +49,18 @@ export function parseClaim(text: string): Claim {
   return named ? { quantity: named[1], values } : { values };
 }
 
+/**
+ * A claim as parseClaim reads it, whose values may be in a file: `--expect @FILE` or
+ * `--expect probs=@FILE` (the file's text in any notation; `readFile` gives it).
+ */
+export async function readClaim(text: string, readFile: (path: string) => Promise<string>): Promise<Claim> {
+  const named = NAMED.exec(text);
+  const body = (named ? named[2] : text).trim();
+  if (!body.startsWith('@')) return parseClaim(text);
+  const values = await readFile(body.slice(1));
+  return parseClaim(named ? `${named[1]}=${values}` : values);
+}
+
 /** True when `actual` is what the claimed value says, at the precision it was written. */
 export function isRight(claim: ClaimedValue, actual: number): boolean {
   if (Number.isNaN(claim.value)) return Number.isNaN(actual);

@@ -7,7 +7,7 @@ export const teachEn = {
     'explain the calculation step by step with the numbers substituted (softmax, ce, clip; bce, siglip, ntxent, supcon in brief)',
   'help.opt.row': 'with --explain: the row (1-based) to explain in full; the default is the first',
   'help.opt.expect':
-    'check answers worked out by hand: VALUES (the default quantity) or NAME=VALUES (e.g. loss=0.24, probs=0.79,0.18,0.04); exit code 1 if any is wrong',
+    'check answers worked out by hand: VALUES (the default quantity) or NAME=VALUES (e.g. loss=0.24, probs=0.79,0.18,0.04; VALUES may be @FILE); exit code 1 if any is wrong',
   'help.opt.heatmap': 'shade matrix cells by value (background colour, or ░▒▓█ without colour), with a legend',
   // errors
   'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
@@ -59,7 +59,7 @@ export const teachZh: Record<TeachKey, string> = {
   'help.opt.explain': '逐步讲解计算过程并代入实际数字（softmax、ce、clip；bce、siglip、ntxent、supcon 为简要说明）',
   'help.opt.row': '与 --explain 一起使用：完整讲解第几行（从 1 开始），默认第一行',
   'help.opt.expect':
-    '核对手算的答案：VALUES（默认的量）或 NAME=VALUES（如 loss=0.24、probs=0.79,0.18,0.04）；有错时退出码为 1',
+    '核对手算的答案：VALUES（默认的量）或 NAME=VALUES（如 loss=0.24、probs=0.79,0.18,0.04；VALUES 可以是 @FILE）；有错时退出码为 1',
   'help.opt.heatmap': '按数值给矩阵单元格上底色（无颜色时用 ░▒▓█），并附图例',
   'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
