@@ -250,6 +250,8 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
   ],
   readSpec: readCeSpec,
+  classesInRows: () => true,
+  logitsInRows: (spec) => (spec.inputIsProbs ? undefined : 'probs-option'),
   abilities: {
     explain: explainCrossEntropy,
     stream: planCrossEntropyStream,

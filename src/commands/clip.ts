@@ -82,6 +82,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
   ],
   readSpec: readClipSpec,
+  logitsInRows: () => 'no-option',
   abilities: { explain: explainClip, stream: planClipStream, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, context): Report {
     const { t, inputSource } = context;

@@ -25,6 +25,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
     'xent entropy -i probs.csv -f json',
   ],
   readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
+  classesInRows: () => true,
   abilities: { headline: lossHeadline },
   run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);
