@@ -1,14 +1,26 @@
 // commander reads "-1", "-inf" and "-1,2; 3,-4" as unknown options. Before it sees the
 // arguments, this moves every piece of matrix data behind a "--", keeping options (and
-// the values of options that take one) where they were.
+// the values of options that take one) where they were. Each value is then attached to its
+// option (`--p=-inf,1`): a value standing alone that starts with "-" would be read again by
+// commander, as an option of the program's (`-inf,1` as `-i nf,1`) or of the command's.
 import type { Command, Option } from 'commander';
 import { XentError } from '../core/errors.js';
 import { normalizeText } from '../text/normalize.js';
 import { readNumber } from '../text/number.js';
 
-/** A token that is numbers, not an option: -1, -.5, -inf, -Infinity, "-1,2; 3,-4", "[...]". */
-export function looksLikeData(token: string): boolean {
-  return /^[-+]?(\d|\.\d|inf)/i.test(token) || /[,;\s[\]]/.test(token);
+/** A token that starts as a number does (-1, -.5, -inf, -Infinity, "-1,2; 3,-4"): data, whatever option its letters spell. */
+function startsAsNumber(token: string): boolean {
+  return /^[-+]?(\d|\.\d|inf)/i.test(token);
+}
+
+/**
+ * A token that is numbers, not an option: one that starts as a number does, or holds a
+ * separator ("[1, 2]", "-e,1") and names no option of the command (`--weight=1,1,3` and
+ * `-y0,2` are options with their values attached).
+ */
+function isData(token: string, option: Option | undefined): boolean {
+  if (!token.startsWith('-') || token === '-' || startsAsNumber(token)) return true;
+  return option === undefined && /[,;\s[\]]/.test(token);
 }
 
 function findOption(commands: readonly Command[], flag: string): Option | undefined {
@@ -66,15 +78,25 @@ function attachedValue(token: string): string {
   return token.startsWith('--') ? token.slice(token.indexOf('=') + 1) : token.slice(2);
 }
 
+/** An option and its value as one token, which commander reads only as that option's value. */
+function attach(option: Option, value: string): string {
+  return option.long ? `${option.long}=${value}` : `${option.short}${value}`;
+}
+
 export function separateData(argv: readonly string[], program: Command): string[] {
   const remember = duplicateGuard();
   const before: string[] = [];
   let k = 0;
   // Global options before the command name.
   while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') {
-    const token = argv[k];
+    const token = argv[k++];
     const { option, attached } = flagOf(token, [program]);
-    before.push(argv[k++]);
+    if (option?.required && !attached && k < argv.length) {
+      remember(option, token, argv[k]);
+      before.push(attach(option, argv[k++]));
+      continue;
+    }
+    before.push(token);
     if (option && (option.required || option.optional)) {
       if (attached) remember(option, token, attachedValue(token));
       else if (k < argv.length) {
@@ -96,22 +118,24 @@ export function separateData(argv: readonly string[], program: Command): string[
       for (const rest of argv.slice(k + 1)) data.push(rest);
       break;
     }
-    if (!token.startsWith('-') || token === '-' || looksLikeData(token)) {
+    const { option, attached } = token.startsWith('-') ? flagOf(token, scopes) : { attached: false };
+    if (isData(token, option)) {
       data.push(token);
       continue;
     }
-    options.push(token);
-    const { option, attached } = flagOf(token, scopes);
-    if (option?.required) {
-      if (attached) {
-        remember(option, token, attachedValue(token));
-        continue;
-      }
-      // Reported here: once the data moves behind "--", commander would take "--" as the value.
-      if (k + 1 >= argv.length) throw new XentError('err.optionNeedsValue', { option: token }, true);
-      remember(option, token, argv[k + 1]);
-      options.push(argv[++k]);
+    if (!option?.required) {
+      options.push(token);
+      continue;
     }
+    if (attached) {
+      remember(option, token, attachedValue(token));
+      options.push(token);
+      continue;
+    }
+    // Reported here: once the data moves behind "--", commander would take "--" as the value.
+    if (k + 1 >= argv.length) throw new XentError('err.optionNeedsValue', { option: token }, true);
+    remember(option, token, argv[k + 1]);
+    options.push(attach(option, argv[++k]));
   }
   return data.length > 0 ? [...before, name, ...options, '--', ...data] : [...before, name, ...options];
 }

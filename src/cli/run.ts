@@ -26,9 +26,13 @@ import {
   type MatrixInput,
   openMatrixInput,
   parseInput,
+  readFileText,
   readMatrix,
   readMatrixOption,
 } from '../rows/input.js';
+import { DistributionRows, refuseColumnVector } from '../rows/input-checks.js';
+import { rowView } from '../core/matrix.js';
+import { type Warning, warning } from '../report/report.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
@@ -270,7 +274,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   ) as Format;
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
-  const teaching = readTeaching(options);
+  const teaching = await readTeaching(options, (path) => readFileText(io, path));
   const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const spec: unknown = specFor(
@@ -295,6 +299,23 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             out,
           })
         : undefined;
+    // Rows of one class each (a column vector) are refused, and probabilities given as
+    // logits are warned of, streamed or whole.
+    const classesInRows = command.classesInRows?.(spec) === true;
+    const notColumn = (rows: number, cols: number, source: MessageParam) => {
+      if (classesInRows) refuseColumnVector(rows, cols, source, command.name);
+    };
+    const logitsHint = command.logitsInRows?.(spec);
+    const distributions = logitsHint ? new DistributionRows() : undefined;
+    const inputWarnings = (source: MessageParam): Warning[] =>
+      logitsHint && distributions?.every
+        ? [
+            warning(t, logitsHint === 'probs-option' ? 'warn.probsAsLogits' : 'warn.probsAsLogitsNoOption', {
+              source,
+              command: command.name,
+            }),
+          ]
+        : [];
     if (opened && plan) {
       const between = async (bytes: number, count: number) => {
         progress.update(bytes, count);
@@ -314,13 +335,24 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
           : undefined;
       if (shared) {
         progress.done();
+        notColumn(shared.rows, shared.cols, opened.source);
         plan.parallel!.adopt(shared.sums);
         return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
-      const { rows, cols } = await parseInput(opened, plan.onRow, between);
+      const onRow: typeof plan.onRow =
+        classesInRows || distributions
+          ? (row, index, labels) => {
+              // The second row tells, before anything of the first is written.
+              if (index === 1) notColumn(2, row.length, opened.source);
+              distributions?.add(row);
+              plan.onRow(row, index, labels);
+            }
+          : plan.onRow;
+      const { rows, cols } = await parseInput(opened, onRow, between);
       progress.done();
-      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+      const stdout = out.rest() + plan.finish(rows, cols);
+      return { code: EXIT.ok, stdout, stderr: warningLines(inputWarnings(opened.source), t) };
     }
     const input = opened
       ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
@@ -328,6 +360,10 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         ? undefined
         : exampleInput(command, selection);
     progress.done();
+    if (input) {
+      notColumn(input.matrix.rows, input.matrix.cols, input.source);
+      if (distributions) for (let i = 0; i < input.matrix.rows; i++) distributions.add(rowView(input.matrix, i));
+    }
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const cutsTables = format === 'table' && io.stdoutIsTTY && options.full !== true;
     const context = {
@@ -368,15 +404,20 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       }
     }
     const stdout = out.rest();
-    // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
-    const labels = t.t('warn.prefix').split('\n');
-    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) =>
-      w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
-    );
-    return { code: taught.code, stdout, stderr: lines.join('') };
+    const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
+    return { code: taught.code, stdout, stderr: warningLines(warnings, t) };
   } finally {
     progress.done();
   }
+}
+
+/** Warnings as stderr shows them: in `both`, a warning is two lines (zh, en), each with the prefix in its own language. */
+function warningLines(warnings: readonly Warning[], t: Translator): string {
+  const labels = t.t('warn.prefix').split('\n');
+  const lines = capWarnings(warnings, t).flatMap((w) =>
+    w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
+  );
+  return lines.join('');
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

@@ -22,7 +22,7 @@ import {
   type Claim,
   checkClaims,
   float32ScaleOf,
-  parseClaims,
+  readClaims,
   valueAlternatives,
   wantsGradient,
 } from '../teach/expect.js';
@@ -38,7 +38,11 @@ export interface Teaching {
   readonly heatmap: boolean;
 }
 
-export function readTeaching(options: Readonly<Record<string, unknown>>): Teaching {
+/** The teaching options; `readFile` gives the text of a file named as `--expect @FILE`. */
+export async function readTeaching(
+  options: Readonly<Record<string, unknown>>,
+  readFile: (path: string) => Promise<string>,
+): Promise<Teaching> {
   const rowText = options.row as string | undefined;
   let row: number | undefined;
   if (rowText !== undefined) {
@@ -49,10 +53,12 @@ export function readTeaching(options: Readonly<Record<string, unknown>>): Teachi
   const expect = options.expect as string[] | string | undefined;
   const texts = expect === undefined ? [] : Array.isArray(expect) ? expect : [expect];
   const tolerance = readTolerance(options, texts.length > 0);
+  const claims: Claim[] = [];
+  for (const text of texts) claims.push(...(await readClaims(text, readFile))); // spread-ok: a text holds a few entries
   return {
     explain: options.explain === true,
     ...(row !== undefined ? { row } : {}),
-    claims: texts.flatMap(parseClaims),
+    claims,
     ...(tolerance ? { tolerance } : {}),
     heatmap: options.heatmap === true,
   };

@@ -8,7 +8,6 @@ import {
   lossHeadline,
   withGrad,
 } from './command.js';
-import { readNumberList } from '../text/option-values.js';
 import { XentError } from '../core/errors.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView } from '../core/matrix.js';
@@ -19,7 +18,7 @@ import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
 /**
  * The options of `xent bce` as a typed spec, read once: `--targets` and `-w` are matrices
@@ -35,7 +34,7 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   const weightText = text('weight');
   const spec: BceSpec = {
     targets,
-    ...(posWeightText !== undefined ? { posWeight: readNumberList(posWeightText, '--pos-weight') } : {}),
+    ...(posWeightText !== undefined ? { posWeight: await readListOption(context, posWeightText, '--pos-weight') } : {}),
     ...(weightText !== undefined ? { weight: await context.readMatrixOption(weightText, '-w, --weight') } : {}),
     reduction,
     inputIsProbs: options.probs === true,

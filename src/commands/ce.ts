@@ -9,7 +9,7 @@ import {
   lossHeadline,
   withGrad,
 } from './command.js';
-import { readNumberList, readNumberOption, readTemperature } from '../text/option-values.js';
+import { readNumberOption, readTemperature } from '../text/option-values.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, rowView } from '../core/matrix.js';
@@ -36,7 +36,16 @@ import {
   textCell,
   warning,
 } from '../report/report.js';
-import { BASE_OPTION, readBase, readReduction, readTargetList, sumText, unitLabel, unitNotes } from './loss-options.js';
+import {
+  BASE_OPTION,
+  readBase,
+  readListOption,
+  readReduction,
+  readTargetList,
+  sumText,
+  unitLabel,
+  unitNotes,
+} from './loss-options.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
 const SUM_TOLERANCE = 1e-3;
@@ -53,7 +62,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   checkProbsTemperature(inputIsProbs, options.temperature !== undefined);
   const temperature = readTemperature(text('temperature'));
   const weightText = text('weight');
-  const weight = weightText !== undefined ? readNumberList(weightText, '-w, --weight') : undefined;
+  const weight = weightText !== undefined ? await readListOption(context, weightText, '-w, --weight') : undefined;
   const smoothingText = text('labelSmoothing');
   const labelSmoothing = smoothingText !== undefined ? readNumberOption(smoothingText, '--label-smoothing') : 0;
   const index = text('target');
@@ -65,12 +74,12 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
       ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs') }
       : {
           kind: 'index',
-          given: readTargetList(index!),
+          given: await readTargetList(context, index!),
           ignoreIndex: ignoreText !== undefined ? readNumberOption(ignoreText, '--ignore-index') : DEFAULT_IGNORE_INDEX,
         };
   const topKText = text('topK');
   // Each k once, in the order given.
-  const topK = topKText !== undefined ? [...new Set(readNumberList(topKText, '--top-k'))] : [1];
+  const topK = topKText !== undefined ? [...new Set(await readListOption(context, topKText, '--top-k'))] : [1];
   const spec: CeSpec = {
     targets,
     oneBased: options.oneBased === true,
@@ -242,6 +251,8 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
   ],
   readSpec: readCeSpec,
+  classesInRows: () => true,
+  logitsInRows: (spec) => (spec.inputIsProbs ? undefined : 'probs-option'),
   abilities: {
     explain: explainCrossEntropy,
     stream: planCrossEntropyStream,

@@ -83,6 +83,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
   ],
   readSpec: readClipSpec,
+  logitsInRows: () => 'no-option',
   abilities: {
     explain: explainClip,
     stream: planClipStream,

@@ -49,6 +49,18 @@ interface CommandBase<Spec> {
    */
   readSpec(options: OptionValues, context: SpecContext): Spec | Promise<Spec>;
   readonly abilities: Abilities<Spec>;
+  /**
+   * With this spec, each row of the input is one item's classes (a softmax over the row). An
+   * input of one column and several rows, a column vector written one number per line, is
+   * then refused: each row would be one class, with probability 1 and loss 0 whatever its value.
+   */
+  classesInRows?(spec: Spec): boolean;
+  /**
+   * With this spec the input's rows are logits: when every row is in [0, 1] and sums to 1
+   * (probabilities given by mistake), a warning says so, suggesting `--probs` where the
+   * command has it ('probs-option'). Undefined: no such warning.
+   */
+  logitsInRows?(spec: Spec): 'probs-option' | 'no-option' | undefined;
 }
 
 /**

@@ -105,7 +105,7 @@ async function readDescendSpec(options: OptionValues, context: SpecContext): Pro
     normalize: options.normalize !== false,
     scale,
     scaleGiven,
-    ...(targetText !== undefined ? { target: readTargetList(targetText) } : {}),
+    ...(targetText !== undefined ? { target: await readTargetList(context, targetText) } : {}),
     oneBased: options.oneBased === true,
   };
 }
@@ -135,6 +135,8 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
     'xent descend --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 10 -f json',
   ],
   readSpec: readDescendSpec,
+  // ce's logits (clip's matrix is square: a column is 1×1 there).
+  classesInRows: (spec) => spec.loss !== 'clip' && spec.pair === undefined,
   abilities: { headline: lossHeadline },
   run(input, spec, context): Report {
     const { t, inputSource } = context;

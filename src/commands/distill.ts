@@ -41,7 +41,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     'xent distill --student "2,0.5,-1; 0.3,1.8,0.2" --teacher "3,1,-2; 0,2.5,1" -t 4 -y 0,1 --alpha 0.5 -g',
     'xent distill --student @student.csv --teacher @teacher.csv -t 2 -r mean -f json',
   ],
-  async readSpec(options, { readMatrixOption }): Promise<DistillSpec> {
+  async readSpec(options, context): Promise<DistillSpec> {
+    const { readMatrixOption } = context;
     if (options.input !== undefined || options.example === true) throw new XentError('err.distill.input', {}, true);
     const text = (name: string) => options[name] as string | undefined;
     const studentText = text('student');
@@ -60,7 +61,7 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       teacher: await readMatrixOption(teacherText, '--teacher'),
       temperature: readTemperature(text('temperature')),
       ...(targetText !== undefined && alphaText !== undefined
-        ? { hard: { given: readTargetList(targetText), alpha: readNumberOption(alphaText, '--alpha') } }
+        ? { hard: { given: await readTargetList(context, targetText), alpha: readNumberOption(alphaText, '--alpha') } }
         : {}),
       reduction: readChoice(text('reduction'), '--reduction', DISTILL_REDUCTIONS, 'batchmean'),
       unit: readBase(text('base')),

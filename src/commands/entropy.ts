@@ -26,6 +26,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
     'xent entropy -i probs.csv -f json',
   ],
   readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
+  classesInRows: () => true,
   abilities: { headline: () => 'entropy', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
   run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);

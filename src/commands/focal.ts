@@ -7,7 +7,7 @@ import {
   lossHeadline,
   withGrad,
 } from './command.js';
-import { readNumberList, readNumberOption } from '../text/option-values.js';
+import { readNumberOption } from '../text/option-values.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView } from '../core/matrix.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
@@ -25,7 +25,15 @@ import {
   numberCell,
   textCell,
 } from '../report/report.js';
-import { BASE_OPTION, readBase, readReduction, readTargetList, unitLabel, unitNotes } from './loss-options.js';
+import {
+  BASE_OPTION,
+  readBase,
+  readListOption,
+  readReduction,
+  readTargetList,
+  unitLabel,
+  unitNotes,
+} from './loss-options.js';
 
 /**
  * The options of `xent focal` as a typed spec, read once: `--targets` (a matrix, inline or
@@ -40,9 +48,12 @@ async function readFocalSpec(options: OptionValues, context: SpecContext): Promi
   const targets: FocalTargets =
     targetsText !== undefined
       ? { kind: 'binary', targets: await context.readMatrixOption(targetsText, '--targets') }
-      : { kind: 'class', given: readTargetList(classText!) };
+      : { kind: 'class', given: await readTargetList(context, classText!) };
   const alphaText = text('alpha');
-  const alpha = resolveAlpha(alphaText !== undefined ? readNumberList(alphaText, '--alpha') : undefined, targets.kind);
+  const alpha = resolveAlpha(
+    alphaText !== undefined ? await readListOption(context, alphaText, '--alpha') : undefined,
+    targets.kind,
+  );
   const gammaText = text('gamma');
   const spec: FocalSpec = {
     targets,
@@ -150,6 +161,9 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
     'xent focal "0.9,0.2; 0.4,0.7" --probs --targets "1,0; 0,1" -f json',
   ],
   readSpec: readFocalSpec,
+  // The softmax form's rows are classes and logits, as ce's; the sigmoid form's are not.
+  classesInRows: (spec) => spec.targets.kind === 'class',
+  logitsInRows: (spec) => (spec.targets.kind === 'class' && !spec.inputIsProbs ? 'probs-option' : undefined),
   abilities: {
     explain: explainFocal,
     headline: lossHeadline,

@@ -1,6 +1,13 @@
 import { explainHinge } from '../teach/explain/hinge.js';
-import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
-import { readChoice, readNumberList, readNumberOption } from '../text/option-values.js';
+import {
+  type CommandSpec,
+  type OptionValues,
+  type SpecContext,
+  defineCommand,
+  lossHeadline,
+  withGrad,
+} from './command.js';
+import { readChoice, readNumberOption } from '../text/option-values.js';
 import { XentError } from '../core/errors.js';
 import { rowView } from '../core/matrix.js';
 import { accuracyOf, inTopK } from '../ops/cross-entropy/metrics.js';
@@ -10,10 +17,10 @@ import { HINGE_STYLES, HINGE_STYLE_NOTES, type HingeSpec } from '../ops/hinge/sp
 import { checkHingeInput, checkHingeOptions, checkHingePower } from '../ops/hinge/validate.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
-import { readReduction, readTargetList } from './loss-options.js';
+import { readListOption, readReduction, readTargetList } from './loss-options.js';
 
 /** The options of `xent hinge` as a typed spec, read once; the classes are checked against the input in run. */
-function readHingeSpec(options: OptionValues): HingeSpec {
+async function readHingeSpec(options: OptionValues, context: SpecContext): Promise<HingeSpec> {
   const text = (name: string) => options[name] as string | undefined;
   const targetText = text('target');
   if (targetText === undefined) throw new XentError('err.hinge.noTarget', {}, true);
@@ -21,11 +28,11 @@ function readHingeSpec(options: OptionValues): HingeSpec {
   const marginText = text('margin');
   const weightText = text('weight');
   const spec: HingeSpec = {
-    target: readTargetList(targetText),
+    target: await readTargetList(context, targetText),
     style: readChoice(text('style'), '--style', HINGE_STYLES, 'ww'),
     p: pText !== undefined ? checkHingePower(readNumberOption(pText, '--p'), '--p') : 1,
     margin: marginText !== undefined ? readNumberOption(marginText, '--margin') : 1,
-    ...(weightText !== undefined ? { weight: readNumberList(weightText, '-w, --weight') } : {}),
+    ...(weightText !== undefined ? { weight: await readListOption(context, weightText, '-w, --weight') } : {}),
     reduction: readReduction(text('reduction')),
     grad: options.grad === true,
   };
@@ -56,6 +63,7 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
     'xent hinge "3.2,5.1,-1.7; 1.3,4.9,2.0" -y 0,1 --style torch -w 1,2,1 -f json',
   ],
   readSpec: readHingeSpec,
+  classesInRows: () => true,
   abilities: { explain: explainHinge, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const classes = checkHingeInput(input, spec, inputSource);

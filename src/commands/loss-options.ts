@@ -1,12 +1,13 @@
 // Options shared by the loss commands (ce, bce, descend, the contrastive losses): reductions,
 // targets, the unit. Each throws a translated XentError naming the option and the value; the
 // values are checked by each operation's validator (src/ops/*/validate.ts).
-import { readChoice, readNumberList } from '../text/option-values.js';
+import { readChoice } from '../text/option-values.js';
 import { normalizeText } from '../text/normalize.js';
 import { XentError } from '../core/errors.js';
 import { formatExact } from '../format/number.js';
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
+import type { SpecContext } from '../report/run-context.js';
 import type { Reduction } from '../ops/cross-entropy/kernel.js';
 import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../core/units.js';
 
@@ -17,11 +18,23 @@ export function readReduction(value: string | undefined): Reduction {
 }
 
 /**
- * `-y LIST` or `-y diag` (in any notation, full-width included): the targets as given,
- * checked against the input by cross-entropy's validator (indexTargetClasses).
+ * A list of numbers given to an option (`-y 0,2,1`, `-w "1 2 0.5"`, `[1, 2]`, or `@FILE`:
+ * one per line, or any input notation, read in chunks as -i reads a file), flattened row by row.
  */
-export function readTargetList(value: string, option = '-y, --target'): 'diag' | number[] {
-  return normalizeText(value).trim().toLowerCase() === 'diag' ? 'diag' : readNumberList(value, option);
+export async function readListOption(context: SpecContext, value: string, option: string): Promise<number[]> {
+  return Array.from((await context.readMatrixOption(value, option)).data);
+}
+
+/**
+ * `-y LIST`, `-y @FILE` or `-y diag` (in any notation, full-width included): the targets as
+ * given, checked against the input by cross-entropy's validator (indexTargetClasses).
+ */
+export async function readTargetList(
+  context: SpecContext,
+  value: string,
+  option = '-y, --target',
+): Promise<'diag' | number[]> {
+  return normalizeText(value).trim().toLowerCase() === 'diag' ? 'diag' : readListOption(context, value, option);
 }
 
 /** A sum shown in a warning: enough digits to see how far from 1 it is. */

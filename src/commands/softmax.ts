@@ -72,6 +72,7 @@ export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
     axis: readChoice(options.axis as string | undefined, '--axis', ['row', 'col'] as const, 'row'),
     log: options.log === true,
   }),
+  classesInRows: (spec) => spec.axis === 'row',
   abilities: {
     stream: planSoftmaxStream,
     explain: explainSoftmax,

@@ -15,7 +15,7 @@ import { supconByRow } from '../ops/supcon/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
-import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
 
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
@@ -28,7 +28,7 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
   const labelsText = options.labels as string | undefined;
   if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
   // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
-  const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
+  const labels = await readListOption(context, labelsText, '--labels');
   return {
     labels,
     temperature:

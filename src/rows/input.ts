@@ -65,13 +65,18 @@ export function openMatrixInput(
   return openFile(io, inputFile ?? '-');
 }
 
+/** How messages name a file ('-': stdin). */
+function fileSource(path: string): MessageParam {
+  return path === '-' ? { key: 'source.stdin' } : { key: 'source.file', params: { path } };
+}
+
 /** A file ('-' for stdin) to read in chunks, as -i and @FILE read it. */
 function openFile(io: InputIo, path: string): OpenedInput {
   if (path === '-') {
-    return { source: { key: 'source.stdin' }, chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
+    return { source: fileSource(path), chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
   }
   return {
-    source: { key: 'source.file', params: { path } },
+    source: fileSource(path),
     chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
     path,
   };
@@ -180,6 +185,27 @@ export async function readMatrix(
   const builder = new MatrixBuilder(opened.source);
   const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
   return { matrix: builder.build(cols, colLabels), source: opened.source };
+}
+
+/**
+ * The text of a file ('-' for stdin) named by an option whose value is text (`--expect
+ * @FILE`), refused as -i refuses it: missing, a directory, binary, not UTF-8.
+ */
+export async function readFileText(io: InputIo, path: string): Promise<string> {
+  const source = fileSource(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await (path === '-' ? io.readStdin() : io.readFile(path));
+  } catch (error) {
+    throw fileError(error, path);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new XentError('err.binary', { source, offset: nul + 1 });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new XentError('err.badUtf8', { source, offset: badUtf8Offset(bytes) + 1 });
+  }
 }
 
 /**

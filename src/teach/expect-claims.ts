@@ -68,6 +68,21 @@ export function parseClaims(text: string): Claim[] {
   return splitEntries(normal).map((entry) => parseEntry(entry.trim(), text));
 }
 
+/**
+ * Every entry of one --expect text, as parseClaims reads them, where an entry's values may be in
+ * a file: `--expect @FILE` or `--expect probs=@FILE` (the file's text in any notation).
+ */
+export async function readClaims(text: string, readFile: (path: string) => Promise<string>): Promise<Claim[]> {
+  const claims: Claim[] = [];
+  for (const entry of splitEntries(text)) {
+    const head = HEAD.exec(entry);
+    const body = (head ? entry.slice(head[0].length) : entry).trim();
+    const written = body.startsWith('@') ? `${head ? head[0] : ''}${await readFile(body.slice(1))}` : entry;
+    claims.push(parseEntry(normalizeText(written).trim(), text));
+  }
+  return claims;
+}
+
 function parseEntry(entry: string, whole: string): Claim {
   const head = HEAD.exec(entry);
   const body = head ? entry.slice(head[0].length) : entry;

@@ -13,7 +13,14 @@ import type { Claim, ClaimedValue } from './expect-claims.js';
 import type { Alternative, Diagnosis, ReportJson, ValueMistake } from './expect-diagnose.js';
 import { type Float32Scale, type Judgement, type Tolerance, judge, reproduces } from './expect-judge.js';
 
-export { type Claim, type ClaimedValue, claimedValue, parseClaims, wantsGradient } from './expect-claims.js';
+export {
+  type Claim,
+  type ClaimedValue,
+  claimedValue,
+  parseClaims,
+  readClaims,
+  wantsGradient,
+} from './expect-claims.js';
 
 const ALIASES: Readonly<Record<string, string>> = {
   p: 'probs',

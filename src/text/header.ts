@@ -98,13 +98,21 @@ export class FirstLine {
       this.firstWord ??= token;
       return true;
     }
-    if (this.firstWord) throw tokenError(this.firstWord, row, 1, this.source);
-    this.release();
+    this.release(row);
     return false;
   }
 
-  /** The line holds data (a number, a bracket, a call): it is no longer held back. */
-  release(): void {
+  /** No word is held yet. */
+  isBlank(): boolean {
+    return this.firstWord === undefined;
+  }
+
+  /**
+   * The line holds data (a number, a bracket, a call) at row `row`: it is no longer held
+   * back, and a word held before the data is an error (`abc tensor([1, 2])`), not dropped.
+   */
+  release(row: number): void {
+    if (this.firstWord) throw tokenError(this.firstWord, row, 1, this.source);
     this.holding = false;
     this.text.clear();
   }

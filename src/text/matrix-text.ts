@@ -125,15 +125,24 @@ export class MatrixTextParser {
     while (k < limit) {
       const c = bytes[k];
       if (c === 44) {
+        // A second comma, or one starting a row, may leave a field empty: step() decides.
+        if (comma || length === 0) break;
         comma = true;
         k++;
-      } else if (c === 32 || c === 9 || c === 13) {
+      } else if (c === 32 || c === 9) {
         k++;
-      } else if (c === 10) {
-        // Inside brackets a newline may or may not end a row: step() decides.
-        if (notation.depth !== 0) break;
+      } else if (c === 10 || c === 13) {
+        // Inside brackets a newline may or may not end a row, and after a comma the last
+        // field is empty: step() decides. CR ends a line; an LF right after it is its CRLF.
+        if (notation.depth !== 0 || comma) break;
+        const at = this.consumed + k;
+        if (c === 13) notation.crAt = at;
+        else if (at === notation.crAt + 1) {
+          k++;
+          continue;
+        }
         rows.length = length;
-        notation.newlineAt(this.consumed + k);
+        notation.newlineAt(at);
         row = rows.values;
         length = rows.length;
         comma = notation.lastWasComma;

@@ -41,6 +41,16 @@ export class NotationReader {
   private lineStart = 0;
   private inComment = false;
   private sawNewline = false;
+  /**
+   * Where the last CR was (an index in the whole input): a CR ends a line as LF does (old Mac
+   * files), and an LF right after it is the rest of a CRLF, not a blank line. An index, not a
+   * flag, so that a chunk may end between the two.
+   */
+  crAt = -2;
+  /** A bracket closed since the row ended: a comma after it separates rows (`[1],[2]`), not fields. */
+  private afterBracket = false;
+  /** The first line, still held back, began with an empty field (`,1,2`): an error once a number shows it is data. */
+  private leadingEmptyField = false;
 
   constructor(
     private readonly source: MessageParam,
@@ -86,12 +96,16 @@ export class NotationReader {
 
   /** Any other character; `at`: its index in the whole input. */
   step(c: string, at: number): void {
+    if (c === '\r') {
+      this.crAt = at;
+      c = '\n';
+    } else if (c === '\n' && at === this.crAt + 1) return;
     if (c === '\n') {
       this.line++;
       this.lineStart = at + 1;
     }
     if (this.pendingWord) {
-      if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') return;
+      if (c === ' ' || c === '\t' || c === '\ufeff') return;
       this.refusePending(c === '\n');
     }
     if (this.inComment) {
@@ -110,13 +124,12 @@ export class NotationReader {
     switch (c) {
       case ' ':
       case '\t':
-      case '\r':
       case '\ufeff': // a byte-order mark at the start of a file
         this.flushToken('space');
         return;
       case ',':
         this.flushToken('other');
-        this.lastWasComma = true;
+        this.comma();
         return;
       case '\n':
         this.flushToken('line');
@@ -172,14 +185,16 @@ export class NotationReader {
     if (c === '(' && this.token.isName() && nesting.call === 'none' && nesting.depth === 0 && this.rows.length === 0) {
       // `tensor(`, `array(`, `np.array(`: a call around the data.
       this.token.take();
-      this.header.release();
+      this.header.release(this.rows.count + 1);
       nesting.openCall(this.rows.count + 1);
       return;
     }
     this.flushToken('other');
     if (this.rows.length > 0) this.unexpected(c);
+    // A word before it on the first line is an error (`abc [1, 2]`), not a column name.
+    this.header.release(this.rows.count + 1);
     if (nesting.depth === 0) this.endLine();
-    this.header.release();
+    this.afterBracket = false;
     nesting.push(c, this.rows.count + 1, this.line, at - this.lineStart + 1);
   }
 
@@ -197,7 +212,26 @@ export class NotationReader {
     }
     if (!nesting.closes(c)) this.unbalanced(c);
     this.endRow();
+    this.afterBracket = true;
     nesting.pop();
+  }
+
+  /**
+   * A comma: an error when the field before it is empty (`1,,3`, `,1`: pandas writes a
+   * missing value so), unless a bracket just closed (`[1],[2]`). In a first line held back
+   * (it may be a header), an empty first field is an error only once a number shows it is data.
+   */
+  private comma(): void {
+    if (this.header.holding) {
+      if (this.header.isBlank()) this.leadingEmptyField = true;
+    } else if (this.lastWasComma || (this.rows.length === 0 && !this.afterBracket)) {
+      throw this.emptyField(this.lastWasComma ? this.rows.length + 1 : 1);
+    }
+    this.lastWasComma = true;
+  }
+
+  private emptyField(col: number): XentError {
+    return new XentError('err.emptyField', { source: this.source, row: this.rows.count + 1, col });
   }
 
   private newline(): void {
@@ -215,7 +249,10 @@ export class NotationReader {
     this.lastWasComma = false;
     // A word of a first line held back may be a column name; a number ends the holding
     // back (the fast path may take the rest).
-    if (this.header.holding && this.header.holds(token, this.rows.count + 1)) return;
+    if (this.header.holding) {
+      if (this.header.holds(token, this.rows.count + 1)) return;
+      if (this.leadingEmptyField) throw this.emptyField(1);
+    }
     this.pushToken(token, this.rows.length + 1, startsLine ? end : 'other');
   }
 
@@ -243,13 +280,19 @@ export class NotationReader {
     throw tokenError(token, row, col, this.source, wholeLine);
   }
 
-  /** End of a line outside brackets: settle a held-back first line, else end the row. */
+  /**
+   * End of a line outside brackets: settle a held-back first line, else end the row. A comma
+   * last on the line leaves its last field empty (`1,2,`), unless it follows a bracket.
+   */
   private endLine(): void {
-    if (!this.header.endLine()) this.endRow();
+    if (this.lastWasComma && !this.afterBracket && !this.header.holding) throw this.emptyField(this.rows.length + 1);
+    if (this.header.endLine()) this.leadingEmptyField = false;
+    else this.endRow();
   }
 
   private endRow(): void {
     this.lastWasComma = false;
+    this.afterBracket = false;
     this.rows.end();
   }
 

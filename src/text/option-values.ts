@@ -1,7 +1,6 @@
 // Option values arrive as text; these read them and reject bad ones with translated errors.
 import { XentError } from '../core/errors.js';
 import { readNumber } from './number.js';
-import { parseMatrixText } from './matrix-text.js';
 import { normalizeText } from './normalize.js';
 import { checkTemperature } from '../ops/softmax/validate.js';
 
@@ -35,15 +34,6 @@ export function readPrecision(value: string | undefined): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n > 17) throw new XentError('err.precision', { value }, true);
   return n;
-}
-
-/**
- * A list of numbers given to an option (`-y 0,2,1`, `-w "1 2 0.5"`, `[1, 2]`): any input
- * notation, flattened row by row.
- */
-export function readNumberList(value: string, option: string): number[] {
-  const m = parseMatrixText(value, { key: 'source.option', params: { option } });
-  return Array.from(m.data);
 }
 
 /** A number that must be finite and > 0 (a scale, a learning rate). */

@@ -8,6 +8,8 @@ import { finiteOrOverflow, type NumberToken, readNumber } from './number.js';
 
 /** A word that may open a call around the data: tensor, array, np.array, torch.tensor. */
 const WRAPPER_NAME = /^[A-Za-z_][\w.]*$/;
+/** The mark NumPy and PyTorch print for the numbers a summarised print leaves out: `...`, `…`. */
+const ELLIPSIS = /^(?:\.{3,}|\u2026+)$/;
 /** Characters kept of a token: all of a short one, the start of a long one (for messages). */
 const TOKEN_KEPT = QUOTED_WHOLE;
 const OTHER: NumberToken = { kind: 'other' };
@@ -52,6 +54,7 @@ export function tokenError(token: Token, row: number, col: number, source: Messa
   const where = { token: quotedText(token.text, token.length), row, col, source };
   if (token.read.kind === 'nan') return new XentError('err.nan', where);
   if (token.read.kind === 'overflow') return new XentError('err.overflow', where);
+  if (ELLIPSIS.test(token.text)) return new XentError('err.summarised', where);
   if (wholeLine && isFile(source))
     return new XentError('err.notNumberLine', { row, col, length: token.length, source });
   return new XentError('err.notNumber', where);

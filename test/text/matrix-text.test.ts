@@ -25,6 +25,57 @@ describe('reading in chunks', () => {
     }
   });
 
+  it('ends rows at CR, LF and CRLF alike, wherever the chunks are cut (between a CR and its LF too)', () => {
+    const text = 'a,b\r\n1,2\r\n3,4\r5,6\r\r\n7,8\n';
+    const expected = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ];
+    const bytes = new TextEncoder().encode(text);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (const asBytes of [false, true]) {
+        const builder = new MatrixBuilder();
+        const parser = new MatrixTextParser(SRC, builder.add);
+        if (asBytes) {
+          parser.feedAscii(bytes.subarray(0, cut));
+          parser.feedAscii(bytes.subarray(cut));
+        } else {
+          parser.feed(text.slice(0, cut));
+          parser.feed(text.slice(cut));
+        }
+        const m = builder.build(parser.finish(), parser.colLabels);
+        expect(toRows(m), `cut at ${cut}, ${asBytes ? 'bytes' : 'text'}`).toEqual(expected);
+        expect(m.colLabels).toEqual(['a', 'b']);
+      }
+    }
+  });
+
+  it('refuses an empty field wherever the chunks are cut, naming its row and column', () => {
+    for (const [text, row, col] of [
+      ['1,2,3\n4,,6\n', 2, 2],
+      ['1,2,3\r\n4,5,\r\n', 2, 3],
+      ['1,2,3\n,5,6\n', 2, 1],
+    ] as const) {
+      const bytes = new TextEncoder().encode(text);
+      for (let cut = 0; cut <= text.length; cut++) {
+        const parser = new MatrixTextParser(SRC, () => {});
+        let error: unknown;
+        try {
+          parser.feedAscii(bytes.subarray(0, cut));
+          parser.feedAscii(bytes.subarray(cut));
+          parser.finish();
+        } catch (e) {
+          error = e;
+        }
+        expect(error, `${JSON.stringify(text)} cut at ${cut}`).toBeInstanceOf(XentError);
+        expect((error as XentError).key).toBe('err.emptyField');
+        expect((error as XentError).params).toMatchObject({ row, col });
+      }
+    }
+  });
+
   it('reads bytes (the fast path) as it reads text, wherever the chunks are cut', () => {
     // Text from pieces that exercise both paths: numbers it reads fast and ones it cannot
     // (17 digits, big exponents, inf), separators, comments, brackets, a header, and errors.
@@ -44,6 +95,7 @@ describe('reading in chunks', () => {
       ' ',
       '\t',
       '\r\n',
+      '\r',
       '\n',
       '# c\n',
       '[',

@@ -61,7 +61,15 @@ describe('notations', () => {
       [[Infinity, -Infinity, Infinity, -Infinity, Infinity, Infinity]],
     ],
     ['quoted CSV numbers', '"2","0.5","-1"', [[2, 0.5, -1]]],
-    ['trailing separators', '2,0.5,-1,\n0.3,1.8,0.2,;', M],
+    ['trailing separators in brackets', '[[2,0.5,-1,],[0.3,1.8,0.2,],]', M],
+    ['rows in brackets with commas between lines', '[2,0.5,-1],\n[0.3,1.8,0.2],\n', M],
+    ['a trailing semicolon', '2,0.5,-1;0.3,1.8,0.2;', M],
+    ['CR line endings', '2,0.5,-1\r0.3,1.8,0.2\r', M],
+    ['CRLF line endings', '2,0.5,-1\r\n0.3,1.8,0.2\r\n', M],
+    ['mixed line endings and a blank CR line', '2,0.5,-1\r\r\n0.3,1.8,0.2\n', M],
+    ['a header with CR', 'a,b,c\r2,0.5,-1\r0.3,1.8,0.2', M],
+    ['a comment ended by CR', '# logits\r2,0.5,-1\r0.3,1.8,0.2', M],
+    ['CR in brackets', '[[2,0.5,-1],\r[0.3,1.8,0.2]]', M],
   ])('%s', (_name, text, expected) => {
     expect(rows(text)).toEqual(expected);
   });
@@ -86,7 +94,24 @@ describe('bad input', () => {
     ['unclosed call', 'tensor([1, 2]', 'err.unclosed', { token: '(', row: 1 }],
     ['a number then a bracket', '[1, [2]]', 'err.unexpected', { token: '[', row: 1, col: 2 }],
     ['hex', '0x10', 'err.notNumber', { token: '0x10' }],
-    ['numpy ellipsis', '[1, 2, ..., 9]', 'err.notNumber', { token: '...' }],
+    ['numpy ellipsis', '[1, 2, ..., 9]', 'err.summarised', { token: '...', row: 1, col: 3 }],
+    ['numpy ellipsis without commas', '[1. 2. ... 9.]', 'err.summarised', { token: '...', row: 1, col: 3 }],
+    ['a Unicode ellipsis', 'tensor([1., …, 9.])', 'err.summarised', { token: '…', row: 1, col: 2 }],
+    ['a summarised row of a 2-D print', '[[1. 2.]\n ...\n [3. 4.]]', 'err.summarised', { token: '...', row: 2 }],
+    ['an empty field', '1,,3', 'err.emptyField', { row: 1, col: 2 }],
+    ['an empty field with blanks', '1, ,3', 'err.emptyField', { row: 1, col: 2 }],
+    ['an empty last field', '1,2,\n3,4,', 'err.emptyField', { row: 1, col: 3 }],
+    ['an empty last field at the end', '1,2\n3,4,', 'err.emptyField', { row: 2, col: 3 }],
+    ['an empty last field before ;', '1,2,;3,4', 'err.emptyField', { row: 1, col: 3 }],
+    ['an empty first field', '1,2\n,3', 'err.emptyField', { row: 2, col: 1 }],
+    ['an empty first field on the first line', ',1,2', 'err.emptyField', { row: 1, col: 1 }],
+    ['a line of empty fields', '1,2\n,\n3,4', 'err.emptyField', { row: 2, col: 1 }],
+    ['an empty field under a header', 'a,b,c\n1,2,3\n4,,6', 'err.emptyField', { row: 2, col: 2 }],
+    ['an empty field after CR', '1,2\r3,,4', 'err.emptyField', { row: 2, col: 2 }],
+    ['an empty field in brackets', '[1, , 2]', 'err.emptyField', { row: 1, col: 2 }],
+    ['an empty first field in brackets', '[[1, 2], [, 3]]', 'err.emptyField', { row: 2, col: 1 }],
+    ['a word before a call', 'abc tensor([1, 2])', 'err.notNumber', { token: 'abc', row: 1, col: 1 }],
+    ['a word before a bracket', 'abc [1, 2]', 'err.notNumber', { token: 'abc', row: 1, col: 1 }],
   ])('%s', (_name, text, key, params) => {
     const error = thrown(() => parseMatrixText(text, SRC));
     expect(error.key).toBe(key);

@@ -83,7 +83,7 @@ export const contrastiveEn = {
   'help.opt.temperatureNtxent': 'the temperature τ > 0 (default 0.5)',
   'help.opt.pairs': 'which rows are pairs: half (i and i + N, default) or adjacent (2k − 1 and 2k)',
   'help.opt.gradTable': 'also show the gradient table (JSON always has it)',
-  'help.opt.labels': 'one class label per row, e.g. 0,0,1,1 (required)',
+  'help.opt.labels': 'one class label per row, e.g. 0,0,1,1 or @FILE (required)',
   'help.opt.temperatureSupcon': 'the temperature τ > 0 (default 0.07)',
 } as const;
 
@@ -163,6 +163,6 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'help.opt.temperatureNtxent': '温度 τ > 0（默认 0.5）',
   'help.opt.pairs': '哪些行成对：half（第 i 行与第 i + N 行，默认）或 adjacent（第 2k − 1 行与第 2k 行）',
   'help.opt.gradTable': '同时显示梯度表（JSON 中始终包含梯度）',
-  'help.opt.labels': '每行一个类别标签，例如 0,0,1,1（必填）',
+  'help.opt.labels': '每行一个类别标签，例如 0,0,1,1 或 @FILE（必填）',
   'help.opt.temperatureSupcon': '温度 τ > 0（默认 0.07）',
 };

@@ -29,6 +29,16 @@ export const coreEn = {
   'err.nan': "'{token}' at row {row}, column {col} of {source} is NaN; give a number, inf or -inf",
   'err.ragged':
     'row {row} of {source} has length {got}, but row 1 has length {expected}; every row needs the same number of columns',
+  'err.emptyField':
+    'row {row}, column {col} of {source} is empty (nothing between two commas, or after the last); every field needs a number. This is how pandas writes a missing value: fill it in or drop it first (df.fillna, df.dropna)',
+  'err.summarised':
+    '\'{token}\' at row {row}, column {col} of {source} stands for the numbers a summarised print left out; print the whole array (torch.set_printoptions(profile="full") or np.set_printoptions(threshold=sys.maxsize)), or save it to a file (np.savetxt, df.to_csv) and read that',
+  'warn.probsAsLogits':
+    'every row of {source} is in [0, 1] and sums to 1: these look like probabilities, but {command} reads logits (and applies softmax to them); give --probs if they are probabilities',
+  'warn.probsAsLogitsNoOption':
+    'every row of {source} is in [0, 1] and sums to 1: these look like probabilities, but {command} reads logits (scaled similarities) and applies softmax to them',
+  'err.columnVector':
+    "every row of {source} holds one number (a column vector): each row would be one class, whose probability is always 1 and loss 0. For one vector of classes, write it as one row: 2 0.5 -1 or [2, 0.5, -1] (a column in a file: paste -sd' ' FILE | xent {command})",
   'err.empty': 'no numbers found in {source}',
   'err.unbalanced': "unbalanced brackets in {source}: '{token}' at row {row} has no partner",
   'err.unexpected': "unexpected '{token}' at row {row}, column {col} of {source}",
@@ -146,6 +156,16 @@ export const coreZh: Record<CoreKey, string> = {
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.nan': '{source}第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
   'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
+  'err.emptyField':
+    '{source}第 {row} 行第 {col} 列是空的（两个逗号之间或最后一个逗号之后没有内容）；每个字段都需要一个数。pandas 就是这样写缺失值的：请先填补或删除（df.fillna、df.dropna）',
+  'err.summarised':
+    '{source}第 {row} 行第 {col} 列的“{token}”代表摘要打印时省略的数字；请打印完整的数组（torch.set_printoptions(profile="full") 或 np.set_printoptions(threshold=sys.maxsize)），或保存到文件（np.savetxt、df.to_csv）再读取',
+  'warn.probsAsLogits':
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（会先对其做 softmax）；如果它们是概率，请加上 --probs',
+  'warn.probsAsLogitsNoOption':
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（缩放后的相似度），并会对其做 softmax',
+  'err.columnVector':
+    "{source}的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
   'err.empty': '{source}中没有找到数字',
   'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
   'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',

@@ -3,7 +3,7 @@
 
 export const expectEn = {
   'help.opt.expect':
-    "check answers worked out by hand: VALUES (the command's main result), NAME=VALUES or NAME[i][j]=VALUES (e.g. loss=0.24, probs[0][0]=0.79; several joined by , or ;); exit code 1 if any is wrong",
+    "check answers worked out by hand: VALUES (the command's main result), NAME=VALUES or NAME[i][j]=VALUES (e.g. loss=0.24, probs[0][0]=0.79; several joined by , or ;; VALUES may be @FILE); exit code 1 if any is wrong",
   'help.opt.tol':
     'with --expect: a value is right when |yours − correct| ≤ ABS (+ REL·|correct| with --rtol), whatever digits it was written with',
   'help.opt.rtol': 'with --expect: a value is right when |yours − correct| ≤ REL·|correct| (+ ABS with --tol)',
@@ -54,7 +54,7 @@ export type ExpectKey = keyof typeof expectEn;
 
 export const expectZh: Record<ExpectKey, string> = {
   'help.opt.expect':
-    '核对手算的答案：VALUES（命令的主要结果）、NAME=VALUES 或 NAME[i][j]=VALUES（如 loss=0.24、probs[0][0]=0.79；多项用 , 或 ; 连接）；有错时退出码为 1',
+    '核对手算的答案：VALUES（命令的主要结果）、NAME=VALUES 或 NAME[i][j]=VALUES（如 loss=0.24、probs[0][0]=0.79；多项用 , 或 ; 连接；VALUES 可以是 @FILE）；有错时退出码为 1',
   'help.opt.tol':
     '与 --expect 一起使用：|你的答案 − 正确值| ≤ ABS（加 --rtol 时再加 REL·|正确值|）即算对，不看写出的位数',
   'help.opt.rtol': '与 --expect 一起使用：|你的答案 − 正确值| ≤ REL·|正确值|（加 --tol 时再加 ABS）即算对',

@@ -16,6 +16,25 @@ function shownSum(sum: number): number {
 }
 
 /**
+ * The row is a probability distribution over two classes or more: entries in [0, 1] and
+ * |Σ − 1| ≤ {@link DISTRIBUTION_TOLERANCE}. Stops at the first entry outside [0, 1].
+ *
+ * @example
+ * isDistributionRow([0.7, 0.2, 0.1]) // true
+ * isDistributionRow([2, 0.5, -1]) // false
+ */
+export function isDistributionRow(row: ArrayLike<number>): boolean {
+  if (row.length < 2) return false;
+  let sum = 0;
+  for (let k = 0; k < row.length; k++) {
+    const p = row[k];
+    if (!(p >= 0 && p <= 1)) return false;
+    sum += p;
+  }
+  return Math.abs(sum - 1) <= DISTRIBUTION_TOLERANCE;
+}
+
+/**
  * Each row: entries ≥ 0 and |Σ − 1| ≤ {@link DISTRIBUTION_TOLERANCE}; else an XentError
  * saying where, and by how much the sum is off. Rows are used as given, not renormalised.
  *
