@@ -61,7 +61,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   checkTargetChoice({ index: index !== undefined, soft: soft !== undefined, ignoreIndex: ignoreText !== undefined });
   const targets: CeTargets =
     soft !== undefined
-      ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs') }
+      ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs', true) }
       : {
           kind: 'index',
           given: readTargetList(index!),
@@ -246,6 +246,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     stream: planCrossEntropyStream,
     headline: lossHeadline,
     withGradient: withGrad,
+    probabilityInput: (spec) => spec.inputIsProbs,
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);

@@ -25,7 +25,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
     'xent entropy -i probs.csv -f json',
   ],
   readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
-  abilities: { headline: lossHeadline },
+  abilities: { headline: lossHeadline, probabilityInput: () => true },
   run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);
     const nats = Array.from({ length: input.rows }, (_, i) => entropy(rowView(input, i)));

@@ -12,6 +12,10 @@ import { isFile, type Token, type TokenEnd, TokenText, tokenError } from './toke
 export interface TextPart {
   readonly firstRow?: number;
   readonly plainLines?: boolean;
+  /** The numbers are probabilities: `70%` reads as 0.7 (elsewhere it is refused). */
+  readonly percent?: boolean;
+  /** The field of a JSON object to read (a dotted path: `outputs.logits`), see json-records.ts. */
+  readonly key?: string;
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
@@ -36,6 +40,13 @@ export class NotationReader {
   private lineStart = 0;
   private inComment = false;
   private sawNewline = false;
+  /**
+   * A scalar's call inside brackets, `np.float32(0.1)` or `tensor(0.5)`: 'open' around its
+   * number, 'tail' after it (skipping `, dtype=…`) up to its `)`.
+   */
+  private scalarCall: 'none' | 'open' | 'tail' = 'none';
+  /** The row's length when the scalar's call opened: it must add one number. */
+  private scalarStart = 0;
 
   constructor(
     private readonly source: MessageParam,
@@ -55,7 +66,9 @@ export class NotationReader {
 
   /** Where step() would add each character to the token (so a run of them may skip it). */
   readsTokens(): boolean {
-    return !this.inComment && this.nesting.call !== 'tail' && this.pendingWord === undefined;
+    return (
+      !this.inComment && this.nesting.call !== 'tail' && this.scalarCall !== 'tail' && this.pendingWord === undefined
+    );
   }
 
   /** Where numbers and separators may be read the fast way (MatrixTextParser.scanRun), as step() reads them. */
@@ -65,7 +78,8 @@ export class NotationReader {
       !this.inComment &&
       this.nesting.call !== 'tail' &&
       !this.header.holding &&
-      this.pendingWord === undefined
+      this.pendingWord === undefined &&
+      this.scalarCall === 'none'
     );
   }
 
@@ -101,6 +115,10 @@ export class NotationReader {
       if (c === ')') this.nesting.call = 'none';
       return;
     }
+    if (this.scalarCall === 'tail') {
+      if (c === ')') this.scalarCall = 'none';
+      return;
+    }
     if (this.header.holding && c !== '\n') this.header.add(c.charCodeAt(0));
     switch (c) {
       case ' ':
@@ -111,7 +129,8 @@ export class NotationReader {
         return;
       case ',':
         this.flushToken('other');
-        this.lastWasComma = true;
+        if (this.scalarCall === 'open') this.endScalar(',');
+        else this.lastWasComma = true;
         return;
       case '\n':
         this.flushToken('line');
@@ -129,10 +148,12 @@ export class NotationReader {
         return;
       case '[':
       case '(':
+      case '{': // Mathematica's braces, {{1, 2}, {3, 4}}
         this.open(c, at);
         return;
       case ']':
       case ')':
+      case '}':
         this.close(c);
         return;
       default:
@@ -171,7 +192,16 @@ export class NotationReader {
       nesting.openCall(this.rows.count + 1);
       return;
     }
+    if (c === '(' && nesting.depth > 0 && this.scalarCall === 'none' && this.token.isScalarName()) {
+      // `[np.float32(0.1), np.float64(2.0)]`: the number is the decimal printed (0.1), not
+      // the float32 nearest it (0.100000001490116…), as a user who pastes it means it.
+      this.token.take();
+      this.scalarCall = 'open';
+      this.scalarStart = this.rows.length;
+      return;
+    }
     this.flushToken('other');
+    if (this.scalarCall !== 'none') this.unexpected(c);
     if (this.rows.length > 0) this.unexpected(c);
     if (nesting.depth === 0) this.endLine();
     this.header.release();
@@ -181,6 +211,12 @@ export class NotationReader {
   private close(c: string): void {
     if (this.part.plainLines) throw new NotPlainLines();
     this.flushToken('other');
+    if (this.scalarCall === 'open') {
+      if (c !== ')') this.unexpected(c);
+      this.endScalar(c);
+      this.scalarCall = 'none';
+      return;
+    }
     const nesting = this.nesting;
     if (nesting.depth === 0) {
       if (c === ')' && nesting.call === 'open') {
@@ -214,9 +250,16 @@ export class NotationReader {
     this.pushToken(token, this.rows.length + 1, startsLine ? end : 'other');
   }
 
+  /** The number of a scalar's call is read: it held exactly one; `c` ends it (',' starts its tail). */
+  private endScalar(c: string): void {
+    if (this.rows.length !== this.scalarStart + 1) this.unexpected(c);
+    this.scalarCall = 'tail';
+  }
+
   private pushToken(token: Token, col: number, end: TokenEnd): void {
-    if (token.read.kind === 'number') {
-      this.rows.push(token.read.value);
+    const read = token.read;
+    if (read.kind === 'number' || (read.kind === 'percent' && this.part.percent)) {
+      this.rows.push(read.value);
       return;
     }
     this.refuse(token, this.rows.count + 1, col, end);
