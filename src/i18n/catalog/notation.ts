@@ -14,7 +14,7 @@ export const notationEn = {
     '{source} has several fields holding arrays of numbers ({keys}); pick one with --key (for example --key {first})',
   'err.json.keyMissing': "the JSON object at line {line} of {source} has no field '{key}' (fields found: {keys})",
   'err.json.keyNotJson': '--key {key} picks a field of a JSON object, but {source} is not one; leave --key out',
-  'err.latex.noEnd': '\\begin{{env}} in {source} is never ended with \\end{{env}}',
+  'err.latex.noEnd': "'\\begin{{env}}' in {source} is never ended with '\\end{{env}}'",
   'err.latex.outside':
     "'{token}' in {source} is outside the LaTeX matrix: only the matrix (\\begin{bmatrix} … \\end{bmatrix}, after an optional 'z =') is read",
   'err.latex.nested':
@@ -40,7 +40,7 @@ export const notationZh: Record<NotationKey, string> = {
   'err.json.ambiguous': '{source}中有多个存放数字数组的字段（{keys}）；请用 --key 选择一个（例如 --key {first}）',
   'err.json.keyMissing': '{source}第 {line} 行的 JSON 对象中没有字段“{key}”（找到的字段：{keys}）',
   'err.json.keyNotJson': '--key {key} 用于选择 JSON 对象中的字段，但{source}不是 JSON 对象；请去掉 --key',
-  'err.latex.noEnd': '{source}中的 \\begin{{env}} 没有以 \\end{{env}} 结束',
+  'err.latex.noEnd': '{source}中的“\\begin{{env}}”没有以“\\end{{env}}”结束',
   'err.latex.outside':
     '{source}中的“{token}”位于 LaTeX 矩阵之外：只读取矩阵本身（\\begin{bmatrix} … \\end{bmatrix}，前面可以有“z =”）',
   'err.latex.nested': '{source}的 LaTeX 矩阵中出现了“{token}”：不读取矩阵中的矩阵；请只给出一个矩阵',
