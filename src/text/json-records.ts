@@ -298,25 +298,24 @@ export class JsonRecords {
 
   /** Characters start…end of the input, from the chunks held, in pieces. */
   private emitRange(start: number, end: number): void {
-    let chunkStart = this.heldStart;
-    for (const chunk of this.held) {
-      const chunkEnd = chunkStart + chunk.length;
-      if (chunkEnd > start && chunkStart < end)
-        this.emit(chunk.slice(Math.max(0, start - chunkStart), Math.min(chunk.length, end - chunkStart)));
-      chunkStart = chunkEnd;
-    }
+    for (const piece of this.piecesOf(start, end)) this.emit(piece);
   }
 
   private textOf(start: number, end: number): string {
-    const parts: string[] = [];
+    return this.piecesOf(start, end).join('');
+  }
+
+  /** Characters start…end of the input, one piece from each chunk held that has some. */
+  private piecesOf(start: number, end: number): string[] {
+    const pieces: string[] = [];
     let chunkStart = this.heldStart;
     for (const chunk of this.held) {
       const chunkEnd = chunkStart + chunk.length;
       if (chunkEnd > start && chunkStart < end)
-        parts.push(chunk.slice(Math.max(0, start - chunkStart), Math.min(chunk.length, end - chunkStart)));
+        pieces.push(chunk.slice(Math.max(0, start - chunkStart), Math.min(chunk.length, end - chunkStart)));
       chunkStart = chunkEnd;
     }
-    return parts.join('');
+    return pieces;
   }
 
   private listed(keys: readonly string[]): string {
