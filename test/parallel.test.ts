@@ -178,8 +178,8 @@ describe('two threads and a reading in order agree on any file (small pieces, in
   /** The number a command prints from its sums: clip's loss, ce's mean. */
   const result = (task: PartTask, sums: PieceSums, rows: number, cols: number) => {
     if (task.kind === 'clip') return (sums as ClipSums).loss(rows, cols);
-    const { total, denominator } = (sums as CeSums).totals();
-    return total / denominator;
+    const { scaledTotal, scaledDenominator } = (sums as CeSums).totals();
+    return scaledTotal / scaledDenominator;
   };
   const inOrder = (task: PartTask, bytes: Uint8Array) =>
     outcome(async () => {

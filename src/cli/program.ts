@@ -26,6 +26,7 @@ const TITLES: Record<string, MessageKey> = {
 function addGlobalOptions(program: Command, t: Translator): void {
   program
     .option('-i, --input <FILE>', t.label('help.opt.input'))
+    .option('--key <PATH>', t.label('help.opt.key'))
     .option('-f, --format <format>', t.label('help.opt.format'))
     .option('-p, --precision <N>', t.label('help.opt.precision'))
     .option('-L, --lang <lang>', t.label('help.opt.lang'))

@@ -144,6 +144,7 @@ function excessToken(argv: readonly string[]): string {
 function knownFlags(argv: readonly string[]): string[] {
   const global = [
     '--input',
+    '--key',
     '--format',
     '--precision',
     '--lang',
@@ -275,7 +276,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = await readTeaching(options, (path) => readFileText(io, path));
-  const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
+  const readMatrixOptionOf = (value: string, option: string, probabilities?: boolean) =>
+    readMatrixOption(io, value, option, probabilities);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const spec: unknown = specFor(
     command,
@@ -284,8 +286,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   );
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
+  const key = options.key as string | undefined;
+  if (key !== undefined && !streamable) throw new XentError('err.keyUnused', { command: command.name, key }, true);
+  // How the input is read: a JSON field (--key), percentages where it holds probabilities.
+  const reading = { key, percent: command.abilities.probabilityInput?.(spec) === true };
   const opened = streamable
-    ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command))
+    ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading)
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
@@ -321,9 +327,10 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         progress.update(bytes, count);
         await out.flushIfLarge();
       };
-      // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
+      // A large file, a plan whose sums merge, a worker to run: two threads read it at once
+      // (its pieces are plain lines: neither a JSON field nor percentages are looked for there).
       const shared =
-        plan.parallel && io.workerScript && opened.path !== undefined
+        plan.parallel && io.workerScript && opened.path !== undefined && key === undefined && !reading.percent
           ? await readInParallel(
               opened.path,
               opened.source,

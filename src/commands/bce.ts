@@ -29,7 +29,7 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   const reduction = readReduction(text('reduction'));
   const targetsText = text('targets');
   if (targetsText === undefined) throw new XentError('err.bce.noTargets', {}, true);
-  const targets = await context.readMatrixOption(targetsText, '--targets');
+  const targets = await context.readMatrixOption(targetsText, '--targets', true);
   const posWeightText = text('posWeight');
   const weightText = text('weight');
   const spec: BceSpec = {
@@ -74,6 +74,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
     withGradient: withGrad,
+    probabilityInput: (spec) => spec.inputIsProbs,
   },
   run(input, spec, context): Report {
     const { t, inputSource } = context;

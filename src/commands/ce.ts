@@ -71,7 +71,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   checkTargetChoice({ index: index !== undefined, soft: soft !== undefined, ignoreIndex: ignoreText !== undefined });
   const targets: CeTargets =
     soft !== undefined
-      ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs') }
+      ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs', true) }
       : {
           kind: 'index',
           given: await readTargetList(context, index!),
@@ -259,6 +259,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     headline: lossHeadline,
     mistakes: ceMistakes,
     withGradient: withGrad,
+    probabilityInput: (spec) => spec.inputIsProbs,
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);

@@ -30,6 +30,8 @@ export interface Abilities<Spec> {
   mistakes?(spec: Spec, json: Readonly<Record<string, unknown>>): Mistakes<Spec>;
   /** The spec that also computes the gradient (a claim about `grad` is checked without --grad). */
   withGradient?(spec: Spec): Spec;
+  /** Its input matrix holds probabilities: a percentage in it (70%) is read as 0.7, and refused elsewhere. */
+  probabilityInput?(spec: Spec): boolean;
   /** Prints its text even in a pipe: a lesson is read, not parsed. */
   readonly textInPipes?: boolean;
 }

@@ -27,7 +27,11 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
   ],
   readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
   classesInRows: () => true,
-  abilities: { headline: () => 'entropy', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
+  abilities: {
+    headline: () => 'entropy',
+    mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
+    probabilityInput: () => true,
+  },
   run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);
     const nats = Array.from({ length: input.rows }, (_, i) => entropy(rowView(input, i)));

@@ -39,7 +39,7 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     if (pText === undefined || qText === undefined) {
       throw new XentError('err.kl.missing', { option: pText === undefined ? '--p' : '--q' }, true);
     }
-    return { unit, p: await readMatrixOption(pText, '--p'), q: await readMatrixOption(qText, '--q') };
+    return { unit, p: await readMatrixOption(pText, '--p', true), q: await readMatrixOption(qText, '--q', true) };
   },
   abilities: { headline: () => 'kl', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
   run(_input, { unit, p, q }, { t }): Report {

@@ -1,7 +1,13 @@
-/** Per column: a reference point m and Σ exp(x − m) over the values so far. */
+import { addAt, logOfSum } from './compensated.js';
+
+/**
+ * Per column: a reference point m and Σ exp(x − m) over the values so far, compensated:
+ * the sum is sum + low (compensated.ts; `low` absent: 0).
+ */
 export interface ColumnLogSumExpState {
   readonly max: Float64Array;
   readonly sum: Float64Array;
+  readonly low?: Float64Array;
 }
 
 /**
@@ -18,25 +24,34 @@ export interface ColumnLogSumExpState {
 export class ColumnLogSumExp {
   private readonly max: Float64Array;
   private readonly sum: Float64Array;
+  private readonly low: Float64Array;
 
   constructor(readonly cols: number) {
     this.max = new Float64Array(cols).fill(-Infinity);
     this.sum = new Float64Array(cols);
+    this.low = new Float64Array(cols);
   }
 
   add(row: ArrayLike<number>): void {
-    const { max, sum } = this;
+    const { max, sum, low } = this;
     for (let j = 0; j < this.cols; j++) {
       const x = row[j];
       if (x === -Infinity) continue;
       const m = max[j];
       if (x > m) {
-        sum[j] = sum[j] * Math.exp(m - x) + 1;
+        this.rescale(j, Math.exp(m - x));
+        addAt(sum, low, j, 1);
         max[j] = x;
       } else {
-        sum[j] += Math.exp(x - m);
+        addAt(sum, low, j, Math.exp(x - m));
       }
     }
+  }
+
+  /** Column j's sum times f (a new reference point): both halves of it. */
+  private rescale(j: number, f: number): void {
+    this.sum[j] *= f;
+    this.low[j] *= f;
   }
 
   /**
@@ -50,28 +65,46 @@ export class ColumnLogSumExp {
       const m1 = this.max[j];
       const m2 = other.max[j];
       if (m2 === -Infinity) continue;
+      const otherLow = other.low?.[j] ?? 0;
       if (m1 === -Infinity) {
         this.max[j] = m2;
         this.sum[j] = other.sum[j];
+        this.low[j] = otherLow;
       } else if (m2 > m1) {
-        this.sum[j] = this.sum[j] * Math.exp(m1 - m2) + other.sum[j];
+        this.rescale(j, Math.exp(m1 - m2));
+        addAt(this.sum, this.low, j, other.sum[j]);
+        addAt(this.sum, this.low, j, otherLow);
         this.max[j] = m2;
       } else {
-        this.sum[j] += other.sum[j] * Math.exp(m2 - m1);
+        const f = Math.exp(m2 - m1);
+        addAt(this.sum, this.low, j, other.sum[j] * f);
+        addAt(this.sum, this.low, j, otherLow * f);
       }
     }
   }
 
   /** The running state, to send to another thread. */
   toJSON(): ColumnLogSumExpState {
-    return { max: this.max, sum: this.sum };
+    return { max: this.max, sum: this.sum, low: this.low };
+  }
+
+  /** Column j's reference point (−inf: nothing added to it yet). */
+  maxOf(j: number): number {
+    return this.max[j];
+  }
+
+  /** log Σ exp(x − m) of each column, without its reference point m (see maxOf). */
+  logSums(): Float64Array {
+    const out = new Float64Array(this.cols);
+    for (let j = 0; j < this.cols; j++) out[j] = logOfSum(this.sum[j], this.low[j]);
+    return out;
   }
 
   /** log-sum-exp of each column so far (−inf for a column of only −inf). */
   result(): Float64Array {
     const out = new Float64Array(this.cols);
     for (let j = 0; j < this.cols; j++)
-      out[j] = this.max[j] === -Infinity ? -Infinity : this.max[j] + Math.log(this.sum[j]);
+      out[j] = this.max[j] === -Infinity ? -Infinity : this.max[j] + logOfSum(this.sum[j], this.low[j]);
     return out;
   }
 }

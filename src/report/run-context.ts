@@ -12,8 +12,11 @@ export type OptionValues = Readonly<Record<string, string | boolean | string[] |
 /** What a command's readSpec may use besides the option text. */
 export interface SpecContext {
   readonly t: Translator;
-  /** Reads a matrix given to an option: inline text in any notation, or @FILE. */
-  readMatrixOption(value: string, option: string): Promise<ParsedMatrix>;
+  /**
+   * Reads a matrix given to an option: inline text in any notation, or @FILE.
+   * `probabilities`: it holds probabilities (a percentage such as 70% is then read as 0.7).
+   */
+  readMatrixOption(value: string, option: string, probabilities?: boolean): Promise<ParsedMatrix>;
   /**
    * False when the output prints no table (tsv, csv, json, value): a command may then leave
    * out its tables, which for a large matrix would hold a cell per entry. Absent: true.

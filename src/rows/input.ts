@@ -1,7 +1,13 @@
 // Where the matrix comes from: positional arguments, -i FILE (- for stdin), or a pipe.
 import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
-import { MatrixBuilder, MatrixTextParser, type ParsedMatrix, parseMatrixText } from '../text/matrix-text.js';
+import {
+  MatrixBuilder,
+  MatrixTextParser,
+  type ParsedMatrix,
+  parseMatrixText,
+  type TextPart,
+} from '../text/matrix-text.js';
 
 /** What the CLI needs from the outside world; the entry point supplies the real ones. */
 export interface InputIo {
@@ -41,6 +47,8 @@ export interface OpenedInput {
   readonly chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   /** The file's path, when the input is a named file (not stdin or arguments). */
   readonly path?: string;
+  /** How its text is read: a JSON field (`key`), percentages (`percent`). */
+  readonly reading?: Pick<TextPart, 'key' | 'percent'>;
 }
 
 async function* once(text: string): AsyncIterable<string> {
@@ -58,11 +66,12 @@ export function openMatrixInput(
   inputFile: string | undefined,
   /** Shown in the no-input hint: the command's first example. */
   example: string,
+  reading?: OpenedInput['reading'],
 ): OpenedInput {
   if (args.length > 0 && inputFile !== undefined) throw new XentError('err.inputTwice', {}, true);
-  if (args.length > 0) return { source: { key: 'source.args' }, chunks: once(args.join(' ')) };
+  if (args.length > 0) return { source: { key: 'source.args' }, chunks: once(args.join(' ')), reading };
   if (inputFile === undefined && io.stdinIsTTY) throw new XentError('err.noInput', { example }, true);
-  return openFile(io, inputFile ?? '-');
+  return openFile(io, inputFile ?? '-', reading);
 }
 
 /** How messages name a file ('-': stdin). */
@@ -71,14 +80,15 @@ function fileSource(path: string): MessageParam {
 }
 
 /** A file ('-' for stdin) to read in chunks, as -i and @FILE read it. */
-function openFile(io: InputIo, path: string): OpenedInput {
+function openFile(io: InputIo, path: string, reading?: OpenedInput['reading']): OpenedInput {
   if (path === '-') {
-    return { source: fileSource(path), chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
+    return { source: fileSource(path), chunks: io.openInput?.('-') ?? whole(() => io.readStdin()), reading };
   }
   return {
     source: fileSource(path),
     chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
     path,
+    reading,
   };
 }
 
@@ -96,7 +106,7 @@ async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string):
  * refused with the byte offset (1-based, as `cmp` counts).
  */
 export async function parseInput(
-  { source, chunks }: OpenedInput,
+  { source, chunks, reading }: OpenedInput,
   sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
   between?: (bytes: number, rows: number) => Promise<void> | void,
   /**
@@ -112,7 +122,7 @@ export async function parseInput(
       rows = index + 1;
       sink(row, index, parser.colLabels);
     },
-    part,
+    reading ? { ...part, ...reading } : part,
   );
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let offset = part?.startByte ?? 0;
@@ -212,8 +222,15 @@ export async function readFileText(io: InputIo, path: string): Promise<string> {
  * A matrix given to an option (--target-probs, --image): inline text, or @FILE, read in
  * chunks as -i is (a NUL byte, invalid UTF-8 and every limit of the parser found as it
  * goes: `@/dev/zero` is refused at its first byte, not read until memory runs out).
+ * `probabilities`: it holds probabilities, so `70%` reads as 0.7.
  */
-export async function readMatrixOption(io: InputIo, value: string, option: string): Promise<ParsedMatrix> {
-  if (value.startsWith('@')) return (await readMatrix(openFile(io, value.slice(1)))).matrix;
-  return parseMatrixText(value, { key: 'source.option', params: { option } });
+export async function readMatrixOption(
+  io: InputIo,
+  value: string,
+  option: string,
+  probabilities = false,
+): Promise<ParsedMatrix> {
+  const reading = probabilities ? { percent: true } : undefined;
+  if (value.startsWith('@')) return (await readMatrix(openFile(io, value.slice(1), reading))).matrix;
+  return parseMatrixText(value, { key: 'source.option', params: { option } }, reading);
 }

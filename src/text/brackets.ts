@@ -8,7 +8,7 @@ import type { MessageParam } from '../i18n/messages.js';
  * at most 64; the limit keeps the memory for open brackets bounded (100 MB of '[').
  */
 export const MAX_DEPTH = 64;
-const CLOSERS: Record<string, string> = { '[': ']', '(': ')' };
+const CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
 
 export class Nesting {
   /** Open brackets, innermost last: the closer expected, and the row each was opened at. */
@@ -31,7 +31,7 @@ export class Nesting {
     this.callRow = row;
   }
 
-  /** Opens bracket `c` ('[' or '(') before row `row`, at `line` and `column`: refused past MAX_DEPTH. */
+  /** Opens bracket `c` ('[', '(' or '{') before row `row`, at `line` and `column`: refused past MAX_DEPTH. */
   push(c: string, row: number, line: number, column: number): void {
     if (this.open.length >= MAX_DEPTH)
       throw new XentError('err.tooDeep', { source: this.source, max: MAX_DEPTH, line, column });

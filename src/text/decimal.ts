@@ -170,9 +170,11 @@ export class DecimalReader {
   }
 }
 
-/** Characters that may end a number token in the fast path: space \t \n \r , ; ] ) # */
+/** Characters that may end a number token in the fast path: space \t \n \r , ; ] ) # } */
 export function isDelimiter(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 59 || c === 93 || c === 41 || c === 35;
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 59 || c === 93 || c === 41 || c === 35 || c === 125
+  );
 }
 
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k); // exact doubles up to 1e22

@@ -3,28 +3,41 @@
 //   brackets     [1,2,3]  [[1,2],[3,4]]  (JSON, Python lists, NumPy's print without commas)
 //   MATLAB       [2 0.5 -1; 0.3 1.8 0.2]  (rows split by ; or newlines inside one bracket)
 //   wrappers     tensor([[...]], dtype=torch.float64, grad_fn=<...>)  array([...])
+//   Mathematica  {{1, 2}, {3, 4}}, and NumPy 2's scalars [np.float32(0.1), np.float64(2.0)]
+//   numbers      ratios 1/3 (exact, ratio.ts), 1.5*^-3, and 70% where probabilities are expected
+//   JSON         {"logits": [[...]]}, one object per line (JSON Lines): json-records.ts
+//   LaTeX        \begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix} and the like: latex.ts
 // The parser is fed text in chunks and hands out each row as soon as it ends, so a caller
 // can stream a large input without holding its text; `parseMatrixText` collects the rows.
 // The parts: tokens.ts (the token being read), decimal.ts and number.ts (its value),
-// header.ts (the first line), notation.ts (the grammar), matrix-builder.ts (the rows).
+// header.ts (the first line), notation.ts (the grammar), matrix-builder.ts (the rows);
+// detect.ts tells JSON and LaTeX, whose readers hand the grammar the plain text of their matrix.
+import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { isDelimiter, scanDecimal } from './decimal.js';
+import { DECIDE_CHARS, detectNotation, type FrontReader, frontReader } from './detect.js';
 import { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 import { normalizeText } from './normalize.js';
-import { NotationReader, type TextPart } from './notation.js';
+import { NotationReader, NotPlainLines, type TextPart } from './notation.js';
 import { isTokenChar, type Token, TOKEN_BYTE } from './tokens.js';
 
 export { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
-export { NotPlainLines } from './notation.js';
+export { NotPlainLines, type TextPart } from './notation.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Where scanDecimal puts the value it read (a typed array: no object is written per number). */
 const SCANNED = new Float64Array(1);
+const ASCII = new TextDecoder('latin1');
 
 export class MatrixTextParser {
   private readonly notation: NotationReader;
   /** Characters fed before the current chunk. */
   private consumed = 0;
+  /** The start of the input, until its notation is told (detect.ts). */
+  private deciding: boolean;
+  private pending = '';
+  /** The JSON or LaTeX reader the text goes through, if it is in one of those. */
+  private front: FrontReader | undefined;
 
   /**
    * `part`: the text is one part of a larger input, read apart from the rest (in parallel).
@@ -32,8 +45,14 @@ export class MatrixTextParser {
    * from there and no header is looked for. `plainLines`: brackets are refused with
    * NotPlainLines, as a row in brackets may span lines and parts.
    */
-  constructor(source: MessageParam, sink: RowSink, part: TextPart = {}) {
+  constructor(
+    private readonly source: MessageParam,
+    sink: RowSink,
+    private readonly part: TextPart = {},
+  ) {
     this.notation = new NotationReader(source, sink, part);
+    // A part after the first continues an input whose notation was told at its start.
+    this.deciding = part.firstRow === undefined;
   }
 
   get columns(): number {
@@ -52,6 +71,33 @@ export class MatrixTextParser {
   /** Any text: normalises what people paste (full-width digits, Unicode minus), then reads it. */
   feed(chunk: string): void {
     const text = NON_ASCII.test(chunk) ? normalizeText(chunk) : chunk;
+    if (this.front) this.front.feed(text);
+    else if (this.deciding) this.decide(text, false);
+    else this.read(text);
+  }
+
+  /** The start of the input, held until its notation is told, then read in it. */
+  private decide(text: string, complete: boolean): void {
+    this.pending += text;
+    const notation = detectNotation(this.pending, complete);
+    if (notation === undefined) return;
+    this.deciding = false;
+    const held = this.pending;
+    this.pending = '';
+    if (notation === 'plain') {
+      if (this.part.key !== undefined)
+        throw new XentError('err.json.keyNotJson', { source: this.source, key: this.part.key });
+      this.read(held);
+      return;
+    }
+    // A JSON object or a LaTeX matrix may span lines, and parts.
+    if (this.part.plainLines) throw new NotPlainLines();
+    this.front = frontReader(notation, this.source, (plain) => this.read(plain), this.part.key);
+    this.front.feed(held);
+  }
+
+  /** Text in the plain notations (normalised). */
+  private read(text: string): void {
     const notation = this.notation;
     const n = text.length;
     for (let k = 0; k < n; ) {
@@ -76,6 +122,24 @@ export class MatrixTextParser {
    * and returns its index (the caller decodes the rest as text), or the length when all was read.
    */
   feedAscii(bytes: Uint8Array): number {
+    // JSON and LaTeX are read as text (the caller decodes what is not taken here).
+    if (this.front) return 0;
+    if (this.deciding) {
+      // The start, a line at a time, as text until the notation is told (a line is enough).
+      let k = 0;
+      while (this.deciding && k < bytes.length) {
+        const most = Math.min(bytes.length, k + DECIDE_CHARS);
+        let end = k;
+        while (end < most && bytes[end] < 0x80 && bytes[end] !== 10) end++;
+        const nonAscii = end < most && bytes[end] >= 0x80;
+        if (end < most && !nonAscii) end++;
+        this.feed(ASCII.decode(bytes.subarray(k, end)));
+        k = end;
+        if (nonAscii) return k;
+      }
+      if (this.front || k === bytes.length) return k;
+      return k + this.feedAscii(bytes.subarray(k));
+    }
     const notation = this.notation;
     const n = bytes.length;
     // The fast path reads up to the chunk's last delimiter: a number before it always ends
@@ -163,15 +227,22 @@ export class MatrixTextParser {
 
   /** Ends the input; returns the number of columns. */
   finish(): number {
+    if (this.deciding) this.decide('', true);
+    this.front?.finish();
     return this.notation.finish();
   }
 }
 
-export function parseMatrixText(text: string, source: MessageParam): ParsedMatrix {
+/** `part`: how the text is read (see TextPart: `percent`, `key`). */
+export function parseMatrixText(text: string, source: MessageParam, part?: TextPart): ParsedMatrix {
   const builder = new MatrixBuilder(source);
-  const parser = new MatrixTextParser(source, builder.add);
+  const parser = new MatrixTextParser(source, builder.add, part);
   if (NON_ASCII.test(text)) parser.feed(text);
-  else parser.feedAscii(new TextEncoder().encode(text));
+  else {
+    // ASCII: a byte is a character. JSON and LaTeX are read as text from where it stops.
+    const stop = parser.feedAscii(new TextEncoder().encode(text));
+    if (stop < text.length) parser.feed(text.slice(stop));
+  }
   const cols = parser.finish();
   return builder.build(cols, parser.colLabels);
 }

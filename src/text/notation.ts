@@ -17,6 +17,10 @@ export interface TextPart {
    * it was written with). Only text fed with feed() is read token by token.
    */
   readonly numberToken?: (token: Token) => void;
+  /** The numbers are probabilities: `70%` reads as 0.7 (elsewhere it is refused). */
+  readonly percent?: boolean;
+  /** The field of a JSON object to read (a dotted path: `outputs.logits`), see json-records.ts. */
+  readonly key?: string;
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
@@ -51,6 +55,13 @@ export class NotationReader {
   private afterBracket = false;
   /** The first line, still held back, began with an empty field (`,1,2`): an error once a number shows it is data. */
   private leadingEmptyField = false;
+  /**
+   * A scalar's call inside brackets, `np.float32(0.1)` or `tensor(0.5)`: 'open' around its
+   * number, 'tail' after it (skipping `, dtype=…`) up to its `)`.
+   */
+  private scalarCall: 'none' | 'open' | 'tail' = 'none';
+  /** The row's length when the scalar's call opened: it must add one number. */
+  private scalarStart = 0;
 
   constructor(
     private readonly source: MessageParam,
@@ -70,7 +81,9 @@ export class NotationReader {
 
   /** Where step() would add each character to the token (so a run of them may skip it). */
   readsTokens(): boolean {
-    return !this.inComment && this.nesting.call !== 'tail' && this.pendingWord === undefined;
+    return (
+      !this.inComment && this.nesting.call !== 'tail' && this.scalarCall !== 'tail' && this.pendingWord === undefined
+    );
   }
 
   /** Where numbers and separators may be read the fast way (MatrixTextParser.scanRun), as step() reads them. */
@@ -80,7 +93,8 @@ export class NotationReader {
       !this.inComment &&
       this.nesting.call !== 'tail' &&
       !this.header.holding &&
-      this.pendingWord === undefined
+      this.pendingWord === undefined &&
+      this.scalarCall === 'none'
     );
   }
 
@@ -120,6 +134,10 @@ export class NotationReader {
       if (c === ')') this.nesting.call = 'none';
       return;
     }
+    if (this.scalarCall === 'tail') {
+      if (c === ')') this.scalarCall = 'none';
+      return;
+    }
     if (this.header.holding && c !== '\n') this.header.add(c.charCodeAt(0));
     switch (c) {
       case ' ':
@@ -129,7 +147,8 @@ export class NotationReader {
         return;
       case ',':
         this.flushToken('other');
-        this.comma();
+        if (this.scalarCall === 'open') this.endScalar(',');
+        else this.comma();
         return;
       case '\n':
         this.flushToken('line');
@@ -147,10 +166,12 @@ export class NotationReader {
         return;
       case '[':
       case '(':
+      case '{': // Mathematica's braces, {{1, 2}, {3, 4}}
         this.open(c, at);
         return;
       case ']':
       case ')':
+      case '}':
         this.close(c);
         return;
       default:
@@ -189,7 +210,16 @@ export class NotationReader {
       nesting.openCall(this.rows.count + 1);
       return;
     }
+    if (c === '(' && nesting.depth > 0 && this.scalarCall === 'none' && this.token.isScalarName()) {
+      // `[np.float32(0.1), np.float64(2.0)]`: the number is the decimal printed (0.1), not
+      // the float32 nearest it (0.100000001490116…), as a user who pastes it means it.
+      this.token.take();
+      this.scalarCall = 'open';
+      this.scalarStart = this.rows.length;
+      return;
+    }
     this.flushToken('other');
+    if (this.scalarCall !== 'none') this.unexpected(c);
     if (this.rows.length > 0) this.unexpected(c);
     // A word before it on the first line is an error (`abc [1, 2]`), not a column name.
     this.header.release(this.rows.count + 1);
@@ -201,6 +231,12 @@ export class NotationReader {
   private close(c: string): void {
     if (this.part.plainLines) throw new NotPlainLines();
     this.flushToken('other');
+    if (this.scalarCall === 'open') {
+      if (c !== ')') this.unexpected(c);
+      this.endScalar(c);
+      this.scalarCall = 'none';
+      return;
+    }
     const nesting = this.nesting;
     if (nesting.depth === 0) {
       if (c === ')' && nesting.call === 'open') {
@@ -256,9 +292,16 @@ export class NotationReader {
     this.pushToken(token, this.rows.length + 1, startsLine ? end : 'other');
   }
 
+  /** The number of a scalar's call is read: it held exactly one; `c` ends it (',' starts its tail). */
+  private endScalar(c: string): void {
+    if (this.rows.length !== this.scalarStart + 1) this.unexpected(c);
+    this.scalarCall = 'tail';
+  }
+
   private pushToken(token: Token, col: number, end: TokenEnd): void {
-    if (token.read.kind === 'number') {
-      this.rows.push(token.read.value);
+    const read = token.read;
+    if (read.kind === 'number' || (read.kind === 'percent' && this.part.percent)) {
+      this.rows.push(read.value);
       this.part.numberToken?.(token);
       return;
     }

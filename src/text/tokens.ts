@@ -10,13 +10,16 @@ import { finiteOrOverflow, type NumberToken, readNumber } from './number.js';
 const WRAPPER_NAME = /^[A-Za-z_][\w.]*$/;
 /** The mark NumPy and PyTorch print for the numbers a summarised print leaves out: `...`, `…`. */
 const ELLIPSIS = /^(?:\.{3,}|\u2026+)$/;
+/** A call around one number in a list: NumPy 2's scalars (`np.float32(0.1)`) and PyTorch's (`tensor(0.5)`). */
+const SCALAR_NAME =
+  /^(?:(?:np|numpy)\.(?:float(?:16|32|64|96|128)|u?int(?:8|16|32|64)|longdouble|double|single|half)|(?:torch\.)?tensor)$/;
 /** Characters kept of a token: all of a short one, the start of a long one (for messages). */
 const TOKEN_KEPT = QUOTED_WHOLE;
 const OTHER: NumberToken = { kind: 'other' };
 
 /** ASCII bytes that a token is made of (every other character is too, but U+FEFF). */
 export const TOKEN_BYTE = new Uint8Array(256);
-for (let c = 0; c < 0x80; c++) TOKEN_BYTE[c] = ' \t\r\n,;#[]()'.includes(String.fromCharCode(c)) ? 0 : 1;
+for (let c = 0; c < 0x80; c++) TOKEN_BYTE[c] = ' \t\r\n,;#[](){}'.includes(String.fromCharCode(c)) ? 0 : 1;
 
 export function isTokenChar(c: number): boolean {
   return c < 0x80 ? TOKEN_BYTE[c] === 1 : c !== 0xfeff;
@@ -55,6 +58,8 @@ export function tokenError(token: Token, row: number, col: number, source: Messa
   if (token.read.kind === 'nan') return new XentError('err.nan', where);
   if (token.read.kind === 'overflow') return new XentError('err.overflow', where);
   if (ELLIPSIS.test(token.text)) return new XentError('err.summarised', where);
+  if (token.read.kind === 'percent') return new XentError('err.percentNotHere', where);
+  if (token.read.kind === 'zeroDivision') return new XentError('err.zeroDivision', where);
   if (wholeLine && isFile(source))
     return new XentError('err.notNumberLine', { row, col, length: token.length, source });
   return new XentError('err.notNumber', where);
@@ -106,6 +111,11 @@ export class TokenText {
   /** The token is a wrapper's name, as in `tensor(`. */
   isName(): boolean {
     return this.count > TOKEN_KEPT ? this.longName : WRAPPER_NAME.test(this.head);
+  }
+
+  /** The token is the name of a scalar's call, as in `np.float32(`. */
+  isScalarName(): boolean {
+    return this.count <= TOKEN_KEPT && SCALAR_NAME.test(this.head);
   }
 
   /** The token read, quotes taken off ("1.5" and '1.5' read as 1.5), and cleared for the next. */

@@ -54,7 +54,7 @@ function streamed(
   // Copies, as postMessage does (the sender may reuse its arrays).
   const other = new ClipSums(scale, SRC, {
     ...sizes,
-    onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice() }),
+    onPiece: (c) => sent.push({ piece: c.piece, max: c.max.slice(), sum: c.sum.slice(), low: c.low?.slice() }),
   });
   rows.forEach((r, i) => {
     if (owner[Math.floor(i / pieceRows)] === 1) other.add(Float64Array.from(r), i);

@@ -132,7 +132,7 @@ describe('scanDecimal (the fast path)', () => {
     const delimiters = Array.from({ length: 128 }, (_, c) => c)
       .filter(isDelimiter)
       .map((c) => String.fromCharCode(c));
-    expect(delimiters.sort()).toEqual(['\t', '\n', '\r', ' ', '#', ')', ',', ';', ']'].sort());
+    expect(delimiters.sort()).toEqual(['\t', '\n', '\r', ' ', '#', ')', ',', ';', ']', '}'].sort());
   });
 });
 

@@ -10,7 +10,11 @@ const DIR = fileURLToPath(new URL('../../src/text', import.meta.url));
 const LEVEL: Record<string, number> = {
   'normalize.ts': 0,
   'decimal.ts': 0,
+  'json-records.ts': 0,
+  'latex.ts': 0,
+  'ratio.ts': 0.5,
   'number.ts': 1,
+  'detect.ts': 1,
   'tokens.ts': 2,
   'header.ts': 3,
   'brackets.ts': 3,

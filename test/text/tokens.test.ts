@@ -91,13 +91,13 @@ describe('TokenText', () => {
 });
 
 describe('token characters', () => {
-  it('are all but blank space, separators, brackets, comments and U+FEFF', () => {
+  it('are all but blank space, separators, brackets and braces, comments and U+FEFF', () => {
     const stops = Array.from({ length: 128 }, (_, c) => c).filter((c) => TOKEN_BYTE[c] === 0);
     expect(
       String.fromCharCode(...stops)
         .split('')
         .sort(),
-    ).toEqual([...' \t\r\n,;#[]()'].sort());
+    ).toEqual([...' \t\r\n,;#[](){}'].sort());
     expect([isTokenChar(0x41), isTokenChar(0x2c), isTokenChar(0xe9), isTokenChar(0xfeff)]).toEqual([
       true,
       false,

@@ -35,8 +35,7 @@ export function planCrossEntropyStream(spec: CeSpec, { format, source }: StreamC
     onRow: (row, i) => sums.add(row, i),
     finish(rows, width) {
       indexTargetClasses(targets, { rows, cols: width }, spec.oneBased);
-      const { total, denominator } = sums.totals();
-      return `${formatExact(inUnit(reducedLoss(total, denominator, reduction), spec.unit))}\n`;
+      return `${formatExact(inUnit(reducedLoss(sums.totals(), reduction), spec.unit))}\n`;
     },
     parallel: {
       task,

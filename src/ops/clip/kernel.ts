@@ -50,7 +50,7 @@ export function clipLossByRow(logits: Matrix): ClipRows {
   for (let i = 0; i < n; i++) {
     softmaxInto(rowView(logits, i), 1, undefined, logProbs);
     lossesI2t[i] = -logProbs[i];
-    lossesT2i[i] = -(logits.data[i * n + i] - cols.max[i] - Math.log(cols.sum[i]));
+    lossesT2i[i] = -(logits.data[i * n + i] - cols.max[i] - cols.logSum[i]);
   }
   const lossI2t = mean(lossesI2t);
   const lossT2i = mean(lossesT2i);

@@ -2,6 +2,7 @@ import { badLogitError, maskedLineError } from '../softmax/validate.js';
 import { checkClipShape, notSquareError } from './validate.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import { ColumnLogSumExp, type ColumnLogSumExpState } from '../../core/online-log-sum-exp.js';
+import { addAt, CompensatedSum, logOfSum } from '../../core/compensated.js';
 import { InPieceOrder } from '../../core/in-piece-order.js';
 
 // Why CLIP's loss is computed here and again in kernel.ts: the kernel takes each row's and
@@ -89,7 +90,10 @@ export class ClipSums {
   private colMax = new Float64Array(0);
   // The block's column sums, and the reference each is taken against.
   private colSum = new Float64Array(0);
+  private colLow = new Float64Array(0);
   private colRef = new Float64Array(0);
+  /** The row being summed in flush(), reused. */
+  private readonly rowSum = new CompensatedSum();
 
   constructor(
     private readonly scale: number,
@@ -152,6 +156,7 @@ export class ClipSums {
     this.rowMax = new Float64Array(layout.blockRows);
     this.colMax = new Float64Array(n).fill(-Infinity);
     this.colSum = new Float64Array(n);
+    this.colLow = new Float64Array(n);
     this.colRef = new Float64Array(n);
     return layout;
   }
@@ -160,30 +165,35 @@ export class ClipSums {
   private flush(): void {
     const rows = this.blockRows;
     if (rows === 0) return;
-    const { block, rowMax, colMax, colSum, colRef } = this;
+    const { block, rowMax, colMax, colSum, colLow, colRef } = this;
     const n = colMax.length;
     let top = -Infinity;
     for (let r = 0; r < rows; r++) if (rowMax[r] > top) top = rowMax[r];
     colSum.fill(0);
+    colLow.fill(0);
+    // Every sum compensated (src/core/compensated.ts): a row and a column keep their digits at any width.
+    const rowSum = this.rowSum;
     for (let r = 0; r < rows; r++) {
       const base = r * n;
       const i = this.blockStart + r;
-      let rowSum = 0;
+      rowSum.hi = 0;
+      rowSum.low = 0;
       if (top - rowMax[r] <= SHARED_RANGE) {
         for (let j = 0; j < n; j++) {
           const e = Math.exp(block[base + j] - top);
-          rowSum += e;
-          colSum[j] += e;
+          rowSum.add(e);
+          addAt(colSum, colLow, j, e);
         }
-        this.rowLoss[i] = top + Math.log(rowSum) - this.diagonal[i];
+        // (top − zᵢᵢ) first: a loss far below 1 is not lost in top's rounding.
+        this.rowLoss[i] = top - this.diagonal[i] + logOfSum(rowSum.hi, rowSum.low);
       } else {
         const own = rowMax[r];
         for (let j = 0; j < n; j++) {
           const x = block[base + j];
-          colSum[j] += Math.exp(x - top);
-          rowSum += Math.exp(x - own);
+          addAt(colSum, colLow, j, Math.exp(x - top));
+          rowSum.add(Math.exp(x - own));
         }
-        this.rowLoss[i] = own + Math.log(rowSum) - this.diagonal[i];
+        this.rowLoss[i] = own - this.diagonal[i] + logOfSum(rowSum.hi, rowSum.low);
       }
     }
     for (let j = 0; j < n; j++) {
@@ -193,13 +203,13 @@ export class ClipSums {
       } else if (top - own <= SHARED_RANGE) {
         colRef[j] = top;
       } else {
-        let sum = 0;
-        for (let r = 0; r < rows; r++) sum += Math.exp(block[r * n + j] - own);
-        colSum[j] = sum;
+        colSum[j] = 0;
+        colLow[j] = 0;
+        for (let r = 0; r < rows; r++) addAt(colSum, colLow, j, Math.exp(block[r * n + j] - own));
         colRef[j] = own;
       }
     }
-    this.pieceColumns!.merge({ max: colRef, sum: colSum });
+    this.pieceColumns!.merge({ max: colRef, sum: colSum, low: colLow });
     colMax.fill(-Infinity);
     this.blockRows = 0;
   }
@@ -209,8 +219,9 @@ export class ClipSums {
     this.flush();
     if (this.piece < 0) return;
     const done = this.pieceColumns!.toJSON();
-    if (this.options.onPiece) this.options.onPiece({ piece: this.piece, max: done.max, sum: done.sum });
-    else this.foldPiece({ piece: this.piece, max: done.max, sum: done.sum });
+    const columns = { piece: this.piece, max: done.max, sum: done.sum, low: done.low };
+    if (this.options.onPiece) this.options.onPiece(columns);
+    else this.foldPiece(columns);
     this.pieceColumns = new ColumnLogSumExp(this.colMax.length);
     this.piece = -1;
   }
@@ -245,13 +256,15 @@ export class ClipSums {
     checkClipShape(rows, cols);
     this.endPiece();
     this.inOrder.check('clip');
-    const lse = this.columns!.result();
+    const columns = this.columns!;
+    const logSums = columns.logSums();
     let lossI2t = 0;
     let lossT2i = 0;
     for (let j = 0; j < cols; j++) {
-      if (lse[j] === -Infinity) throw maskedLineError('col', j);
+      const max = columns.maxOf(j);
+      if (max === -Infinity) throw maskedLineError('col', j);
       lossI2t += this.rowLoss[j];
-      lossT2i += lse[j] - this.diagonal[j];
+      lossT2i += max - this.diagonal[j] + logSums[j];
     }
     return (lossI2t / rows + lossT2i / cols) / 2;
   }

@@ -1,3 +1,4 @@
+import { CompensatedSum } from '../../core/compensated.js';
 import { XentError } from '../../core/errors.js';
 import { type Matrix, at, mapMatrix, rowView, zeros } from '../../core/matrix.js';
 import { softmax } from '../softmax/kernel.js';
@@ -59,11 +60,42 @@ export function indexTargetRow(out: Float64Array, y: number, w: ArrayLike<number
   out[y] += (1 - eps) * w[y];
 }
 
-/** One row's loss, −Σ_c a_c·ℓ_c (with 0·(−inf) = 0), from its effective targets and log-probabilities. */
-export function rowLoss(a: ArrayLike<number>, logProbs: ArrayLike<number>): number {
-  let sum = 0;
-  for (let c = 0; c < a.length; c++) sum -= times(a[c], logProbs[c]);
-  return sum;
+/**
+ * One row's loss, −Σ_c a_c·ℓ_c (with 0·(−inf) = 0), from its effective targets and
+ * log-probabilities; the sum over classes compensated (src/core/compensated.ts). `scale`
+ * multiplies a first (a power of two: exactly, see weightScale).
+ */
+export function rowLoss(a: ArrayLike<number>, logProbs: ArrayLike<number>, scale = 1): number {
+  let hi = 0;
+  let low = 0;
+  for (let c = 0; c < a.length; c++) {
+    const x = -times(a[c] * scale, logProbs[c]);
+    const t = hi + x;
+    low += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+    hi = t;
+  }
+  return Number.isFinite(hi) ? hi + low : hi;
+}
+
+/** Weights beyond these powers of two are scaled before they are summed (see weightScale). */
+const WEIGHT_RANGE = 2 ** 100;
+
+/**
+ * A power of two s that brings the largest class weight near 1, where it is far from 1 (1
+ * otherwise): 'mean' is Σ (s·w_y)·lₙ / Σ s·w_y, the same quotient, which neither sum can
+ * then overflow (-w 1e308,1e308: Σ w = inf) or underflow (-w 5e-324,5e-324: w·l = 0).
+ * Scaling by a power of two is exact, so ordinary weights keep every digit.
+ *
+ * @example weightScale([1e308, 1e308]) // 2^-1023
+ */
+export function weightScale(weight: ArrayLike<number> | undefined): number {
+  if (!weight) return 1;
+  let max = 0;
+  for (let c = 0; c < weight.length; c++) if (Math.abs(weight[c]) > max) max = Math.abs(weight[c]);
+  if (!Number.isFinite(max) || max === 0 || (max >= 1 / WEIGHT_RANGE && max <= WEIGHT_RANGE)) return 1;
+  // 2^-e with 2^e the power of two at or just above max; at most 2^1023, the largest power
+  // of two a double holds (the smallest weight, 2^-1074, becomes 2^-51).
+  return 2 ** -Math.max(Math.ceil(Math.log2(max)), -1023);
 }
 
 /**
@@ -138,31 +170,56 @@ export function crossEntropy(
       throw new XentError('err.ce.targetOverflow', { row: Math.floor(k / cols) + 1, col: k % cols });
   }
 
+  // 'mean' takes the weights scaled by a power of two (weightScale): the same quotient, and
+  // neither of its sums overflows or underflows.
+  const unit = weightScale(options.weight);
   const losses = new Float64Array(rows);
-  for (let n = 0; n < rows; n++) losses[n] = rowLoss(rowView(a, n), rowView(logProbs, n));
+  const total = new CompensatedSum();
+  const scaledTotal = new CompensatedSum();
+  for (let n = 0; n < rows; n++) {
+    losses[n] = rowLoss(rowView(a, n), rowView(logProbs, n));
+    total.add(losses[n]);
+    scaledTotal.add(unit === 1 ? losses[n] : rowLoss(rowView(a, n), rowView(logProbs, n), unit));
+  }
+  const sums: LossSums = {
+    total: total.value(),
+    scaledTotal: scaledTotal.value(),
+    scaledDenominator: scaledMeanDenominator(targets, rows, w, unit),
+  };
+  const meanDenominator = sums.scaledDenominator / unit;
+  const meanLoss = sums.scaledTotal / sums.scaledDenominator;
+  const loss = reducedLoss(sums, reduction);
 
-  const meanDenominator = meanDenominatorOf(targets, rows, w);
-  let total = 0;
-  for (const l of losses) total += l;
-  const meanLoss = total / meanDenominator;
-  const loss = reducedLoss(total, meanDenominator, reduction);
-
-  const scale = reduction === 'mean' ? 1 / meanDenominator : 1;
+  // 'mean' divides a by its denominator, both scaled: (s·a) / (s·Σ w_y).
+  const mean = reduction === 'mean';
+  const aScale = mean ? unit : 1;
+  const scale = mean ? 1 / sums.scaledDenominator : 1;
   const grad = zeros(rows, cols);
   for (let n = 0; n < rows; n++) {
     const an = rowView(a, n);
     const g = rowView(grad, n);
     if (options.inputIsProbs) {
       const pn = rowView(probs, n);
-      for (let c = 0; c < cols; c++) g[c] = an[c] === 0 ? 0 : (-an[c] / pn[c]) * scale;
+      for (let c = 0; c < cols; c++) g[c] = an[c] === 0 ? 0 : (-(an[c] * aScale) / pn[c]) * scale;
     } else {
       const pn = rowView(probs, n);
-      let mass = 0;
-      for (let c = 0; c < cols; c++) mass += an[c];
-      for (let c = 0; c < cols; c++) g[c] = ((mass * pn[c] - an[c]) * scale) / temperature;
+      const mass = new CompensatedSum();
+      for (let c = 0; c < cols; c++) mass.add(an[c] * aScale);
+      const m = mass.value();
+      for (let c = 0; c < cols; c++) g[c] = ((m * pn[c] - an[c] * aScale) * scale) / temperature;
     }
   }
   return { probs, logProbs, losses, loss, meanDenominator, meanLoss, grad };
+}
+
+/**
+ * The sums a reduction takes: Σ lₙ ('sum'), and for 'mean' Σ s·lₙ over Σ s·w_y with the
+ * weights scaled by s = weightScale (see there).
+ */
+export interface LossSums {
+  readonly total: number;
+  readonly scaledTotal: number;
+  readonly scaledDenominator: number;
 }
 
 /**
@@ -175,15 +232,26 @@ export function crossEntropy(
  * Σ w_y over the rows not ignored (their count without weights).
  */
 export function meanDenominatorOf(targets: CrossEntropyTargets, rows: number, weight?: ArrayLike<number>): number {
-  if (targets.kind === 'probs') return rows;
-  let sum = 0;
-  for (const y of targets.classes) if (y !== null) sum += weight ? weight[y] : 1;
-  return sum;
+  const unit = weightScale(weight);
+  return scaledMeanDenominator(targets, rows, weight, unit) / unit;
 }
 
-export function reducedLoss(total: number, meanDenominator: number, reduction: Reduction): number {
+/** meanDenominatorOf with each weight times `unit` (weightScale), summed compensated. */
+function scaledMeanDenominator(
+  targets: CrossEntropyTargets,
+  rows: number,
+  weight: ArrayLike<number> | undefined,
+  unit: number,
+): number {
+  if (targets.kind === 'probs') return rows;
+  const sum = new CompensatedSum();
+  for (const y of targets.classes) if (y !== null) sum.add(weight ? weight[y] * unit : 1);
+  return sum.value();
+}
+
+export function reducedLoss(sums: LossSums, reduction: Reduction): number {
   if (reduction === 'none') return NaN;
-  if (reduction === 'sum') return total;
-  if (meanDenominator === 0) throw new XentError('err.ce.meanUndefined');
-  return total / meanDenominator;
+  if (reduction === 'sum') return sums.total;
+  if (sums.scaledDenominator === 0) throw new XentError('err.ce.meanUndefined');
+  return sums.scaledTotal / sums.scaledDenominator;
 }

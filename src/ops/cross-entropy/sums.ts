@@ -5,7 +5,8 @@ import type { PieceSums } from '../../core/piece-sums.js';
 // Softmax's row check, the primitive of its matrix check (checkLogits): it moves to
 // src/ops/softmax/validate.ts with softmax's home.
 import { checkSoftmaxRow } from '../softmax/validate.js';
-import { indexTargetRow, rowLoss } from './kernel.js';
+import { CompensatedSum } from '../../core/compensated.js';
+import { indexTargetRow, type LossSums, rowLoss, weightScale } from './kernel.js';
 import { CLI_NAMES, type CeSpec, type IndexTargets } from './spec.js';
 import { checkClassWeightCount } from './validate.js';
 
@@ -14,10 +15,14 @@ export interface CeRows extends Pick<CeSpec, 'oneBased' | 'temperature' | 'label
   readonly targets: IndexTargets;
 }
 
-/** A piece's counted rows: their losses and target weights, in row order. Plain data. */
+/**
+ * A piece's counted rows: their losses, the same with the weights scaled (weightScale) and
+ * the scaled target weights, in row order. Plain data.
+ */
 export interface CePiece {
   readonly piece: number;
   readonly losses: Float64Array;
+  readonly scaledLosses: Float64Array;
   readonly weights: Float64Array;
 }
 
@@ -36,19 +41,24 @@ export class CeSums implements PieceSums {
   private weight = new Float64Array(0);
   private logProbs = new Float64Array(0);
   private targetRow = new Float64Array(0);
-  /** Σ losses and Σ target weights of the pieces folded so far, in piece order. */
-  private total = 0;
-  private denominator = 0;
+  /** Σ losses, Σ scaled losses and Σ scaled target weights of the pieces folded so far, in piece order (as crossEntropy adds them). */
+  private readonly total = new CompensatedSum();
+  private readonly scaledTotal = new CompensatedSum();
+  private readonly denominator = new CompensatedSum();
   private readonly inOrder = new InPieceOrder<CePiece>((piece) => {
     for (let k = 0; k < piece.losses.length; k++) {
-      this.total += piece.losses[k];
-      this.denominator += piece.weights[k];
+      this.total.add(piece.losses[k]);
+      this.scaledTotal.add(piece.scaledLosses[k]);
+      this.denominator.add(piece.weights[k]);
     }
   });
   /** The piece being summed (−1: none) and its counted rows. */
   private piece = -1;
   private losses: number[] = [];
+  private scaledLosses: number[] = [];
   private weights: number[] = [];
+  /** weightScale of the class weights. */
+  private readonly unit: number;
 
   constructor(
     private readonly spec: CeRows,
@@ -59,6 +69,7 @@ export class CeSums implements PieceSums {
     },
   ) {
     this.offset = spec.oneBased ? 1 : 0;
+    this.unit = weightScale(spec.weight);
   }
 
   add(row: Float64Array, i: number): void {
@@ -89,8 +100,10 @@ export class CeSums implements PieceSums {
     softmaxInto(row, this.spec.temperature, undefined, this.logProbs);
     this.targetRow.fill(0);
     indexTargetRow(this.targetRow, c, this.weight, this.spec.labelSmoothing);
-    this.losses.push(rowLoss(this.targetRow, this.logProbs));
-    this.weights.push(this.weight[c]);
+    const loss = rowLoss(this.targetRow, this.logProbs);
+    this.losses.push(loss);
+    this.scaledLosses.push(this.unit === 1 ? loss : rowLoss(this.targetRow, this.logProbs, this.unit));
+    this.weights.push(this.unit === 1 ? this.weight[c] : this.weight[c] * this.unit);
   }
 
   endPiece(): void {
@@ -98,10 +111,12 @@ export class CeSums implements PieceSums {
     const done: CePiece = {
       piece: this.piece,
       losses: Float64Array.from(this.losses),
+      scaledLosses: Float64Array.from(this.scaledLosses),
       weights: Float64Array.from(this.weights),
     };
     this.piece = -1;
     this.losses = [];
+    this.scaledLosses = [];
     this.weights = [];
     if (this.options.onPiece) this.options.onPiece(done);
     else this.foldPiece(done);
@@ -119,10 +134,14 @@ export class CeSums implements PieceSums {
 
   addRows(): void {}
 
-  /** Σ losses and Σ target weights over every row, once all are in. */
-  totals(): { total: number; denominator: number } {
+  /** The sums of every row a reduction takes (see LossSums), once all are in. */
+  totals(): LossSums {
     this.endPiece();
     this.inOrder.check('ce');
-    return { total: this.total, denominator: this.denominator };
+    return {
+      total: this.total.value(),
+      scaledTotal: this.scaledTotal.value(),
+      scaledDenominator: this.denominator.value(),
+    };
   }
 }

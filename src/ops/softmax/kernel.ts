@@ -34,8 +34,7 @@ export function softmaxInto(
   for (let k = 0; k < n; k++) if (z[k] > top) top = z[k];
   const shiftFirst = Number.isFinite(top) && !Number.isFinite(top / temperature);
   for (let k = 0; k < n; k++) logProbs[k] = shiftFirst ? (z[k] - top) / temperature : z[k] / temperature;
-  const { max, sum } = shiftedSumExp(logProbs);
-  const logSum = Math.log(sum);
+  const { max, sum, logSum } = shiftedSumExp(logProbs);
   for (let k = 0; k < n; k++) {
     const shifted = logProbs[k] - max;
     if (probs) probs[k] = Math.exp(shifted) / sum;
@@ -75,8 +74,7 @@ function columnSoftmax(z: Matrix, temperature: number): SoftmaxResult {
     for (let j = 0, k = i * cols; j < cols; j++, k++)
       logProbs.data[k] = shiftFirst[j] ? (data[k] - top[j]) / temperature : data[k] / temperature;
   }
-  const { max, sum } = columnShiftedSumExp(logProbs);
-  const logSum = Float64Array.from(sum, Math.log);
+  const { max, sum, logSum } = columnShiftedSumExp(logProbs);
   for (let i = 0; i < rows; i++) {
     for (let j = 0, k = i * cols; j < cols; j++, k++) {
       const shifted = logProbs.data[k] - max[j];
