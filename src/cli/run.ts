@@ -35,7 +35,7 @@ import { rowView } from '../core/matrix.js';
 import { type Warning, warning } from '../report/report.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
 import { type Selection, buildProgram } from './program.js';
-import { suggest } from './suggest.js';
+import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 
 export interface CliIo extends InputIo {
@@ -102,8 +102,7 @@ function fromCommander(error: CommanderError, argv: readonly string[]): XentErro
   const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
   switch (error.code) {
     case 'commander.unknownCommand': {
-      const near = suggest(quoted, [...names, 'help']);
-      return new XentError('err.unknownCommand', { command: quoted, hint: hint(near) }, true);
+      return new XentError('err.unknownCommand', { command: quoted, hint: commandHint(quoted, names) }, true);
     }
     case 'commander.unknownOption': {
       const flags = knownFlags(argv);
@@ -127,6 +126,20 @@ function fromCommander(error: CommanderError, argv: readonly string[]): XentErro
 
 function hint(near: string | undefined) {
   return near ? { key: 'err.didYouMean' as const, params: { suggestion: near } } : '';
+}
+
+/**
+ * What an unknown command is near: the closest name, and what another library's name for a
+ * loss means in xent (nll → ce --probs, svm → hinge, kd → distill).
+ */
+function commandHint(word: string, names: readonly string[]): MessageParam {
+  const near = suggest(word, [...names, 'help']);
+  const meaning = usualMeaning(word, names);
+  if (!meaning) return hint(near);
+  const meant = { key: 'err.usuallyMeant' as const, params: { usage: meaning.usage, why: { key: meaning.why } } };
+  // "did you mean kl?" beside "try 'xent distill'" only when it names another command.
+  if (!near || meaning.usage.split(' ')[1] === near) return meant;
+  return { key: 'err.hintPair' as const, params: { first: hint(near), second: meant } };
 }
 
 function commandName(argv: readonly string[]): string | undefined {
@@ -229,11 +242,7 @@ function helpOfHelp(argv: readonly string[], program: Command): boolean {
   if (topics[0] === 'help') return true;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (!names.includes(topics[0])) {
-    throw new XentError(
-      'err.unknownCommand',
-      { command: topics[0], hint: hint(suggest(topics[0], [...names, 'help'])) },
-      true,
-    );
+    throw new XentError('err.unknownCommand', { command: topics[0], hint: commandHint(topics[0], names) }, true);
   }
   return false;
 }

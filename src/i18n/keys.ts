@@ -22,6 +22,7 @@ import { expectEn } from './catalog/expect.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
 import { notationEn } from './catalog/notation.js';
+import { conventionsEn } from './catalog/conventions.js';
 
 export const en = {
   ...softmaxEn,
@@ -45,5 +46,6 @@ export const en = {
   ...infoEn,
   ...packageEn,
   ...notationEn,
+  ...conventionsEn,
 } as const;
 export type MessageKey = keyof typeof en;
