@@ -45,6 +45,8 @@ describe('xent ce output', () => {
       'p_target',
       'losses',
       'loss',
+      'chance',
+      'loss_over_chance',
       'accuracy',
       'topk',
       'perplexity',
@@ -237,7 +239,17 @@ describe('xent bce output', () => {
 
   it('json has every key', async () => {
     const out = json((await xent(['bce', z, '--targets', y, '-g', '-f', 'json'])).stdout);
-    expect(Object.keys(out)).toEqual(['command', 'reduction', 'probs', 'losses', 'loss', 'accuracy', 'grad']);
+    expect(Object.keys(out)).toEqual([
+      'command',
+      'reduction',
+      'probs',
+      'losses',
+      'loss',
+      'chance',
+      'loss_over_chance',
+      'accuracy',
+      'grad',
+    ]);
     expect(out.command).toBe('bce');
     expect((out.losses as number[][])[0][0]).toBeCloseTo(Math.log1p(Math.exp(-2)), 15);
     expect((out.grad as number[][])[0][0]).toBeCloseTo((1 / (1 + Math.exp(-2)) - 1) / 6, 15);

@@ -12,7 +12,8 @@ import { XentError } from '../core/errors.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView } from '../core/matrix.js';
 import { binaryCrossEntropy } from '../ops/bce/kernel.js';
-import { elementAccuracy } from '../ops/bce/metrics.js';
+import { chanceReport } from './chance.js';
+import { bceChance, elementAccuracy } from '../ops/bce/metrics.js';
 import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
@@ -80,12 +81,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const { t, inputSource } = context;
     checkBceInput(input, spec, inputSource);
     const { targets, reduction, inputIsProbs, unit, grad } = spec;
-    const nats = binaryCrossEntropy(input, targets, {
-      posWeight: spec.posWeight,
-      weight: spec.weight,
-      reduction,
-      inputIsProbs,
-    });
+    const options = { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs };
+    const nats = binaryCrossEntropy(input, targets, options);
     const result = {
       ...nats,
       losses: matrixInUnit(nats.losses, unit),
@@ -141,11 +138,20 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       value: accuracy,
     });
 
+    const chance = chanceReport(
+      t,
+      { nats: bceChance(targets, options), formula: 'chance.bce' },
+      reduction === 'none' ? result.meanLoss : result.loss,
+      unit,
+    );
+    for (const line of chance.summary) summary.push(line);
+
     const notes: string[] = [];
     if (grad && !inputIsProbs) notes.push(t.t('bce.note.grad'));
     const infNotes = infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs);
     notes.push(...infNotes); // spread-ok: at most two notes
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = {
       command: 'bce',
@@ -155,6 +161,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       losses: matrixRows(result.losses),
     };
     if (reduction !== 'none') json.loss = result.loss;
+    json.chance = chance.json.chance;
+    json.loss_over_chance = chance.json.loss_over_chance;
     json.accuracy = accuracy;
     if (grad) json.grad = matrixRows(result.grad);
 

@@ -13,7 +13,8 @@ import { readNumberOption, readTemperature } from '../text/option-values.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, rowView } from '../core/matrix.js';
-import { type CeEvaluation, evaluateCrossEntropy } from '../ops/cross-entropy/metrics.js';
+import { type CeEvaluation, crossEntropyChance, evaluateCrossEntropy } from '../ops/cross-entropy/metrics.js';
+import { chanceReport } from './chance.js';
 import { type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from '../ops/cross-entropy/spec.js';
 import {
   checkCeInput,
@@ -277,6 +278,18 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     // The gradient table is a cell per entry: only for the outputs that print tables.
     if (grad && printsTables !== false) tables.push(gradTable(t, input, spec, r));
     const { notes, infExplained } = notesOf(t, input, spec, r);
+    const chanceNats = crossEntropyChance(input.cols, targets, {
+      weight: spec.weight,
+      labelSmoothing: spec.labelSmoothing,
+      reduction,
+    });
+    const chance = chanceReport(
+      t,
+      { nats: chanceNats, formula: 'chance.ce', params: { classes: input.cols } },
+      reduction === 'none' ? r.meanLoss : r.loss,
+      spec.unit,
+    );
+    for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
@@ -288,6 +301,8 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
       json.kl = r.split.kl;
     }
     if (reduction !== 'none') json.loss = r.loss;
+    json.chance = chance.json.chance;
+    json.loss_over_chance = chance.json.loss_over_chance;
     // With every row ignored there is no accuracy and no mean loss: null, as for an ignored target (not "nan").
     const counted = r.classes.some((c) => c !== null);
     json.accuracy = counted ? r.accuracy : null;
@@ -297,7 +312,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
 
     return {
       tables,
-      summary: summaryOf(t, spec, r),
+      summary: [...summaryOf(t, spec, r), ...chance.summary],
       notes,
       infExplained,
       // A script wants the per-row figures (or, having asked for --grad, the gradient).

@@ -11,7 +11,8 @@ import {
 } from './command.js';
 import { zeros } from '../core/matrix.js';
 import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
-import { clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
+import { clipChance, clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
+import { chanceReport } from './chance.js';
 import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
@@ -157,10 +158,12 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         ...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room),
       );
 
+    const chance = chanceReport(t, { nats: clipChance(n), formula: 'chance.clip', params: { n } }, result.loss, unit);
     const summary: SummaryLine[] = [
       { label: unitLabel(t, 'sum.lossI2t', {}, unit), value: result.lossI2t },
       { label: unitLabel(t, 'sum.lossT2i', {}, unit), value: result.lossT2i },
       { label: unitLabel(t, 'sum.lossSymmetric', {}, unit), value: result.loss },
+      ...chance.summary,
       ...ks.flatMap((k) => [
         { label: t.label('sum.recallI2t', { k }), value: recall.i2t.get(k)! },
         { label: t.label('sum.recallT2i', { k }), value: recall.t2i.get(k)! },
@@ -175,6 +178,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     }
     notes.push(t.t('note.rowLossColumn'));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    for (const note of chance.notes) notes.push(note);
 
     // Made when read (by -f json, --expect, --explain): the matrices in it row by row as written.
     const json = once(() => {
@@ -192,6 +196,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         loss_i2t: result.lossI2t,
         loss_t2i: result.lossT2i,
         loss: result.loss,
+        ...chance.json,
         recall_i2t: recallJson(recall.i2t),
         recall_t2i: recallJson(recall.t2i),
       };

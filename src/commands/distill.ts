@@ -5,6 +5,8 @@ import { XentError } from '../core/errors.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { distillationLoss } from '../ops/distill/kernel.js';
+import { distillChance, meanOfRows } from '../ops/distill/metrics.js';
+import { chanceReport } from './chance.js';
 import {
   DISTILL_CLI_NAMES,
   DISTILL_REDUCTIONS,
@@ -74,11 +76,12 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
   run(_input, spec, { t, printsTables }): Report {
     const classes = checkDistillInput(spec);
     const { student, teacher, temperature: T, reduction, unit, grad, hard } = spec;
-    const r = distillationLoss(student, teacher, {
+    const options = {
       temperature: T,
       reduction,
       ...(classes && hard ? { hard: { classes, alpha: hard.alpha } } : {}),
-    });
+    };
+    const r = distillationLoss(student, teacher, options);
     const kl = listInUnit(r.kl, unit);
     const losses = listInUnit(r.losses, unit);
     const ce = r.ce ? listInUnit(r.ce, unit) : undefined;
@@ -126,6 +129,13 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
     summary.push({ label: t.label('distill.summary.temperature'), value: T });
     if (hard) summary.push({ label: t.label('distill.summary.alpha'), value: hard.alpha });
+    const chance = chanceReport(
+      t,
+      { nats: distillChance(teacher, options), formula: 'chance.distill' },
+      reduction === 'none' ? meanOfRows(losses) : loss,
+      unit,
+    );
+    for (const line of chance.summary) summary.push(line);
 
     const notes = [
       t.t(hard ? 'distill.note.mix' : 'distill.note.kl', { T, t2: T * T, alpha: hard?.alpha ?? 0 }),
@@ -138,6 +148,7 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     if (kl.some((d) => d === Infinity)) notes.push(t.t('distill.note.inf'));
     for (const note of unitNotes(t, unit)) notes.push(note);
     if (grad) notes.push(t.t('distill.note.grad', { T }));
+    for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = {
       command: 'distill',
@@ -154,6 +165,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     json.losses = losses;
     if (reduction === 'none') json.elements = matrixRows(matrixInUnit(r.elements, unit));
     else json.loss = loss;
+    json.chance = chance.json.chance;
+    json.loss_over_chance = chance.json.loss_over_chance;
     if (grad) json.grad = matrixRows(gradient);
     const dataCols = ['kl', 'soft_loss', ...(ce ? ['ce'] : []), 'loss'];
     return {

@@ -11,7 +11,8 @@ import { readNumberOption } from '../text/option-values.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, at, rowView } from '../core/matrix.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
-import { type FocalEvaluation, evaluateFocal } from '../ops/focal/metrics.js';
+import { type FocalEvaluation, evaluateFocal, focalChance } from '../ops/focal/metrics.js';
+import { chanceReport } from './chance.js';
 import { DEFAULT_GAMMA, type FocalSpec, type FocalTargets } from '../ops/focal/spec.js';
 import { checkFocalInput, checkFocalOptions, checkFocalTargetChoice, resolveAlpha } from '../ops/focal/validate.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
@@ -211,6 +212,13 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
           ? 'ce.summary.elementAccuracyProbs'
           : 'ce.summary.elementAccuracy';
     summary.push({ label: t.label(accuracyKey), value: r.accuracy });
+    const chance = chanceReport(
+      t,
+      { nats: focalChance(input, spec, classes), formula: 'chance.focal' },
+      reduction === 'none' ? meanLoss : loss,
+      unit,
+    );
+    for (const line of chance.summary) summary.push(line);
 
     const alpha = spec.alpha;
     const notes: string[] = [];
@@ -225,6 +233,7 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
     const infNotes = infiniteNotes(t, r, inputIsProbs);
     for (const note of infNotes) notes.push(note);
     for (const note of unitNotes(t, unit)) notes.push(note);
+    for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = {
       command: 'focal',
@@ -238,6 +247,8 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
     json.probs = matrixRows(r.result.probs);
     json.losses = r.kind === 'binary' ? matrixRows(losses!) : rowLosses;
     if (reduction !== 'none') json.loss = loss;
+    json.chance = chance.json.chance;
+    json.loss_over_chance = chance.json.loss_over_chance;
     json.accuracy = r.accuracy;
     if (grad) json.grad = matrixRows(gradient);
 

@@ -13,6 +13,9 @@ import { rowView } from '../core/matrix.js';
 import { accuracyOf, inTopK } from '../ops/cross-entropy/metrics.js';
 import { argmaxRows } from '../ops/softmax/kernel.js';
 import { multiClassHinge } from '../ops/hinge/kernel.js';
+import { hingeChance } from '../ops/hinge/metrics.js';
+import { NATS } from '../core/units.js';
+import { chanceReport } from './chance.js';
 import { HINGE_STYLES, HINGE_STYLE_NOTES, type HingeSpec } from '../ops/hinge/spec.js';
 import { checkHingeInput, checkHingeOptions, checkHingePower } from '../ops/hinge/validate.js';
 import { classLabels, rowLabels } from '../report/labels.js';
@@ -113,11 +116,19 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
     if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: r.loss });
     if (reduction !== 'mean') summary.push({ label: t.label('ce.summary.meanLoss'), value: r.meanLoss });
     summary.push({ label: t.label('hinge.summary.accuracy'), value: accuracy });
+    const chance = chanceReport(
+      t,
+      { nats: hingeChance(input, classes, spec), formula: 'chance.hinge' },
+      reduction === 'none' ? r.meanLoss : r.loss,
+      NATS,
+    );
+    for (const line of chance.summary) summary.push(line);
     const notes = [
       t.t(HINGE_STYLE_NOTES[spec.style], { margin: spec.margin, p: spec.p, classes: input.cols }),
       t.t('hinge.note.kink'),
     ];
     if (spec.weight) notes.push(t.t('hinge.note.weight'));
+    for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = {
       command: 'hinge',
@@ -130,6 +141,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
       violations: Array.from(r.violations),
     };
     if (reduction !== 'none') json.loss = r.loss;
+    json.chance = chance.json.chance;
+    json.loss_over_chance = chance.json.loss_over_chance;
     json.accuracy = accuracy;
     if (grad) json.grad = matrixRows(r.grad);
     return {

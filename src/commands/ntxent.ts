@@ -1,3 +1,5 @@
+import { ntxentChance } from '../ops/ntxent/metrics.js';
+import { chanceReport } from './chance.js';
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
@@ -56,6 +58,12 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
     const loss = inUnit(nats.loss, unit);
     // Two N×N by N×D products: made only for the outputs that print the gradient.
     const grad = once(() => matrixInUnit(nats.gradient(), unit));
+    const chance = chanceReport(
+      t,
+      { nats: ntxentChance(input.rows), formula: 'chance.ntxent', params: { others: input.rows - 1 } },
+      loss,
+      unit,
+    );
     const labels = numbered(input.rows);
     const tables: ReportTable[] =
       printsTables === false
@@ -81,6 +89,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
       pairs: pairing,
       losses,
       loss,
+      ...chance.json,
       grad: matrixRows(grad()),
     }));
     return {
@@ -88,10 +97,12 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
       summary: [
         { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
         { label: unitLabel(t, 'sum.simclrLoss', {}, unit), value: 2 * loss },
+        ...chance.summary,
       ],
       notes: [
         t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }),
         ...unitNotes(t, unit),
+        ...chance.notes,
       ],
       data: { rows: sourceRows(nats.probs) },
       values: [[loss]],

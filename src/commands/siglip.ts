@@ -1,3 +1,5 @@
+import { siglipChance } from '../ops/siglip/metrics.js';
+import { chanceReport } from './chance.js';
 import { unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
@@ -153,13 +155,22 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
         // spread-ok: three tables at most
         ...pairGradientTables(t, result.gradLogits, gradients?.(), { corner, rows: labels, cols: texts }, context.room),
       );
+    const chanceBias = bias ?? 0;
+    const chance = chanceReport(
+      t,
+      { nats: siglipChance(result.logits.cols, chanceBias), formula: 'chance.siglip', params: { bias: chanceBias } },
+      result.loss,
+      unit,
+    );
     const summary: SummaryLine[] = [{ label: unitLabel(t, 'sum.loss', {}, unit), value: result.loss }];
+    for (const line of chance.summary) summary.push(line);
     if (grad && gradients && printsTables) {
       summary.push({ label: t.label('sum.gradScale'), value: gradients().gradScale });
       summary.push({ label: t.label('sum.gradBias'), value: gradients().gradBias });
     }
     notes.push(t.t('note.siglipShare'));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    for (const note of chance.notes) notes.push(note);
     // Made when read (by -f json, --expect, --explain): the matrices in it row by row as written.
     const json = once(() => {
       const out: Record<string, unknown> = {
@@ -169,6 +180,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
         logits: matrixRows(result.logits),
         probs: sourceRows(result.probs),
         loss: result.loss,
+        ...chance.json,
       };
       if (grad) {
         out.grad_logits = sourceRows(result.gradLogits);

@@ -1,3 +1,5 @@
+import { supconChance } from '../ops/supcon/metrics.js';
+import { chanceReport } from './chance.js';
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
@@ -69,6 +71,12 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
     const loss = inUnit(nats.loss, unit);
     // Two N×N by N×D products: made only for the outputs that print the gradient.
     const grad = once(() => matrixInUnit(nats.gradient(), unit));
+    const chance = chanceReport(
+      t,
+      { nats: supconChance(input.rows), formula: 'chance.supcon', params: { others: input.rows - 1 } },
+      loss,
+      unit,
+    );
     const rows = numbered(input.rows);
     const labelText = labels.map(String);
     const printsTables = context.printsTables !== false;
@@ -96,6 +104,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    for (const note of chance.notes) notes.push(note);
     const json = once(() => ({
       command: 'supcon',
       ...unitJson(unit),
@@ -103,6 +112,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
       labels,
       losses,
       loss,
+      ...chance.json,
       anchors: nats.anchors,
       grad: matrixRows(grad()),
     }));
@@ -114,6 +124,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
           label: t.label('sum.anchors'),
           value: t.label('sum.anchorsValue', { count: nats.anchors, rows: input.rows }),
         },
+        ...chance.summary,
       ],
       notes,
       data: { rows: sourceRows(nats.probs) },

@@ -23,6 +23,19 @@ export const conventionsEn = {
   'suggest.why.softmax': 'softmax, log-softmax (--log) and the most probable class of each row',
   'suggest.why.focal': "the focal loss of Lin et al., as torchvision's sigmoid_focal_loss",
   'suggest.why.spelling': "that is this command's name in xent",
+  // The chance level of a loss ("is my loss normal?").
+  'sum.chance': 'chance level',
+  'sum.ofChance': 'loss ÷ chance level',
+  'note.chance': 'chance level: {formula} (a model that knows nothing)',
+  'chance.ce': '{log} C = {log} {classes} per row for equal logits, weighted as the loss is',
+  'chance.bce': '{log} 2 per element for logits 0 (p = 0.5), weighted as the loss is',
+  'chance.focal': 'the same focal loss of equal logits (p = 0.5, or 1/C per class)',
+  'chance.hinge': 'the margin paid on every other class, for equal scores',
+  'chance.distill': 'T²·KL(teacher ‖ uniform) for a student with equal logits, mixed with A·{log} C with labels',
+  'chance.clip': '{log} N = {log} {n} for equal logits',
+  'chance.siglip': 'log(1 + e^−b) + (N − 1)·log(1 + e^b), every logit the bias b = {bias}',
+  'chance.ntxent': '{log}(2N − 1) = {log} {others} for equal similarities',
+  'chance.supcon': '{log}(M − 1) = {log} {others} per anchor for equal similarities',
 } as const;
 
 export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
@@ -45,4 +58,16 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'suggest.why.softmax': 'softmax、log-softmax（--log）以及每行最可能的类别',
   'suggest.why.focal': 'Lin 等人的 focal 损失，同 torchvision 的 sigmoid_focal_loss',
   'suggest.why.spelling': '这是该命令在 xent 中的名字',
+  'sum.chance': '随机水平',
+  'sum.ofChance': '损失 ÷ 随机水平',
+  'note.chance': '随机水平：{formula}（一个什么都不知道的模型）',
+  'chance.ce': 'logits 全部相等时每行 {log} C = {log} {classes}，按损失的方式加权',
+  'chance.bce': 'logits 为 0（p = 0.5）时每个元素 {log} 2，按损失的方式加权',
+  'chance.focal': 'logits 全部相等（p = 0.5，多分类时每类 1/C）时同样设置下的 focal 损失',
+  'chance.hinge': '分数全部相等时在其余每一类上付出的间隔',
+  'chance.distill': 'logits 全部相等的学生的 T²·KL(教师 ‖ 均匀分布)，有标签时再与 A·{log} C 混合',
+  'chance.clip': 'logits 全部相等时 {log} N = {log} {n}',
+  'chance.siglip': 'log(1 + e^−b) + (N − 1)·log(1 + e^b)，每个 logit 都等于偏置 b = {bias}',
+  'chance.ntxent': '相似度全部相等时 {log}(2N − 1) = {log} {others}',
+  'chance.supcon': '相似度全部相等时每个锚点 {log}(M − 1) = {log} {others}',
 };

@@ -28,3 +28,15 @@ export function recallKs(pairs: number): number[] {
 export function gradTemperature(gradScale: number, temperature: number): number {
   return -gradScale / temperature ** 2;
 }
+
+/**
+ * The chance level of CLIP's loss: the loss of equal logits (every similarity the same,
+ * embeddings that carry nothing), ln N in each direction for N pairs, so ln N for their
+ * average. "My CLIP loss is stuck at 4.85": ln 128, a batch of 128 that has learnt nothing.
+ *
+ * @example
+ * clipChance(128) // 4.852
+ */
+export function clipChance(pairs: number): number {
+  return Math.log(pairs);
+}

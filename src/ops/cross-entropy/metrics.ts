@@ -6,7 +6,14 @@ import { entropy } from '../entropy/kernel.js';
 import { klFromLog } from '../kl/kernel.js';
 import { argmaxRows } from '../softmax/kernel.js';
 import { inUnit, matrixInUnit } from '../../core/units.js';
-import { type CrossEntropyResult, type CrossEntropyTargets, crossEntropy } from './kernel.js';
+import { CompensatedSum } from '../../core/compensated.js';
+import {
+  type CrossEntropyResult,
+  type CrossEntropyTargets,
+  type Reduction,
+  crossEntropy,
+  weightScale,
+} from './kernel.js';
 import type { CeSpec } from './spec.js';
 
 /**
@@ -226,4 +233,48 @@ export function diagonalColumnTopK(scores: Matrix, ks: readonly number[]): Map<n
     out.set(k, hits / n);
   }
   return out;
+}
+
+/**
+ * The chance level of a cross-entropy: the loss of equal logits (every class 1/C, what a
+ * model that knows nothing predicts) with the same targets, weights, smoothing and
+ * reduction. Each log-probability is then −ln C, so row n scores ln C·Σ_c a_{n,c}, its
+ * effective target mass (see crossEntropy): ln C for a plain class target, and ln C for
+ * 'mean' whatever the weights. 'sum' adds the rows; 'none' is compared with the mean loss,
+ * so it gets the 'mean' figure. The weights are scaled by a power of two as the loss's are.
+ *
+ * @example
+ * crossEntropyChance(3, { kind: 'index', classes: [0, 2] }) // ln 3 ≈ 1.0986
+ */
+export function crossEntropyChance(
+  cols: number,
+  targets: CrossEntropyTargets,
+  options: {
+    readonly weight?: ArrayLike<number>;
+    readonly labelSmoothing?: number;
+    readonly reduction?: Reduction;
+  } = {},
+): number {
+  const eps = options.labelSmoothing ?? 0;
+  const unit = weightScale(options.weight);
+  const w = (c: number) => (options.weight ? options.weight[c] * unit : unit);
+  let allWeights = 0;
+  for (let c = 0; c < cols; c++) allWeights += w(c);
+  const mass = new CompensatedSum();
+  const denominator = new CompensatedSum();
+  if (targets.kind === 'index') {
+    for (const y of targets.classes) {
+      if (y === null) continue;
+      mass.add((1 - eps) * w(y) + (eps / cols) * allWeights);
+      denominator.add(w(y));
+    }
+  } else {
+    for (let n = 0; n < targets.probs.rows; n++) {
+      for (let c = 0; c < cols; c++) mass.add(w(c) * ((1 - eps) * at(targets.probs, n, c) + eps / cols));
+      denominator.add(unit);
+    }
+  }
+  const perClass = Math.log(cols);
+  if (options.reduction === 'sum') return (perClass * mass.value()) / unit;
+  return (perClass * mass.value()) / denominator.value();
 }

@@ -3,7 +3,7 @@
 import type { Matrix } from '../../core/matrix.js';
 import { elementAccuracy } from '../bce/metrics.js';
 import { accuracyOf, inTopK } from '../cross-entropy/metrics.js';
-import { rowView } from '../../core/matrix.js';
+import { rowView, zeros } from '../../core/matrix.js';
 import { argmaxRows } from '../softmax/kernel.js';
 import { type SigmoidFocalResult, type SoftmaxFocalResult, sigmoidFocalLoss, softmaxFocalLoss } from './kernel.js';
 import type { FocalSpec } from './spec.js';
@@ -53,4 +53,19 @@ export function evaluateFocal(input: Matrix, spec: FocalSpec, classes: readonly 
     correct,
     accuracy: accuracyOf(correct),
   };
+}
+
+/**
+ * The chance level of a focal loss: the loss of equal logits (p = 0.5 per element for the
+ * sigmoid form, 1/C per class for the softmax form: what a model that knows nothing
+ * predicts) with the same targets, α, γ and reduction, computed by the kernel itself. 'none'
+ * gets the mean, the figure its mean loss is compared with.
+ *
+ * @example
+ * // One positive element, α = 0.25, γ = 2: 0.25 · 0.5² · ln 2 ≈ 0.0433
+ * focalChance(fromRows([[3]]), spec, undefined)
+ */
+export function focalChance(input: Matrix, spec: FocalSpec, classes: readonly number[] | undefined): number {
+  const equal = evaluateFocal(zeros(input.rows, input.cols), { ...spec, inputIsProbs: false }, classes).result;
+  return spec.reduction === 'none' ? equal.meanLoss : equal.loss;
 }
