@@ -330,6 +330,61 @@ const SCHEMAS: Record<string, Schema> = {
       return p;
     },
   },
+
+  conventions: {
+    inputs: {
+      required: ['library', 'convention', 'xent'],
+      optional: [
+        'image',
+        'text',
+        'logit_scale',
+        'logit_bias',
+        'hidden',
+        'features',
+        'embeddings',
+        'labels',
+        'temperature',
+        'base_temperature',
+        'contrast_mode',
+        'classes',
+        'target',
+        'weight',
+        'label_smoothing',
+        'reduction',
+      ],
+      oneOf: [],
+    },
+    expected: () => ({
+      required: [],
+      optional: [
+        'loss',
+        'grad',
+        'grad_scale',
+        'grad_logit_scale',
+        'grad_bias',
+        'grad_image',
+        'grad_text',
+        'simclr_loss',
+        'chance',
+      ],
+    }),
+    check(c, e) {
+      const p: Problems = [];
+      const libraries = ['open_clip', 'hf', 'simclr', 'supcontrast', 'pml', 'torch'];
+      need(p, libraries.includes(c.library as string), 'library', libraries.join(', '));
+      need(p, typeof c.convention === 'string', 'convention', 'the name of a loss in generate.py');
+      need(
+        p,
+        isVector(c.xent, undefined, (x) => typeof x === 'string'),
+        'xent',
+        "xent's arguments, as strings",
+      );
+      need(p, Object.keys(e).length > 0, 'expected', 'at least one value');
+      for (const [key, value] of Object.entries(e))
+        need(p, isNum(value) || isMatrix(value), `expected.${key}`, 'a number or a matrix of numbers');
+      return p;
+    },
+  },
 };
 
 /** Missing, doubled (one-of) and unknown fields of a case and of its expected values. */

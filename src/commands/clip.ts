@@ -11,8 +11,16 @@ import {
 } from './command.js';
 import { zeros } from '../core/matrix.js';
 import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from '../ops/clip/kernel.js';
-import { clipChance, clipRecall, gradTemperature, recallKs } from '../ops/clip/metrics.js';
+import {
+  clipChance,
+  clipRecall,
+  gradLogScale,
+  gradScaleOfMatrix,
+  gradTemperature,
+  recallKs,
+} from '../ops/clip/metrics.js';
 import { chanceReport } from './chance.js';
+import { presetOption, readPreset } from './presets.js';
 import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
@@ -49,8 +57,9 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
 
 /** clip's options, read once: the embeddings, -s or -t, --no-normalize, -g and --base. */
 async function readClipSpec(options: OptionValues, context: SpecContext): Promise<ClipSpec> {
+  const preset = readPreset(options.as as string | undefined, 'clip');
   const pair = await readEmbeddingPair(options, context);
-  const { scale, temperature } = readScaleOrTemperature(options, 1);
+  const { scale, temperature } = readScaleOrTemperature(options, preset.scale ?? 1);
   return {
     ...(pair ? { pair } : {}),
     scale,
@@ -59,6 +68,7 @@ async function readClipSpec(options: OptionValues, context: SpecContext): Promis
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
     unitNamed: options.base !== undefined,
+    ...(preset.library ? { library: preset.library } : {}),
   };
 }
 
@@ -74,6 +84,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     { flags: '-s, --scale <S>', description: 'help.opt.scaleClip' },
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureClip' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+    presetOption('clip'),
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
   ],
@@ -169,9 +180,12 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         { label: t.label('sum.recallT2i', { k }), value: recall.t2i.get(k)! },
       ]),
     ];
-    if (grad && gradients && printsTables) {
-      const { gradScale } = gradients();
+    // ∂loss/∂s: through the embeddings, or Σ (∂loss/∂logits)·x for a given matrix x (logits s·x).
+    const gradScaleOf = once(() => (gradients ? gradients().gradScale : gradScaleOfMatrix(result.gradLogits, input!)));
+    if (grad && printsTables) {
+      const gradScale = gradScaleOf();
       summary.push({ label: t.label('sum.gradScale'), value: gradScale });
+      summary.push({ label: t.label('sum.gradLogScale'), value: gradLogScale(gradScale, scale) });
       if (temperature !== undefined) {
         summary.push({ label: t.label('sum.gradTemperature'), value: gradTemperature(gradScale, temperature) });
       }
@@ -185,6 +199,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       const out: Record<string, unknown> = {
         command: 'clip',
         ...unitJson(unit),
+        ...(spec.library ? { as: spec.library } : {}),
         scale,
         ...(temperature !== undefined ? { temperature } : {}),
         ...(pair ? { normalize } : {}),
@@ -206,9 +221,10 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
           const g = gradients();
           out.grad_image = matrixRows(g.gradImage);
           out.grad_text = matrixRows(g.gradText);
-          out.grad_scale = g.gradScale;
-          if (temperature !== undefined) out.grad_temperature = gradTemperature(g.gradScale, temperature);
         }
+        out.grad_scale = gradScaleOf();
+        out.grad_logit_scale = gradLogScale(gradScaleOf(), scale);
+        if (temperature !== undefined) out.grad_temperature = gradTemperature(gradScaleOf(), temperature);
       }
       return out;
     });

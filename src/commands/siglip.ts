@@ -1,4 +1,6 @@
 import { siglipChance } from '../ops/siglip/metrics.js';
+import { presetOption, readPreset } from './presets.js';
+import { gradLogScale } from '../ops/clip/metrics.js';
 import { chanceReport } from './chance.js';
 import { unitMistakes } from '../teach/expect-diagnose.js';
 import { explainByFormula } from '../teach/explain/others.js';
@@ -54,6 +56,7 @@ const SIGLIP_DETAILS = ['help.siglip.more', 'help.siglip.data'] as const;
  * a ready logits matrix they are refused (checked by run, which knows whether there is one).
  */
 async function readSiglipSpec(options: OptionValues, context: SpecContext): Promise<SiglipSpec> {
+  const preset = readPreset(options.as as string | undefined, 'siglip');
   const pair = await readEmbeddingPair(options, context);
   const given = [
     ...(options.scale !== undefined ? ['--scale'] : []),
@@ -63,8 +66,9 @@ async function readSiglipSpec(options: OptionValues, context: SpecContext): Prom
   if (!pair) checkLogitsOnlyOptions(given, true);
   return {
     ...(pair ? { pair } : {}),
-    scale: readScale(options.scale as string | undefined, '--scale', DEFAULT_SCALE),
-    bias: readFinite(options.bias as string | undefined, '--bias', DEFAULT_BIAS),
+    scale: readScale(options.scale as string | undefined, '--scale', preset.scale ?? DEFAULT_SCALE),
+    bias: readFinite(options.bias as string | undefined, '--bias', preset.bias ?? DEFAULT_BIAS),
+    ...(preset.library ? { library: preset.library } : {}),
     normalize: options.normalize !== false,
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
@@ -83,6 +87,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     { flags: '-s, --scale <t>', description: 'help.opt.scaleSiglip' },
     { flags: '-b, --bias <b>', description: 'help.opt.bias' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+    presetOption('siglip'),
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
   ],
@@ -166,6 +171,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     for (const line of chance.summary) summary.push(line);
     if (grad && gradients && printsTables) {
       summary.push({ label: t.label('sum.gradScale'), value: gradients().gradScale });
+      summary.push({ label: t.label('sum.gradLogScale'), value: gradLogScale(gradients().gradScale, scale!) });
       summary.push({ label: t.label('sum.gradBias'), value: gradients().gradBias });
     }
     notes.push(t.t('note.siglipShare'));
@@ -176,6 +182,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
       const out: Record<string, unknown> = {
         command: 'siglip',
         ...unitJson(unit),
+        ...(spec.library ? { as: spec.library } : {}),
         ...(pair ? { scale, bias, normalize } : {}),
         logits: matrixRows(result.logits),
         probs: sourceRows(result.probs),
@@ -189,6 +196,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
           out.grad_image = matrixRows(g.gradImage);
           out.grad_text = matrixRows(g.gradText);
           out.grad_scale = g.gradScale;
+          out.grad_logit_scale = gradLogScale(g.gradScale, scale!);
           out.grad_bias = g.gradBias;
         }
       }

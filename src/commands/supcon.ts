@@ -11,7 +11,8 @@ import {
   withGrad,
 } from './command.js';
 import type { SupconSpec } from '../ops/supcon/spec.js';
-import { readTemperature } from '../text/option-values.js';
+import { readChoice, readNumberOption, readTemperature } from '../text/option-values.js';
+import { presetOption, readPositive, readPreset } from './presets.js';
 import { XentError } from '../core/errors.js';
 import { supconByRow } from '../ops/supcon/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
@@ -23,21 +24,57 @@ import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './l
 const DEFAULT_TEMPERATURE = 0.07;
 
 /** The formulas --help shows; --explain states them too. */
-const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors'] as const;
+const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors', 'help.supcon.libraries'] as const;
 
-/** supcon's options, read once: --labels, -t, -g and --base. */
+/** supcon's options, read once: --labels, -t, SupContrast's conventions, --as, -g and --base. */
 async function readSupconSpec(options: OptionValues, context: SpecContext): Promise<SupconSpec> {
+  const preset = readPreset(options.as as string | undefined, 'supcon');
   const labelsText = options.labels as string | undefined;
   if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
   // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
   const labels = await readListOption(context, labelsText, '--labels');
+  const baseText = options.baseTemperature as string | undefined;
+  const baseTemperature =
+    baseText !== undefined ? readPositive(baseText, '--base-temperature') : preset.baseTemperature;
+  const viewsText = options.views as string | undefined;
   return {
     labels,
     temperature:
-      options.temperature === undefined ? DEFAULT_TEMPERATURE : readTemperature(options.temperature as string),
+      options.temperature !== undefined
+        ? readTemperature(options.temperature as string)
+        : (preset.temperature ?? DEFAULT_TEMPERATURE),
+    ...(baseTemperature !== undefined ? { baseTemperature } : {}),
+    contrastMode: readChoice(
+      options.contrastMode as string | undefined,
+      '--contrast-mode',
+      ['all', 'one'] as const,
+      preset.contrastMode ?? 'all',
+    ),
+    views: viewsText === undefined ? 2 : readViews(viewsText),
+    singletons: readChoice(
+      options.singletons as string | undefined,
+      '--singletons',
+      ['drop', 'zero'] as const,
+      preset.singletons ?? 'drop',
+    ),
+    normalize: options.normalize !== false && preset.normalize !== false,
+    ...(preset.library ? { library: preset.library } : {}),
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
   };
+}
+
+/** --views V: a whole number of views per sample, at least 2 (checked against the rows by run). */
+function readViews(text: string): number {
+  const v = readNumberOption(text, '--views');
+  if (!Number.isInteger(v) || v < 2) throw new XentError('err.views', { value: text }, true);
+  return v;
+}
+
+/** Which rows are anchors with --contrast-mode one: the first of V views, SupContrast's rows stacked view by view. */
+function firstViews(rows: number, views: number): boolean[] {
+  if (rows % views !== 0) throw new XentError('err.viewsRows', { rows, views }, true);
+  return Array.from({ length: rows }, (_, i) => i < rows / views);
 }
 
 export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
@@ -48,12 +85,19 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   options: [
     { flags: '-y, --labels <LIST>', description: 'help.opt.labels' },
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureSupcon' },
+    { flags: '--base-temperature <T>', description: 'help.opt.baseTemperature' },
+    { flags: '--contrast-mode <all|one>', description: 'help.opt.contrastModeSupcon' },
+    { flags: '--views <V>', description: 'help.opt.views' },
+    { flags: '--singletons <drop|zero>', description: 'help.opt.singletons' },
+    { flags: '--no-normalize', description: 'help.opt.noNormalizeSelf' },
+    presetOption('supcon'),
     { flags: '-g, --grad', description: 'help.opt.gradTable' },
     BASE_OPTION,
   ],
   examples: [
     'xent supcon "1,0; 0.8,0.6; 0,1; 0.6,0.8" --labels 0,0,1,1 -t 0.5',
     'xent supcon "1,0; 0.8,0.6; 0,1" -y 0,0,1 -t 0.1 -g',
+    'xent supcon "1,0; 0.8,0.6; 0,1" -y 0,0,1 --as supcontrast -f value',
     'xent supcon -i features.csv --labels @labels.txt -f json',
   ],
   readSpec: readSupconSpec,
@@ -66,14 +110,26 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { labels, temperature, unit } = spec;
-    const nats = supconByRow(input, labels, temperature, inputSource);
+    const anchorRows = spec.contrastMode === 'one' ? firstViews(input.rows, spec.views) : undefined;
+    const nats = supconByRow(input, labels, temperature, inputSource, {
+      ...(spec.baseTemperature !== undefined ? { baseTemperature: spec.baseTemperature } : {}),
+      ...(anchorRows ? { anchors: anchorRows } : {}),
+      singletons: spec.singletons,
+      normalize: spec.normalize,
+    });
+    const factor = spec.baseTemperature === undefined ? 1 : temperature / spec.baseTemperature;
+    const withPositive = nats.positives.filter((count, i) => count > 0 && (anchorRows?.[i] ?? true)).length;
     const losses = listInUnit(nats.losses, unit);
     const loss = inUnit(nats.loss, unit);
     // Two N×N by N×D products: made only for the outputs that print the gradient.
     const grad = once(() => matrixInUnit(nats.gradient(), unit));
     const chance = chanceReport(
       t,
-      { nats: supconChance(input.rows), formula: 'chance.supcon', params: { others: input.rows - 1 } },
+      {
+        nats: supconChance(input.rows, factor, withPositive / nats.anchors),
+        formula: 'chance.supcon',
+        params: { others: input.rows - 1 },
+      },
       loss,
       unit,
     );
@@ -84,7 +140,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
       ? [
           matrixTable(nats.probs, {
             room: context.room,
-            title: t.label('title.othersSoftmax'),
+            title: t.label(spec.normalize ? 'title.othersSoftmax' : 'title.othersSoftmaxDot'),
             corner: `${t.label('label.row')} (${t.label('label.label')})`,
             rowLabels: rows.map((r, i) => `${r} (${labelText[i]})`),
             colLabels: rows.map((r, j) => `${r} (${labelText[j]})`),
@@ -92,7 +148,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
             lastColumn: {
               label: unitLabel(t, 'label.loss', {}, unit),
               values: losses,
-              empty: t.label('label.noPositive'),
+              empty: t.label(anchorRows ? 'label.noTerm' : 'label.noPositive'),
             },
             footnote: t.t('note.markPositive'),
           }),
@@ -100,15 +156,27 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
       : [];
     if (spec.grad && printsTables)
       tables.push(gradientTable(t, 'title.gradEmbeddings', grad(), t.label('label.row'), context.room));
-    const left = rows.filter((_, i) => losses[i] === null);
+    const isAnchor = (i: number) => anchorRows?.[i] ?? true;
+    const left = rows.filter((_, i) => isAnchor(i) && nats.positives[i] === 0);
     const notes = [t.t('note.supconTemperature', { temperature })];
-    if (left.length > 0) notes.push(t.t('note.noPositive', { rows: left.join(', ') }));
+    if (left.length > 0)
+      notes.push(
+        t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: left.join(', ') }),
+      );
+    if (!spec.normalize) notes.push(t.t('note.selfDot'));
+    if (factor !== 1) notes.push(t.t('note.baseTemperature', { base: spec.baseTemperature!, factor }));
+    if (anchorRows) notes.push(t.t('note.contrastOne', { count: input.rows / spec.views }));
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
     for (const note of chance.notes) notes.push(note);
     const json = once(() => ({
       command: 'supcon',
       ...unitJson(unit),
+      ...(spec.library ? { as: spec.library } : {}),
       temperature,
+      ...(spec.baseTemperature !== undefined ? { base_temperature: spec.baseTemperature } : {}),
+      contrast_mode: spec.contrastMode,
+      singletons: spec.singletons,
+      normalize: spec.normalize,
       labels,
       losses,
       loss,
@@ -122,7 +190,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
         { label: unitLabel(t, 'sum.loss', {}, unit), value: loss },
         {
           label: t.label('sum.anchors'),
-          value: t.label('sum.anchorsValue', { count: nats.anchors, rows: input.rows }),
+          value: t.label('sum.anchorsValue', { count: withPositive, rows: input.rows }),
         },
         ...chance.summary,
       ],

@@ -91,15 +91,16 @@ export interface SelfSimilarity {
 }
 
 /**
- * The cosine similarity of every pair of rows of one batch, for NT-Xent and SupCon. Rejects
- * non-finite entries and zero rows, naming `source` (where the embeddings came from).
+ * The cosine similarity of every pair of rows of one batch, for NT-Xent and SupCon (raw dot
+ * products when `normalize` is false, as SupContrast's loss takes its features). Rejects
+ * non-finite entries and (normalised) zero rows, naming `source` (where the embeddings came from).
  *
  * @example
  * selfSimilarity(fromRows([[1, 0], [1, 1]]), source).similarity // [[1, 0.7071], [0.7071, 1]]
  */
-export function selfSimilarity(embeddings: Matrix, source: MessageParam): SelfSimilarity {
-  checkEmbeddings(embeddings, source, true);
-  const prepared = prepare(embeddings, true);
+export function selfSimilarity(embeddings: Matrix, source: MessageParam, normalize = true): SelfSimilarity {
+  checkEmbeddings(embeddings, source, normalize);
+  const prepared = prepare(embeddings, normalize);
   return { embeddings: prepared, similarity: dotRows(prepared.rows, prepared.rows) };
 }
 

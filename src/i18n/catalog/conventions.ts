@@ -36,6 +36,51 @@ export const conventionsEn = {
   'chance.siglip': 'log(1 + e^−b) + (N − 1)·log(1 + e^b), every logit the bias b = {bias}',
   'chance.ntxent': '{log}(2N − 1) = {log} {others} for equal similarities',
   'chance.supcon': '{log}(M − 1) = {log} {others} per anchor for equal similarities',
+  'chance.pairNtxent': 'the mean over the positive pairs of {log}(1 + the anchor’s negatives), for equal similarities',
+  // The conventions of the libraries people compare with, and --as.
+  'help.opt.as.clip':
+    "a library's conventions at once: open_clip (-s 1/0.07 = 14.29, its initial logit_scale log(1/0.07)) or hf (-s e^2.6592 = 14.2857…, CLIPConfig's logit_scale_init_value); -s or -t still win. Both learn log s: -g shows ∂loss/∂log scale beside ∂loss/∂scale",
+  'help.opt.as.siglip':
+    "a library's conventions at once: open_clip or hf (-s 10, -b −10: their initial logit_scale log 10 and logit_bias; xent's defaults too); -g shows ∂loss/∂log scale, the gradient they apply",
+  'help.opt.as.ntxent':
+    "a library's conventions at once: simclr (τ 0.1, its run.py default, and the loss it reports, loss_a + loss_b = twice the mean, also for -f value), supcontrast (τ 0.07 scaled by τ/base_temperature 0.07, raw dot products), pml (pytorch-metric-learning: τ 0.07, and with --labels its multi-positive NT-Xent); options given still win",
+  'help.opt.as.supcon':
+    "a library's conventions at once: supcontrast (the authors' SupConLoss: τ 0.07, base_temperature 0.07, raw dot products, an anchor without positives counted as 0) or pml (pytorch-metric-learning's SupConLoss: τ 0.1 on cosine similarity, such anchors left out); options given still win",
+  'help.ntxent.libraries':
+    "Default temperatures differ: xent 0.5 (the SimCLR paper's), SimCLR's code 0.1, pytorch-metric-learning 0.07, SupContrast 0.07: give -t or --as LIBRARY to compare with one. With --labels, every pair of rows with one label is a positive pair and each pair's denominator holds only the rows of other labels, as pytorch-metric-learning's NTXentLoss; its loss is the mean over pairs.",
+  'help.supcon.libraries':
+    "SupContrast's SupConLoss multiplies by τ / base_temperature (--base-temperature; × 1.43 at its README's τ = 0.1 with base 0.07), takes raw dot products (--no-normalize), may take only the first view of each sample as anchors (--contrast-mode one, rows stacked view by view as torch.cat(torch.unbind(features, 1))) and, in its current code, counts an anchor without positives as 0 in the mean (--singletons zero). pytorch-metric-learning's SupConLoss defaults to τ = 0.1 and leaves such anchors out. --as supcontrast or --as pml sets each at once.",
+  'help.opt.labelsNtxent':
+    "one label per row (e.g. 0,0,1,1,1 or @FILE): every pair of rows with one label is a positive pair, as pytorch-metric-learning's NTXentLoss (the other positives leave each pair's denominator; the loss is the mean over pairs)",
+  'help.opt.baseTemperature': "SupContrast's base_temperature: the loss is multiplied by τ / this (default τ: × 1)",
+  'help.opt.contrastModeNtxent':
+    "the anchors: all (every row, default) or one (only the first view of each pair, SupContrast's contrast_mode='one')",
+  'help.opt.contrastModeSupcon':
+    'the anchors: all (every row, default) or one (the first 1/V of the rows: view 1 of each sample, with the rows stacked view by view as SupContrast stacks [bsz, n_views] features; V from --views)',
+  'help.opt.views':
+    'with --contrast-mode one: how many views of each sample the rows hold, stacked view by view (default 2)',
+  'help.opt.singletons':
+    'an anchor whose label no other row has: drop (left out of the mean, default, as pytorch-metric-learning) or zero (counted as 0 in the mean, as SupContrast)',
+  'help.opt.noNormalizeSelf':
+    "use raw dot products, not cosine similarity (SupContrast's loss takes its features as given)",
+  'err.presetNotHere':
+    "xent {command} has no preset '{value}': that library has no such loss here; {option} takes {choices}",
+  'err.ntxent.labelsWith':
+    "--labels (pytorch-metric-learning's multi-positive NT-Xent) takes none of SupContrast's options: leave out {option}",
+  'err.views': "option --views takes a whole number of views, 2 or more, got '{value}'",
+  'err.viewsRows': '--contrast-mode one with {views} views needs a number of rows that {views} divides, got {rows}',
+  'note.pairNtxent':
+    "τ = {temperature}; pytorch-metric-learning's NT-Xent: {pairs} positive pairs (rows with one label), each against the rows of other labels only; the loss is their mean",
+  'note.selfDot': 'raw dot products / τ (--no-normalize): the rows are not normalised',
+  'note.baseTemperature': 'the loss is multiplied by τ / base_temperature = τ / {base} = {factor} (SupContrast)',
+  'note.contrastOne': 'anchors: the first view of each sample only, the first {count} rows (contrast_mode one)',
+  'note.simclrReported':
+    "--as simclr: -f value and --expect's headline are SimCLR's figure, loss_a + loss_b = 2 × the mean over the 2N rows",
+  'note.noPositiveZero': 'no positive for row(s) {rows}: counted as 0 in the mean (--singletons zero)',
+  'sum.pairs': 'positive pairs',
+  'title.othersSoftmaxDot': 'Softmax of each row over the other rows (dot product / τ)',
+  'label.notAnchor': 'not an anchor',
+  'label.noTerm': 'no term',
 } as const;
 
 export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
@@ -70,4 +115,45 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'chance.siglip': 'log(1 + e^−b) + (N − 1)·log(1 + e^b)，每个 logit 都等于偏置 b = {bias}',
   'chance.ntxent': '相似度全部相等时 {log}(2N − 1) = {log} {others}',
   'chance.supcon': '相似度全部相等时每个锚点 {log}(M − 1) = {log} {others}',
+  'chance.pairNtxent': '相似度全部相等时，各正样本对 {log}(1 + 锚点的负样本数) 的平均',
+  'help.opt.as.clip':
+    '一次采用某个库的约定：open_clip（-s 1/0.07 = 14.29，即其初始 logit_scale log(1/0.07)）或 hf（-s e^2.6592 = 14.2857…，CLIPConfig 的 logit_scale_init_value）；显式给出的 -s 或 -t 仍然优先。两者学习的都是 log s：-g 会在 ∂loss/∂scale 旁给出 ∂loss/∂log scale',
+  'help.opt.as.siglip':
+    '一次采用某个库的约定：open_clip 或 hf（-s 10、-b −10：即其初始 logit_scale log 10 与 logit_bias，也是 xent 的默认值）；-g 给出它们实际使用的 ∂loss/∂log scale',
+  'help.opt.as.ntxent':
+    '一次采用某个库的约定：simclr（τ 0.1，即其 run.py 的默认值，并报告它给出的损失 loss_a + loss_b = 平均值的两倍，-f value 亦然）、supcontrast（τ 0.07，再乘以 τ/base_temperature（0.07），使用原始点积）、pml（pytorch-metric-learning：τ 0.07，配合 --labels 即其多正样本 NT-Xent）；显式给出的选项仍然优先',
+  'help.opt.as.supcon':
+    '一次采用某个库的约定：supcontrast（作者的 SupConLoss：τ 0.07、base_temperature 0.07、原始点积，没有正样本的锚点按 0 计入）或 pml（pytorch-metric-learning 的 SupConLoss：余弦相似度上 τ 0.1，此类锚点不计入）；显式给出的选项仍然优先',
+  'help.ntxent.libraries':
+    '各家的默认温度不同：xent 0.5（SimCLR 论文的取值）、SimCLR 代码 0.1、pytorch-metric-learning 0.07、SupContrast 0.07：要与其中之一比较，请给出 -t 或 --as LIBRARY。给出 --labels 时，同一标签的任意两行构成正样本对，每对的分母只含其他标签的行，与 pytorch-metric-learning 的 NTXentLoss 相同；损失是对所有正样本对取平均。',
+  'help.supcon.libraries':
+    'SupContrast 的 SupConLoss 会乘以 τ / base_temperature（--base-temperature；按其 README 的 τ = 0.1、base 0.07 是 × 1.43），使用原始点积（--no-normalize），可以只把每个样本的第一个视图作为锚点（--contrast-mode one，各行按视图依次堆叠，即 torch.cat(torch.unbind(features, 1))），并且在当前代码中把没有正样本的锚点按 0 计入平均（--singletons zero）。pytorch-metric-learning 的 SupConLoss 默认 τ = 0.1，并把这类锚点排除在外。--as supcontrast 或 --as pml 一次设定全部。',
+  'help.opt.labelsNtxent':
+    '每行一个标签（例如 0,0,1,1,1 或 @FILE）：同一标签的任意两行都是正样本对，与 pytorch-metric-learning 的 NTXentLoss 相同（其他正样本不进入每对的分母；损失是对所有正样本对取平均）',
+  'help.opt.baseTemperature': 'SupContrast 的 base_temperature：损失乘以 τ / 该值（默认等于 τ：× 1）',
+  'help.opt.contrastModeNtxent':
+    "锚点：all（每一行，默认）或 one（只用每对的第一个视图，即 SupContrast 的 contrast_mode='one'）",
+  'help.opt.contrastModeSupcon':
+    '锚点：all（每一行，默认）或 one（前 1/V 的行：每个样本的第 1 个视图，各行按视图依次堆叠，与 SupContrast 堆叠 [bsz, n_views] 特征的方式相同；V 由 --views 给出）',
+  'help.opt.views': '配合 --contrast-mode one：每个样本有几个视图，各行按视图依次堆叠（默认 2）',
+  'help.opt.singletons':
+    '其标签没有其他行共有的锚点：drop（不计入平均，默认，与 pytorch-metric-learning 相同）或 zero（按 0 计入平均，与 SupContrast 相同）',
+  'help.opt.noNormalizeSelf': '使用原始点积，而不是余弦相似度（SupContrast 的损失直接使用给定的特征）',
+  'err.presetNotHere': 'xent {command} 没有预设“{value}”：该库在这里没有这种损失；{option} 可取 {choices}',
+  'err.ntxent.labelsWith':
+    '--labels（pytorch-metric-learning 的多正样本 NT-Xent）不接受 SupContrast 的选项：请去掉 {option}',
+  'err.views': '选项 --views 需要一个不小于 2 的整数视图数，收到的是“{value}”',
+  'err.viewsRows': '--contrast-mode one 配合 {views} 个视图时，行数必须能被 {views} 整除，实际为 {rows}',
+  'note.pairNtxent':
+    'τ = {temperature}；pytorch-metric-learning 的 NT-Xent：{pairs} 个正样本对（同一标签的行），每对只与其他标签的行比较；损失是它们的平均',
+  'note.selfDot': '原始点积 / τ（--no-normalize）：各行未归一化',
+  'note.baseTemperature': '损失乘以 τ / base_temperature = τ / {base} = {factor}（SupContrast）',
+  'note.contrastOne': '锚点：只用每个样本的第一个视图，即前 {count} 行（contrast_mode one）',
+  'note.simclrReported':
+    '--as simclr：-f value 与 --expect 的主结果是 SimCLR 的数值，loss_a + loss_b = 2N 行平均值的 2 倍',
+  'note.noPositiveZero': '第 {rows} 行没有正样本：按 0 计入平均（--singletons zero）',
+  'sum.pairs': '正样本对',
+  'title.othersSoftmaxDot': '每行在其余各行上的 softmax（点积 / τ）',
+  'label.notAnchor': '不是锚点',
+  'label.noTerm': '无此项',
 };

@@ -1,5 +1,5 @@
 // CLIP's derived metrics: Recall@K both ways, and ∂loss/∂T from ∂loss/∂scale.
-import type { Matrix } from '../../core/matrix.js';
+import type { Matrix, RowSource } from '../../core/matrix.js';
 import { diagonalColumnTopK, topKAccuracy } from '../cross-entropy/metrics.js';
 
 /**
@@ -39,4 +39,24 @@ export function gradTemperature(gradScale: number, temperature: number): number 
  */
 export function clipChance(pairs: number): number {
   return Math.log(pairs);
+}
+
+/**
+ * ∂loss/∂(log s), the gradient open_clip and Hugging Face apply: both learn logit_scale = log s
+ * and multiply by its exp, so their gradient is s·∂loss/∂s (4.0331 where ∂loss/∂s is 0.2823
+ * at s = 14.29).
+ */
+export function gradLogScale(gradScale: number, scale: number): number {
+  return scale * gradScale;
+}
+
+/** ∂loss/∂s where the logits are s·x for a given matrix x: Σᵢⱼ (∂loss/∂logitsᵢⱼ)·xᵢⱼ. */
+export function gradScaleOfMatrix(gradLogits: RowSource, x: Matrix): number {
+  const g = new Float64Array(x.cols);
+  let sum = 0;
+  for (let i = 0; i < x.rows; i++) {
+    gradLogits.row(i, g);
+    for (let j = 0; j < x.cols; j++) sum += g[j] * x.data[i * x.cols + j];
+  }
+  return sum;
 }

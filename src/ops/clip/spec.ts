@@ -18,6 +18,8 @@ export interface ClipSpec {
   readonly temperature?: number;
   /** L2-normalise the embeddings first (default; --no-normalize is false). */
   readonly normalize: boolean;
+  /** --as LIBRARY, when given (its initial scale is the default -s). */
+  readonly library?: string;
   readonly grad: boolean;
   readonly unit: InfoUnit;
   /** --base was given (an explanation then names the unit, even nats). */

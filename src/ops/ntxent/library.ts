@@ -44,7 +44,8 @@ export function ntXentLoss(embeddingRows: MatrixLike, options: NtXentOptions = {
     similarity: toRows(r.similarity),
     probs: toRows(r.probs),
     partners: [...r.partners],
-    losses: Array.from(r.losses),
+    // Every row is an anchor here (contrast mode all): no null.
+    losses: r.losses as number[],
     loss: r.loss,
     grad: toRows(r.grad),
   };

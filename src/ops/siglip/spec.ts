@@ -9,6 +9,8 @@ export interface SiglipSpec {
   readonly scale: number;
   readonly bias: number;
   readonly normalize: boolean;
+  /** --as LIBRARY, when given. */
+  readonly library?: string;
   readonly grad: boolean;
   readonly unit: InfoUnit;
 }

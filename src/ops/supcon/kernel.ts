@@ -12,9 +12,9 @@ export interface SupconResult {
   readonly probs: Matrix;
   /** How many other rows share each anchor's label. */
   readonly positives: readonly number[];
-  /** Per anchor: the mean over its positives p of −log probs[i][p]; null with no positive. */
+  /** Per anchor: the mean over its positives p of −log probs[i][p] (× τ/τ_b); null with no positive (0 with singletons 'zero') and for a row that is no anchor. */
   readonly losses: readonly (number | null)[];
-  /** How many anchors have a positive (the loss averages over these). */
+  /** How many anchors the loss averages over: those with a positive (or every anchor, singletons 'zero'). */
   readonly anchors: number;
   /** The mean of the non-null losses. */
   readonly loss: number;
@@ -37,6 +37,25 @@ function positiveCounts(labels: readonly number[]): number[] {
   return labels.map((label) => (Number.isNaN(label) ? 0 : count.get(label)! - 1));
 }
 
+/** What an anchor without a positive adds: nothing ('drop', xent and PML), or 0 to the mean ('zero', SupContrast's current code). */
+export type Singletons = 'drop' | 'zero';
+
+/**
+ * The conventions the libraries differ by (see README, "Conventions of the libraries"):
+ * SupContrast multiplies the loss by τ/base_temperature, may take only the first view of each
+ * sample as anchors (contrast_mode='one'), uses raw dot products, and counts an anchor
+ * without positives as 0 in the mean.
+ */
+export interface SupconConventions {
+  /** The loss is multiplied by τ / this (SupContrast's base_temperature); τ when absent (× 1). */
+  readonly baseTemperature?: number;
+  /** Which rows are anchors (contrast_mode='one': the first view of each sample); every row when absent. */
+  readonly anchors?: readonly boolean[];
+  readonly singletons?: Singletons;
+  /** L2-normalise the rows first (default); false: raw dot products. */
+  readonly normalize?: boolean;
+}
+
 /**
  * {@link supconLoss} holding one N×N matrix (the similarities): the probabilities are a
  * RowSource, the gradient is computed by `gradient()`, each entry as supconLoss computes it.
@@ -46,42 +65,49 @@ export function supconByRow(
   labels: readonly number[],
   temperature: number,
   source: MessageParam,
+  conventions: SupconConventions = {},
 ): SupconRows {
   const n = embeddings.rows;
   checkLabelCount(labels.length, n, source);
+  const isAnchor = (i: number) => conventions.anchors?.[i] ?? true;
   const positives = positiveCounts(labels);
-  const anchors = positives.filter((count) => count > 0).length;
-  if (anchors === 0) throw new XentError('err.noPositives', { rows: n });
-  const self = selfSimilarity(embeddings, source);
+  const withPositive = positives.filter((count, i) => count > 0 && isAnchor(i)).length;
+  if (withPositive === 0) throw new XentError('err.noPositives', { rows: n });
+  // The mean's denominator: the anchors with a positive, or every anchor ('zero').
+  let anchors = withPositive;
+  if (conventions.singletons === 'zero') anchors = labels.filter((_, i) => isAnchor(i)).length;
+  const factor = temperature / (conventions.baseTemperature ?? temperature);
+  const self = selfSimilarity(embeddings, source, conventions.normalize ?? true);
+  if (conventions.normalize === false) checkLogits(self.similarity, temperature);
   const softmaxRow = othersSoftmaxRows(self.similarity, temperature);
   const logProbs = new Float64Array(n);
   const losses: (number | null)[] = [];
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (positives[i] === 0) {
-      losses.push(null);
+    if (!isAnchor(i) || positives[i] === 0) {
+      losses.push(isAnchor(i) && conventions.singletons === 'zero' ? 0 : null);
       continue;
     }
     softmaxRow(i, undefined, logProbs);
     let total = 0;
     for (let j = 0; j < n; j++) if (j !== i && labels[j] === labels[i]) total -= logProbs[j];
-    const loss = total / positives[i];
+    const loss = (factor * total) / positives[i];
     losses.push(loss);
     sum += loss;
   }
-  // ∂loss/∂sᵢⱼ = (pᵢⱼ − [j ∈ P(i)]/|P(i)|) / (M·τ) for an anchor with positives; 0 elsewhere.
+  // ∂loss/∂sᵢⱼ = f·(pᵢⱼ − [j ∈ P(i)]/|P(i)|) / (M·τ) for an anchor with positives (f = τ/τ_b); 0 elsewhere.
   const gradSimilarity: RowSource = {
     rows: n,
     cols: n,
     row(i, into) {
-      if (positives[i] === 0) {
+      if (!isAnchor(i) || positives[i] === 0) {
         into.fill(0);
         return;
       }
       softmaxRow(i, into, logProbs);
       for (let j = 0; j < n; j++) {
         const positive = labels[j] === labels[i];
-        into[j] = j === i ? 0 : (into[j] - (positive ? 1 / positives[i] : 0)) / (anchors * temperature);
+        into[j] = j === i ? 0 : (factor * (into[j] - (positive ? 1 / positives[i] : 0))) / (anchors * temperature);
       }
     },
   };
@@ -94,6 +120,18 @@ export function supconByRow(
     loss: sum / anchors,
     gradient: () => selfBackward(self, gradSimilarity),
   };
+}
+
+/** Raw dot products / τ past the largest double: refused, naming the pair, as the loss would be nan. */
+export function checkLogits(similarity: Matrix, temperature: number): void {
+  for (let k = 0; k < similarity.data.length; k++) {
+    const z = similarity.data[k] / temperature;
+    if (!Number.isFinite(z)) {
+      const row = Math.floor(k / similarity.cols) + 1;
+      const col = (k % similarity.cols) + 1;
+      throw new XentError('err.logitOverflow', { row, col, value: z > 0 ? 'inf' : z < 0 ? '-inf' : 'nan' });
+    }
+  }
 }
 
 /**
@@ -113,7 +151,8 @@ export function supconLoss(
   labels: readonly number[],
   temperature: number,
   source: MessageParam,
+  conventions: SupconConventions = {},
 ): SupconResult {
-  const { probs, gradient, ...rest } = supconByRow(embeddings, labels, temperature, source);
+  const { probs, gradient, ...rest } = supconByRow(embeddings, labels, temperature, source, conventions);
   return { ...rest, probs: materialize(probs), grad: gradient() };
 }
