@@ -116,7 +116,17 @@ describe('xent entropy', () => {
 describe('xent kl', () => {
   it('KL(P‖Q) in bits: ½·log₂(0.5/0.9) + ½·log₂(0.5/0.1) = log₂(5/3)', async () => {
     const out = await run(['kl', '--p', '0.5,0.5', '--q', '0.9,0.1', '--base', '2']);
-    expect(Object.keys(out)).toEqual(['command', 'base', 'unit', 'kl', 'entropy', 'cross_entropy', 'mean_kl']);
+    expect(Object.keys(out)).toEqual([
+      'command',
+      'base',
+      'unit',
+      'reduction',
+      'kl',
+      'entropy',
+      'cross_entropy',
+      'mean_kl',
+      'loss',
+    ]);
     expectClose(out.kl, [0.7369655941662062], 'kl');
     expectClose(out.entropy, [1], 'H(P)');
     expectClose(out.cross_entropy, [1.736965594166206], 'H(P, Q)');
@@ -172,6 +182,8 @@ describe("ce: H(q) and KL(q‖p) of each row's target", () => {
       'entropy',
       'kl',
       'loss',
+      'chance',
+      'loss_over_chance',
       'accuracy',
       'topk',
       'perplexity',

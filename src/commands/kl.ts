@@ -1,14 +1,17 @@
 import { unitMistakes } from '../teach/expect-diagnose.js';
 import { type CommandSpec, defineCommand } from './command.js';
 import { XentError } from '../core/errors.js';
-import { rowView } from '../core/matrix.js';
-import { inUnit, unitJson } from '../core/units.js';
-import { entropy } from '../ops/entropy/kernel.js';
-import { crossEntropyOf, klDivergence } from '../ops/kl/kernel.js';
+import { mapMatrix, rowView } from '../core/matrix.js';
+import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
+import { type KlPair, crossFromLog, entropyFromLog, klElements, klFromLogs, klReduced } from '../ops/kl/kernel.js';
+import { DISTILL_REDUCTIONS } from '../ops/distill/spec.js';
+import { softmax } from '../ops/softmax/kernel.js';
+import { checkSoftmaxInput } from '../ops/softmax/validate.js';
+import { readChoice, readTemperature } from '../text/option-values.js';
 import type { KlSpec } from '../ops/kl/spec.js';
 import { checkKlInputs } from '../ops/kl/validate.js';
 import { rowLabels } from '../report/labels.js';
-import { type Report, numberCell } from '../report/report.js';
+import { type Report, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
 
 /**
@@ -19,16 +22,22 @@ import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
 export const klCommand: CommandSpec = defineCommand<KlSpec>({
   name: 'kl',
   summary: 'help.cmd.kl',
-  details: ['help.kl.more', 'help.kl.output'],
+  details: ['help.kl.more', 'help.kl.output', 'help.kl.torch'],
   input: 'none',
   options: [
     { flags: '--p <MATRIX>', description: 'help.opt.kl.p' },
     { flags: '--q <MATRIX>', description: 'help.opt.kl.q' },
+    { flags: '--logits', description: 'help.opt.kl.logits' },
+    { flags: '-t, --temperature <T>', description: 'help.opt.kl.temperature' },
+    { flags: '--log-target', description: 'help.opt.kl.logTarget' },
+    { flags: '-r, --reduction <batchmean|mean|sum|none>', description: 'help.opt.kl.reduction' },
     BASE_INFO_OPTION,
   ],
   examples: [
     'xent kl --p "0.5,0.5" --q "0.9,0.1" --base 2',
     'xent kl --p "0.7,0.2,0.1; 1,0,0" --q "0.6,0.3,0.1; 0.8,0.2,0"',
+    'xent kl --p "3,1,-2" --q "2,0.5,-1" --logits -t 4 -r batchmean -f value',
+    'xent kl --p "-0.6931471805599453,-0.6931471805599453" --q "0.9,0.1" --log-target -r mean',
     'xent kl --p @target.csv --q @predicted.csv -f json',
   ],
   async readSpec(options, { readMatrixOption }): Promise<KlSpec> {
@@ -39,29 +48,51 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     if (pText === undefined || qText === undefined) {
       throw new XentError('err.kl.missing', { option: pText === undefined ? '--p' : '--q' }, true);
     }
-    return { unit, p: await readMatrixOption(pText, '--p', true), q: await readMatrixOption(qText, '--q', true) };
+    const logits = options.logits === true;
+    const logTarget = options.logTarget === true;
+    if (logits && logTarget) throw new XentError('err.kl.logitsAndLogTarget', {}, true);
+    if (!logits && options.temperature !== undefined) throw new XentError('err.kl.temperatureNeedsLogits', {}, true);
+    const reductionText = options.reduction as string | undefined;
+    return {
+      unit,
+      // Logits and log-probabilities may be any real number: not read as probabilities.
+      p: await readMatrixOption(pText, '--p', !logits && !logTarget),
+      q: await readMatrixOption(qText, '--q', !logits),
+      inputs: logits ? 'logits' : logTarget ? 'log-target' : 'probs',
+      temperature: readTemperature(options.temperature as string | undefined),
+      reduction: readChoice(reductionText, '--reduction', DISTILL_REDUCTIONS, 'batchmean'),
+      reductionGiven: reductionText !== undefined,
+    };
   },
   abilities: { headline: () => 'kl', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
-  run(_input, { unit, p, q }, { t }): Report {
-    checkKlInputs(p, q, {
-      p: { key: 'source.option', params: { option: '--p' } },
-      q: { key: 'source.option', params: { option: '--q' } },
-    });
-
+  run(_input, spec, { t }): Report {
+    const { unit, reduction } = spec;
+    const pair = klPair(spec);
+    const { p } = pair;
     const rows = Array.from({ length: p.rows }, (_, i) => {
       const pi = rowView(p, i);
-      const qi = rowView(q, i);
+      const logPi = rowView(pair.logP, i);
+      const logQi = rowView(pair.logQ, i);
       return {
-        h: inUnit(entropy(pi), unit),
-        cross: inUnit(crossEntropyOf(pi, qi), unit),
-        kl: inUnit(klDivergence(pi, qi), unit),
+        h: inUnit(entropyFromLog(pi, logPi), unit),
+        cross: inUnit(crossFromLog(pi, logQi), unit),
+        kl: inUnit(klFromLogs(pi, logPi, logQi), unit),
       };
     });
     const kl = rows.map((r) => r.kl);
     const mean = kl.reduce((a, b) => a + b, 0) / kl.length;
+    const elements = klElements(pair);
+    const loss = inUnit(klReduced(elements, reduction), unit);
     const infinite = rowLabels(p.rows).filter((_, i) => kl[i] === Infinity);
     const notes = [t.t('info.note.kl')];
     if (infinite.length > 0) notes.push(t.t('info.note.klInf', { rows: infinite.join(', ') }));
+    if (spec.inputs === 'logits') notes.push(t.t('note.kl.logits', { T: spec.temperature }));
+    if (spec.inputs === 'log-target') notes.push(t.t('note.kl.logTarget'));
+    notes.push(t.t(KL_REDUCTION_NOTES[reduction], { rows: p.rows, cols: p.cols, count: p.rows * p.cols }));
+    const summary: SummaryLine[] = [{ label: unitLabel(t, 'info.sum.meanKl', {}, unit, true), value: mean }];
+    if (reduction !== 'batchmean' && reduction !== 'none')
+      summary.push({ label: unitLabel(t, 'sum.klReduced', { reduction }, unit, true), value: loss });
+    const elementRows = matrixInUnit(elements, unit);
     return {
       tables: [
         {
@@ -76,19 +107,61 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
           })),
         },
       ],
-      summary: [{ label: unitLabel(t, 'info.sum.meanKl', {}, unit, true), value: mean }],
+      summary,
       notes,
       infExplained: true,
       data: { colLabels: ['kl', 'entropy_p', 'cross_entropy'], rows: rows.map((r) => [r.kl, r.h, r.cross]) },
-      values: kl.map((d) => [d]),
+      // -r given: the reduced loss (the elements for none), as F.kl_div returns it.
+      values: !spec.reductionGiven ? kl.map((d) => [d]) : reduction === 'none' ? matrixRows(elementRows) : [[loss]],
       json: {
         command: 'kl',
         ...unitJson(unit),
+        ...(spec.inputs !== 'probs' ? { inputs: spec.inputs } : {}),
+        ...(spec.inputs === 'logits' ? { temperature: spec.temperature } : {}),
+        reduction,
         kl,
         entropy: rows.map((r) => r.h),
         cross_entropy: rows.map((r) => r.cross),
         mean_kl: mean,
+        ...(reduction === 'none' ? { elements: matrixRows(elementRows) } : { loss }),
       },
     };
   },
 });
+
+/** The sentence saying what each of F.kl_div's reductions divides by (params: rows, cols, count). */
+const KL_REDUCTION_NOTES = {
+  batchmean: 'note.kl.batchmean',
+  mean: 'note.kl.mean',
+  sum: 'note.kl.sum',
+  none: 'note.kl.none',
+} as const;
+
+/**
+ * P and Q with their logarithms, from the spec's inputs, checked: distributions as given,
+ * softmax(x / T) of logits, or P from log P (--log-target) whose rows must then sum to 1.
+ */
+function klPair(spec: KlSpec): KlPair {
+  const sources = {
+    p: { key: 'source.option', params: { option: '--p' } },
+    q: { key: 'source.option', params: { option: '--q' } },
+  } as const;
+  const { p, q } = spec;
+  if (p.rows !== q.rows || p.cols !== q.cols)
+    throw new XentError('err.kl.shape', { pRows: p.rows, pCols: p.cols, qRows: q.rows, qCols: q.cols });
+  if (spec.inputs === 'logits') {
+    checkSoftmaxInput(p, 'row', sources.p);
+    checkSoftmaxInput(q, 'row', sources.q);
+    const sp = softmax(p, spec.temperature, 'row');
+    const sq = softmax(q, spec.temperature, 'row');
+    return { p: sp.probs, logP: sp.logProbs, q: sq.probs, logQ: sq.logProbs };
+  }
+  const probsP = spec.inputs === 'log-target' ? mapMatrix(p, Math.exp) : p;
+  checkKlInputs(probsP, q, sources);
+  return {
+    p: probsP,
+    logP: spec.inputs === 'log-target' ? p : mapMatrix(p, Math.log),
+    q,
+    logQ: mapMatrix(q, Math.log),
+  };
+}

@@ -66,7 +66,7 @@ export const conventionsEn = {
   'err.presetNotHere':
     "xent {command} has no preset '{value}': that library has no such loss here; {option} takes {choices}",
   'err.ntxent.labelsWith':
-    "--labels (pytorch-metric-learning's multi-positive NT-Xent) takes none of SupContrast's options: leave out {option}",
+    "--labels (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no {option}: leave it out",
   'err.views': "option --views takes a whole number of views, 2 or more, got '{value}'",
   'err.viewsRows': '--contrast-mode one with {views} views needs a number of rows that {views} divides, got {rows}',
   'note.pairNtxent':
@@ -81,6 +81,26 @@ export const conventionsEn = {
   'title.othersSoftmaxDot': 'Softmax of each row over the other rows (dot product / τ)',
   'label.notAnchor': 'not an anchor',
   'label.noTerm': 'no term',
+  // kl as F.kl_div takes it.
+  'help.kl.torch':
+    "As PyTorch: F.kl_div(input, target) is KL(target‖·) with input = log Q: xent kl --p TARGET --q Q. --logits takes both as logits (softmax(x / T) of each row, -t T; log-probabilities are logits too), --log-target takes --p as log P (F.kl_div's log_target=True). -r names F.kl_div's reduction: batchmean (Σ / N rows, the KL per sample, and xent's mean KL), mean (PyTorch's default: Σ / (N·C) elements, C times smaller), sum, none (each element P·(log P − log Q)); JSON's loss (elements for none) follows it, and with -r given, -f value prints it.",
+  'help.opt.kl.logits':
+    '--p and --q are logits: each row becomes softmax(x / T) (log-probabilities work as logits too)',
+  'help.opt.kl.temperature': 'with --logits: the temperature T > 0 of both softmaxes (default 1)',
+  'help.opt.kl.logTarget': '--p holds log P, as F.kl_div(log_target=True) takes its target',
+  'help.opt.kl.reduction':
+    "F.kl_div's reduction: batchmean (Σ / N, default), mean (Σ / (N·C), PyTorch's default), sum or none; JSON's loss, and -f value when given",
+  'err.kl.logitsAndLogTarget': '--logits and --log-target say two things of --p: give one',
+  'err.kl.temperatureNeedsLogits': '-t divides logits: give it with --logits (probabilities have no temperature here)',
+  'note.kl.logits': 'P and Q are softmax(x / T) of each row of --p and --q, T = {T}',
+  'note.kl.logTarget': '--p was given as log P (log_target): P = exp(--p)',
+  'note.kl.batchmean':
+    'reduction batchmean: the summed KL divided by N = {rows} rows, the KL per sample (what KL means)',
+  'note.kl.mean':
+    "reduction mean: the summed KL divided by N·C = {count} elements, {cols} times smaller than batchmean; PyTorch's default for F.kl_div, and the reason it warns",
+  'note.kl.sum': 'reduction sum: every element P·(log P − log Q) added up',
+  'note.kl.none': "reduction none: each element P·(log P − log Q), in JSON's elements, as F.kl_div(reduction='none')",
+  'sum.klReduced': 'loss ({reduction})',
 } as const;
 
 export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
@@ -141,7 +161,7 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'help.opt.noNormalizeSelf': '使用原始点积，而不是余弦相似度（SupContrast 的损失直接使用给定的特征）',
   'err.presetNotHere': 'xent {command} 没有预设“{value}”：该库在这里没有这种损失；{option} 可取 {choices}',
   'err.ntxent.labelsWith':
-    '--labels（pytorch-metric-learning 的多正样本 NT-Xent）不接受 SupContrast 的选项：请去掉 {option}',
+    '--labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 {option}：请去掉它',
   'err.views': '选项 --views 需要一个不小于 2 的整数视图数，收到的是“{value}”',
   'err.viewsRows': '--contrast-mode one 配合 {views} 个视图时，行数必须能被 {views} 整除，实际为 {rows}',
   'note.pairNtxent':
@@ -156,4 +176,21 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'title.othersSoftmaxDot': '每行在其余各行上的 softmax（点积 / τ）',
   'label.notAnchor': '不是锚点',
   'label.noTerm': '无此项',
+  'help.kl.torch':
+    '与 PyTorch 对照：F.kl_div(input, target) 是 KL(target‖·)，input = log Q：即 xent kl --p TARGET --q Q。--logits 把两者都当作 logits（每行取 softmax(x / T)，-t T；对数概率也可当作 logits），--log-target 把 --p 当作 log P（F.kl_div 的 log_target=True）。-r 指定 F.kl_div 的归约方式：batchmean（Σ / N 行，即每个样本的 KL，也是 xent 的平均 KL）、mean（PyTorch 的默认：Σ / (N·C) 个元素，小 C 倍）、sum、none（每个元素 P·(log P − log Q)）；JSON 的 loss（none 时为 elements）随之而定，给出 -r 时 -f value 也输出它。',
+  'help.opt.kl.logits': '--p 与 --q 是 logits：每行变为 softmax(x / T)（对数概率也可当作 logits）',
+  'help.opt.kl.temperature': '配合 --logits：两个 softmax 的温度 T > 0（默认 1）',
+  'help.opt.kl.logTarget': '--p 给出的是 log P，与 F.kl_div(log_target=True) 接收目标的方式相同',
+  'help.opt.kl.reduction':
+    'F.kl_div 的归约方式：batchmean（Σ / N，默认）、mean（Σ / (N·C)，PyTorch 的默认）、sum 或 none；决定 JSON 的 loss，给出时也决定 -f value',
+  'err.kl.logitsAndLogTarget': '--logits 与 --log-target 对 --p 的说法相互矛盾：只能给出其中一个',
+  'err.kl.temperatureNeedsLogits': '-t 用来除 logits：请与 --logits 一起给出（这里的概率没有温度）',
+  'note.kl.logits': 'P 与 Q 分别是 --p 与 --q 每行的 softmax(x / T)，T = {T}',
+  'note.kl.logTarget': '--p 以 log P 给出（log_target）：P = exp(--p)',
+  'note.kl.batchmean': '归约 batchmean：KL 之和除以 N = {rows} 行，即每个样本的 KL（KL 的本义）',
+  'note.kl.mean':
+    '归约 mean：KL 之和除以 N·C = {count} 个元素，比 batchmean 小 {cols} 倍；这是 F.kl_div 的默认值，也是它发出警告的原因',
+  'note.kl.sum': '归约 sum：所有元素 P·(log P − log Q) 之和',
+  'note.kl.none': "归约 none：每个元素 P·(log P − log Q)，见 JSON 的 elements，与 F.kl_div(reduction='none') 相同",
+  'sum.klReduced': '损失（{reduction}）',
 };

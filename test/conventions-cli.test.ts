@@ -1,0 +1,180 @@
+// The library conventions through the CLI: what each option and preset changes, the figures the
+// issue quotes (open_clip's gradient, SimCLR's 2×, SupContrast's ×1.43, F.kl_div's 5×), and the
+// errors in both languages. The libraries' own numbers are in conventions.test.ts.
+import { describe, expect, it } from 'vitest';
+import { expectErrorInBothLanguages, xent } from './helpers/cli.js';
+
+async function json(argv: string[]): Promise<Record<string, unknown>> {
+  const r = await xent([...argv, '-f', 'json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+const IMAGE = '1,0; 0.6,0.8; 0.2,0.9';
+const TEXT = '0.9,0.1; 0,1; 0.5,0.5';
+const VIEWS = '1,0; 0,1; 0.9,0.2; 0.1,1';
+
+describe('clip and siglip: the gradient w.r.t. log s', () => {
+  it('is s · ∂loss/∂s, with embeddings and with a logits matrix', async () => {
+    const e = await json(['clip', '--image', IMAGE, '--text', TEXT, '-s', '14.29', '-g']);
+    expect(e.grad_logit_scale as number).toBeCloseTo(14.29 * (e.grad_scale as number), 13);
+    const m = await json(['clip', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', '-s', '3', '-g']);
+    expect(m.grad_logit_scale as number).toBeCloseTo(3 * (m.grad_scale as number), 13);
+  });
+  it('∂loss/∂s of a logits matrix agrees with a finite difference', async () => {
+    const at = async (s: number) =>
+      (await json(['clip', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', '-s', String(s)])).loss as number;
+    const g = (await json(['clip', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', '-s', '2', '-g'])).grad_scale as number;
+    const h = 1e-6;
+    expect(g).toBeCloseTo(((await at(2 + h)) - (await at(2 - h))) / (2 * h), 7);
+  });
+  it('siglip has it beside ∂loss/∂bias', async () => {
+    const out = await json(['siglip', '--image', IMAGE, '--text', TEXT, '-g']);
+    expect(out.grad_logit_scale as number).toBeCloseTo(10 * (out.grad_scale as number), 13);
+    expect(typeof out.grad_bias).toBe('number');
+  });
+  it('--as open_clip and --as hf set their initial scales', async () => {
+    expect((await json(['clip', '--image', IMAGE, '--text', TEXT, '--as', 'open_clip'])).scale).toBe(1 / 0.07);
+    expect((await json(['clip', '--image', IMAGE, '--text', TEXT, '--as', 'hf'])).scale).toBe(Math.exp(2.6592));
+    // An option given wins over the preset.
+    expect((await json(['clip', '--image', IMAGE, '--text', TEXT, '--as', 'hf', '-s', '5'])).scale).toBe(5);
+  });
+});
+
+describe('ntxent and supcon conventions', () => {
+  it("SimCLR's figure is twice the mean, in JSON and, with --as simclr, in -f value", async () => {
+    const out = await json(['ntxent', VIEWS, '-t', '0.1']);
+    expect(out.simclr_loss).toBe(2 * (out.loss as number));
+    const value = await xent(['ntxent', VIEWS, '--as', 'simclr', '-f', 'value']);
+    expect(Number(value.stdout)).toBe(out.simclr_loss);
+  });
+  it("SupContrast's τ/base_temperature: ×1.43 at its README's τ = 0.1", async () => {
+    const plain = await json(['supcon', VIEWS, '-y', '0,1,0,1', '-t', '0.1', '--no-normalize']);
+    const scaled = await json([
+      'supcon',
+      VIEWS,
+      '-y',
+      '0,1,0,1',
+      '-t',
+      '0.1',
+      '--no-normalize',
+      '--base-temperature',
+      '0.07',
+    ]);
+    expect(scaled.loss as number).toBeCloseTo(((plain.loss as number) * 0.1) / 0.07, 14);
+    expect((0.1 / 0.07).toFixed(2)).toBe('1.43');
+  });
+  it('--singletons zero counts an anchor without positives as 0; drop leaves it out', async () => {
+    const drop = await json(['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1']);
+    const zero = await json(['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '--singletons', 'zero']);
+    expect(zero.loss as number).toBeCloseTo(((drop.loss as number) * 2) / 3, 15);
+    expect((zero.losses as unknown[])[2]).toBe(0);
+    expect((drop.losses as unknown[])[2]).toBeNull();
+  });
+  it('--contrast-mode one takes the first view of each pair as the only anchors', async () => {
+    const all = await json(['ntxent', VIEWS]);
+    const one = await json(['ntxent', VIEWS, '--contrast-mode', 'one']);
+    const losses = all.losses as number[];
+    expect(one.loss as number).toBeCloseTo((losses[0] + losses[1]) / 2, 15);
+    expect((one.losses as unknown[]).slice(2)).toEqual([null, null]);
+  });
+  it("with one positive per row, PML's NT-Xent is xent's", async () => {
+    const xentLoss = (await json(['ntxent', VIEWS])).loss as number;
+    const pml = (await json(['ntxent', VIEWS, '-y', '0,1,0,1', '-t', '0.5'])).loss as number;
+    expect(pml).toBeCloseTo(xentLoss, 14);
+  });
+  it("with several positives, PML's denominators leave the other positives out: its loss is below SupCon's", async () => {
+    const rows = '1,0; 0.8,0.6; 0.6,0.8; 0,1; 0.2,0.9';
+    const pml = (await json(['ntxent', rows, '-y', '0,0,0,1,1', '-t', '0.5'])).loss as number;
+    const supcon = (await json(['supcon', rows, '-y', '0,0,0,1,1', '-t', '0.5'])).loss as number;
+    expect(pml).toBeLessThan(supcon);
+  });
+  it('the default temperatures: xent 0.5 and 0.07, SimCLR 0.1, PML 0.07 and 0.1, SupContrast 0.07', async () => {
+    expect((await json(['ntxent', VIEWS])).temperature).toBe(0.5);
+    expect((await json(['ntxent', VIEWS, '--as', 'simclr'])).temperature).toBe(0.1);
+    expect((await json(['ntxent', VIEWS, '--as', 'pml'])).temperature).toBe(0.07);
+    expect((await json(['ntxent', VIEWS, '--as', 'supcontrast'])).temperature).toBe(0.07);
+    expect((await json(['supcon', VIEWS, '-y', '0,1,0,1'])).temperature).toBe(0.07);
+    expect((await json(['supcon', VIEWS, '-y', '0,1,0,1', '--as', 'pml'])).temperature).toBe(0.1);
+  });
+  it('--help lists what each preset sets', async () => {
+    const help = (await xent(['ntxent', '--help'])).stdout;
+    for (const text of ['simclr (τ 0.1', 'supcontrast (τ 0.07', 'pml (pytorch-metric-learning: τ 0.07'])
+      expect(help).toContain(text);
+    const supcon = (await xent(['supcon', '--help'])).stdout;
+    for (const text of ['--base-temperature', '--contrast-mode', '--singletons', 'supcontrast (the authors'])
+      expect(supcon).toContain(text);
+  });
+});
+
+describe('kl as F.kl_div computes it', () => {
+  const P = '0.1,0.2,0.3,0.2,0.2';
+  const Q = '0.2,0.2,0.2,0.2,0.2';
+  it("'mean' (PyTorch's default) is batchmean / C: 5× smaller on 5 classes", async () => {
+    const batchmean = (await json(['kl', '--p', P, '--q', Q])).loss as number;
+    const mean = (await json(['kl', '--p', P, '--q', Q, '-r', 'mean'])).loss as number;
+    expect(batchmean / mean).toBeCloseTo(5, 13);
+  });
+  it('batchmean is the mean KL, and -f value prints the reduced loss only when -r is given', async () => {
+    const out = await json(['kl', '--p', `${P}; ${Q}`, '--q', `${Q}; ${P}`]);
+    expect(out.loss as number).toBeCloseTo(out.mean_kl as number, 15);
+    expect(
+      (await xent(['kl', '--p', `${P}; ${Q}`, '--q', `${Q}; ${P}`, '-f', 'value'])).stdout.trim().split('\n'),
+    ).toHaveLength(2);
+    const summed = await xent(['kl', '--p', `${P}; ${Q}`, '--q', `${Q}; ${P}`, '-r', 'sum', '-f', 'value']);
+    expect(Number(summed.stdout)).toBeCloseTo(2 * (out.mean_kl as number), 14);
+  });
+  it('--log-target and --logits give the same KL as the probabilities', async () => {
+    const probs = (await json(['kl', '--p', '0.25,0.75', '--q', '0.5,0.5'])).loss as number;
+    const logTarget = (
+      await json(['kl', '--p', `${Math.log(0.25)},${Math.log(0.75)}`, '--q', '0.5,0.5', '--log-target'])
+    ).loss;
+    expect(logTarget as number).toBeCloseTo(probs, 15);
+    const logits = (await json(['kl', '--p', `0,${Math.log(3)}`, '--q', '1,1', '--logits'])).loss;
+    expect(logits as number).toBeCloseTo(probs, 15);
+  });
+  it('--help names batchmean and says what mean divides by', async () => {
+    const help = (await xent(['kl', '--help'])).stdout;
+    const flat = help.replace(/\s+/g, ' ');
+    expect(flat).toContain('batchmean (Σ / N rows');
+    expect(flat).toContain("mean (PyTorch's default: Σ / (N·C) elements");
+  });
+});
+
+describe('errors, in both languages', () => {
+  it.each([
+    [
+      ['ntxent', VIEWS, '--as', 'hf'],
+      "xent: error: xent ntxent has no preset 'hf': that library has no such loss here; --as takes simclr, supcontrast, pml\nTry 'xent ntxent --help'.",
+      "xent: 错误: xent ntxent 没有预设“hf”：该库在这里没有这种损失；--as 可取 simclr, supcontrast, pml\n请运行 'xent ntxent --help' 查看用法。",
+    ],
+    [
+      ['supcon', VIEWS, '-y', '0,1,0,1', '--as', 'foo'],
+      "xent: error: option --as takes one of supcontrast, pml, got 'foo'\nTry 'xent supcon --help'.",
+      "xent: 错误: 选项 --as 只能取 supcontrast, pml 之一，收到的是“foo”\n请运行 'xent supcon --help' 查看用法。",
+    ],
+    [
+      ['supcon', '1,0;0,1;1,1', '-y', '0,0,1', '--contrast-mode', 'one'],
+      "xent: error: --contrast-mode one with 2 views needs a number of rows that 2 divides, got 3\nTry 'xent supcon --help'.",
+      "xent: 错误: --contrast-mode one 配合 2 个视图时，行数必须能被 2 整除，实际为 3\n请运行 'xent supcon --help' 查看用法。",
+    ],
+    [
+      ['ntxent', VIEWS, '-y', '0,1,0,1', '--pairs', 'adjacent'],
+      "xent: error: --labels (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no --pairs: leave it out\nTry 'xent ntxent --help'.",
+      "xent: 错误: --labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 --pairs：请去掉它\n请运行 'xent ntxent --help' 查看用法。",
+    ],
+    [
+      ['kl', '--p', '1,2', '--q', '2,1', '--logits', '--log-target'],
+      "xent: error: --logits and --log-target say two things of --p: give one\nTry 'xent kl --help'.",
+      "xent: 错误: --logits 与 --log-target 对 --p 的说法相互矛盾：只能给出其中一个\n请运行 'xent kl --help' 查看用法。",
+    ],
+    [
+      ['kl', '--p', '0.5,0.5', '--q', '0.5,0.5', '-t', '2'],
+      "xent: error: -t divides logits: give it with --logits (probabilities have no temperature here)\nTry 'xent kl --help'.",
+      "xent: 错误: -t 用来除 logits：请与 --logits 一起给出（这里的概率没有温度）\n请运行 'xent kl --help' 查看用法。",
+    ],
+  ])('%j', async (argv, en, zh) => {
+    await expectErrorInBothLanguages(argv, en, zh);
+  });
+});
