@@ -51,6 +51,7 @@ describe('xent ce output', () => {
       'topk',
       'perplexity',
       'grad',
+      'log_sum_exp',
     ]);
     // top-1 is the accuracy, by default the only k
     expect(out.topk).toEqual({ '1': out.accuracy });

@@ -178,3 +178,62 @@ describe('errors, in both languages', () => {
     await expectErrorInBothLanguages(argv, en, zh);
   });
 });
+
+describe('ce and bce as Keras and the tutorials compute them', () => {
+  const LOGITS = '2,0.5,-1; 0.3,1.8,0.2';
+  it('-f value gives the same loss as JSON with --sample-weight and ε/(C − 1) (no streamed shortcut)', async () => {
+    for (const options of [
+      ['--sample-weight', '1,3'],
+      ['--label-smoothing', '0.2', '--smoothing-style', 'others'],
+    ]) {
+      const out = await json(['ce', LOGITS, '-y', '0,1', ...options]);
+      const value = await xent(['ce', LOGITS, '-y', '0,1', ...options, '-f', 'value']);
+      expect(Number(value.stdout)).toBe(out.loss);
+    }
+  });
+  it("sample weights: mean is Σ w·loss / N (Keras), not PyTorch's Σ / Σ w", async () => {
+    const plain = await json(['ce', LOGITS, '-y', '0,1', '-r', 'none']);
+    const weighted = await json(['ce', LOGITS, '-y', '0,1', '--sample-weight', '1,3']);
+    const [a, b] = plain.losses as number[];
+    expect(weighted.loss as number).toBeCloseTo((a + 3 * b) / 2, 15);
+  });
+  it('ε/(C − 1): the smoothed targets in JSON', async () => {
+    const out = await json(['ce', LOGITS, '-y', '0,1', '--label-smoothing', '0.1', '--smoothing-style', 'others']);
+    expect(out.target_probs).toEqual([
+      [0.9, 0.05, 0.05],
+      [0.05, 0.9, 0.05],
+    ]);
+  });
+  it('--hessian: each row block is diag(p) − p·pᵀ over the rows, and is symmetric', async () => {
+    const out = await json(['ce', '0,0; 1,2', '-y', '0,1', '--hessian']);
+    const [first] = out.hessian as number[][][];
+    expect(first).toEqual([
+      [0.125, -0.125],
+      [-0.125, 0.125],
+    ]);
+  });
+  it('bce --per-row: -r sum adds the rows’ means (Keras), not every element', async () => {
+    const elements = await json(['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0', '-r', 'sum']);
+    const rows = await json(['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0', '-r', 'sum', '--per-row']);
+    expect(rows.loss as number).toBeCloseTo((elements.loss as number) / 3, 15);
+  });
+  it.each([
+    [
+      ['ce', LOGITS, '-y', '0,1', '--sample-weight', '1,2,3'],
+      "xent: error: --sample-weight has 3 weights for 2 rows: give one per row\nTry 'xent ce --help'.",
+      "xent: 错误: --sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
+    ],
+    [
+      ['ce', LOGITS, '-y', '0,1', '--sample-weight', '1,2', '--explain'],
+      "xent: error: --explain derives PyTorch's cross-entropy and does not take --sample-weight: leave out --explain, or the option\nTry 'xent ce --help'.",
+      "xent: 错误: --explain 推导的是 PyTorch 的交叉熵，不接受 --sample-weight：请去掉 --explain 或该选项\n请运行 'xent ce --help' 查看用法。",
+    ],
+    [
+      ['ce', LOGITS, '-y', '0,1', '--smoothing-style', 'keras'],
+      "xent: error: option --smoothing-style takes one of torch, others, got 'keras'\nTry 'xent ce --help'.",
+      "xent: 错误: 选项 --smoothing-style 只能取 torch, others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",
+    ],
+  ])('%j', async (argv, en, zh) => {
+    await expectErrorInBothLanguages(argv, en, zh);
+  });
+});

@@ -27,7 +27,7 @@ describe('xent prints the libraries’ own numbers', () => {
 
   it('every library and every convention has a case', () => {
     expect(new Set(cases.map((c) => c.library))).toEqual(
-      new Set(['open_clip', 'hf', 'simclr', 'supcontrast', 'pml', 'torch']),
+      new Set(['open_clip', 'hf', 'simclr', 'supcontrast', 'pml', 'torch', 'keras', 'tutorial']),
     );
   });
 });

@@ -187,6 +187,8 @@ describe("ce: H(q) and KL(q‖p) of each row's target", () => {
       'accuracy',
       'topk',
       'perplexity',
+      'target_probs',
+      'log_sum_exp',
     ]);
     expectClose(out.entropy, [0.3250829733914482, 0.5004024235381879], 'entropy');
     expectClose(out.kl, [0.08817871412677436, 0.026525587504784842], 'kl');

@@ -356,6 +356,9 @@ const SCHEMAS: Record<string, Schema> = {
         'q',
         'p_logits',
         'q_logits',
+        'logits',
+        'targets',
+        'sample_weight',
       ],
       oneOf: [],
     },
@@ -372,11 +375,16 @@ const SCHEMAS: Record<string, Schema> = {
         'simclr_loss',
         'chance',
         'elements',
+        'losses',
+        'row_losses',
+        'target_probs',
+        'log_sum_exp',
+        'hessian',
       ],
     }),
     check(c, e) {
       const p: Problems = [];
-      const libraries = ['open_clip', 'hf', 'simclr', 'supcontrast', 'pml', 'torch'];
+      const libraries = ['open_clip', 'hf', 'simclr', 'supcontrast', 'pml', 'torch', 'keras', 'tutorial'];
       need(p, libraries.includes(c.library as string), 'library', libraries.join(', '));
       need(p, typeof c.convention === 'string', 'convention', 'the name of a loss in generate.py');
       need(
@@ -387,7 +395,15 @@ const SCHEMAS: Record<string, Schema> = {
       );
       need(p, Object.keys(e).length > 0, 'expected', 'at least one value');
       for (const [key, value] of Object.entries(e))
-        need(p, isNum(value) || isMatrix(value), `expected.${key}`, 'a number or a matrix of numbers');
+        need(
+          p,
+          isNum(value) ||
+            isVector(value) ||
+            isMatrix(value) ||
+            (Array.isArray(value) && value.every((m) => isMatrix(m))),
+          `expected.${key}`,
+          'a number, or a list, matrix or list of matrices of numbers',
+        );
       return p;
     },
   },

@@ -16,7 +16,8 @@ import { chanceReport } from './chance.js';
 import { bceChance, elementAccuracy } from '../ops/bce/metrics.js';
 import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
-import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
+import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
+import { readNumberOption } from '../text/option-values.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
@@ -39,6 +40,10 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
     ...(weightText !== undefined ? { weight: await context.readMatrixOption(weightText, '-w, --weight') } : {}),
     reduction,
     inputIsProbs: options.probs === true,
+    ...(text('labelSmoothing') !== undefined
+      ? { labelSmoothing: readNumberOption(text('labelSmoothing')!, '--label-smoothing') }
+      : {}),
+    ...(options.perRow === true ? { perRow: true } : {}),
     unit: readBase(text('base')),
     grad: options.grad === true,
   };
@@ -60,6 +65,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     { flags: '-w, --weight <MATRIX>', description: 'help.opt.bce.weight' },
     { flags: '-r, --reduction <mean|sum|none>', description: 'help.opt.ce.reduction' },
     { flags: '--probs', description: 'help.opt.bce.probs' },
+    { flags: '--label-smoothing <EPS>', description: 'help.opt.bce.labelSmoothing' },
+    { flags: '--per-row', description: 'help.opt.bce.perRow' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
     BASE_OPTION,
   ],
@@ -68,6 +75,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0" --pos-weight 3,1,1 -g',
     'xent bce "0.9,0.2; 0.4,0.7" --probs --targets "1,0; 0,1" -r none',
     'xent bce "1000,-1000" --targets "0,1" -f json',
+    'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0" --per-row --label-smoothing 0.1 -r none',
   ],
   readSpec: readBceSpec,
   abilities: {
@@ -81,7 +89,14 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const { t, inputSource } = context;
     checkBceInput(input, spec, inputSource);
     const { targets, reduction, inputIsProbs, unit, grad } = spec;
-    const options = { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs };
+    const options = {
+      posWeight: spec.posWeight,
+      weight: spec.weight,
+      reduction,
+      inputIsProbs,
+      labelSmoothing: spec.labelSmoothing,
+      perRow: spec.perRow,
+    };
     const nats = binaryCrossEntropy(input, targets, options);
     const result = {
       ...nats,
@@ -151,6 +166,8 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const infNotes = infiniteBceNotes(t, nats.losses, input, targets, inputIsProbs);
     notes.push(...infNotes); // spread-ok: at most two notes
     notes.push(...unitNotes(t, unit)); // spread-ok: at most one note
+    if (spec.labelSmoothing) notes.push(t.t('bce.note.smoothing', { eps: spec.labelSmoothing }));
+    if (spec.perRow) notes.push(t.t('bce.note.perRow', { cols: input.cols }));
     for (const note of chance.notes) notes.push(note);
 
     const json: Record<string, unknown> = {
@@ -160,6 +177,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       probs: matrixRows(result.probs),
       losses: matrixRows(result.losses),
     };
+    if (nats.rowLosses) json.row_losses = listInUnit(nats.rowLosses, unit);
     if (reduction !== 'none') json.loss = result.loss;
     json.chance = chance.json.chance;
     json.loss_over_chance = chance.json.loss_over_chance;
@@ -174,7 +192,12 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       infExplained: infNotes.length > 0,
       // A script wants the per-element losses (or, having asked for --grad, the gradient).
       data: { colLabels: input.colLabels, rows: matrixRows(grad ? result.grad : result.losses) },
-      values: reduction === 'none' ? matrixRows(result.losses) : [[result.loss]],
+      values:
+        reduction !== 'none'
+          ? [[result.loss]]
+          : nats.rowLosses
+            ? listInUnit(nats.rowLosses, unit).map((l) => [l])
+            : matrixRows(result.losses),
       json,
     };
   },

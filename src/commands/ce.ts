@@ -9,11 +9,19 @@ import {
   lossHeadline,
   withGrad,
 } from './command.js';
-import { readNumberOption, readTemperature } from '../text/option-values.js';
+import { readChoice, readNumberOption, readTemperature } from '../text/option-values.js';
 import { formatExact } from '../format/number.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, rowView } from '../core/matrix.js';
-import { type CeEvaluation, crossEntropyChance, evaluateCrossEntropy } from '../ops/cross-entropy/metrics.js';
+import {
+  type CeEvaluation,
+  crossEntropyChance,
+  evaluateCrossEntropy,
+  kernelOptions,
+  targetDistributions,
+} from '../ops/cross-entropy/metrics.js';
+import { crossEntropyHessian } from '../ops/cross-entropy/kernel.js';
+import { logSumExp } from '../core/log-sum-exp.js';
 import { chanceReport } from './chance.js';
 import { type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from '../ops/cross-entropy/spec.js';
 import {
@@ -23,7 +31,7 @@ import {
   checkTargetChoice,
   rowsNotSummingToOne,
 } from '../ops/cross-entropy/validate.js';
-import { unitJson } from '../core/units.js';
+import { matrixInUnit, unitJson } from '../core/units.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import { rowLabels } from '../report/labels.js';
 import {
@@ -81,6 +89,9 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   const topKText = text('topK');
   // Each k once, in the order given.
   const topK = topKText !== undefined ? [...new Set(await readListOption(context, topKText, '--top-k'))] : [1];
+  const sampleText = text('sampleWeight');
+  const sampleWeight =
+    sampleText !== undefined ? await readListOption(context, sampleText, '--sample-weight') : undefined;
   const spec: CeSpec = {
     targets,
     oneBased: options.oneBased === true,
@@ -88,6 +99,9 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
     temperature,
     ...(weight !== undefined ? { weight } : {}),
     labelSmoothing,
+    smoothingStyle: readChoice(text('smoothingStyle'), '--smoothing-style', ['torch', 'others'] as const, 'torch'),
+    ...(sampleWeight !== undefined ? { sampleWeight } : {}),
+    hessian: options.hessian === true,
     reduction,
     topK,
     unit: readBase(text('base')),
@@ -191,6 +205,37 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
   return summary;
 }
 
+/** log Σ_c exp(z_c / T) of each row: the softmax's denominator, what the loss subtracts z_y/T from. */
+function rowLogSumExp(input: Matrix, temperature: number): number[] {
+  const row = new Float64Array(input.cols);
+  return Array.from({ length: input.rows }, (_, i) => {
+    const z = rowView(input, i);
+    for (let c = 0; c < input.cols; c++) row[c] = z[c] / temperature;
+    return logSumExp(row);
+  });
+}
+
+/** The Hessian's row blocks (C×C each) as JSON: one matrix per row of the input. */
+function hessianBlocks(h: Matrix, classes: number): number[][][] {
+  return Array.from({ length: h.rows / classes }, (_, n) =>
+    Array.from({ length: classes }, (_, i) => Array.from(rowView(h, n * classes + i))),
+  );
+}
+
+/** One table per row: the Hessian of the loss w.r.t. that row's logits (or probabilities). */
+function hessianTables(t: Translator, input: ParsedMatrix, spec: CeSpec, h: Matrix): ReportTable[] {
+  const names = classNames(input, spec.oneBased);
+  return rowLabels(input.rows).map((row, n) => ({
+    title: t.label(spec.inputIsProbs ? 'ce.title.hessianProbs' : 'ce.title.hessian', { row }),
+    corner: '',
+    colLabels: names,
+    rows: names.map((label, i) => ({
+      label,
+      cells: Array.from(rowView(h, n * input.cols + i), (v) => numberCell(v, { signed: true })),
+    })),
+  }));
+}
+
 /** The notes under the tables, and whether they say why a loss (or the perplexity) is inf. */
 function notesOf(
   t: Translator,
@@ -207,9 +252,15 @@ function notesOf(
   if (targets.kind === 'index' && ignored > 0)
     notes.push(t.t('ce.note.ignored', { count: ignored, index: targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX }));
   if (targets.kind === 'probs') notes.push(t.t('ce.note.soft'));
-  if (labelSmoothing > 0) notes.push(t.t('ce.note.smoothing', { eps: labelSmoothing, classes: input.cols }));
+  if (labelSmoothing > 0)
+    notes.push(
+      spec.smoothingStyle === 'others'
+        ? t.t('ce.note.smoothingOthers', { eps: labelSmoothing, others: input.cols - 1 })
+        : t.t('ce.note.smoothing', { eps: labelSmoothing, classes: input.cols }),
+    );
+  if (spec.sampleWeight) notes.push(t.t('ce.note.sampleWeight', { rows: r.classes.filter((c) => c !== null).length }));
   notes.push(t.t(r.split ? 'ce.note.entropySoft' : 'ce.note.entropyIndex'));
-  if (r.split && spec.weight) notes.push(t.t('ce.note.entropyWeighted'));
+  if (r.split && (spec.weight || spec.sampleWeight)) notes.push(t.t('ce.note.entropyWeighted'));
   for (const note of unitNotes(t, spec.unit)) notes.push(note);
   if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
   const { zero, overflow } = r.infinite;
@@ -238,9 +289,12 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     { flags: '-w, --weight <LIST>', description: 'help.opt.ce.weight' },
     { flags: '--ignore-index <K>', description: 'help.opt.ce.ignoreIndex' },
     { flags: '--label-smoothing <EPS>', description: 'help.opt.ce.labelSmoothing' },
+    { flags: '--smoothing-style <torch|others>', description: 'help.opt.ce.smoothingStyle' },
+    { flags: '--sample-weight <LIST>', description: 'help.opt.ce.sampleWeight' },
     { flags: '-r, --reduction <mean|sum|none>', description: 'help.opt.ce.reduction' },
     { flags: '-t, --temperature <T>', description: 'help.opt.ce.temperature' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
+    { flags: '--hessian', description: 'help.opt.ce.hessian' },
     { flags: '--top-k <LIST>', description: 'help.opt.ce.topK' },
     BASE_OPTION,
   ],
@@ -250,6 +304,8 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     'xent ce "0.7,0.2,0.1; 0.1,0.1,0.8" --probs -y 1,3 --one-based -r none',
     'xent ce "2,1; 1,3" --target-probs "0.9,0.1; 0.2,0.8" -f json',
     'xent ce "2,0.5,-1; 0.3,1.8,0.2; 1,2,3" -y 0,2,0 --top-k 1,2 --base 2',
+    'xent ce "2,0.5,-1; 0.3,1.8,0.2" -y 0,1 --sample-weight 1,3 --label-smoothing 0.1 --smoothing-style others',
+    'xent ce "2,0.5,-1" -y 0 --hessian -f json',
   ],
   readSpec: readCeSpec,
   classesInRows: () => true,
@@ -278,11 +334,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     // The gradient table is a cell per entry: only for the outputs that print tables.
     if (grad && printsTables !== false) tables.push(gradTable(t, input, spec, r));
     const { notes, infExplained } = notesOf(t, input, spec, r);
-    const chanceNats = crossEntropyChance(input.cols, targets, {
-      weight: spec.weight,
-      labelSmoothing: spec.labelSmoothing,
-      reduction,
-    });
+    const chanceNats = crossEntropyChance(input.cols, targets, kernelOptions(spec));
     const chance = chanceReport(
       t,
       { nats: chanceNats, formula: 'chance.ce', params: { classes: input.cols } },
@@ -309,6 +361,21 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     json.topk = Object.fromEntries([...r.topK].map(([k, v]) => [String(k), counted ? v : null]));
     json.perplexity = r.nats.meanDenominator > 0 ? r.perplexity : null;
     if (grad) json.grad = matrixRows(r.grad);
+    if (spec.sampleWeight) json.sample_weight = spec.sampleWeight;
+    // The targets the loss uses (smoothed, or soft) and each row's log Σ exp(z/T), the softmax's denominator.
+    if (r.split)
+      json.target_probs = targetDistributions(
+        targets,
+        input.rows,
+        input.cols,
+        spec.labelSmoothing,
+        spec.smoothingStyle,
+      );
+    if (!spec.inputIsProbs) json.log_sum_exp = rowLogSumExp(input, spec.temperature);
+    const hessian = spec.hessian ? crossEntropyHessian(r.nats, targets, kernelOptions(spec)) : undefined;
+    if (hessian) json.hessian = hessianBlocks(matrixInUnit(hessian, spec.unit), input.cols);
+    if (hessian && printsTables !== false)
+      for (const table of hessianTables(t, input, spec, matrixInUnit(hessian, spec.unit))) tables.push(table);
 
     return {
       tables,

@@ -19,6 +19,8 @@ export function planCrossEntropyStream(spec: CeSpec, { format, source }: StreamC
   // What the value does not show but the whole-matrix path computes or checks: the gradient,
   // probability input, top-k other than the accuracy (k ≤ classes is checked there).
   if (spec.grad || spec.inputIsProbs || spec.topK.some((k) => k !== 1)) return undefined;
+  // Conventions the row sums do not take (Keras's sample weights, ε/(C − 1), the Hessian): the whole-matrix path.
+  if (spec.sampleWeight || (spec.smoothingStyle ?? 'torch') !== 'torch' || spec.hessian) return undefined;
   if (reduction === 'none') return undefined; // one line per row: printed only once all targets are known good
   const task: CeTask = {
     kind: 'ce',

@@ -101,6 +101,29 @@ export const conventionsEn = {
   'note.kl.sum': 'reduction sum: every element P·(log P − log Q) added up',
   'note.kl.none': "reduction none: each element P·(log P − log Q), in JSON's elements, as F.kl_div(reduction='none')",
   'sum.klReduced': 'loss ({reduction})',
+  // ce and bce as Keras and the tutorials compute them.
+  'help.opt.ce.smoothingStyle':
+    "how --label-smoothing spreads ε: torch (PyTorch's and Keras's (1 − ε)·y + ε/C, default) or others (1 − ε on the target, ε/(C − 1) on each other class, as many tutorials teach it)",
+  'help.opt.ce.sampleWeight':
+    "one weight per row, as Keras's sample_weight: each row's loss times its weight, and 'mean' is Keras's sum_over_batch_size, Σ weight·loss / the rows counted (class weights -w then only multiply); inline or @FILE",
+  'help.opt.ce.hessian':
+    "each row's Hessian of the loss w.r.t. its logits, Σa·(diag(p) − p·pᵀ)/T² (÷ the mean's denominator); w.r.t. the probabilities with --probs: diag(a/p²)",
+  'help.opt.bce.labelSmoothing':
+    "Keras's label smoothing ε, 0 ≤ ε ≤ 1: each target y becomes y·(1 − ε) + ε/2 (PyTorch's BCE has none)",
+  'help.opt.bce.perRow':
+    "Keras's BinaryCrossentropy: one loss per row, the mean of its elements, which -r sum adds and -r none lists (PyTorch adds and lists elements; mean is the same)",
+  'bce.note.smoothing': 'label smoothing ε = {eps} (Keras): each target y is y·(1 − ε) + ε/2',
+  'bce.note.perRow': "per row (Keras): each row's loss is the mean of its {cols} elements, in JSON's row_losses",
+  'ce.title.hessian': 'Hessian of the loss w.r.t. row {row}’s logits (∂²loss/∂z∂z)',
+  'ce.title.hessianProbs': 'Hessian of the loss w.r.t. row {row}’s probabilities (∂²loss/∂p∂p)',
+  'ce.note.smoothingOthers':
+    'label smoothing ε = {eps}, ε/(C − 1) style: 1 − ε on the target, ε/{others} on each other class',
+  'ce.note.sampleWeight':
+    "sample weights (Keras's sample_weight): each row's loss times its weight; mean = Σ / {rows} rows counted (Keras's sum_over_batch_size)",
+  'err.ce.sampleWeightCount': '--sample-weight has {count} weights for {rows} rows: give one per row',
+  'err.ce.othersOneClass': '--smoothing-style others spreads ε over the other classes, and this input has one class',
+  'err.ce.explainConvention':
+    "--explain derives PyTorch's cross-entropy and does not take {option}: leave out --explain, or the option",
 } as const;
 
 export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
@@ -193,4 +216,24 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'note.kl.sum': '归约 sum：所有元素 P·(log P − log Q) 之和',
   'note.kl.none': "归约 none：每个元素 P·(log P − log Q)，见 JSON 的 elements，与 F.kl_div(reduction='none') 相同",
   'sum.klReduced': '损失（{reduction}）',
+  'help.opt.ce.smoothingStyle':
+    '--label-smoothing 分配 ε 的方式：torch（PyTorch 与 Keras 的 (1 − ε)·y + ε/C，默认）或 others（目标类 1 − ε，其余每类 ε/(C − 1)，许多教程如此讲解）',
+  'help.opt.ce.sampleWeight':
+    "每行一个权重，同 Keras 的 sample_weight：每行的损失乘以其权重，'mean' 即 Keras 的 sum_over_batch_size，Σ 权重·损失 / 计入的行数（此时类别权重 -w 只做乘法）；可内联或用 @FILE",
+  'help.opt.ce.hessian':
+    '每行损失对其 logits 的 Hessian，Σa·(diag(p) − p·pᵀ)/T²（再除以 mean 的分母）；配合 --probs 时对概率求：diag(a/p²)',
+  'help.opt.bce.labelSmoothing':
+    'Keras 的标签平滑 ε，0 ≤ ε ≤ 1：每个目标 y 变为 y·(1 − ε) + ε/2（PyTorch 的 BCE 没有此项）',
+  'help.opt.bce.perRow':
+    'Keras 的 BinaryCrossentropy：每行一个损失，即该行各元素的平均，-r sum 对其求和，-r none 逐行列出（PyTorch 对元素求和、逐元素列出；mean 两者相同）',
+  'bce.note.smoothing': '标签平滑 ε = {eps}（Keras）：每个目标 y 变为 y·(1 − ε) + ε/2',
+  'bce.note.perRow': '逐行（Keras）：每行的损失是其 {cols} 个元素的平均，见 JSON 的 row_losses',
+  'ce.title.hessian': '损失对第 {row} 行 logits 的 Hessian（∂²loss/∂z∂z）',
+  'ce.title.hessianProbs': '损失对第 {row} 行概率的 Hessian（∂²loss/∂p∂p）',
+  'ce.note.smoothingOthers': '标签平滑 ε = {eps}，ε/(C − 1) 方式：目标类 1 − ε，其余每类 ε/{others}',
+  'ce.note.sampleWeight':
+    '样本权重（Keras 的 sample_weight）：每行的损失乘以其权重；mean = Σ / 计入的 {rows} 行（Keras 的 sum_over_batch_size）',
+  'err.ce.sampleWeightCount': '--sample-weight 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
+  'err.ce.othersOneClass': '--smoothing-style others 把 ε 分给其余各类，而此输入只有一类',
+  'err.ce.explainConvention': '--explain 推导的是 PyTorch 的交叉熵，不接受 {option}：请去掉 --explain 或该选项',
 };

@@ -13,6 +13,13 @@ export interface BinaryCrossEntropyOptions {
   readonly reduction?: Reduction;
   /** The input holds probabilities p (F.binary_cross_entropy) instead of logits. */
   readonly inputIsProbs?: boolean;
+  /** Keras's label_smoothing ε: each target y becomes y·(1 − ε) + ε/2 (PyTorch's BCE has none). */
+  readonly labelSmoothing?: number;
+  /**
+   * Keras's BinaryCrossentropy: a loss per row, the mean over its C elements, which 'sum'
+   * adds and 'none' lists (PyTorch sums and lists elements). 'mean' is the same either way.
+   */
+  readonly perRow?: boolean;
 }
 
 export interface BinaryCrossEntropyResult {
@@ -24,8 +31,10 @@ export interface BinaryCrossEntropyResult {
   readonly loss: number;
   /** Σ losses / (N·C), whatever the reduction. */
   readonly meanLoss: number;
-  /** ∂loss/∂input (logits, or the given probabilities); for 'none', of Σ losses. */
+  /** ∂loss/∂input (logits, or the given probabilities); for 'none', of Σ losses (per row with perRow). */
   readonly grad: Matrix;
+  /** With perRow: each row's loss, the mean of its elements' losses. */
+  readonly rowLosses?: Float64Array;
 }
 
 /** a·b with 0·inf = 0: a term whose coefficient is 0 is absent, not NaN. */
@@ -71,13 +80,15 @@ export function binaryCrossEntropy(
   const losses = zeros(rows, cols);
   const grad = zeros(rows, cols);
   const count = rows * cols;
-  const scale = reduction === 'mean' ? 1 / count : 1;
+  const eps = options.labelSmoothing ?? 0;
+  const scale = reduction === 'mean' ? 1 / count : options.perRow ? 1 / cols : 1;
+  const rowLosses = options.perRow ? new Float64Array(rows) : undefined;
   let total = 0;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const k = i * cols + j;
       const x = input.data[k];
-      const y = targets.data[k];
+      const y = eps > 0 ? targets.data[k] * (1 - eps) + eps / 2 : targets.data[k];
       const w = weightAt(options.weight, i, j);
       const pos = (options.posWeight?.[j] ?? 1) * y;
       const neg = 1 - y;
@@ -95,9 +106,15 @@ export function binaryCrossEntropy(
       losses.data[k] = times(w, loss);
       grad.data[k] = times(w, g) * scale;
       total += losses.data[k];
+      if (rowLosses) rowLosses[i] += losses.data[k] / cols;
     }
   }
   const meanLoss = total / count;
-  const loss = reduction === 'mean' ? meanLoss : reduction === 'sum' ? total : NaN;
-  return { probs, losses, loss, meanLoss, grad };
+  let sum = total;
+  if (rowLosses) {
+    sum = 0;
+    for (const l of rowLosses) sum += l;
+  }
+  const loss = reduction === 'mean' ? meanLoss : reduction === 'sum' ? sum : NaN;
+  return { probs, losses, loss, meanLoss, grad, ...(rowLosses ? { rowLosses } : {}) };
 }

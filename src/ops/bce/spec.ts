@@ -13,6 +13,10 @@ export interface BceSpec {
   readonly reduction: Reduction;
   /** The input holds probabilities in [0, 1] (`--probs`). */
   readonly inputIsProbs: boolean;
+  /** Keras's label smoothing ε in [0, 1] (`--label-smoothing`): y·(1 − ε) + ε/2. */
+  readonly labelSmoothing?: number;
+  /** Keras's per-row losses (`--per-row`): each row the mean of its elements. */
+  readonly perRow?: boolean;
   readonly unit: InfoUnit;
   readonly grad: boolean;
 }

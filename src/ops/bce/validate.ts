@@ -4,7 +4,7 @@
 import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import type { Matrix } from '../../core/matrix.js';
-import { type Shape, checkProbabilityInput, checkWeights } from '../cross-entropy/validate.js';
+import { type Shape, checkLabelSmoothing, checkProbabilityInput, checkWeights } from '../cross-entropy/validate.js';
 import { BCE_CLI_NAMES, type BceOptionNames, type BceSpec } from './spec.js';
 
 /** Targets are labels or probabilities: every value in [0, 1]. */
@@ -54,6 +54,7 @@ export function checkBceOptions(spec: BceSpec, names: BceOptionNames = BCE_CLI_N
   checkBceTargets(spec.targets);
   if (spec.posWeight) checkWeights(spec.posWeight, names.posWeight);
   if (spec.weight) checkWeights(spec.weight.data, names.weight);
+  if (spec.labelSmoothing !== undefined) checkLabelSmoothing(spec.labelSmoothing);
 }
 
 /** What needs the input: probabilities in [0, 1] with --probs, and every shape against it. */

@@ -23,6 +23,33 @@ export interface CrossEntropyOptions {
   readonly temperature?: number;
   /** The input rows are already probabilities: ℓ = log p instead of log_softmax(z / T). */
   readonly inputIsProbs?: boolean;
+  /**
+   * How ε is spread: 'torch' (PyTorch and Keras: (1 − ε)·q + ε/C on every class) or 'others'
+   * (as many tutorials teach it: 1 − ε on the target, ε/(C − 1) on each other class, for a
+   * distribution q: (1 − ε)·q + ε·(1 − q)/(C − 1)).
+   */
+  readonly smoothingStyle?: SmoothingStyle;
+  /**
+   * One weight per row, as Keras's sample_weight: each row's loss (and gradient) times sₙ, and
+   * 'mean' is Keras's sum_over_batch_size, Σ sₙ·lₙ over the number of rows counted.
+   */
+  readonly sampleWeight?: ArrayLike<number>;
+}
+
+/** How label smoothing spreads ε: PyTorch's ε/C on every class, or ε/(C − 1) on the others. */
+export type SmoothingStyle = 'torch' | 'others';
+
+/**
+ * A target distribution q smoothed: (1 − ε)·q + ε/C ('torch'), or (1 − ε)·q + ε·(1 − q)/(C − 1)
+ * ('others': for a one-hot q, 1 − ε on the target and ε/(C − 1) on each other class).
+ *
+ * @example
+ * smoothedTarget(1, 0.1, 3, 'torch')  // 0.9333… = 0.9 + 0.1/3
+ * smoothedTarget(0, 0.1, 3, 'others') // 0.05 = 0.1/2
+ */
+export function smoothedTarget(q: number, eps: number, classes: number, style: SmoothingStyle = 'torch'): number {
+  if (eps === 0) return q;
+  return style === 'others' ? (1 - eps) * q + (eps * (1 - q)) / (classes - 1) : (1 - eps) * q + eps / classes;
 }
 
 export interface CrossEntropyResult {
@@ -54,8 +81,18 @@ function times(a: number, logP: number): number {
  * The effective target row of index target y (into `out`, which starts at 0): the weighted,
  * smoothed one-hot, ε/C·w_c on every class and (1 − ε)·w_y more on y.
  */
-export function indexTargetRow(out: Float64Array, y: number, w: ArrayLike<number>, eps: number): void {
+export function indexTargetRow(
+  out: Float64Array,
+  y: number,
+  w: ArrayLike<number>,
+  eps: number,
+  style: SmoothingStyle = 'torch',
+): void {
   const cols = out.length;
+  if (style === 'others' && eps > 0) {
+    for (let c = 0; c < cols; c++) out[c] = c === y ? (1 - eps) * w[c] : (eps / (cols - 1)) * w[c];
+    return;
+  }
   if (eps > 0) for (let c = 0; c < cols; c++) out[c] = (eps / cols) * w[c];
   out[y] += (1 - eps) * w[y];
 }
@@ -104,22 +141,28 @@ export function weightScale(weight: ArrayLike<number> | undefined): number {
  * a = (1 − ε)·w_y·onehot(y) + (ε/C)·w (all 0 for an ignored row); soft target q:
  * a_c = w_c·((1 − ε)·q_c + ε/C).
  */
-function effectiveTargets(
+export function effectiveTargets(
   targets: CrossEntropyTargets,
   rows: number,
   cols: number,
-  w: Float64Array,
-  eps: number,
+  options: Pick<CrossEntropyOptions, 'weight' | 'labelSmoothing' | 'smoothingStyle' | 'sampleWeight'> = {},
 ): Matrix {
+  const eps = options.labelSmoothing ?? 0;
+  const style = options.smoothingStyle ?? 'torch';
+  const w = new Float64Array(cols).fill(1);
+  if (options.weight) w.set(options.weight);
   const a = zeros(rows, cols);
   for (let n = 0; n < rows; n++) {
     const out = rowView(a, n);
     if (targets.kind === 'index') {
       const y = targets.classes[n];
-      if (y !== null) indexTargetRow(out, y, w, eps);
+      if (y !== null) indexTargetRow(out, y, w, eps, style);
     } else {
-      for (let c = 0; c < cols; c++) out[c] = w[c] * ((1 - eps) * at(targets.probs, n, c) + eps / cols);
+      for (let c = 0; c < cols; c++) out[c] = w[c] * smoothedTarget(at(targets.probs, n, c), eps, cols, style);
     }
+    // A sample weight scales the row's whole target: its loss and its gradient.
+    const sample = options.sampleWeight?.[n];
+    if (sample !== undefined && sample !== 1) for (let c = 0; c < cols; c++) out[c] *= sample;
   }
   return a;
 }
@@ -154,15 +197,12 @@ export function crossEntropy(
 ): CrossEntropyResult {
   const { rows, cols } = input;
   const reduction = options.reduction ?? 'mean';
-  const eps = options.labelSmoothing ?? 0;
   const temperature = options.inputIsProbs ? 1 : (options.temperature ?? 1);
-  const w = new Float64Array(cols).fill(1);
-  if (options.weight) w.set(options.weight);
 
   const { probs, logProbs } = options.inputIsProbs
     ? { probs: input, logProbs: mapMatrix(input, Math.log) }
     : softmax(input, temperature, 'row');
-  const a = effectiveTargets(targets, rows, cols, w, eps);
+  const a = effectiveTargets(targets, rows, cols, options);
   // Weight × target probability can pass the largest double (1e308 × 10): the loss and the
   // gradient would be nan (inf · 0, inf − inf), so such a target is refused.
   for (let k = 0; k < a.data.length; k++) {
@@ -184,7 +224,9 @@ export function crossEntropy(
   const sums: LossSums = {
     total: total.value(),
     scaledTotal: scaledTotal.value(),
-    scaledDenominator: scaledMeanDenominator(targets, rows, w, unit),
+    scaledDenominator: options.sampleWeight
+      ? countedRows(targets, rows) * unit
+      : scaledMeanDenominator(targets, rows, options.weight, unit),
   };
   const meanDenominator = sums.scaledDenominator / unit;
   const meanLoss = sums.scaledTotal / sums.scaledDenominator;
@@ -247,6 +289,52 @@ function scaledMeanDenominator(
   const sum = new CompensatedSum();
   for (const y of targets.classes) if (y !== null) sum.add(weight ? weight[y] * unit : 1);
   return sum.value();
+}
+
+/** The rows a cross-entropy counts: those not ignored (every row with soft targets). Keras's mean divides by these. */
+export function countedRows(targets: CrossEntropyTargets, rows: number): number {
+  if (targets.kind === 'probs') return rows;
+  let count = 0;
+  for (const y of targets.classes) if (y !== null) count++;
+  return count;
+}
+
+/**
+ * The Hessian of the loss w.r.t. each row's logits (the loss is a sum over rows, so the full
+ * Hessian is block-diagonal): with a the row's effective target, Σ_c a_c·(diag(p) − p·pᵀ)/T²,
+ * divided by the 'mean' denominator. With probability input, w.r.t. the probabilities:
+ * diag(a_c / p_c²). Row i's block is rows i·C … i·C + C − 1 of the result.
+ *
+ * @example
+ * // logits [[0, 0]], target 0: p = [½, ½], the Hessian [[¼, −¼], [−¼, ¼]]
+ */
+export function crossEntropyHessian(
+  result: CrossEntropyResult,
+  targets: CrossEntropyTargets,
+  options: CrossEntropyOptions = {},
+): Matrix {
+  const { rows, cols } = result.probs;
+  const a = effectiveTargets(targets, rows, cols, options);
+  const temperature = options.inputIsProbs ? 1 : (options.temperature ?? 1);
+  const scale = (options.reduction ?? 'mean') === 'mean' ? 1 / result.meanDenominator : 1;
+  const h = zeros(rows * cols, cols);
+  for (let n = 0; n < rows; n++) {
+    const p = rowView(result.probs, n);
+    const an = rowView(a, n);
+    let mass = 0;
+    for (let c = 0; c < cols; c++) mass += an[c];
+    for (let i = 0; i < cols; i++) {
+      const out = rowView(h, n * cols + i);
+      for (let j = 0; j < cols; j++) {
+        out[j] = options.inputIsProbs
+          ? i === j && an[i] !== 0
+            ? (an[i] / (p[i] * p[i])) * scale
+            : 0
+          : (mass * ((i === j ? p[i] : 0) - p[i] * p[j]) * scale) / (temperature * temperature);
+      }
+    }
+  }
+  return h;
 }
 
 export function reducedLoss(sums: LossSums, reduction: Reduction): number {

@@ -8,10 +8,15 @@ import { argmaxRows } from '../softmax/kernel.js';
 import { inUnit, matrixInUnit } from '../../core/units.js';
 import { CompensatedSum } from '../../core/compensated.js';
 import {
+  type CrossEntropyOptions,
   type CrossEntropyResult,
   type CrossEntropyTargets,
-  type Reduction,
+  type SmoothingStyle,
+  countedRows,
   crossEntropy,
+  effectiveTargets,
+  meanDenominatorOf,
+  smoothedTarget,
   weightScale,
 } from './kernel.js';
 import type { CeSpec } from './spec.js';
@@ -96,6 +101,7 @@ export function targetDistributions(
   rows: number,
   cols: number,
   eps: number,
+  style: SmoothingStyle = 'torch',
 ): (Float64Array | null)[] {
   return Array.from({ length: rows }, (_, n) => {
     const q = new Float64Array(cols);
@@ -106,7 +112,7 @@ export function targetDistributions(
     } else {
       q.set(rowView(targets.probs, n));
     }
-    if (eps > 0) for (let c = 0; c < cols; c++) q[c] = (1 - eps) * q[c] + eps / cols;
+    if (eps > 0) for (let c = 0; c < cols; c++) q[c] = smoothedTarget(q[c], eps, cols, style);
     return q;
   });
 }
@@ -161,6 +167,19 @@ export interface CeEvaluation {
   readonly infinite: { readonly zero: readonly number[]; readonly overflow: readonly number[] };
 }
 
+/** The kernel's options from `xent ce`'s spec. */
+export function kernelOptions(spec: CeSpec): CrossEntropyOptions {
+  return {
+    weight: spec.weight,
+    labelSmoothing: spec.labelSmoothing,
+    reduction: spec.reduction,
+    temperature: spec.temperature,
+    inputIsProbs: spec.inputIsProbs,
+    smoothingStyle: spec.smoothingStyle,
+    ...(spec.sampleWeight ? { sampleWeight: spec.sampleWeight } : {}),
+  };
+}
+
 /**
  * Cross-entropy of `input` against checked targets (checkCeInput), with the metrics `xent ce`
  * and the library report: accuracy and top-k from the input's ranking, the perplexity, the
@@ -168,13 +187,7 @@ export interface CeEvaluation {
  */
 export function evaluateCrossEntropy(input: Matrix, spec: CeSpec, targets: CrossEntropyTargets): CeEvaluation {
   const { unit, labelSmoothing } = spec;
-  const nats = crossEntropy(input, targets, {
-    weight: spec.weight,
-    labelSmoothing,
-    reduction: spec.reduction,
-    temperature: spec.temperature,
-    inputIsProbs: spec.inputIsProbs,
-  });
+  const nats = crossEntropy(input, targets, kernelOptions(spec));
   const classes = targetClasses(targets);
   // inTopK(row, target, 1): the arg-max is the target, and a tie with another class is not a hit.
   const correct = classes.map((c, i) => (c === null ? null : inTopK(rowView(input, i), c, 1)));
@@ -185,7 +198,7 @@ export function evaluateCrossEntropy(input: Matrix, spec: CeSpec, targets: Cross
     spec.topK.filter((k) => k !== 1),
   );
   const topK = new Map(spec.topK.map((k) => [k, k === 1 ? accuracy : others.get(k)!] as const));
-  const q = targetDistributions(targets, input.rows, input.cols, labelSmoothing);
+  const q = targetDistributions(targets, input.rows, input.cols, labelSmoothing, spec.smoothingStyle);
   const split =
     targets.kind === 'probs' || labelSmoothing > 0
       ? {
@@ -237,11 +250,11 @@ export function diagonalColumnTopK(scores: Matrix, ks: readonly number[]): Map<n
 
 /**
  * The chance level of a cross-entropy: the loss of equal logits (every class 1/C, what a
- * model that knows nothing predicts) with the same targets, weights, smoothing and
- * reduction. Each log-probability is then −ln C, so row n scores ln C·Σ_c a_{n,c}, its
+ * model that knows nothing predicts) with the same targets, weights, smoothing, sample weights
+ * and reduction. Each log-probability is then −ln C, so row n scores ln C·Σ_c a_{n,c}, its
  * effective target mass (see crossEntropy): ln C for a plain class target, and ln C for
- * 'mean' whatever the weights. 'sum' adds the rows; 'none' is compared with the mean loss,
- * so it gets the 'mean' figure. The weights are scaled by a power of two as the loss's are.
+ * 'mean' whatever the class weights. 'sum' adds the rows; 'none' is compared with the mean
+ * loss, so it gets the 'mean' figure. The weights are scaled by a power of two as the loss's are.
  *
  * @example
  * crossEntropyChance(3, { kind: 'index', classes: [0, 2] }) // ln 3 ≈ 1.0986
@@ -249,32 +262,19 @@ export function diagonalColumnTopK(scores: Matrix, ks: readonly number[]): Map<n
 export function crossEntropyChance(
   cols: number,
   targets: CrossEntropyTargets,
-  options: {
-    readonly weight?: ArrayLike<number>;
-    readonly labelSmoothing?: number;
-    readonly reduction?: Reduction;
-  } = {},
+  options: Partial<
+    Pick<CrossEntropyOptions, 'weight' | 'labelSmoothing' | 'smoothingStyle' | 'sampleWeight' | 'reduction'>
+  > = {},
 ): number {
-  const eps = options.labelSmoothing ?? 0;
+  const rows = targets.kind === 'index' ? targets.classes.length : targets.probs.rows;
   const unit = weightScale(options.weight);
-  const w = (c: number) => (options.weight ? options.weight[c] * unit : unit);
-  let allWeights = 0;
-  for (let c = 0; c < cols; c++) allWeights += w(c);
+  const a = effectiveTargets(targets, rows, cols, options);
   const mass = new CompensatedSum();
-  const denominator = new CompensatedSum();
-  if (targets.kind === 'index') {
-    for (const y of targets.classes) {
-      if (y === null) continue;
-      mass.add((1 - eps) * w(y) + (eps / cols) * allWeights);
-      denominator.add(w(y));
-    }
-  } else {
-    for (let n = 0; n < targets.probs.rows; n++) {
-      for (let c = 0; c < cols; c++) mass.add(w(c) * ((1 - eps) * at(targets.probs, n, c) + eps / cols));
-      denominator.add(unit);
-    }
-  }
+  for (const v of a.data) mass.add(v * unit);
   const perClass = Math.log(cols);
   if (options.reduction === 'sum') return (perClass * mass.value()) / unit;
-  return (perClass * mass.value()) / denominator.value();
+  const denominator = options.sampleWeight
+    ? countedRows(targets, rows)
+    : meanDenominatorOf(targets, rows, options.weight);
+  return (perClass * mass.value()) / unit / denominator;
 }

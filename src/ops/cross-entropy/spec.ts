@@ -3,7 +3,7 @@
 // explain/ and stream/ (below commands/) can use its type.
 import type { Matrix } from '../../core/matrix.js';
 import type { InfoUnit } from '../../core/units.js';
-import type { Reduction } from './kernel.js';
+import type { Reduction, SmoothingStyle } from './kernel.js';
 
 /** PyTorch's default ignore_index: a target of −100 is ignored unless told otherwise. */
 export const DEFAULT_IGNORE_INDEX = -100;
@@ -39,6 +39,12 @@ export interface CeSpec {
   readonly weight?: readonly number[];
   /** ε in [0, 1]. */
   readonly labelSmoothing: number;
+  /** How ε is spread (--smoothing-style): PyTorch's ε/C (absent), or ε/(C − 1) on the other classes. */
+  readonly smoothingStyle?: SmoothingStyle;
+  /** One weight per row (--sample-weight, as Keras's sample_weight); undefined: none. */
+  readonly sampleWeight?: readonly number[];
+  /** Print each row's Hessian w.r.t. its logits (--hessian). */
+  readonly hessian?: boolean;
   readonly reduction: Reduction;
   /** The k of top-k accuracy, each once, in the order given; [1] by default. */
   readonly topK: readonly number[];

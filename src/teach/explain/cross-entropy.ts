@@ -1,3 +1,4 @@
+import { XentError } from '../../core/errors.js';
 import { type Matrix, at, fromRows, rowView } from '../../core/matrix.js';
 import { type CrossEntropyTargets, crossEntropy, meanDenominatorOf } from '../../ops/cross-entropy/kernel.js';
 import type { CeSpec } from '../../ops/cross-entropy/spec.js';
@@ -34,6 +35,13 @@ function lossText(u: ExplainUnit, nats: number, d: number): string {
 
 export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const { t, spec, decimals: d } = x;
+  // Its derivation is PyTorch's: Keras's sample weights and ε/(C − 1) are refused, not explained wrongly.
+  if (spec.sampleWeight || (spec.smoothingStyle === 'others' && spec.labelSmoothing > 0))
+    throw new XentError(
+      'err.ce.explainConvention',
+      { option: spec.sampleWeight ? '--sample-weight' : '--smoothing-style others' },
+      true,
+    );
   const input = x.input!;
   const r = pickRow(x.row, input.rows);
   const u = explainUnit(spec.unit);
