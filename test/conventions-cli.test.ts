@@ -237,3 +237,75 @@ describe('ce and bce as Keras and the tutorials compute them', () => {
     await expectErrorInBothLanguages(argv, en, zh);
   });
 });
+
+describe("clip: open_clip's local_loss and several positives", () => {
+  const IMAGES = '1,0; 0.6,0.8; 0.2,0.9; 0.5,0.5; -0.3,1; 0.9,-0.4';
+  const TEXTS = '0.9,0.1; 0,1; 0.5,0.5; 1,0.2; -0.1,0.8; 0.7,-0.2';
+  it('the mean of the ranks’ local losses is the whole batch’s loss', async () => {
+    const whole = (await json(['clip', '--image', IMAGES, '--text', TEXTS, '-s', '10'])).loss as number;
+    let sum = 0;
+    for (const rank of ['0', '1', '2'])
+      sum += (await json(['clip', '--image', IMAGES, '--text', TEXTS, '-s', '10', '--world-size', '3', '--rank', rank]))
+        .loss as number;
+    expect(sum / 3).toBeCloseTo(whole, 14);
+  });
+  it('a rank’s two logits matrices with --text-logits and --label-offset give the same loss', async () => {
+    const rank = await json([
+      'clip',
+      '--image',
+      IMAGES,
+      '--text',
+      TEXTS,
+      '-s',
+      '10',
+      '--world-size',
+      '3',
+      '--rank',
+      '1',
+    ]);
+    const matrix = (m: unknown) => (m as number[][]).map((r) => r.join(',')).join(';');
+    const logits = await json([
+      'clip',
+      matrix(rank.logits_per_image),
+      '--text-logits',
+      matrix(rank.logits_per_text),
+      '--label-offset',
+      '2',
+    ]);
+    expect(logits.loss as number).toBeCloseTo(rank.loss as number, 14);
+  });
+  it('distinct labels are the diagonal; shared labels average over the positives', async () => {
+    const logits = '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5';
+    const plain = await json(['clip', logits]);
+    const distinct = await json(['clip', logits, '-y', '5,6,7']);
+    expect(distinct.loss).toBe(plain.loss);
+    const shared = await json(['clip', logits, '-y', '0,1,1']);
+    const p = Math.exp(1.8) / (Math.exp(0.3) + Math.exp(1.8) + Math.exp(0.2));
+    const q = Math.exp(0.2) / (Math.exp(0.3) + Math.exp(1.8) + Math.exp(0.2));
+    expect((shared.losses_i2t as number[])[1]).toBeCloseTo(-(Math.log(p) + Math.log(q)) / 2, 14);
+  });
+  it.each([
+    [
+      ['clip', '--image', IMAGES, '--text', TEXTS, '--world-size', '4', '--rank', '0'],
+      "xent: error: --world-size 4 must divide the batch: --image has 6 rows and --text 6, the same number, n per rank\nTry 'xent clip --help'.",
+      "xent: 错误: --world-size 4 必须整除批次：--image 有 6 行，--text 有 6 行，两者应相同，每个进程 n 行\n请运行 'xent clip --help' 查看用法。",
+    ],
+    [
+      ['clip', '--image', IMAGES, '--text', TEXTS, '--world-size', '3'],
+      "xent: error: --world-size and --rank go together, with --image and --text holding the whole batch\nTry 'xent clip --help'.",
+      "xent: 错误: --world-size 与 --rank 需一起给出，并配合存放整个批次的 --image 与 --text\n请运行 'xent clip --help' 查看用法。",
+    ],
+    [
+      ['clip', '1,2,3', '--text-logits', '1,2,3', '--label-offset', '3'],
+      "xent: error: option --label-offset 3 puts the positive of row 1 past the 3 columns: it takes a whole number from 0 to M − n\nTry 'xent clip --help'.",
+      "xent: 错误: 选项 --label-offset 3 使第 1 行的正样本超出了 3 列：它取 0 到 M − n 之间的整数\n请运行 'xent clip --help' 查看用法。",
+    ],
+    [
+      ['clip', '1,2;3,4', '-y', '0,1,2'],
+      "xent: error: --labels has 3 labels for 2 pairs: give one per pair\nTry 'xent clip --help'.",
+      "xent: 错误: --labels 给了 3 个标签，但有 2 对：请每对给一个\n请运行 'xent clip --help' 查看用法。",
+    ],
+  ])('%j', async (argv, en, zh) => {
+    await expectErrorInBothLanguages(argv, en, zh);
+  });
+});

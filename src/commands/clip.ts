@@ -14,6 +14,7 @@ import { type ClipEmbeddingRows, type ClipRows, clipFromEmbeddingsByRow, clipLos
 import {
   clipChance,
   clipRecall,
+  clipRecallMatching,
   gradLogScale,
   gradScaleOfMatrix,
   gradTemperature,
@@ -21,6 +22,10 @@ import {
 } from '../ops/clip/metrics.js';
 import { chanceReport } from './chance.js';
 import { presetOption, readPreset } from './presets.js';
+import { clipLocalReport } from './clip-local.js';
+import { pairMatch } from '../ops/siglip/kernel.js';
+import { XentError } from '../core/errors.js';
+import { readNumberOption } from '../text/option-values.js';
 import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
@@ -33,7 +38,7 @@ import {
   readEmbeddingPair,
   readScaleOrTemperature,
 } from './contrastive-tables.js';
-import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
 import { checkClipLogits } from '../ops/clip/validate.js';
 
@@ -59,6 +64,11 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
 async function readClipSpec(options: OptionValues, context: SpecContext): Promise<ClipSpec> {
   const preset = readPreset(options.as as string | undefined, 'clip');
   const pair = await readEmbeddingPair(options, context);
+  const local = readLocal(options, pair !== undefined);
+  const textLogitsText = options.textLogits as string | undefined;
+  if (textLogitsText !== undefined && pair) throw new XentError('err.clip.textLogitsNeeds', {}, true);
+  if (options.labelOffset !== undefined && textLogitsText === undefined)
+    throw new XentError('err.clip.offsetNeeds', {}, true);
   const { scale, temperature } = readScaleOrTemperature(options, preset.scale ?? 1);
   return {
     ...(pair ? { pair } : {}),
@@ -69,13 +79,33 @@ async function readClipSpec(options: OptionValues, context: SpecContext): Promis
     unit: readBase(options.base as string | undefined),
     unitNamed: options.base !== undefined,
     ...(preset.library ? { library: preset.library } : {}),
+    ...(local ? { local } : {}),
+    ...(options.labels !== undefined
+      ? { labels: await readListOption(context, options.labels as string, '--labels') }
+      : {}),
+    ...(textLogitsText !== undefined
+      ? {
+          textLogits: await context.readMatrixOption(textLogitsText, '--text-logits'),
+          labelOffset:
+            options.labelOffset === undefined ? 0 : readNumberOption(options.labelOffset as string, '--label-offset'),
+        }
+      : {}),
   };
+}
+
+/** --world-size W and --rank R (open_clip's local_loss), together and with embeddings; checked against the rows by the kernel. */
+function readLocal(options: OptionValues, embeddings: boolean): ClipSpec['local'] {
+  const size = options.worldSize as string | undefined;
+  const rank = options.rank as string | undefined;
+  if (size === undefined && rank === undefined) return undefined;
+  if (size === undefined || rank === undefined || !embeddings) throw new XentError('err.clip.worldSizeNeeds', {}, true);
+  return { worldSize: readNumberOption(size, '--world-size'), rank: readNumberOption(rank, '--rank') };
 }
 
 export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   name: 'clip',
   summary: 'help.cmd.clip',
-  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data'],
+  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data', 'help.clip.local'],
   input: 'optional',
   dataOptions: ['image', 'text'],
   options: [
@@ -84,6 +114,11 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     { flags: '-s, --scale <S>', description: 'help.opt.scaleClip' },
     { flags: '-t, --temperature <T>', description: 'help.opt.temperatureClip' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+    { flags: '-y, --labels <LIST>', description: 'help.opt.pairLabels' },
+    { flags: '--world-size <W>', description: 'help.opt.worldSize' },
+    { flags: '--rank <R>', description: 'help.opt.rank' },
+    { flags: '--text-logits <MATRIX>', description: 'help.opt.textLogits' },
+    { flags: '--label-offset <K>', description: 'help.opt.labelOffset' },
     presetOption('clip'),
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
@@ -93,6 +128,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     'xent clip "2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5" --grad',
     'xent clip --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 100 -g',
     'xent clip --image @image.csv --text @text.csv -t 0.07 -f json',
+    'xent clip --image @all-images.csv --text @all-texts.csv --world-size 4 --rank 1 -s 14.29 -g',
   ],
   readSpec: readClipSpec,
   logitsInRows: () => 'no-option',
@@ -107,13 +143,18 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     const { t, inputSource } = context;
     const { pair, scale, temperature, normalize, grad, unit } = spec;
     checkNoMatrixWithPair(input, pair);
+    // One rank of open_clip's local_loss: two n × M logits matrices, not one square one.
+    if (spec.local || spec.textLogits) {
+      if (spec.labels) throw new XentError('err.clip.labelsLocal', {}, true);
+      return clipLocalReport(input, spec, context);
+    }
 
     let result: ClipRows;
     // Made only for the outputs that print them (two N×N by N×D products).
     let gradients: ClipEmbeddingRows['gradients'] | undefined;
     const notes: string[] = [];
     if (pair) {
-      const e = clipFromEmbeddingsByRow(pair.image, pair.text, scale, normalize);
+      const e = clipFromEmbeddingsByRow(pair.image, pair.text, scale, normalize, spec.labels);
       gradients = gradientsInUnit(() => e.gradients(), unit);
       result = clipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.cosineLogits' : 'note.dotLogits', { scale }));
@@ -123,14 +164,16 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       const logits = scale === 1 ? matrix : zeros(matrix.rows, matrix.cols);
       if (scale !== 1) for (let k = 0; k < logits.data.length; k++) logits.data[k] = scale * matrix.data[k];
       checkClipLogits(logits, inputSource);
-      result = clipInUnit(clipLossByRow(logits), unit);
+      result = clipInUnit(clipLossByRow(logits, spec.labels), unit);
       if (scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     }
 
     const n = result.logits.rows;
     const ks = recallKs(n);
     if (n < 5) notes.push(t.t('note.recall5', { n }));
-    const recall = clipRecall(result.logits, ks);
+    const recall = spec.labels
+      ? clipRecallMatching(result.logits, ks, pairMatch(n, spec.labels))
+      : clipRecall(result.logits, ks);
     const labels = numbered(n);
     const texts = input?.colLabels ? [...input.colLabels] : labels;
     const corner = t.label('label.imageText');
@@ -212,6 +255,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         loss_t2i: result.lossT2i,
         loss: result.loss,
         ...chance.json,
+        ...(spec.labels ? { labels: spec.labels } : {}),
         recall_i2t: recallJson(recall.i2t),
         recall_t2i: recallJson(recall.t2i),
       };

@@ -32,7 +32,7 @@ import {
 } from './contrastive-tables.js';
 import type { SiglipSpec } from '../ops/siglip/spec.js';
 import { checkLogitsOnlyOptions } from '../ops/siglip/validate.js';
-import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
 
 /** A SigLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
 function siglipInUnit(r: SiglipRows, unit: InfoUnit): SiglipRows {
@@ -69,6 +69,9 @@ async function readSiglipSpec(options: OptionValues, context: SpecContext): Prom
     scale: readScale(options.scale as string | undefined, '--scale', preset.scale ?? DEFAULT_SCALE),
     bias: readFinite(options.bias as string | undefined, '--bias', preset.bias ?? DEFAULT_BIAS),
     ...(preset.library ? { library: preset.library } : {}),
+    ...(options.labels !== undefined
+      ? { labels: await readListOption(context, options.labels as string, '--labels') }
+      : {}),
     normalize: options.normalize !== false,
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
@@ -87,6 +90,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     { flags: '-s, --scale <t>', description: 'help.opt.scaleSiglip' },
     { flags: '-b, --bias <b>', description: 'help.opt.bias' },
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
+    { flags: '-y, --labels <LIST>', description: 'help.opt.pairLabels' },
     presetOption('siglip'),
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
@@ -117,14 +121,14 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     if (pair) {
       scale = spec.scale;
       bias = spec.bias;
-      const e = siglipFromEmbeddingsByRow(pair.image, pair.text, scale, bias, normalize);
+      const e = siglipFromEmbeddingsByRow(pair.image, pair.text, scale, bias, normalize, spec.labels);
       gradients = gradientsInUnit(() => e.gradients(), unit);
       result = siglipInUnit(e, unit);
       notes.push(t.t(normalize ? 'note.siglipCosine' : 'note.siglipDot', { scale, bias }));
     } else {
       // ±inf logits are fine: softplus gives 0 or inf, and the gradient 0 or ±1/N.
       const logits = input!;
-      result = siglipInUnit(siglipLossByRow(logits), unit);
+      result = siglipInUnit(siglipLossByRow(logits, spec.labels), unit);
       notes.push(t.t('note.siglipReady'));
     }
     const n = result.logits.rows;
@@ -188,6 +192,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
         probs: sourceRows(result.probs),
         loss: result.loss,
         ...chance.json,
+        ...(spec.labels ? { labels: spec.labels } : {}),
       };
       if (grad) {
         out.grad_logits = sourceRows(result.gradLogits);

@@ -12,6 +12,8 @@ export function planClipStream(spec: ClipSpec, { format, source }: StreamContext
   if (format !== 'value') return undefined;
   // Embeddings, -g and --base take the whole-matrix path (--no-normalize only matters for embeddings).
   if (spec.pair !== undefined || spec.grad || spec.unitNamed) return undefined;
+  // A rank of open_clip's local_loss has two matrices: the whole-matrix path.
+  if (spec.textLogits !== undefined || spec.labels !== undefined) return undefined;
   const { scale } = spec;
   let sums = new ClipSums(scale, source);
   return {

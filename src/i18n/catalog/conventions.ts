@@ -124,6 +124,36 @@ export const conventionsEn = {
   'err.ce.othersOneClass': '--smoothing-style others spreads ε over the other classes, and this input has one class',
   'err.ce.explainConvention':
     "--explain derives PyTorch's cross-entropy and does not take {option}: leave out --explain, or the option",
+  // clip: open_clip's local_loss.
+  'help.opt.worldSize':
+    "with --image and --text holding the whole batch gathered from W ranks (rank by rank): open_clip's local_loss on the rank given by --rank, its n images and texts against every text and image",
+  'help.opt.rank':
+    'with --world-size: which rank (0 to W − 1) computes the loss; its rows are rank·n to rank·n + n − 1',
+  'help.opt.textLogits':
+    "a rank's text→image logits (open_clip's logits_per_text, n × M) beside the input's image→text ones; row i's positive is column i + --label-offset in both",
+  'help.opt.labelOffset':
+    "with --text-logits: row i's positive is column i + K (n·rank in open_clip's local_loss; default 0)",
+  'help.clip.local':
+    "open_clip's local_loss (--world-size W --rank R, or a logits matrix with --text-logits and --label-offset): each rank scores its n images against all W·n texts and its n texts against all W·n images, targets offset by n·R; the mean of the W ranks' losses is the whole batch's loss.",
+  'help.opt.pairLabels':
+    'one label per pair (image i and text i share label i): every image and text of one label match, as when a batch holds several captions of one image; each direction averages over the positives (inline or @FILE)',
+  'err.clip.labelCount': '--labels has {count} labels for {rows} pairs: give one per pair',
+  'err.clip.labelsLocal': "--labels is for a whole batch's square logits, not one rank's local_loss",
+  'title.clipLocalT2i': 'Text → image: softmax of each local text over every image (logits_per_text)',
+  'label.textImage': 'text \\ image',
+  'err.clip.textLogitsShape':
+    'option --text-logits is {textRows}×{textCols}, but the image→text logits are {rows}×{cols}: a rank has one row per pair in each',
+  'err.clip.labelOffset':
+    'option --label-offset {offset} puts the positive of row {rows} past the {cols} columns: it takes a whole number from 0 to M − n',
+  'err.clip.worldSize':
+    '--world-size {worldSize} must divide the batch: --image has {rows} rows and --text {textRows}, the same number, n per rank',
+  'err.clip.rank': 'option --rank takes a whole number from 0 to {worldSize} − 1, got {rank}',
+  'err.clip.worldSizeNeeds': '--world-size and --rank go together, with --image and --text holding the whole batch',
+  'err.clip.offsetNeeds': "--label-offset goes with --text-logits: a rank's two logits matrices",
+  'err.clip.textLogitsNeeds':
+    '--text-logits goes with a logits matrix, not with --image and --text (for embeddings, give --world-size and --rank)',
+  'note.clipLocal':
+    "open_clip's local_loss: {rows} local pairs against {cols} of the batch each way, row i's positive column i + {offset}",
 } as const;
 
 export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
@@ -236,4 +266,32 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'err.ce.sampleWeightCount': '--sample-weight 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
   'err.ce.othersOneClass': '--smoothing-style others 把 ε 分给其余各类，而此输入只有一类',
   'err.ce.explainConvention': '--explain 推导的是 PyTorch 的交叉熵，不接受 {option}：请去掉 --explain 或该选项',
+  'help.opt.worldSize':
+    '当 --image 与 --text 是从 W 个进程收集的整个批次（按进程依次排列）时：在 --rank 指定的进程上计算 open_clip 的 local_loss，即其 n 张图像与 n 段文本分别对全部文本与图像',
+  'help.opt.rank': '配合 --world-size：由哪个进程（0 到 W − 1）计算损失；它的行是 rank·n 到 rank·n + n − 1',
+  'help.opt.textLogits':
+    '某个进程的文本→图像 logits（open_clip 的 logits_per_text，n × M），与输入的图像→文本 logits 并列；两者中第 i 行的正样本都是第 i + --label-offset 列',
+  'help.opt.labelOffset':
+    '配合 --text-logits：第 i 行的正样本是第 i + K 列（open_clip 的 local_loss 中为 n·rank；默认 0）',
+  'help.clip.local':
+    'open_clip 的 local_loss（--world-size W --rank R，或 logits 矩阵配合 --text-logits 与 --label-offset）：每个进程用自己的 n 张图像对全部 W·n 段文本、n 段文本对全部 W·n 张图像打分，目标偏移 n·R；W 个进程损失的平均就是整个批次的损失。',
+  'help.opt.pairLabels':
+    '每对一个标签（图像 i 与文本 i 共用标签 i）：同一标签的任意图像与文本都相匹配，例如一批中一张图像有多条描述；每个方向对所有正样本取平均（可内联或用 @FILE）',
+  'err.clip.labelCount': '--labels 给了 {count} 个标签，但有 {rows} 对：请每对给一个',
+  'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logits，而不是某个进程的 local_loss',
+  'title.clipLocalT2i': '文本 → 图像：每段本地文本在全部图像上的 softmax（logits_per_text）',
+  'label.textImage': '文本 \\ 图像',
+  'err.clip.textLogitsShape':
+    '选项 --text-logits 是 {textRows}×{textCols}，而图像→文本 logits 是 {rows}×{cols}：每个进程在两者中都是每对一行',
+  'err.clip.labelOffset':
+    '选项 --label-offset {offset} 使第 {rows} 行的正样本超出了 {cols} 列：它取 0 到 M − n 之间的整数',
+  'err.clip.worldSize':
+    '--world-size {worldSize} 必须整除批次：--image 有 {rows} 行，--text 有 {textRows} 行，两者应相同，每个进程 n 行',
+  'err.clip.rank': '选项 --rank 取 0 到 {worldSize} − 1 之间的整数，收到的是 {rank}',
+  'err.clip.worldSizeNeeds': '--world-size 与 --rank 需一起给出，并配合存放整个批次的 --image 与 --text',
+  'err.clip.offsetNeeds': '--label-offset 需与 --text-logits 一起给出：即某个进程的两个 logits 矩阵',
+  'err.clip.textLogitsNeeds':
+    '--text-logits 需配合 logits 矩阵，而不是 --image 与 --text（嵌入请给出 --world-size 与 --rank）',
+  'note.clipLocal':
+    'open_clip 的 local_loss：{rows} 个本地样本对在两个方向上各对批次中的 {cols} 个，第 i 行的正样本是第 i + {offset} 列',
 };

@@ -60,3 +60,37 @@ export function gradScaleOfMatrix(gradLogits: RowSource, x: Matrix): number {
   }
   return sum;
 }
+
+/**
+ * Recall@K with several positives (--labels): an image is a hit when one of its label's texts is
+ * among the K texts with the largest logits, that is, when fewer than K other texts score at
+ * least its best positive (ties count against it, as in clipRecall); the same for each text
+ * over the images (columns).
+ *
+ * @example
+ * // Texts 1 and 2 share a label: image 1's best positive is text 2 (logit 3), beaten by none.
+ * clipRecallMatching(fromRows([[1, 3, 2], [0, 1, 5], [4, 0, 1]]), [1], (i, j) => i === j || i + j === 1)
+ */
+export function clipRecallMatching(
+  logits: Matrix,
+  ks: readonly number[],
+  match: (i: number, j: number) => boolean,
+): { i2t: Map<number, number>; t2i: Map<number, number> } {
+  const n = logits.rows;
+  const at = (i: number, j: number) => logits.data[i * n + j];
+  const ranks = (score: (a: number, b: number) => number) =>
+    Array.from({ length: n }, (_, a) => {
+      let best = -Infinity;
+      for (let b = 0; b < n; b++) if (match(a, b) && score(a, b) > best) best = score(a, b);
+      let ahead = 0;
+      for (let b = 0; b < n; b++) if (!match(a, b) && score(a, b) >= best) ahead++;
+      return ahead;
+    });
+  const rowRanks = ranks((i, j) => at(i, j));
+  const colRanks = ranks((j, i) => at(i, j));
+  const share = (r: number[], k: number) => r.filter((ahead) => ahead < k).length / n;
+  return {
+    i2t: new Map(ks.map((k) => [k, share(rowRanks, k)])),
+    t2i: new Map(ks.map((k) => [k, share(colRanks, k)])),
+  };
+}

@@ -18,6 +18,14 @@ export interface ClipSpec {
   readonly temperature?: number;
   /** L2-normalise the embeddings first (default; --no-normalize is false). */
   readonly normalize: boolean;
+  /** open_clip's local_loss (--world-size W --rank R): the embeddings are the whole batch, this rank's rows scored. */
+  readonly local?: { readonly worldSize: number; readonly rank: number };
+  /** A rank's text→image logits (--text-logits), beside the input's image→text ones: n × M each. */
+  readonly textLogits?: Matrix;
+  /** Row i's positive is column i + this (--label-offset; n·rank in open_clip's local_loss). */
+  readonly labelOffset?: number;
+  /** One label per pair (--labels): image i and text j match when their labels are equal. */
+  readonly labels?: readonly number[];
   /** --as LIBRARY, when given (its initial scale is the default -s). */
   readonly library?: string;
   readonly grad: boolean;

@@ -1,6 +1,7 @@
 import { type Matrix, type RowSource, mapRows, materialize } from '../../core/matrix.js';
 import { pairBackward, pairLogits, pairSimilarity } from '../../core/similarity.js';
 import { sigmoid, softplus } from '../../core/sigmoid.js';
+import { XentError } from '../../core/errors.js';
 import { checkSiglipShape } from './validate.js';
 
 export interface SiglipResult {
@@ -22,15 +23,17 @@ export interface SiglipRows extends Omit<SiglipResult, 'probs' | 'gradLogits'> {
 }
 
 /** {@link siglipLoss} in O(N) memory beyond the logits: the probabilities and gradient are RowSources. */
-export function siglipLossByRow(logits: Matrix): SiglipRows {
+export function siglipLossByRow(logits: Matrix, labels?: readonly number[]): SiglipRows {
   const n = logits.rows;
   checkSiglipShape(logits.rows, logits.cols);
+  // zᵢⱼ = +1 for a matching pair: the diagonal, or (--labels) every pair of one label.
+  const match = pairMatch(n, labels);
   const rowLosses = new Float64Array(n);
   let loss = 0;
   for (let i = 0; i < n; i++) {
     let row = 0;
     for (let j = 0; j < n; j++) {
-      const z = i === j ? 1 : -1;
+      const z = match(i, j) ? 1 : -1;
       row += softplus(-z * logits.data[i * n + j]);
     }
     rowLosses[i] = row / n;
@@ -48,7 +51,7 @@ export function siglipLossByRow(logits: Matrix): SiglipRows {
     cols: n,
     row(i, into) {
       for (let j = 0; j < n; j++) {
-        const z = i === j ? 1 : -1;
+        const z = match(i, j) ? 1 : -1;
         into[j] = (-z * sigmoid(-z * logits.data[i * n + j])) / n;
       }
     },
@@ -98,10 +101,11 @@ export function siglipFromEmbeddingsByRow(
   scale: number,
   bias: number,
   normalize = true,
+  labels?: readonly number[],
 ): SiglipEmbeddingRows {
   const pair = pairSimilarity(image, text, normalize);
   const s = pair.similarity;
-  const result = siglipLossByRow(pairLogits(s, scale, bias));
+  const result = siglipLossByRow(pairLogits(s, scale, bias), labels);
   return {
     ...result,
     similarity: s,
@@ -142,4 +146,15 @@ export function siglipFromEmbeddings(
 ): SiglipEmbeddingResult {
   const { gradients, ...rows } = siglipFromEmbeddingsByRow(image, text, scale, bias, normalize);
   return { ...held(rows), ...gradients() };
+}
+
+/**
+ * Whether image i and text j are a matching pair: i = j, or with labels (one per pair, image i
+ * and text i sharing label i) every image and text of one label, as when a batch holds several
+ * captions of one image. A NaN label matches nothing but its own pair.
+ */
+export function pairMatch(n: number, labels?: readonly number[]): (i: number, j: number) => boolean {
+  if (!labels) return (i, j) => i === j;
+  if (labels.length !== n) throw new XentError('err.clip.labelCount', { count: labels.length, rows: n }, true);
+  return (i, j) => i === j || labels[i] === labels[j];
 }

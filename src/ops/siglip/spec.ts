@@ -9,6 +9,8 @@ export interface SiglipSpec {
   readonly scale: number;
   readonly bias: number;
   readonly normalize: boolean;
+  /** One label per pair (--labels): image i and text j match when their labels are equal. */
+  readonly labels?: readonly number[];
   /** --as LIBRARY, when given. */
   readonly library?: string;
   readonly grad: boolean;
