@@ -43,6 +43,33 @@ describe('the chance level is the loss of equal logits', () => {
     ],
     ['ntxent (one direction for every row)', ['ntxent', '1,1; 1,1; 1,1; 1,1; 1,1; 1,1']],
     ['supcon', ['supcon', '1,1; 1,1; 1,1; 1,1; 1,1', '-y', '0,0,1,1,1']],
+    ['ce with sample weights', ['ce', zeros(3, 4), '-y', '0,3,1', '--sample-weight', '1,2,0.5', '-w', '1,2,3,4']],
+    ['ce, ε/(C − 1)', ['ce', zeros(3, 4), '-y', '0,3,1', '--label-smoothing', '0.3', '--smoothing-style', 'others']],
+    [
+      'bce per row, smoothed',
+      ['bce', zeros(2, 3), '--targets', '1,0,1; 0,0,1', '--per-row', '-r', 'sum', '--label-smoothing', '0.2'],
+    ],
+    ['clip with labels', ['clip', zeros(4, 4), '-y', '0,0,1,2']],
+    [
+      'siglip with labels',
+      [
+        'siglip',
+        '--image',
+        '1,0,0,0,0; 0,1,0,0,0; 0,0,1,0,0',
+        '--text',
+        '0,0,0,1,0; 0,0,0,0,1; 0,0,0,0,1',
+        '-y',
+        '0,0,1',
+      ],
+    ],
+    ['ntxent, PML with labels', ['ntxent', '1,1; 1,1; 1,1; 1,1; 1,1', '-y', '0,0,1,1,1']],
+    ['ntxent, SupContrast', ['ntxent', '1,1; 1,1; 1,1; 1,1', '--as', 'supcontrast']],
+    ['ntxent, contrast mode one', ['ntxent', '1,1; 1,1; 1,1; 1,1', '--contrast-mode', 'one']],
+    [
+      'supcon, SupContrast (a singleton as 0, τ/τ_b)',
+      ['supcon', '1,1; 1,1; 1,1; 1,1; 1,1', '-y', '0,0,1,1,2', '--as', 'supcontrast', '-t', '0.1'],
+    ],
+    ['kl-free distill at T = 1', ['distill', '--student', zeros(2, 2), '--teacher', '1,2; 3,1', '-t', '1']],
   ])('%s', async (_name, argv) => {
     const out = await json(argv);
     const loss = (out.loss ?? mean(out.losses as number[])) as number;

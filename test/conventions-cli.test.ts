@@ -49,6 +49,12 @@ describe('ntxent and supcon conventions', () => {
     const value = await xent(['ntxent', VIEWS, '--as', 'simclr', '-f', 'value']);
     expect(Number(value.stdout)).toBe(out.simclr_loss);
   });
+  it("--expect checks SimCLR's figure under --as simclr, the mean without it", async () => {
+    const simclr = await xent(['ntxent', VIEWS, '--as', 'simclr', '--expect', '0.00186']);
+    expect(simclr.code).toBe(0);
+    const mean = await xent(['ntxent', VIEWS, '-t', '0.1', '--expect', '0.00186']);
+    expect(mean.code).toBe(1);
+  });
   it("SupContrast's τ/base_temperature: ×1.43 at its README's τ = 0.1", async () => {
     const plain = await json(['supcon', VIEWS, '-y', '0,1,0,1', '-t', '0.1', '--no-normalize']);
     const scaled = await json([

@@ -64,7 +64,11 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
       reductionGiven: reductionText !== undefined,
     };
   },
-  abilities: { headline: () => 'kl', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
+  abilities: {
+    // With -r, the reduced loss (the elements for none) is the result, as -f value prints it.
+    headline: (spec) => (!spec.reductionGiven ? 'kl' : spec.reduction === 'none' ? 'elements' : 'loss'),
+    mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
+  },
   run(_input, spec, { t }): Report {
     const { unit, reduction } = spec;
     const pair = klPair(spec);

@@ -90,7 +90,8 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   readSpec: readNtxentSpec,
   abilities: {
     explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS),
-    headline: lossHeadline,
+    // --as simclr: the figure SimCLR reports, as -f value prints it.
+    headline: (spec, json) => (spec.reports === 'simclr' ? 'simclr_loss' : lossHeadline(spec, json)),
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,
   },

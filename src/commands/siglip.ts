@@ -167,7 +167,11 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
     const chanceBias = bias ?? 0;
     const chance = chanceReport(
       t,
-      { nats: siglipChance(result.logits.cols, chanceBias), formula: 'chance.siglip', params: { bias: chanceBias } },
+      {
+        nats: siglipChance(result.logits.cols, chanceBias, spec.labels),
+        formula: 'chance.siglip',
+        params: { bias: chanceBias },
+      },
       result.loss,
       unit,
     );

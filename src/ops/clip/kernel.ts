@@ -42,18 +42,32 @@ export interface ClipRows extends Omit<ClipResult, 'probsI2t' | 'probsT2i' | 'gr
 export function clipLossByRow(logits: Matrix, labels?: readonly number[]): ClipRows {
   const n = logits.rows;
   checkClipShape(logits.rows, logits.cols);
-  // With labels, several positives per row and column: each direction's target is uniform over them.
-  if (labels) return clipLabelledByRow(logits, labels);
+  // Each row's positives: its own pair, or (--labels) every pair of its label. Each direction's
+  // target is uniform over them: −(1/|P|) Σ_{p∈P} log p, and (P − Q)/2N in the gradient.
+  const match = pairMatch(n, labels);
+  const positives = Array.from({ length: n }, (_, i) => {
+    if (!labels) return [i];
+    const of: number[] = [];
+    for (let j = 0; j < n; j++) if (match(i, j)) of.push(j);
+    return of;
+  });
   // Text→image: each column's softmax, from its maximum and Σ exp(x − max).
   const cols = columnShiftedSumExp(logits);
   const probT2i = (i: number, j: number) => Math.exp(logits.data[i * n + j] - cols.max[j]) / cols.sum[j];
+  const logT2i = (i: number, j: number) => logits.data[i * n + j] - cols.max[j] - cols.logSum[j];
   const lossesI2t = new Float64Array(n);
   const lossesT2i = new Float64Array(n);
   const logProbs = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     softmaxInto(rowView(logits, i), 1, undefined, logProbs);
-    lossesI2t[i] = -logProbs[i];
-    lossesT2i[i] = -(logits.data[i * n + i] - cols.max[i] - cols.logSum[i]);
+    let row = 0;
+    let col = 0;
+    for (const j of positives[i]) {
+      row -= logProbs[j];
+      col -= logT2i(j, i);
+    }
+    lossesI2t[i] = row / positives[i].length;
+    lossesT2i[i] = col / positives[i].length;
   }
   const lossI2t = mean(lossesI2t);
   const lossT2i = mean(lossesT2i);
@@ -75,8 +89,10 @@ export function clipLossByRow(logits: Matrix, labels?: readonly number[]): ClipR
     row(i, into) {
       probsI2t.row(i, into);
       for (let j = 0; j < n; j++) {
-        const eye = i === j ? 1 : 0;
-        into[j] = (into[j] - eye + (probT2i(i, j) - eye)) / (2 * n);
+        const target = match(i, j) ? 1 : 0;
+        const toRow = target / positives[i].length;
+        const toCol = target / positives[j].length;
+        into[j] = (into[j] - toRow + (probT2i(i, j) - toCol)) / (2 * n);
       }
     },
   };
@@ -187,73 +203,4 @@ function mean(values: Float64Array): number {
   let sum = 0;
   for (const v of values) sum += v;
   return sum / values.length;
-}
-
-/**
- * CLIP with several positives (--labels, one per pair: image i and text i share label i): image
- * i's target is uniform over the texts of its label, text j's over the images of its label, so
- * each direction's loss is −(1/|P|) Σ_{p∈P} log p over the positives, and the gradient
- * (P_row − Q_row)/2N + (P_col − Q_col)/2N. With distinct labels this is {@link clipLossByRow}.
- */
-function clipLabelledByRow(logits: Matrix, labels: readonly number[]): ClipRows {
-  const n = logits.rows;
-  const match = pairMatch(n, labels);
-  const count = Array.from({ length: n }, (_, i) => {
-    let c = 0;
-    for (let j = 0; j < n; j++) if (match(i, j)) c++;
-    return c;
-  });
-  const cols = columnShiftedSumExp(logits);
-  const logT2i = (i: number, j: number) => logits.data[i * n + j] - cols.max[j] - cols.logSum[j];
-  const lossesI2t = new Float64Array(n);
-  const lossesT2i = new Float64Array(n);
-  const logProbs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    softmaxInto(rowView(logits, i), 1, undefined, logProbs);
-    let row = 0;
-    let col = 0;
-    for (let j = 0; j < n; j++) {
-      if (!match(i, j)) continue;
-      row -= logProbs[j];
-      col -= logT2i(j, i);
-    }
-    lossesI2t[i] = row / count[i];
-    lossesT2i[i] = col / count[i];
-  }
-  const lossI2t = mean(lossesI2t);
-  const lossT2i = mean(lossesT2i);
-  const probsI2t: RowSource = {
-    rows: n,
-    cols: n,
-    row: (i, into) => softmaxInto(rowView(logits, i), 1, into, logProbs),
-  };
-  const probsT2i: RowSource = {
-    rows: n,
-    cols: n,
-    row(i, into) {
-      for (let j = 0; j < n; j++) into[j] = Math.exp(logT2i(i, j));
-    },
-  };
-  const gradLogits: RowSource = {
-    rows: n,
-    cols: n,
-    row(i, into) {
-      probsI2t.row(i, into);
-      for (let j = 0; j < n; j++) {
-        const target = match(i, j) ? 1 : 0;
-        into[j] = (into[j] - target / count[i] + (Math.exp(logT2i(i, j)) - target / count[j])) / (2 * n);
-      }
-    },
-  };
-  return {
-    logits,
-    probsI2t,
-    probsT2i,
-    lossesI2t,
-    lossesT2i,
-    lossI2t,
-    lossT2i,
-    loss: (lossI2t + lossT2i) / 2,
-    gradLogits,
-  };
 }

@@ -1,5 +1,6 @@
 // What `xent siglip` derives from its loss besides the loss: its chance level.
 import { softplus } from '../../core/sigmoid.js';
+import { pairMatch } from './kernel.js';
 
 /**
  * The chance level of SigLIP's loss: every similarity equal (embeddings that carry nothing,
@@ -10,6 +11,15 @@ import { softplus } from '../../core/sigmoid.js';
  * @example
  * siglipChance(4, -10) // 10.000136…
  */
-export function siglipChance(texts: number, bias: number): number {
-  return softplus(-bias) + (texts - 1) * softplus(bias);
+export function siglipChance(texts: number, bias: number, labels?: readonly number[]): number {
+  if (!labels) return softplus(-bias) + (texts - 1) * softplus(bias);
+  // With labels, image i has as many positives as rows share its label: the mean over images.
+  const match = pairMatch(texts, labels);
+  let total = 0;
+  for (let i = 0; i < texts; i++) {
+    let positives = 0;
+    for (let j = 0; j < texts; j++) if (match(i, j)) positives++;
+    total += positives * softplus(-bias) + (texts - positives) * softplus(bias);
+  }
+  return total / texts;
 }
