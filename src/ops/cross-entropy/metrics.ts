@@ -14,7 +14,6 @@ import {
   type SmoothingStyle,
   countedRows,
   crossEntropy,
-  effectiveTargets,
   meanDenominatorOf,
   smoothedTarget,
   weightScale,
@@ -268,9 +267,26 @@ export function crossEntropyChance(
 ): number {
   const rows = targets.kind === 'index' ? targets.classes.length : targets.probs.rows;
   const unit = weightScale(options.weight);
-  const a = effectiveTargets(targets, rows, cols, options);
+  const eps = options.labelSmoothing ?? 0;
+  const style = options.smoothingStyle ?? 'torch';
+  const w = (c: number) => (options.weight ? options.weight[c] * unit : unit);
+  let allWeights = 0;
+  for (let c = 0; c < cols; c++) allWeights += w(c);
+  // Each row's Σ_c a_{n,c} without making a (one number per row for class targets).
   const mass = new CompensatedSum();
-  for (const v of a.data) mass.add(v * unit);
+  for (let n = 0; n < rows; n++) {
+    const sample = options.sampleWeight?.[n] ?? 1;
+    if (targets.kind === 'index') {
+      const y = targets.classes[n];
+      if (y === null) continue;
+      const spread =
+        eps === 0 ? 0 : style === 'others' ? (eps / (cols - 1)) * (allWeights - w(y)) : (eps / cols) * allWeights;
+      mass.add(sample * ((1 - eps) * w(y) + spread));
+    } else {
+      for (let c = 0; c < cols; c++)
+        mass.add(sample * w(c) * smoothedTarget(at(targets.probs, n, c), eps, cols, style));
+    }
+  }
   const perClass = Math.log(cols);
   if (options.reduction === 'sum') return (perClass * mass.value()) / unit;
   const denominator = options.sampleWeight
