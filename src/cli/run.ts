@@ -30,6 +30,9 @@ import {
   readMatrixOption,
 } from '../rows/input.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
+import { type ColumnOptions, type InputNote, readColumnOptions, targetColumnRef } from '../text/columns.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
+import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
@@ -151,6 +154,10 @@ function knownFlags(argv: readonly string[]): string[] {
     '--row',
     '--expect',
     '--heatmap',
+    '--cols',
+    '--drop-cols',
+    '--index-col',
+    '--header',
     '--help',
     '--version',
   ];
@@ -269,23 +276,45 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = readTeaching(options);
-  const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
-  // The command's options, read once into its typed spec: everything below gets the spec.
-  const spec: unknown = specFor(
-    command,
-    await command.readSpec(options as OptionValues, { t, readMatrixOption: readMatrixOptionOf }),
-    teaching,
-  );
+  // What the reader decided about the input and option matrices (a header, row labels): on stderr.
+  const inputNotes: InputNote[] = [];
+  const noted = (m: ParsedMatrix) => {
+    if (m.notes) for (const note of m.notes) inputNotes.push(note);
+    return m;
+  };
+  const readMatrixOptionOf = async (value: string, option: string) => noted(await readMatrixOption(io, value, option));
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
+  const { columns, targetUse } = columnOptionsOf(command, options);
+  // The command's options, read once into its typed spec: everything below gets the spec.
+  const readSpec = async (fromColumn?: readonly number[]): Promise<unknown> =>
+    specFor(
+      command,
+      await command.readSpec(options as OptionValues, {
+        t,
+        readMatrixOption: readMatrixOptionOf,
+        ...(fromColumn ? { targetsFromColumn: fromColumn } : {}),
+      }),
+      teaching,
+    );
+  let spec = targetUse ? undefined : await readSpec();
   const opened = streamable
     ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command))
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
+    // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
+    let early: MatrixInput | undefined;
+    if (targetUse) {
+      if (!opened) throw new XentError('err.targetColumn.noInput', { option: targetUse.flag }, true);
+      early = await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns);
+      progress.done();
+      noted(early.matrix);
+      spec = await readSpec(targetsFromColumn(early.matrix, targetUse, options.oneBased === true, early.source));
+    }
     const out = new StreamedStdout(io.write);
     const plan =
-      opened && !needsReport(options)
+      opened && !early && !needsReport(options)
         ? command.abilities.stream?.(spec, {
             format,
             decimals: precisionText !== undefined ? decimals : undefined,
@@ -300,7 +329,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       };
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
       const shared =
-        plan.parallel && io.workerScript && opened.path !== undefined
+        plan.parallel && io.workerScript && opened.path !== undefined && isPlainColumns(columns)
           ? await readInParallel(
               opened.path,
               opened.source,
@@ -313,18 +342,26 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       if (shared) {
         progress.done();
         plan.parallel!.adopt(shared.sums);
-        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return {
+          code: EXIT.ok,
+          stdout: out.rest() + plan.finish(shared.rows, shared.cols),
+          stderr: notesText(inputNotes, t),
+        };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
-      const { rows, cols } = await parseInput(opened, plan.onRow, between);
+      const { rows, cols, notes } = await parseInput(opened, plan.onRow, between, { columns });
       progress.done();
-      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+      for (const note of notes) inputNotes.push(note);
+      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: notesText(inputNotes, t) };
     }
-    const input = opened
-      ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
-      : fromOptions
-        ? undefined
-        : exampleInput(command, selection);
+    const input =
+      early ??
+      (opened
+        ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns)
+        : fromOptions
+          ? undefined
+          : exampleInput(command, selection));
+    if (input && !early) noted(input.matrix);
     progress.done();
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const cutsTables = format === 'table' && io.stdoutIsTTY && options.full !== true;
@@ -371,10 +408,47 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const lines = capWarnings(report.warnings ?? [], t).flatMap((w) =>
       w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
     );
-    return { code: taught.code, stdout, stderr: lines.join('') };
+    return { code: taught.code, stdout, stderr: notesText(inputNotes, t) + lines.join('') };
   } finally {
     progress.done();
   }
+}
+
+/**
+ * --cols, --drop-cols, --index-col, --header, and the command's target option when it says
+ * `col:NAME` (then `targetUse` says how the command reads that column).
+ */
+function columnOptionsOf(
+  command: CommandSpec,
+  options: Record<string, unknown>,
+): { columns: ColumnOptions; targetUse?: TargetColumnUse } {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const use = command.abilities.targetColumn as TargetColumnUse | undefined;
+  const targetText = use ? text(use.option) : undefined;
+  const ref = use && targetText !== undefined ? targetColumnRef(targetText, use.flag) : undefined;
+  const columns = readColumnOptions(
+    { cols: text('cols'), dropCols: text('dropCols'), indexCol: text('indexCol'), header: text('header') },
+    ref && use ? { ref, option: use.flag } : undefined,
+  );
+  return ref ? { columns, targetUse: use } : { columns };
+}
+
+/** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
+function isPlainColumns(columns: ColumnOptions): boolean {
+  return Object.keys(columns).length === 0;
+}
+
+/** The reader's notes (a header of integers, row labels found) as warning lines, in the user's language. */
+function notesText(notes: readonly InputNote[], t: Translator): string {
+  const labels = t.t('warn.prefix').split('\n');
+  return notes
+    .flatMap((note) =>
+      t
+        .t(note.key, printable(note.params))
+        .split('\n')
+        .map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`),
+    )
+    .join('');
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

@@ -23,7 +23,7 @@ import {
 } from '../ops/cross-entropy/validate.js';
 import { unitJson } from '../core/units.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
-import { rowLabels } from '../report/labels.js';
+import { rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import {
   type Cell,
   type Report,
@@ -64,7 +64,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
       ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs') }
       : {
           kind: 'index',
-          given: readTargetList(index!),
+          given: context.targetsFromColumn ?? readTargetList(index!),
           ignoreIndex: ignoreText !== undefined ? readNumberOption(ignoreText, '--ignore-index') : DEFAULT_IGNORE_INDEX,
         };
   const topKText = text('topK');
@@ -120,9 +120,9 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
   };
   return {
     title: t.label('ce.title.rows'),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels,
-    rows: rowLabels(input.rows).map((label, i) => {
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => {
       const c = r.classes[i];
       const predicted = textCell(names[r.predicted[i]]);
       const cells: Cell[] =
@@ -150,9 +150,9 @@ function gradTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
       : 'ce.title.grad';
   return {
     title: t.label(titleKey),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels: classNames(input, spec.oneBased),
-    rows: rowLabels(input.rows).map((label, i) => ({
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
       label,
       cells: Array.from(rowView(r.grad, i), (g) => numberCell(g, { signed: true })),
     })),
@@ -242,6 +242,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   ],
   readSpec: readCeSpec,
   abilities: {
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
     explain: explainCrossEntropy,
     stream: planCrossEntropyStream,
     headline: lossHeadline,
@@ -264,7 +265,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     if (grad && printsTables !== false) tables.push(gradTable(t, input, spec, r));
     const { notes, infExplained } = notesOf(t, input, spec, r);
 
-    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
+    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit), ...rowLabelsJson(input) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
     json.probs = matrixRows(r.nats.probs);
     json.losses = Array.from(r.losses);

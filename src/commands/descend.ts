@@ -105,7 +105,7 @@ async function readDescendSpec(options: OptionValues, context: SpecContext): Pro
     normalize: options.normalize !== false,
     scale,
     scaleGiven,
-    ...(targetText !== undefined ? { target: readTargetList(targetText) } : {}),
+    ...(targetText !== undefined ? { target: context.targetsFromColumn ?? readTargetList(targetText) } : {}),
     oneBased: options.oneBased === true,
   };
 }
@@ -135,7 +135,10 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
     'xent descend --image "1,0; 0.6,0.8" --text "0.9,0.1; 0,1" -s 10 -f json',
   ],
   readSpec: readDescendSpec,
-  abilities: { headline: lossHeadline },
+  abilities: {
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
+    headline: lossHeadline,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { pair, lr, steps, normalize } = spec;

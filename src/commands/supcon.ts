@@ -27,7 +27,9 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
   const labelsText = options.labels as string | undefined;
   if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
   // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
-  const labels = Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
+  const labels = context.targetsFromColumn
+    ? [...context.targetsFromColumn]
+    : Array.from((await context.readMatrixOption(labelsText, '--labels')).data);
   return {
     labels,
     temperature:
@@ -55,6 +57,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   ],
   readSpec: readSupconSpec,
   abilities: {
+    targetColumn: { option: 'labels', flag: '-y, --labels', kind: 'labels' },
     explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
     headline: lossHeadline,
     withGradient: withGrad,

@@ -12,10 +12,12 @@ import { isDelimiter, scanDecimal } from './decimal.js';
 import { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 import { normalizeText } from './normalize.js';
 import { NotationReader, type TextPart } from './notation.js';
+import type { ColumnOptions, ShapedExtras } from './columns.js';
 import { isTokenChar, TOKEN_BYTE } from './tokens.js';
 
 export { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 export { NotPlainLines } from './notation.js';
+export type { ColumnOptions } from './columns.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Where scanDecimal puts the value it read (a typed array: no object is written per number). */
@@ -41,7 +43,17 @@ export class MatrixTextParser {
   }
 
   get colLabels(): readonly string[] | undefined {
-    return this.notation.header.labels;
+    return this.notation.colLabels;
+  }
+
+  /** Not plain lines of numbers: columns chosen, a header of integers or row labels found (see NotationReader). */
+  get reshaped(): boolean {
+    return this.notation.reshaped;
+  }
+
+  /** The row labels, targets and notes of a whole reading (`keepLabels`), after finish(). */
+  extras(): ShapedExtras {
+    return this.notation.layout.extras();
   }
 
   /** Rows handed out so far (counting from 0, or from a part's `firstRow`). */
@@ -158,11 +170,11 @@ export class MatrixTextParser {
   }
 }
 
-export function parseMatrixText(text: string, source: MessageParam): ParsedMatrix {
+export function parseMatrixText(text: string, source: MessageParam, columns?: ColumnOptions): ParsedMatrix {
   const builder = new MatrixBuilder(source);
-  const parser = new MatrixTextParser(source, builder.add);
+  const parser = new MatrixTextParser(source, builder.add, { columns, keepLabels: true });
   if (NON_ASCII.test(text)) parser.feed(text);
   else parser.feedAscii(new TextEncoder().encode(text));
   const cols = parser.finish();
-  return builder.build(cols, parser.colLabels);
+  return builder.build(cols, parser.colLabels, parser.extras());
 }
