@@ -164,6 +164,15 @@ describe('--cols, --drop-cols and -y col:NAME', () => {
     }
   });
 
+  it('ce -f value streams the chosen columns as -f json reads them whole', async () => {
+    const expected = Number((await xent(['ce', M, '-y', '0,2', '-f', 'value'])).stdout);
+    for (const format of ['value', 'json']) {
+      const r = await xent(['ce', '-i', 't.csv', '--drop-cols', 'id,file,label', '-y', '0,2', '-f', format], { files });
+      const loss = format === 'json' ? (JSON.parse(r.stdout) as { loss: number }).loss : Number(r.stdout);
+      expect(loss, r.stderr).toBe(expected);
+    }
+  });
+
   it('every command that takes targets reads them from a column: descend, supcon, bce', async () => {
     const files2 = { 't.csv': 'a,b,c,y\n2,0.5,-1,0\n0.3,1.8,0.2,2\n' };
     const descend = await xent(['descend', '-i', 't.csv', '-y', 'col:y', '--steps', '2', '-f', 'tsv'], {

@@ -403,12 +403,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       }
     }
     const stdout = out.rest();
-    // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
-    const labels = t.t('warn.prefix').split('\n');
-    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) =>
-      w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
-    );
-    return { code: taught.code, stdout, stderr: notesText(inputNotes, t) + lines.join('') };
+    const warnings = warningLines(capWarnings(report.warnings ?? [], t), t);
+    return { code: taught.code, stdout, stderr: notesText(inputNotes, t) + warnings };
   } finally {
     progress.done();
   }
@@ -438,17 +434,20 @@ function isPlainColumns(columns: ColumnOptions): boolean {
   return Object.keys(columns).length === 0;
 }
 
+/** Warnings as stderr lines. In `both`, a warning is two lines (zh, en), each with the prefix in its own language. */
+function warningLines(warnings: readonly string[], t: Translator): string {
+  const labels = t.t('warn.prefix').split('\n');
+  return warnings
+    .flatMap((w) => w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`))
+    .join('');
+}
+
 /** The reader's notes (a header of integers, row labels found) as warning lines, in the user's language. */
 function notesText(notes: readonly InputNote[], t: Translator): string {
-  const labels = t.t('warn.prefix').split('\n');
-  return notes
-    .flatMap((note) =>
-      t
-        .t(note.key, printable(note.params))
-        .split('\n')
-        .map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${line}\n`),
-    )
-    .join('');
+  return warningLines(
+    notes.map((note) => t.t(note.key, printable(note.params))),
+    t,
+  );
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

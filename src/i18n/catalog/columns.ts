@@ -14,7 +14,8 @@ export const columnsEn = {
   'err.columnZero': '{option} names column 0, but columns are numbered from 1, as in error messages',
   'err.columnList':
     "'{value}' in {option} is not a column: give names from the header, numbers from 1, or ranges such as 2-5",
-  'err.columnNoHeader': "{option} names the column '{name}', but there is no header row in {source}; give its number (from 1)",
+  'err.columnNoHeader':
+    "{option} names the column '{name}', but there is no header row in {source}; give its number (from 1)",
   'err.columnUnknown':
     "{option} names the column '{name}', which the header of {source} does not have (it has: {names})",
   'err.columnAmbiguous':
