@@ -101,7 +101,7 @@ describe('generated inputs', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `xent: error: '1O' at row 1, column ${columns + 1} of standard input is not a number (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)\n`,
+      stderr: `xent: error: '1O' at row 1, column ${columns + 1} of standard input is not a number; if that column holds labels or ids, --index-col ${columns + 1} reads it as row labels, --drop-cols ${columns + 1} leaves it out, -y col:${columns + 1} takes the targets from it\n`,
     });
   });
 

@@ -42,7 +42,11 @@ function addGlobalOptions(program: Command, t: Translator): void {
     ])
     .option('--tol <ABS>', t.label('help.opt.tol'))
     .option('--rtol <REL>', t.label('help.opt.rtol'))
-    .option('--heatmap', t.label('help.opt.heatmap'));
+    .option('--heatmap', t.label('help.opt.heatmap'))
+    .option('--cols <LIST>', t.label('help.opt.cols'))
+    .option('--drop-cols <LIST>', t.label('help.opt.dropCols'))
+    .option('--index-col <COL|auto|none>', t.label('help.opt.indexCol'))
+    .option('--header <auto|yes|no>', t.label('help.opt.header'));
 }
 
 /** What each exit code means, in the user's language (one key per code of the table). */

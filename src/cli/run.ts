@@ -34,6 +34,9 @@ import { DistributionRows, refuseColumnVector } from '../rows/input-checks.js';
 import { rowView } from '../core/matrix.js';
 import { type Warning, warning } from '../report/report.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
+import { type ColumnOptions, type InputNote, readColumnOptions, targetColumnRef } from '../text/columns.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
+import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
@@ -158,6 +161,10 @@ function knownFlags(argv: readonly string[]): string[] {
     '--tol',
     '--rtol',
     '--heatmap',
+    '--cols',
+    '--drop-cols',
+    '--index-col',
+    '--header',
     '--help',
     '--version',
   ];
@@ -276,28 +283,51 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = await readTeaching(options, (path) => readFileText(io, path));
-  const readMatrixOptionOf = (value: string, option: string, probabilities?: boolean) =>
-    readMatrixOption(io, value, option, probabilities);
-  // The command's options, read once into its typed spec: everything below gets the spec.
-  const spec: unknown = specFor(
-    command,
-    await command.readSpec(options as OptionValues, { t, readMatrixOption: readMatrixOptionOf }),
-    teaching,
-  );
+  // What the reader decided about the input and option matrices (a header, row labels): on stderr.
+  const inputNotes: InputNote[] = [];
+  const noted = (m: ParsedMatrix) => {
+    if (m.notes) for (const note of m.notes) inputNotes.push(note);
+    return m;
+  };
+  const readMatrixOptionOf = async (value: string, option: string, probabilities?: boolean) =>
+    noted(await readMatrixOption(io, value, option, probabilities));
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
+  const { columns, targetUse } = columnOptionsOf(command, options);
+  // The command's options, read once into its typed spec: everything below gets the spec.
+  const readSpec = async (fromColumn?: readonly number[]): Promise<unknown> =>
+    specFor(
+      command,
+      await command.readSpec(options as OptionValues, {
+        t,
+        readMatrixOption: readMatrixOptionOf,
+        ...(fromColumn ? { targetsFromColumn: fromColumn } : {}),
+      }),
+      teaching,
+    );
+  // With `-y col:NAME` the spec waits for the input (below); its percentages are then refused.
+  let spec = targetUse ? undefined : await readSpec();
   const key = options.key as string | undefined;
   if (key !== undefined && !streamable) throw new XentError('err.keyUnused', { command: command.name, key }, true);
   // How the input is read: a JSON field (--key), percentages where it holds probabilities.
-  const reading = { key, percent: command.abilities.probabilityInput?.(spec) === true };
+  const reading = { key, percent: spec !== undefined && command.abilities.probabilityInput?.(spec) === true };
   const opened = streamable
     ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading)
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
+    // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
+    let early: MatrixInput | undefined;
+    if (targetUse) {
+      if (!opened) throw new XentError('err.targetColumn.noInput', { option: targetUse.flag }, true);
+      early = await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns);
+      progress.done();
+      noted(early.matrix);
+      spec = await readSpec(targetsFromColumn(early.matrix, targetUse, options.oneBased === true, early.source));
+    }
     const out = new StreamedStdout(io.write);
     const plan =
-      opened && !needsReport(options)
+      opened && !early && !needsReport(options)
         ? command.abilities.stream?.(spec, {
             format,
             decimals: precisionText !== undefined ? decimals : undefined,
@@ -330,7 +360,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once
       // (its pieces are plain lines: neither a JSON field nor percentages are looked for there).
       const shared =
-        plan.parallel && io.workerScript && opened.path !== undefined && key === undefined && !reading.percent
+        plan.parallel &&
+        io.workerScript &&
+        opened.path !== undefined &&
+        key === undefined &&
+        !reading.percent &&
+        isPlainColumns(columns)
           ? await readInParallel(
               opened.path,
               opened.source,
@@ -344,7 +379,11 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         progress.done();
         notColumn(shared.rows, shared.cols, opened.source);
         plan.parallel!.adopt(shared.sums);
-        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return {
+          code: EXIT.ok,
+          stdout: out.rest() + plan.finish(shared.rows, shared.cols),
+          stderr: notesText(inputNotes, t),
+        };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
       const onRow: typeof plan.onRow =
@@ -356,16 +395,24 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
               plan.onRow(row, index, labels);
             }
           : plan.onRow;
-      const { rows, cols } = await parseInput(opened, onRow, between);
+      const { rows, cols, notes } = await parseInput(opened, onRow, between, { columns });
       progress.done();
+      for (const note of notes) inputNotes.push(note);
       const stdout = out.rest() + plan.finish(rows, cols);
-      return { code: EXIT.ok, stdout, stderr: warningLines(inputWarnings(opened.source), t) };
+      return {
+        code: EXIT.ok,
+        stdout,
+        stderr: notesText(inputNotes, t) + warningLines(inputWarnings(opened.source), t),
+      };
     }
-    const input = opened
-      ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
-      : fromOptions
-        ? undefined
-        : exampleInput(command, selection);
+    const input =
+      early ??
+      (opened
+        ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns)
+        : fromOptions
+          ? undefined
+          : exampleInput(command, selection));
+    if (input && !early) noted(input.matrix);
     progress.done();
     if (input) {
       notColumn(input.matrix.rows, input.matrix.cols, input.source);
@@ -412,7 +459,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     }
     const stdout = out.rest();
     const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
-    return { code: taught.code, stdout, stderr: warningLines(warnings, t) };
+    return { code: taught.code, stdout, stderr: notesText(inputNotes, t) + warningLines(warnings, t) };
   } finally {
     progress.done();
   }
@@ -425,6 +472,38 @@ function warningLines(warnings: readonly Warning[], t: Translator): string {
     w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
   );
   return lines.join('');
+}
+
+/**
+ * --cols, --drop-cols, --index-col, --header, and the command's target option when it says
+ * `col:NAME` (then `targetUse` says how the command reads that column).
+ */
+function columnOptionsOf(
+  command: CommandSpec,
+  options: Record<string, unknown>,
+): { columns: ColumnOptions; targetUse?: TargetColumnUse } {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const use = command.abilities.targetColumn as TargetColumnUse | undefined;
+  const targetText = use ? text(use.option) : undefined;
+  const ref = use && targetText !== undefined ? targetColumnRef(targetText, use.flag) : undefined;
+  const columns = readColumnOptions(
+    { cols: text('cols'), dropCols: text('dropCols'), indexCol: text('indexCol'), header: text('header') },
+    ref && use ? { ref, option: use.flag } : undefined,
+  );
+  return ref ? { columns, targetUse: use } : { columns };
+}
+
+/** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
+function isPlainColumns(columns: ColumnOptions): boolean {
+  return Object.keys(columns).length === 0;
+}
+
+/** The reader's notes (a header of integers, row labels found) as warning lines, in the user's language. */
+function notesText(notes: readonly InputNote[], t: Translator): string {
+  return warningLines(
+    notes.map((note) => ({ kind: note.key, text: t.t(note.key, printable(note.params)) })),
+    t,
+  );
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

@@ -16,7 +16,7 @@ import { elementAccuracy } from '../ops/bce/metrics.js';
 import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
-import { classLabels, rowLabels } from '../report/labels.js';
+import { classLabels, rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
@@ -29,7 +29,11 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   const reduction = readReduction(text('reduction'));
   const targetsText = text('targets');
   if (targetsText === undefined) throw new XentError('err.bce.noTargets', {}, true);
-  const targets = await context.readMatrixOption(targetsText, '--targets', true);
+  // `--targets col:NAME`: one 0/1 target per row, for a single output column.
+  const fromColumn = context.targetsFromColumn;
+  const targets = fromColumn
+    ? { rows: fromColumn.length, cols: 1, data: Float64Array.from(fromColumn) }
+    : await context.readMatrixOption(targetsText, '--targets', true);
   const posWeightText = text('posWeight');
   const weightText = text('weight');
   const spec: BceSpec = {
@@ -70,6 +74,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   ],
   readSpec: readBceSpec,
   abilities: {
+    targetColumn: { option: 'targets', flag: '--targets', kind: 'values' },
     explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
@@ -95,14 +100,14 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     };
 
     const cols = classLabels(input);
-    const labels = rowLabels(input.rows);
+    const labels = rowLabels(input.rows, input.rowLabels);
     const matrixTable = (
       title: string,
       m: Matrix,
       cell: (v: number, i: number, j: number) => ReturnType<typeof numberCell>,
     ): ReportTable => ({
       title,
-      corner: t.label('label.row'),
+      corner: rowCorner(t, input),
       colLabels: cols,
       rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
     });
@@ -151,6 +156,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       command: 'bce',
       reduction,
       ...unitJson(unit),
+      ...rowLabelsJson(input),
       probs: matrixRows(result.probs),
       losses: matrixRows(result.losses),
     };

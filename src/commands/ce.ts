@@ -24,7 +24,7 @@ import {
 } from '../ops/cross-entropy/validate.js';
 import { unitJson } from '../core/units.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
-import { rowLabels } from '../report/labels.js';
+import { rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import {
   type Cell,
   type Report,
@@ -74,7 +74,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
       ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs', true) }
       : {
           kind: 'index',
-          given: await readTargetList(context, index!),
+          given: context.targetsFromColumn ?? (await readTargetList(context, index!)),
           ignoreIndex: ignoreText !== undefined ? readNumberOption(ignoreText, '--ignore-index') : DEFAULT_IGNORE_INDEX,
         };
   const topKText = text('topK');
@@ -130,9 +130,9 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
   };
   return {
     title: t.label('ce.title.rows'),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels,
-    rows: rowLabels(input.rows).map((label, i) => {
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => {
       const c = r.classes[i];
       const predicted = textCell(names[r.predicted[i]]);
       const cells: Cell[] =
@@ -160,9 +160,9 @@ function gradTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
       : 'ce.title.grad';
   return {
     title: t.label(titleKey),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels: classNames(input, spec.oneBased),
-    rows: rowLabels(input.rows).map((label, i) => ({
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
       label,
       cells: Array.from(rowView(r.grad, i), (g) => numberCell(g, { signed: true })),
     })),
@@ -254,6 +254,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   classesInRows: () => true,
   logitsInRows: (spec) => (spec.inputIsProbs ? undefined : 'probs-option'),
   abilities: {
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
     explain: explainCrossEntropy,
     stream: planCrossEntropyStream,
     headline: lossHeadline,
@@ -278,7 +279,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     if (grad && printsTables !== false) tables.push(gradTable(t, input, spec, r));
     const { notes, infExplained } = notesOf(t, input, spec, r);
 
-    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
+    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit), ...rowLabelsJson(input) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
     json.probs = matrixRows(r.nats.probs);
     if (targets.kind === 'index') json.p_target = r.pTarget.map((p) => (Number.isNaN(p) ? null : p));

@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
 import type { StreamContext, StreamPlan } from '../rows/plan.js';
+import type { TargetColumnUse } from './target-column.js';
 
 /** One option of a command, as commander spells it, with its help text's key. */
 export interface OptionSpec {
@@ -34,6 +35,11 @@ export interface Abilities<Spec> {
   probabilityInput?(spec: Spec): boolean;
   /** Prints its text even in a pipe: a lesson is read, not parsed. */
   readonly textInPipes?: boolean;
+  /**
+   * Its target option may say `col:NAME`: the targets are then a column of the input (read
+   * before the spec, which gets them as `targetsFromColumn`).
+   */
+  readonly targetColumn?: TargetColumnUse;
 }
 
 interface CommandBase<Spec> {

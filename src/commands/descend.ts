@@ -105,7 +105,9 @@ async function readDescendSpec(options: OptionValues, context: SpecContext): Pro
     normalize: options.normalize !== false,
     scale,
     scaleGiven,
-    ...(targetText !== undefined ? { target: await readTargetList(context, targetText) } : {}),
+    ...(targetText !== undefined
+      ? { target: context.targetsFromColumn ?? (await readTargetList(context, targetText)) }
+      : {}),
     oneBased: options.oneBased === true,
   };
 }
@@ -137,7 +139,10 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
   readSpec: readDescendSpec,
   // ce's logits (clip's matrix is square: a column is 1×1 there).
   classesInRows: (spec) => spec.loss !== 'clip' && spec.pair === undefined,
-  abilities: { headline: lossHeadline },
+  abilities: {
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
+    headline: lossHeadline,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { pair, lr, steps, normalize } = spec;

@@ -6,7 +6,7 @@ import { inUnit, unitJson } from '../core/units.js';
 import { entropy } from '../ops/entropy/kernel.js';
 import type { EntropySpec } from '../ops/entropy/spec.js';
 import { checkDistributions } from '../ops/entropy/validate.js';
-import { rowLabels } from '../report/labels.js';
+import { rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, matrixRows, numberCell } from '../report/report.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
 
@@ -43,9 +43,9 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       tables: [
         {
           title: t.label('info.title.entropy'),
-          corner: t.label('label.row'),
+          corner: rowCorner(t, input),
           colLabels: [unitLabel(t, 'info.label.entropy', {}, unit, true), t.label('info.label.perplexity')],
-          rows: rowLabels(input.rows).map((label, i) => ({
+          rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
             label,
             cells: [numberCell(entropies[i]), numberCell(perplexity[i])],
           })),
@@ -66,6 +66,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       json: {
         command: 'entropy',
         ...unitJson(unit),
+        ...rowLabelsJson(input),
         probs: matrixRows(input),
         entropy: entropies,
         perplexity,

@@ -7,7 +7,7 @@ import type { SoftmaxSpec } from '../ops/softmax/spec.js';
 import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import type { Translator } from '../i18n/translator.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
-import { classLabels, rowLabels } from '../report/labels.js';
+import { classLabels, rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, type ReportTable, matrixRows, numberCell } from '../report/report.js';
 import { planSoftmaxStream } from './streams/softmax.js';
 import { type CommandSpec, defineCommand } from './command.js';
@@ -37,11 +37,11 @@ function softmaxTable(
   { t, axis, log }: { t: Translator; axis: Axis; log: boolean },
 ): ReportTable {
   const mask = argmaxMask(shown, axis);
-  const labels = rowLabels(shown.rows);
+  const labels = rowLabels(shown.rows, input.rowLabels);
   const what = { key: axis === 'row' ? 'title.eachRow' : 'title.eachColumn' } as const;
   return {
     title: t.label(log ? 'title.logProbs' : 'title.probs', { what }),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels: classLabels(input),
     rows: labels.map((label, i) => ({
       label,
@@ -90,7 +90,14 @@ export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
       notes: temperature === 1 ? [] : [t.t('note.temperature', { value: temperature })],
       data: { colLabels: input.colLabels, rows: matrixRows(main) },
       values: matrixRows(main),
-      json: { command: 'softmax', temperature, axis, probs: matrixRows(probs), log_probs: matrixRows(logProbs) },
+      json: {
+        command: 'softmax',
+        temperature,
+        axis,
+        ...rowLabelsJson(input),
+        probs: matrixRows(probs),
+        log_probs: matrixRows(logProbs),
+      },
     };
   },
 });

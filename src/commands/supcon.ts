@@ -28,7 +28,9 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
   const labelsText = options.labels as string | undefined;
   if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
   // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
-  const labels = await readListOption(context, labelsText, '--labels');
+  const labels = context.targetsFromColumn
+    ? Array.from(context.targetsFromColumn)
+    : await readListOption(context, labelsText, '--labels');
   return {
     labels,
     temperature:
@@ -56,6 +58,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   ],
   readSpec: readSupconSpec,
   abilities: {
+    targetColumn: { option: 'labels', flag: '-y, --labels', kind: 'labels' },
     explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),

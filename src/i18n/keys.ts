@@ -22,6 +22,7 @@ import { expectEn } from './catalog/expect.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
 import { notationEn } from './catalog/notation.js';
+import { columnsEn } from './catalog/columns.js';
 
 export const en = {
   ...softmaxEn,
@@ -45,5 +46,6 @@ export const en = {
   ...infoEn,
   ...packageEn,
   ...notationEn,
+  ...columnsEn,
 } as const;
 export type MessageKey = keyof typeof en;

@@ -2,12 +2,14 @@
 import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import {
+  type ColumnOptions,
   MatrixBuilder,
   MatrixTextParser,
   type ParsedMatrix,
   parseMatrixText,
   type TextPart,
 } from '../text/matrix-text.js';
+import type { InputNote } from '../text/columns.js';
 
 /** What the CLI needs from the outside world; the entry point supplies the real ones. */
 export interface InputIo {
@@ -113,8 +115,18 @@ export async function parseInput(
    * The input is a part of a file read apart from the rest (see MatrixTextParser), starting
    * at byte `startByte` of it (for the offsets errors name).
    */
-  part?: { readonly firstRow?: number; readonly plainLines?: boolean; readonly startByte?: number },
-): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
+  part?: {
+    readonly firstRow?: number;
+    readonly plainLines?: boolean;
+    readonly startByte?: number;
+    /** The user's --cols, --drop-cols, --index-col, --header, -y col:NAME. */
+    readonly columns?: ColumnOptions;
+    /** Keep each row's label and target (a whole reading). */
+    readonly keepLabels?: boolean;
+    /** Given the parser once the input is read (for what a whole reading keeps). */
+    readonly onParsed?: (parser: MatrixTextParser) => void;
+  },
+): Promise<{ rows: number; cols: number; colLabels?: readonly string[]; notes: readonly InputNote[] }> {
   let rows = part?.firstRow ?? 0;
   const parser: MatrixTextParser = new MatrixTextParser(
     source,
@@ -166,7 +178,8 @@ export async function parseInput(
     throw new XentError('err.badUtf8', { source, offset: offset - incompleteTail(last) + 1 });
   }
   const cols = parser.finish();
-  return { rows, cols, colLabels: parser.colLabels };
+  part?.onParsed?.(parser);
+  return { rows, cols, colLabels: parser.colLabels, notes: parser.extras().notes };
 }
 
 /** Where in a chunk the first invalid UTF-8 byte is, 0-based (approximately, for the message). */
@@ -191,10 +204,18 @@ function incompleteTail(chunk: Uint8Array): number {
 export async function readMatrix(
   opened: OpenedInput,
   onProgress?: (bytes: number, rows: number) => void,
+  columns?: ColumnOptions,
 ): Promise<MatrixInput> {
   const builder = new MatrixBuilder(opened.source);
-  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
-  return { matrix: builder.build(cols, colLabels), source: opened.source };
+  let extras: ReturnType<MatrixTextParser['extras']> | undefined;
+  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress, {
+    columns,
+    keepLabels: true,
+    onParsed: (parser) => {
+      extras = parser.extras();
+    },
+  });
+  return { matrix: builder.build(cols, colLabels, extras), source: opened.source };
 }
 
 /**

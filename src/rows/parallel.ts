@@ -136,7 +136,8 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
   } catch {
     return undefined;
   }
-  if (width < 0) return undefined;
+  // A header of integers, row labels: the pieces could not tell them; read in order.
+  if (width < 0 || parser.reshaped) return undefined;
   return { header: rowsAfterFirstLine === 0 && parser.colLabels !== undefined ? 1 : 0, width };
 }
 
