@@ -199,3 +199,202 @@ describe('--explain ce: every number is the computed one, every direction its si
     );
   });
 });
+
+/** Checks shared by every loss: arithmetic, descent lines against the gradient, the sign sentence. */
+function checkDirections(e: ExplainJson, gradOf: (name: string) => number, share: number, d: number) {
+  for (const { text } of formulas(e)) {
+    const step = descentClaim(text);
+    if (!step) continue;
+    const g = gradOf(step.name);
+    expect(step.up, text).toBe(g <= 0);
+    expectPrinted(step.by, Math.abs(g * share), d, text);
+  }
+  for (const claim of signClaims(e)) {
+    for (const n of claim.raises) expect(gradOf(n), `raises ${n}`).toBeLessThan(0);
+    for (const n of claim.lowers) expect(gradOf(n), `lowers ${n}`).toBeGreaterThan(0);
+    for (const n of claim.stays) expect(gradOf(n), `leaves ${n}`).toBe(0);
+    if (claim.most) expect(gradOf(claim.most)).toBe(Math.max(...claim.lowers.map(gradOf)));
+  }
+}
+
+/** `Name = … = value` lines of the rest: each row's value, and the reported one with what it divides by. */
+function checkRest(
+  e: ExplainJson,
+  rowName: string,
+  values: number[],
+  total: number | undefined,
+  den: number | undefined,
+  d: number,
+) {
+  const all = formulas(e);
+  const rest = all.filter((f) => f.step === e.steps.length);
+  let seen = 0;
+  for (const { text } of rest) {
+    const each = new RegExp(`^${rowName}([₀-₉]+) = (\\S+)`).exec(text);
+    if (each) {
+      expectPrinted(readPrinted(each[2]), values[fromSubscript(each[1]) - 1], d, text);
+      seen++;
+    }
+    const mean = /^[^=]+ = \(.*\) \/ (\S+) = (\S+?)(?: bits| bans| nats)?$/.exec(text);
+    if (mean && total !== undefined) {
+      expect(Number(mean[1]), text).toBeCloseTo(den!, 6);
+      expectPrinted(readPrinted(mean[2]), total, d, text);
+      seen++;
+    }
+  }
+  if (values.length > 1) expect(seen).toBeGreaterThan(1);
+}
+
+const small = fc.integer({ min: -30, max: 30 }).map((v) => v / 10);
+
+describe('--explain entropy and kl: every term and sum is the computed one', () => {
+  it('entropy', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }).chain((N) =>
+          fc.record({
+            rows: fc.array(distribution(3, false), { minLength: N, maxLength: N }),
+            base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+            row: fc.integer({ min: 1, max: N }),
+          }),
+        ),
+        async ({ rows, base, row }) => {
+          const argv = ['entropy', matrixText(rows), '--row', String(row)];
+          if (base) argv.push('--base', base);
+          const { json, e } = await explainJson(argv);
+          expect(checkArithmetic(e, EXACT_BELOW)).toBeGreaterThan(4);
+          const h = (json.entropy as number[]).map(jsonNumber);
+          const named = formulas(e).find((f) => /^H[₀-₉]* = /.test(f.text) && f.step < e.steps.length)!;
+          expectPrinted(lastNumber(named.text.replace(/ (bits|bans|nats)$/, '')), h[row - 1], 4, named.text);
+          const perplexity = formulas(e).find((f) => /^(e|2|10)\^H = /.test(f.text))!;
+          expectPrinted(
+            lastNumber(perplexity.text),
+            jsonNumber((json.perplexity as number[])[row - 1]),
+            4,
+            perplexity.text,
+          );
+          checkRest(e, 'H', h, jsonNumber(json.mean_entropy), rows.length, 4);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('kl', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 3 }).chain((N) =>
+          fc.record({
+            p: fc.array(distribution(3, false), { minLength: N, maxLength: N }),
+            q: fc.array(distribution(3, true), { minLength: N, maxLength: N }),
+            base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+            row: fc.integer({ min: 1, max: N }),
+          }),
+        ),
+        async ({ p, q, base, row }) => {
+          const argv = ['kl', '--p', matrixText(p), '--q', matrixText(q), '--row', String(row)];
+          if (base) argv.push('--base', base);
+          const { json, e } = await explainJson(argv);
+          expect(checkArithmetic(e, EXACT_BELOW)).toBeGreaterThan(5);
+          const kl = (json.kl as number[]).map(jsonNumber);
+          const strip = (s: string) => s.replace(/ (bits|bans|nats)$/, '');
+          const named = formulas(e).find((f) => /^KL[₀-₉]* = /.test(f.text) && f.step < e.steps.length)!;
+          expectPrinted(lastNumber(strip(named.text)), kl[row - 1], 4, named.text);
+          const hp = formulas(e).find((f) => f.text.startsWith('H(P) = '))!;
+          expectPrinted(lastNumber(strip(hp.text)), jsonNumber((json.entropy as number[])[row - 1]), 4, hp.text);
+          const cross = formulas(e).find((f) => f.text.startsWith('H(P, Q) = −'))!;
+          expectPrinted(
+            lastNumber(strip(cross.text)),
+            jsonNumber((json.cross_entropy as number[])[row - 1]),
+            4,
+            cross.text,
+          );
+          checkRest(e, 'KL', kl, jsonNumber(json.mean_kl), p.length, 4);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('--explain bce: every number is the computed one, every direction its sign', () => {
+  it('random option combinations', async () => {
+    const bceCase = fc
+      .record({ N: fc.integer({ min: 1, max: 3 }), C: fc.integer({ min: 1, max: 4 }) })
+      .chain(({ N, C }) =>
+        fc.record({
+          N: fc.constant(N),
+          C: fc.constant(C),
+          logits: fc.array(fc.array(small, { minLength: C, maxLength: C }), { minLength: N, maxLength: N }),
+          probs: fc.array(
+            fc.array(
+              fc.integer({ min: 1, max: 19 }).map((v) => v / 20),
+              { minLength: C, maxLength: C },
+            ),
+            {
+              minLength: N,
+              maxLength: N,
+            },
+          ),
+          targets: fc.array(fc.array(fc.constantFrom(0, 1, 1, 0, 0.3), { minLength: C, maxLength: C }), {
+            minLength: N,
+            maxLength: N,
+          }),
+          posWeight: fc.option(fc.array(fc.constantFrom(0.5, 1, 3), { minLength: C, maxLength: C }), {
+            nil: undefined,
+          }),
+          weight: fc.option(fc.array(fc.constantFrom(0.5, 1, 2), { minLength: C, maxLength: C }), { nil: undefined }),
+          inputIsProbs: fc.boolean(),
+          reduction: fc.constantFrom('mean', 'sum', 'none'),
+          base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+          row: fc.integer({ min: 1, max: N }),
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(bceCase, async (o) => {
+        const argv = ['bce', matrixText(o.inputIsProbs ? o.probs : o.logits), '--targets', matrixText(o.targets)];
+        argv.push('-g', '-r', o.reduction, '--row', String(o.row));
+        if (o.inputIsProbs) argv.push('--probs');
+        if (o.posWeight) argv.push('--pos-weight', o.posWeight.join(','));
+        if (o.weight) argv.push('-w', o.weight.join(','));
+        if (o.base) argv.push('--base', o.base);
+        const { json, e } = await explainJson(argv);
+        const r = o.row - 1;
+        expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(2 * o.C);
+        const share = o.reduction === 'mean' ? o.N * o.C : 1;
+        const grad = Array.from((json.grad as unknown[][])[r], jsonNumber);
+        const losses = Array.from(json.losses as unknown[][], (row) => Array.from(row, jsonNumber));
+        const probs = Array.from((json.probs as unknown[][])[r], jsonNumber);
+        const alone = o.N === 1 && (o.C === 1 || o.reduction !== 'mean');
+        const L = alone ? 'L' : `L${'₀₁₂₃₄₅₆₇₈₉'[o.row]}`;
+        const steps = formulas(e).filter((f) => f.step < e.steps.length);
+        let anchors = 0;
+        for (const { text } of steps) {
+          const element = /^ℓ([₀-₉]+) = /.exec(text);
+          if (element) {
+            expectPrinted(lastNumber(text), losses[r][fromSubscript(element[1])], 4, text);
+            anchors++;
+          }
+          if (text.startsWith(`${L} = `)) {
+            const sum = losses[r].reduce((a, b) => a + b, 0);
+            expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), sum, 4, text);
+            anchors++;
+          }
+          const entry = new RegExp(`^∂${L}/∂[zp]([₀-₉]+) = `).exec(text);
+          if (entry) {
+            expectPrinted(lastNumber(text), grad[fromSubscript(entry[1])] * share, 4, text);
+            anchors++;
+          }
+          const p = /^p([₀-₉]+) = σ/.exec(text);
+          if (p) expectPrinted(lastNumber(text), probs[fromSubscript(p[1])], 4, text);
+        }
+        expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(2 * o.C + 1);
+        checkDirections(e, (name) => grad[fromSubscript(name.slice(1))], share, 4);
+        const rowTotals = losses.map((row) => row.reduce((a, b) => a + b, 0));
+        if (!alone)
+          checkRest(e, 'L', rowTotals, o.reduction === 'none' ? undefined : jsonNumber(json.loss), o.N * o.C, 4);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -35,6 +35,10 @@ describe('--explain: golden derivations in both languages', () => {
     ],
     ['clip', ['clip', CLIP3, '--explain']],
     ['clip-scale', ['clip', CLIP3, '-s', '2', '--explain', '--row', '3']],
+    ['bce', ['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0', '--pos-weight', '3,1,1', '--explain']],
+    ['bce-probs', ['bce', '0.9,0.2; 0.4,0.7', '--probs', '--targets', '1,0; 0.5,1', '--base', '2', '--explain']],
+    ['entropy', ['entropy', '0.5,0.25,0.25; 1,0,0', '--base', '2', '--explain']],
+    ['kl', ['kl', '--p', '0.7,0.2,0.1; 1,0,0', '--q', '0.6,0.3,0.1; 0.8,0.2,0', '--explain', '--row', '2']],
   ])('%s', async (name, argv) => {
     for (const lang of ['en', 'zh']) {
       const r = await run(argv, lang);
@@ -125,11 +129,13 @@ describe('--explain: golden derivations in both languages', () => {
     expect(r.stdout).toContain('log pⱼ = (zⱼ − max z) / T − log Σₖ exp((zₖ − max z) / T),  log Σ = 0.0000');
     expect(r.stdout).toContain('log p₀ = −∞ − 0.0000 = −∞');
   });
-  it('the other losses: their formula and numbers', async () => {
+  it('bce: each element its own binary problem, the mean over N·C elements', async () => {
     const r = await run(['bce', '1,-2', '--targets', '1,0', '--explain']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^xent bce: the formula and the numbers/);
-    expect(r.stdout).toContain('L = 0.2201');
+    expect(r.stdout).toMatch(/^Binary cross-entropy of row 1 of 1/);
+    expect(r.stdout).toContain('ℓ₀ = (1.0 · softplus(−1.0) + 0.0 · softplus(1.0)) = 0.3133');
+    expect(r.stdout).toContain('∂L₁/∂z₁ = 0.1192 − 0.0 = 0.1192');
+    expect(r.stdout).toContain('L = (0.4402) / 2 = 0.2201');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainBce } from '../teach/explain/bce.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -45,7 +45,7 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   return spec;
 }
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const BCE_DETAILS = ['help.bce.formula', 'help.bce.probs', 'help.bce.output'] as const;
 
 export const bceCommand: CommandSpec = defineCommand<BceSpec>({
@@ -70,7 +70,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   ],
   readSpec: readBceSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
+    explain: explainBce,
     headline: lossHeadline,
     withGradient: withGrad,
   },

@@ -1,4 +1,5 @@
 import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
+import { explainEntropy } from '../teach/explain/information.js';
 import { formatExact } from '../format/number.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, unitJson } from '../core/units.js';
@@ -25,7 +26,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
     'xent entropy -i probs.csv -f json',
   ],
   readSpec: (options) => ({ unit: readBase(options.base as string | undefined) }),
-  abilities: { headline: lossHeadline },
+  abilities: { headline: lossHeadline, explain: explainEntropy },
   run(input, { unit }, { t, inputSource }): Report {
     checkDistributions(input, inputSource);
     const nats = Array.from({ length: input.rows }, (_, i) => entropy(rowView(input, i)));

@@ -1,4 +1,5 @@
 import { type CommandSpec, defineCommand, lossHeadline } from './command.js';
+import { explainKl } from '../teach/explain/information.js';
 import { XentError } from '../core/errors.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, unitJson } from '../core/units.js';
@@ -40,7 +41,7 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     }
     return { unit, p: await readMatrixOption(pText, '--p'), q: await readMatrixOption(qText, '--q') };
   },
-  abilities: { headline: lossHeadline },
+  abilities: { headline: lossHeadline, explain: explainKl },
   run(_input, { unit, p, q }, { t }): Report {
     checkKlInputs(p, q, {
       p: { key: 'source.option', params: { option: '--p' } },

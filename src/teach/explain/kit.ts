@@ -3,7 +3,7 @@
 // moves each entry (by the sign of that entry, never by its role), one step of descent, and how
 // the rows' losses combine into the reported loss (with what the mean divides by, and the row's
 // share of the whole gradient).
-import type { MessageParam } from '../../i18n/messages.js';
+import type { MessageKey, MessageParam } from '../../i18n/messages.js';
 import type { Translator } from '../../i18n/translator.js';
 import { type ExplainLine, formula, text } from './explanation.js';
 import { listOf, num, paren, sub, sumOf } from './numbers.js';
@@ -135,9 +135,18 @@ export function combineLines(
   combination: Combination,
   loss: number | undefined,
   d: number,
-  options: { name?: (i: number) => string; suffix?: string } = {},
+  options: {
+    /** Row i's value as the formulas name it (L₁ unless told). */
+    name?: (i: number) => string;
+    /** The reported value's name (L unless told). */
+    total?: string;
+    /** What the mean is, in words: a message with {den} and {why} ('teach.combine.mean' unless told). */
+    sentence?: MessageKey;
+    suffix?: string;
+  } = {},
 ): ExplainLine[] {
   const name = options.name ?? ((i: number) => `L${sub(i + 1)}`);
+  const total = options.total ?? 'L';
   const suffix = options.suffix ?? '';
   const lines = elided(
     losses.length,
@@ -156,10 +165,11 @@ export function combineLines(
     5,
   );
   if (combination.kind === 'mean') {
-    lines.push(formula(`L = (${terms}) / ${denText(combination.den)} = ${num(loss, d)}${suffix}`));
-    lines.push(text(t.t('teach.combine.mean', { den: denText(combination.den), why: combination.why })));
+    lines.push(formula(`${total} = (${terms}) / ${denText(combination.den)} = ${num(loss, d)}${suffix}`));
+    const sentence = options.sentence ?? 'teach.combine.mean';
+    lines.push(text(t.t(sentence, { den: denText(combination.den), why: combination.why })));
   } else {
-    lines.push(formula(`L = ${terms} = ${num(loss, d)}${suffix}`));
+    lines.push(formula(`${total} = ${terms} = ${num(loss, d)}${suffix}`));
     lines.push(text(t.t('teach.combine.sum')));
   }
   return lines;
@@ -188,4 +198,13 @@ export function lossMove(before: number, after: number, text: (v: number) => str
   if (after < before) return { key: 'teach.move.falls', params };
   if (after > before) return { key: 'teach.move.rises', params };
   return { key: 'teach.move.stays', params };
+}
+
+/** A sum of printed values, a negative one subtracted: 0.1079 − 0.0811 + 0.0000 (shortened as sumOf). */
+export function signedSum(values: readonly number[], d: number, max = 6): string {
+  const shown = values.length <= max ? values.map((v, k) => ({ v, k })) : undefined;
+  const term = (v: number, first: boolean) => (first ? num(v, d) : v < 0 ? `− ${num(-v, d)}` : `+ ${num(v, d)}`);
+  if (shown) return shown.map(({ v, k }) => term(v, k === 0)).join(' ');
+  const head = values.slice(0, max - 2).map((v, k) => term(v, k === 0));
+  return [...head, '+ …', term(values[values.length - 1], false)].join(' '); // spread-ok: a few terms
 }
