@@ -398,3 +398,162 @@ describe('--explain bce: every number is the computed one, every direction its s
     );
   });
 });
+
+/** The value a formula line `∂L/∂<name> = … = v` gives, by name. */
+function gradientByName(e: ExplainJson): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { text } of formulas(e)) {
+    const m = /^∂L\/∂(\S+) = .* = (\S+)$/.exec(text);
+    if (m && !text.includes('[')) out.set(m[1], readPrinted(m[2]));
+  }
+  return out;
+}
+
+const cosines = (m: number[][]) => {
+  const norm = m.map((r) => Math.sqrt(r.reduce((a, v) => a + v * v, 0)));
+  return m.map((a, i) => m.map((b, j) => a.reduce((s, v, c) => s + v * b[c], 0) / (norm[i] * norm[j])));
+};
+
+const embeddingRows = (n: number, dims: number) =>
+  fc
+    .array(
+      fc.array(
+        fc.integer({ min: -9, max: 9 }).map((v) => v / 10),
+        { minLength: dims, maxLength: dims },
+      ),
+      {
+        minLength: n,
+        maxLength: n,
+      },
+    )
+    .filter((rows) => rows.every((r) => r.some((v) => v !== 0)));
+
+describe('--explain siglip, ntxent, supcon: every number is the computed one, every direction its sign', () => {
+  it('siglip, from logits or from embeddings', async () => {
+    const siglipCase = fc.integer({ min: 1, max: 3 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        logits: fc.array(fc.array(small, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+        image: embeddingRows(n, 2),
+        text: embeddingRows(n, 2),
+        fromEmbeddings: fc.boolean(),
+        scale: fc.constantFrom(1, 5, 10),
+        bias: fc.constantFrom(0, -2, -10),
+        base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+        row: fc.integer({ min: 1, max: n }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(siglipCase, async (o) => {
+        const argv = o.fromEmbeddings
+          ? [
+              'siglip',
+              '--image',
+              matrixText(o.image),
+              '--text',
+              matrixText(o.text),
+              '-s',
+              String(o.scale),
+              '-b',
+              String(o.bias),
+            ]
+          : ['siglip', matrixText(o.logits)];
+        argv.push('-g', '--row', String(o.row));
+        if (o.base) argv.push('--base', o.base);
+        const { json, e } = await explainJson(argv);
+        expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(3 * o.n);
+        const r = o.row - 1;
+        const grad = Array.from((json.grad_logits as unknown[][])[r], jsonNumber);
+        const byName = gradientByName(e);
+        const name = (j: number) => `x${'₀₁₂₃₄₅₆₇₈₉'[o.row]}${'₀₁₂₃₄₅₆₇₈₉'[j + 1]}`;
+        grad.forEach((g, j) => {
+          expect(byName.has(name(j)), name(j)).toBe(true);
+          expectPrinted(byName.get(name(j))!, g, 4, name(j));
+        });
+        checkDirections(e, (n) => grad[fromSubscript(n.slice(2)) - 1], 1, 4);
+        if (o.fromEmbeddings) {
+          const line = formulas(e).find((f) => /^x[₀-₉]+ = /.test(f.text))!;
+          const printed = /= \[([^\]]*)\]$/.exec(line.text)![1].split(', ').map(readPrinted);
+          printed.forEach((v, j) => {
+            expectPrinted(v, jsonNumber((json.logits as unknown[][])[r][j]), 4, line.text);
+          });
+        }
+        const total = formulas(e).find((f) => f.step === e.steps.length && f.text.startsWith('L = '));
+        if (total)
+          expectPrinted(lastNumber(total.text.replace(/ (bits|bans|nats)$/, '')), jsonNumber(json.loss), 4, total.text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it.each(['ntxent', 'supcon'])('%s', async (command) => {
+    const othersCase = fc.integer({ min: 2, max: 3 }).chain((half) =>
+      fc.record({
+        rows: embeddingRows(2 * half, 3),
+        labels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2 * half, maxLength: 2 * half }),
+        temperature: fc.constantFrom(0.5, 1, 0.2),
+        adjacent: fc.boolean(),
+        base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+        row: fc.integer({ min: 1, max: 2 * half }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        othersCase.filter((o) => command === 'ntxent' || o.labels.some((l, k) => o.labels.indexOf(l) !== k)),
+        async (o) => {
+          const argv = [command, matrixText(o.rows), '-t', String(o.temperature), '--row', String(o.row)];
+          if (command === 'ntxent' && o.adjacent) argv.push('--pairs', 'adjacent');
+          if (command === 'supcon') argv.push('--labels', o.labels.join(','));
+          if (o.base) argv.push('--base', o.base);
+          const { json, e } = await explainJson(argv);
+          const n = o.rows.length;
+          const i = o.row - 1;
+          const losses = (json.losses as unknown[]).map((v) => (v === null ? null : jsonNumber(v)));
+          const noTerm = losses[i] === null;
+          expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(noTerm ? -1 : 3 * (n - 1));
+          // The similarities and the softmax over the other rows, from the test's own cosines.
+          const s = cosines(o.rows)[i];
+          const exps = s.map((v, j) => (j === i ? 0 : Math.exp(v / o.temperature)));
+          const sum = exps.reduce((a, b) => a + b, 0);
+          let anchors = 0;
+          for (const { text } of formulas(e)) {
+            const sim = /^s([₀-₉])([₀-₉]) = /.exec(text);
+            if (sim) {
+              expectPrinted(lastNumber(text), s[fromSubscript(sim[2]) - 1], 4, text);
+              anchors++;
+            }
+            const p = /^p([₀-₉])([₀-₉]) = /.exec(text);
+            if (p) {
+              expectPrinted(lastNumber(text), exps[fromSubscript(p[2]) - 1] / sum, 4, text);
+              anchors++;
+            }
+            const emb = /^∂L\/∂x([₀-₉]) = \[(.*)\]$/.exec(text);
+            if (emb) {
+              emb[2].split(', ').forEach((v, c) => {
+                expectPrinted(readPrinted(v), jsonNumber((json.grad as unknown[][])[i][c]), 4, text);
+              });
+              anchors++;
+            }
+            if (new RegExp(`^L${'₀₁₂₃₄₅₆₇₈₉'[o.row]} = `).test(text) && !noTerm) {
+              expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), losses[i]!, 4, text);
+              anchors++;
+            }
+          }
+          if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(2 * (n - 1) + 2);
+          const byName = gradientByName(e);
+          checkDirections(e, (name) => byName.get(name)!, 1, 4);
+          const counted = losses.filter((l) => l !== null).length;
+          checkRest(
+            e,
+            'L',
+            losses.map((l) => l ?? NaN),
+            jsonNumber(json.loss),
+            command === 'ntxent' ? n : counted,
+            4,
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});

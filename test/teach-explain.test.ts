@@ -39,6 +39,11 @@ describe('--explain: golden derivations in both languages', () => {
     ['bce-probs', ['bce', '0.9,0.2; 0.4,0.7', '--probs', '--targets', '1,0; 0.5,1', '--base', '2', '--explain']],
     ['entropy', ['entropy', '0.5,0.25,0.25; 1,0,0', '--base', '2', '--explain']],
     ['kl', ['kl', '--p', '0.7,0.2,0.1; 1,0,0', '--q', '0.6,0.3,0.1; 0.8,0.2,0', '--explain', '--row', '2']],
+    ['siglip', ['siglip', '--image', '1,0; 0.6,0.8', '--text', '0.9,0.1; 0,1', '--explain']],
+    ['siglip-logits', ['siglip', '5,-12; -9,3', '--base', '2', '--explain', '--row', '2']],
+    ['ntxent', ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '-t', '0.5', '--explain', '--row', '2']],
+    ['supcon', ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '--labels', '0,0,1,1', '-t', '0.5', '--explain']],
+    ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
   ])('%s', async (name, argv) => {
     for (const lang of ['en', 'zh']) {
       const r = await run(argv, lang);
@@ -157,7 +162,7 @@ describe('--explain: golden derivations in both languages', () => {
     ],
     [
       ['demo', '--explain'],
-      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
+      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent, supcon, entropy and kl',
     ],
   ])('%j is a usage error', async (argv, message) => {
     const r = await run(argv);

@@ -1,4 +1,4 @@
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainSupcon } from '../teach/explain/contrastive.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -19,7 +19,7 @@ import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors'] as const;
 
 /** supcon's options, read once: --labels, -t, -g and --base. */
@@ -55,7 +55,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   ],
   readSpec: readSupconSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
+    explain: explainSupcon,
     headline: lossHeadline,
     withGradient: withGrad,
   },

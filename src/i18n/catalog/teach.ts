@@ -4,7 +4,7 @@
 export const teachEn = {
   // global options
   'help.opt.explain':
-    'explain the calculation step by step with the numbers substituted (softmax, ce, clip; bce, siglip, ntxent, supcon in brief)',
+    'explain the calculation step by step with the numbers substituted (every loss command, softmax, entropy and kl)',
   'help.opt.row': 'with --explain: the row (1-based) to explain in full; the default is the first',
   'help.opt.expect':
     'check answers worked out by hand: VALUES (the default quantity) or NAME=VALUES (e.g. loss=0.24, probs=0.79,0.18,0.04); exit code 1 if any is wrong',
@@ -13,7 +13,7 @@ export const teachEn = {
   'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
   'err.teach.rowRange': '--row {row} is out of range: there are {count} {unit}s (give a number from 1 to {count})',
   'err.teach.noExplain':
-    'xent {command} has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
+    'xent {command} has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent, supcon, entropy and kl',
   'err.teach.rowNeedsExplain': '--row picks the row that --explain explains; give --explain too',
   'err.expect.empty': "option --expect got no numbers in '{value}'",
   'err.expect.unknownQuantity': "--expect: there is no quantity '{name}' here; choose one of: {choices}",
@@ -78,7 +78,7 @@ export const teachEn = {
 export type TeachKey = keyof typeof teachEn;
 
 export const teachZh: Record<TeachKey, string> = {
-  'help.opt.explain': '逐步讲解计算过程并代入实际数字（softmax、ce、clip；bce、siglip、ntxent、supcon 为简要说明）',
+  'help.opt.explain': '逐步讲解计算过程并代入实际数字（所有损失命令，以及 softmax、entropy 和 kl）',
   'help.opt.row': '与 --explain 一起使用：完整讲解第几行（从 1 开始），默认第一行',
   'help.opt.expect':
     '核对手算的答案：VALUES（默认的量）或 NAME=VALUES（如 loss=0.24、probs=0.79,0.18,0.04）；有错时退出码为 1',
@@ -86,7 +86,7 @@ export const teachZh: Record<TeachKey, string> = {
   'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
   'err.teach.noExplain':
-    'xent {command} 没有 --explain；可讲解的命令有 softmax、ce、clip、bce、siglip、ntxent 和 supcon',
+    'xent {command} 没有 --explain；可讲解的命令有 softmax、ce、clip、bce、siglip、ntxent、supcon、entropy 和 kl',
   'err.teach.rowNeedsExplain': '--row 用于选择 --explain 讲解的行；请同时给出 --explain',
   'err.expect.empty': "选项 --expect 的 '{value}' 中没有数字",
   'err.expect.unknownQuantity': "--expect：这里没有名为 '{name}' 的量；可选：{choices}",

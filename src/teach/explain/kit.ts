@@ -140,7 +140,7 @@ export function combineLines(
     name?: (i: number) => string;
     /** The reported value's name (L unless told). */
     total?: string;
-    /** What the mean is, in words: a message with {den} and {why} ('teach.combine.mean' unless told). */
+    /** What the mean (a message with {den} and {why}) or the sum is, in words; 'teach.combine.…' unless told. */
     sentence?: MessageKey;
     suffix?: string;
   } = {},
@@ -170,7 +170,7 @@ export function combineLines(
     lines.push(text(t.t(sentence, { den: denText(combination.den), why: combination.why })));
   } else {
     lines.push(formula(`${total} = ${terms} = ${num(loss, d)}${suffix}`));
-    lines.push(text(t.t('teach.combine.sum')));
+    lines.push(text(t.t(options.sentence ?? 'teach.combine.sum')));
   }
   return lines;
 }
