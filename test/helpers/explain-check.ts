@@ -286,3 +286,51 @@ export function descentClaim(text: string): { name: string; up: boolean; by: num
   const m = /^(\S+): .* \((up|down) (\S+)\)$/.exec(text);
   return m ? { name: m[1], up: m[2] === 'up', by: readPrinted(m[3]) } : undefined;
 }
+
+/**
+ * Every descent line's direction and step against the gradient entry `gradOf(name)` (times
+ * `share`, the row's gradient being `share` times the reported loss's), and the sign sentence.
+ */
+export function checkDirections(e: ExplainJson, gradOf: (name: string) => number, share: number, d: number) {
+  for (const { text } of formulas(e)) {
+    const step = descentClaim(text);
+    if (!step) continue;
+    const g = gradOf(step.name);
+    expect(step.up, text).toBe(g <= 0);
+    expectPrinted(step.by, Math.abs(g * share), d, text);
+  }
+  for (const claim of signClaims(e)) {
+    for (const n of claim.raises) expect(gradOf(n), `raises ${n}`).toBeLessThan(0);
+    for (const n of claim.lowers) expect(gradOf(n), `lowers ${n}`).toBeGreaterThan(0);
+    for (const n of claim.stays) expect(gradOf(n), `leaves ${n}`).toBe(0);
+    if (claim.most) expect(gradOf(claim.most)).toBe(Math.max(...claim.lowers.map(gradOf)));
+  }
+}
+
+/** `Name = … = value` lines of the rest: each row's value, and the reported one with what it divides by. */
+export function checkRest(
+  e: ExplainJson,
+  rowName: string,
+  values: number[],
+  total: number | undefined,
+  den: number | undefined,
+  d: number,
+) {
+  const all = formulas(e);
+  const rest = all.filter((f) => f.step === e.steps.length);
+  let seen = 0;
+  for (const { text } of rest) {
+    const each = new RegExp(`^${rowName}([₀-₉]+) = (\\S+)`).exec(text);
+    if (each) {
+      expectPrinted(readPrinted(each[2]), values[fromSubscript(each[1]) - 1], d, text);
+      seen++;
+    }
+    const mean = /^[^=]+ = \(.*\) \/ (\S+) = (\S+?)(?: bits| bans| nats)?$/.exec(text);
+    if (mean && total !== undefined) {
+      expect(Number(mean[1]), text).toBeCloseTo(den!, 6);
+      expectPrinted(readPrinted(mean[2]), total, d, text);
+      seen++;
+    }
+  }
+  if (values.length > 1) expect(seen).toBeGreaterThan(1);
+}

@@ -3,6 +3,12 @@
 // moves each entry (by the sign of that entry, never by its role), one step of descent, and how
 // the rows' losses combine into the reported loss (with what the mean divides by, and the row's
 // share of the whole gradient).
+//
+// A new loss plugs in by: computing the explained row's numbers with its own kernel (the
+// values printed are the ones computed, never typed in), writing its steps with formula()
+// and text() (formulas as arithmetic on printed numbers, so a reader can redo each one),
+// these parts for the gradient, descent and reduction, and `explain` in its command's
+// abilities; then a case in test/teach-explain-numbers.test.ts reads every number back.
 import type { MessageKey, MessageParam } from '../../i18n/messages.js';
 import type { Translator } from '../../i18n/translator.js';
 import { type ExplainLine, formula, text } from './explanation.js';
