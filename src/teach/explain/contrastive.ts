@@ -163,6 +163,16 @@ interface OthersRow {
   readonly positives: readonly number[];
 }
 
+/** A line for each other row j (j ≠ i), elided past eight, the rows in `keep` always shown; added to `into`. */
+function eachOther(
+  others: readonly number[],
+  keep: readonly number[],
+  line: (j: number) => ExplainLine,
+  into: ExplainLine[],
+) {
+  elided(others.length, (k) => line(others[k]), { keep: keep.map((j) => others.indexOf(j)) }, into);
+}
+
 /** The steps both NT-Xent and SupCon take for row i: cosine similarities, then the softmax over the other rows. */
 function similarityAndSoftmax(x: ExplainInput, o: OthersRow): { steps: ExplainStep[]; probs: number[]; s: number[] } {
   const { t, decimals: d } = x;
@@ -190,17 +200,16 @@ function similarityAndSoftmax(x: ExplainInput, o: OthersRow): { steps: ExplainSt
     ),
     formula(`‖x‖ = ${listOf(norms.map((v) => num(v, d)))}`),
   ];
-  elided(
-    others.length,
-    (k) => {
-      const j = others[k];
+  eachOther(
+    others,
+    keep,
+    (j) => {
       const dot = sumOf(
         Array.from({ length: D }, (_, c) => `${given(at(E, i, c))}·${given(at(E, j, c))}`),
         4,
       );
       return formula(`${name(i, j)} = (${dot}) / (${num(norms[i], d)} · ${num(norms[j], d)}) = ${num(s[j], d)}`);
     },
-    { keep: keep.map((j) => others.indexOf(j)) },
     simLines,
   );
   // The softmax over j ≠ i, shifted by the largest s/τ where exp would overflow.
@@ -215,25 +224,20 @@ function similarityAndSoftmax(x: ExplainInput, o: OthersRow): { steps: ExplainSt
     formula(`pᵢⱼ = exp(sᵢⱼ / τ) / Σ_{k≠i} exp(sᵢₖ / τ),  τ = ${given(tau)}`),
     text(t.t('teach.others.softmax')),
   ];
-  elided(
-    others.length,
-    (k) => {
-      const j = others[k];
-      return formula(
+  eachOther(
+    others,
+    keep,
+    (j) =>
+      formula(
         `exp(${name(i, j)} / τ${shiftText}) = exp(${num(s[j], d)} / ${given(tau)}${shiftText}) = ${num(exps[j], d)}`,
-      );
-    },
-    { keep: keep.map((j) => others.indexOf(j)) },
+      ),
     softLines,
   );
   softLines.push(formula(`Σ = ${sumOf(others.map((j) => num(exps[j], d)))} = ${num(sum, d)}`));
-  elided(
-    others.length,
-    (k) => {
-      const j = others[k];
-      return formula(`p${name(i, j).slice(1)} = ${num(exps[j], d)} / ${num(sum, d)} = ${num(probs[j], d)}`);
-    },
-    { keep: keep.map((j) => others.indexOf(j)) },
+  eachOther(
+    others,
+    keep,
+    (j) => formula(`p${name(i, j).slice(1)} = ${num(exps[j], d)} / ${num(sum, d)} = ${num(probs[j], d)}`),
     softLines,
   );
   if (shift !== 0) softLines.push(text(t.t('teach.softmax.shift')));
@@ -273,15 +277,13 @@ function similarityGradient(
     formula(`∂L/∂sᵢⱼ = (pᵢⱼ − ${o.targetName}) / (${o.denName} · τ)`),
     text(t.t('teach.others.grad')),
   ];
-  elided(
-    others.length,
-    (k) => {
-      const j = others[k];
-      return formula(
+  eachOther(
+    others,
+    o.positives,
+    (j) =>
+      formula(
         `∂L/∂${name(i, j)} = (${num(probs[j], d)} − ${o.targetText(j)}) / (${o.den} · ${given(tau)})${u.divide} = ${num(g[j], d)}`,
-      );
-    },
-    { keep: o.positives.map((j) => others.indexOf(j)) },
+      ),
     lines,
   );
   if (u.divide) lines.push(text(t.t('teach.ce.gradUnit', { unit: u.unit.name, base: u.unit.value })));
@@ -301,13 +303,16 @@ function similarityGradient(
   return { heading: t.label('teach.others.step.grad', { i: i + 1 }), lines };
 }
 
+/** The embeddings, the explained row and the unit: what NT-Xent and SupCon start from. */
+function anchorOf(x: ExplainInput<NtxentSpec | SupconSpec>) {
+  const E = x.input!;
+  const u = explainUnit(x.spec.unit);
+  return { E, n: E.rows, i: pickRow(x.row, E.rows), u, ...unitOf(u) };
+}
+
 export function explainNtxent(x: ExplainInput<NtxentSpec>): Explanation {
   const { t, decimals: d, spec } = x;
-  const E = x.input!;
-  const n = E.rows;
-  const i = pickRow(x.row, n);
-  const u = explainUnit(spec.unit);
-  const { f, suffix } = unitOf(u);
+  const { E, n, i, u, f, suffix } = anchorOf(x);
   const partner = partnerOf(i, n, spec.pairing);
   const res = ntxentLoss(E, spec.temperature, spec.pairing, x.context.inputSource);
   const o = { embeddings: E, i, temperature: spec.temperature, positives: [partner] };
@@ -366,11 +371,7 @@ export function explainNtxent(x: ExplainInput<NtxentSpec>): Explanation {
 
 export function explainSupcon(x: ExplainInput<SupconSpec>): Explanation {
   const { t, decimals: d, spec } = x;
-  const E = x.input!;
-  const n = E.rows;
-  const i = pickRow(x.row, n);
-  const u = explainUnit(spec.unit);
-  const { f, suffix } = unitOf(u);
+  const { E, n, i, u, f, suffix } = anchorOf(x);
   const { labels } = spec;
   const res = supconLoss(E, labels, spec.temperature, x.context.inputSource);
   const positives = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i && labels[j] === labels[i]);
