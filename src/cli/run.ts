@@ -444,7 +444,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const pieces = taughtPieces(
       taught,
       format,
-      { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
+      {
+        decimals,
+        decimalsGiven: precisionText !== undefined,
+        style: await makeStyle(color),
+        ...(io.stdoutIsTTY && io.columns !== undefined ? { width: io.columns } : {}),
+      },
       teaching,
     );
     // A large output (a matrix as JSON or TSV) is written as it is made, not built whole.

@@ -6,7 +6,7 @@ import { XentError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import type { Explanation } from '../teach/explain/explanation.js';
 import type { ExplainInput } from '../teach/explain/explainer.js';
-import { renderExplanationMarkdown, renderExplanationText } from '../teach/explain/render.js';
+import { explanationWidth, renderExplanationMarkdown, renderExplanationText } from '../teach/explain/render.js';
 import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
 import { jsonPieces } from '../format/json.js';
 import { delimitedHeader } from '../format/delimited.js';
@@ -209,7 +209,9 @@ export function taughtPieces(
   }
   if (explanation) {
     const markdown = format === 'markdown';
-    const text = markdown ? renderExplanationMarkdown(explanation) : renderExplanationText(explanation);
+    const text = markdown
+      ? renderExplanationMarkdown(explanation)
+      : renderExplanationText(explanation, explanationWidth(options.width));
     if (!checkReport) return [text];
     return [
       `${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`,

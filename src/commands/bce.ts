@@ -1,5 +1,5 @@
 import { reductionMistakes, unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainBce } from '../teach/explain/bce.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -49,7 +49,7 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   return spec;
 }
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const BCE_DETAILS = ['help.bce.formula', 'help.bce.probs', 'help.bce.output'] as const;
 
 export const bceCommand: CommandSpec = defineCommand<BceSpec>({
@@ -75,7 +75,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   readSpec: readBceSpec,
   abilities: {
     targetColumn: { option: 'targets', flag: '--targets', kind: 'values' },
-    explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
+    explain: explainBce,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
     withGradient: withGrad,

@@ -1,5 +1,6 @@
-import { unitMistakes } from '../teach/expect-diagnose.js';
 import { type CommandSpec, defineCommand } from './command.js';
+import { unitMistakes } from '../teach/expect-diagnose.js';
+import { explainEntropy } from '../teach/explain/information.js';
 import { formatExact } from '../format/number.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, unitJson } from '../core/units.js';
@@ -29,6 +30,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
   classesInRows: () => true,
   abilities: {
     headline: () => 'entropy',
+    explain: explainEntropy,
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
     probabilityInput: () => true,
   },

@@ -1,5 +1,6 @@
-import { unitMistakes } from '../teach/expect-diagnose.js';
 import { type CommandSpec, defineCommand } from './command.js';
+import { unitMistakes } from '../teach/expect-diagnose.js';
+import { explainKl } from '../teach/explain/information.js';
 import { XentError } from '../core/errors.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, unitJson } from '../core/units.js';
@@ -41,7 +42,7 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     }
     return { unit, p: await readMatrixOption(pText, '--p', true), q: await readMatrixOption(qText, '--q', true) };
   },
-  abilities: { headline: () => 'kl', mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
+  abilities: { headline: () => 'kl', explain: explainKl, mistakes: (spec) => ({ reruns: unitMistakes(spec) }) },
   run(_input, { unit, p, q }, { t }): Report {
     checkKlInputs(p, q, {
       p: { key: 'source.option', params: { option: '--p' } },

@@ -1,5 +1,5 @@
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainNtxent } from '../teach/explain/contrastive.js';
 import { type CommandSpec, type OptionValues, defineCommand, lossHeadline, withGrad } from './command.js';
 import type { NtxentSpec } from '../ops/ntxent/spec.js';
 import { readChoice, readTemperature } from '../text/option-values.js';
@@ -12,7 +12,7 @@ import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 /** τ when -t is not given. */
 const DEFAULT_TEMPERATURE = 0.5;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr'] as const;
 
 /** ntxent's options, read once: -t, --pairs, -g and --base. */
@@ -44,7 +44,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   ],
   readSpec: readNtxentSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'ntxent', NTXENT_DETAILS),
+    explain: explainNtxent,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,

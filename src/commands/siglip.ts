@@ -1,5 +1,5 @@
 import { unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainSiglip } from '../teach/explain/contrastive.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -44,7 +44,7 @@ function siglipInUnit(r: SiglipRows, unit: InfoUnit): SiglipRows {
 const DEFAULT_SCALE = 10;
 const DEFAULT_BIAS = -10;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SIGLIP_DETAILS = ['help.siglip.more', 'help.siglip.data'] as const;
 
 /**
@@ -92,7 +92,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
   ],
   readSpec: readSiglipSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS),
+    explain: explainSiglip,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
     withGradient: withGrad,

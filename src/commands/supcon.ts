@@ -1,5 +1,5 @@
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainSupcon } from '../teach/explain/contrastive.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -20,7 +20,7 @@ import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './l
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors'] as const;
 
 /** supcon's options, read once: --labels, -t, -g and --base. */
@@ -59,7 +59,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   readSpec: readSupconSpec,
   abilities: {
     targetColumn: { option: 'labels', flag: '-y, --labels', kind: 'labels' },
-    explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
+    explain: explainSupcon,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,

@@ -16,6 +16,8 @@ export interface FormatOptions {
   readonly style: Style;
   /** --heatmap (table format): shade matrix cells, with a legend titled `legend`. */
   readonly heatmap?: { readonly legend: string };
+  /** The terminal's width in columns, when the output goes to one (prose is wrapped to it). */
+  readonly width?: number;
 }
 
 /** Formats that print a report's tables, summary and notes (the others print its data). */

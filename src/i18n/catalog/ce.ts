@@ -116,21 +116,28 @@ export const ceEn = {
   'teach.ce.smoothing':
     'Label smoothing ε = {eps} moves ε of the target to all {classes} classes evenly: the target q is no longer one-hot.',
   'teach.ce.lossMeaning': 'The surer the model is of the right class, the smaller the loss: p = 1 would give 0.',
-  'teach.ce.step.grad': 'The gradient p − y',
+  'teach.ce.weightedTerms': 'Each term carries its class weight: a_c = w_c·q_c.',
+  'teach.ce.step.chain': 'Where the gradient comes from: the chain rule through the softmax',
+  'teach.ce.chain.parts':
+    "The loss −Σ a_c log p_c reaches the logits only through the probabilities: the log gives −a_c / p_c, and the softmax's Jacobian says how each p_c moves with zⱼ (δ_cj is 1 when c = j, else 0).",
+  'teach.ce.chain.cancel':
+    'The p_c of the Jacobian cancels the 1 / p_c of the log: the gradient needs no division by p, and stays exact where p is tiny.',
+  'teach.ce.chain.oneTerm': 'Only the target has a_c ≠ 0, so each entry is one term, the Jacobian entry of {target}:',
+  'teach.ce.chain.jacobian':
+    "Every class has a_c ≠ 0 here, so each entry adds up a term per class; this row's Jacobian, ∂p_c/∂zⱼ for each c:",
+  'teach.ce.step.grad': 'The gradient {formula}',
   'teach.ce.gradOnehot': 'y is the one-hot target: 1 at the target class, 0 elsewhere.',
   'teach.ce.gradGeneral':
     'a is the weighted target (class weights, label smoothing or a soft target folded in); with a one-hot target it is p − y.',
   'teach.ce.gradProbs': 'With --probs the gradient is taken with respect to the given probabilities.',
   'teach.ce.gradUnit': 'In {unit} the gradient is the one in nats divided by ln {base}, like the loss.',
-  'teach.ce.gradSign':
-    'Negative at the target: descent raises its logit. Positive at the others: descent lowers theirs, the most probable wrong class the most.',
-  'teach.ce.gradMean':
-    "The loss is the mean over {count} rows, so in the whole gradient each row's part is divided by {count}.",
   'teach.ce.step.descent': 'One step of gradient descent on this row',
-  'teach.ce.after':
-    'After the step the target gets p = {p} (before {before}) and the loss falls to {loss} (before {lossBefore}).',
-  'teach.ce.mean': "The reported loss is the mean of the rows' losses (reduction 'mean').",
-  'teach.ce.sum': "The reported loss is the sum of the rows' losses (reduction 'sum').",
+  'teach.ce.after': 'After the step the target gets p = {p} (before {before}) and the loss {move}.',
+  'teach.ce.why.counted': 'the {count} rows counted; an ignored row ({ignored} here) adds 0 and is not counted',
+  'teach.ce.why.weights': "Σ w_y, the weights of the rows' target classes (a weighted mean)",
+  'teach.ce.why.weightsCounted':
+    'Σ w_y over the rows not ignored, the weights of their target classes (a weighted mean)',
+  'teach.ce.why.soft': 'the number of rows (with soft targets the class weights do not change it)',
 } as const;
 
 export type CeKey = keyof typeof ceEn;
@@ -235,16 +242,23 @@ export const ceZh: Record<CeKey, string> = {
   'teach.ce.step.loss': '损失',
   'teach.ce.smoothing': '标签平滑 ε = {eps} 把目标的 ε 平均分给全部 {classes} 个类别：目标 q 不再是独热的。',
   'teach.ce.lossMeaning': '模型对正确类别越有把握，损失越小：p = 1 时损失为 0。',
-  'teach.ce.step.grad': '梯度 p − y',
+  'teach.ce.weightedTerms': '每一项都带上所属类别的权重：a_c = w_c·q_c。',
+  'teach.ce.step.chain': '梯度从何而来：经过 softmax 的链式法则',
+  'teach.ce.chain.parts':
+    '损失 −Σ a_c log p_c 只通过概率依赖 logit：对数给出 −a_c / p_c，softmax 的雅可比矩阵说明每个 p_c 如何随 zⱼ 变化（c = j 时 δ_cj 为 1，否则为 0）。',
+  'teach.ce.chain.cancel': '雅可比矩阵中的 p_c 与对数求导得到的 1 / p_c 相消：梯度无需除以 p，p 很小时也是精确的。',
+  'teach.ce.chain.oneTerm': '只有目标类别的 a_c ≠ 0，所以每一项只有一个乘积，用的是 {target} 那一行的雅可比矩阵元素：',
+  'teach.ce.chain.jacobian':
+    '这里每个类别都有 a_c ≠ 0，所以每一项要对所有类别求和；这一行的雅可比矩阵（每个 c 的 ∂p_c/∂zⱼ）：',
+  'teach.ce.step.grad': '梯度 {formula}',
   'teach.ce.gradOnehot': 'y 是独热目标：目标类别为 1，其余为 0。',
   'teach.ce.gradGeneral': 'a 是加权后的目标（已计入类别权重、标签平滑或软目标）；独热目标时即 p − y。',
   'teach.ce.gradProbs': '使用 --probs 时，梯度是对给出的概率求的。',
   'teach.ce.gradUnit': '以 {unit} 为单位时，梯度与损失一样，是以 nats 计的值除以 ln {base}。',
-  'teach.ce.gradSign':
-    '目标处为负：梯度下降会升高它的 logit。其余类别为正：梯度下降会降低它们的 logit，最可能的错误类别降得最多。',
-  'teach.ce.gradMean': '损失是 {count} 行的平均值，所以在整体梯度中每一行的部分要除以 {count}。',
   'teach.ce.step.descent': '对这一行做一步梯度下降',
-  'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失降到 {loss}（之前为 {lossBefore}）。',
-  'teach.ce.mean': "报告的损失是各行损失的平均值（reduction 'mean'）。",
-  'teach.ce.sum': "报告的损失是各行损失之和（reduction 'sum'）。",
+  'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失{move}。',
+  'teach.ce.why.counted': '即计入的 {count} 行；被忽略的行（这里有 {ignored} 行）损失为 0，也不计数',
+  'teach.ce.why.weights': '即 Σ w_y，各行目标类别的权重之和（加权平均）',
+  'teach.ce.why.weightsCounted': '即未被忽略的各行目标类别的权重之和 Σ w_y（加权平均）',
+  'teach.ce.why.soft': '即行数（使用软目标时类别权重不改变它）',
 };
