@@ -7,7 +7,7 @@ import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError, boundedParams } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
-import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
+import { BINARY_FORMATS, FORMATS, type Format, TEXT_FORMATS, npyPieces } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -18,11 +18,13 @@ import { type StartWorker, productHelper } from '../rows/product-thread.js';
 import { shareLargeProducts } from '../core/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
+import { type Warning, warning } from '../report/report.js';
 import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
 import {
   type InputIo,
+  type InputNote,
   type MatrixInput,
   openMatrixInput,
   parseInput,
@@ -61,6 +63,8 @@ export interface CliIo extends InputIo {
 export interface CliResult {
   readonly code: ExitCode;
   readonly stdout: string;
+  /** Binary output (-f npy), written instead of stdout. */
+  readonly stdoutBytes?: Uint8Array;
   readonly stderr: string;
 }
 
@@ -269,7 +273,14 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = readTeaching(options);
-  const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option);
+  if (BINARY_FORMATS.has(format)) {
+    if (io.stdoutIsTTY) throw new XentError('err.npyTerminal', {}, true);
+    const taught = teaching.explain ? '--explain' : teaching.heatmap ? '--heatmap' : undefined;
+    if (taught) throw new XentError('err.npyTeaching', { option: taught }, true);
+  }
+  // How binary files were read (a 3-D array flattened to rows), said on stderr.
+  const inputNotes: InputNote[] = [];
+  const readMatrixOptionOf = (value: string, option: string) => readMatrixOption(io, value, option, inputNotes);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const spec: unknown = specFor(
     command,
@@ -313,12 +324,21 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       if (shared) {
         progress.done();
         plan.parallel!.adopt(shared.sums);
-        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return {
+          code: EXIT.ok,
+          stdout: out.rest() + plan.finish(shared.rows, shared.cols),
+          stderr: warningLines(inputWarnings(inputNotes, t), t),
+        };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
-      const { rows, cols } = await parseInput(opened, plan.onRow, between);
+      const { rows, cols, notes } = await parseInput(opened, plan.onRow, between);
       progress.done();
-      return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
+      inputNotes.push(...(notes ?? [])); // spread-ok: a note or two
+      return {
+        code: EXIT.ok,
+        stdout: out.rest() + plan.finish(rows, cols),
+        stderr: warningLines(inputWarnings(inputNotes, t), t),
+      };
     }
     const input = opened
       ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
@@ -326,6 +346,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         ? undefined
         : exampleInput(command, selection);
     progress.done();
+    inputNotes.push(...(input?.notes ?? [])); // spread-ok: a note or two
     // Tables bigger than the terminal lose their middle rows and columns (--full keeps them).
     const cutsTables = format === 'table' && io.stdoutIsTTY && options.full !== true;
     const context = {
@@ -349,6 +370,19 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
+    const warnings = [...inputWarnings(inputNotes, t), ...(report.warnings ?? [])];
+    if (BINARY_FORMATS.has(format)) {
+      let sinceFlush = 0;
+      for (const piece of npyPieces(taught.report.data)) {
+        out.writeBytes(piece);
+        sinceFlush += piece.length;
+        if (sinceFlush >= FLUSH_EVERY) {
+          sinceFlush = 0;
+          await out.flushIfLarge();
+        }
+      }
+      return { code: taught.code, stdout: '', stdoutBytes: out.restBytes(), stderr: warningLines(warnings, t) };
+    }
     const pieces = taughtPieces(
       taught,
       format,
@@ -366,15 +400,23 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       }
     }
     const stdout = out.rest();
-    // In `both`, a warning is two lines (zh, en), each with the prefix in its own language.
-    const labels = t.t('warn.prefix').split('\n');
-    const lines = capWarnings(report.warnings ?? [], t).flatMap((w) =>
-      w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
-    );
-    return { code: taught.code, stdout, stderr: lines.join('') };
+    return { code: taught.code, stdout, stderr: warningLines(warnings, t) };
   } finally {
     progress.done();
   }
+}
+
+/** Warnings as stderr lines; in `both`, a warning is two lines (zh, en), each with the prefix in its own language. */
+function warningLines(warnings: readonly Warning[], t: Translator): string {
+  const labels = t.t('warn.prefix').split('\n');
+  const lines = capWarnings(warnings, t).flatMap((w) =>
+    w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
+  );
+  return lines.join('');
+}
+
+function inputWarnings(notes: readonly InputNote[], t: Translator): Warning[] {
+  return notes.map((note) => warning(t, note.key, note.params));
 }
 
 /** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */

@@ -17,6 +17,7 @@ import { contrastiveEn } from './catalog/contrastive.js';
 import { teachEn } from './catalog/teach.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
+import { tensorsEn } from './catalog/tensors.js';
 
 export const en = {
   ...softmaxEn,
@@ -35,5 +36,6 @@ export const en = {
   ...teachEn,
   ...infoEn,
   ...packageEn,
+  ...tensorsEn,
 } as const;
 export type MessageKey = keyof typeof en;

@@ -17,6 +17,7 @@ import { contrastiveZh } from './catalog/contrastive.js';
 import { teachZh } from './catalog/teach.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
+import { tensorsZh } from './catalog/tensors.js';
 import type { MessageKey } from './keys.js';
 
 export const zh: Record<MessageKey, string> = {
@@ -36,4 +37,5 @@ export const zh: Record<MessageKey, string> = {
   ...teachZh,
   ...infoZh,
   ...packageZh,
+  ...tensorsZh,
 };

@@ -2,6 +2,12 @@
 import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { MatrixBuilder, MatrixTextParser, type ParsedMatrix, parseMatrixText } from '../text/matrix-text.js';
+import { ByteStream } from './tensors/bytes.js';
+import type { RandomAccess } from './tensors/npz.js';
+import { HEAD_BYTES, binaryKind, readBinary } from './tensors/read.js';
+import type { InputNote } from './tensors/rows.js';
+
+export type { InputNote } from './tensors/rows.js';
 
 /** What the CLI needs from the outside world; the entry point supplies the real ones. */
 export interface InputIo {
@@ -13,6 +19,10 @@ export interface InputIo {
    * Without it, the file is read at once through readFile / readStdin.
    */
   openInput?(path: string): AsyncIterable<Uint8Array>;
+  /** Whether a file exists (to tell `-i file.npz:NAME` from a file named so). */
+  exists?(path: string): boolean;
+  /** A regular file to read by position (an .npz's members are listed at its end); undefined for others. */
+  openRange?(path: string): RandomAccess | undefined;
 }
 
 interface FsError {
@@ -33,6 +43,8 @@ function fileError(error: unknown, path: string): XentError {
 export interface MatrixInput {
   readonly matrix: ParsedMatrix;
   readonly source: MessageParam;
+  /** How a binary input was read, for the user (a 3-D array flattened to rows). */
+  readonly notes?: readonly InputNote[];
 }
 
 /** Where the main input comes from, not yet read. */
@@ -41,6 +53,10 @@ export interface OpenedInput {
   readonly chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
   /** The file's path, when the input is a named file (not stdin or arguments). */
   readonly path?: string;
+  /** The array asked for in an archive (`-i file.npz:NAME`, `@model.safetensors:NAME`). */
+  readonly member?: string;
+  /** The file by position, if it is a regular file. */
+  readonly random?: () => RandomAccess | undefined;
 }
 
 async function* once(text: string): AsyncIterable<string> {
@@ -65,15 +81,31 @@ export function openMatrixInput(
   return openFile(io, inputFile ?? '-');
 }
 
+/**
+ * `file.npz:NAME` as the file and the member, when no file has the whole name and the file
+ * before the last ':' exists (`-:NAME` for stdin).
+ */
+function splitMember(io: InputIo, path: string): { path: string; member?: string } {
+  const colon = path.lastIndexOf(':');
+  if (colon <= 0 || colon === path.length - 1 || !io.exists || io.exists(path)) return { path };
+  const file = path.slice(0, colon);
+  if (file !== '-' && !io.exists(file)) return { path };
+  return { path: file, member: path.slice(colon + 1) };
+}
+
 /** A file ('-' for stdin) to read in chunks, as -i and @FILE read it. */
-function openFile(io: InputIo, path: string): OpenedInput {
+function openFile(io: InputIo, named: string): OpenedInput {
+  const { path, member } = splitMember(io, named);
+  const asked = member !== undefined ? { member } : {};
   if (path === '-') {
-    return { source: { key: 'source.stdin' }, chunks: io.openInput?.('-') ?? whole(() => io.readStdin()) };
+    return { source: { key: 'source.stdin' }, chunks: io.openInput?.('-') ?? whole(() => io.readStdin()), ...asked };
   }
   return {
     source: { key: 'source.file', params: { path } },
     chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
     path,
+    ...asked,
+    random: io.openRange ? () => io.openRange?.(path) : undefined,
   };
 }
 
@@ -91,7 +123,7 @@ async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string):
  * refused with the byte offset (1-based, as `cmp` counts).
  */
 export async function parseInput(
-  { source, chunks }: OpenedInput,
+  opened: OpenedInput,
   sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
   between?: (bytes: number, rows: number) => Promise<void> | void,
   /**
@@ -99,7 +131,24 @@ export async function parseInput(
    * at byte `startByte` of it (for the offsets errors name).
    */
   part?: { readonly firstRow?: number; readonly plainLines?: boolean; readonly startByte?: number },
-): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
+): Promise<{ rows: number; cols: number; colLabels?: readonly string[]; notes?: readonly InputNote[] }> {
+  // A whole input may be a binary tensor, told by its first bytes (a part of a file is text).
+  const { head, chunks } = part ? { head: undefined, chunks: opened.chunks } : await peek(opened.chunks);
+  const kind = head && binaryKind(head);
+  if (kind) {
+    const { rows, cols, notes } = await readBinary(
+      kind,
+      new ByteStream(chunks as AsyncIterable<Uint8Array>),
+      opened,
+      (row, index) => sink(row, index, undefined),
+      between,
+    );
+    return { rows, cols, notes };
+  }
+  if (opened.member !== undefined) {
+    throw new XentError('err.tensorNotArchive', { source: opened.source, member: opened.member, format: 'text' });
+  }
+  const { source } = opened;
   let rows = part?.firstRow ?? 0;
   const parser: MatrixTextParser = new MatrixTextParser(
     source,
@@ -154,6 +203,57 @@ export async function parseInput(
   return { rows, cols, colLabels: parser.colLabels };
 }
 
+type Chunks = OpenedInput['chunks'];
+
+/**
+ * The first HEAD_BYTES bytes of an input (fewer if it is shorter; undefined for text given
+ * as a string), and its chunks again from the start. Small first chunks are copied: a
+ * file's reader fills its buffer again for the next.
+ */
+async function peek(chunks: Chunks): Promise<{ head?: Uint8Array; chunks: Chunks }> {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  const taken: (Uint8Array | string)[] = [];
+  let size = 0;
+  let done = false;
+  while (size < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    if (typeof next.value === 'string') {
+      taken.push(next.value);
+      return { chunks: replay(taken, iterator, false) };
+    }
+    if (taken.length > 0 || next.value.length < HEAD_BYTES) taken.push(next.value.slice());
+    else taken.push(next.value);
+    size += next.value.length;
+  }
+  const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+  let at = 0;
+  for (const piece of taken as Uint8Array[]) {
+    if (at >= head.length) break;
+    head.set(piece.subarray(0, head.length - at), at);
+    at += Math.min(piece.length, head.length - at);
+  }
+  return { head, chunks: replay(taken, iterator, done) };
+}
+
+async function* replay(
+  taken: readonly (Uint8Array | string)[],
+  iterator: Iterator<Uint8Array | string> | AsyncIterator<Uint8Array | string>,
+  done: boolean,
+): AsyncIterable<Uint8Array | string> {
+  yield* taken;
+  if (done) return;
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    // Stopped early (an error in the data): the file is closed.
+    await iterator.return?.();
+  }
+}
+
 /** Where in a chunk the first invalid UTF-8 byte is, 0-based (approximately, for the message). */
 function badUtf8Offset(chunk: Uint8Array): number {
   const loose = new TextDecoder('utf-8').decode(chunk);
@@ -178,8 +278,8 @@ export async function readMatrix(
   onProgress?: (bytes: number, rows: number) => void,
 ): Promise<MatrixInput> {
   const builder = new MatrixBuilder(opened.source);
-  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
-  return { matrix: builder.build(cols, colLabels), source: opened.source };
+  const { cols, colLabels, notes } = await parseInput(opened, builder.add, onProgress);
+  return { matrix: builder.build(cols, colLabels), source: opened.source, notes };
 }
 
 /**
@@ -187,7 +287,17 @@ export async function readMatrix(
  * chunks as -i is (a NUL byte, invalid UTF-8 and every limit of the parser found as it
  * goes: `@/dev/zero` is refused at its first byte, not read until memory runs out).
  */
-export async function readMatrixOption(io: InputIo, value: string, option: string): Promise<ParsedMatrix> {
-  if (value.startsWith('@')) return (await readMatrix(openFile(io, value.slice(1)))).matrix;
+export async function readMatrixOption(
+  io: InputIo,
+  value: string,
+  option: string,
+  /** Where notes on how a binary file was read go. */
+  notes?: InputNote[],
+): Promise<ParsedMatrix> {
+  if (value.startsWith('@')) {
+    const read = await readMatrix(openFile(io, value.slice(1)));
+    notes?.push(...(read.notes ?? [])); // spread-ok: a note or two
+    return read.matrix;
+  }
   return parseMatrixText(value, { key: 'source.option', params: { option } });
 }

@@ -20,6 +20,7 @@ import { rowLayout } from '../ops/clip/sums.js';
 import { CHUNK, isRegularFile, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
 import type { PieceSums } from '../core/piece-sums.js';
+import { HEAD_BYTES, binaryKind } from './tensors/read.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -69,6 +70,8 @@ export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefi
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size < (sizes?.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
     const size = stat.size;
+    // A binary tensor is read in order (src/rows/tensors/), not cut at lines.
+    if (binaryKind(readRange(fd, 0, HEAD_BYTES, new Uint8Array(HEAD_BYTES)))) return undefined;
     let first: { header: number; width: number } | undefined;
     for (const head of HEADS) first ??= firstLines(readRange(fd, 0, head, Buffer.allocUnsafe(head)));
     if (!first) return undefined;

@@ -1,0 +1,159 @@
+// A binary tensor's data as rows: a 2-D array as it is, a 1-D array as one row, a 0-D array
+// as one value, and more dimensions flattened to rows of the last one (with a note). In C
+// order each row is handed out as its bytes arrive (a view when they are already doubles);
+// in Fortran order a row's values are spread over the whole data, which is held first.
+import { XentError } from '../../core/errors.js';
+import type { MessageKey, MessageParam, MessageParams } from '../../i18n/messages.js';
+import type { ByteStream } from './bytes.js';
+import { type Dtype, decoderFor, isHostFloat64 } from './dtype.js';
+
+export interface TensorLayout {
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  /** Column-major (NumPy's fortran_order). */
+  readonly fortran: boolean;
+}
+
+/** Something the user should know about how the input was read (printed as a warning). */
+export interface InputNote {
+  readonly key: MessageKey;
+  readonly params: MessageParams;
+}
+
+export interface TensorRows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly notes: readonly InputNote[];
+}
+
+export type RowSink = (row: Float64Array, index: number) => void;
+
+/** A shape as people write it: 4096×4096, (3,) as 3, () as a scalar's 1. */
+export function shapeText(shape: readonly number[]): string {
+  return shape.length === 0 ? '()' : shape.join('×');
+}
+
+/** Rows and columns of a shape, and how many bytes its data takes. */
+export function matrixOf(layout: TensorLayout, source: MessageParam): { rows: number; cols: number; bytes: number } {
+  const { shape, dtype } = layout;
+  const cols = shape.length === 0 ? 1 : shape[shape.length - 1];
+  let rows = 1;
+  for (let d = 0; d < shape.length - 1; d++) rows *= shape[d];
+  const bytes = rows * cols * dtype.size;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new XentError('err.tensorTooLarge', { source, shape: shapeText(shape), dtype: dtype.name });
+  }
+  return { rows, cols, bytes };
+}
+
+/**
+ * Reads the data of `layout` from `bytes` (its header already read), handing each row to
+ * `sink`. `exact`: the data must end the input (a .npy); else what follows is left unread
+ * (the other tensors of a .safetensors).
+ */
+export async function readTensorRows(
+  bytes: ByteStream,
+  layout: TensorLayout,
+  source: MessageParam,
+  sink: RowSink,
+  exact: boolean,
+  between?: (bytes: number, rows: number) => Promise<void> | void,
+): Promise<TensorRows> {
+  const { dtype, shape } = layout;
+  const { rows, cols, bytes: dataBytes } = matrixOf(layout, source);
+  const notes: InputNote[] = [];
+  if (shape.length > 2 && rows * cols > 0) {
+    notes.push({ key: 'warn.tensorFlattened', params: { source, shape: shapeText(shape), rows, cols } });
+  }
+  const decode = decoderFor(dtype);
+  const checksNan = dtype.kind === 'f' || dtype.kind === 'bf';
+  const row = new Float64Array(cols);
+  let inexact = 0;
+  let index = 0;
+  const emit = (values: Float64Array) => {
+    if (checksNan) {
+      for (let j = 0; j < values.length; j++) {
+        if (Number.isNaN(values[j]))
+          throw new XentError('err.nan', { token: 'nan', row: index + 1, col: j + 1, source });
+      }
+    }
+    sink(values, index++);
+  };
+  const truncated = (got: number) =>
+    new XentError('err.tensorTruncated', {
+      source,
+      shape: shapeText(shape),
+      dtype: dtype.name,
+      expected: dataBytes,
+      got,
+    });
+
+  if (layout.fortran && shape.length > 1 && rows * cols > 0) {
+    // Column-major: the whole data first, then each row gathered from it.
+    const all = new Float64Array(rows * cols);
+    const data = await bytes.read(dataBytes);
+    if (data.length < dataBytes) throw truncated(data.length);
+    inexact += decode(data, 0, rows * cols, all);
+    // The element at C-order index (i0, …, in) sits at Σ i_d · stride_d, stride_d = Π shape[<d].
+    const strides: number[] = [];
+    for (let d = 0, s = 1; d < shape.length; s *= shape[d], d++) strides.push(s);
+    const leading = shape.slice(0, -1);
+    const at = new Array<number>(leading.length).fill(0);
+    const last = strides[shape.length - 1];
+    for (let i = 0; i < rows; i++) {
+      let base = 0;
+      for (let d = 0; d < leading.length; d++) base += at[d] * strides[d];
+      for (let j = 0; j < cols; j++) row[j] = all[base + j * last];
+      emit(row);
+      // The next index of the leading dimensions, the last one fastest (C order).
+      for (let d = leading.length - 1; d >= 0; d--) {
+        if (++at[d] < leading[d]) break;
+        at[d] = 0;
+      }
+    }
+  } else {
+    const rowBytes = cols * dtype.size;
+    const asView = isHostFloat64(dtype);
+    const staged = new Uint8Array(rowBytes);
+    let filled = 0;
+    let left = dataBytes;
+    const rowAt = (from: Uint8Array, offset: number) => {
+      if (asView && (from.byteOffset + offset) % 8 === 0) {
+        emit(new Float64Array(from.buffer, from.byteOffset + offset, cols));
+        return;
+      }
+      inexact += decode(from, offset, cols, row);
+      emit(row);
+    };
+    while (left > 0) {
+      const piece = await bytes.take(left);
+      if (!piece) throw truncated(dataBytes - left);
+      left -= piece.length;
+      let k = 0;
+      if (filled > 0) {
+        // The rest of a row the last chunk cut.
+        const n = Math.min(rowBytes - filled, piece.length);
+        staged.set(piece.subarray(0, n), filled);
+        filled += n;
+        k = n;
+        if (filled === rowBytes) {
+          rowAt(staged, 0);
+          filled = 0;
+        }
+      }
+      for (; k + rowBytes <= piece.length; k += rowBytes) rowAt(piece, k);
+      if (k < piece.length) {
+        staged.set(piece.subarray(k), 0);
+        filled = piece.length - k;
+      }
+      await between?.(bytes.offset, index);
+    }
+  }
+  if (exact && (await bytes.hasMore())) {
+    const extra = await bytes.skip(Number.MAX_SAFE_INTEGER);
+    throw new XentError('err.tensorTrailing', { source, shape: shapeText(shape), dtype: dtype.name, extra });
+  }
+  if (index === 0) throw new XentError('err.tensorEmpty', { source, shape: shapeText(shape) });
+  if (inexact > 0) notes.push({ key: 'warn.tensorInexact', params: { source, count: inexact } });
+  return { rows, cols, notes };
+}
