@@ -311,7 +311,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       };
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once.
       const shared =
-        plan.parallel && io.workerScript && opened.path !== undefined
+        plan.parallel && io.workerScript && opened.path !== undefined && opened.member === undefined
           ? await readInParallel(
               opened.path,
               opened.source,

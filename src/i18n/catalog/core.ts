@@ -217,7 +217,8 @@ export const coreZh: Record<CoreKey, string> = {
   'help.cmd.help': '显示命令的帮助',
   'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
-  'help.opt.format': '输出格式：table、tsv、csv、json、markdown、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.format':
+    '输出格式：table、tsv、csv、json、markdown、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
   'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',

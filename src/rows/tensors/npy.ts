@@ -36,6 +36,25 @@ export async function readNpyHeader(bytes: ByteStream, source: MessageParam): Pr
   return layoutOfHeader(text, source);
 }
 
+/**
+ * The layout of the .npy whose first bytes are `head`, and where its data starts, read at
+ * once (a file cut into pieces for two threads); undefined if `head` is too short.
+ */
+export function npyLayoutOf(
+  head: Uint8Array,
+  source: MessageParam,
+): { layout: TensorLayout; dataStart: number } | undefined {
+  if (head.length < 12 || !NPY_MAGIC.every((b, k) => head[k] === b)) return undefined;
+  const major = head[6];
+  if (major < 1 || major > 3) return undefined;
+  const view = new DataView(head.buffer, head.byteOffset, head.length);
+  const lengthEnd = major === 1 ? 10 : 12;
+  const length = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (head.length < lengthEnd + length) return undefined;
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(head.subarray(lengthEnd, lengthEnd + length));
+  return { layout: layoutOfHeader(text, source), dataStart: lengthEnd + length };
+}
+
 /** The dict of an .npy header as its layout. */
 export function layoutOfHeader(text: string, source: MessageParam): TensorLayout {
   let value: PyValue;

@@ -67,7 +67,7 @@ export async function readBinary(
     );
     const found = members.find((m) => memberKey(m.name) === key)!;
     const inner = { key: 'source.member', params: { source, member: key } } as const;
-    const npy = new ByteStream(memberChunks(file, found, inner));
+    const npy = new ByteStream(memberChunks(file, found, source));
     return await readTensorRows(npy, await readNpyHeader(npy, inner), inner, sink, true, between);
   } finally {
     file.close();

@@ -58,18 +58,20 @@ export async function readTensorRows(
   sink: RowSink,
   exact: boolean,
   between?: (bytes: number, rows: number) => Promise<void> | void,
+  /** The rows before these, read elsewhere (a piece of a file read by two threads). */
+  firstRow = 0,
 ): Promise<TensorRows> {
   const { dtype, shape } = layout;
   const { rows, cols, bytes: dataBytes } = matrixOf(layout, source);
   const notes: InputNote[] = [];
-  if (shape.length > 2 && rows * cols > 0) {
+  if (shape.length > 2 && rows * cols > 0 && firstRow === 0) {
     notes.push({ key: 'warn.tensorFlattened', params: { source, shape: shapeText(shape), rows, cols } });
   }
   const decode = decoderFor(dtype);
   const checksNan = dtype.kind === 'f' || dtype.kind === 'bf';
   const row = new Float64Array(cols);
   let inexact = 0;
-  let index = 0;
+  let index = firstRow;
   const emit = (values: Float64Array) => {
     if (checksNan) {
       for (let j = 0; j < values.length; j++) {
@@ -153,7 +155,7 @@ export async function readTensorRows(
     const extra = await bytes.skip(Number.MAX_SAFE_INTEGER);
     throw new XentError('err.tensorTrailing', { source, shape: shapeText(shape), dtype: dtype.name, extra });
   }
-  if (index === 0) throw new XentError('err.tensorEmpty', { source, shape: shapeText(shape) });
+  if (index === firstRow) throw new XentError('err.tensorEmpty', { source, shape: shapeText(shape) });
   if (inexact > 0) notes.push({ key: 'warn.tensorInexact', params: { source, count: inexact } });
   return { rows, cols, notes };
 }
