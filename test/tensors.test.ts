@@ -39,9 +39,12 @@ function encode(values: readonly number[], code: Code, little: boolean): Uint8Ar
     else if (code === 'f8') view.setFloat64(at, x, little);
     else if (code === 'i8') view.setBigInt64(at, BigInt(x), little);
     else if (code === 'u8') view.setBigUint64(at, BigInt(x), little);
-    else if (code[0] === 'i')
-      [, view.setInt8.bind(view), view.setInt16.bind(view), , view.setInt32.bind(view)][size]!(at, x, little);
-    else [, view.setUint8.bind(view), view.setUint16.bind(view), , view.setUint32.bind(view)][size]!(at, x, little);
+    else if (code === 'i1') view.setInt8(at, x);
+    else if (code === 'i2') view.setInt16(at, x, little);
+    else if (code === 'i4') view.setInt32(at, x, little);
+    else if (code === 'u1' || code === 'b1') view.setUint8(at, x);
+    else if (code === 'u2') view.setUint16(at, x, little);
+    else view.setUint32(at, x, little);
   });
   return new Uint8Array(view.buffer);
 }
