@@ -4,7 +4,10 @@
 import { XentError } from '../core/errors.js';
 import type { DataMatrix } from '../report/report.js';
 
-const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Whether this machine stores numbers little-endian (every one NumPy runs on but a few). */
+export const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** The first bytes of every .npy file: "\x93NUMPY". */
+export const NPY_MAGIC: readonly number[] = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 /** Doubles per block: 1 MB. */
 const BLOCK_VALUES = 1 << 17;
 
@@ -15,7 +18,8 @@ export function npyHeader(shape: readonly number[]): Uint8Array {
   const unpadded = 10 + dict.length + 1;
   const text = dict + ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
   const header = new Uint8Array(10 + text.length);
-  header.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, text.length & 0xff, text.length >> 8]);
+  header.set(NPY_MAGIC);
+  header.set([1, 0, text.length & 0xff, text.length >> 8], NPY_MAGIC.length);
   for (let k = 0; k < text.length; k++) header[10 + k] = text.charCodeAt(k);
   return header;
 }

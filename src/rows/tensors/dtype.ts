@@ -1,6 +1,7 @@
 // The element types xent reads from binary tensors, and how each becomes a double.
 // float16/32/64, bfloat16, int8–64, uint8–64 and bool, in either byte order. Every one but
 // 64-bit integers beyond 2^53 is held exactly by a double.
+import { HOST_LITTLE } from '../../format/npy.js';
 
 export interface Dtype {
   /** f: IEEE float, bf: bfloat16, i: signed, u: unsigned integer, b: bool. */
@@ -13,8 +14,6 @@ export interface Dtype {
 
 /** Writes `count` values from `bytes` at `offset` into `out` (from 0); returns how many 64-bit integers were beyond 2^53. */
 export type Decoder = (bytes: Uint8Array, offset: number, count: number, out: Float64Array) => number;
-
-const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 type Viewable =
   | Float32ArrayConstructor

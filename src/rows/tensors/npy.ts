@@ -7,8 +7,9 @@ import type { MessageParam } from '../../i18n/messages.js';
 import type { ByteStream } from './bytes.js';
 import type { Dtype } from './dtype.js';
 import type { TensorLayout } from './rows.js';
+import { NPY_MAGIC } from '../../format/npy.js';
 
-export const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+export { NPY_MAGIC } from '../../format/npy.js';
 
 /** The longest header read (NumPy itself refuses more than 10 000 bytes by default). */
 const MAX_HEADER = 1 << 20;
