@@ -294,19 +294,26 @@ if (SECTIONS.has('binary')) {
     const file = npyFile(4096, 20261205, bytes);
     const mb = statSync(file).size / 1e6;
     const speeds = [];
+    const cpuSpeeds = [];
     for (let k = 0; k < 5; k++) {
       let seen = 0;
       const start = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
       await parseInput({ source: 'bench', chunks: fileChunks(file) }, (r) => {
         seen += r.length;
       });
+      const used = process.cpuUsage(cpu);
+      if (seen !== 4096 * 4096) throw new Error(`the read gave ${seen} values, not 4096²`);
       speeds.push(mb / (Number(process.hrtime.bigint() - start) / 1e9));
+      cpuSpeeds.push(mb / ((used.user + used.system) / 1e6));
     }
-    const best = median(speeds);
+    const wall = median(speeds);
+    const cpu = median(cpuSpeeds);
+    const verdict = wall >= 1000 ? 'met' : cpu >= 1000 ? 'met in CPU time only' : 'NOT met';
     row(
       `read .npy float${bytes * 8}, 4096²`,
-      `${best.toFixed(0)} MB/s`,
-      `median of 5, one thread; goal ≥ 1000 MB/s: ${best >= 1000 ? 'met' : 'NOT met'}`,
+      `${wall.toFixed(0)} MB/s`,
+      `${cpu.toFixed(0)} MB/s of CPU time, median of 5, one thread; goal ≥ 1000 MB/s: ${verdict}`,
     );
   }
   // -f json against -f tsv of the same 2048² result (softmax: JSON has probs and log_probs, twice the numbers).

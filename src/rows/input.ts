@@ -4,7 +4,7 @@ import type { MessageParam } from '../i18n/messages.js';
 import { MatrixBuilder, MatrixTextParser, type ParsedMatrix, parseMatrixText } from '../text/matrix-text.js';
 import { ByteStream } from './tensors/bytes.js';
 import type { RandomAccess } from './tensors/npz.js';
-import { HEAD_BYTES, binaryKind, readBinary } from './tensors/read.js';
+import { HEAD_BYTES, binaryKind, mayBeBinary, readBinary } from './tensors/read.js';
 import type { InputNote } from './tensors/rows.js';
 
 export type { InputNote } from './tensors/rows.js';
@@ -228,15 +228,22 @@ async function peek(chunks: Chunks): Promise<{ head?: Uint8Array; chunks: Chunks
     if (taken.length > 0 || next.value.length < HEAD_BYTES) taken.push(next.value.slice());
     else taken.push(next.value);
     size += next.value.length;
+    if (size < HEAD_BYTES && !mayBeBinary(concatenated(taken as Uint8Array[], size))) break;
   }
-  const head = new Uint8Array(Math.min(size, HEAD_BYTES));
+  return { head: concatenated(taken as Uint8Array[], HEAD_BYTES), chunks: replay(taken, iterator, done) };
+}
+
+/** The first `length` bytes of the pieces (fewer if they hold fewer). */
+function concatenated(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const total = pieces.reduce((n, piece) => n + piece.length, 0);
+  const out = new Uint8Array(Math.min(total, length));
   let at = 0;
-  for (const piece of taken as Uint8Array[]) {
-    if (at >= head.length) break;
-    head.set(piece.subarray(0, head.length - at), at);
-    at += Math.min(piece.length, head.length - at);
+  for (const piece of pieces) {
+    if (at >= out.length) break;
+    out.set(piece.subarray(0, out.length - at), at);
+    at += Math.min(piece.length, out.length - at);
   }
-  return { head, chunks: replay(taken, iterator, done) };
+  return out;
 }
 
 async function* replay(

@@ -25,6 +25,19 @@ export function binaryKind(head: Uint8Array): BinaryKind | undefined {
   return undefined;
 }
 
+/**
+ * Whether an input that starts with `prefix` (shorter than HEAD_BYTES) may still be binary:
+ * text is told at once, without waiting for more bytes (a slow pipe's first line is read as
+ * it comes).
+ */
+export function mayBeBinary(prefix: Uint8Array): boolean {
+  const prefixOf = (magic: readonly number[]) => magic.every((b, k) => k >= prefix.length || prefix[k] === b);
+  if (prefixOf(NPY_MAGIC) || prefixOf(ZIP_MAGIC)) return true;
+  // .safetensors: a header length under 2^32 (its library allows 100 MB) is 4 zero bytes from byte 4 on.
+  for (let k = 4; k < Math.min(prefix.length, 8); k++) if (prefix[k] !== 0) return false;
+  return prefix.length < 4 || prefix[3] <= 0x05;
+}
+
 export interface BinaryInput {
   readonly source: MessageParam;
   /** The array asked for (`-i file.npz:NAME`). */
