@@ -1,9 +1,9 @@
 // The entry point: the only file that touches the process.
-import { fstatSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { errorLine, runCli } from './cli/run.js';
 import { EXIT } from './core/exit-codes.js';
-import { fileChunks } from './rows/file-chunks.js';
+import { fileByPosition, fileChunks } from './rows/file-chunks.js';
 import { join } from 'node:path';
 import { writeAllSync, writtenUnchecked } from './write-out.js';
 
@@ -136,6 +136,8 @@ async function main(): Promise<void> {
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
+    exists: existsSync,
+    openRange: fileByPosition,
     // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
     // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
     // that was typed: through node_modules/.bin or a global bin, that folder is another
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
   });
   if (streamedWriteFailure !== undefined) throw streamedWriteFailure;
   process.exitCode = result.code; // first: a failed write below changes it only as EXIT says
-  await writeStdout(result.stdout);
+  await writeStdout(result.stdoutBytes ?? result.stdout);
   await write(process.stderr, result.stderr).catch(() => {}); // handled by stderr's 'error' listener
 }
 

@@ -7,7 +7,7 @@ import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError, boundedParams } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
-import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
+import { BINARY_FORMATS, FORMATS, type Format, TEXT_FORMATS, npyPieces } from '../format/index.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -18,6 +18,7 @@ import { type StartWorker, productHelper } from '../rows/product-thread.js';
 import { shareLargeProducts } from '../core/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
+import { type Warning, warning } from '../report/report.js';
 import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
@@ -32,7 +33,6 @@ import {
 } from '../rows/input.js';
 import { DistributionRows, refuseColumnVector } from '../rows/input-checks.js';
 import { rowView } from '../core/matrix.js';
-import { type Warning, warning } from '../report/report.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
 import { type ColumnOptions, type InputNote, readColumnOptions, targetColumnRef } from '../text/columns.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
@@ -68,6 +68,8 @@ export interface CliIo extends InputIo {
 export interface CliResult {
   readonly code: ExitCode;
   readonly stdout: string;
+  /** Binary output (-f npy), written instead of stdout. */
+  readonly stdoutBytes?: Uint8Array;
   readonly stderr: string;
 }
 
@@ -283,6 +285,11 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = await readTeaching(options, (path) => readFileText(io, path));
+  if (BINARY_FORMATS.has(format)) {
+    if (io.stdoutIsTTY) throw new XentError('err.npyTerminal', {}, true);
+    const taught = teaching.explain ? '--explain' : teaching.heatmap ? '--heatmap' : undefined;
+    if (taught) throw new XentError('err.npyTeaching', { option: taught }, true);
+  }
   // What the reader decided about the input and option matrices (a header, row labels): on stderr.
   const inputNotes: InputNote[] = [];
   const noted = (m: ParsedMatrix) => {
@@ -365,7 +372,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         opened.path !== undefined &&
         key === undefined &&
         !reading.percent &&
-        isPlainColumns(columns)
+        isPlainColumns(columns) &&
+        opened.member === undefined
           ? await readInParallel(
               opened.path,
               opened.source,
@@ -441,6 +449,20 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
+    const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
+    const stderr = () => notesText(inputNotes, t) + warningLines(warnings, t);
+    if (BINARY_FORMATS.has(format)) {
+      let sinceFlush = 0;
+      for (const piece of npyPieces(taught.report.data)) {
+        out.writeBytes(piece);
+        sinceFlush += piece.length;
+        if (sinceFlush >= FLUSH_EVERY) {
+          sinceFlush = 0;
+          await out.flushIfLarge();
+        }
+      }
+      return { code: taught.code, stdout: '', stdoutBytes: out.restBytes(), stderr: stderr() };
+    }
     const pieces = taughtPieces(
       taught,
       format,
@@ -462,9 +484,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         await out.flushIfLarge();
       }
     }
-    const stdout = out.rest();
-    const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
-    return { code: taught.code, stdout, stderr: notesText(inputNotes, t) + warningLines(warnings, t) };
+    return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
     progress.done();
   }

@@ -6,8 +6,11 @@ import { formatExact, formatFixed } from './number.js';
 import type { Style } from './style.js';
 import { formatTable } from './table.js';
 
-export const FORMATS = ['table', 'tsv', 'csv', 'json', 'markdown', 'value'] as const;
+export const FORMATS = ['table', 'tsv', 'csv', 'json', 'markdown', 'value', 'npy'] as const;
 export type Format = (typeof FORMATS)[number];
+/** Formats whose output is bytes rather than text. */
+export const BINARY_FORMATS: ReadonlySet<Format> = new Set(['npy']);
+export { npyPieces } from './npy.js';
 
 export interface FormatOptions {
   readonly decimals: number;
@@ -42,5 +45,8 @@ export function reportPieces(report: Report, format: Format, options: FormatOpti
       return jsonPieces(report.json);
     case 'value':
       return valuesPieces(report.values, formatExact);
+    case 'npy':
+      // Bytes, not text: written through npyPieces (src/format/npy.ts).
+      throw new Error('-f npy is not text');
   }
 }

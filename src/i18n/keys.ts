@@ -23,6 +23,7 @@ import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
 import { notationEn } from './catalog/notation.js';
 import { columnsEn } from './catalog/columns.js';
+import { tensorsEn } from './catalog/tensors.js';
 
 export const en = {
   ...softmaxEn,
@@ -47,5 +48,6 @@ export const en = {
   ...packageEn,
   ...notationEn,
   ...columnsEn,
+  ...tensorsEn,
 } as const;
 export type MessageKey = keyof typeof en;

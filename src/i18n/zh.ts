@@ -23,6 +23,7 @@ import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
 import { notationZh } from './catalog/notation.js';
 import { columnsZh } from './catalog/columns.js';
+import { tensorsZh } from './catalog/tensors.js';
 import type { MessageKey } from './keys.js';
 
 export const zh: Record<MessageKey, string> = {
@@ -48,4 +49,5 @@ export const zh: Record<MessageKey, string> = {
   ...packageZh,
   ...notationZh,
   ...columnsZh,
+  ...tensorsZh,
 };

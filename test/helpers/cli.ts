@@ -1,4 +1,5 @@
 // Runs the CLI in-process, the way the entry point does, with everything passed in.
+import { existsSync } from 'node:fs';
 import { runCli, type CliResult } from '../../src/cli/run.js';
 
 export interface RunOptions {
@@ -29,6 +30,7 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
       const { readFile } = await import('node:fs/promises');
       return readFile(path);
     },
+    exists: (path) => path in (options.files ?? {}) || existsSync(path),
   });
 }
 

@@ -21,7 +21,8 @@ export const coreEn = {
   'err.fileMissing': "cannot read '{path}': no such file",
   'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
   'err.fileUnreadable': "cannot read '{path}': {reason}",
-  'err.binary': '{source} is not text: it has a NUL byte at byte {offset}',
+  'err.binary':
+    '{source} is not text: it has a NUL byte at byte {offset} (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)',
   'err.badUtf8': '{source} is not valid UTF-8 text (first bad byte at {offset})',
   // parsing numbers and matrices
   'err.notNumber':
@@ -118,7 +119,7 @@ export const coreEn = {
   'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
   'help.opt.input': 'read the matrix from FILE (- for standard input)',
   'help.opt.format':
-    'output format: table, tsv, csv, json, markdown or value (default: table on a terminal, tsv in a pipe)',
+    'output format: table, tsv, csv, json, markdown, value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
   'help.opt.precision':
     'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
   'help.opt.lang':
@@ -150,7 +151,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
   'err.fileUnreadable': '无法读取“{path}”：{reason}',
-  'err.binary': '{source}不是文本：第 {offset} 字节是 NUL',
+  'err.binary':
+    '{source}不是文本：第 {offset} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）',
   'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
   'err.notNumber':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
@@ -235,7 +237,8 @@ export const coreZh: Record<CoreKey, string> = {
   'help.cmd.help': '显示命令的帮助',
   'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
-  'help.opt.format': '输出格式：table、tsv、csv、json、markdown 或 value（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.format':
+    '输出格式：table、tsv、csv、json、markdown、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
   'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
