@@ -63,7 +63,6 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
     'xent hinge "3.2,5.1,-1.7; 1.3,4.9,2.0" -y 0,1 --style torch -w 1,2,1 -f json',
   ],
   readSpec: readHingeSpec,
-  classesInRows: () => true,
   abilities: { explain: explainHinge, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const classes = checkHingeInput(input, spec, inputSource);

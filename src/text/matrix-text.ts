@@ -198,14 +198,23 @@ export class MatrixTextParser {
     let row: Float64Array = rows.values;
     let length = rows.length;
     let comma = notation.lastWasComma;
+    let tab = notation.lastWasTab;
     while (k < limit) {
       const c = bytes[k];
+      if (c === 9) {
+        // A second tab leaves a field empty (a spreadsheet's empty cell): step() decides.
+        if (tab) break;
+        tab = true;
+        k++;
+        continue;
+      }
+      tab = false;
       if (c === 44) {
         // A second comma, or one starting a row, may leave a field empty: step() decides.
         if (comma || length === 0) break;
         comma = true;
         k++;
-      } else if (c === 32 || c === 9) {
+      } else if (c === 32) {
         k++;
       } else if (c === 10 || c === 13) {
         // Inside brackets a newline may or may not end a row, and after a comma the last
@@ -234,6 +243,7 @@ export class MatrixTextParser {
     }
     rows.length = length;
     notation.lastWasComma = comma;
+    notation.lastWasTab = tab;
     return k;
   }
 

@@ -57,6 +57,8 @@ export class NotationReader {
   private readonly nesting: Nesting;
   /** The last separator was a comma (a newline after it, in brackets, does not end the row). */
   lastWasComma = false;
+  /** The last character was a tab: a second one leaves a field empty (`1\t\t3`, a spreadsheet's empty cell). */
+  lastWasTab = false;
   /** A word that began a line of a file: an error, quoted or not once the rest of its line tells (see refuse). */
   private pendingWord: { readonly token: Token; readonly row: number; readonly col: number } | undefined;
   // Where the line being read starts, for errors that name a line and column.
@@ -149,6 +151,7 @@ export class NotationReader {
 
   /** Characters start…end of `text` (a string, or ASCII bytes), all of them token characters. */
   tokenRun(text: string | Uint8Array, start: number, end: number): void {
+    this.lastWasTab = false;
     // (The first line is held back only until a bracket opens.)
     const holding = this.header.holding;
     if (holding) this.header.addRun(text, start, end);
@@ -159,6 +162,8 @@ export class NotationReader {
 
   /** Any other character; `at`: its index in the whole input. */
   step(c: string, at: number): void {
+    const afterTab = this.lastWasTab;
+    this.lastWasTab = c === '\t';
     if (c === '\r') {
       this.crAt = at;
       c = '\n';
@@ -190,8 +195,17 @@ export class NotationReader {
     // (A `;` ends the line: not a character of its names.)
     if (this.header.holding && c !== '\n' && c !== ';') this.header.add(c.charCodeAt(0));
     switch (c) {
-      case ' ':
       case '\t':
+        if (afterTab && this.token.length === 0 && this.rows.length > 0 && !this.header.holding) {
+          throw new XentError('err.emptyTabField', {
+            source: this.source,
+            row: this.rows.count + 1,
+            col: this.rows.length + 1,
+          });
+        }
+        this.flushToken('space');
+        return;
+      case ' ':
       case '\ufeff': // a byte-order mark at the start of a file
         this.flushToken('space');
         return;

@@ -32,6 +32,8 @@ export const coreEn = {
     'row {row} of {source} has length {got}, but row 1 has length {expected}; every row needs the same number of columns',
   'err.emptyField':
     'row {row}, column {col} of {source} is empty (nothing between two commas, or after the last); every field needs a number. This is how pandas writes a missing value: fill it in or drop it first (df.fillna, df.dropna)',
+  'err.emptyTabField':
+    'row {row}, column {col} of {source} is empty (two tabs in a row: an empty cell, as a spreadsheet or pandas writes a missing value); every field needs a number: fill it in or drop it first (df.fillna, df.dropna)',
   'err.summarised':
     '\'{token}\' at row {row}, column {col} of {source} stands for the numbers a summarised print left out; print the whole array (torch.set_printoptions(profile="full") or np.set_printoptions(threshold=sys.maxsize)), or save it to a file (np.savetxt, df.to_csv) and read that',
   'warn.probsAsLogits':
@@ -160,6 +162,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
   'err.emptyField':
     '{source}第 {row} 行第 {col} 列是空的（两个逗号之间或最后一个逗号之后没有内容）；每个字段都需要一个数。pandas 就是这样写缺失值的：请先填补或删除（df.fillna、df.dropna）',
+  'err.emptyTabField':
+    '{source}第 {row} 行第 {col} 列是空的（连续两个制表符：一个空单元格，电子表格或 pandas 就是这样写缺失值的）；每个字段都需要一个数：请先填补或删除（df.fillna、df.dropna）',
   'err.summarised':
     '{source}第 {row} 行第 {col} 列的“{token}”代表摘要打印时省略的数字；请打印完整的数组（torch.set_printoptions(profile="full") 或 np.set_printoptions(threshold=sys.maxsize)），或保存到文件（np.savetxt、df.to_csv）再读取',
   'warn.probsAsLogits':

@@ -2,6 +2,7 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
 import { othersSoftmaxProbs, othersSoftmaxRows } from '../softmax/others.js';
 import { selfBackward, selfSimilarity } from '../../core/similarity.js';
+import { checkInvertibleTemperature } from '../softmax/validate.js';
 import { checkEvenRows } from './validate.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
@@ -54,6 +55,8 @@ export function ntxentByRow(
 ): NtxentRows {
   const n = embeddings.rows;
   checkEvenRows(n, source);
+  // The gradient carries 1/τ: a τ whose inverse overflows would print NaN.
+  checkInvertibleTemperature(temperature);
   const self = selfSimilarity(embeddings, source);
   const softmaxRow = othersSoftmaxRows(self.similarity, temperature);
   const partners = Array.from({ length: n }, (_, i) => partnerOf(i, n, pairing));

@@ -3,6 +3,7 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
 import { othersSoftmaxProbs, othersSoftmaxRows } from '../softmax/others.js';
 import { selfBackward, selfSimilarity } from '../../core/similarity.js';
+import { checkInvertibleTemperature } from '../softmax/validate.js';
 import { checkLabelCount } from './validate.js';
 
 export interface SupconResult {
@@ -49,6 +50,8 @@ export function supconByRow(
 ): SupconRows {
   const n = embeddings.rows;
   checkLabelCount(labels.length, n, source);
+  // The gradient carries 1/τ: a τ whose inverse overflows would print NaN.
+  checkInvertibleTemperature(temperature);
   const positives = positiveCounts(labels);
   const anchors = positives.filter((count) => count > 0).length;
   if (anchors === 0) throw new XentError('err.noPositives', { rows: n });
