@@ -24,7 +24,8 @@ try {
   // none yet for this Node: compile from source, and make one at exit
 }
 const built = statSync(filename).mtimeMs;
-const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData });
+// ASCII (scripts/build.mjs checks), so Latin-1 reads it as it is, without decoding UTF-8.
+const script = new Script(Module.wrap(readFileSync(filename, 'latin1')), { filename, cachedData });
 // Node flags (in the command or NODE_OPTIONS) can make V8 reject a cache: runs with flags never
 // write one, so that a one-off flag cannot replace the cache of the plain runs.
 if (

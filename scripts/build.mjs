@@ -74,6 +74,10 @@ await build({
   plugins: [lazyChildProcess, zhOnDemand],
   external: ['./xent-zh.cjs'],
 });
+// bin/xent.js reads the bundle as Latin-1, a copy of its bytes: UTF-8 would be decoded to a
+// string of two bytes a character (esbuild escapes strings but not regular expressions).
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(cli, 'latin1'));
+if (nonAscii) throw new Error(`${cli} is not ASCII at byte ${nonAscii.index}: write that character as \\u…`);
 await build({ ...NODE_BUNDLE, entryPoints: ['src/i18n/zh.ts'], outfile: 'dist/xent-zh.cjs' });
 // The worker thread that reads pieces of a large file (src/rows/parallel.ts): its own small
 // bundle, so that it starts without the CLI's commands, help and messages.
