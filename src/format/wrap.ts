@@ -19,7 +19,8 @@ export function wrap(sentence: string, width: number): string[] {
       w += cw;
       k += ch.length;
       if (ch === ' ' && breakable(rest, k - 1)) cut = k - 1;
-      else if (WIDE.test(ch) && !/[，。；：、）]/.test(rest[k] ?? '')) cut = k;
+      // ，。；：、）written as escapes: the CLI bundle is ASCII, which Node reads fastest (scripts/build.mjs)
+      else if (WIDE.test(ch) && !/[\uff0c\u3002\uff1b\uff1a\u3001\uff09]/.test(rest[k] ?? '')) cut = k;
     }
     if (rest[k] === ' ' && breakable(rest, k)) cut = k;
     if (cut <= 0) cut = k;
@@ -30,7 +31,7 @@ export function wrap(sentence: string, width: number): string[] {
   return lines;
 }
 
-const GLUE = /[=−+×/·]/;
+const GLUE = /[=\u2212+\u00d7/\u00b7]/; // = − + × / ·
 
 /** A space inside a formula ("p = 0.78", "−log 0.78") is not a place to break a line. */
 function breakable(text: string, at: number): boolean {

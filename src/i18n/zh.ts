@@ -26,28 +26,31 @@ import { columnsZh } from './catalog/columns.js';
 import { tensorsZh } from './catalog/tensors.js';
 import type { MessageKey } from './keys.js';
 
-export const zh: Record<MessageKey, string> = {
-  ...softmaxZh,
-  ...ceZh,
-  ...bceZh,
-  ...clipZh,
-  ...siglipZh,
-  ...ntxentZh,
-  ...supconZh,
-  ...entropyZh,
-  ...klZh,
-  ...focalZh,
-  ...hingeZh,
-  ...distillZh,
-  ...descendZh,
-  ...demoZh,
-  ...coreZh,
-  ...contrastiveZh,
-  ...teachZh,
-  ...expectZh,
-  ...infoZh,
-  ...packageZh,
-  ...notationZh,
-  ...columnsZh,
-  ...tensorsZh,
-};
+// Built as the English one is (keys.ts): a null-prototype object, a hash table to V8.
+export const zh: Record<MessageKey, string> = Object.create(null);
+for (const section of [
+  softmaxZh,
+  ceZh,
+  bceZh,
+  clipZh,
+  siglipZh,
+  ntxentZh,
+  supconZh,
+  entropyZh,
+  klZh,
+  focalZh,
+  hingeZh,
+  distillZh,
+  descendZh,
+  demoZh,
+  coreZh,
+  contrastiveZh,
+  teachZh,
+  expectZh,
+  infoZh,
+  packageZh,
+  notationZh,
+  columnsZh,
+  tensorsZh,
+])
+  Object.assign(zh, section);
