@@ -27,6 +27,11 @@ export {
   type DistillationOptions,
   type DistillationResult,
 } from './ops/distill/library.js';
+export {
+  languageModelLoss,
+  type LanguageModelOptions,
+  type LanguageModelResult,
+} from './ops/lm/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';

@@ -22,6 +22,7 @@ const API = [
   'distillationLoss',
   'focalLoss',
   'hingeLoss',
+  'languageModelLoss',
   'logSoftmax',
   'logSumExp',
   'ntXentLoss',

@@ -291,6 +291,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
+            rereadable: opened.path !== undefined,
           })
         : undefined;
     if (opened && plan) {
@@ -316,7 +317,14 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
-      const { rows, cols } = await parseInput(opened, plan.onRow, between);
+      let reading = opened;
+      if (plan.firstPass) {
+        const first = await parseInput(opened, plan.firstPass.onRow, between);
+        plan.firstPass.end(first.rows, first.cols);
+        reading = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command));
+      }
+      const onBlankLine = plan.onBlankLine?.bind(plan);
+      const { rows, cols } = await parseInput(reading, plan.onRow, between, onBlankLine ? { onBlankLine } : undefined);
       progress.done();
       return { code: EXIT.ok, stdout: out.rest() + plan.finish(rows, cols), stderr: '' };
     }

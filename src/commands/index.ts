@@ -9,6 +9,7 @@ import { entropyCommand } from './entropy.js';
 import { focalCommand } from './focal.js';
 import { hingeCommand } from './hinge.js';
 import { klCommand } from './kl.js';
+import { lmCommand } from './lm.js';
 import { ntxentCommand } from './ntxent.js';
 import { siglipCommand } from './siglip.js';
 import { softmaxCommand } from './softmax.js';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   bceCommand,
   focalCommand,
   hingeCommand,
+  lmCommand,
   clipCommand,
   siglipCommand,
   ntxentCommand,

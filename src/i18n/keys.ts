@@ -13,6 +13,7 @@ import { klEn } from './catalog/kl.js';
 import { focalEn } from './catalog/focal.js';
 import { hingeEn } from './catalog/hinge.js';
 import { distillEn } from './catalog/distill.js';
+import { lmEn } from './catalog/lm.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -34,6 +35,7 @@ export const en = {
   ...focalEn,
   ...hingeEn,
   ...distillEn,
+  ...lmEn,
   ...descendEn,
   ...demoEn,
   ...coreEn,

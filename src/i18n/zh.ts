@@ -13,6 +13,7 @@ import { klZh } from './catalog/kl.js';
 import { focalZh } from './catalog/focal.js';
 import { hingeZh } from './catalog/hinge.js';
 import { distillZh } from './catalog/distill.js';
+import { lmZh } from './catalog/lm.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -35,6 +36,7 @@ export const zh: Record<MessageKey, string> = {
   ...focalZh,
   ...hingeZh,
   ...distillZh,
+  ...lmZh,
   ...descendZh,
   ...demoZh,
   ...coreZh,

@@ -98,7 +98,12 @@ export async function parseInput(
    * The input is a part of a file read apart from the rest (see MatrixTextParser), starting
    * at byte `startByte` of it (for the offsets errors name).
    */
-  part?: { readonly firstRow?: number; readonly plainLines?: boolean; readonly startByte?: number },
+  part?: {
+    readonly firstRow?: number;
+    readonly plainLines?: boolean;
+    readonly startByte?: number;
+    readonly onBlankLine?: (rowsBefore: number) => void;
+  },
 ): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
   let rows = part?.firstRow ?? 0;
   const parser: MatrixTextParser = new MatrixTextParser(
@@ -178,7 +183,7 @@ export async function readMatrix(
   onProgress?: (bytes: number, rows: number) => void,
 ): Promise<MatrixInput> {
   const builder = new MatrixBuilder(opened.source);
-  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
+  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress, { onBlankLine: builder.blankLine });
   return { matrix: builder.build(cols, colLabels), source: opened.source };
 }
 

@@ -8,6 +8,11 @@ import type { Matrix } from '../core/matrix.js';
 export interface ParsedMatrix extends Matrix {
   /** Column names from a CSV/TSV header row, if the input had one. */
   readonly colLabels?: readonly string[];
+  /**
+   * Where blank lines separate the rows: the number of rows before each (0 < b < rows,
+   * increasing), when the input had such lines; `xent lm` reads them as sequence breaks.
+   */
+  readonly breaks?: readonly number[];
 }
 
 /** Receives each row as it ends. The array is reused for the next row: copy what you keep. */
@@ -88,6 +93,7 @@ export class MatrixBuilder {
   private data = new Float64Array(64);
   private length = 0;
   rows = 0;
+  private readonly breaks: number[] = [];
 
   /** `source`: the input, for the error when its numbers do not fit in memory. */
   constructor(private readonly source: MessageParam = 'the text') {}
@@ -103,9 +109,19 @@ export class MatrixBuilder {
     this.rows++;
   };
 
+  /** A blank line after `rowsBefore` rows (several in a row, or before the first row, count once or not at all). */
+  readonly blankLine = (rowsBefore: number): void => {
+    if (rowsBefore > 0 && this.breaks[this.breaks.length - 1] !== rowsBefore) this.breaks.push(rowsBefore);
+  };
+
   build(cols: number, colLabels?: readonly string[]): ParsedMatrix {
     // A view, not a copy: a large matrix is held once.
     const data = this.data.subarray(0, this.length);
-    return colLabels ? { rows: this.rows, cols, data, colLabels } : { rows: this.rows, cols, data };
+    const matrix: ParsedMatrix = colLabels
+      ? { rows: this.rows, cols, data, colLabels }
+      : { rows: this.rows, cols, data };
+    // Blank lines after the last row separate nothing.
+    const breaks = this.breaks.filter((b) => b < this.rows);
+    return breaks.length > 0 ? { ...matrix, breaks } : matrix;
   }
 }

@@ -122,10 +122,12 @@ export class MatrixTextParser {
     let row: Float64Array = rows.values;
     let length = rows.length;
     let comma = notation.lastWasComma;
+    let blank = notation.lineBlank;
     while (k < limit) {
       const c = bytes[k];
       if (c === 44) {
         comma = true;
+        blank = false;
         k++;
       } else if (c === 32 || c === 9 || c === 13) {
         k++;
@@ -133,10 +135,12 @@ export class MatrixTextParser {
         // Inside brackets a newline may or may not end a row: step() decides.
         if (notation.depth !== 0) break;
         rows.length = length;
+        notation.lineBlank = blank;
         notation.newlineAt(this.consumed + k);
         row = rows.values;
         length = rows.length;
         comma = notation.lastWasComma;
+        blank = true;
         k++;
       } else {
         const end = scanDecimal(bytes, k, SCANNED);
@@ -144,11 +148,13 @@ export class MatrixTextParser {
         if (length === row.length) row = rows.grow();
         row[length++] = SCANNED[0];
         comma = false;
+        blank = false;
         k = end;
       }
     }
     rows.length = length;
     notation.lastWasComma = comma;
+    notation.lineBlank = blank;
     return k;
   }
 

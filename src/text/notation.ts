@@ -12,6 +12,11 @@ import { isFile, type Token, type TokenEnd, TokenText, tokenError } from './toke
 export interface TextPart {
   readonly firstRow?: number;
   readonly plainLines?: boolean;
+  /**
+   * Told of each blank line outside brackets, with the number of rows before it (`xent lm`
+   * reads sequences separated by blank lines). A line of spaces is blank; a comment is not.
+   */
+  readonly onBlankLine?: (rowsBefore: number) => void;
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
@@ -36,6 +41,8 @@ export class NotationReader {
   private lineStart = 0;
   private inComment = false;
   private sawNewline = false;
+  /** Nothing but blank space on the line so far (the fast path clears it too). */
+  lineBlank = true;
 
   constructor(
     private readonly source: MessageParam,
@@ -72,6 +79,7 @@ export class NotationReader {
   /** Characters start…end of `text` (a string, or ASCII bytes), all of them token characters. */
   tokenRun(text: string | Uint8Array, start: number, end: number): void {
     // (The first line is held back only until a bracket opens.)
+    this.lineBlank = false;
     const holding = this.header.holding;
     if (holding) this.header.addRun(text, start, end);
     // A first line past its limit is an error once a word is in it. A number ends the
@@ -84,7 +92,8 @@ export class NotationReader {
     if (c === '\n') {
       this.line++;
       this.lineStart = at + 1;
-    }
+      this.lineEnds();
+    } else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\ufeff') this.lineBlank = false;
     if (this.pendingWord) {
       if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') return;
       this.refusePending(c === '\n');
@@ -148,7 +157,15 @@ export class NotationReader {
     this.sawNewline = true;
     this.line++;
     this.lineStart = at + 1;
+    this.lineEnds();
     this.endRow();
+  }
+
+  /** A line ends: tells the part's listener if it was blank (outside brackets). */
+  private lineEnds(): void {
+    if (this.lineBlank && this.part.onBlankLine && this.nesting.depth === 0 && this.rows.length === 0)
+      this.part.onBlankLine(this.rows.count);
+    this.lineBlank = true;
   }
 
   /** Ends the input; returns the number of columns. */
