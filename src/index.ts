@@ -32,6 +32,12 @@ export {
   type LanguageModelOptions,
   type LanguageModelResult,
 } from './ops/lm/library.js';
+export {
+  infoNceLoss,
+  type InfoNceEmbeddingInput,
+  type InfoNceOptions,
+  type InfoNceLossResult,
+} from './ops/infonce/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';

@@ -22,6 +22,7 @@ const API = [
   'distillationLoss',
   'focalLoss',
   'hingeLoss',
+  'infoNceLoss',
   'languageModelLoss',
   'logSoftmax',
   'logSumExp',

@@ -8,6 +8,7 @@ import { distillCommand } from './distill.js';
 import { entropyCommand } from './entropy.js';
 import { focalCommand } from './focal.js';
 import { hingeCommand } from './hinge.js';
+import { infonceCommand } from './infonce.js';
 import { klCommand } from './kl.js';
 import { lmCommand } from './lm.js';
 import { ntxentCommand } from './ntxent.js';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   siglipCommand,
   ntxentCommand,
   supconCommand,
+  infonceCommand,
   entropyCommand,
   klCommand,
   distillCommand,

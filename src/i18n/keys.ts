@@ -14,6 +14,7 @@ import { focalEn } from './catalog/focal.js';
 import { hingeEn } from './catalog/hinge.js';
 import { distillEn } from './catalog/distill.js';
 import { lmEn } from './catalog/lm.js';
+import { infonceEn } from './catalog/infonce.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -36,6 +37,7 @@ export const en = {
   ...hingeEn,
   ...distillEn,
   ...lmEn,
+  ...infonceEn,
   ...descendEn,
   ...demoEn,
   ...coreEn,

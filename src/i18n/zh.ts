@@ -14,6 +14,7 @@ import { focalZh } from './catalog/focal.js';
 import { hingeZh } from './catalog/hinge.js';
 import { distillZh } from './catalog/distill.js';
 import { lmZh } from './catalog/lm.js';
+import { infonceZh } from './catalog/infonce.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -37,6 +38,7 @@ export const zh: Record<MessageKey, string> = {
   ...hingeZh,
   ...distillZh,
   ...lmZh,
+  ...infonceZh,
   ...descendZh,
   ...demoZh,
   ...coreZh,
