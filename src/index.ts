@@ -38,6 +38,11 @@ export {
   type InfoNceOptions,
   type InfoNceLossResult,
 } from './ops/infonce/library.js';
+export {
+  retrievalMetrics,
+  type RetrievalOptions,
+  type RetrievalMetricsResult,
+} from './ops/retrieval/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';

@@ -28,6 +28,7 @@ const API = [
   'logSumExp',
   'ntXentLoss',
   'parseMatrix',
+  'retrievalMetrics',
   'sigLipLoss',
   'softmax',
   'supConLoss',

@@ -12,6 +12,7 @@ import { infonceCommand } from './infonce.js';
 import { klCommand } from './kl.js';
 import { lmCommand } from './lm.js';
 import { ntxentCommand } from './ntxent.js';
+import { retrievalCommand } from './retrieval.js';
 import { siglipCommand } from './siglip.js';
 import { softmaxCommand } from './softmax.js';
 import { supconCommand } from './supcon.js';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   ntxentCommand,
   supconCommand,
   infonceCommand,
+  retrievalCommand,
   entropyCommand,
   klCommand,
   distillCommand,

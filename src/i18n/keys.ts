@@ -15,6 +15,7 @@ import { hingeEn } from './catalog/hinge.js';
 import { distillEn } from './catalog/distill.js';
 import { lmEn } from './catalog/lm.js';
 import { infonceEn } from './catalog/infonce.js';
+import { retrievalEn } from './catalog/retrieval.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -38,6 +39,7 @@ export const en = {
   ...distillEn,
   ...lmEn,
   ...infonceEn,
+  ...retrievalEn,
   ...descendEn,
   ...demoEn,
   ...coreEn,

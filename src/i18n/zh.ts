@@ -15,6 +15,7 @@ import { hingeZh } from './catalog/hinge.js';
 import { distillZh } from './catalog/distill.js';
 import { lmZh } from './catalog/lm.js';
 import { infonceZh } from './catalog/infonce.js';
+import { retrievalZh } from './catalog/retrieval.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -39,6 +40,7 @@ export const zh: Record<MessageKey, string> = {
   ...distillZh,
   ...lmZh,
   ...infonceZh,
+  ...retrievalZh,
   ...descendZh,
   ...demoZh,
   ...coreZh,
