@@ -23,7 +23,7 @@ import type { Translator } from '../i18n/translator.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
-import { numbered } from './contrastive-tables.js';
+import { matrixTable, numbered } from './contrastive-tables.js';
 import { XentError } from '../core/errors.js';
 import { BASE_OPTION, readBase, readReduction, unitLabel, unitNotes } from './loss-options.js';
 
@@ -51,17 +51,10 @@ async function readInfoNceSpec(options: OptionValues, context: SpecContext): Pro
   };
 }
 
-/** A table of a gradient (or any matrix) with numbered rows and columns. */
+/** A gradient's table, its rows and columns numbered. */
 function gradTable(t: Translator, title: MessageKey, m: Matrix, rowsLabel: string[], colsLabel: string[]): ReportTable {
-  return {
-    title: t.label(title),
-    corner: t.label('label.row'),
-    colLabels: colsLabel,
-    rows: rowsLabel.map((label, i) => ({
-      label,
-      cells: Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols), (g) => numberCell(g, { signed: true })),
-    })),
-  };
+  const spec = { title: t.label(title), corner: t.label('label.row'), rowLabels: rowsLabel, colLabels: colsLabel };
+  return matrixTable(m, { ...spec, cell: () => ({ signed: true }) });
 }
 
 /** Column names: "+" for the positive, then the negatives 1…K. */

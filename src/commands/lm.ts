@@ -19,6 +19,7 @@ import type { Translator } from '../i18n/translator.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
+import { matrixTable } from './contrastive-tables.js';
 
 /**
  * The options of `xent lm` as a typed spec, read once: the token ids (`-y`, inline or @FILE:
@@ -153,17 +154,15 @@ export const lmCommand: CommandSpec = defineCommand<LmSpec>({
     const tables = [tokenTable(t, spec, r, names), sequenceTable(t, spec, r)];
     const grad = spec.grad ? matrixInUnit(r.grad(), unit) : undefined;
     if (grad && printsTables !== false)
-      tables.push({
-        title: t.label('lm.title.grad'),
-        corner: t.label('label.row'),
-        colLabels: names,
-        rows: rowLabels(input.rows).map((label, i) => ({
-          label,
-          cells: Array.from(grad.data.subarray(i * input.cols, (i + 1) * input.cols), (g) =>
-            numberCell(g, { signed: true }),
-          ),
-        })),
-      });
+      tables.push(
+        matrixTable(grad, {
+          title: t.label('lm.title.grad'),
+          corner: t.label('label.row'),
+          rowLabels: rowLabels(input.rows),
+          colLabels: names,
+          cell: () => ({ signed: true }),
+        }),
+      );
     const notes = [t.t(spec.shift ? 'lm.note.shift' : 'lm.note.plain'), t.t('lm.note.means')];
     if (r.emptySequences > 0) notes.push(t.t('lm.note.emptySequences', { count: r.emptySequences }));
     const infinite = r.targets.flatMap((y, i) => (y !== null && r.losses[i] === Infinity ? [i + 1] : []));
@@ -192,7 +191,8 @@ export const lmCommand: CommandSpec = defineCommand<LmSpec>({
       sequence_perplexity: r.sequencePerplexity,
       mean_sequence_perplexity: r.meanSequencePerplexity,
       chance: inUnit(chance, unit),
-      loss_over_chance: r.loss / chance,
+      // One token in the vocabulary: chance is 0 and nothing is a fraction of it.
+      loss_over_chance: chance > 0 ? r.loss / chance : null,
     };
     if (grad) json.grad = matrixRows(grad);
     const { sequence, position } = positions(r, input.rows);

@@ -11,9 +11,9 @@ export const lmEn = {
   'err.lm.tokenRange':
     'token {value} at position {position} is not a token id: ids are whole numbers 0 … {max} (the logits have a vocabulary of {vocab} columns), or {ignoreIndex} for a position that is not scored',
   'err.lm.noTokens':
-    'no token is scored: every token equals the ignore index, so the mean loss is 0/0 (PyTorch gives nan); give at least one token id',
+    'no token is scored: every token equals the ignore index, so the mean loss is 0/0, with nothing to average; give at least one token id',
   'err.lm.noTokensShift':
-    'no token is scored: with --shift each position predicts the next token of its sequence, and every such token is ignored (or every sequence is one row long), so the mean loss is 0/0 (PyTorch gives nan)',
+    'no token is scored: with --shift each position predicts the next token of its sequence, and every such token is ignored (or every sequence is one row long), so the mean loss is 0/0, with nothing to average',
   'help.cmd.lm':
     'token-level language-model cross-entropy: per-token, per-sequence and corpus loss and perplexity; --shift as Hugging Face causal LMs',
   'help.lm.formula':
@@ -77,9 +77,9 @@ export const lmZh: Record<LmKey, string> = {
   'err.lm.tokenRange':
     '第 {position} 个词元 {value} 不是词元 id：id 是 0 … {max} 的整数（logits 的词表有 {vocab} 列），或用 {ignoreIndex} 表示不计分的位置',
   'err.lm.noTokens':
-    '没有任何词元计分：所有词元都等于忽略索引，平均损失是 0/0（PyTorch 给出 nan）；请至少给出一个词元 id',
+    '没有任何词元计分：所有词元都等于忽略索引，平均损失是 0/0，没有可以平均的东西；请至少给出一个词元 id',
   'err.lm.noTokensShift':
-    '没有任何词元计分：加 --shift 时每个位置预测本序列的下一个词元，而这些词元全被忽略（或每个序列只有一行），平均损失是 0/0（PyTorch 给出 nan）',
+    '没有任何词元计分：加 --shift 时每个位置预测本序列的下一个词元，而这些词元全被忽略（或每个序列只有一行），平均损失是 0/0，没有可以平均的东西',
   'help.cmd.lm':
     '词元级语言模型交叉熵：逐词元、逐序列和整个语料的损失与困惑度；--shift 与 Hugging Face 因果语言模型一致',
   'help.lm.formula':

@@ -42,7 +42,8 @@ export function infoNceFromLogits(given: Matrix, temperature: number, reduction:
   let total = 0;
   for (let i = 0; i < rows; i++) {
     const p = rowView(probs, i);
-    softmaxInto(rowView(logits, i), 1, p, logProbs);
+    // From the given row and T: softmaxInto shifts before dividing where z / T would overflow.
+    softmaxInto(rowView(given, i), temperature, p, logProbs);
     losses[i] = -logProbs[0];
     total += losses[i];
     const g = rowView(grad, i);

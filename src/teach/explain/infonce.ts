@@ -1,12 +1,13 @@
 // --explain for `xent infonce`: one query with its own numbers — its logits ÷ T (the
 // positive first), the log-sum-exp, and −log p₊ — then the reduction.
+import { logSumExp } from '../../core/log-sum-exp.js';
 import { rowView } from '../../core/matrix.js';
 import { inUnit } from '../../core/units.js';
 import { infoNceFromEmbeddings, infoNceFromLogits } from '../../ops/infonce/kernel.js';
 import type { InfoNceSpec } from '../../ops/infonce/spec.js';
 import { type ExplainLine, type Explanation, chain, formula, text } from './explanation.js';
 import { type ExplainInput, pickRow } from './explainer.js';
-import { explainUnit, given, listOf, num } from './numbers.js';
+import { explainUnit, given, listOf, num, paren } from './numbers.js';
 
 export function explainInfoNce(x: ExplainInput<InfoNceSpec>): Explanation {
   const { t, spec, decimals: d } = x;
@@ -17,7 +18,7 @@ export function explainInfoNce(x: ExplainInput<InfoNceSpec>): Explanation {
   const i = pickRow(x.row, r.logits.rows);
   const u = explainUnit(spec.unit);
   const z = Array.from(rowView(r.logits, i));
-  const lse = z[0] + r.losses[i]; // −log p₊ = logsumexp(z) − z₊
+  const lse = logSumExp(z);
   const before = z.map((v) => v * temperature);
   const json = x.report.json;
   const lines: ExplainLine[] = [
@@ -26,7 +27,7 @@ export function explainInfoNce(x: ExplainInput<InfoNceSpec>): Explanation {
     formula(`z = s / ${given(temperature)} = ${listOf(z.map((v) => num(v, d)))}`),
     formula(`logsumexp(z) = ${num(lse, d)}`),
     ...chain(
-      `l = logsumexp(z) − z₊ = ${num(lse, d)} − ${num(z[0], d)}`,
+      `l = logsumexp(z) − z₊ = ${num(lse, d)} − ${paren(num(z[0], d))}`,
       `${num(inUnit(r.losses[i], u.unit), d)}${u.suffix}`,
     ),
   ];

@@ -1,6 +1,7 @@
 // --explain for `xent lm`: one row with its own numbers — which token it predicts (the next
 // one under --shift), its log-softmax and loss — then the corpus means, token-weighted and
 // sequence-weighted, and the perplexities.
+import { logSumExp } from '../../core/log-sum-exp.js';
 import { rowView } from '../../core/matrix.js';
 import { inUnit } from '../../core/units.js';
 import { lmLoss } from '../../ops/lm/kernel.js';
@@ -29,8 +30,7 @@ export function explainLm(x: ExplainInput<LmSpec>): Explanation {
   if (y === null) row.push(text(t.t(spec.shift && position === sequence.rows ? 'teach.lm.last' : 'teach.lm.ignored')));
   else {
     const z = rowView(input, r);
-    // log p_y = z_y − logsumexp(z), so logsumexp(z) = z_y + l.
-    const lse = z[y] + result.losses[r];
+    const lse = logSumExp(z);
     row.push(
       text(t.t(spec.shift ? 'teach.lm.predictsNext' : 'teach.lm.predicts', { token: y })),
       formula(`log p${sub(y)} = z${sub(y)} − logsumexp(z) = ${given(z[y])} − ${num(lse, d)} = ${num(z[y] - lse, d)}`),
