@@ -5,10 +5,11 @@
 // measured here, never in unit tests).
 //
 // Start-up is measured on every Node that `node scripts/nodes.mjs install` put in .nodes/ too.
-// BENCH_SECTIONS=startup,throughput,binary,stream,tables,hostile,whole picks sections (all by default); the sizes
+// BENCH_SECTIONS=startup,throughput,binary,stream,tables,hostile,whole,retrieval picks sections (all by default); the sizes
 // of the whole-matrix section are set by BENCH_WHOLE_N (5000: clip -f tsv/json on N²),
 // BENCH_WHOLE_JSON_N (2000), BENCH_EMB_N and BENCH_EMB_D (5000×512 embeddings),
-// BENCH_DESCEND_N and BENCH_DESCEND_STEPS (50, 10000). A quick run:
+// BENCH_DESCEND_N and BENCH_DESCEND_STEPS (50, 10000); the retrieval section by BENCH_RETRIEVAL_IMAGES
+// (5000 images × 5 captions: COCO's 5000×25000, ~0.75 GB of CSV). A quick run:
 //   BENCH_SECTIONS=whole BENCH_WHOLE_N=800 BENCH_WHOLE_JSON_N=500 BENCH_EMB_N=800 BENCH_DESCEND_STEPS=500 npm run bench
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +24,7 @@ const XENT = process.env.XENT_BIN ?? join(ROOT, 'bin', 'xent.js');
 const WORK = join(tmpdir(), 'xent-bench');
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'startup,throughput,binary,stream,tables,hostile,whole').split(','),
+  (process.env.BENCH_SECTIONS ?? 'startup,throughput,binary,stream,tables,hostile,whole,retrieval').split(','),
 );
 mkdirSync(WORK, { recursive: true });
 
@@ -549,6 +550,41 @@ if (SECTIONS.has('whole')) {
         `${r.seconds.toFixed(1)} s; goal ≤ ${goal.toFixed(0)} MB (3× input + 100 MB): ${verdict(r.rssMb <= goal)}`,
       );
   }
+}
+
+// 7. Retrieval on COCO's shape: images × 5·images similarities, a file read twice row by row in
+// O(images + texts) memory, whatever its size (the matrix alone would be 8 bytes a value).
+if (SECTIONS.has('retrieval')) {
+  const images = Number(process.env.BENCH_RETRIEVAL_IMAGES ?? 5000);
+  const texts = 5 * images;
+  const path = join(WORK, `retrieval-${images}x${texts}.csv`);
+  if (!existsSync(path)) {
+    const next = random(20261205);
+    const out = createWriteStream(path);
+    const row = new Array(texts);
+    for (let i = 0; i < images; i++) {
+      // Cosine-like scores, 3 decimals, each image's own 5 captions a little higher.
+      for (let j = 0; j < texts; j++) row[j] = (next() * 2 - 1 + (Math.floor(j / 5) === i ? 0.5 : 0)).toFixed(3);
+      if (!out.write(row.join(',') + '\n')) await new Promise((r) => out.once('drain', r));
+    }
+    await new Promise((r) => out.end(r));
+  }
+  const size = statSync(path).size / 1e6;
+  const r = measure(`node ${XENT} retrieval -i ${path} --captions-per-image 5 -f json > /dev/null`);
+  const whole = (images * texts * 8) / 1e6;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  if (!r.ok)
+    row(
+      `retrieval ${images}×${texts}`,
+      'failed',
+      `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`,
+    );
+  else
+    row(
+      `retrieval ${images}×${texts} -f json (${size.toFixed(0)} MB, read twice)`,
+      `${r.rssMb.toFixed(0)} MB`,
+      `${r.seconds.toFixed(1)} s; goal < 150 MB (the matrix held would be ${whole.toFixed(0)} MB): ${verdict(r.rssMb < 150)}`,
+    );
 }
 
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));

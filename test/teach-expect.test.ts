@@ -246,6 +246,9 @@ const HEADLINE_RUNS: Readonly<Record<string, string[]>> = {
   focal: ['focal', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0'],
   distill: ['distill', '--student', '2,0.5,-1; 0.3,1.8,0.2', '--teacher', '3,1,-2; 0,2.5,1', '-t', '4'],
   hinge: ['hinge', '3.2,5.1,-1.7; 1.3,4.9,2.0', '-y', '0,1'],
+  lm: ['lm', '2,0.5,-1; 0.3,1.8,0.2; 1,0,2; 0,3,-1', '-y', '0,1,2,1', '--seq-len', '2'],
+  infonce: ['infonce', '0.9,0.1,-0.3,0.2; 0.5,0.6,0.4,-0.1', '-t', '0.07'],
+  retrieval: ['retrieval', '0.9,0.1,0.3; 0.2,0.8,0.4; 0.5,0.6,0.7'],
 };
 
 describe('a bare value goes to the headline of every command', () => {

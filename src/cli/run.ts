@@ -340,6 +340,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
+            rereadable: opened.path !== undefined,
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -394,6 +395,13 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
+      let again = opened;
+      if (plan.firstPass) {
+        // A plan that reads a file twice (retrieval's ranks): the first pass, then the file again.
+        const first = await parseInput(opened, plan.firstPass.onRow, between, { columns });
+        plan.firstPass.end(first.rows, first.cols);
+        again = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
+      }
       const onRow: typeof plan.onRow =
         classesInRows || distributions
           ? (row, index, labels) => {
@@ -403,7 +411,11 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
               plan.onRow(row, index, labels);
             }
           : plan.onRow;
-      const { rows, cols, notes } = await parseInput(opened, onRow, between, { columns });
+      const onBlankLine = plan.onBlankLine?.bind(plan);
+      const { rows, cols, notes } = await parseInput(again, onRow, between, {
+        columns,
+        ...(onBlankLine ? { onBlankLine } : {}),
+      });
       progress.done();
       for (const note of notes) inputNotes.push(note);
       const stdout = out.rest() + plan.finish(rows, cols);

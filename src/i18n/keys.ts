@@ -13,6 +13,9 @@ import { klEn } from './catalog/kl.js';
 import { focalEn } from './catalog/focal.js';
 import { hingeEn } from './catalog/hinge.js';
 import { distillEn } from './catalog/distill.js';
+import { lmEn } from './catalog/lm.js';
+import { infonceEn } from './catalog/infonce.js';
+import { retrievalEn } from './catalog/retrieval.js';
 import { descendEn } from './catalog/descend.js';
 import { demoEn } from './catalog/demo.js';
 import { coreEn } from './catalog/core.js';
@@ -38,6 +41,9 @@ const sections = [
   focalEn,
   hingeEn,
   distillEn,
+  lmEn,
+  infonceEn,
+  retrievalEn,
   descendEn,
   demoEn,
   coreEn,

@@ -13,6 +13,9 @@ import { klZh } from './catalog/kl.js';
 import { focalZh } from './catalog/focal.js';
 import { hingeZh } from './catalog/hinge.js';
 import { distillZh } from './catalog/distill.js';
+import { lmZh } from './catalog/lm.js';
+import { infonceZh } from './catalog/infonce.js';
+import { retrievalZh } from './catalog/retrieval.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -41,6 +44,9 @@ for (const section of [
   focalZh,
   hingeZh,
   distillZh,
+  lmZh,
+  infonceZh,
+  retrievalZh,
   descendZh,
   demoZh,
   coreZh,

@@ -161,6 +161,7 @@ export async function parseInput(
     readonly keepLabels?: boolean;
     /** Given the parser once the input is read (for what a whole reading keeps). */
     readonly onParsed?: (parser: MatrixTextParser) => void;
+    readonly onBlankLine?: (rowsBefore: number) => void;
   },
 ): Promise<{ rows: number; cols: number; colLabels?: readonly string[]; notes: readonly InputNote[] }> {
   // A whole input may be a binary tensor, told by its first bytes (a piece of a file is text).
@@ -323,6 +324,7 @@ export async function readMatrix(
   const { cols, colLabels, notes } = await parseInput(opened, builder.add, onProgress, {
     columns,
     keepLabels: true,
+    onBlankLine: builder.blankLine,
     onParsed: (parser) => {
       extras = parser.extras();
     },

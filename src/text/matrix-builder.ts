@@ -9,6 +9,11 @@ import type { ColumnLayout, ShapedExtras } from './columns.js';
 export interface ParsedMatrix extends Matrix, Partial<ShapedExtras> {
   /** Column names from a CSV/TSV header row, if the input had one. */
   readonly colLabels?: readonly string[];
+  /**
+   * Where blank lines separate the rows: the number of rows before each (0 < b < rows,
+   * increasing), when the input had such lines; `xent lm` reads them as sequence breaks.
+   */
+  readonly breaks?: readonly number[];
 }
 
 const NO_TEXTS: readonly (string | undefined)[] = [];
@@ -163,6 +168,7 @@ export class MatrixBuilder {
   private data = new Float64Array(64);
   private length = 0;
   rows = 0;
+  private readonly breaks: number[] = [];
 
   /** `source`: the input, for the error when its numbers do not fit in memory. */
   constructor(private readonly source: MessageParam = 'the text') {}
@@ -178,14 +184,22 @@ export class MatrixBuilder {
     this.rows++;
   };
 
+  /** A blank line after `rowsBefore` rows (several in a row, or before the first row, count once or not at all). */
+  readonly blankLine = (rowsBefore: number): void => {
+    if (rowsBefore > 0 && this.breaks[this.breaks.length - 1] !== rowsBefore) this.breaks.push(rowsBefore);
+  };
+
   build(cols: number, colLabels?: readonly string[], extras?: ShapedExtras): ParsedMatrix {
     // A view, not a copy: a large matrix is held once.
     const data = this.data.subarray(0, this.length);
     const matrix: ParsedMatrix = colLabels
       ? { rows: this.rows, cols, data, colLabels }
       : { rows: this.rows, cols, data };
-    if (!extras || (extras.notes.length === 0 && !extras.rowLabels && !extras.targetCells)) return matrix;
+    // Blank lines after the last row separate nothing.
+    const breaks = this.breaks.filter((b) => b < this.rows);
+    const broken = breaks.length > 0 ? { ...matrix, breaks } : matrix;
+    if (!extras || (extras.notes.length === 0 && !extras.rowLabels && !extras.targetCells)) return broken;
     const { notes, ...rest } = extras;
-    return { ...matrix, ...rest, ...(notes.length > 0 ? { notes } : {}) };
+    return { ...broken, ...rest, ...(notes.length > 0 ? { notes } : {}) };
   }
 }

@@ -199,6 +199,7 @@ export class MatrixTextParser {
     let length = rows.length;
     let comma = notation.lastWasComma;
     let tab = notation.lastWasTab;
+    let blank = notation.lineBlank;
     while (k < limit) {
       const c = bytes[k];
       if (c === 9) {
@@ -213,6 +214,7 @@ export class MatrixTextParser {
         // A second comma, or one starting a row, may leave a field empty: step() decides.
         if (comma || length === 0) break;
         comma = true;
+        blank = false;
         k++;
       } else if (c === 32) {
         k++;
@@ -227,10 +229,12 @@ export class MatrixTextParser {
           continue;
         }
         rows.length = length;
+        notation.lineBlank = blank;
         notation.newlineAt(at);
         row = rows.values;
         length = rows.length;
         comma = notation.lastWasComma;
+        blank = true;
         k++;
       } else {
         const end = scanDecimal(bytes, k, SCANNED);
@@ -238,12 +242,14 @@ export class MatrixTextParser {
         if (length === row.length) row = rows.grow();
         row[length++] = SCANNED[0];
         comma = false;
+        blank = false;
         k = end;
       }
     }
     rows.length = length;
     notation.lastWasComma = comma;
     notation.lastWasTab = tab;
+    notation.lineBlank = blank;
     return k;
   }
 

@@ -26,6 +26,11 @@ export interface TextPart {
   readonly columns?: ColumnOptions;
   /** Keep each row's label and target (a whole reading); a streamed one does not. */
   readonly keepLabels?: boolean;
+  /**
+   * Told of each blank line outside brackets, with the number of rows before it (`xent lm`
+   * reads sequences separated by blank lines). A line of spaces is blank; a comment is not.
+   */
+  readonly onBlankLine?: (rowsBefore: number) => void;
 }
 
 /** A file or standard input: where tables come from (pandas' CSVs), and where their hints help. */
@@ -83,6 +88,8 @@ export class NotationReader {
   private scalarCall: 'none' | 'open' | 'tail' = 'none';
   /** The row's length when the scalar's call opened: it must add one number. */
   private scalarStart = 0;
+  /** Nothing but blank space on the line so far (the fast path clears it too). */
+  lineBlank = true;
 
   constructor(
     private readonly source: MessageParam,
@@ -153,6 +160,7 @@ export class NotationReader {
   tokenRun(text: string | Uint8Array, start: number, end: number): void {
     this.lastWasTab = false;
     // (The first line is held back only until a bracket opens.)
+    this.lineBlank = false;
     const holding = this.header.holding;
     if (holding) this.header.addRun(text, start, end);
     // A first line past its limit is an error once a word is in it. A number ends the
@@ -171,7 +179,8 @@ export class NotationReader {
     if (c === '\n') {
       this.line++;
       this.lineStart = at + 1;
-    }
+      this.lineEnds();
+    } else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\ufeff') this.lineBlank = false;
     if (this.pendingWord) {
       if (c === ' ' || c === '\t' || c === '\ufeff') return;
       this.refusePending(c === '\n');
@@ -251,7 +260,15 @@ export class NotationReader {
     this.sawNewline = true;
     this.line++;
     this.lineStart = at + 1;
+    this.lineEnds();
     this.endRow();
+  }
+
+  /** A line ends: tells the part's listener if it was blank (outside brackets). */
+  private lineEnds(): void {
+    if (this.lineBlank && this.part.onBlankLine && this.nesting.depth === 0 && this.rows.length === 0)
+      this.part.onBlankLine(this.rows.count);
+    this.lineBlank = true;
   }
 
   /** Ends the input; returns the number of columns. */
