@@ -21,6 +21,7 @@ import { teachEn } from './catalog/teach.js';
 import { expectEn } from './catalog/expect.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
+import { dtypeEn } from './catalog/dtype.js';
 
 export const en = {
   ...softmaxEn,
@@ -43,5 +44,6 @@ export const en = {
   ...expectEn,
   ...infoEn,
   ...packageEn,
+  ...dtypeEn,
 } as const;
 export type MessageKey = keyof typeof en;

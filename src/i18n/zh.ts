@@ -21,6 +21,7 @@ import { teachZh } from './catalog/teach.js';
 import { expectZh } from './catalog/expect.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
+import { dtypeZh } from './catalog/dtype.js';
 import type { MessageKey } from './keys.js';
 
 export const zh: Record<MessageKey, string> = {
@@ -44,4 +45,5 @@ export const zh: Record<MessageKey, string> = {
   ...expectZh,
   ...infoZh,
   ...packageZh,
+  ...dtypeZh,
 };
