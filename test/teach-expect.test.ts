@@ -243,6 +243,9 @@ const HEADLINE_RUNS: Readonly<Record<string, string[]>> = {
   kl: ['kl', '--p', '0.5,0.5', '--q', '0.9,0.1'],
   descend: ['descend', '2,0.5,-1', '-y', '0', '--steps', '2'],
   demo: ['demo'],
+  focal: ['focal', '2,-1,0.5', '--targets', '1,0,1'],
+  hinge: ['hinge', '3.2,5.1,-1.7', '-y', '0'],
+  distill: ['distill', '--student', '2,0.5,-1', '--teacher', '1,0.2,-0.5', '-t', '2'],
 };
 
 describe('a bare value goes to the headline of every command', () => {
