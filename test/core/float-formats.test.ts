@@ -25,9 +25,12 @@ const canImport = (module: string) => spawnSync(PYTHON, ['-c', `import ${module}
 const hasNumpy = canImport('numpy');
 const hasTorch = canImport('torch');
 
-/** Runs a Python program that writes float64 values to stdout; returns them. */
-function python(program: string): Float64Array {
-  const run = spawnSync(PYTHON, ['-c', program], { maxBuffer: 64 << 20 });
+/** Runs a Python program that reads float64 values on stdin (`input`) and writes float64 values; returns them. */
+function python(program: string, input: readonly number[] = []): Float64Array {
+  const run = spawnSync(PYTHON, ['-c', program], {
+    input: Buffer.from(Float64Array.from(input).buffer),
+    maxBuffer: 64 << 20,
+  });
   if (run.status !== 0) throw new Error(run.stderr.toString());
   const bytes = run.stdout;
   return new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
@@ -88,15 +91,7 @@ describe('float16', () => {
       'x = np.frombuffer(sys.stdin.buffer.read(), dtype=np.float64)',
       'sys.stdout.buffer.write(x.astype(np.float16).astype(np.float64).tobytes())',
     ].join('\n');
-    const run = spawnSync(PYTHON, ['-c', program], {
-      input: Buffer.from(Float64Array.from(values).buffer),
-      maxBuffer: 64 << 20,
-    });
-    expect(run.status, run.stderr.toString()).toBe(0);
-    const want = new Float64Array(
-      run.stdout.buffer.slice(run.stdout.byteOffset, run.stdout.byteOffset + run.stdout.length),
-    );
-    expect(want.length).toBe(values.length);
+    const want = python(program, values);
     const wrong = values.filter((x, k) => !Object.is(roundTo('float16', x), want[k]));
     expect(wrong.slice(0, 5)).toEqual([]);
     // And the bits: NumPy's view of every pattern.
@@ -137,14 +132,7 @@ describe('bfloat16', () => {
       'x = torch.frombuffer(bytearray(sys.stdin.buffer.read()), dtype=torch.float64)',
       'sys.stdout.buffer.write(x.to(torch.float32).to(torch.bfloat16).to(torch.float64).numpy().tobytes())',
     ].join('\n');
-    const run = spawnSync(PYTHON, ['-c', program], {
-      input: Buffer.from(Float64Array.from(values).buffer),
-      maxBuffer: 64 << 20,
-    });
-    expect(run.status, run.stderr.toString()).toBe(0);
-    const want = new Float64Array(
-      run.stdout.buffer.slice(run.stdout.byteOffset, run.stdout.byteOffset + run.stdout.length),
-    );
+    const want = python(program, values);
     const wrong = values.filter((x, k) => !Object.is(fromDouble('bfloat16', x), want[k]));
     expect(wrong.slice(0, 5)).toEqual([]);
   });
