@@ -222,6 +222,37 @@ const SCHEMAS: Record<string, Schema> = {
     },
   },
 
+  dtype: {
+    inputs: {
+      required: ['op', 'dtype', 'algorithm', 'logits'],
+      optional: ['temperature', 'target', 'targets', 'weight', 'reduction', 'scale'],
+      oneOf: [],
+    },
+    expected: (c) => ({ required: ['result', ...(c.op === 'bce' ? ['losses'] : [])], optional: [] }),
+    check(c, e) {
+      const p: Problems = [];
+      need(
+        p,
+        ['softmax', 'log_softmax', 'cross_entropy', 'bce', 'clip'].includes(c.op as string),
+        'op',
+        'an operation',
+      );
+      need(p, ['float32', 'float16', 'bfloat16'].includes(c.dtype as string), 'dtype', 'a format');
+      need(p, ['stable', 'naive'].includes(c.algorithm as string), 'algorithm', "'stable' or 'naive'");
+      need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
+      if (c.op === 'softmax' || c.op === 'log_softmax')
+        need(p, isMatrix(e.result, rows, cols), 'expected.result', 'numbers shaped as logits');
+      else if (c.op === 'cross_entropy' && c.reduction === 'none')
+        need(p, isVector(e.result, rows), 'expected.result', 'a loss per row');
+      else need(p, isNum(e.result), 'expected.result', 'a number');
+      if (c.op === 'cross_entropy') need(p, isVector(c.target, rows, isInt), 'target', 'a class per row');
+      if (c.op === 'bce') need(p, isMatrix(c.targets, rows, cols), 'targets', 'numbers shaped as logits');
+      if (c.op === 'clip') need(p, rows === cols, 'logits', 'a square matrix');
+      return p;
+    },
+  },
   bce: {
     inputs: { required: ['logits', 'targets', 'reduction'], optional: ['pos_weight'], oneOf: [] },
     expected: () => ({ required: ['loss', 'losses', 'grad'], optional: [] }),

@@ -19,6 +19,10 @@ import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { classLabels, rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
+import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import { type BceReplayed, bceReplayed } from '../ops/bce/replay.js';
 
 /**
  * The options of `xent bce` as a typed spec, read once: `--targets` and `-w` are matrices
@@ -36,7 +40,13 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
     : await context.readMatrixOption(targetsText, '--targets', true);
   const posWeightText = text('posWeight');
   const weightText = text('weight');
+  const precision = readDtype(options, 'bce', [
+    [options.probs === true, '--probs'],
+    [options.grad === true, '-g, --grad'],
+    [text('base') !== undefined, '--base'],
+  ]);
   const spec: BceSpec = {
+    ...(precision ? { precision } : {}),
     targets,
     ...(posWeightText !== undefined ? { posWeight: await readListOption(context, posWeightText, '--pos-weight') } : {}),
     ...(weightText !== undefined ? { weight: await context.readMatrixOption(weightText, '-w, --weight') } : {}),
@@ -49,7 +59,19 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   return spec;
 }
 
-/** The formulas --help shows. */
+/** The binary cross-entropy of `spec` replayed in its --dtype (logits: readBceSpec refuses --probs). */
+function bceReplay(input: Matrix, spec: BceSpec): Replay<BceReplayed> {
+  const { posWeight, weight, reduction } = spec;
+  const options = {
+    reduction,
+    naive: spec.precision!.naive,
+    ...(posWeight ? { posWeight } : {}),
+    ...(weight ? { weight } : {}),
+  };
+  return replay(spec.precision!, (a, trace) => bceReplayed(input, spec.targets, options, a, trace));
+}
+
+/** The formulas --help shows; --explain states them too. */
 const BCE_DETAILS = ['help.bce.formula', 'help.bce.probs', 'help.bce.output'] as const;
 
 export const bceCommand: CommandSpec = defineCommand<BceSpec>({
@@ -65,6 +87,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     { flags: '--probs', description: 'help.opt.bce.probs' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0"',
@@ -75,8 +98,10 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   readSpec: readBceSpec,
   abilities: {
     targetColumn: { option: 'targets', flag: '--targets', kind: 'values' },
-    explain: explainBce,
-    headline: lossHeadline,
+    explain: (x) =>
+      x.spec.precision ? explainReplay(x, bceReplay(x.input!, x.spec), { command: 'bce' }) : explainBce(x),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
     withGradient: withGrad,
     probabilityInput: (spec) => spec.inputIsProbs,
@@ -164,7 +189,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     json.accuracy = accuracy;
     if (grad) json.grad = matrixRows(result.grad);
 
-    return {
+    const report: Report = {
       tables,
       summary,
       notes,
@@ -175,6 +200,12 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       values: reduction === 'none' ? matrixRows(result.losses) : [[result.loss]],
       json,
     };
+    if (!spec.precision) return report;
+    const replayed = bceReplay(input, spec).result;
+    const losses = { key: 'losses', value: replayed.losses.data, exact: nats.losses.data, cols: input.cols };
+    const quantities: ReplayedQuantity[] =
+      reduction === 'none' ? [losses] : [{ key: 'loss', value: [replayed.loss], exact: [nats.loss] }, losses];
+    return withReplay(t, report, spec.precision, quantities, context.printsTables);
   },
 });
 

@@ -46,6 +46,11 @@ import {
   unitLabel,
   unitNotes,
 } from './loss-options.js';
+import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import type { CrossEntropyTargets } from '../ops/cross-entropy/kernel.js';
+import { type CrossEntropyReplayed, crossEntropyReplayed } from '../ops/cross-entropy/replay.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
 const SUM_TOLERANCE = 1e-3;
@@ -80,7 +85,16 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   const topKText = text('topK');
   // Each k once, in the order given.
   const topK = topKText !== undefined ? [...new Set(await readListOption(context, topKText, '--top-k'))] : [1];
+  // The replay covers class targets with weights, ignored rows, T and a reduction.
+  const precision = readDtype(options, 'ce', [
+    [inputIsProbs, '--probs'],
+    [soft !== undefined, '--target-probs'],
+    [labelSmoothing !== 0, '--label-smoothing'],
+    [options.grad === true, '-g, --grad'],
+    [text('base') !== undefined, '--base'],
+  ]);
   const spec: CeSpec = {
+    ...(precision ? { precision } : {}),
     targets,
     oneBased: options.oneBased === true,
     inputIsProbs,
@@ -94,6 +108,14 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   };
   checkCeOptions(spec);
   return spec;
+}
+
+/** The cross-entropy of `spec` replayed in its --dtype (class targets: readCeSpec refuses the others). */
+function ceReplay(input: Matrix, spec: CeSpec, targets: CrossEntropyTargets): Replay<CrossEntropyReplayed> {
+  const classes = targets.kind === 'index' ? targets.classes : [];
+  const { temperature, reduction, weight } = spec;
+  const options = { temperature, reduction, naive: spec.precision!.naive, ...(weight ? { weight } : {}) };
+  return replay(spec.precision!, (a, trace) => crossEntropyReplayed(input, classes, options, a, trace));
 }
 
 /** A warning for each row of `m` that does not sum to 1, appended to `warnings` (one per row: there may be many). */
@@ -242,6 +264,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
     { flags: '--top-k <LIST>', description: 'help.opt.ce.topK' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent ce "2,0.5,-1; 0.3,1.8,0.2" -y 0,1',
@@ -255,9 +278,15 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   logitsInRows: (spec) => (spec.inputIsProbs ? undefined : 'probs-option'),
   abilities: {
     targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
-    explain: explainCrossEntropy,
-    stream: planCrossEntropyStream,
-    headline: lossHeadline,
+    explain: (x) =>
+      x.spec.precision
+        ? explainReplay(x, ceReplay(x.input!, x.spec, checkCeInput(x.input!, x.spec, x.context.inputSource)), {
+            command: 'ce',
+          })
+        : explainCrossEntropy(x),
+    stream: (spec, context) => (spec.precision ? undefined : planCrossEntropyStream(spec, context)),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: ceMistakes,
     withGradient: withGrad,
     probabilityInput: (spec) => spec.inputIsProbs,
@@ -296,7 +325,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     json.perplexity = r.nats.meanDenominator > 0 ? r.perplexity : null;
     if (grad) json.grad = matrixRows(r.grad);
 
-    return {
+    const report: Report = {
       tables,
       summary: summaryOf(t, spec, r),
       notes,
@@ -318,5 +347,16 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
       json,
       warnings,
     };
+    if (!spec.precision) return report;
+    const replayed = ceReplay(input, spec, targets).result;
+    const quantities: ReplayedQuantity[] =
+      reduction === 'none'
+        ? [{ key: 'losses', value: replayed.losses, exact: r.losses }]
+        : [
+            { key: 'loss', value: [replayed.loss], exact: [r.loss] },
+            { key: 'losses', value: replayed.losses, exact: r.losses },
+          ];
+    const kept = spec.temperature === 1 ? [] : [t.t('note.temperature', { value: spec.temperature })];
+    return withReplay(t, report, spec.precision, quantities, printsTables, kept);
   },
 });

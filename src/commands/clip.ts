@@ -27,6 +27,11 @@ import {
 import { BASE_OPTION, readBase, unitLabel, unitNotes } from './loss-options.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
 import { checkClipLogits } from '../ops/clip/validate.js';
+import { DTYPE_OPTIONS, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import { type ClipReplayed, clipReplayed } from '../ops/clip/replay.js';
+import type { Matrix } from '../core/matrix.js';
 
 /** A CLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
 function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
@@ -50,7 +55,14 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
 async function readClipSpec(options: OptionValues, context: SpecContext): Promise<ClipSpec> {
   const pair = await readEmbeddingPair(options, context);
   const { scale, temperature } = readScaleOrTemperature(options, 1);
+  // The replay covers a logits matrix (scaled or not); embeddings go through norms and a product.
+  const precision = readDtype(options, 'clip', [
+    [pair !== undefined, '--image, --text'],
+    [options.grad === true, '-g, --grad'],
+    [options.base !== undefined, '--base'],
+  ]);
   return {
+    ...(precision ? { precision } : {}),
     ...(pair ? { pair } : {}),
     scale,
     ...(temperature !== undefined ? { temperature } : {}),
@@ -59,6 +71,11 @@ async function readClipSpec(options: OptionValues, context: SpecContext): Promis
     unit: readBase(options.base as string | undefined),
     unitNamed: options.base !== undefined,
   };
+}
+
+/** CLIP's loss of a logits matrix replayed in the spec's --dtype. */
+function clipReplay(matrix: Matrix, spec: ClipSpec): Replay<ClipReplayed> {
+  return replay(spec.precision!, (a, trace) => clipReplayed(matrix, spec.scale, spec.precision!.naive, a, trace));
 }
 
 export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
@@ -75,6 +92,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     { flags: '--no-normalize', description: 'help.opt.noNormalize' },
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent clip --example',
@@ -85,9 +103,11 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   readSpec: readClipSpec,
   logitsInRows: () => 'no-option',
   abilities: {
-    explain: explainClip,
-    stream: planClipStream,
-    headline: lossHeadline,
+    explain: (x) =>
+      x.spec.precision ? explainReplay(x, clipReplay(x.input!, x.spec), { command: 'clip' }) : explainClip(x),
+    stream: (spec, context) => (spec.precision ? undefined : planClipStream(spec, context)),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: clipMistakes,
     withGradient: withGrad,
   },
@@ -207,7 +227,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       }
       return out;
     });
-    return {
+    const report: Report = {
       tables,
       summary,
       notes,
@@ -217,5 +237,21 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         return json();
       },
     };
+    if (!spec.precision) return report;
+    const replayed = clipReplay(input!, spec).result;
+    return withReplay(
+      t,
+      report,
+      spec.precision,
+      [
+        { key: 'loss', value: [replayed.loss], exact: [result.loss] },
+        { key: 'loss_i2t', value: [replayed.lossI2t], exact: [result.lossI2t] },
+        { key: 'loss_t2i', value: [replayed.lossT2i], exact: [result.lossT2i] },
+        { key: 'losses_i2t', value: replayed.lossesI2t, exact: result.lossesI2t },
+        { key: 'losses_t2i', value: replayed.lossesT2i, exact: result.lossesT2i },
+      ],
+      context.printsTables,
+      scale === 1 ? [] : [t.t('note.logitsScaled', { scale })],
+    );
   },
 });

@@ -27,6 +27,7 @@ import { packageEn } from './catalog/package.js';
 import { notationEn } from './catalog/notation.js';
 import { columnsEn } from './catalog/columns.js';
 import { tensorsEn } from './catalog/tensors.js';
+import { dtypeEn } from './catalog/dtype.js';
 
 const sections = [
   softmaxEn,
@@ -55,6 +56,7 @@ const sections = [
   notationEn,
   columnsEn,
   tensorsEn,
+  dtypeEn,
 ] as const;
 /** Every key of every section (a key of one section is a key of the union's member it comes from). */
 type KeysOf<T> = T extends unknown ? keyof T : never;

@@ -27,6 +27,7 @@ import { packageZh } from './catalog/package.js';
 import { notationZh } from './catalog/notation.js';
 import { columnsZh } from './catalog/columns.js';
 import { tensorsZh } from './catalog/tensors.js';
+import { dtypeZh } from './catalog/dtype.js';
 import type { MessageKey } from './keys.js';
 
 // Built as the English one is (keys.ts): a null-prototype object, a hash table to V8.
@@ -58,5 +59,6 @@ for (const section of [
   notationZh,
   columnsZh,
   tensorsZh,
+  dtypeZh,
 ])
   Object.assign(zh, section);
