@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     rows: process.stdout.rows,
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
+    writeFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
     // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
     // path of dist/ as its __dirname (symlinks resolved), never the folder of the command

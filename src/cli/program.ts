@@ -42,7 +42,9 @@ function addGlobalOptions(program: Command, t: Translator): void {
     ])
     .option('--tol <ABS>', t.label('help.opt.tol'))
     .option('--rtol <REL>', t.label('help.opt.rtol'))
-    .option('--heatmap', t.label('help.opt.heatmap'));
+    .option('--heatmap', t.label('help.opt.heatmap'))
+    .option('--hist', t.label('help.opt.hist'))
+    .option('--plot <FILE.svg>', t.label('help.opt.plot'));
 }
 
 /** What each exit code means, in the user's language (one key per code of the table). */

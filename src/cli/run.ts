@@ -37,6 +37,8 @@ import { readChoice, readPrecision } from '../text/option-values.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
+import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
+import { chartLook, needsCharts, readPlotFile, withHistogram, writePlot } from './charts.js';
 
 export interface CliIo extends InputIo {
   /**
@@ -60,6 +62,8 @@ export interface CliIo extends InputIo {
   /** Terminal size: the width for help text; big tables are cut to fit. */
   readonly columns?: number;
   readonly rows?: number;
+  /** Writes a file the user named (--plot FILE.svg). */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 export interface CliResult {
@@ -158,6 +162,8 @@ function knownFlags(argv: readonly string[]): string[] {
     '--tol',
     '--rtol',
     '--heatmap',
+    '--hist',
+    '--plot',
     '--help',
     '--version',
   ];
@@ -278,10 +284,16 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const teaching = await readTeaching(options, (path) => readFileText(io, path));
   const readMatrixOptionOf = (value: string, option: string, probabilities?: boolean) =>
     readMatrixOption(io, value, option, probabilities);
+  const plotFile = readPlotFile(options as OptionValues);
+  // -t with several temperatures: the spec is read at the first (src/cli/sweep.ts).
+  const temperatures = sweepTemperatures(command, options as OptionValues);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const spec: unknown = specFor(
     command,
-    await command.readSpec(options as OptionValues, { t, readMatrixOption: readMatrixOptionOf }),
+    await command.readSpec(firstTemperature(options as OptionValues, temperatures), {
+      t,
+      readMatrixOption: readMatrixOptionOf,
+    }),
     teaching,
   );
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
@@ -297,7 +309,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   try {
     const out = new StreamedStdout(io.write);
     const plan =
-      opened && !needsReport(options)
+      opened && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues)
         ? command.abilities.stream?.(spec, {
             format,
             decimals: precisionText !== undefined ? decimals : undefined,
@@ -380,10 +392,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
       room: cutsTables ? roomIn(io) : undefined,
     };
-    const computed =
-      command.input === 'optional'
+    const ran = temperatures
+      ? await runSweep(command, input?.matrix, spec, temperatures, context)
+      : command.input === 'optional'
         ? await command.run(input?.matrix, spec, context)
         : await command.run((input as MatrixInput).matrix, spec, context);
+    const computed = options.hist === true ? withHistogram(ran, command.name, t) : ran;
     // Checked after the run, so that a command's own message about its input (kl's) comes first.
     if (command.input === 'none' && options.input !== undefined) {
       throw new XentError('err.inputNotRead', { command: command.name, file: options.input as string }, true);
@@ -394,10 +408,16 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
+    if (plotFile !== undefined) await writePlot(plotFile, computed.charts ?? [], io.writeFile);
     const pieces = taughtPieces(
       taught,
       format,
-      { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
+      {
+        decimals,
+        decimalsGiven: precisionText !== undefined,
+        style: await makeStyle(color),
+        chart: chartLook(io.env, io.stdoutIsTTY, io.columns),
+      },
       teaching,
     );
     // A large output (a matrix as JSON or TSV) is written as it is made, not built whole.

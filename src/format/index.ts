@@ -4,6 +4,7 @@ import { jsonPieces } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatExact, formatFixed } from './number.js';
 import type { Style } from './style.js';
+import type { ChartLook } from './chart.js';
 import { formatTable } from './table.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'markdown', 'value'] as const;
@@ -16,6 +17,8 @@ export interface FormatOptions {
   readonly style: Style;
   /** --heatmap (table format): shade matrix cells, with a legend titled `legend`. */
   readonly heatmap?: { readonly legend: string };
+  /** How the report's charts are drawn (table format); absent: ASCII, 80 columns. */
+  readonly chart?: ChartLook;
 }
 
 /** Formats that print a report's tables, summary and notes (the others print its data). */

@@ -22,6 +22,7 @@ import { expectEn } from './catalog/expect.js';
 import { infoEn } from './catalog/info.js';
 import { packageEn } from './catalog/package.js';
 import { notationEn } from './catalog/notation.js';
+import { chartEn } from './catalog/chart.js';
 
 export const en = {
   ...softmaxEn,
@@ -45,5 +46,6 @@ export const en = {
   ...infoEn,
   ...packageEn,
   ...notationEn,
+  ...chartEn,
 } as const;
 export type MessageKey = keyof typeof en;

@@ -22,6 +22,7 @@ import { expectZh } from './catalog/expect.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
 import { notationZh } from './catalog/notation.js';
+import { chartZh } from './catalog/chart.js';
 import type { MessageKey } from './keys.js';
 
 export const zh: Record<MessageKey, string> = {
@@ -46,4 +47,5 @@ export const zh: Record<MessageKey, string> = {
   ...infoZh,
   ...packageZh,
   ...notationZh,
+  ...chartZh,
 };
