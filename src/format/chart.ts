@@ -143,41 +143,38 @@ function renderLine(chart: LineChart, look: ChartLook): string {
   const colOf = (x: number, cols: number) => Math.round(sx(x) * (cols - 1));
   const sorted = chart.series.map((s) => [...s.points].sort((a, b) => a[0] - b[0])); // spread-ok: a chart's points, copied to sort
 
+  /**
+   * Walks a curve across `cols` columns of a `rows`-row grid and plots each cell it passes
+   * through: a steep stretch is joined down the column, so the line has no holes.
+   */
+  const trace = (points: (typeof sorted)[number], cols: number, rows: number, plot: (r: number, c: number) => void) => {
+    let previous: number | undefined;
+    for (let c = 0; c < cols; c++) {
+      const y = interpolate(points, cols > 1 ? c / (cols - 1) : 0, sx);
+      const r = y === undefined ? undefined : rowOf(y, rows);
+      if (r === undefined) {
+        previous = undefined;
+        continue;
+      }
+      const from = previous === undefined ? r : previous < r ? previous + 1 : previous > r ? previous - 1 : r;
+      for (let q = Math.min(from, r); q <= Math.max(from, r); q++) plot(q, c);
+      previous = r;
+    }
+  };
   if (ascii) {
     sorted.forEach((points, k) => {
       const mark = seriesMark(k, true);
-      let previous: number | undefined;
-      for (let c = 0; c < width; c++) {
-        const y = interpolate(points, width > 1 ? c / (width - 1) : 0, sx);
-        const r = y === undefined ? undefined : rowOf(y, height);
-        if (r === undefined) {
-          previous = undefined;
-          continue;
-        }
-        // A steep stretch is joined down the column, so the line has no holes.
-        const from = previous === undefined ? r : previous < r ? previous + 1 : previous > r ? previous - 1 : r;
-        for (let q = Math.min(from, r); q <= Math.max(from, r); q++) grid[q][c] = mark;
-        previous = r;
-      }
+      trace(points, width, height, (r, c) => {
+        grid[r][c] = mark;
+      });
     });
   } else {
+    // Braille: 2 × 4 dots per character.
     const dots = Array.from({ length: height }, () => new Uint8Array(width));
-    const subRows = height * 4;
-    const subCols = width * 2;
-    for (const points of sorted) {
-      let previous: number | undefined;
-      for (let c = 0; c < subCols; c++) {
-        const y = interpolate(points, subCols > 1 ? c / (subCols - 1) : 0, sx);
-        const r = y === undefined ? undefined : rowOf(y, subRows);
-        if (r === undefined) {
-          previous = undefined;
-          continue;
-        }
-        const from = previous ?? r;
-        for (let q = Math.min(from, r); q <= Math.max(from, r); q++) dots[q >> 2][c >> 1] |= BRAILLE_BITS[c & 1][q & 3];
-        previous = r;
-      }
-    }
+    for (const points of sorted)
+      trace(points, width * 2, height * 4, (r, c) => {
+        dots[r >> 2][c >> 1] |= BRAILLE_BITS[c & 1][r & 3];
+      });
     for (let r = 0; r < height; r++)
       for (let c = 0; c < width; c++) if (dots[r][c]) grid[r][c] = String.fromCharCode(0x2800 + dots[r][c]);
     // Markers tell the series apart without colour: at each point when they are few, else at the last.
