@@ -157,6 +157,7 @@ async function main(): Promise<void> {
     rows: stdoutIsTTY ? process.stdout.rows : undefined,
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
+    writeFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
     exists: existsSync,
     openRange: fileByPosition,

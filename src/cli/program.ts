@@ -46,7 +46,9 @@ function addGlobalOptions(program: Command, t: Translator): void {
     .option('--cols <LIST>', t.label('help.opt.cols'))
     .option('--drop-cols <LIST>', t.label('help.opt.dropCols'))
     .option('--index-col <COL|auto|none>', t.label('help.opt.indexCol'))
-    .option('--header <auto|yes|no>', t.label('help.opt.header'));
+    .option('--header <auto|yes|no>', t.label('help.opt.header'))
+    .option('--hist', t.label('help.opt.hist'))
+    .option('--plot <FILE.svg>', t.label('help.opt.plot'));
 }
 
 /** What each exit code means, in the user's language (one key per code of the table). */

@@ -40,6 +40,8 @@ import { type TargetColumnUse, targetsFromColumn } from '../commands/target-colu
 import { type Selection, buildProgram } from './program.js';
 import { suggest } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
+import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
+import { chartLook, needsCharts, readPlotFile, withHistogram, writePlot } from './charts.js';
 
 export interface CliIo extends InputIo {
   /**
@@ -63,6 +65,8 @@ export interface CliIo extends InputIo {
   /** Terminal size: the width for help text; big tables are cut to fit. */
   readonly columns?: number;
   readonly rows?: number;
+  /** Writes a file the user named (--plot FILE.svg). */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 export interface CliResult {
@@ -167,6 +171,8 @@ function knownFlags(argv: readonly string[]): string[] {
     '--drop-cols',
     '--index-col',
     '--header',
+    '--hist',
+    '--plot',
     '--help',
     '--version',
   ];
@@ -298,6 +304,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   };
   const readMatrixOptionOf = async (value: string, option: string, probabilities?: boolean) =>
     noted(await readMatrixOption(io, value, option, probabilities));
+  const plotFile = readPlotFile(options as OptionValues);
+  // -t with several temperatures: the spec is read at the first (src/cli/sweep.ts).
+  const temperatures = sweepTemperatures(command, options as OptionValues);
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
   const { columns, targetUse } = columnOptionsOf(command, options);
@@ -305,7 +314,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const readSpec = async (fromColumn?: readonly number[]): Promise<unknown> =>
     specFor(
       command,
-      await command.readSpec(options as OptionValues, {
+      await command.readSpec(firstTemperature(options as OptionValues, temperatures), {
         t,
         readMatrixOption: readMatrixOptionOf,
         ...(fromColumn ? { targetsFromColumn: fromColumn } : {}),
@@ -334,7 +343,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     }
     const out = new StreamedStdout(io.write);
     const plan =
-      opened && !early && !needsReport(options)
+      opened && !early && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues)
         ? command.abilities.stream?.(spec, {
             format,
             decimals: precisionText !== undefined ? decimals : undefined,
@@ -447,10 +456,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
       room: cutsTables ? roomIn(io) : undefined,
     };
-    const computed =
-      command.input === 'optional'
+    const ran = temperatures
+      ? await runSweep(command, input?.matrix, spec, temperatures, context)
+      : command.input === 'optional'
         ? await command.run(input?.matrix, spec, context)
         : await command.run((input as MatrixInput).matrix, spec, context);
+    const computed = options.hist === true ? withHistogram(ran, command.name, t) : ran;
     // Checked after the run, so that a command's own message about its input (kl's) comes first.
     if (command.input === 'none' && options.input !== undefined) {
       throw new XentError('err.inputNotRead', { command: command.name, file: options.input as string }, true);
@@ -461,6 +472,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
+    if (plotFile !== undefined) await writePlot(plotFile, computed.charts ?? [], io.writeFile);
     const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
     const stderr = () => notesText(inputNotes, t) + warningLines(warnings, t);
     if (BINARY_FORMATS.has(format)) {
@@ -483,6 +495,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         decimalsGiven: precisionText !== undefined,
         style: await makeStyle(color),
         ...(io.stdoutIsTTY && io.columns !== undefined ? { width: io.columns } : {}),
+        chart: chartLook(io.env, io.stdoutIsTTY, io.columns),
       },
       teaching,
     );

@@ -249,7 +249,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   name: 'ce',
   aliases: ['cross-entropy'],
   summary: 'help.cmd.ce',
-  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output', 'help.ce.info'],
+  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output', 'help.ce.info', 'help.sweep'],
   input: 'matrix',
   options: [
     { flags: '-y, --target <LIST>', description: 'help.opt.ce.target' },
@@ -290,6 +290,14 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     mistakes: ceMistakes,
     withGradient: withGrad,
     probabilityInput: (spec) => spec.inputIsProbs,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, temperature }),
+      classes: (input, spec) => classNames(input!, spec.oneBased),
+      read: (json) => ({
+        distributions: json.probs as Iterable<ArrayLike<number>>,
+        losses: json.losses as number[],
+      }),
+    },
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);

@@ -81,7 +81,7 @@ function clipReplay(matrix: Matrix, spec: ClipSpec): Replay<ClipReplayed> {
 export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   name: 'clip',
   summary: 'help.cmd.clip',
-  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data'],
+  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data', 'help.sweep'],
   input: 'optional',
   dataOptions: ['image', 'text'],
   options: [
@@ -110,6 +110,16 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: clipMistakes,
     withGradient: withGrad,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, scale: 1 / temperature, temperature }),
+      classes: (input, _spec, json) =>
+        input?.colLabels ? [...input.colLabels] : numbered((json.losses_t2i as number[]).length),
+      read: (json) => ({
+        distributions: json.probs_i2t as Iterable<ArrayLike<number>>,
+        losses: json.losses_i2t as number[],
+      }),
+      note: 'sweep.note.clip',
+    },
   },
   run(input, spec, context): Report {
     const { t, inputSource } = context;

@@ -1,3 +1,4 @@
+import type { LineChart } from '../report/chart.js';
 import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline } from './command.js';
 import { readPositive } from '../text/option-values.js';
 import { XentError } from '../core/errors.js';
@@ -244,8 +245,21 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
         };
       }
     });
+    const pLabel = t.label(loss === 'ce' ? 'descend.label.pTarget' : 'descend.label.pDiagonal');
+    const perStep = (title: string, label: string, value: (p: (typeof trajectory)[number]) => number): LineChart => ({
+      kind: 'line',
+      title,
+      xLabel: t.label('descend.chart.step'),
+      yLabel: label,
+      series: [{ label, points: trajectory.map((p) => [p.step, value(p)] as const) }],
+    });
+    const charts: LineChart[] = [
+      perStep(t.label('descend.chart.loss'), t.label('label.loss'), (p) => p.loss),
+      { ...perStep(t.label('descend.chart.p'), pLabel, (p) => p.pPositive), yRange: [0, 1] },
+    ];
     return {
       warnings,
+      charts,
       // A row of cells per step: only for the outputs that print tables.
       tables: context.printsTables === false ? [] : [stepsTable(), finalTable],
       summary: [

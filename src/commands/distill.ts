@@ -24,7 +24,7 @@ import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './l
 export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
   name: 'distill',
   summary: 'help.cmd.distill',
-  details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output'],
+  details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output', 'help.sweep'],
   input: 'none',
   options: [
     { flags: '--student <MATRIX>', description: 'help.opt.distill.student' },
@@ -70,7 +70,21 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     checkDistillOptions(spec);
     return spec;
   },
-  abilities: { explain: explainDistill, headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: explainDistill,
+    headline: lossHeadline,
+    withGradient: withGrad,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, temperature }),
+      classes: (_input, spec) => classLabels(spec.student),
+      // What the temperature is for in distillation: the teacher's softened targets.
+      read: (json) => ({
+        distributions: json.teacher_probs as Iterable<ArrayLike<number>>,
+        losses: json.losses as number[],
+      }),
+      note: 'sweep.note.distill',
+    },
+  },
   run(_input, spec, { t, printsTables }): Report {
     const classes = checkDistillInput(spec);
     const { student, teacher, temperature: T, reduction, unit, grad, hard } = spec;

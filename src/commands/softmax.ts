@@ -35,6 +35,13 @@ function argmaxMask(m: Matrix, axis: Axis): boolean[][] {
   return mask;
 }
 
+/** The columns of a matrix given as rows. */
+function columnsOf(rows: Iterable<ArrayLike<number>>): number[][] {
+  const columns: number[][] = [];
+  for (const row of rows) for (let j = 0; j < row.length; j++) (columns[j] ??= []).push(row[j]);
+  return columns;
+}
+
 function softmaxTable(
   input: ParsedMatrix,
   shown: Matrix,
@@ -65,7 +72,7 @@ function softmaxReplay(input: Matrix, spec: SoftmaxSpec): Replay<Matrix> {
 export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
   name: 'softmax',
   summary: 'help.cmd.softmax',
-  details: ['help.softmax.more'],
+  details: ['help.softmax.more', 'help.sweep'],
   input: 'matrix',
   options: [
     { flags: '-t, --temperature <T>', description: 'help.opt.temperature' },
@@ -101,6 +108,17 @@ export const softmaxCommand: CommandSpec = defineCommand<SoftmaxSpec>({
       return spec.precision ? replayKey(key, spec.precision.dtype) : key;
     },
     mistakes: softmaxMistakes,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, temperature }),
+      classes: (input, spec) => (spec.axis === 'row' ? classLabels(input!) : rowLabels(input!.rows)),
+      // With --axis col each column is a distribution.
+      read: (json) => ({
+        distributions:
+          json.axis === 'col'
+            ? columnsOf(json.probs as Iterable<ArrayLike<number>>)
+            : (json.probs as Iterable<ArrayLike<number>>),
+      }),
+    },
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const { temperature, axis, log } = spec;

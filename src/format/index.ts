@@ -4,6 +4,7 @@ import { jsonPieces } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatExact, formatFixed } from './number.js';
 import type { Style } from './style.js';
+import type { ChartLook } from './chart.js';
 import { formatTable } from './table.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'markdown', 'value', 'npy'] as const;
@@ -21,6 +22,8 @@ export interface FormatOptions {
   readonly heatmap?: { readonly legend: string };
   /** The terminal's width in columns, when the output goes to one (prose is wrapped to it). */
   readonly width?: number;
+  /** How the report's charts are drawn (table format); absent: ASCII, 80 columns. */
+  readonly chart?: ChartLook;
 }
 
 /** Formats that print a report's tables, summary and notes (the others print its data). */

@@ -7,6 +7,7 @@ import { formatFixed } from './number.js';
 import type { Style } from './style.js';
 import { displayWidth, padEnd } from './width.js';
 import { wrap } from './wrap.js';
+import { type ChartLook, renderCharts } from './chart.js';
 
 const LEAD_WIDTH = 98;
 
@@ -15,6 +16,8 @@ export interface TableOptions {
   readonly style: Style;
   /** --heatmap: shade matrix cells; `legend` is the translated word for the legend line. */
   readonly heatmap?: { readonly legend: string };
+  /** How the report's charts are drawn; absent: ASCII, 80 columns. */
+  readonly chart?: ChartLook;
 }
 
 function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: TableOptions): string {
@@ -54,6 +57,7 @@ function renderTable(table: ReportTable, { decimals, style, heatmap: asked }: Ta
 /** Tables, then the summary figures aligned in two columns, then notes. */
 export function formatTable(report: Report, options: TableOptions): string {
   const blocks = report.tables.map((table) => renderTable(table, options));
+  for (const chart of renderCharts(report.charts, options.chart ?? { width: 80, ascii: true })) blocks.push(chart);
   if (report.summary.length > 0) {
     const labels = report.summary.map((line) => displaySafe(line.label));
     const width = labels.reduce((widest, label) => Math.max(widest, displayWidth(label)), 0);

@@ -28,6 +28,7 @@ import { notationEn } from './catalog/notation.js';
 import { columnsEn } from './catalog/columns.js';
 import { tensorsEn } from './catalog/tensors.js';
 import { dtypeEn } from './catalog/dtype.js';
+import { chartEn } from './catalog/chart.js';
 
 const sections = [
   softmaxEn,
@@ -57,6 +58,7 @@ const sections = [
   columnsEn,
   tensorsEn,
   dtypeEn,
+  chartEn,
 ] as const;
 /** Every key of every section (a key of one section is a key of the union's member it comes from). */
 type KeysOf<T> = T extends unknown ? keyof T : never;

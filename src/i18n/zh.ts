@@ -28,6 +28,7 @@ import { notationZh } from './catalog/notation.js';
 import { columnsZh } from './catalog/columns.js';
 import { tensorsZh } from './catalog/tensors.js';
 import { dtypeZh } from './catalog/dtype.js';
+import { chartZh } from './catalog/chart.js';
 import type { MessageKey } from './keys.js';
 
 // Built as the English one is (keys.ts): a null-prototype object, a hash table to V8.
@@ -60,5 +61,6 @@ for (const section of [
   columnsZh,
   tensorsZh,
   dtypeZh,
+  chartZh,
 ])
   Object.assign(zh, section);

@@ -5,6 +5,7 @@
 import { type Matrix, type RowSource, rowView } from '../core/matrix.js';
 
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { Chart } from './chart.js';
 import type { Translator } from '../i18n/translator.js';
 
 export type Tone = 'good' | 'bad' | 'dim';
@@ -117,6 +118,8 @@ export interface Report {
   readonly warnings?: readonly Warning[];
   /** The command's notes already say why a result is inf; otherwise the CLI adds a general one. */
   readonly infExplained?: boolean;
+  /** Pictures of the result: drawn under the tables (table format), and written by --plot FILE.svg. */
+  readonly charts?: readonly Chart[];
 }
 
 export function numberCell(value: number, extra: Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> = {}): Cell {

@@ -23,6 +23,7 @@ const LEVEL: Record<string, number> = {
   'notation.ts': 5,
   'matrix-text.ts': 6,
   'option-values.ts': 7,
+  'temperatures.ts': 7,
   'library.ts': 7,
 };
 

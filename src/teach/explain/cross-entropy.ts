@@ -9,6 +9,7 @@ import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, listOf, num, sub, sumOf } from './numbers.js';
 import { type Combination, combineLines, descentLines, elided, lossMove, shareLines, signSentence } from './kit.js';
 import { oneProbability, softmaxSteps } from './softmax.js';
+import { lossCurveLines } from './loss-curve.js';
 
 interface RowTarget {
   /** The class index (0-based), or null for an ignored row. */
@@ -163,6 +164,7 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
         : chain(`${L} = −${lg}(${num(p[y], d)})`, lossText(u, one.losses[0], d))),
     );
     lossLines.push(text(t.t('teach.ce.lossMeaning')));
+    lossLines.push(...lossCurveLines(t, p[y], u.unit, d)); // spread-ok: the curve's dozen lines
   }
   if (u.suffix) lossLines.push(text(t.t('teach.unit', { log: lg, unit: u.unit.name })));
   steps.push({ heading: t.label('teach.ce.step.loss'), lines: lossLines });

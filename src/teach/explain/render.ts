@@ -15,7 +15,11 @@ function split(line: ExplainLine): string[] {
 function inert(e: Explanation): Explanation {
   const step = (s: ExplainStep): ExplainStep => ({
     heading: displaySafeLines(s.heading),
-    lines: s.lines.map((l) => ({ kind: l.kind, text: displaySafeLines(l.text) })),
+    lines: s.lines.map((l) => ({
+      kind: l.kind,
+      text: displaySafeLines(l.text),
+      ...(l.draw ? { draw: (width: number) => displaySafeLines(l.draw!(width)) } : {}),
+    })),
   });
   return { title: displaySafeLines(e.title), steps: e.steps.map(step), ...(e.rest ? { rest: step(e.rest) } : {}) };
 }
@@ -68,6 +72,11 @@ export function renderExplanationText(explanation: Explanation, width = TEXT_WID
   const out: string[] = [...title, '='.repeat(Math.min(displayWidth(title[title.length - 1] ?? ''), width)), '']; // spread-ok: a title of a line or two
   const block = (lines: readonly ExplainLine[]) => {
     for (const line of lines) {
+      if (line.kind === 'figure') {
+        // Drawn for the width (5 columns of indent), never broken as a formula is.
+        for (const l of (line.draw ? line.draw(width - 5) : line.text).split('\n')) out.push(`     ${l}`);
+        continue;
+      }
       for (const part of split(line)) {
         if (line.kind === 'formula') for (const l of wrapFormula(`     ${part}`, width)) out.push(l);
         else for (const l of wrap(part, width - 3)) out.push(`   ${l}`);
@@ -98,7 +107,7 @@ export function renderExplanationMarkdown(explanation: Explanation): string {
       fence = undefined;
     };
     for (const line of lines) {
-      if (line.kind === 'formula') (fence ??= []).push(line.text);
+      if (line.kind === 'formula' || line.kind === 'figure') (fence ??= []).push(line.text);
       else {
         close();
         out.push(...split(line).map((s) => `   ${s}`), ''); // spread-ok: one line in at most two languages
