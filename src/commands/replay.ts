@@ -141,7 +141,8 @@ export function withReplay(
     tables: printsTables === false || listed.length === 0 ? [] : [table],
     summary,
     notes: [...notes, ...kept], // spread-ok: a few notes
-    infExplained: true,
+    // dtype.note.nonFinite says why when the format lost a finite value; an inf float64 has gets the general note.
+    infExplained: lost,
     data: {
       colLabels: [dtype, 'float64', 'ulps'],
       rows: new LazyList(() => entries.map((e) => [e.value, e.exact, ulpsApart(dtype, e.value, e.exact)])),

@@ -3,6 +3,7 @@
 // partner) and SupCon (the rows of its label). The row's numbers throughout: similarities,
 // the softmax over the other rows, the loss, its gradient w.r.t. the similarities (the sign of
 // each entry saying which pairs descent pulls together), and how the rows make the loss.
+import { l2Normalize } from '../../core/normalize.js';
 import { type Matrix, at, fromRows, rowView } from '../../core/matrix.js';
 import { sigmoid, softplus } from '../../core/sigmoid.js';
 import { inUnit } from '../../core/units.js';
@@ -180,12 +181,13 @@ function similarityAndSoftmax(x: ExplainInput, o: OthersRow): { steps: ExplainSt
   const n = E.rows;
   const D = E.cols;
   const name = pairName('s', n);
-  const norm = (k: number) => Math.sqrt(Array.from(rowView(E, k)).reduce((a, v) => a + v * v, 0));
-  const norms = Array.from({ length: n }, (_, k) => norm(k));
+  // The kernel's normalisation (scaled before squaring): 5e-324's norm is not 0 there.
+  const { unit, norms: rowNorms } = l2Normalize(E);
+  const norms = Array.from(rowNorms);
   const s = Array.from({ length: n }, (_, j) => {
-    let dot = 0;
-    for (let c = 0; c < D; c++) dot += at(E, i, c) * at(E, j, c);
-    return dot / (norms[i] * norms[j]);
+    let cosine = 0;
+    for (let c = 0; c < D; c++) cosine += at(unit, i, c) * at(unit, j, c);
+    return cosine;
   });
   const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i);
   const keep = [...o.positives];

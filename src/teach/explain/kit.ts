@@ -73,12 +73,22 @@ export function signSentence(t: Translator, entries: readonly Entry[], options: 
     );
   }
   if (still.length > 0) parts.push({ key: 'teach.sign.stays', params: { names: nameList(still.map((e) => e.name)) } });
+  // NaN is neither side of 0: said as such, never left out of the sentence.
+  const nan = entries.filter((e) => Number.isNaN(e.value));
+  if (nan.length > 0) parts.push({ key: 'teach.sign.undefined', params: { names: nameList(nan.map((e) => e.name)) } });
   const joined: MessageParam =
     parts.length === 1
       ? parts[0]
       : parts.length === 2
         ? { key: 'teach.sign.two', params: { a: parts[0], b: parts[1] } }
-        : { key: 'teach.sign.three', params: { a: parts[0], b: parts[1], c: parts[2] } };
+        : {
+            key: 'teach.sign.three',
+            params: {
+              a: parts[0],
+              b: parts[1],
+              c: parts.slice(2).length > 1 ? { key: 'teach.sign.two', params: { a: parts[2], b: parts[3] } } : parts[2],
+            },
+          };
   return text(t.t('teach.sign.sentence', { parts: joined }));
 }
 
