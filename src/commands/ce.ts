@@ -132,6 +132,8 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
     title: t.label('ce.title.rows'),
     corner: rowCorner(t, input),
     colLabels,
+    // Too wide for the terminal: ✓ goes first, then the target, KL and H(q); arg-max, p(target) and the loss stay.
+    droppable: r.split ? [colLabels.length - 1, 0, 4, 3] : [colLabels.length - 1, 0],
     rows: rowLabels(input.rows, input.rowLabels).map((label, i) => {
       const c = r.classes[i];
       const predicted = textCell(names[r.predicted[i]]);

@@ -200,6 +200,8 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
         t.label(loss === 'ce' ? 'descend.label.posLogit' : pair ? 'descend.label.posSim' : 'descend.label.posPair'),
         t.label(loss === 'ce' ? 'descend.label.negLogit' : pair ? 'descend.label.negSim' : 'descend.label.negPair'),
       ],
+      // Too wide for the terminal: the logits go before the loss and p.
+      droppable: [3, 2],
       rows: trajectory.map((p) => ({
         label: String(p.step),
         cells: [

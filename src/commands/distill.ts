@@ -96,6 +96,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
         title: t.label('distill.title.rows'),
         corner: t.label('label.row'),
         colLabels,
+        // Too wide for the terminal: KL and the cross-entropy go; T²·KL and the loss stay.
+        droppable: ce ? [0, 2] : [0],
         rows: labels.map((label, i) => {
           const cells = [numberCell(kl[i]), numberCell(T * T * kl[i])];
           if (ce) cells.push(numberCell(ce[i]));

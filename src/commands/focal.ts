@@ -109,6 +109,8 @@ function classRowsTable(
       unitLabel(t, 'ce.label.loss', {}, spec.unit),
       t.label('ce.label.correct'),
     ],
+    // Too wide for the terminal: ✓, the target and the modulating factor go; arg-max, p(target) and the loss stay.
+    droppable: [5, 0, 3],
     rows: rowLabels(input.rows).map((label, i) => {
       const p = r.result.pTarget[i];
       return {

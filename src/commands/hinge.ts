@@ -85,6 +85,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
           t.label('ce.label.loss'),
           t.label('ce.label.correct'),
         ],
+        // Too wide for the terminal: ✓, the target, the violations and the score go; arg-max and the loss stay.
+        droppable: [5, 0, 3, 2],
         rows: rowLabels(input.rows).map((label, i) => ({
           label,
           cells: [

@@ -4,7 +4,7 @@ import { jsonPieces } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatExact, formatFixed } from './number.js';
 import type { Style } from './style.js';
-import { formatTable } from './table.js';
+import { type TableFit, formatTable } from './table.js';
 
 export const FORMATS = ['table', 'tsv', 'csv', 'json', 'markdown', 'value', 'npy'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,6 +21,8 @@ export interface FormatOptions {
   readonly heatmap?: { readonly legend: string };
   /** The terminal's width in columns, when the output goes to one (prose is wrapped to it). */
   readonly width?: number;
+  /** Tables too wide for `width` are made narrower (not with --full), saying so in these words. */
+  readonly fit?: TableFit;
 }
 
 /** Formats that print a report's tables, summary and notes (the others print its data). */

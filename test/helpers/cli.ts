@@ -10,6 +10,8 @@ export interface RunOptions {
   /** stdin is a terminal (default: true when no stdin text is given). */
   stdinTTY?: boolean;
   files?: Record<string, string | Uint8Array>;
+  /** The terminal's width (default 100). */
+  columns?: number;
 }
 
 export async function xent(argv: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -19,7 +21,7 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
     env: options.env ?? { LANG: 'C' },
     stdoutIsTTY: options.tty ?? false,
     stdinIsTTY: options.stdinTTY ?? stdin === undefined,
-    columns: 100,
+    columns: options.columns ?? 100,
     readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
     readFile: async (path) => {
       const files = options.files ?? {};

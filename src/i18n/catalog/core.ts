@@ -95,7 +95,10 @@ export const coreEn = {
   'progress.reading': 'reading {source}: {mb} MB, {rows} rows',
   'note.elided':
     'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
-  'help.opt.full': 'show big tables whole in a terminal (by default their middle rows and columns are left out)',
+  'note.droppedColumns': 'left out to fit the terminal: {columns} (--full, or a wider terminal, shows them)',
+  'note.markColumn': 'the column headed * names the marked column of each row, where that column is left out',
+  'help.opt.full':
+    'show tables whole in a terminal (by default a table too big for it loses its middle rows and columns, or the columns that are not the answer)',
   // help
   'help.usage': 'Usage:',
   'help.options': 'Options:',
@@ -215,7 +218,9 @@ export const coreZh: Record<CoreKey, string> = {
   'note.temperature': '做 softmax 之前，logit 先除以温度 T = {value}',
   'progress.reading': '正在读取{source}：{mb} MB，{rows} 行',
   'note.elided': '表格已按终端大小截断（… 表示省略的部分）：--full 显示全部，-f tsv、csv、json 也会输出全部',
-  'help.opt.full': '在终端里完整显示大表格（默认省略中间的行和列）',
+  'note.droppedColumns': '为适应终端宽度，省略了：{columns}（加 --full 或加宽终端即可显示）',
+  'note.markColumn': '标题为 * 的列给出每行带 * 标记的那一列（该列被省略时）',
+  'help.opt.full': '在终端里完整显示表格（默认情况下，放不下的表格会省略中间的行和列，或省略不属于答案的列）',
   'help.usage': '用法：',
   'help.options': '选项：',
   'help.globalOptions': '全局选项：',
