@@ -12,17 +12,23 @@ export function wrap(sentence: string, width: number): string[] {
   while (displayWidth(rest) > width) {
     let w = 0;
     let cut = -1;
+    // The last space of all: where a formula that fills the line is broken rather than inside a word.
+    let space = -1;
     let k = 0;
     for (const ch of rest) {
       const cw = displayWidth(ch);
       if (w + cw > width) break;
       w += cw;
       k += ch.length;
+      if (ch === ' ' && k > 1) space = k - 1;
       if (ch === ' ' && breakable(rest, k - 1)) cut = k - 1;
       else if (WIDE.test(ch) && !/[，。；：、）]/.test(rest[k] ?? '')) cut = k;
     }
-    if (rest[k] === ' ' && breakable(rest, k)) cut = k;
-    if (cut <= 0) cut = k;
+    if (rest[k] === ' ') {
+      space = k;
+      if (breakable(rest, k)) cut = k;
+    }
+    if (cut <= 0) cut = space > 0 ? space : k;
     lines.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }

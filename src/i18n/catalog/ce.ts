@@ -172,14 +172,14 @@ export const ceZh: Record<CeKey, string> = {
   'ce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
   'ce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
   'ce.label.target': '目标',
-  'ce.label.predicted': '最大类',
+  'ce.label.predicted': '预测类别',
   'ce.label.pTarget': 'p(目标)',
   'ce.label.loss': '损失',
   'ce.label.correct': '正确',
   'ce.label.ignored': '已忽略',
   'ce.summary.loss': '损失（{reduction}）',
   'ce.summary.meanLoss': '平均损失',
-  'ce.summary.accuracy': '准确率（最大类 = 目标）',
+  'ce.summary.accuracy': '准确率（预测类别 = 目标）',
   'ce.summary.perplexity': '困惑度 exp(平均损失)',
   'ce.summary.elementAccuracy': '准确率（σ(z) > 0.5 ⇔ 目标 > 0.5）',
   'ce.summary.elementAccuracyProbs': '准确率（p > 0.5 ⇔ 目标 > 0.5）',
@@ -204,7 +204,7 @@ export const ceZh: Record<CeKey, string> = {
   'help.ce.grad':
     '--grad：∂loss/∂z = (Σ_c a_c·p − a) / 分母 / T，逐行计算（无权重、无平滑时即 p − y）；-r none 时给出总和的梯度。使用 --probs 时损失为 −Σ a·log p，梯度对 p 求：−a/p（目标处 p = 0 时为 −inf）。',
   'help.ce.output':
-    '输出：表格列出每行的目标、最大类、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）；-f json 输出全部结果。',
+    '输出：表格列出每行的目标、预测类别、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）；-f json 输出全部结果。',
   'help.opt.ce.target':
     '每行的目标类别：从 0 开始的编号列表（如 0,2,1，或每行一个编号的 @FILE），或 diag（第 i 行 → 类别 i）',
   'help.opt.ce.oneBased': '目标从 1 开始编号（教科书写法），而不是从 0 开始',

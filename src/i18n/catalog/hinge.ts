@@ -58,7 +58,7 @@ export const hingeZh: Record<HingeKey, string> = {
   'help.hinge.options':
     '--p 2：每一项取平方（max(0, ·)²，即平方 hinge / L2-SVM）。-w：每个类别一个权重；每行的损失乘以其目标类别的权重，与 PyTorch 的 weight 一致（mean 仍除以 N）。-r mean（默认）除以 N（不含正则项）。--grad：每个起作用的项（> 0）在 s_j 上加 p·h^(p−1)，在 s_y 上减去同样的量（torch 再除以 C）；恰好为 0（折点）时取次梯度 0，与 PyTorch 一致。',
   'help.hinge.output':
-    '输出：每行的目标、最大类、目标分数、违反间隔的类别数、损失和 ✓/✗；下面是损失和准确率。tsv/csv 每行输出“target loss violations correct”（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 style、p、margin、targets、losses、violations、loss、accuracy 和 grad。',
+    '输出：每行的目标、预测类别、目标分数、违反间隔的类别数、损失和 ✓/✗；下面是损失和准确率。tsv/csv 每行输出“target loss violations correct”（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 style、p、margin、targets、losses、violations、loss、accuracy 和 grad。',
   'help.opt.hinge.target': '每行的目标类别，从 0 开始（或 diag）',
   'help.opt.hinge.style': 'ww（CS231n 的 SVM，默认）、torch（F.multi_margin_loss：除以 C）或 cs（Crammer–Singer）',
   'help.opt.hinge.p': '1（默认，hinge）或 2（平方 hinge）',
