@@ -45,6 +45,7 @@ import {
   sumText,
   unitLabel,
   unitNotes,
+  reductionName,
 } from './loss-options.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
@@ -176,7 +177,10 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
   const hasMean = r.nats.meanDenominator > 0;
   const summary: SummaryLine[] = [];
   if (reduction !== 'none')
-    summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: r.loss });
+    summary.push({
+      label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+      value: r.loss,
+    });
   if (reduction !== 'mean' && hasMean)
     summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: r.meanLoss });
   if (r.correct.some((c) => c !== null)) {

@@ -15,7 +15,7 @@ import { checkDistillInput, checkDistillOptions, checkHardLabelChoice } from '..
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes, reductionName } from './loss-options.js';
 
 /**
  * `xent distill --student S --teacher T`: the data come from the two options only ('none': no
@@ -125,7 +125,10 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     }
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: loss,
+      });
     summary.push({ label: t.label('distill.summary.temperature'), value: T });
     if (hard) summary.push({ label: t.label('distill.summary.alpha'), value: hard.alpha });
 

@@ -33,6 +33,7 @@ import {
   readTargetList,
   unitLabel,
   unitNotes,
+  reductionName,
 } from './loss-options.js';
 
 /**
@@ -204,7 +205,10 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
     const meanLoss = inUnit(r.result.meanLoss, unit);
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: loss,
+      });
     if (reduction !== 'mean') summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: meanLoss });
     const accuracyKey =
       r.kind === 'class'

@@ -5,7 +5,7 @@
 // that reproduces a wrong one; the score in the summary.
 import { XentError } from '../core/errors.js';
 import { formatFixed } from '../format/number.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { type MessageKey, type MessageParam, catalogue } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { LazyList, type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 import type { Claim, ClaimedValue } from './expect-claims.js';
@@ -228,7 +228,7 @@ export async function checkClaims(x: CheckInput): Promise<CheckResult> {
       items.push({ claimed: value, given: value.text, correct, judgement, right, diagnosis });
     }
     for (const item of items) all.push(item);
-    tables.push(checkTable(where.label, claim, items, x));
+    tables.push(checkTable(quantityName(where.quantity, where.label), claim, items, x));
     checks.push({
       quantity: where.label,
       items: items.map((item) => ({
@@ -262,7 +262,13 @@ const VERDICT: Readonly<Record<Judgement['verdict'], MessageKey>> = {
   wrong: 'expect.wrong',
 };
 
-function checkTable(label: string, claim: Claim, items: readonly CheckedValue[], x: CheckInput): ReportTable {
+/** A checked quantity as its title names it: the JSON name with its entry, and in Chinese what it is. */
+function quantityName(quantity: string, label: string): MessageParam {
+  const key = `expect.quantity.${quantity}`;
+  return key in catalogue.en ? { key: key as MessageKey, params: { label } } : label;
+}
+
+function checkTable(label: MessageParam, claim: Claim, items: readonly CheckedValue[], x: CheckInput): ReportTable {
   const { t, decimals } = x;
   const lines: string[] = [];
   items.forEach((item, k) => {
