@@ -171,9 +171,9 @@ export const ceZh: Record<CeKey, string> = {
   'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
   'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
   'ce.title.rows': '每一行的交叉熵',
-  'ce.title.grad': '梯度 ∂loss/∂logit',
+  'ce.title.grad': '梯度 ∂L/∂logit',
   'ce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
-  'ce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
+  'ce.title.gradProbs': '梯度 ∂L/∂p（对给定的概率）',
   'ce.label.target': '目标',
   'ce.label.predicted': '预测类别',
   'ce.label.pTarget': 'p(目标)',
@@ -214,7 +214,7 @@ export const ceZh: Record<CeKey, string> = {
   'help.opt.ce.target':
     '每行的目标类别：从 0 开始的编号列表（如 0,2,1，或每行一个编号的 @FILE），或 diag（第 i 行 → 类别 i）',
   'help.opt.ce.oneBased': '目标从 1 开始编号（教科书写法），而不是从 0 开始',
-  'help.opt.ce.targetProbs': '每行一个目标分布（one-hot 或软目标）：直接写矩阵，或 @FILE',
+  'help.opt.ce.targetProbs': '每行一个目标分布（独热或软目标）：直接写矩阵，或 @FILE',
   'help.opt.ce.probs': '输入的每行已经是概率（损失为 −log p）；值必须在 [0, 1] 内',
   'help.opt.ce.weight': '类别权重，每个类别一个（即 PyTorch 的 weight=）：列表或 @FILE',
   'help.opt.ce.ignoreIndex': '目标等于此值的行被忽略（默认与 PyTorch 相同为 −100）',
@@ -224,8 +224,7 @@ export const ceZh: Record<CeKey, string> = {
   'help.opt.ce.grad': '同时给出损失对每个输入值的梯度',
   'ce.label.entropy': 'H(q)',
   'ce.label.kl': 'KL(q‖p)',
-  'ce.note.entropyIndex':
-    '类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)',
+  'ce.note.entropyIndex': '类别目标是独热的：H(q) = 0，所以每行的交叉熵 −log p(目标) 完全是 KL 散度，KL(q‖p) = H(q, p)',
   'ce.note.entropySoft':
     '每行的交叉熵 H(q, p) = H(q) + KL(q‖p)：目标 q 自身的熵（任何预测都无法消除）加上 p 偏离它的散度',
   'ce.note.entropyWeighted':
@@ -260,7 +259,7 @@ export const ceZh: Record<CeKey, string> = {
   'teach.ce.gradOnehot': 'y 是独热目标：目标类别为 1，其余为 0。',
   'teach.ce.gradGeneral': 'a 是加权后的目标（已计入类别权重、标签平滑或软目标）；独热目标时即 p − y。',
   'teach.ce.gradProbs': '使用 --probs 时，梯度是对给出的概率求的。',
-  'teach.ce.gradUnit': '以 {unit} 为单位时，梯度与损失一样，是以 nats 计的值除以 ln {base}。',
+  'teach.ce.gradUnit': '以{unit}为单位时，梯度与损失一样，是以奈特计的值除以 ln {base}。',
   'teach.ce.step.descent': '对这一行做一步梯度下降',
   'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失{move}。',
   'teach.ce.why.counted': '即计入的 {count} 行；被忽略的行（这里有 {ignored} 行）损失为 0，也不计数',

@@ -166,9 +166,9 @@ export const coreZh: Record<CoreKey, string> = {
   'err.summarised':
     '{source}第 {row} 行第 {col} 列的“{token}”代表摘要打印时省略的数字；请打印完整的数组（torch.set_printoptions(profile="full") 或 np.set_printoptions(threshold=sys.maxsize)），或保存到文件（np.savetxt、df.to_csv）再读取',
   'warn.probsAsLogits':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（会先对其做 softmax）；如果它们是概率，请加上 --probs',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（会先对其做 softmax）；如果它们是概率，请加上 --probs',
   'warn.probsAsLogitsNoOption':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（缩放后的相似度），并会对其做 softmax',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（缩放后的相似度），并会对其做 softmax',
   'err.columnVector':
     "{source}的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
   'err.empty': '{source}中没有找到数字',

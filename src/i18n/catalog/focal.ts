@@ -81,7 +81,7 @@ export const focalZh: Record<FocalKey, string> = {
   'focal.note.alphaBinary':
     '正样本（目标 1）的权重 α = {alpha}，负样本为 1 − α = {negative}；γ = {gamma}：每个元素为 α_t·ce·(1 − p_t)^γ',
   'focal.note.noAlphaBinary': '不使用 α（α < 0）；γ = {gamma}：每个元素为 ce·(1 − p_t)^γ',
-  'focal.note.alphaClass': '目标类别的 α 乘以 (1 − p)^γ·(−log p)，γ = {gamma}；mean 不论 α 如何都除以 N',
+  'focal.note.alphaClass': '目标类别的 α 乘以 (1 − p)^γ·(−log p)，γ = {gamma}；取平均时无论 α 为何都除以 N',
   'focal.note.noAlphaClass': '不使用 α：每行为 (1 − p)^γ·(−log p)，γ = {gamma}（γ = 0 即交叉熵）',
   'focal.note.torchvisionReduction':
     'torchvision.ops.sigmoid_focal_loss 的默认归约是 none（这里用 -r none）；RetinaNet 先求和，再除以正样本锚框的个数',
@@ -113,7 +113,7 @@ export const focalZh: Record<FocalKey, string> = {
   'teach.focal.element': '第 {index} 个元素，目标 t = {target}：',
   'teach.focal.alphaClass': 'α_y 是目标类别的 α。',
   'teach.focal.noAlphaClass': '没有给出 α：α_y = 1。',
-  'teach.focal.mean': 'mean：各损失之和除以损失的个数。',
-  'teach.focal.sum': 'sum：各损失相加。',
-  'teach.focal.none': 'none：每个损失原样给出。',
+  'teach.focal.mean': '平均（mean）：各损失之和除以损失的个数。',
+  'teach.focal.sum': '求和（sum）：各损失相加。',
+  'teach.focal.none': '不归约（none）：每个损失原样给出。',
 };
