@@ -122,9 +122,9 @@ export const coreEn = {
   'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
   'help.opt.input': 'read the matrix from FILE (- for standard input)',
   'help.opt.format':
-    'output format: table, tsv, csv, json, markdown, value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
+    'output format: table, tsv, csv, json, markdown, latex (tables and explanations for a LaTeX or KaTeX write-up), value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
   'help.opt.precision':
-    'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
+    'decimals in tables, Markdown and LaTeX (default 4); data formats print full precision unless this is given',
   'help.opt.lang':
     'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
   'help.opt.color': 'force colour even when the output is not a terminal (also FORCE_COLOR=1)',
@@ -243,8 +243,8 @@ export const coreZh: Record<CoreKey, string> = {
   'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
   'help.opt.format':
-    '输出格式：table、tsv、csv、json、markdown、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
-  'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
+    '输出格式：table、tsv、csv、json、markdown、latex（表格和讲解，用于 LaTeX 或 KaTeX 作业）、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.precision': '表格、Markdown 和 LaTeX 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
   'help.opt.color': '即使输出不是终端也使用颜色（也可设置 FORCE_COLOR=1）',
