@@ -77,16 +77,11 @@ const MATH: Readonly<Record<string, string>> = {
 };
 
 /** Sub- and superscript characters: the script (_ or ^) and what they hold. */
-const SCRIPTS: Readonly<Record<string, readonly [string, string]>> = {};
-for (const [chars, script, plain] of [
-  ['₀₁₂₃₄₅₆₇₈₉₊₋ᵢⱼₖₙₘₜₓ', '_', '0123456789+-ijknmtx'],
-  ['⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ', '^', '0123456789+-n'],
-] as const) {
-  [...chars].forEach((ch, k) => {
-    (SCRIPTS as Record<string, readonly [string, string]>)[ch] = [script, plain[k]];
-  });
-}
-(SCRIPTS as Record<string, readonly [string, string]>)['ᵀ'] = ['^', '\\top'];
+const SCRIPTS: Readonly<Record<string, readonly [string, string]>> = Object.fromEntries([
+  ...[...'₀₁₂₃₄₅₆₇₈₉₊₋ᵢⱼₖₙₘₜₓ'].map((ch, k) => [ch, ['_', '0123456789+-ijknmtx'[k]]]), // spread-ok: a few characters
+  ...[...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ'].map((ch, k) => [ch, ['^', '0123456789+-n'[k]]]), // spread-ok: a few characters
+  ['ᵀ', ['^', '\\top']],
+]);
 
 /** Characters LaTeX reads as commands in text, written as themselves. */
 const TEXT_SPECIAL: Readonly<Record<string, string>> = {
