@@ -148,8 +148,8 @@ const cases: Case[] = [
   [
     'an unknown format',
     ['softmax', '-f', 'xml', '1'],
-    `xent: error: option --format takes one of table, tsv, csv, json, markdown, value, npy, got 'xml'\n${TRY}`,
-    `xent: 错误: 选项 --format 只能取 table, tsv, csv, json, markdown, value, npy 之一，收到的是“xml”\n${TRY_ZH}`,
+    `xent: error: option --format takes one of table, tsv, csv, json, markdown, latex, value, npy, got 'xml'\n${TRY}`,
+    `xent: 错误: 选项 --format 只能取 table, tsv, csv, json, markdown, latex, value, npy 之一，收到的是“xml”\n${TRY_ZH}`,
   ],
   [
     'a bad precision',

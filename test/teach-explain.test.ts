@@ -63,11 +63,12 @@ describe('--explain: golden derivations in both languages', () => {
     expect(r.stdout).toContain('z₀: 2.0 − 1 · (−0.2144) = 2.2144   (up 0.2144)');
   });
 
-  it('Markdown keeps the formulas in fenced blocks', async () => {
+  it('Markdown writes the formulas as $$ math (KaTeX, GitHub), not code blocks', async () => {
     const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain', '-f', 'markdown']);
     expectGolden('explain-ce.en.md', r.stdout);
     expect(r.stdout).toMatch(/^### Cross-entropy of row 1 of 1/);
-    expect(r.stdout).toContain('```text');
+    expect(r.stdout).not.toContain('```');
+    expect(r.stdout).toContain('$$\\partial L/\\partial z_{0} = 0.7856 - 1 = -0.2144$$');
   });
 
   it('--lang both: each sentence in Chinese then English, labels side by side', async () => {

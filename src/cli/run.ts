@@ -8,6 +8,7 @@ import { XentError, boundedParams } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import { BINARY_FORMATS, FORMATS, type Format, TEXT_FORMATS, npyPieces } from '../format/index.js';
+import type { TableFit } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -496,6 +497,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         style: await makeStyle(color),
         ...(io.stdoutIsTTY && io.columns !== undefined ? { width: io.columns } : {}),
         chart: chartLook(io.env, io.stdoutIsTTY, io.columns),
+        ...(cutsTables ? { fit: tableFit(t) } : {}),
       },
       teaching,
     );
@@ -556,10 +558,23 @@ function notesText(notes: readonly InputNote[], t: Translator): string {
   );
 }
 
-/** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */
+/** What a table made narrower for the terminal says, in the user's language. */
+function tableFit(t: Translator): TableFit {
+  return {
+    dropped: (columns) => t.t('note.droppedColumns', { columns: columns.join(t.lang === 'zh' ? '、' : ', ') }),
+    elided: t.t('note.elided'),
+    marked: t.t('note.markColumn'),
+  };
+}
+
+/**
+ * How many rows and value columns of a table may fit the terminal: at most one column per 5
+ * of its width (the narrowest a number takes); the formatter then fits the table to the
+ * width it measures (src/format/fit-table.ts).
+ */
 function roomIn(io: CliIo): Room {
   const rows = Math.max(6, (io.rows ?? 40) - 12);
-  const cols = Math.max(4, Math.floor(((io.columns ?? 100) - 10) / 19));
+  const cols = Math.max(4, Math.floor(((io.columns ?? 100) - 10) / 5));
   return { rows, cols };
 }
 

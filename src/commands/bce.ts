@@ -18,7 +18,15 @@ import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { classLabels, rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
+import {
+  BASE_OPTION,
+  readBase,
+  readListOption,
+  readReduction,
+  unitLabel,
+  unitNotes,
+  reductionName,
+} from './loss-options.js';
 import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
 import { explainReplay } from '../teach/dtype.js';
 import { type Replay, replay } from '../core/replay.js';
@@ -163,7 +171,10 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const accuracy = elementAccuracy(result.probs, targets);
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: result.loss,
+      });
     if (reduction !== 'mean')
       summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
     summary.push({

@@ -45,6 +45,7 @@ import {
   sumText,
   unitLabel,
   unitNotes,
+  reductionName,
 } from './loss-options.js';
 import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
 import { explainReplay } from '../teach/dtype.js';
@@ -154,6 +155,8 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
     title: t.label('ce.title.rows'),
     corner: rowCorner(t, input),
     colLabels,
+    // Too wide for the terminal: ✓ goes first, then the target, KL and H(q); arg-max, p(target) and the loss stay.
+    droppable: r.split ? [colLabels.length - 1, 0, 4, 3] : [colLabels.length - 1, 0],
     rows: rowLabels(input.rows, input.rowLabels).map((label, i) => {
       const c = r.classes[i];
       const predicted = textCell(names[r.predicted[i]]);
@@ -196,7 +199,10 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
   const hasMean = r.nats.meanDenominator > 0;
   const summary: SummaryLine[] = [];
   if (reduction !== 'none')
-    summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: r.loss });
+    summary.push({
+      label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+      value: r.loss,
+    });
   if (reduction !== 'mean' && hasMean)
     summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: r.meanLoss });
   if (r.correct.some((c) => c !== null)) {

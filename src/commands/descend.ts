@@ -201,6 +201,8 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
         t.label(loss === 'ce' ? 'descend.label.posLogit' : pair ? 'descend.label.posSim' : 'descend.label.posPair'),
         t.label(loss === 'ce' ? 'descend.label.negLogit' : pair ? 'descend.label.negSim' : 'descend.label.negPair'),
       ],
+      // Too wide for the terminal: the logits go before the loss and p.
+      droppable: [3, 2],
       rows: trajectory.map((p) => ({
         label: String(p.step),
         cells: [
@@ -228,7 +230,7 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       cell: (_v, i, j) => ({ mark: isPositive(i, j) }),
       footnote: t.t(loss === 'ce' ? 'descend.footnote.markTarget' : 'note.markDiagonal'),
     });
-    const notes = [t.t('descend.note.rule', { lr: formatExact(lr) })];
+    const notes = [t.t(loss === 'ce' ? 'descend.note.ruleCe' : 'descend.note.rule', { lr: formatExact(lr) })];
     if (loss === 'clip' && scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     if (pair) notes.push(t.t('descend.note.embeddings'));
 
@@ -268,11 +270,11 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
           value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }),
         },
         {
-          label: t.label('descend.summary.positive'),
+          label: t.label(loss === 'ce' ? 'descend.summary.target' : 'descend.summary.positive'),
           value: changeText(t, first.positive, last.positive),
         },
         {
-          label: t.label('descend.summary.negative'),
+          label: t.label(loss === 'ce' ? 'descend.summary.others' : 'descend.summary.negative'),
           value: changeText(t, first.negative, last.negative),
         },
       ],

@@ -15,7 +15,7 @@ import { checkDistillInput, checkDistillOptions, checkHardLabelChoice } from '..
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes, reductionName } from './loss-options.js';
 
 /**
  * `xent distill --student S --teacher T`: the data come from the two options only ('none': no
@@ -110,6 +110,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
         title: t.label('distill.title.rows'),
         corner: t.label('label.row'),
         colLabels,
+        // Too wide for the terminal: KL and the cross-entropy go; T²·KL and the loss stay.
+        droppable: ce ? [0, 2] : [0],
         rows: labels.map((label, i) => {
           const cells = [numberCell(kl[i]), numberCell(T * T * kl[i])];
           if (ce) cells.push(numberCell(ce[i]));
@@ -137,7 +139,10 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     }
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: loss,
+      });
     summary.push({ label: t.label('distill.summary.temperature'), value: T });
     if (hard) summary.push({ label: t.label('distill.summary.alpha'), value: hard.alpha });
 

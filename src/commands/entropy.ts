@@ -47,6 +47,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
           title: t.label('info.title.entropy'),
           corner: rowCorner(t, input),
           colLabels: [unitLabel(t, 'info.label.entropy', {}, unit, true), t.label('info.label.perplexity')],
+          droppable: [1],
           rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
             label,
             cells: [numberCell(entropies[i]), numberCell(perplexity[i])],

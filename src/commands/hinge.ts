@@ -17,7 +17,7 @@ import { HINGE_STYLES, HINGE_STYLE_NOTES, type HingeSpec } from '../ops/hinge/sp
 import { checkHingeInput, checkHingeOptions, checkHingePower } from '../ops/hinge/validate.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
-import { readListOption, readReduction, readTargetList } from './loss-options.js';
+import { readListOption, readReduction, readTargetList, reductionName } from './loss-options.js';
 
 /** The options of `xent hinge` as a typed spec, read once; the classes are checked against the input in run. */
 async function readHingeSpec(options: OptionValues, context: SpecContext): Promise<HingeSpec> {
@@ -84,6 +84,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
           t.label('ce.label.loss'),
           t.label('ce.label.correct'),
         ],
+        // Too wide for the terminal: ✓, the target, the violations and the score go; arg-max and the loss stay.
+        droppable: [5, 0, 3, 2],
         rows: rowLabels(input.rows).map((label, i) => ({
           label,
           cells: [
@@ -109,7 +111,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
         })),
       });
     const summary: SummaryLine[] = [];
-    if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: r.loss });
+    if (reduction !== 'none')
+      summary.push({ label: t.label('ce.summary.loss', { reduction: reductionName(reduction) }), value: r.loss });
     if (reduction !== 'mean') summary.push({ label: t.label('ce.summary.meanLoss'), value: r.meanLoss });
     summary.push({ label: t.label('hinge.summary.accuracy'), value: accuracy });
     const notes = [

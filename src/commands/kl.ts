@@ -71,6 +71,8 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
           colLabels: (['info.label.klEntropy', 'info.label.klCross', 'info.label.kl'] as const).map((key) =>
             unitLabel(t, key, {}, unit, true),
           ),
+          // Too wide for the terminal: H(P) and the cross-entropy go; KL stays.
+          droppable: [0, 1],
           rows: rowLabels(p.rows).map((label, i) => ({
             label,
             cells: [numberCell(rows[i].h), numberCell(rows[i].cross), numberCell(rows[i].kl)],

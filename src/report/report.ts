@@ -42,6 +42,14 @@ export interface ReportTable {
   readonly heatmap?: { readonly legend: string };
   /** Made already cut to a terminal's room (see elideReport), by a command that shows a large matrix. */
   readonly cut?: boolean;
+  /**
+   * A table of named columns (target, p(target), loss, ✓), not a matrix: the columns that may
+   * be left out when it is too wide for the terminal, the first listed first. The others
+   * hold the answer and always stay. Without it, a too-wide table loses its middle columns.
+   */
+  readonly droppable?: readonly number[];
+  /** The last column names each row's marked cells, whose columns were left out (src/report/elide.ts). */
+  readonly markColumn?: boolean;
 }
 
 export interface SummaryLine {

@@ -12,7 +12,7 @@ export interface RunOptions {
   files?: Record<string, string | Uint8Array>;
   /** Files the run writes (--plot) land here, by name, instead of on disk. */
   written?: Record<string, string>;
-  /** Terminal width (default 100). */
+  /** The terminal's width (default 100). */
   columns?: number;
 }
 

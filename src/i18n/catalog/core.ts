@@ -97,7 +97,10 @@ export const coreEn = {
   'progress.reading': 'reading {source}: {mb} MB, {rows} rows',
   'note.elided':
     'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
-  'help.opt.full': 'show big tables whole in a terminal (by default their middle rows and columns are left out)',
+  'note.droppedColumns': 'left out to fit the terminal: {columns} (--full, or a wider terminal, shows them)',
+  'note.markColumn': 'the column headed * names the marked column of each row, where that column is left out',
+  'help.opt.full':
+    'show tables whole in a terminal (by default a table too big for it loses its middle rows and columns, or the columns that are not the answer)',
   // help
   'help.usage': 'Usage:',
   'help.options': 'Options:',
@@ -121,9 +124,9 @@ export const coreEn = {
   'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
   'help.opt.input': 'read the matrix from FILE (- for standard input)',
   'help.opt.format':
-    'output format: table, tsv, csv, json, markdown, value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
+    'output format: table, tsv, csv, json, markdown, latex (tables and explanations for a LaTeX or KaTeX write-up), value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
   'help.opt.precision':
-    'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
+    'decimals in tables, Markdown and LaTeX (default 4); data formats print full precision unless this is given',
   'help.opt.lang':
     'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
   'help.opt.color': 'force colour even when the output is not a terminal (also FORCE_COLOR=1)',
@@ -167,9 +170,9 @@ export const coreZh: Record<CoreKey, string> = {
   'err.summarised':
     '{source}第 {row} 行第 {col} 列的“{token}”代表摘要打印时省略的数字；请打印完整的数组（torch.set_printoptions(profile="full") 或 np.set_printoptions(threshold=sys.maxsize)），或保存到文件（np.savetxt、df.to_csv）再读取',
   'warn.probsAsLogits':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（会先对其做 softmax）；如果它们是概率，请加上 --probs',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（会先对其做 softmax）；如果它们是概率，请加上 --probs',
   'warn.probsAsLogitsNoOption':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（缩放后的相似度），并会对其做 softmax',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（缩放后的相似度），并会对其做 softmax',
   'err.columnVector':
     "{source}的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
   'err.empty': '{source}中没有找到数字',
@@ -219,7 +222,9 @@ export const coreZh: Record<CoreKey, string> = {
   'note.temperature': '做 softmax 之前，logit 先除以温度 T = {value}',
   'progress.reading': '正在读取{source}：{mb} MB，{rows} 行',
   'note.elided': '表格已按终端大小截断（… 表示省略的部分）：--full 显示全部，-f tsv、csv、json 也会输出全部',
-  'help.opt.full': '在终端里完整显示大表格（默认省略中间的行和列）',
+  'note.droppedColumns': '为适应终端宽度，省略了：{columns}（加 --full 或加宽终端即可显示）',
+  'note.markColumn': '标题为 * 的列给出每行带 * 标记的那一列（该列被省略时）',
+  'help.opt.full': '在终端里完整显示表格（默认情况下，放不下的表格会省略中间的行和列，或省略不属于答案的列）',
   'help.usage': '用法：',
   'help.options': '选项：',
   'help.globalOptions': '全局选项：',
@@ -242,8 +247,8 @@ export const coreZh: Record<CoreKey, string> = {
   'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
   'help.opt.format':
-    '输出格式：table、tsv、csv、json、markdown、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
-  'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
+    '输出格式：table、tsv、csv、json、markdown、latex（表格和讲解，用于 LaTeX 或 KaTeX 作业）、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.precision': '表格、Markdown 和 LaTeX 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
   'help.opt.color': '即使输出不是终端也使用颜色（也可设置 FORCE_COLOR=1）',

@@ -1,4 +1,5 @@
 import { displaySafeLines } from '../../format/display-safe.js';
+import { latexMath, latexText } from '../../format/latex.js';
 import { displayWidth } from '../../format/width.js';
 import { wrap } from '../../format/wrap.js';
 import type { ExplainLine, ExplainStep, Explanation } from './explanation.js';
@@ -96,24 +97,48 @@ export function renderExplanationText(explanation: Explanation, width = TEXT_WID
   return out.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** Markdown: a heading, numbered steps, formulas in fenced blocks (they keep their alignment). */
+/**
+ * LaTeX to paste into a write-up: the title in bold, the steps an enumerate list, each
+ * sentence a paragraph (one language a paragraph) and each formula display math \[ … \].
+ */
+export function renderExplanationLatex(explanation: Explanation): string {
+  const e = inert(explanation);
+  const bold = (text: string) => `\\noindent\\textbf{${latexText(text.replace(/\n/g, ' '))}}`;
+  const out: string[] = [bold(e.title), '', '\\begin{enumerate}'];
+  const block = (lines: readonly ExplainLine[]) => {
+    for (const line of lines) {
+      // A figure is a terminal's ASCII drawing: a write-up draws its own (--plot FILE.svg).
+      if (line.kind === 'figure') continue;
+      for (const part of split(line))
+        out.push(line.kind === 'formula' ? `\\[ ${latexMath(part)} \\]` : latexText(part), '');
+    }
+  };
+  for (const step of e.steps) {
+    out.push(`\\item ${latexText(step.heading.replace(/\n/g, ' '))}`, '');
+    block(step.lines);
+  }
+  out.push('\\end{enumerate}');
+  if (e.rest) {
+    out.push('', bold(e.rest.heading), '');
+    block(e.rest.lines);
+  }
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+/** Markdown: a heading, numbered steps, formulas as display math ($$ … $$, for KaTeX and GitHub). */
 export function renderExplanationMarkdown(explanation: Explanation): string {
   const e = inert(explanation);
   const out: string[] = [`### ${e.title}`, ''];
   const block = (lines: readonly ExplainLine[]) => {
-    let fence: string[] | undefined;
-    const close = () => {
-      if (fence) out.push('   ```text', ...fence.map((f) => `   ${f}`), '   ```'); // spread-ok: one step's formulas, a few lines
-      fence = undefined;
-    };
     for (const line of lines) {
-      if (line.kind === 'formula' || line.kind === 'figure') (fence ??= []).push(line.text);
-      else {
-        close();
-        out.push(...split(line).map((s) => `   ${s}`), ''); // spread-ok: one line in at most two languages
-      }
+      // A figure is a terminal's ASCII drawing: math rendered by KaTeX has no place for it.
+      if (line.kind === 'figure') continue;
+      if (line.kind === 'formula') for (const part of split(line)) out.push(`   $$${latexMath(part)}$$`, '');
+      else out.push(...split(line).map((s) => `   ${s}`), ''); // spread-ok: one line in at most two languages
     }
-    close();
   };
   e.steps.forEach((step, k) => {
     out.push(`${k + 1}. **${step.heading}**`, '');
