@@ -195,7 +195,10 @@ export function latexMath(formula: string): string {
       emit(word.length === 1 ? word : FUNCTIONS.has(word) ? `\\${word}` : `\\mathrm{${word}}`, true);
       if (rest[0] === '_') rest = subscript(rest, (piece) => (out += piece));
     } else if (SCRIPTS[ch]) {
-      const run = /^[₀-₉₊₋ᵢⱼₖₙₘₜₓ⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿᵀ]+/u.exec(rest)![0];
+      const run =
+        /^[\u2080-\u2089\u208a\u208b\u1d62\u2c7c\u2096\u2099\u2098\u209c\u2093\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207f\u1d40]+/u.exec(
+          rest,
+        )![0];
       out += scripts(run);
       rest = rest.slice(run.length);
       lastWordy = true;

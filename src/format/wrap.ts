@@ -54,7 +54,7 @@ const MIN_HUNG = 20;
  * ("  xent clip --explain    what it does"), when that leaves MIN_HUNG columns of text.
  */
 function hangOf(line: string, width: number): string {
-  const lead = /^(\s*(?:\d+\.\s+|[-•]\s+)?)(\S.*?\s{2,}(?=\S))?/.exec(line);
+  const lead = /^(\s*(?:\d+\.\s+|[-\u2022]\s+)?)(\S.*?\s{2,}(?=\S))?/.exec(line);
   const own = lead?.[1] ?? '';
   const column = own + (lead?.[2] ?? '');
   const fits = (text: string) => displayWidth(text) <= width - MIN_HUNG;
