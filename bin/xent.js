@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Runs the CLI bundle (dist/xent.cjs) through V8's code cache that `npm run build` made
-// beside it: compiling the bundle from source was the largest part of start-up. A cache
-// made by another Node version is rejected by V8, and the source is compiled as usual.
-// (CommonJS, see bin/package.json.)
+// Runs the CLI bundle (dist/xent.cjs) through V8's code cache: compiling the bundle from source
+// was the largest part of start-up. V8 takes a cache only from the Node build that made it, so
+// there is one per Node version, dist/xent.cjs.<node version>-<arch>.cache: `npm run build`
+// makes the builder's, and the first run on any other Node makes its own, after the run (so
+// that it holds the functions a run compiles, not only the top level), when xent's own dist/
+// can be written; nothing is ever written elsewhere. (CommonJS, see bin/package.json.)
 'use strict';
-const { readFileSync, realpathSync } = require('node:fs');
+const { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -14,12 +16,36 @@ const { Script } = require('node:vm');
 // must never take one from the folder of a symlink (node_modules/.bin, a global bin).
 const dist = join(dirname(realpathSync.native(__filename)), '..', 'dist');
 const filename = join(dist, 'xent.cjs');
+const cacheFile = join(dist, `xent.cjs.${process.version}-${process.arch}.cache`);
 let cachedData;
 try {
-  cachedData = readFileSync(`${filename}.cache`);
+  cachedData = readFileSync(cacheFile);
 } catch {
-  // no cache: compile from source
+  // none yet for this Node: compile from source, and make one at exit
 }
-const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData });
+const built = statSync(filename).mtimeMs;
+// ASCII (scripts/build.mjs checks), so Latin-1 reads it as it is, without decoding UTF-8.
+const script = new Script(Module.wrap(readFileSync(filename, 'latin1')), { filename, cachedData });
+// Node flags (in the command or NODE_OPTIONS) can make V8 reject a cache: runs with flags never
+// write one, so that a one-off flag cannot replace the cache of the plain runs.
+if (
+  (cachedData === undefined || script.cachedDataRejected) &&
+  process.execArgv.length === 0 &&
+  !process.env.NODE_OPTIONS
+)
+  process.on('exit', () => {
+    const partial = `${cacheFile}.${process.pid}`;
+    try {
+      // A bundle rebuilt meanwhile (npm run build during a run) must not get this one's cache.
+      if (statSync(filename).mtimeMs !== built) return;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile); // whole or not at all, whatever other runs do meanwhile
+    } catch {
+      // dist/ is read-only (a system-wide install): run without a cache, as before
+      try {
+        unlinkSync(partial);
+      } catch {}
+    }
+  });
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, dist);

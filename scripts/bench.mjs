@@ -4,23 +4,28 @@
 // outputs, a long descent). Prints figures beside their goals; asserts nothing (speed is
 // measured here, never in unit tests).
 //
-// BENCH_SECTIONS=startup,throughput,stream,tables,hostile,whole picks sections (all by default); the sizes
+// Start-up is measured on every Node that `node scripts/nodes.mjs install` put in .nodes/ too.
+// BENCH_SECTIONS=startup,throughput,binary,stream,tables,hostile,whole,retrieval picks sections (all by default); the sizes
 // of the whole-matrix section are set by BENCH_WHOLE_N (5000: clip -f tsv/json on N²),
 // BENCH_WHOLE_JSON_N (2000), BENCH_EMB_N and BENCH_EMB_D (5000×512 embeddings),
-// BENCH_DESCEND_N and BENCH_DESCEND_STEPS (50, 10000). A quick run:
+// BENCH_DESCEND_N and BENCH_DESCEND_STEPS (50, 10000); the retrieval section by BENCH_RETRIEVAL_IMAGES
+// (5000 images × 5 captions: COCO's 5000×25000, ~0.75 GB of CSV). A quick run:
 //   BENCH_SECTIONS=whole BENCH_WHOLE_N=800 BENCH_WHOLE_JSON_N=500 BENCH_EMB_N=800 BENCH_DESCEND_STEPS=500 npm run bench
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedNodes } from './nodes.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // XENT_BIN: another build's bin/xent.js, to measure it the same way (before/after a change).
 const XENT = process.env.XENT_BIN ?? join(ROOT, 'bin', 'xent.js');
 const WORK = join(tmpdir(), 'xent-bench');
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 15);
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'startup,throughput,stream,tables,hostile,whole').split(','));
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'startup,throughput,binary,stream,tables,hostile,whole,retrieval').split(','),
+);
 mkdirSync(WORK, { recursive: true });
 
 /** mulberry32: a small seeded generator, so every run benchmarks the same file. */
@@ -50,18 +55,21 @@ async function generate(n, seed) {
   return path;
 }
 
-/** Runs a command, returning wall seconds, peak RSS (MB, via GNU time) and stdout. */
+/** Runs a command, returning wall seconds, CPU seconds (user + system), peak RSS (MB, via GNU time) and stdout. */
 function run(command, args) {
   const useTime = existsSync('/usr/bin/time');
   const start = process.hrtime.bigint();
   const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr}`);
-  const rssKb = useTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  return { seconds, rssMb: rssKb / 1024, stdout: r.stdout };
+  const [rssKb, user, system] = useTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { seconds, cpu: user + system, rssMb: rssKb / 1024, stdout: r.stdout };
 }
+
+/** "median (min–max)" of seconds: the spread says how much the machine's load moved the figure. */
+const spread = (xs) => `${median(xs).toFixed(2)} s (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})`;
 
 function runShell(line) {
   return run('bash', ['-c', line]);
@@ -72,6 +80,12 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+// The peer's BLAS and OpenMP pools pinned to one thread: logsumexp uses none, and idle pool
+// threads spinning on a loaded 2-core machine were a source of its spread.
+process.env.OPENBLAS_NUM_THREADS ??= '1';
+process.env.OMP_NUM_THREADS ??= '1';
+process.env.MKL_NUM_THREADS ??= '1';
 
 function hasPeer() {
   return spawnSync('python3', ['-c', 'import numpy, scipy'], { encoding: 'utf8' }).status === 0;
@@ -140,21 +154,28 @@ function hasNumpy() {
 const rows = [];
 const row = (what, value, note = '') => rows.push([what, value, note]);
 
-// 1. Start-up: paired runs, alternating, medians.
+// 1. Start-up on the machine's Node and on each one scripts/nodes.mjs installed: paired runs,
+// alternating, medians. One run first, untimed: on a Node that has no code cache yet it makes one.
 if (SECTIONS.has('startup')) {
-  const node = [];
-  const xent = [];
-  for (let k = 0; k < PAIRS; k++) {
-    node.push(run(process.execPath, ['-e', '0']).seconds);
-    xent.push(run(process.execPath, [XENT, 'softmax', '1', '2', '3']).seconds);
-  }
-  const ratio = median(xent) / median(node);
-  row('start-up: node -e 0', `${(median(node) * 1000).toFixed(1)} ms`, `median of ${PAIRS}`);
-  row(
-    'start-up: xent softmax 1 2 3',
-    `${(median(xent) * 1000).toFixed(1)} ms`,
-    `${ratio.toFixed(2)}× node (target ≤ 1.30×)`,
+  const nodes = [{ version: process.version, node: process.execPath }, ...installedNodes()].filter(
+    (n, k, all) => all.findIndex((m) => m.version === n.version) === k,
   );
+  for (const { version, node: nodeBinary } of nodes) {
+    run(nodeBinary, [XENT, 'softmax', '1', '2', '3']);
+    const node = [];
+    const xent = [];
+    for (let k = 0; k < PAIRS; k++) {
+      node.push(run(nodeBinary, ['-e', '0']).seconds);
+      xent.push(run(nodeBinary, [XENT, 'softmax', '1', '2', '3']).seconds);
+    }
+    const ratio = median(xent) / median(node);
+    row(`start-up on ${version}: node -e 0`, `${(median(node) * 1000).toFixed(1)} ms`, `median of ${PAIRS}`);
+    row(
+      `start-up on ${version}: xent softmax 1 2 3`,
+      `${(median(xent) * 1000).toFixed(1)} ms`,
+      `${ratio.toFixed(2)}× node (target ≤ 1.15×)`,
+    );
+  }
 }
 
 // 2. Throughput on a 2048×2048 CSV.
@@ -190,7 +211,14 @@ if (SECTIONS.has('throughput')) {
       `${peerSeconds.toFixed(2)} s`,
       `${Math.max(...peerRuns.map((r) => r.rssMb)).toFixed(0)} MB peak, median of ${THROUGHPUT_PAIRS}`,
     );
-    row('clip / peer', `${(clip.seconds / peerSeconds).toFixed(2)}×`, 'target ≤ 0.25×');
+    row('clip / peer', `${(clip.seconds / peerSeconds).toFixed(2)}×`, 'target ≤ 0.25× (wall, medians)');
+    // What varies: the peer's time far more than xent's (its start-up imports SciPy, its
+    // loadtxt allocates per line); CPU time is what the machine's load moves least.
+    row(
+      'clip / peer, spread',
+      `xent ${spread(clipRuns.map((r) => r.seconds))}, peer ${spread(peerRuns.map((r) => r.seconds))}`,
+      `CPU: xent ${median(clipRuns.map((r) => r.cpu)).toFixed(2)} s, peer ${median(peerRuns.map((r) => r.cpu)).toFixed(2)} s = ${(median(clipRuns.map((r) => r.cpu)) / median(peerRuns.map((r) => r.cpu))).toFixed(2)}×`,
+    );
     row('loss agreement', rel.toExponential(1), `xent ${xentLoss}, peer ${peerLoss} (target ≤ 1e-9)`);
   } else {
     row('NumPy + SciPy peer', 'skipped', 'python3 with numpy and scipy not found');
@@ -199,6 +227,120 @@ if (SECTIONS.has('throughput')) {
   row('ce -y diag -f value', `${ce.seconds.toFixed(2)} s`, `${(mb / ce.seconds).toFixed(0)} MB/s`);
   const sm = runShell(`node ${XENT} softmax -i ${file} -f tsv > /dev/null`);
   row('softmax -f tsv > /dev/null', `${sm.seconds.toFixed(2)} s`, `${(mb / sm.seconds).toFixed(0)} MB/s`);
+}
+
+// 2b. Binary input: an .npy similarity matrix against np.load + scipy.special.logsumexp on the
+// same file (goal ≤ 0.7×), the read alone (goal ≥ 1 GB/s), and -f json against -f tsv.
+if (SECTIONS.has('binary')) {
+  /** An n×n similarity matrix as .npy of float32 or float64 (the values of `generate`, unrounded). */
+  const npyFile = (n, seed, bytes) => {
+    const path = join(WORK, `sim-${n}-${seed}-f${bytes * 8}.npy`);
+    if (existsSync(path)) return path;
+    const next = random(seed);
+    const values = bytes === 4 ? new Float32Array(n * n) : new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) values[i * n + j] = (next() * 2 - 1) * 5 + (i === j ? 4 : 0);
+    let dict = `{'descr': '<f${bytes}', 'fortran_order': False, 'shape': (${n}, ${n}), }`;
+    dict += ' '.repeat((64 - ((10 + dict.length + 1) % 64)) % 64) + '\n';
+    const header = Buffer.alloc(10 + dict.length);
+    header.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, dict.length & 0xff, dict.length >> 8]);
+    header.write(dict, 10, 'latin1');
+    writeFileSync(path, Buffer.concat([header, Buffer.from(values.buffer)]));
+    return path;
+  };
+  const PAIRS_BINARY = Number(process.env.BENCH_BINARY_PAIRS ?? 5);
+  const peer = hasPeer();
+  for (const bytes of [4, 8]) {
+    const file = npyFile(4096, 20261205, bytes);
+    const mb = statSync(file).size / 1e6;
+    const ours = [];
+    const theirs = [];
+    for (let k = 0; k < PAIRS_BINARY; k++) {
+      ours.push(run(process.execPath, [XENT, 'clip', '-i', file, '-f', 'value']));
+      if (peer) theirs.push(run('python3', [join(ROOT, 'scripts', 'bench_peer.py'), file]));
+    }
+    const what = `clip -f value, 4096² .npy float${bytes * 8} (${mb.toFixed(0)} MB)`;
+    row(
+      what,
+      spread(ours.map((r) => r.seconds)),
+      `CPU ${median(ours.map((r) => r.cpu)).toFixed(2)} s, ${Math.max(...ours.map((r) => r.rssMb)).toFixed(0)} MB peak, median of ${PAIRS_BINARY}`,
+    );
+    if (!peer) {
+      row('  np.load + logsumexp', 'skipped', 'python3 with numpy and scipy not found');
+      continue;
+    }
+    const ratio = median(ours.map((r) => r.seconds)) / median(theirs.map((r) => r.seconds));
+    const cpuRatio = median(ours.map((r) => r.cpu)) / median(theirs.map((r) => r.cpu));
+    const rel = Math.abs(Number(ours[0].stdout) - Number(theirs[0].stdout)) / Math.abs(Number(theirs[0].stdout));
+    row(
+      '  np.load + logsumexp',
+      spread(theirs.map((r) => r.seconds)),
+      `CPU ${median(theirs.map((r) => r.cpu)).toFixed(2)} s, ${Math.max(...theirs.map((r) => r.rssMb)).toFixed(0)} MB peak`,
+    );
+    row(
+      '  xent / peer',
+      `${ratio.toFixed(2)}×`,
+      `goal ≤ 0.7×: ${ratio <= 0.7 ? 'met' : 'NOT met'} (CPU ${cpuRatio.toFixed(2)}×; loss agreement ${rel.toExponential(1)}${bytes === 4 ? ', NumPy sums float32 in float32' : ''})`,
+    );
+  }
+  // The read alone: parseInput over the file with an empty sink, from the sources (bundled here).
+  const { build } = await import('esbuild');
+  const entry = join(WORK, 'read-entry.ts');
+  writeFileSync(
+    entry,
+    `export { parseInput } from ${JSON.stringify(join(ROOT, 'src/rows/input.ts'))};\nexport { fileChunks } from ${JSON.stringify(join(ROOT, 'src/rows/file-chunks.ts'))};\n`,
+  );
+  const bundle = join(WORK, 'read-bundle.mjs');
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: bundle,
+    logLevel: 'error',
+  });
+  const { parseInput, fileChunks } = await import(bundle);
+  for (const bytes of [4, 8]) {
+    const file = npyFile(4096, 20261205, bytes);
+    const mb = statSync(file).size / 1e6;
+    const speeds = [];
+    const cpuSpeeds = [];
+    for (let k = 0; k < 5; k++) {
+      let seen = 0;
+      const start = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      await parseInput({ source: 'bench', chunks: fileChunks(file) }, (r) => {
+        seen += r.length;
+      });
+      const used = process.cpuUsage(cpu);
+      if (seen !== 4096 * 4096) throw new Error(`the read gave ${seen} values, not 4096²`);
+      speeds.push(mb / (Number(process.hrtime.bigint() - start) / 1e9));
+      cpuSpeeds.push(mb / ((used.user + used.system) / 1e6));
+    }
+    const wall = median(speeds);
+    const cpu = median(cpuSpeeds);
+    const verdict = wall >= 1000 ? 'met' : cpu >= 1000 ? 'met in CPU time only' : 'NOT met';
+    row(
+      `read .npy float${bytes * 8}, 4096²`,
+      `${wall.toFixed(0)} MB/s`,
+      `${cpu.toFixed(0)} MB/s of CPU time, median of 5, one thread; goal ≥ 1000 MB/s: ${verdict}`,
+    );
+  }
+  // -f json against -f tsv of the same 2048² result (softmax: JSON has probs and log_probs, twice the numbers).
+  const mid = npyFile(2048, 20261206, 8);
+  const timedFormat = (format) => {
+    const rs = Array.from({ length: 3 }, () => measure(`node ${XENT} softmax -i ${mid} -f ${format} > /dev/null`));
+    return { seconds: median(rs.map((r) => r.seconds)), rssMb: Math.max(...rs.map((r) => r.rssMb)) };
+  };
+  const json = timedFormat('json');
+  const tsv = timedFormat('tsv');
+  const jsonRatio = json.seconds / tsv.seconds;
+  row('softmax 2048² -f tsv', `${tsv.seconds.toFixed(2)} s`, `${tsv.rssMb.toFixed(0)} MB peak (streamed), median of 3`);
+  row(
+    'softmax 2048² -f json',
+    `${json.seconds.toFixed(2)} s`,
+    `${jsonRatio.toFixed(2)}× tsv, ${(jsonRatio / 2).toFixed(2)}× per number (it writes probs and log_probs); goal ≤ 1.5×: ${jsonRatio <= 1.5 ? 'met' : jsonRatio / 2 <= 1.5 ? 'met per number' : 'NOT met'}; ${json.rssMb.toFixed(0)} MB peak (goal ≤ ${((3 * statSync(mid).size) / 1e6 + 100).toFixed(0)} MB)`,
+  );
 }
 
 // 3. Memory on a 4096×4096 CSV (~160 MB of text).
@@ -410,9 +552,46 @@ if (SECTIONS.has('whole')) {
   }
 }
 
+// 7. Retrieval on COCO's shape: images × 5·images similarities, a file read twice row by row in
+// O(images + texts) memory, whatever its size (the matrix alone would be 8 bytes a value).
+if (SECTIONS.has('retrieval')) {
+  const images = Number(process.env.BENCH_RETRIEVAL_IMAGES ?? 5000);
+  const texts = 5 * images;
+  const path = join(WORK, `retrieval-${images}x${texts}.csv`);
+  if (!existsSync(path)) {
+    const next = random(20261205);
+    const out = createWriteStream(path);
+    const row = new Array(texts);
+    for (let i = 0; i < images; i++) {
+      // Cosine-like scores, 3 decimals, each image's own 5 captions a little higher.
+      for (let j = 0; j < texts; j++) row[j] = (next() * 2 - 1 + (Math.floor(j / 5) === i ? 0.5 : 0)).toFixed(3);
+      if (!out.write(row.join(',') + '\n')) await new Promise((r) => out.once('drain', r));
+    }
+    await new Promise((r) => out.end(r));
+  }
+  const size = statSync(path).size / 1e6;
+  const r = measure(`node ${XENT} retrieval -i ${path} --captions-per-image 5 -f json > /dev/null`);
+  const whole = (images * texts * 8) / 1e6;
+  const verdict = (ok) => (ok ? 'met' : 'NOT met');
+  if (!r.ok)
+    row(
+      `retrieval ${images}×${texts}`,
+      'failed',
+      `${r.rssMb.toFixed(0)} MB peak, ${r.seconds.toFixed(1)} s: ${r.error}`,
+    );
+  else
+    row(
+      `retrieval ${images}×${texts} -f json (${size.toFixed(0)} MB, read twice)`,
+      `${r.rssMb.toFixed(0)} MB`,
+      `${r.seconds.toFixed(1)} s; goal < 150 MB (the matrix held would be ${whole.toFixed(0)} MB): ${verdict(r.rssMb < 150)}`,
+    );
+}
+
 const width = [0, 1, 2].map((k) => Math.max(...rows.map((r) => String(r[k]).length)));
 console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
 );
 for (const r of rows)
   console.log(

@@ -1,11 +1,13 @@
 """The Python pipeline a user would otherwise write: the symmetric CLIP loss of a similarity
-matrix stored as CSV, with NumPy and SciPy. Used by scripts/bench.mjs as xent's peer."""
+matrix stored as CSV (np.loadtxt) or as .npy (np.load), with NumPy and SciPy. Used by
+scripts/bench.mjs as xent's peer."""
 import sys
 
 import numpy as np
 from scipy.special import logsumexp
 
-logits = np.loadtxt(sys.argv[1], delimiter=",", ndmin=2)
+path = sys.argv[1]
+logits = np.load(path) if path.endswith(".npy") else np.loadtxt(path, delimiter=",", ndmin=2)
 diag = np.diag(logits)
 loss_i2t = np.mean(logsumexp(logits, axis=1) - diag)
 loss_t2i = np.mean(logsumexp(logits, axis=0) - diag)

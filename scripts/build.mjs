@@ -1,10 +1,11 @@
 // Bundles the CLI into one file so that start-up reads a single module instead of resolving
-// hundreds of files in node_modules (dist/xent.cjs and its code cache; beside it the Chinese
+// hundreds of files in node_modules (dist/xent.cjs and its code cache for this Node; beside it the Chinese
 // messages, dist/xent-zh.cjs, and the worker thread for large files, dist/xent-part.cjs).
 // Then builds the library: dist/index.js (src/index.ts and the maths it imports, no CLI) and
 // its declaration files in dist/types.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
@@ -73,6 +74,10 @@ await build({
   plugins: [lazyChildProcess, zhOnDemand],
   external: ['./xent-zh.cjs'],
 });
+// bin/xent.js reads the bundle as Latin-1, a copy of its bytes: UTF-8 would be decoded to a
+// string of two bytes a character (esbuild escapes strings but not regular expressions).
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(cli, 'latin1'));
+if (nonAscii) throw new Error(`${cli} is not ASCII at byte ${nonAscii.index}: write that character as \\u…`);
 await build({ ...NODE_BUNDLE, entryPoints: ['src/i18n/zh.ts'], outfile: 'dist/xent-zh.cjs' });
 // The worker thread that reads pieces of a large file (src/rows/parallel.ts): its own small
 // bundle, so that it starts without the CLI's commands, help and messages.
@@ -83,19 +88,23 @@ await build({
   plugins: [keysOnly],
 });
 
-// V8's code cache of the CLI bundle, made after one run of a quick calculation (see
-// scripts/warm-cache.cjs): it then holds the functions such a run compiles, not just the top
-// level, which took a third off xent's start-up cost over Node's own here. A cache from
-// another Node version is rejected by bin/xent.js, and the source compiled as usual.
+// V8's code cache of the CLI bundle for the Node that builds it, made by bin/xent.js itself at
+// the end of a first run of a quick calculation: it then holds the functions such a run
+// compiles, not just the top level, which took a third off xent's start-up cost over Node's
+// own here. Caches of the bundle just replaced are removed first: V8 checks a cache against
+// the length of its source only, not its text.
+for (const name of readdirSync(dirname(cli))) if (/^xent\.cjs\..*cache/.test(name)) rmSync(join(dirname(cli), name));
+const { NODE_OPTIONS: _, ...plainEnv } = process.env; // Node flags would make the run skip the cache
 const warm = spawnSync(
   process.execPath,
-  [fileURLToPath(new URL('warm-cache.cjs', import.meta.url)), cli, 'softmax', '1', '2', '3', '-f', 'table'],
+  [fileURLToPath(new URL('../bin/xent.js', import.meta.url)), 'softmax', '1', '2', '3'],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, XENT_LANG: 'en' },
+    env: { ...plainEnv, XENT_LANG: 'en' },
   },
 );
-if (warm.status !== 0) throw new Error(`the warm-up run of ${cli} failed (exit ${warm.status})`);
+const cache = join(dirname(cli), `xent.cjs.${process.version}-${process.arch}.cache`);
+if (warm.status !== 0 || !existsSync(cache)) throw new Error(`the warm-up run of ${cli} failed (exit ${warm.status})`);
 
 // The library: one ESM file with only what src/index.ts reaches (the maths, the parser, the
 // message catalogue for XentError's English text). It imports nothing, not even node: modules.

@@ -27,6 +27,22 @@ export {
   type DistillationOptions,
   type DistillationResult,
 } from './ops/distill/library.js';
+export {
+  languageModelLoss,
+  type LanguageModelOptions,
+  type LanguageModelResult,
+} from './ops/lm/library.js';
+export {
+  infoNceLoss,
+  type InfoNceEmbeddingInput,
+  type InfoNceOptions,
+  type InfoNceLossResult,
+} from './ops/infonce/library.js';
+export {
+  retrievalMetrics,
+  type RetrievalOptions,
+  type RetrievalMetricsResult,
+} from './ops/retrieval/library.js';
 export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
 export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';

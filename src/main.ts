@@ -1,11 +1,10 @@
 // The entry point: the only file that touches the process.
-import { fstatSync, readFileSync, statSync } from 'node:fs';
-import { constants } from 'node:os';
+import { existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
 import { EXIT } from './core/exit-codes.js';
-import { fileChunks } from './rows/file-chunks.js';
+import { fileByPosition, fileChunks } from './rows/file-chunks.js';
 import { join } from 'node:path';
-import { writeAllSync, writtenUnchecked } from './write-out.js';
+import { isTerminal, writeAllSync } from './write-out.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -20,12 +19,21 @@ function write(stream: NodeJS.WriteStream, text: string | Uint8Array): Promise<v
   });
 }
 
-/** Stdout to a file or a device: written by xent itself and checked to the last byte (src/write-out.ts). */
-const stdoutUnchecked = writtenUnchecked(1, process.stdout.isTTY === true);
+// Node's process.stdout and process.stderr are created when first touched, and creating them
+// (with the stream modules they load) was a fifth of xent's start-up: a quick calculation
+// into a file or a pipe touches neither.
+const stdoutIsTTY = isTerminal(1);
 
+/** Stdout but a terminal: written by xent itself and checked to the last byte (src/write-out.ts). */
 async function writeStdout(text: string | Uint8Array): Promise<void> {
-  if (!stdoutUnchecked) return write(process.stdout, text);
-  if (text.length > 0) writeAllSync(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  if (stdoutIsTTY) return write(stdout(), text);
+  if (text.length === 0) return;
+  try {
+    writeAllSync(1, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(); // as stdout's 'error' listener
+    throw error;
+  }
 }
 
 /** The first failed write of a streamed output: it ends the run as a failed write (74), whatever runCli made of it. */
@@ -50,11 +58,18 @@ function reason(error: NodeJS.ErrnoException): string {
 // A reader that goes away early (`xent … | head -1`) is not an error: end quietly, with the
 // run's own code (1 stays 1 for a wrong --expect value; 0 while streaming). Any other
 // failure to write (a full disk) is reported, and the exit code says the output is incomplete.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit();
-  process.stderr.write(errorLine(context, 'err.writeFailed', reason(error)));
-  process.exit(EXIT.output);
-});
+let stdoutListened = false;
+function stdout(): NodeJS.WriteStream {
+  if (!stdoutListened) {
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit();
+      stderr().write(errorLine(context, 'err.writeFailed', reason(error)));
+      process.exit(EXIT.output);
+    });
+    stdoutListened = true;
+  }
+  return process.stdout;
+}
 
 /**
  * True when stdout was closed (`xent … >&-`): Node then opens /dev/null as fd 1 itself, so
@@ -83,10 +98,10 @@ function stdoutWasClosed(): boolean {
 // puts back the default disposition: Node closes its signal watcher, libuv restores SIG_DFL.)
 const INTERRUPTS = ['SIGINT', 'SIGTERM'] as const;
 function clearLineAndDie(signal: NodeJS.Signals): void {
-  process.stderr.write('\r\u001b[K');
+  stderr().write('\r\u001b[K');
   for (const name of INTERRUPTS) process.removeListener(name, clearLineAndDie);
   process.kill(process.pid, signal);
-  process.exit(128 + constants.signals[signal]); // where a signal cannot end it (Windows)
+  process.exit(128 + (require('node:os') as typeof import('node:os')).constants.signals[signal]); // where a signal cannot end it (Windows)
 }
 let progressShown = false;
 function showProgress(line: string): void {
@@ -96,23 +111,30 @@ function showProgress(line: string): void {
       shown ? process.on(name, clearLineAndDie) : process.removeListener(name, clearLineAndDie);
     progressShown = shown;
   }
-  process.stderr.write(`\r\u001b[K${line}`);
+  stderr().write(`\r\u001b[K${line}`);
 }
 
 // A failed write to stderr cannot be reported: stderr is where it would go. It never turns
 // into Node's exit code 1 (an --expect value is wrong): the run's own code stands. A reader
 // that left (EPIPE) is as quiet as on stdout; any other failure on a run that succeeded
 // means its warnings were lost: 74, the output could not be written.
-process.stderr.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE' && !process.exitCode) process.exitCode = EXIT.output;
-});
+let stderrListened = false;
+function stderr(): NodeJS.WriteStream {
+  if (!stderrListened) {
+    process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && !process.exitCode) process.exitCode = EXIT.output;
+    });
+    stderrListened = true;
+  }
+  return process.stderr;
+}
 
 // A bug that escapes runCli (a stream's error, a worker's) is an internal error, not exit 1.
 process.on('uncaughtException', (error) => {
   const message = error instanceof Error ? error.message : String(error);
   try {
     const stack = process.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    process.stderr.write(errorLine(context, 'err.internal', message) + stack);
+    stderr().write(errorLine(context, 'err.internal', message) + stack);
   } finally {
     process.exit(EXIT.internal);
   }
@@ -120,7 +142,7 @@ process.on('uncaughtException', (error) => {
 
 async function main(): Promise<void> {
   if (stdoutWasClosed()) {
-    process.stderr.write(errorLine(context, 'err.stdoutClosed'));
+    stderr().write(errorLine(context, 'err.stdoutClosed'));
     process.exitCode = EXIT.output;
     return;
   }
@@ -130,12 +152,15 @@ async function main(): Promise<void> {
     get stdinIsTTY() {
       return process.stdin.isTTY === true;
     },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
-    rows: process.stdout.rows,
+    stdoutIsTTY,
+    columns: stdoutIsTTY ? process.stdout.columns : undefined,
+    rows: stdoutIsTTY ? process.stdout.rows : undefined,
     readStdin,
     readFile: async (path) => (await import('node:fs/promises')).readFile(path),
+    writeFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
+    exists: existsSync,
+    openRange: fileByPosition,
     // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
     // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
     // that was typed: through node_modules/.bin or a global bin, that folder is another
@@ -146,17 +171,17 @@ async function main(): Promise<void> {
     startWorker: (script, options) =>
       new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(script, options),
     write: writeStreamed,
-    progress: process.stderr.isTTY ? showProgress : undefined,
+    progress: isTerminal(2) ? showProgress : undefined,
   });
   if (streamedWriteFailure !== undefined) throw streamedWriteFailure;
   process.exitCode = result.code; // first: a failed write below changes it only as EXIT says
-  await writeStdout(result.stdout);
-  await write(process.stderr, result.stderr).catch(() => {}); // handled by stderr's 'error' listener
+  await writeStdout(result.stdoutBytes ?? result.stdout);
+  if (result.stderr !== '') await write(stderr(), result.stderr).catch(() => {}); // handled by stderr's 'error' listener
 }
 
 // runCli turns every error into a message; this catches only a failed write of the result.
 main().catch((error: unknown) => {
   const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
-  process.stderr.write(errorLine(context, 'err.writeFailed', text));
+  stderr().write(errorLine(context, 'err.writeFailed', text));
   process.exitCode = EXIT.output;
 });

@@ -2,11 +2,12 @@
 //
 // Node writes to a stdout that is a file or a device (`> out.json`, `> /dev/full`) with
 // fs.writeSync and ignores how many bytes the kernel took: on a disk that fills mid-write the
-// kernel takes what fits, the rest is dropped and nothing is reported. So for those xent
-// writes itself, looping until every byte is taken or the kernel says why not (ENOSPC, EIO,
-// EFBIG…). Pipes, sockets and terminals go through Node's stream, which already queues what
-// the kernel did not take and reports EPIPE and the like through the write's callback.
-import { fstatSync, writeSync } from 'node:fs';
+// kernel takes what fits, the rest is dropped and nothing is reported. So xent writes every
+// output but a terminal itself, looping until every byte is taken or the kernel says why not
+// (ENOSPC, EIO, EFBIG, EPIPE…). Pipes too: Node's stream for a pipe writes synchronously on
+// Linux as well, and creating process.stdout (with the stream modules it loads) was a fifth
+// of xent's start-up. Terminals go through Node's stream, which knows their width.
+import { fstatSync, statSync, writeSync } from 'node:fs';
 
 /** Writes `bytes` at the descriptor's position, all of it, or throws the kernel's error. */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
@@ -31,12 +32,16 @@ export function writeAllSync(fd: number, bytes: Uint8Array): void {
   }
 }
 
-/** True when fd is a regular file or a device other than a terminal: Node would write it unchecked. */
-export function writtenUnchecked(fd: number, isTTY: boolean): boolean {
+/**
+ * True when fd is a terminal. Node's tty module is asked only about a character device other
+ * than /dev/null (loading it brings Node's streams): a file, a pipe or /dev/null is none.
+ */
+export function isTerminal(fd: number): boolean {
   try {
     const stat = fstatSync(fd);
-    return !isTTY && (stat.isFile() || stat.isCharacterDevice() || stat.isBlockDevice());
+    if (!stat.isCharacterDevice() || stat.rdev === statSync('/dev/null').rdev) return false;
   } catch {
-    return false;
+    // a closed descriptor, or no /dev/null to compare with: ask the tty module
   }
+  return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }

@@ -129,7 +129,7 @@ describe('xent ce output', () => {
     const r = await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'markdown', '-L', 'zh']);
     expect(r.stdout).toContain('**每一行的交叉熵**');
     expect(r.stdout).toMatch(/\| 1 +\| +0 \| +0 \| +0\.7856 \| 0\.2413 \| +✓ \|/);
-    expect(r.stdout).toContain('- 损失（mean）: **0.2413**');
+    expect(r.stdout).toContain('- 损失（平均）: **0.2413**');
   });
 
   it('diag targets: row i is class i', async () => {

@@ -56,8 +56,8 @@ const cases: Case[] = [
   [
     'binary garbage',
     ['softmax', '-i', 'g.bin'],
-    "xent: error: 'g.bin' is not text: it has a NUL byte at byte 3",
-    'xent: 错误: “g.bin”不是文本：第 3 字节是 NUL',
+    "xent: error: 'g.bin' is not text: it has a NUL byte at byte 3 (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)",
+    'xent: 错误: “g.bin”不是文本：第 3 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）',
     { files: { 'g.bin': new Uint8Array([0x31, 0x20, 0, 0xff, 0x13]) } },
   ],
   [
@@ -148,8 +148,8 @@ const cases: Case[] = [
   [
     'an unknown format',
     ['softmax', '-f', 'xml', '1'],
-    `xent: error: option --format takes one of table, tsv, csv, json, markdown, value, got 'xml'\n${TRY}`,
-    `xent: 错误: 选项 --format 只能取 table, tsv, csv, json, markdown, value 之一，收到的是“xml”\n${TRY_ZH}`,
+    `xent: error: option --format takes one of table, tsv, csv, json, markdown, latex, value, npy, got 'xml'\n${TRY}`,
+    `xent: 错误: 选项 --format 只能取 table, tsv, csv, json, markdown, latex, value, npy 之一，收到的是“xml”\n${TRY_ZH}`,
   ],
   [
     'a bad precision',

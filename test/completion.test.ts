@@ -31,7 +31,7 @@ describe.each(['bash', 'zsh', 'fish'])('xent completion %s', (shell) => {
   it('completes the values xent knows', async () => {
     const text = await script(shell);
     for (const words of [
-      'table tsv csv json markdown value',
+      'table tsv csv json markdown latex value',
       'en zh both',
       'row col',
       'mean sum none',

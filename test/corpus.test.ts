@@ -40,6 +40,9 @@ describe('the bad-input corpus', () => {
       'focal',
       'distill',
       'hinge',
+      'lm',
+      'infonce',
+      'retrieval',
       'clip',
       'siglip',
       'ntxent',
@@ -101,7 +104,7 @@ describe('generated inputs', () => {
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: `xent: error: '1O' at row 1, column ${columns + 1} of standard input is not a number (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)\n`,
+      stderr: `xent: error: '1O' at row 1, column ${columns + 1} of standard input is not a number; if that column holds labels or ids, --index-col ${columns + 1} reads it as row labels, --drop-cols ${columns + 1} leaves it out, -y col:${columns + 1} takes the targets from it\n`,
     });
   });
 
@@ -109,8 +112,14 @@ describe('generated inputs', () => {
     const garbage = randomBytes(4096, seed);
     const nul = garbage.indexOf(0);
     for (const [lang, text] of [
-      ['en', `xent: error: standard input is not text: it has a NUL byte at byte ${nul + 1}\n`],
-      ['zh', `xent: 错误: 标准输入不是文本：第 ${nul + 1} 字节是 NUL\n`],
+      [
+        'en',
+        `xent: error: standard input is not text: it has a NUL byte at byte ${nul + 1} (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)\n`,
+      ],
+      [
+        'zh',
+        `xent: 错误: 标准输入不是文本：第 ${nul + 1} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）\n`,
+      ],
     ] as const) {
       const r = await xent(['softmax'], { stdin: garbage, env: { LANG: LOCALE[lang] } });
       expect(nul, 'the generator gives a NUL in 4 KB').toBeGreaterThanOrEqual(0);

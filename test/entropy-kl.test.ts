@@ -227,7 +227,7 @@ describe("ce: H(q) and KL(q‖p) of each row's target", () => {
     expect(r.stdout).not.toContain('│ H(q)');
     const zh = await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'table'], { env: zhEnv });
     expect(zh.stdout).toContain(
-      '类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)',
+      '类别目标是独热的：H(q) = 0，所以每行的交叉熵 −log p(目标) 完全是 KL 散度，KL(q‖p) = H(q, p)',
     );
   });
 

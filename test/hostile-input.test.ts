@@ -405,12 +405,12 @@ describe('pipes and devices given as files are streams, read once', () => {
     [
       '--target-probs @/dev/zero',
       'ce 1,2 --target-probs @/dev/zero',
-      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n",
+      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1 (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)\n",
     ],
     [
       '-i /dev/zero',
       'clip -f value -i /dev/zero',
-      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1\n",
+      "xent: error: '/dev/zero' is not text: it has a NUL byte at byte 1 (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)\n",
     ],
     ['@/dev/null', 'kl --p @/dev/null --q 1', "xent: error: no numbers found in '/dev/null'\n"],
   ])('%s is refused at once (it is never read whole)', (_name, args, stderr) => {

@@ -12,7 +12,7 @@ const files = {
   'k.txt': '1\n2\n',
   'pos.txt': '2 0.5\n',
   'labels.txt': '0\n0\n1\n1\n',
-  'claim.txt': '0.79\n0.18\n0.04\n',
+  'claim.txt': '0.79\n0.18\n0.039\n',
   'embeddings.csv': '1,0\n0.9,0.1\n0,1\n0.1,0.9\n',
 };
 const LOGITS = '2,0.5,-1; 0.3,1.8,0.2; 1,1,1';
@@ -53,11 +53,11 @@ describe('@FILE for list options', () => {
     ],
     [
       ['softmax', '2', '0.5', '-1', '--expect', '@claim.txt'],
-      ['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18,0.04'],
+      ['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18,0.039'],
     ],
     [
       ['softmax', '2', '0.5', '-1', '--expect', 'probs=@claim.txt'],
-      ['softmax', '2', '0.5', '-1', '--expect', 'probs=0.79,0.18,0.04'],
+      ['softmax', '2', '0.5', '-1', '--expect', 'probs=0.79,0.18,0.039'],
     ],
   ])('%j gives what %j gives', async (fromFile, inline) => {
     const expected = await xent(inline, { files });

@@ -222,6 +222,37 @@ const SCHEMAS: Record<string, Schema> = {
     },
   },
 
+  dtype: {
+    inputs: {
+      required: ['op', 'dtype', 'algorithm', 'logits'],
+      optional: ['temperature', 'target', 'targets', 'weight', 'reduction', 'scale'],
+      oneOf: [],
+    },
+    expected: (c) => ({ required: ['result', ...(c.op === 'bce' ? ['losses'] : [])], optional: [] }),
+    check(c, e) {
+      const p: Problems = [];
+      need(
+        p,
+        ['softmax', 'log_softmax', 'cross_entropy', 'bce', 'clip'].includes(c.op as string),
+        'op',
+        'an operation',
+      );
+      need(p, ['float32', 'float16', 'bfloat16'].includes(c.dtype as string), 'dtype', 'a format');
+      need(p, ['stable', 'naive'].includes(c.algorithm as string), 'algorithm', "'stable' or 'naive'");
+      need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
+      if (c.op === 'softmax' || c.op === 'log_softmax')
+        need(p, isMatrix(e.result, rows, cols), 'expected.result', 'numbers shaped as logits');
+      else if (c.op === 'cross_entropy' && c.reduction === 'none')
+        need(p, isVector(e.result, rows), 'expected.result', 'a loss per row');
+      else need(p, isNum(e.result), 'expected.result', 'a number');
+      if (c.op === 'cross_entropy') need(p, isVector(c.target, rows, isInt), 'target', 'a class per row');
+      if (c.op === 'bce') need(p, isMatrix(c.targets, rows, cols), 'targets', 'numbers shaped as logits');
+      if (c.op === 'clip') need(p, rows === cols, 'logits', 'a square matrix');
+      return p;
+    },
+  },
   bce: {
     inputs: { required: ['logits', 'targets', 'reduction'], optional: ['pos_weight'], oneOf: [] },
     expected: () => ({ required: ['loss', 'losses', 'grad'], optional: [] }),
@@ -411,6 +442,88 @@ const SCHEMAS: Record<string, Schema> = {
           `expected.${key}`,
           'a number, or a list, matrix or list of matrices of numbers',
         );
+      return p;
+    },
+  },
+  lm: {
+    inputs: {
+      required: ['logits', 'tokens', 'shift'],
+      optional: ['ignore_index'],
+      oneOf: [['seq_len', 'breaks']],
+    },
+    expected: () => ({
+      required: ['loss', 'losses', 'perplexity', 'sequence_losses', 'sequence_loss', 'grad'],
+      optional: [],
+    }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+      if (p.length) return p;
+      const [rows, cols] = [rowsOf(c.logits), colsOf(c.logits)];
+      const ignore = (c.ignore_index as number | undefined) ?? -100;
+      const token = (y: Json) => isInt(y) && (y === ignore || ((y as number) >= 0 && (y as number) < cols));
+      need(p, isVector(c.tokens, rows, token), 'tokens', `${rows} token ids or the ignore index`);
+      need(p, typeof c.shift === 'boolean', 'shift', 'true or false');
+      if ('seq_len' in c)
+        need(p, isInt(c.seq_len) && rows % (c.seq_len as number) === 0, 'seq_len', 'a divisor of the rows');
+      if ('breaks' in c) need(p, isVector(c.breaks, undefined, isInt), 'breaks', 'row counts');
+      need(p, isNum(e.loss) && isNum(e.perplexity) && isNum(e.sequence_loss), 'expected.loss', 'numbers');
+      need(p, isVector(e.losses, rows), 'expected.losses', `${rows} numbers, one per row`);
+      need(p, isVector(e.sequence_losses), 'expected.sequence_losses', 'one number per sequence');
+      need(p, isMatrix(e.grad, rows, cols), 'expected.grad', 'numbers shaped as logits');
+      return p;
+    },
+  },
+
+  infonce: {
+    inputs: {
+      required: ['temperature'],
+      optional: ['normalize'],
+      oneOf: [['logits', 'query']],
+      together: { query: ['pos', 'neg'] },
+    },
+    expected: (c) => ({
+      required: ['loss', 'losses', 'logits', ...('query' in c ? ['grad_query', 'grad_pos', 'grad_neg'] : ['grad'])],
+      optional: [],
+    }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, typeof c.temperature === 'number' && c.temperature > 0, 'temperature', 'a positive number');
+      if ('logits' in c) {
+        need(p, isMatrix(c.logits), 'logits', 'a matrix of numbers');
+        if (p.length) return p;
+        need(p, isMatrix(e.grad, rowsOf(c.logits), colsOf(c.logits)), 'expected.grad', 'numbers shaped as logits');
+        return p;
+      }
+      need(p, isMatrix(c.query) && isMatrix(c.pos) && isMatrix(c.neg), 'query', 'query, pos and neg matrices');
+      if (p.length) return p;
+      const [n, d] = [rowsOf(c.query), colsOf(c.query)];
+      need(p, isMatrix(c.pos, n, d), 'pos', 'shaped as query');
+      need(p, colsOf(c.neg) === d, 'neg', `${d} columns`);
+      need(p, isMatrix(e.logits, n, 1 + rowsOf(c.neg)), 'expected.logits', 'N × (1 + K)');
+      need(p, isVector(e.losses, n), 'expected.losses', `${n} numbers`);
+      need(p, isMatrix(e.grad_neg, rowsOf(c.neg), d), 'expected.grad_neg', 'shaped as neg');
+      return p;
+    },
+  },
+
+  retrieval: {
+    inputs: { required: ['sim', 'text_image'], optional: [], oneOf: [] },
+    expected: () => ({
+      required: ['i2t', 't2i'].flatMap((d) =>
+        ['ranks', 'mean_rank', 'median_rank', 'r1', 'r5', 'r10'].map((k) => `${d}_${k}`),
+      ),
+      optional: [],
+    }),
+    check(c, e) {
+      const p: Problems = [];
+      need(p, isMatrix(c.sim), 'sim', 'a matrix of numbers');
+      if (p.length) return p;
+      const [images, texts] = [rowsOf(c.sim), colsOf(c.sim)];
+      const image = (y: Json) => isInt(y) && (y as number) >= 0 && (y as number) < images;
+      need(p, isVector(c.text_image, texts, image), 'text_image', `${texts} image indices`);
+      need(p, isVector(e.i2t_ranks, images, isInt), 'expected.i2t_ranks', `${images} ranks`);
+      need(p, isVector(e.t2i_ranks, texts, isInt), 'expected.t2i_ranks', `${texts} ranks`);
       return p;
     },
   },

@@ -12,6 +12,7 @@ import {
   readFileSync,
   realpathSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -22,6 +23,8 @@ import { softmax } from '../src/index.js';
 import { ROOT } from './helpers/binary.js';
 
 const EXPECTED = softmax([1, 2, 3]); // [0.0900…, 0.2447…, 0.6652…]
+/** The code cache bin/xent.js takes on this Node (`npm test` builds with the Node it tests). */
+const CACHE = `xent.cjs.${process.version}-${process.arch}.cache`;
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const tmp = mkdtempSync(join(tmpdir(), 'xent-pack-'));
@@ -73,7 +76,7 @@ describe('npm pack', () => {
   it('holds the CLI bundle, the library and its types, and nothing else', () => {
     expect(files).toContain('bin/xent.js');
     expect(files).toContain('dist/xent.cjs');
-    expect(files).toContain('dist/xent.cjs.cache');
+    expect(files).toContain(`dist/${CACHE}`); // V8's code cache for the Node that built it
     expect(files).toContain('dist/xent-zh.cjs'); // the Chinese messages, read on demand
     expect(files).toContain('dist/xent-part.cjs'); // the worker thread for large files
     expect(files).toContain('dist/index.js');
@@ -111,6 +114,42 @@ describe('npm install -g ./xent-*.tgz', () => {
   it('reports the version in package.json', () => {
     const result = run(xent, ['--version']);
     expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  // The code cache of a Node that has none yet is made by its first run, in xent's own dist/.
+  describe("V8's code cache", () => {
+    const dist = () => join(prefix, 'lib', 'node_modules', 'xent', 'dist');
+    const caches = () => readdirSync(dist()).filter((name) => name.startsWith(CACHE)); // and partial files
+    const softmaxRun = (args: string[] = []) => {
+      const result = run(process.execPath, [...args, join(prefix, 'bin', 'xent'), 'softmax', '1', '2', '3']);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(`${EXPECTED.join('\t')}\n`);
+    };
+
+    it('is made by a first run on a Node that has none, and then read, not rewritten', () => {
+      rmSync(join(dist(), CACHE));
+      softmaxRun();
+      expect(caches()).toEqual([CACHE]); // no partial file left beside it
+      const made = statSync(join(dist(), CACHE));
+      expect(made.size).toBeGreaterThan(1000);
+      softmaxRun();
+      expect(statSync(join(dist(), CACHE)).mtimeMs).toBe(made.mtimeMs);
+    });
+
+    it('is replaced when V8 rejects it (another build of the same version, a damaged file)', () => {
+      writeFileSync(join(dist(), CACHE), Buffer.alloc(4096, 7));
+      softmaxRun();
+      expect(readFileSync(join(dist(), CACHE)).equals(Buffer.alloc(4096, 7))).toBe(false);
+      softmaxRun();
+    });
+
+    it('is neither made nor replaced by a run with Node flags', () => {
+      rmSync(join(dist(), CACHE));
+      softmaxRun(['--stack-size=2000']);
+      expect(caches()).toEqual([]);
+      softmaxRun();
+      expect(caches()).toEqual([CACHE]);
+    });
   });
 
   it('can be imported by a project that has it in node_modules', () => {

@@ -99,7 +99,8 @@ describe('xent descend', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Gradient descent on the cross-entropy (lr = 1, 5 steps)');
     expect(r.stdout).toContain('│ 1    │ 0.1737  │ 0.8405  ██████▊  │      2.2144  │     -0.3572  │');
-    expect(r.stdout).toContain('loss                     0.2413 → 0.0821');
+    expect(r.stdout).toMatch(/\nloss +0\.2413 → 0\.0821\n/);
+    expect(r.stdout).toContain("change of the target's logit");
   });
   it('csv: one row per step with a header, ready to plot', async () => {
     const r = await xent(['descend', '--example', '--steps', '3', '-f', 'csv']);

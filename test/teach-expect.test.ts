@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.js';
 import { claimedValue, parseClaims } from '../src/teach/expect.js';
 import { type Float32Scale, judge } from '../src/teach/expect-judge.js';
+import { displayWidth } from '../src/format/width.js';
 import { xent } from './helpers/cli.js';
 
 const SMALL: Float32Scale = { classes: 3, magnitude: 1 };
@@ -246,6 +247,9 @@ const HEADLINE_RUNS: Readonly<Record<string, string[]>> = {
   focal: ['focal', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0'],
   distill: ['distill', '--student', '2,0.5,-1; 0.3,1.8,0.2', '--teacher', '3,1,-2; 0,2.5,1', '-t', '4'],
   hinge: ['hinge', '3.2,5.1,-1.7; 1.3,4.9,2.0', '-y', '0,1'],
+  lm: ['lm', '2,0.5,-1; 0.3,1.8,0.2; 1,0,2; 0,3,-1', '-y', '0,1,2,1', '--seq-len', '2'],
+  infonce: ['infonce', '0.9,0.1,-0.3,0.2; 0.5,0.6,0.4,-0.1', '-t', '0.07'],
+  retrieval: ['retrieval', '0.9,0.1,0.3; 0.2,0.8,0.4; 0.5,0.6,0.7'],
 };
 
 describe('a bare value goes to the headline of every command', () => {
@@ -368,18 +372,19 @@ describe('xent … --expect: exit codes and the check table', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/L = −log\(0\.7856\)[\s\S]*Check of loss/);
   });
-  it('the check fits 80 columns', async () => {
-    const r = await xent([
-      'clip',
-      '--example',
-      '--expect',
-      'probs_i2t[0]=0.71,0.23,0.06; losses_i2t[0]=0.34',
-      '-f',
-      'table',
-    ]);
-    const check = r.stdout.slice(r.stdout.indexOf('Check of'));
-    for (const line of check.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
-  });
+  it.each([60, 80])(
+    'the check fits a terminal of %i columns, its notes wrapped under their numbers',
+    async (columns) => {
+      const r = await xent(['clip', '--example', '--expect', 'probs_i2t[0]=0.71,0.23,0.06; losses_i2t[0]=0.34'], {
+        tty: true,
+        columns,
+        env: { LANG: 'C', NO_COLOR: '1' },
+      });
+      const check = r.stdout.slice(r.stdout.indexOf('Check of'));
+      for (const line of check.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      expect(check).toMatch(/\n3\. 0\.06 is judged as 0\.0595 to 0\.0605: two significant( \S+)*\n {3}\S/);
+    },
+  );
   it.each([
     [
       ['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18'],

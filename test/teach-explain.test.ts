@@ -3,6 +3,7 @@ import { xent } from './helpers/cli.js';
 import { expectGolden } from './helpers/golden.js';
 import { wrap } from '../src/format/wrap.js';
 import { displayWidth } from '../src/format/width.js';
+import { runCli } from '../src/cli/run.js';
 
 const CLIP3 = '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5';
 
@@ -34,6 +35,15 @@ describe('--explain: golden derivations in both languages', () => {
     ],
     ['clip', ['clip', CLIP3, '--explain']],
     ['clip-scale', ['clip', CLIP3, '-s', '2', '--explain', '--row', '3']],
+    ['bce', ['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,1,0', '--pos-weight', '3,1,1', '--explain']],
+    ['bce-probs', ['bce', '0.9,0.2; 0.4,0.7', '--probs', '--targets', '1,0; 0.5,1', '--base', '2', '--explain']],
+    ['entropy', ['entropy', '0.5,0.25,0.25; 1,0,0', '--base', '2', '--explain']],
+    ['kl', ['kl', '--p', '0.7,0.2,0.1; 1,0,0', '--q', '0.6,0.3,0.1; 0.8,0.2,0', '--explain', '--row', '2']],
+    ['siglip', ['siglip', '--image', '1,0; 0.6,0.8', '--text', '0.9,0.1; 0,1', '--explain']],
+    ['siglip-logits', ['siglip', '5,-12; -9,3', '--base', '2', '--explain', '--row', '2']],
+    ['ntxent', ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '-t', '0.5', '--explain', '--row', '2']],
+    ['supcon', ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '--labels', '0,0,1,1', '-t', '0.5', '--explain']],
+    ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
   ])('%s', async (name, argv) => {
     for (const lang of ['en', 'zh']) {
       const r = await run(argv, lang);
@@ -53,11 +63,12 @@ describe('--explain: golden derivations in both languages', () => {
     expect(r.stdout).toContain('z₀: 2.0 − 1 · (−0.2144) = 2.2144   (up 0.2144)');
   });
 
-  it('Markdown keeps the formulas in fenced blocks', async () => {
+  it('Markdown writes the formulas as $$ math (KaTeX, GitHub), not code blocks', async () => {
     const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain', '-f', 'markdown']);
     expectGolden('explain-ce.en.md', r.stdout);
     expect(r.stdout).toMatch(/^### Cross-entropy of row 1 of 1/);
-    expect(r.stdout).toContain('```text');
+    expect(r.stdout).not.toContain('```');
+    expect(r.stdout).toContain('$$\\partial L/\\partial z_{0} = 0.7856 - 1 = -0.2144$$');
   });
 
   it('--lang both: each sentence in Chinese then English, labels side by side', async () => {
@@ -77,10 +88,35 @@ describe('--explain: golden derivations in both languages', () => {
     ]);
   });
 
-  it('is plain text in a pipe (not tsv) and fits 100 columns', async () => {
+  it('is plain text in a pipe (not tsv) and fits 80 columns', async () => {
     for (const lang of ['en', 'zh', 'both']) {
-      const r = await run(['clip', CLIP3, '--explain'], lang);
-      for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+      for (const argv of [
+        ['clip', CLIP3, '--explain'],
+        ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-w', '1,1,3', '--label-smoothing', '0.1', '--explain'],
+        ['ce', '1,2,3,4,5,6,7,8,9,10,11,12', '-y', '11', '-t', '2', '--base', '2', '--explain', '-p', '6'],
+      ]) {
+        const r = await run(argv, lang);
+        for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
+      }
+    }
+  });
+
+  it('wraps to the terminal when it is one (40 to 100 columns)', async () => {
+    const argv = ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-w', '1,1,3', '--explain', '--lang', 'en'];
+    const lines = (columns: number) =>
+      runCli({
+        argv,
+        env: { LANG: 'C' },
+        stdoutIsTTY: true,
+        stdinIsTTY: true,
+        columns,
+        readStdin: async () => new Uint8Array(),
+        readFile: async () => new Uint8Array(),
+      }).then((r) => r.stdout.split('\n'));
+    for (const columns of [60, 100]) {
+      const out = await lines(columns);
+      for (const line of out) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      expect(Math.max(...out.map(displayWidth))).toBeGreaterThan(columns - 12);
     }
   });
 
@@ -99,11 +135,13 @@ describe('--explain: golden derivations in both languages', () => {
     expect(r.stdout).toContain('log pⱼ = (zⱼ − max z) / T − log Σₖ exp((zₖ − max z) / T),  log Σ = 0.0000');
     expect(r.stdout).toContain('log p₀ = −∞ − 0.0000 = −∞');
   });
-  it('the other losses: their formula and numbers', async () => {
+  it('bce: each element its own binary problem, the mean over N·C elements', async () => {
     const r = await run(['bce', '1,-2', '--targets', '1,0', '--explain']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^xent bce: the formula and the numbers/);
-    expect(r.stdout).toContain('L = 0.2201');
+    expect(r.stdout).toMatch(/^Binary cross-entropy of row 1 of 1/);
+    expect(r.stdout).toContain('ℓ₀ = (1.0 · softplus(−1.0) + 0.0 · softplus(1.0)) = 0.3133');
+    expect(r.stdout).toContain('∂L₁/∂z₁ = 0.1192 − 0.0 = 0.1192');
+    expect(r.stdout).toContain('L = (0.4402) / 2 = 0.2201');
   });
 
   it.each([
@@ -125,13 +163,67 @@ describe('--explain: golden derivations in both languages', () => {
     ],
     [
       ['demo', '--explain'],
-      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent and supcon',
+      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent, supcon, entropy and kl',
     ],
   ])('%j is a usage error', async (argv, message) => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toBe(message);
+  });
+});
+
+describe('--explain ce: the statements issue 15 found wrong', () => {
+  it('class weights: the rows are divided by Σw = 4, a weighted mean, not by 2', async () => {
+    const r = await run(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-w', '1,1,3', '--explain', '--row', '2']);
+    expect(r.stdout).toContain('L = (0.2413 + 5.8626) / 4 = 1.5260');
+    expect(r.stdout).toMatch(/divided by 4: Σ w_y, the\s+weights of the rows' target classes \(a weighted mean\)/);
+    expect(r.stdout).toMatch(/this row's part\s+is divided by 4 too:/);
+    expect(r.stdout).not.toMatch(/divided by 2\b/);
+    expect(r.stdout).not.toContain("mean of the rows' losses");
+  });
+
+  it('an ignored row is not counted: divided by 2 rows, not 3', async () => {
+    const r = await run(['ce', '2,0.5,-1; 0.3,1.8,0.2; 1,0,3', '-y', '0,-100,2', '--explain']);
+    expect(r.stdout).toContain('L = (0.2413 + 0.0000 + 0.1698) / 2 = 0.2056');
+    expect(r.stdout).toMatch(/the 2 rows\s+counted; an ignored row \(1 here\) adds 0/);
+    expect(r.stdout).toContain('∂L₁/∂z / 2 = [−0.1072, 0.0876, 0.0196]');
+  });
+
+  it('weights and smoothing: each logit goes the way its own entry says', async () => {
+    // z₁ and z₂ are not the target, yet their entries are negative (p is below their share of
+    // the smoothed, weighted target), and the target's is positive (p₀ is above its share).
+    const r = await run(['ce', '3,-3,0', '-y', '0', '-w', '1,5,1', '--label-smoothing', '0.3', '--explain']);
+    expect(r.stdout).toContain('∂L/∂z₁ = (1.4000 · 0.0024 − 0.5000) = −0.4967');
+    expect(r.stdout).toMatch(
+      /it raises z₁, z₂, where the entry is\s+negative; it lowers z₀, where the entry is positive/,
+    );
+    expect(r.stdout).toContain('z₁: −3.0 − 1 · (−0.4967) = −2.5033   (up 0.4967)');
+    expect(r.stdout).toContain('z₀: 3.0 − 1 · 0.5305 = 2.4695   (down 0.5305)');
+  });
+
+  it.each([
+    [['ce', '2,0.5,-1', '-y', '0'], '4. The gradient p − y'],
+    [['ce', '2,0.5,-1', '-y', '0', '-t', '2'], '4. The gradient (p − y) / T'],
+    [['ce', '2,0.5,-1', '-y', '0', '--label-smoothing', '0.1'], '4. The gradient (Σa)·p − a'],
+    [['ce', '2,0.5,-1', '-y', '0', '-w', '2,1,1', '-t', '3'], '4. The gradient ((Σa)·p − a) / T'],
+    [['ce', '0.7,0.2,0.1', '-y', '0', '--probs'], '3. The gradient −a/p'],
+  ])('the heading names the gradient it computes: %j', async (argv, heading) => {
+    const r = await run([...argv, '--explain']);
+    expect(r.stdout).toContain(heading);
+  });
+
+  it('the derivation through the softmax Jacobian, with the row’s numbers', async () => {
+    const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain']);
+    expect(r.stdout).toContain('3. Where the gradient comes from: the chain rule through the softmax');
+    expect(r.stdout).toContain('∂p_c/∂zⱼ = p_c · (δ_cj − pⱼ)');
+    expect(r.stdout).toContain('∂L/∂z₀ = (−1.0 / 0.7856) · 0.7856 · (1 − 0.7856) = −0.2144');
+    expect(r.stdout).toContain('∂L/∂z₁ = (−1.0 / 0.7856) · 0.7856 · (0 − 0.1753) = 0.1753');
+  });
+
+  it('a step that overshoots says the loss rises', async () => {
+    const r = await run(['ce', '0,0', '-y', '0', '-w', '9,9', '--label-smoothing', '0.5', '--explain']);
+    expect(r.stdout).toMatch(/the loss rises\s+to 10.2244 \(before 6\.2383\): a step of η = 1 overshoots here/);
   });
 });
 

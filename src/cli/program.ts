@@ -2,7 +2,8 @@
 import { Command, CommanderError, type Help } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
 import { completionScript, completionSpec } from './completion.js';
-import { displayWidth } from '../format/width.js';
+import { displayWidth, padEnd } from '../format/width.js';
+import { shellLines, wrap } from '../format/wrap.js';
 import { XentError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -42,7 +43,13 @@ function addGlobalOptions(program: Command, t: Translator): void {
     ])
     .option('--tol <ABS>', t.label('help.opt.tol'))
     .option('--rtol <REL>', t.label('help.opt.rtol'))
-    .option('--heatmap', t.label('help.opt.heatmap'));
+    .option('--heatmap', t.label('help.opt.heatmap'))
+    .option('--cols <LIST>', t.label('help.opt.cols'))
+    .option('--drop-cols <LIST>', t.label('help.opt.dropCols'))
+    .option('--index-col <COL|auto|none>', t.label('help.opt.indexCol'))
+    .option('--header <auto|yes|no>', t.label('help.opt.header'))
+    .option('--hist', t.label('help.opt.hist'))
+    .option('--plot <FILE.svg>', t.label('help.opt.plot'));
 }
 
 /** What each exit code means, in the user's language (one key per code of the table). */
@@ -55,16 +62,52 @@ const EXIT_HELP: Readonly<Record<keyof typeof EXIT, MessageKey>> = {
   interrupted: 'help.exit.interrupted',
 };
 
-function exitCodesText(t: Translator): string {
-  const lines = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map(
-    (name) => `  ${String(EXIT[name]).padEnd(5)}${t.label(EXIT_HELP[name])}`,
+function exitCodesText(t: Translator, width: number): string {
+  const lines = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) =>
+    wrap(t.label(EXIT_HELP[name]), width - 7)
+      .map((line, k) => (k === 0 ? `  ${String(EXIT[name]).padEnd(5)}` : ' '.repeat(7)) + line)
+      .join('\n'),
   );
   return `\n${t.label('help.exitCodes')}\n${lines.join('\n')}\n`;
 }
 
-function examplesText(spec: CommandSpec, t: Translator): string {
-  const lines = [`\n${t.label('help.examples')}`, ...spec.examples.map((e) => `  $ ${e}`)];
+function examplesText(spec: CommandSpec, t: Translator, width: number): string {
+  const lines = [
+    `\n${t.label('help.examples')}`,
+    ...spec.examples.map((e) => shellLines(`  $ ${e}`, width).join('\n')),
+  ];
   return lines.join('\n') + '\n';
+}
+
+const ITEM_INDENT = '  ';
+/** Narrower than this beside its term, a description goes under it. */
+const MIN_DESCRIPTION = 36;
+
+/** Help text wrapped at `width` columns, at spaces or between Chinese characters, its line breaks kept. */
+function wrapHelp(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => wrap(line, Math.max(20, width)).join('\n'))
+    .join('\n');
+}
+
+/**
+ * An option or command with its description: beside it when there is room, else under it,
+ * indented, so that no line is wider than the help's width (commander leaves a description
+ * unwrapped when its column is narrow).
+ */
+function formatItem(this: Help, term: string, termWidth: number, description: string): string {
+  if (!description) return ITEM_INDENT + term;
+  const width = this.helpWidth ?? 80;
+  const room = width - ITEM_INDENT.length - termWidth - 2;
+  if (room >= MIN_DESCRIPTION) {
+    const [first, ...rest] = wrapHelp(description, room).split('\n');
+    const under = ' '.repeat(ITEM_INDENT.length + termWidth + 2);
+    return [ITEM_INDENT + padEnd(term, termWidth) + '  ' + first, ...rest.map((line) => under + line)].join('\n'); // spread-ok: a description's few lines
+  }
+  const under = `${ITEM_INDENT}    `;
+  const lines = wrapHelp(description, width - under.length).split('\n');
+  return [ITEM_INDENT + term, ...lines.map((line) => under + line)].join('\n'); // spread-ok: a description's few lines
 }
 
 export function buildProgram(
@@ -84,6 +127,8 @@ export function buildProgram(
     helpWidth: output.width,
     styleTitle: (title: string) => (TITLES[title] ? t.label(TITLES[title]) : title),
     displayWidth: (text: string) => displayWidth(text),
+    boxWrap: (text: string, width: number) => wrapHelp(text, width),
+    formatItem,
     sortOptions: false,
   } satisfies Partial<Help>;
   const program = new Command('xent')
@@ -94,7 +139,7 @@ export function buildProgram(
     .configureHelp(helpConfig)
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
-    .addHelpText('after', exitCodesText(t));
+    .addHelpText('after', exitCodesText(t, output.width));
   addGlobalOptions(program, t);
 
   for (const spec of commands) {
@@ -114,7 +159,7 @@ export function buildProgram(
       .configureHelp(helpConfig)
       .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
       .exitOverride()
-      .addHelpText('after', examplesText(spec, t));
+      .addHelpText('after', examplesText(spec, t, output.width));
     const positional = spec.input === 'matrix' || spec.input === 'optional';
     if (positional) command.argument('[matrix...]', t.label('help.arg.matrix'));
     for (const option of spec.options) command.option(option.flags, t.label(option.description));

@@ -7,7 +7,8 @@ import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError, boundedParams } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
-import { FORMATS, type Format, TEXT_FORMATS } from '../format/index.js';
+import { BINARY_FORMATS, FORMATS, type Format, TEXT_FORMATS, npyPieces } from '../format/index.js';
+import type { TableFit } from '../format/table.js';
 import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
@@ -18,6 +19,7 @@ import { type StartWorker, productHelper } from '../rows/product-thread.js';
 import { shareLargeProducts } from '../core/matmul.js';
 import { type Room, elideReport } from '../report/elide.js';
 import { withInfNote } from '../report/inf-note.js';
+import { type Warning, warning } from '../report/report.js';
 import { capWarnings } from '../report/warnings.js';
 import { separateData } from './argv.js';
 import { colorEnabled, makeStyle } from './color.js';
@@ -32,11 +34,15 @@ import {
 } from '../rows/input.js';
 import { DistributionRows, refuseColumnVector } from '../rows/input-checks.js';
 import { rowView } from '../core/matrix.js';
-import { type Warning, warning } from '../report/report.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
+import { type ColumnOptions, type InputNote, readColumnOptions, targetColumnRef } from '../text/columns.js';
+import type { ParsedMatrix } from '../text/matrix-text.js';
+import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
+import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
+import { chartLook, needsCharts, readPlotFile, withHistogram, writePlot } from './charts.js';
 
 export interface CliIo extends InputIo {
   /**
@@ -60,11 +66,15 @@ export interface CliIo extends InputIo {
   /** Terminal size: the width for help text; big tables are cut to fit. */
   readonly columns?: number;
   readonly rows?: number;
+  /** Writes a file the user named (--plot FILE.svg). */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
 }
 
 export interface CliResult {
   readonly code: ExitCode;
   readonly stdout: string;
+  /** Binary output (-f npy), written instead of stdout. */
+  readonly stdoutBytes?: Uint8Array;
   readonly stderr: string;
 }
 
@@ -171,6 +181,12 @@ function knownFlags(argv: readonly string[]): string[] {
     '--tol',
     '--rtol',
     '--heatmap',
+    '--cols',
+    '--drop-cols',
+    '--index-col',
+    '--header',
+    '--hist',
+    '--plot',
     '--help',
     '--version',
   ];
@@ -285,33 +301,65 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const precisionText = options.precision as string | undefined;
   const decimals = readPrecision(precisionText);
   const teaching = await readTeaching(options, (path) => readFileText(io, path));
-  const readMatrixOptionOf = (value: string, option: string, probabilities?: boolean) =>
-    readMatrixOption(io, value, option, probabilities);
-  // The command's options, read once into its typed spec: everything below gets the spec.
-  const spec: unknown = specFor(
-    command,
-    await command.readSpec(options as OptionValues, { t, readMatrixOption: readMatrixOptionOf }),
-    teaching,
-  );
+  if (BINARY_FORMATS.has(format)) {
+    if (io.stdoutIsTTY) throw new XentError('err.npyTerminal', {}, true);
+    const taught = teaching.explain ? '--explain' : teaching.heatmap ? '--heatmap' : undefined;
+    if (taught) throw new XentError('err.npyTeaching', { option: taught }, true);
+  }
+  // What the reader decided about the input and option matrices (a header, row labels): on stderr.
+  const inputNotes: InputNote[] = [];
+  const noted = (m: ParsedMatrix) => {
+    if (m.notes) for (const note of m.notes) inputNotes.push(note);
+    return m;
+  };
+  const readMatrixOptionOf = async (value: string, option: string, probabilities?: boolean) =>
+    noted(await readMatrixOption(io, value, option, probabilities));
+  const plotFile = readPlotFile(options as OptionValues);
+  // -t with several temperatures: the spec is read at the first (src/cli/sweep.ts).
+  const temperatures = sweepTemperatures(command, options as OptionValues);
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
+  const { columns, targetUse } = columnOptionsOf(command, options);
+  // The command's options, read once into its typed spec: everything below gets the spec.
+  const readSpec = async (fromColumn?: readonly number[]): Promise<unknown> =>
+    specFor(
+      command,
+      await command.readSpec(firstTemperature(options as OptionValues, temperatures), {
+        t,
+        readMatrixOption: readMatrixOptionOf,
+        ...(fromColumn ? { targetsFromColumn: fromColumn } : {}),
+      }),
+      teaching,
+    );
+  // With `-y col:NAME` the spec waits for the input (below); its percentages are then refused.
+  let spec = targetUse ? undefined : await readSpec();
   const key = options.key as string | undefined;
   if (key !== undefined && !streamable) throw new XentError('err.keyUnused', { command: command.name, key }, true);
   // How the input is read: a JSON field (--key), percentages where it holds probabilities.
-  const reading = { key, percent: command.abilities.probabilityInput?.(spec) === true };
+  const reading = { key, percent: spec !== undefined && command.abilities.probabilityInput?.(spec) === true };
   const opened = streamable
     ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading)
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   try {
+    // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
+    let early: MatrixInput | undefined;
+    if (targetUse) {
+      if (!opened) throw new XentError('err.targetColumn.noInput', { option: targetUse.flag }, true);
+      early = await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns);
+      progress.done();
+      noted(early.matrix);
+      spec = await readSpec(targetsFromColumn(early.matrix, targetUse, options.oneBased === true, early.source));
+    }
     const out = new StreamedStdout(io.write);
     const plan =
-      opened && !needsReport(options)
+      opened && !early && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues)
         ? command.abilities.stream?.(spec, {
             format,
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
+            rereadable: opened.path !== undefined,
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -339,7 +387,13 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       // A large file, a plan whose sums merge, a worker to run: two threads read it at once
       // (its pieces are plain lines: neither a JSON field nor percentages are looked for there).
       const shared =
-        plan.parallel && io.workerScript && opened.path !== undefined && key === undefined && !reading.percent
+        plan.parallel &&
+        io.workerScript &&
+        opened.path !== undefined &&
+        key === undefined &&
+        !reading.percent &&
+        isPlainColumns(columns) &&
+        opened.member === undefined
           ? await readInParallel(
               opened.path,
               opened.source,
@@ -353,9 +407,20 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         progress.done();
         notColumn(shared.rows, shared.cols, opened.source);
         plan.parallel!.adopt(shared.sums);
-        return { code: EXIT.ok, stdout: out.rest() + plan.finish(shared.rows, shared.cols), stderr: '' };
+        return {
+          code: EXIT.ok,
+          stdout: out.rest() + plan.finish(shared.rows, shared.cols),
+          stderr: notesText(inputNotes, t),
+        };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
+      let again = opened;
+      if (plan.firstPass) {
+        // A plan that reads a file twice (retrieval's ranks): the first pass, then the file again.
+        const first = await parseInput(opened, plan.firstPass.onRow, between, { columns });
+        plan.firstPass.end(first.rows, first.cols);
+        again = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
+      }
       const onRow: typeof plan.onRow =
         classesInRows || distributions
           ? (row, index, labels) => {
@@ -365,16 +430,28 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
               plan.onRow(row, index, labels);
             }
           : plan.onRow;
-      const { rows, cols } = await parseInput(opened, onRow, between);
+      const onBlankLine = plan.onBlankLine?.bind(plan);
+      const { rows, cols, notes } = await parseInput(again, onRow, between, {
+        columns,
+        ...(onBlankLine ? { onBlankLine } : {}),
+      });
       progress.done();
+      for (const note of notes) inputNotes.push(note);
       const stdout = out.rest() + plan.finish(rows, cols);
-      return { code: EXIT.ok, stdout, stderr: warningLines(inputWarnings(opened.source), t) };
+      return {
+        code: EXIT.ok,
+        stdout,
+        stderr: notesText(inputNotes, t) + warningLines(inputWarnings(opened.source), t),
+      };
     }
-    const input = opened
-      ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows))
-      : fromOptions
-        ? undefined
-        : exampleInput(command, selection);
+    const input =
+      early ??
+      (opened
+        ? await readMatrix(opened, (bytes, rows) => progress.update(bytes, rows), columns)
+        : fromOptions
+          ? undefined
+          : exampleInput(command, selection));
+    if (input && !early) noted(input.matrix);
     progress.done();
     if (input) {
       notColumn(input.matrix.rows, input.matrix.cols, input.source);
@@ -389,10 +466,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       printsTables: TEXT_FORMATS.has(format) || teaching.heatmap,
       room: cutsTables ? roomIn(io) : undefined,
     };
-    const computed =
-      command.input === 'optional'
+    const ran = temperatures
+      ? await runSweep(command, input?.matrix, spec, temperatures, context)
+      : command.input === 'optional'
         ? await command.run(input?.matrix, spec, context)
         : await command.run((input as MatrixInput).matrix, spec, context);
+    const computed = options.hist === true ? withHistogram(ran, command.name, t) : ran;
     // Checked after the run, so that a command's own message about its input (kl's) comes first.
     if (command.input === 'none' && options.input !== undefined) {
       throw new XentError('err.inputNotRead', { command: command.name, file: options.input as string }, true);
@@ -403,10 +482,32 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     const shown = cutsTables ? elideReport(report, roomIn(io), t.t('note.elided')) : report;
     // --explain, --expect, --heatmap (src/cli/teach.ts): a derivation, a check (exit code 1 if wrong), shading.
     const taught = await teach(command, { input: input?.matrix, spec, report: shown, context, decimals }, teaching);
+    if (plotFile !== undefined) await writePlot(plotFile, computed.charts ?? [], io.writeFile);
+    const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
+    const stderr = () => notesText(inputNotes, t) + warningLines(warnings, t);
+    if (BINARY_FORMATS.has(format)) {
+      let sinceFlush = 0;
+      for (const piece of npyPieces(taught.report.data)) {
+        out.writeBytes(piece);
+        sinceFlush += piece.length;
+        if (sinceFlush >= FLUSH_EVERY) {
+          sinceFlush = 0;
+          await out.flushIfLarge();
+        }
+      }
+      return { code: taught.code, stdout: '', stdoutBytes: out.restBytes(), stderr: stderr() };
+    }
     const pieces = taughtPieces(
       taught,
       format,
-      { decimals, decimalsGiven: precisionText !== undefined, style: await makeStyle(color) },
+      {
+        decimals,
+        decimalsGiven: precisionText !== undefined,
+        style: await makeStyle(color),
+        ...(io.stdoutIsTTY && io.columns !== undefined ? { width: io.columns } : {}),
+        chart: chartLook(io.env, io.stdoutIsTTY, io.columns),
+        ...(cutsTables ? { fit: tableFit(t) } : {}),
+      },
       teaching,
     );
     // A large output (a matrix as JSON or TSV) is written as it is made, not built whole.
@@ -419,9 +520,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         await out.flushIfLarge();
       }
     }
-    const stdout = out.rest();
-    const warnings = [...inputWarnings(input?.source ?? ''), ...(report.warnings ?? [])]; // spread-ok: a few warnings
-    return { code: taught.code, stdout, stderr: warningLines(warnings, t) };
+    return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
     progress.done();
   }
@@ -436,10 +535,55 @@ function warningLines(warnings: readonly Warning[], t: Translator): string {
   return lines.join('');
 }
 
-/** How many rows and value columns of a table fit the terminal (a probability cell with its bar is ~18 wide). */
+/**
+ * --cols, --drop-cols, --index-col, --header, and the command's target option when it says
+ * `col:NAME` (then `targetUse` says how the command reads that column).
+ */
+function columnOptionsOf(
+  command: CommandSpec,
+  options: Record<string, unknown>,
+): { columns: ColumnOptions; targetUse?: TargetColumnUse } {
+  const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const use = command.abilities.targetColumn as TargetColumnUse | undefined;
+  const targetText = use ? text(use.option) : undefined;
+  const ref = use && targetText !== undefined ? targetColumnRef(targetText, use.flag) : undefined;
+  const columns = readColumnOptions(
+    { cols: text('cols'), dropCols: text('dropCols'), indexCol: text('indexCol'), header: text('header') },
+    ref && use ? { ref, option: use.flag } : undefined,
+  );
+  return ref ? { columns, targetUse: use } : { columns };
+}
+
+/** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
+function isPlainColumns(columns: ColumnOptions): boolean {
+  return Object.keys(columns).length === 0;
+}
+
+/** The reader's notes (a header of integers, row labels found) as warning lines, in the user's language. */
+function notesText(notes: readonly InputNote[], t: Translator): string {
+  return warningLines(
+    notes.map((note) => ({ kind: note.key, text: t.t(note.key, printable(note.params)) })),
+    t,
+  );
+}
+
+/** What a table made narrower for the terminal says, in the user's language. */
+function tableFit(t: Translator): TableFit {
+  return {
+    dropped: (columns) => t.t('note.droppedColumns', { columns: columns.join(t.lang === 'zh' ? '、' : ', ') }),
+    elided: t.t('note.elided'),
+    marked: t.t('note.markColumn'),
+  };
+}
+
+/**
+ * How many rows and value columns of a table may fit the terminal: at most one column per 5
+ * of its width (the narrowest a number takes); the formatter then fits the table to the
+ * width it measures (src/format/fit-table.ts).
+ */
 function roomIn(io: CliIo): Room {
   const rows = Math.max(6, (io.rows ?? 40) - 12);
-  const cols = Math.max(4, Math.floor(((io.columns ?? 100) - 10) / 19));
+  const cols = Math.max(4, Math.floor(((io.columns ?? 100) - 10) / 5));
   return { rows, cols };
 }
 

@@ -6,11 +6,17 @@ import { XentError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import type { Explanation } from '../teach/explain/explanation.js';
 import type { ExplainInput } from '../teach/explain/explainer.js';
-import { renderExplanationMarkdown, renderExplanationText } from '../teach/explain/render.js';
+import {
+  explanationWidth,
+  renderExplanationLatex,
+  renderExplanationMarkdown,
+  renderExplanationText,
+} from '../teach/explain/render.js';
 import { type Format, type FormatOptions, reportPieces } from '../format/index.js';
 import { jsonPieces } from '../format/json.js';
 import { delimitedHeader } from '../format/delimited.js';
 import { formatExact } from '../format/number.js';
+import { formatLatex } from '../format/latex.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
@@ -207,13 +213,22 @@ export function taughtPieces(
       ...(check ? { expect: check.json } : {}),
     });
   }
+  // The check's tables in the text format asked for (a table in a terminal, Markdown, LaTeX).
+  const textOf = (shown: Report) =>
+    format === 'markdown'
+      ? formatMarkdown(shown, options.decimals)
+      : format === 'latex'
+        ? formatLatex(shown, options.decimals)
+        : formatTable(shown, withHeat);
   if (explanation) {
-    const markdown = format === 'markdown';
-    const text = markdown ? renderExplanationMarkdown(explanation) : renderExplanationText(explanation);
+    const text =
+      format === 'markdown'
+        ? renderExplanationMarkdown(explanation)
+        : format === 'latex'
+          ? renderExplanationLatex(explanation)
+          : renderExplanationText(explanation, explanationWidth(options.width));
     if (!checkReport) return [text];
-    return [
-      `${text}\n${markdown ? formatMarkdown(checkReport, options.decimals) : formatTable(checkReport, withHeat)}`,
-    ];
+    return [`${text}\n${textOf(checkReport)}`];
   }
   if (checkReport) {
     const merged: Report = {
@@ -221,8 +236,7 @@ export function taughtPieces(
       tables: [...report.tables, ...checkReport.tables],
       summary: [...report.summary, ...checkReport.summary],
     };
-    if (format === 'table') return [formatTable(merged, withHeat)];
-    if (format === 'markdown') return [formatMarkdown(merged, options.decimals)];
+    if (format === 'table' || format === 'markdown' || format === 'latex') return [textOf(merged)];
     if (format === 'tsv' || format === 'csv') {
       // The value as the user wrote it (0.6600 stays 0.6600), the correct one in full.
       const separator = format === 'tsv' ? '\t' : ',';

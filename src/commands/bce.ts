@@ -1,5 +1,5 @@
 import { reductionMistakes, unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainBce } from '../teach/explain/bce.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -18,9 +18,21 @@ import type { BceSpec } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { readNumberOption } from '../text/option-values.js';
-import { classLabels, rowLabels } from '../report/labels.js';
+import { classLabels, rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readListOption, readReduction, unitLabel, unitNotes } from './loss-options.js';
+import {
+  BASE_OPTION,
+  readBase,
+  readListOption,
+  readReduction,
+  unitLabel,
+  unitNotes,
+  reductionName,
+} from './loss-options.js';
+import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import { type BceReplayed, bceReplayed } from '../ops/bce/replay.js';
 
 /**
  * The options of `xent bce` as a typed spec, read once: `--targets` and `-w` are matrices
@@ -31,10 +43,20 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   const reduction = readReduction(text('reduction'));
   const targetsText = text('targets');
   if (targetsText === undefined) throw new XentError('err.bce.noTargets', {}, true);
-  const targets = await context.readMatrixOption(targetsText, '--targets', true);
+  // `--targets col:NAME`: one 0/1 target per row, for a single output column.
+  const fromColumn = context.targetsFromColumn;
+  const targets = fromColumn
+    ? { rows: fromColumn.length, cols: 1, data: Float64Array.from(fromColumn) }
+    : await context.readMatrixOption(targetsText, '--targets', true);
   const posWeightText = text('posWeight');
   const weightText = text('weight');
+  const precision = readDtype(options, 'bce', [
+    [options.probs === true, '--probs'],
+    [options.grad === true, '-g, --grad'],
+    [text('base') !== undefined, '--base'],
+  ]);
   const spec: BceSpec = {
+    ...(precision ? { precision } : {}),
     targets,
     ...(posWeightText !== undefined ? { posWeight: await readListOption(context, posWeightText, '--pos-weight') } : {}),
     ...(weightText !== undefined ? { weight: await context.readMatrixOption(weightText, '-w, --weight') } : {}),
@@ -49,6 +71,18 @@ async function readBceSpec(options: OptionValues, context: SpecContext): Promise
   };
   checkBceOptions(spec);
   return spec;
+}
+
+/** The binary cross-entropy of `spec` replayed in its --dtype (logits: readBceSpec refuses --probs). */
+function bceReplay(input: Matrix, spec: BceSpec): Replay<BceReplayed> {
+  const { posWeight, weight, reduction } = spec;
+  const options = {
+    reduction,
+    naive: spec.precision!.naive,
+    ...(posWeight ? { posWeight } : {}),
+    ...(weight ? { weight } : {}),
+  };
+  return replay(spec.precision!, (a, trace) => bceReplayed(input, spec.targets, options, a, trace));
 }
 
 /** The formulas --help shows; --explain states them too. */
@@ -69,6 +103,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     { flags: '--per-row', description: 'help.opt.bce.perRow' },
     { flags: '-g, --grad', description: 'help.opt.ce.grad' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent bce "2,-1,0.5; -3,4,0" --targets "1,0,1; 0,1,0"',
@@ -79,8 +114,11 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
   ],
   readSpec: readBceSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'bce', BCE_DETAILS),
-    headline: lossHeadline,
+    targetColumn: { option: 'targets', flag: '--targets', kind: 'values' },
+    explain: (x) =>
+      x.spec.precision ? explainReplay(x, bceReplay(x.input!, x.spec), { command: 'bce' }) : explainBce(x),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...reductionMistakes(spec)] }),
     withGradient: withGrad,
     probabilityInput: (spec) => spec.inputIsProbs,
@@ -107,14 +145,14 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     };
 
     const cols = classLabels(input);
-    const labels = rowLabels(input.rows);
+    const labels = rowLabels(input.rows, input.rowLabels);
     const matrixTable = (
       title: string,
       m: Matrix,
       cell: (v: number, i: number, j: number) => ReturnType<typeof numberCell>,
     ): ReportTable => ({
       title,
-      corner: t.label('label.row'),
+      corner: rowCorner(t, input),
       colLabels: cols,
       rows: labels.map((label, i) => ({ label, cells: Array.from(rowView(m, i), (v, j) => cell(v, i, j)) })),
     });
@@ -145,7 +183,10 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const accuracy = elementAccuracy(result.probs, targets);
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: result.loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: result.loss,
+      });
     if (reduction !== 'mean')
       summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: result.meanLoss });
     summary.push({
@@ -174,6 +215,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
       command: 'bce',
       reduction,
       ...unitJson(unit),
+      ...rowLabelsJson(input),
       probs: matrixRows(result.probs),
       losses: matrixRows(result.losses),
     };
@@ -184,7 +226,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     json.accuracy = accuracy;
     if (grad) json.grad = matrixRows(result.grad);
 
-    return {
+    const report: Report = {
       tables,
       summary,
       notes,
@@ -200,6 +242,12 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
             : matrixRows(result.losses),
       json,
     };
+    if (!spec.precision) return report;
+    const replayed = bceReplay(input, spec).result;
+    const losses = { key: 'losses', value: replayed.losses.data, exact: nats.losses.data, cols: input.cols };
+    const quantities: ReplayedQuantity[] =
+      reduction === 'none' ? [losses] : [{ key: 'loss', value: [replayed.loss], exact: [nats.loss] }, losses];
+    return withReplay(t, report, spec.precision, quantities, context.printsTables);
   },
 });
 

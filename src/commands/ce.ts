@@ -33,7 +33,7 @@ import {
 } from '../ops/cross-entropy/validate.js';
 import { matrixInUnit, unitJson } from '../core/units.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
-import { rowLabels } from '../report/labels.js';
+import { rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import {
   type Cell,
   type Report,
@@ -54,7 +54,13 @@ import {
   sumText,
   unitLabel,
   unitNotes,
+  reductionName,
 } from './loss-options.js';
+import { DTYPE_OPTIONS, type ReplayedQuantity, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import type { CrossEntropyTargets } from '../ops/cross-entropy/kernel.js';
+import { type CrossEntropyReplayed, crossEntropyReplayed } from '../ops/cross-entropy/replay.js';
 
 /** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
 const SUM_TOLERANCE = 1e-3;
@@ -83,7 +89,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
       ? { kind: 'probs', probs: await context.readMatrixOption(soft, '--target-probs', true) }
       : {
           kind: 'index',
-          given: await readTargetList(context, index!),
+          given: context.targetsFromColumn ?? (await readTargetList(context, index!)),
           ignoreIndex: ignoreText !== undefined ? readNumberOption(ignoreText, '--ignore-index') : DEFAULT_IGNORE_INDEX,
         };
   const topKText = text('topK');
@@ -92,7 +98,18 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   const sampleText = text('sampleWeight');
   const sampleWeight =
     sampleText !== undefined ? await readListOption(context, sampleText, '--sample-weight') : undefined;
+  // The replay covers class targets with weights, ignored rows, T and a reduction.
+  const precision = readDtype(options, 'ce', [
+    [inputIsProbs, '--probs'],
+    [soft !== undefined, '--target-probs'],
+    [labelSmoothing !== 0, '--label-smoothing'],
+    [options.grad === true, '-g, --grad'],
+    [text('base') !== undefined, '--base'],
+    [sampleText !== undefined, '--sample-weight'],
+    [text('smoothingStyle') !== undefined, '--smoothing-style'],
+  ]);
   const spec: CeSpec = {
+    ...(precision ? { precision } : {}),
     targets,
     oneBased: options.oneBased === true,
     inputIsProbs,
@@ -109,6 +126,14 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
   };
   checkCeOptions(spec);
   return spec;
+}
+
+/** The cross-entropy of `spec` replayed in its --dtype (class targets: readCeSpec refuses the others). */
+function ceReplay(input: Matrix, spec: CeSpec, targets: CrossEntropyTargets): Replay<CrossEntropyReplayed> {
+  const classes = targets.kind === 'index' ? targets.classes : [];
+  const { temperature, reduction, weight } = spec;
+  const options = { temperature, reduction, naive: spec.precision!.naive, ...(weight ? { weight } : {}) };
+  return replay(spec.precision!, (a, trace) => crossEntropyReplayed(input, classes, options, a, trace));
 }
 
 /** A warning for each row of `m` that does not sum to 1, appended to `warnings` (one per row: there may be many). */
@@ -145,9 +170,11 @@ function rowsTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
   };
   return {
     title: t.label('ce.title.rows'),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels,
-    rows: rowLabels(input.rows).map((label, i) => {
+    // Too wide for the terminal: ✓ goes first, then the target, KL and H(q); arg-max, p(target) and the loss stay.
+    droppable: r.split ? [colLabels.length - 1, 0, 4, 3] : [colLabels.length - 1, 0],
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => {
       const c = r.classes[i];
       const predicted = textCell(names[r.predicted[i]]);
       const cells: Cell[] =
@@ -175,9 +202,9 @@ function gradTable(t: Translator, input: ParsedMatrix, spec: CeSpec, r: CeEvalua
       : 'ce.title.grad';
   return {
     title: t.label(titleKey),
-    corner: t.label('label.row'),
+    corner: rowCorner(t, input),
     colLabels: classNames(input, spec.oneBased),
-    rows: rowLabels(input.rows).map((label, i) => ({
+    rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
       label,
       cells: Array.from(rowView(r.grad, i), (g) => numberCell(g, { signed: true })),
     })),
@@ -189,7 +216,10 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
   const hasMean = r.nats.meanDenominator > 0;
   const summary: SummaryLine[] = [];
   if (reduction !== 'none')
-    summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: r.loss });
+    summary.push({
+      label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+      value: r.loss,
+    });
   if (reduction !== 'mean' && hasMean)
     summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: r.meanLoss });
   if (r.correct.some((c) => c !== null)) {
@@ -279,7 +309,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   name: 'ce',
   aliases: ['cross-entropy'],
   summary: 'help.cmd.ce',
-  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output', 'help.ce.info'],
+  details: ['help.ce.formula', 'help.ce.reduction', 'help.ce.grad', 'help.ce.output', 'help.ce.info', 'help.sweep'],
   input: 'matrix',
   options: [
     { flags: '-y, --target <LIST>', description: 'help.opt.ce.target' },
@@ -297,6 +327,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     { flags: '--hessian', description: 'help.opt.ce.hessian' },
     { flags: '--top-k <LIST>', description: 'help.opt.ce.topK' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent ce "2,0.5,-1; 0.3,1.8,0.2" -y 0,1',
@@ -311,12 +342,27 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
   classesInRows: () => true,
   logitsInRows: (spec) => (spec.inputIsProbs ? undefined : 'probs-option'),
   abilities: {
-    explain: explainCrossEntropy,
-    stream: planCrossEntropyStream,
-    headline: lossHeadline,
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
+    explain: (x) =>
+      x.spec.precision
+        ? explainReplay(x, ceReplay(x.input!, x.spec, checkCeInput(x.input!, x.spec, x.context.inputSource)), {
+            command: 'ce',
+          })
+        : explainCrossEntropy(x),
+    stream: (spec, context) => (spec.precision ? undefined : planCrossEntropyStream(spec, context)),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: ceMistakes,
     withGradient: withGrad,
     probabilityInput: (spec) => spec.inputIsProbs,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, temperature }),
+      classes: (input, spec) => classNames(input!, spec.oneBased),
+      read: (json) => ({
+        distributions: json.probs as Iterable<ArrayLike<number>>,
+        losses: json.losses as number[],
+      }),
+    },
   },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const targets = checkCeInput(input, spec, inputSource);
@@ -343,7 +389,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     );
     for (const note of chance.notes) notes.push(note);
 
-    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit) };
+    const json: Record<string, unknown> = { command: 'ce', reduction, ...unitJson(spec.unit), ...rowLabelsJson(input) };
     if (targets.kind === 'index') json.targets = r.classes.map((c, i) => (c === null ? null : given[i]));
     json.probs = matrixRows(r.nats.probs);
     if (targets.kind === 'index') json.p_target = r.pTarget.map((p) => (Number.isNaN(p) ? null : p));
@@ -377,7 +423,7 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
     if (hessian && printsTables !== false)
       for (const table of hessianTables(t, input, spec, matrixInUnit(hessian, spec.unit))) tables.push(table);
 
-    return {
+    const report: Report = {
       tables,
       summary: [...summaryOf(t, spec, r), ...chance.summary],
       notes,
@@ -399,5 +445,16 @@ export const ceCommand: CommandSpec = defineCommand<CeSpec>({
       json,
       warnings,
     };
+    if (!spec.precision) return report;
+    const replayed = ceReplay(input, spec, targets).result;
+    const quantities: ReplayedQuantity[] =
+      reduction === 'none'
+        ? [{ key: 'losses', value: replayed.losses, exact: r.losses }]
+        : [
+            { key: 'loss', value: [replayed.loss], exact: [r.loss] },
+            { key: 'losses', value: replayed.losses, exact: r.losses },
+          ];
+    const kept = spec.temperature === 1 ? [] : [t.t('note.temperature', { value: spec.temperature })];
+    return withReplay(t, report, spec.precision, quantities, printsTables, kept);
   },
 });

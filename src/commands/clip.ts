@@ -41,6 +41,11 @@ import {
 import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
 import { checkClipLogits } from '../ops/clip/validate.js';
+import { DTYPE_OPTIONS, readDtype, replayKey, withReplay } from './replay.js';
+import { explainReplay } from '../teach/dtype.js';
+import { type Replay, replay } from '../core/replay.js';
+import { type ClipReplayed, clipReplayed } from '../ops/clip/replay.js';
+import type { Matrix } from '../core/matrix.js';
 
 /** A CLIP result with its losses and gradient in `unit` (logits and probabilities unchanged). */
 function clipInUnit(r: ClipRows, unit: InfoUnit): ClipRows {
@@ -70,7 +75,16 @@ async function readClipSpec(options: OptionValues, context: SpecContext): Promis
   if (options.labelOffset !== undefined && textLogitsText === undefined)
     throw new XentError('err.clip.offsetNeeds', {}, true);
   const { scale, temperature } = readScaleOrTemperature(options, preset.scale ?? 1);
+  // The replay covers a logits matrix (scaled or not); embeddings go through norms and a product.
+  const precision = readDtype(options, 'clip', [
+    [pair !== undefined, '--image, --text'],
+    [options.grad === true, '-g, --grad'],
+    [options.base !== undefined, '--base'],
+    [options.labels !== undefined, '-y, --labels'],
+    [textLogitsText !== undefined, '--text-logits'],
+  ]);
   return {
+    ...(precision ? { precision } : {}),
     ...(pair ? { pair } : {}),
     scale,
     ...(temperature !== undefined ? { temperature } : {}),
@@ -93,6 +107,11 @@ async function readClipSpec(options: OptionValues, context: SpecContext): Promis
   };
 }
 
+/** CLIP's loss of a logits matrix replayed in the spec's --dtype. */
+function clipReplay(matrix: Matrix, spec: ClipSpec): Replay<ClipReplayed> {
+  return replay(spec.precision!, (a, trace) => clipReplayed(matrix, spec.scale, spec.precision!.naive, a, trace));
+}
+
 /** --world-size W and --rank R (open_clip's local_loss), together and with embeddings; checked against the rows by the kernel. */
 function readLocal(options: OptionValues, embeddings: boolean): ClipSpec['local'] {
   const size = options.worldSize as string | undefined;
@@ -105,7 +124,7 @@ function readLocal(options: OptionValues, embeddings: boolean): ClipSpec['local'
 export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   name: 'clip',
   summary: 'help.cmd.clip',
-  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data', 'help.clip.local'],
+  details: ['help.clip.more', 'help.clip.scale', 'help.clip.data', 'help.clip.local', 'help.sweep'],
   input: 'optional',
   dataOptions: ['image', 'text'],
   options: [
@@ -122,6 +141,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     presetOption('clip'),
     { flags: '-g, --grad', description: 'help.opt.grad' },
     BASE_OPTION,
+    ...DTYPE_OPTIONS, // spread-ok: two options
   ],
   examples: [
     'xent clip --example',
@@ -133,11 +153,23 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
   readSpec: readClipSpec,
   logitsInRows: () => 'no-option',
   abilities: {
-    explain: explainClip,
-    stream: planClipStream,
-    headline: lossHeadline,
+    explain: (x) =>
+      x.spec.precision ? explainReplay(x, clipReplay(x.input!, x.spec), { command: 'clip' }) : explainClip(x),
+    stream: (spec, context) => (spec.precision ? undefined : planClipStream(spec, context)),
+    headline: (spec, json) =>
+      spec.precision ? replayKey(lossHeadline(spec, json), spec.precision.dtype) : lossHeadline(spec, json),
     mistakes: clipMistakes,
     withGradient: withGrad,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, scale: 1 / temperature, temperature }),
+      classes: (input, _spec, json) =>
+        input?.colLabels ? [...input.colLabels] : numbered((json.losses_t2i as number[]).length),
+      read: (json) => ({
+        distributions: json.probs_i2t as Iterable<ArrayLike<number>>,
+        losses: json.losses_i2t as number[],
+      }),
+      note: 'sweep.note.clip',
+    },
   },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
@@ -272,7 +304,7 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
       }
       return out;
     });
-    return {
+    const report: Report = {
       tables,
       summary,
       notes,
@@ -282,5 +314,21 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
         return json();
       },
     };
+    if (!spec.precision) return report;
+    const replayed = clipReplay(input!, spec).result;
+    return withReplay(
+      t,
+      report,
+      spec.precision,
+      [
+        { key: 'loss', value: [replayed.loss], exact: [result.loss] },
+        { key: 'loss_i2t', value: [replayed.lossI2t], exact: [result.lossI2t] },
+        { key: 'loss_t2i', value: [replayed.lossT2i], exact: [result.lossT2i] },
+        { key: 'losses_i2t', value: replayed.lossesI2t, exact: result.lossesI2t },
+        { key: 'losses_t2i', value: replayed.lossesT2i, exact: result.lossesT2i },
+      ],
+      context.printsTables,
+      scale === 1 ? [] : [t.t('note.logitsScaled', { scale })],
+    );
   },
 });

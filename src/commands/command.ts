@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
 import type { StreamContext, StreamPlan } from '../rows/plan.js';
+import type { TargetColumnUse } from './target-column.js';
 
 /** One option of a command, as commander spells it, with its help text's key. */
 export interface OptionSpec {
@@ -34,6 +35,28 @@ export interface Abilities<Spec> {
   probabilityInput?(spec: Spec): boolean;
   /** Prints its text even in a pipe: a lesson is read, not parsed. */
   readonly textInPipes?: boolean;
+  /**
+   * Its target option may say `col:NAME`: the targets are then a column of the input (read
+   * before the spec, which gets them as `targetsFromColumn`).
+   */
+  readonly targetColumn?: TargetColumnUse;
+  /** `-t` with several temperatures (src/cli/sweep.ts). Absent: -t takes one. */
+  readonly sweep?: SweepAbility<Spec>;
+}
+
+/** What a temperature sweep needs of a command: its spec at each T, and what a run's JSON holds. */
+export interface SweepAbility<Spec> {
+  /** The spec at temperature T (read from the first of the sweep's temperatures). */
+  at(spec: Spec, temperature: number): Spec;
+  /** The class names, as the command's tables name them. */
+  classes(input: ParsedMatrix | undefined, spec: Spec, json: Readonly<Record<string, unknown>>): string[];
+  /** The run's distributions (one per item), and each item's loss where it has one. */
+  read(json: Readonly<Record<string, unknown>>): {
+    distributions: Iterable<ArrayLike<number>>;
+    losses?: ArrayLike<number | null>;
+  };
+  /** What its probabilities are, when it needs saying (distill's are the teacher's). */
+  readonly note?: MessageKey;
 }
 
 interface CommandBase<Spec> {

@@ -17,7 +17,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { type Matrix, type RowSource, asRowSource } from '../core/matrix.js';
 import { type InfoUnit, inUnit, matrixInUnit } from '../core/units.js';
-import { GAP, type Room, keep } from '../report/elide.js';
+import { GAP, MARKED, type Room, keep } from '../report/elide.js';
 import { type Cell, type ReportTable, numberCell, once, textCell } from '../report/report.js';
 import type { OptionValues, SpecContext } from './command.js';
 
@@ -147,9 +147,15 @@ function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable 
   const cols = keep(m.cols + (spec.lastColumn ? 1 : 0), room.cols);
   const values = new Float64Array(m.cols);
   const gap = () => textCell(GAP, 'dim');
+  // Each shown row's marked columns (null for the gap row).
+  const marks: (number[] | null)[] = [];
   const rows = keep(n + (spec.lastRow ? 1 : 0), room.rows).map((i) => {
-    if (i === null) return { label: GAP, cells: cols.map(gap) };
+    if (i === null) {
+      marks.push(null);
+      return { label: GAP, cells: cols.map(gap) };
+    }
     if (i === n) {
+      marks.push([]);
       // The extra last row (a loss per column), with a blank under the extra column.
       return {
         label: spec.lastRow!.label,
@@ -157,6 +163,9 @@ function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable 
       };
     }
     m.row(i, values);
+    const marked: number[] = [];
+    for (let j = 0; j < m.cols; j++) if (spec.cell(values[j], i, j)?.mark === true) marked.push(j);
+    marks.push(marked);
     const cells = cols.map((j): Cell => {
       if (j === null) return gap();
       if (j === m.cols) {
@@ -169,6 +178,23 @@ function cutTable(m: RowSource, spec: MatrixTableSpec, room: Room): ReportTable 
     return { label: spec.rowLabels[i], cells };
   });
   const labels = spec.lastColumn ? [...spec.colLabels, spec.lastColumn.label] : spec.colLabels;
+  // A marked cell left out (the positive pair) is named in a last column, as pickColumns does.
+  const shown = new Set(cols);
+  if (marks.some((row) => (row ?? []).some((j) => !shown.has(j)))) {
+    rows.forEach((row, k) => {
+      const marked = marks[k];
+      row.cells.push(textCell(marked ? marked.map((j) => labels[j]).join(', ') : GAP, marked ? undefined : 'dim'));
+    });
+    return {
+      title: spec.title,
+      corner: spec.corner,
+      colLabels: [...cols.map((j) => (j === null ? GAP : labels[j])), MARKED], // spread-ok: the shown columns
+      rows,
+      ...(spec.footnote ? { footnote: spec.footnote } : {}),
+      cut: true,
+      markColumn: true,
+    };
+  }
   return {
     title: spec.title,
     corner: spec.corner,

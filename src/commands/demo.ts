@@ -90,9 +90,10 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
         title: t.label('demo.title.loss'),
         corner: t.label('demo.label.direction'),
         colLabels: [t.label('demo.label.formula'), t.label('label.loss')],
+        droppable: [0],
         rows: [
-          { label: t.label('demo.label.i2t'), cells: [textCell('mean −log p(i→t)ᵢᵢ'), numberCell(r.lossI2t)] },
-          { label: t.label('demo.label.t2i'), cells: [textCell('mean −log p(t→i)ᵢᵢ'), numberCell(r.lossT2i)] },
+          { label: t.label('demo.label.i2t'), cells: [textCell(t.label('demo.formula.i2t')), numberCell(r.lossI2t)] },
+          { label: t.label('demo.label.t2i'), cells: [textCell(t.label('demo.formula.t2i')), numberCell(r.lossT2i)] },
           { label: t.label('demo.label.clip'), cells: [textCell('(i→t + t→i) / 2'), numberCell(r.loss)] },
         ],
       },
@@ -116,6 +117,7 @@ export const demoCommand: CommandSpec = defineCommand<DemoSpec>({
           t.label('demo.label.pos'),
           t.label('demo.label.neg'),
         ],
+        droppable: [3, 2],
         rows: trajectory.map((p) => ({
           label: String(p.step),
           cells: [

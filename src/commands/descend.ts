@@ -1,3 +1,4 @@
+import type { LineChart } from '../report/chart.js';
 import { type CommandSpec, type OptionValues, type SpecContext, defineCommand, lossHeadline } from './command.js';
 import { readPositive } from '../text/option-values.js';
 import { XentError } from '../core/errors.js';
@@ -105,7 +106,9 @@ async function readDescendSpec(options: OptionValues, context: SpecContext): Pro
     normalize: options.normalize !== false,
     scale,
     scaleGiven,
-    ...(targetText !== undefined ? { target: await readTargetList(context, targetText) } : {}),
+    ...(targetText !== undefined
+      ? { target: context.targetsFromColumn ?? (await readTargetList(context, targetText)) }
+      : {}),
     oneBased: options.oneBased === true,
   };
 }
@@ -137,7 +140,10 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
   readSpec: readDescendSpec,
   // ce's logits (clip's matrix is square: a column is 1×1 there).
   classesInRows: (spec) => spec.loss !== 'clip' && spec.pair === undefined,
-  abilities: { headline: lossHeadline },
+  abilities: {
+    targetColumn: { option: 'target', flag: '-y, --target', kind: 'classes' },
+    headline: lossHeadline,
+  },
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { pair, lr, steps, normalize } = spec;
@@ -195,6 +201,8 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
         t.label(loss === 'ce' ? 'descend.label.posLogit' : pair ? 'descend.label.posSim' : 'descend.label.posPair'),
         t.label(loss === 'ce' ? 'descend.label.negLogit' : pair ? 'descend.label.negSim' : 'descend.label.negPair'),
       ],
+      // Too wide for the terminal: the logits go before the loss and p.
+      droppable: [3, 2],
       rows: trajectory.map((p) => ({
         label: String(p.step),
         cells: [
@@ -222,7 +230,7 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
       cell: (_v, i, j) => ({ mark: isPositive(i, j) }),
       footnote: t.t(loss === 'ce' ? 'descend.footnote.markTarget' : 'note.markDiagonal'),
     });
-    const notes = [t.t('descend.note.rule', { lr: formatExact(lr) })];
+    const notes = [t.t(loss === 'ce' ? 'descend.note.ruleCe' : 'descend.note.rule', { lr: formatExact(lr) })];
     if (loss === 'clip' && scale !== 1) notes.push(t.t('note.logitsScaled', { scale }));
     if (pair) notes.push(t.t('descend.note.embeddings'));
 
@@ -239,8 +247,21 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
         };
       }
     });
+    const pLabel = t.label(loss === 'ce' ? 'descend.label.pTarget' : 'descend.label.pDiagonal');
+    const perStep = (title: string, label: string, value: (p: (typeof trajectory)[number]) => number): LineChart => ({
+      kind: 'line',
+      title,
+      xLabel: t.label('descend.chart.step'),
+      yLabel: label,
+      series: [{ label, points: trajectory.map((p) => [p.step, value(p)] as const) }],
+    });
+    const charts: LineChart[] = [
+      perStep(t.label('descend.chart.loss'), t.label('label.loss'), (p) => p.loss),
+      { ...perStep(t.label('descend.chart.p'), pLabel, (p) => p.pPositive), yRange: [0, 1] },
+    ];
     return {
       warnings,
+      charts,
       // A row of cells per step: only for the outputs that print tables.
       tables: context.printsTables === false ? [] : [stepsTable(), finalTable],
       summary: [
@@ -249,11 +270,11 @@ export const descendCommand: CommandSpec = defineCommand<DescendSpec>({
           value: t.label('descend.summary.from', { from: formatFixed(first.loss, 4), to: formatFixed(last.loss, 4) }),
         },
         {
-          label: t.label('descend.summary.positive'),
+          label: t.label(loss === 'ce' ? 'descend.summary.target' : 'descend.summary.positive'),
           value: changeText(t, first.positive, last.positive),
         },
         {
-          label: t.label('descend.summary.negative'),
+          label: t.label(loss === 'ce' ? 'descend.summary.others' : 'descend.summary.negative'),
           value: changeText(t, first.negative, last.negative),
         },
       ],

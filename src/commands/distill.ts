@@ -17,7 +17,7 @@ import { checkDistillInput, checkDistillOptions, checkHardLabelChoice } from '..
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
-import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './loss-options.js';
+import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes, reductionName } from './loss-options.js';
 
 /**
  * `xent distill --student S --teacher T`: the data come from the two options only ('none': no
@@ -26,7 +26,7 @@ import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes } from './l
 export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
   name: 'distill',
   summary: 'help.cmd.distill',
-  details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output'],
+  details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output', 'help.sweep'],
   input: 'none',
   options: [
     { flags: '--student <MATRIX>', description: 'help.opt.distill.student' },
@@ -72,7 +72,21 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     checkDistillOptions(spec);
     return spec;
   },
-  abilities: { explain: explainDistill, headline: lossHeadline, withGradient: withGrad },
+  abilities: {
+    explain: explainDistill,
+    headline: lossHeadline,
+    withGradient: withGrad,
+    sweep: {
+      at: (spec, temperature) => ({ ...spec, temperature }),
+      classes: (_input, spec) => classLabels(spec.student),
+      // What the temperature is for in distillation: the teacher's softened targets.
+      read: (json) => ({
+        distributions: json.teacher_probs as Iterable<ArrayLike<number>>,
+        losses: json.losses as number[],
+      }),
+      note: 'sweep.note.distill',
+    },
+  },
   run(_input, spec, { t, printsTables }): Report {
     const classes = checkDistillInput(spec);
     const { student, teacher, temperature: T, reduction, unit, grad, hard } = spec;
@@ -99,6 +113,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
         title: t.label('distill.title.rows'),
         corner: t.label('label.row'),
         colLabels,
+        // Too wide for the terminal: KL and the cross-entropy go; T²·KL and the loss stay.
+        droppable: ce ? [0, 2] : [0],
         rows: labels.map((label, i) => {
           const cells = [numberCell(kl[i]), numberCell(T * T * kl[i])];
           if (ce) cells.push(numberCell(ce[i]));
@@ -126,7 +142,10 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     }
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: loss,
+      });
     summary.push({ label: t.label('distill.summary.temperature'), value: T });
     if (hard) summary.push({ label: t.label('distill.summary.alpha'), value: hard.alpha });
     const chance = chanceReport(

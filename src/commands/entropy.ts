@@ -1,12 +1,13 @@
-import { unitMistakes } from '../teach/expect-diagnose.js';
 import { type CommandSpec, defineCommand } from './command.js';
+import { unitMistakes } from '../teach/expect-diagnose.js';
+import { explainEntropy } from '../teach/explain/information.js';
 import { formatExact } from '../format/number.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, unitJson } from '../core/units.js';
 import { entropy } from '../ops/entropy/kernel.js';
 import type { EntropySpec } from '../ops/entropy/spec.js';
 import { checkDistributions } from '../ops/entropy/validate.js';
-import { rowLabels } from '../report/labels.js';
+import { rowCorner, rowLabels, rowLabelsJson } from '../report/labels.js';
 import { type Report, matrixRows, numberCell } from '../report/report.js';
 import { BASE_INFO_OPTION, readBase, unitKey, unitLabel } from './loss-options.js';
 
@@ -29,6 +30,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
   classesInRows: () => true,
   abilities: {
     headline: () => 'entropy',
+    explain: explainEntropy,
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
     probabilityInput: () => true,
   },
@@ -43,9 +45,10 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       tables: [
         {
           title: t.label('info.title.entropy'),
-          corner: t.label('label.row'),
+          corner: rowCorner(t, input),
           colLabels: [unitLabel(t, 'info.label.entropy', {}, unit, true), t.label('info.label.perplexity')],
-          rows: rowLabels(input.rows).map((label, i) => ({
+          droppable: [1],
+          rows: rowLabels(input.rows, input.rowLabels).map((label, i) => ({
             label,
             cells: [numberCell(entropies[i]), numberCell(perplexity[i])],
           })),
@@ -66,6 +69,7 @@ export const entropyCommand: CommandSpec = defineCommand<EntropySpec>({
       json: {
         command: 'entropy',
         ...unitJson(unit),
+        ...rowLabelsJson(input),
         probs: matrixRows(input),
         entropy: entropies,
         perplexity,

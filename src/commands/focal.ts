@@ -34,6 +34,7 @@ import {
   readTargetList,
   unitLabel,
   unitNotes,
+  reductionName,
 } from './loss-options.js';
 
 /**
@@ -110,6 +111,8 @@ function classRowsTable(
       unitLabel(t, 'ce.label.loss', {}, spec.unit),
       t.label('ce.label.correct'),
     ],
+    // Too wide for the terminal: ✓, the target and the modulating factor go; arg-max, p(target) and the loss stay.
+    droppable: [5, 0, 3],
     rows: rowLabels(input.rows).map((label, i) => {
       const p = r.result.pTarget[i];
       return {
@@ -203,7 +206,10 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
     const meanLoss = inUnit(r.result.meanLoss, unit);
     const summary: SummaryLine[] = [];
     if (reduction !== 'none')
-      summary.push({ label: unitLabel(t, 'ce.summary.loss', { reduction }, unit), value: loss });
+      summary.push({
+        label: unitLabel(t, 'ce.summary.loss', { reduction: reductionName(reduction) }, unit),
+        value: loss,
+      });
     if (reduction !== 'mean') summary.push({ label: unitLabel(t, 'ce.summary.meanLoss', {}, unit), value: meanLoss });
     const accuracyKey =
       r.kind === 'class'

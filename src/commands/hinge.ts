@@ -20,7 +20,7 @@ import { HINGE_STYLES, HINGE_STYLE_NOTES, type HingeSpec } from '../ops/hinge/sp
 import { checkHingeInput, checkHingeOptions, checkHingePower } from '../ops/hinge/validate.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell, textCell } from '../report/report.js';
-import { readListOption, readReduction, readTargetList } from './loss-options.js';
+import { readListOption, readReduction, readTargetList, reductionName } from './loss-options.js';
 
 /** The options of `xent hinge` as a typed spec, read once; the classes are checked against the input in run. */
 async function readHingeSpec(options: OptionValues, context: SpecContext): Promise<HingeSpec> {
@@ -66,7 +66,6 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
     'xent hinge "3.2,5.1,-1.7; 1.3,4.9,2.0" -y 0,1 --style torch -w 1,2,1 -f json',
   ],
   readSpec: readHingeSpec,
-  classesInRows: () => true,
   abilities: { explain: explainHinge, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const classes = checkHingeInput(input, spec, inputSource);
@@ -88,6 +87,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
           t.label('ce.label.loss'),
           t.label('ce.label.correct'),
         ],
+        // Too wide for the terminal: ✓, the target, the violations and the score go; arg-max and the loss stay.
+        droppable: [5, 0, 3, 2],
         rows: rowLabels(input.rows).map((label, i) => ({
           label,
           cells: [
@@ -113,7 +114,8 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
         })),
       });
     const summary: SummaryLine[] = [];
-    if (reduction !== 'none') summary.push({ label: t.label('ce.summary.loss', { reduction }), value: r.loss });
+    if (reduction !== 'none')
+      summary.push({ label: t.label('ce.summary.loss', { reduction: reductionName(reduction) }), value: r.loss });
     if (reduction !== 'mean') summary.push({ label: t.label('ce.summary.meanLoss'), value: r.meanLoss });
     summary.push({ label: t.label('hinge.summary.accuracy'), value: accuracy });
     const chance = chanceReport(

@@ -8,8 +8,11 @@ import { distillCommand } from './distill.js';
 import { entropyCommand } from './entropy.js';
 import { focalCommand } from './focal.js';
 import { hingeCommand } from './hinge.js';
+import { infonceCommand } from './infonce.js';
 import { klCommand } from './kl.js';
+import { lmCommand } from './lm.js';
 import { ntxentCommand } from './ntxent.js';
+import { retrievalCommand } from './retrieval.js';
 import { siglipCommand } from './siglip.js';
 import { softmaxCommand } from './softmax.js';
 import { supconCommand } from './supcon.js';
@@ -21,10 +24,13 @@ export const COMMANDS: readonly CommandSpec[] = [
   bceCommand,
   focalCommand,
   hingeCommand,
+  lmCommand,
   clipCommand,
   siglipCommand,
   ntxentCommand,
   supconCommand,
+  infonceCommand,
+  retrievalCommand,
   entropyCommand,
   klCommand,
   distillCommand,

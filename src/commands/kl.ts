@@ -1,5 +1,7 @@
-import { unitMistakes } from '../teach/expect-diagnose.js';
+import { explainByFormula } from '../teach/explain/others.js';
 import { type CommandSpec, defineCommand } from './command.js';
+import { unitMistakes } from '../teach/expect-diagnose.js';
+import { explainKl } from '../teach/explain/information.js';
 import { XentError } from '../core/errors.js';
 import { mapMatrix, rowView } from '../core/matrix.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
@@ -68,6 +70,9 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     // With -r, the reduced loss (the elements for none) is the result, as -f value prints it.
     headline: (spec) => (!spec.reductionGiven ? 'kl' : spec.reduction === 'none' ? 'elements' : 'loss'),
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
+    // The step-by-step reads two distributions; logits, a log target and -r are said by formula.
+    explain: (x) =>
+      x.spec.inputs !== 'probs' || x.spec.reductionGiven ? explainByFormula(x, 'kl', ['help.kl.more']) : explainKl(x),
   },
   run(_input, spec, { t }): Report {
     const { unit, reduction } = spec;
@@ -105,6 +110,8 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
           colLabels: (['info.label.klEntropy', 'info.label.klCross', 'info.label.kl'] as const).map((key) =>
             unitLabel(t, key, {}, unit, true),
           ),
+          // Too wide for the terminal: H(P) and the cross-entropy go; KL stays.
+          droppable: [0, 1],
           rows: rowLabels(p.rows).map((label, i) => ({
             label,
             cells: [numberCell(rows[i].h), numberCell(rows[i].cross), numberCell(rows[i].kl)],

@@ -5,13 +5,25 @@ import { readChoice } from '../text/option-values.js';
 import { normalizeText } from '../text/normalize.js';
 import { XentError } from '../core/errors.js';
 import { formatExact } from '../format/number.js';
-import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import type { SpecContext } from '../report/run-context.js';
 import type { Reduction } from '../ops/cross-entropy/kernel.js';
 import { BASE_NAMES, type InfoUnit, NATS, UNITS } from '../core/units.js';
 
 export const REDUCTIONS = ['mean', 'sum', 'none'] as const satisfies readonly Reduction[];
+
+const REDUCTION_NAMES: Readonly<Record<string, MessageKey>> = {
+  mean: 'reduction.mean',
+  sum: 'reduction.sum',
+  batchmean: 'reduction.batchmean',
+};
+
+/** A reduction in the user's words, for a label such as "loss (mean)" / "损失（平均）". */
+export function reductionName(reduction: string): MessageParam {
+  const key = REDUCTION_NAMES[reduction];
+  return key ? { key } : reduction;
+}
 
 export function readReduction(value: string | undefined): Reduction {
   return readChoice(value, '--reduction', REDUCTIONS, 'mean');

@@ -3,7 +3,7 @@ import { presetOption, readPreset } from './presets.js';
 import { gradLogScale } from '../ops/clip/metrics.js';
 import { chanceReport } from './chance.js';
 import { unitMistakes } from '../teach/expect-diagnose.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainSiglip } from '../teach/explain/contrastive.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -48,7 +48,7 @@ function siglipInUnit(r: SiglipRows, unit: InfoUnit): SiglipRows {
 const DEFAULT_SCALE = 10;
 const DEFAULT_BIAS = -10;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SIGLIP_DETAILS = ['help.siglip.more', 'help.siglip.data'] as const;
 
 /**
@@ -103,7 +103,7 @@ export const siglipCommand: CommandSpec = defineCommand<SiglipSpec>({
   ],
   readSpec: readSiglipSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'siglip', SIGLIP_DETAILS),
+    explain: explainSiglip,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
     withGradient: withGrad,

@@ -1,6 +1,7 @@
 import { supconChance } from '../ops/supcon/metrics.js';
 import { chanceReport } from './chance.js';
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
+import { explainSupcon } from '../teach/explain/contrastive.js';
 import { explainByFormula } from '../teach/explain/others.js';
 import {
   type CommandSpec,
@@ -32,7 +33,9 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
   const labelsText = options.labels as string | undefined;
   if (labelsText === undefined) throw new XentError('err.labelsMissing', {}, true);
   // Any notation, flattened row by row: 0,0,1,1 or [0, 0, 1, 1] or a column in @FILE.
-  const labels = await readListOption(context, labelsText, '--labels');
+  const labels = context.targetsFromColumn
+    ? Array.from(context.targetsFromColumn)
+    : await readListOption(context, labelsText, '--labels');
   const baseText = options.baseTemperature as string | undefined;
   const baseTemperature =
     baseText !== undefined ? readPositive(baseText, '--base-temperature') : preset.baseTemperature;
@@ -102,7 +105,15 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   ],
   readSpec: readSupconSpec,
   abilities: {
-    explain: (x) => explainByFormula(x, 'supcon', SUPCON_DETAILS),
+    targetColumn: { option: 'labels', flag: '-y, --labels', kind: 'labels' },
+    // The step-by-step derives xent's SupCon; another library's conventions are said by formula.
+    explain: (x) =>
+      x.spec.baseTemperature !== undefined ||
+      x.spec.contrastMode !== 'all' ||
+      !x.spec.normalize ||
+      x.spec.singletons !== 'drop'
+        ? explainByFormula(x, 'supcon', SUPCON_DETAILS)
+        : explainSupcon(x),
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,

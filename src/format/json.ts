@@ -92,6 +92,11 @@ function* valuePieces(value: unknown, indent: string, key: string): Generator<st
  * items writes those again, one per line (they are kept as text until the list ends).
  */
 function* listPieces(items: Iterable<unknown>, indent: string): Generator<string> {
+  // A row of a matrix: only numbers, none with a bracket, written as TSV writes a line.
+  if (items instanceof Float64Array) {
+    yield* numberPieces(items);
+    return;
+  }
   const inner = indent + '  ';
   // Leaf texts not yet written, while the list may still be flat.
   let pending: string[] = [];
@@ -133,6 +138,31 @@ function* listPieces(items: Iterable<unknown>, indent: string): Generator<string
     yield start === 0 ? `[${part}` : `, ${part}`;
   }
   yield ']';
+}
+
+/** A Float64Array on one line, in pieces of BATCH numbers. */
+function* numberPieces(values: Float64Array): Generator<string> {
+  if (values.length === 0) {
+    yield '[]';
+    return;
+  }
+  const texts = new Array<string>(Math.min(BATCH, values.length));
+  for (let start = 0; start < values.length; start += BATCH) {
+    const end = Math.min(values.length, start + BATCH);
+    if (end - start < texts.length) texts.length = end - start;
+    for (let k = start; k < end; k++) {
+      const x = values[k];
+      texts[k - start] = Number.isFinite(x) ? String(x) : `"${formatExact(x)}"`;
+    }
+    const part = texts.join(', ');
+    yield start === 0
+      ? end === values.length
+        ? `[${part}]`
+        : `[${part}`
+      : end === values.length
+        ? `, ${part}]`
+        : `, ${part}`;
+  }
 }
 
 /** The whole JSON text at once (small results). */

@@ -5,7 +5,9 @@
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
-const EMOJI = /^\p{Emoji_Presentation}$/u;
+// Made on first use: esbuild writes it as new RegExp(…), which builds its Unicode set with ICU
+// at once, a measurable part of every start, and most runs print no table.
+let emoji: RegExp | undefined;
 
 /** [first, last] code points that take two columns (East Asian Wide and Fullwidth). */
 const WIDE_RANGES: readonly (readonly [number, number])[] = [
@@ -31,7 +33,7 @@ function measure(point: number): number {
   if (point < 0x20 || (point >= 0x7f && point <= 0x9f)) return 0;
   const ch = String.fromCodePoint(point);
   if (ZERO_WIDTH.test(ch)) return 0;
-  if (EMOJI.test(ch)) return 2;
+  if ((emoji ??= /^\p{Emoji_Presentation}$/u).test(ch)) return 2;
   return WIDE_RANGES.some(([lo, hi]) => point >= lo && point <= hi) ? 2 : 1;
 }
 

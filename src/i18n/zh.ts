@@ -13,6 +13,9 @@ import { klZh } from './catalog/kl.js';
 import { focalZh } from './catalog/focal.js';
 import { hingeZh } from './catalog/hinge.js';
 import { distillZh } from './catalog/distill.js';
+import { lmZh } from './catalog/lm.js';
+import { infonceZh } from './catalog/infonce.js';
+import { retrievalZh } from './catalog/retrieval.js';
 import { descendZh } from './catalog/descend.js';
 import { demoZh } from './catalog/demo.js';
 import { coreZh } from './catalog/core.js';
@@ -22,30 +25,44 @@ import { expectZh } from './catalog/expect.js';
 import { infoZh } from './catalog/info.js';
 import { packageZh } from './catalog/package.js';
 import { notationZh } from './catalog/notation.js';
+import { columnsZh } from './catalog/columns.js';
+import { tensorsZh } from './catalog/tensors.js';
+import { dtypeZh } from './catalog/dtype.js';
+import { chartZh } from './catalog/chart.js';
 import { conventionsZh } from './catalog/conventions.js';
 import type { MessageKey } from './keys.js';
 
-export const zh: Record<MessageKey, string> = {
-  ...softmaxZh,
-  ...ceZh,
-  ...bceZh,
-  ...clipZh,
-  ...siglipZh,
-  ...ntxentZh,
-  ...supconZh,
-  ...entropyZh,
-  ...klZh,
-  ...focalZh,
-  ...hingeZh,
-  ...distillZh,
-  ...descendZh,
-  ...demoZh,
-  ...coreZh,
-  ...contrastiveZh,
-  ...teachZh,
-  ...expectZh,
-  ...infoZh,
-  ...packageZh,
-  ...notationZh,
-  ...conventionsZh,
-};
+// Built as the English one is (keys.ts): a null-prototype object, a hash table to V8.
+export const zh: Record<MessageKey, string> = Object.create(null);
+for (const section of [
+  softmaxZh,
+  ceZh,
+  bceZh,
+  clipZh,
+  siglipZh,
+  ntxentZh,
+  supconZh,
+  entropyZh,
+  klZh,
+  focalZh,
+  hingeZh,
+  distillZh,
+  lmZh,
+  infonceZh,
+  retrievalZh,
+  descendZh,
+  demoZh,
+  coreZh,
+  contrastiveZh,
+  teachZh,
+  expectZh,
+  infoZh,
+  packageZh,
+  notationZh,
+  columnsZh,
+  tensorsZh,
+  dtypeZh,
+  chartZh,
+  conventionsZh,
+])
+  Object.assign(zh, section);

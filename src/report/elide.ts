@@ -1,6 +1,8 @@
 // Big matrices in a terminal are shown as NumPy shows big arrays: the first and last rows
-// and columns, "…" for the middle, and a note on how to see everything.
-import type { Report, ReportRow, ReportTable } from './report.js';
+// and columns, "…" for the middle, and a note on how to see everything. A marked cell (the
+// most probable class, the positive pair) is the answer: when its column is left out, a last
+// column headed "*" names the marked column of each row, so the answer is never cut.
+import type { Cell, ReportRow, ReportTable, Report } from './report.js';
 import { textCell } from './report.js';
 
 export interface Room {
@@ -11,6 +13,8 @@ export interface Room {
 }
 
 export const GAP = '…';
+/** The header of the column that names the marked cells left out (the mark cellText draws). */
+export const MARKED = '*';
 
 /** Keeps `room` items of `count`: the first half and the last half, with null for the gap. */
 export function keep(count: number, room: number): (number | null)[] {
@@ -24,26 +28,49 @@ export function keep(count: number, room: number): (number | null)[] {
   ];
 }
 
+const isMarked = (cell: Cell | undefined) => cell?.kind === 'number' && cell.mark === true;
+
+/** The labels of a row's marked cells, joined (a tie marks two). */
+export function markedLabels(
+  cells: readonly (Cell | undefined)[] | ((j: number) => boolean),
+  colLabels: readonly string[],
+): string {
+  const marked = typeof cells === 'function' ? cells : (j: number) => isMarked(cells[j]);
+  const names: string[] = [];
+  for (let j = 0; j < colLabels.length; j++) if (marked(j)) names.push(colLabels[j]);
+  return names.join(', ');
+}
+
+/**
+ * The table with only the value columns `picks` (null: a gap "…"). A table that already has
+ * its column of marks keeps it last; otherwise one is added when a marked cell is left out.
+ */
+export function pickColumns(table: ReportTable, picks: readonly (number | null)[]): ReportTable {
+  const own = table.markColumn === true ? table.colLabels.length - 1 : -1;
+  const shown = new Set(picks);
+  const hidesMark = own < 0 && table.rows.some((row) => row.cells.some((cell, j) => isMarked(cell) && !shown.has(j)));
+  const chosen = own >= 0 ? [...picks, own] : picks; // spread-ok: one entry per shown column
+  const gapRow = (row: ReportRow) => row.label === GAP && row.cells.every((c) => c.kind === 'text' && c.text === GAP);
+  const rows = table.rows.map((row): ReportRow => {
+    const cells = chosen.map((j) => (j === null ? textCell(GAP, 'dim') : row.cells[j]));
+    if (hidesMark) cells.push(gapRow(row) ? textCell(GAP, 'dim') : textCell(markedLabels(row.cells, table.colLabels)));
+    return { label: row.label, cells };
+  });
+  const colLabels = chosen.map((j) => (j === null ? GAP : table.colLabels[j]));
+  if (hidesMark) colLabels.push(MARKED);
+  return { ...table, colLabels, rows, ...(hidesMark ? { markColumn: true } : {}) };
+}
+
 function elideTable(table: ReportTable, room: Room): { table: ReportTable; elided: boolean } {
   if (table.cut) return { table, elided: true };
   const width = table.colLabels.length;
-  const cols = keep(width, room.cols);
+  // A table of named columns (a row's target, loss, ✓) is fitted to the width by the formatter, never cut in its middle.
+  const cols = table.droppable ? keep(width, width) : keep(width, room.cols);
   const rows = keep(table.rows.length, room.rows);
   if (cols.length === width && rows.length === table.rows.length) return { table, elided: false };
-  const pick = (row: ReportRow): ReportRow => ({
-    label: row.label,
-    cells: cols.map((j) => (j === null ? textCell(GAP, 'dim') : row.cells[j])),
-  });
-  return {
-    elided: true,
-    table: {
-      ...table,
-      colLabels: cols.map((j) => (j === null ? GAP : table.colLabels[j])),
-      rows: rows.map((i) =>
-        i === null ? { label: GAP, cells: cols.map(() => textCell(GAP, 'dim')) } : pick(table.rows[i]),
-      ),
-    },
-  };
+  const gapRow: ReportRow = { label: GAP, cells: Array.from({ length: width }, () => textCell(GAP, 'dim')) };
+  const shortened = { ...table, rows: rows.map((i) => (i === null ? gapRow : table.rows[i])) };
+  return { elided: true, table: cols.length === width ? shortened : pickColumns(shortened, cols) };
 }
 
 /**

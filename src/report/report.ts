@@ -5,6 +5,7 @@
 import { type Matrix, type RowSource, rowView } from '../core/matrix.js';
 
 import type { MessageKey, MessageParams } from '../i18n/messages.js';
+import type { Chart } from './chart.js';
 import type { Translator } from '../i18n/translator.js';
 
 export type Tone = 'good' | 'bad' | 'dim';
@@ -41,6 +42,14 @@ export interface ReportTable {
   readonly heatmap?: { readonly legend: string };
   /** Made already cut to a terminal's room (see elideReport), by a command that shows a large matrix. */
   readonly cut?: boolean;
+  /**
+   * A table of named columns (target, p(target), loss, ✓), not a matrix: the columns that may
+   * be left out when it is too wide for the terminal, the first listed first. The others
+   * hold the answer and always stay. Without it, a too-wide table loses its middle columns.
+   */
+  readonly droppable?: readonly number[];
+  /** The last column names each row's marked cells, whose columns were left out (src/report/elide.ts). */
+  readonly markColumn?: boolean;
 }
 
 export interface SummaryLine {
@@ -117,6 +126,8 @@ export interface Report {
   readonly warnings?: readonly Warning[];
   /** The command's notes already say why a result is inf; otherwise the CLI adds a general one. */
   readonly infExplained?: boolean;
+  /** Pictures of the result: drawn under the tables (table format), and written by --plot FILE.svg. */
+  readonly charts?: readonly Chart[];
 }
 
 export function numberCell(value: number, extra: Omit<Extract<Cell, { kind: 'number' }>, 'kind' | 'value'> = {}): Cell {

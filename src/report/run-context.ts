@@ -27,6 +27,8 @@ export interface SpecContext {
    * command may then build only what is shown (matrixTable does).
    */
   readonly room?: Room;
+  /** `-y col:NAME`: the targets read from that column of the input, one per row. */
+  readonly targetsFromColumn?: readonly number[];
 }
 
 export interface CommandContext extends SpecContext {

@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import type { RandomAccess } from './tensors/npz.js';
 
 /**
  * Bytes read at a time, into one buffer reused: small enough to stay in the CPU's cache
@@ -74,4 +75,22 @@ export async function* fileChunks(path: string): AsyncIterable<Uint8Array> {
   } finally {
     closeSync(fd);
   }
+}
+
+/** A regular file to read by position (src/rows/tensors/npz.ts), or undefined for anything else. */
+export function fileByPosition(path: string): RandomAccess | undefined {
+  if (!isRegularFile(path)) return undefined;
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read: (position, length) =>
+      readRange(
+        fd,
+        position,
+        Math.min(size, position + length),
+        new Uint8Array(Math.max(0, Math.min(length, size - position))),
+      ),
+    close: () => closeSync(fd),
+  };
 }

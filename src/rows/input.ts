@@ -2,12 +2,19 @@
 import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import {
+  type ColumnOptions,
   MatrixBuilder,
   MatrixTextParser,
   type ParsedMatrix,
   parseMatrixText,
   type TextPart,
 } from '../text/matrix-text.js';
+import type { InputNote } from '../text/columns.js';
+import { ByteStream } from './tensors/bytes.js';
+import type { RandomAccess } from './tensors/npz.js';
+import { HEAD_BYTES, binaryKind, mayBeBinary, readBinary } from './tensors/read.js';
+
+export type { InputNote } from '../text/columns.js';
 
 /** What the CLI needs from the outside world; the entry point supplies the real ones. */
 export interface InputIo {
@@ -19,6 +26,10 @@ export interface InputIo {
    * Without it, the file is read at once through readFile / readStdin.
    */
   openInput?(path: string): AsyncIterable<Uint8Array>;
+  /** Whether a file exists (to tell `-i file.npz:NAME` from a file named so). */
+  exists?(path: string): boolean;
+  /** A regular file to read by position (an .npz's members are listed at its end); undefined for others. */
+  openRange?(path: string): RandomAccess | undefined;
 }
 
 interface FsError {
@@ -39,6 +50,8 @@ function fileError(error: unknown, path: string): XentError {
 export interface MatrixInput {
   readonly matrix: ParsedMatrix;
   readonly source: MessageParam;
+  /** How a binary input was read, for the user (a 3-D array flattened to rows). */
+  readonly notes?: readonly InputNote[];
 }
 
 /** Where the main input comes from, not yet read. */
@@ -49,6 +62,10 @@ export interface OpenedInput {
   readonly path?: string;
   /** How its text is read: a JSON field (`key`), percentages (`percent`). */
   readonly reading?: Pick<TextPart, 'key' | 'percent'>;
+  /** The array asked for in an archive (`-i file.npz:NAME`, `@model.safetensors:NAME`). */
+  readonly member?: string;
+  /** The file by position, if it is a regular file. */
+  readonly random?: () => RandomAccess | undefined;
 }
 
 async function* once(text: string): AsyncIterable<string> {
@@ -79,16 +96,37 @@ function fileSource(path: string): MessageParam {
   return path === '-' ? { key: 'source.stdin' } : { key: 'source.file', params: { path } };
 }
 
+/**
+ * `file.npz:NAME` as the file and the member, when no file has the whole name and the file
+ * before the last ':' exists (`-:NAME` for stdin).
+ */
+function splitMember(io: InputIo, path: string): { path: string; member?: string } {
+  const colon = path.lastIndexOf(':');
+  if (colon <= 0 || colon === path.length - 1 || !io.exists || io.exists(path)) return { path };
+  const file = path.slice(0, colon);
+  if (file !== '-' && !io.exists(file)) return { path };
+  return { path: file, member: path.slice(colon + 1) };
+}
+
 /** A file ('-' for stdin) to read in chunks, as -i and @FILE read it. */
-function openFile(io: InputIo, path: string, reading?: OpenedInput['reading']): OpenedInput {
+function openFile(io: InputIo, named: string, reading?: OpenedInput['reading']): OpenedInput {
+  const { path, member } = splitMember(io, named);
+  const asked = member !== undefined ? { member } : {};
   if (path === '-') {
-    return { source: fileSource(path), chunks: io.openInput?.('-') ?? whole(() => io.readStdin()), reading };
+    return {
+      source: fileSource(path),
+      chunks: io.openInput?.('-') ?? whole(() => io.readStdin()),
+      reading,
+      ...asked,
+    };
   }
   return {
     source: fileSource(path),
     chunks: withFileErrors(io.openInput?.(path) ?? whole(() => io.readFile(path)), path),
     path,
     reading,
+    ...asked,
+    random: io.openRange ? () => io.openRange?.(path) : undefined,
   };
 }
 
@@ -106,15 +144,44 @@ async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string):
  * refused with the byte offset (1-based, as `cmp` counts).
  */
 export async function parseInput(
-  { source, chunks, reading }: OpenedInput,
+  opened: OpenedInput,
   sink: (row: Float64Array, index: number, colLabels: readonly string[] | undefined) => void,
   between?: (bytes: number, rows: number) => Promise<void> | void,
   /**
    * The input is a part of a file read apart from the rest (see MatrixTextParser), starting
    * at byte `startByte` of it (for the offsets errors name).
    */
-  part?: { readonly firstRow?: number; readonly plainLines?: boolean; readonly startByte?: number },
-): Promise<{ rows: number; cols: number; colLabels?: readonly string[] }> {
+  part?: {
+    readonly firstRow?: number;
+    readonly plainLines?: boolean;
+    readonly startByte?: number;
+    /** The user's --cols, --drop-cols, --index-col, --header, -y col:NAME. */
+    readonly columns?: ColumnOptions;
+    /** Keep each row's label and target (a whole reading). */
+    readonly keepLabels?: boolean;
+    /** Given the parser once the input is read (for what a whole reading keeps). */
+    readonly onParsed?: (parser: MatrixTextParser) => void;
+    readonly onBlankLine?: (rowsBefore: number) => void;
+  },
+): Promise<{ rows: number; cols: number; colLabels?: readonly string[]; notes: readonly InputNote[] }> {
+  // A whole input may be a binary tensor, told by its first bytes (a piece of a file is text).
+  const isPiece = part?.firstRow !== undefined || part?.startByte !== undefined || part?.plainLines === true;
+  const { head, chunks } = isPiece ? { head: undefined, chunks: opened.chunks } : await peek(opened.chunks);
+  const kind = head && binaryKind(head);
+  if (kind) {
+    const { rows, cols, notes } = await readBinary(
+      kind,
+      new ByteStream(chunks as AsyncIterable<Uint8Array>),
+      opened,
+      (row, index) => sink(row, index, undefined),
+      between,
+    );
+    return { rows, cols, notes };
+  }
+  if (opened.member !== undefined) {
+    throw new XentError('err.tensorNotArchive', { source: opened.source, member: opened.member, format: 'text' });
+  }
+  const { source, reading } = opened;
   let rows = part?.firstRow ?? 0;
   const parser: MatrixTextParser = new MatrixTextParser(
     source,
@@ -166,7 +233,66 @@ export async function parseInput(
     throw new XentError('err.badUtf8', { source, offset: offset - incompleteTail(last) + 1 });
   }
   const cols = parser.finish();
-  return { rows, cols, colLabels: parser.colLabels };
+  part?.onParsed?.(parser);
+  return { rows, cols, colLabels: parser.colLabels, notes: parser.extras().notes };
+}
+
+type Chunks = OpenedInput['chunks'];
+
+/**
+ * The first HEAD_BYTES bytes of an input (fewer if it is shorter; undefined for text given
+ * as a string), and its chunks again from the start. Small first chunks are copied: a
+ * file's reader fills its buffer again for the next.
+ */
+async function peek(chunks: Chunks): Promise<{ head?: Uint8Array; chunks: Chunks }> {
+  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  const taken: (Uint8Array | string)[] = [];
+  let size = 0;
+  let done = false;
+  while (size < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    if (typeof next.value === 'string') {
+      taken.push(next.value);
+      return { chunks: replay(taken, iterator, false) };
+    }
+    if (taken.length > 0 || next.value.length < HEAD_BYTES) taken.push(next.value.slice());
+    else taken.push(next.value);
+    size += next.value.length;
+    if (size < HEAD_BYTES && !mayBeBinary(concatenated(taken as Uint8Array[], size))) break;
+  }
+  return { head: concatenated(taken as Uint8Array[], HEAD_BYTES), chunks: replay(taken, iterator, done) };
+}
+
+/** The first `length` bytes of the pieces (fewer if they hold fewer). */
+function concatenated(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const total = pieces.reduce((n, piece) => n + piece.length, 0);
+  const out = new Uint8Array(Math.min(total, length));
+  let at = 0;
+  for (const piece of pieces) {
+    if (at >= out.length) break;
+    out.set(piece.subarray(0, out.length - at), at);
+    at += Math.min(piece.length, out.length - at);
+  }
+  return out;
+}
+
+async function* replay(
+  taken: readonly (Uint8Array | string)[],
+  iterator: Iterator<Uint8Array | string> | AsyncIterator<Uint8Array | string>,
+  done: boolean,
+): AsyncIterable<Uint8Array | string> {
+  yield* taken;
+  if (done) return;
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    // Stopped early (an error in the data): the file is closed.
+    await iterator.return?.();
+  }
 }
 
 /** Where in a chunk the first invalid UTF-8 byte is, 0-based (approximately, for the message). */
@@ -191,10 +317,21 @@ function incompleteTail(chunk: Uint8Array): number {
 export async function readMatrix(
   opened: OpenedInput,
   onProgress?: (bytes: number, rows: number) => void,
+  columns?: ColumnOptions,
 ): Promise<MatrixInput> {
   const builder = new MatrixBuilder(opened.source);
-  const { cols, colLabels } = await parseInput(opened, builder.add, onProgress);
-  return { matrix: builder.build(cols, colLabels), source: opened.source };
+  let extras: ReturnType<MatrixTextParser['extras']> | undefined;
+  const { cols, colLabels, notes } = await parseInput(opened, builder.add, onProgress, {
+    columns,
+    keepLabels: true,
+    onBlankLine: builder.blankLine,
+    onParsed: (parser) => {
+      extras = parser.extras();
+    },
+  });
+  const matrix = builder.build(cols, colLabels, extras);
+  // How a binary input was read (a 3-D array flattened to rows) travels with the matrix, as the reader's notes do.
+  return { matrix: extras || notes.length === 0 ? matrix : { ...matrix, notes }, source: opened.source };
 }
 
 /**

@@ -41,6 +41,13 @@ export class StreamedStdout implements StreamOutput {
     this.size += text.length;
   }
 
+  /** Bytes (-f npy), kept as they are: they are not used again by the caller. */
+  writeBytes(bytes: Uint8Array): void {
+    this.seal();
+    this.blocks.push({ bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), used: bytes.length });
+    this.size += bytes.length;
+  }
+
   /** Called between input chunks: writes what is pending once past the hold-back. */
   async flushIfLarge(): Promise<void> {
     if (!this.sink || (!this.started && this.size < HOLD_BACK)) return;
@@ -57,8 +64,13 @@ export class StreamedStdout implements StreamOutput {
 
   /** What was not written yet, as text. */
   rest(): string {
+    return this.restBytes().toString('utf8');
+  }
+
+  /** What was not written yet, as bytes. */
+  restBytes(): Buffer {
     this.seal();
-    return Buffer.concat(this.blocks.map(({ bytes, used }) => bytes.subarray(0, used))).toString('utf8');
+    return Buffer.concat(this.blocks.map(({ bytes, used }) => bytes.subarray(0, used)));
   }
 
   private seal(): void {

@@ -20,6 +20,11 @@ import { rowLayout } from '../ops/clip/sums.js';
 import { CHUNK, isRegularFile, rangeChunks, readRange } from './file-chunks.js';
 import type { PartSizes, PartTask } from './plan.js';
 import type { PieceSums } from '../core/piece-sums.js';
+import { HEAD_BYTES, binaryKind } from './tensors/read.js';
+import { ByteStream } from './tensors/bytes.js';
+import type { Dtype } from './tensors/dtype.js';
+import { npyLayoutOf } from './tensors/npy.js';
+import { readTensorRows } from './tensors/rows.js';
 
 /** Below this a second thread costs more than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
@@ -34,6 +39,8 @@ export interface Piece {
   readonly firstRow: number;
   /** Rows it holds, if every line (but a header) is one data row. */
   readonly rows: number;
+  /** Rows of a binary tensor (an .npy in C order), `cols` values of `dtype` each, rather than lines of text. */
+  readonly tensor?: { readonly dtype: Dtype; readonly cols: number };
 }
 
 /** What reading a piece gave; plain data (it crosses threads). */
@@ -69,6 +76,10 @@ export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefi
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size < (sizes?.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
     const size = stat.size;
+    const kind = binaryKind(readRange(fd, 0, HEAD_BYTES, new Uint8Array(HEAD_BYTES)));
+    if (kind === 'npy') return npyPieces(fd, size, sizes);
+    // The other binary tensors are read in order (src/rows/tensors/), not cut at lines.
+    if (kind) return undefined;
     let first: { header: number; width: number } | undefined;
     for (const head of HEADS) first ??= firstLines(readRange(fd, 0, head, Buffer.allocUnsafe(head)));
     if (!first) return undefined;
@@ -108,6 +119,31 @@ export function cutIntoPieces(path: string, sizes?: PartSizes): Piece[] | undefi
 }
 
 /**
+ * An .npy cut into pieces of whole rows: only a 2-D array in C order of a type a double holds
+ * exactly, whose file is as long as its header says; any other is read in order (which
+ * says what is wrong with it, or notes how it was read).
+ */
+function npyPieces(fd: number, size: number, sizes?: PartSizes): Piece[] | undefined {
+  const head = readRange(fd, 0, CHUNK, new Uint8Array(CHUNK));
+  const found = npyLayoutOf(head, { key: 'source.stdin' });
+  if (!found) return undefined;
+  const { layout, dataStart } = found;
+  const { dtype, shape } = layout;
+  if (layout.fortran || shape.length !== 2 || (dtype.size === 8 && dtype.kind !== 'f')) return undefined;
+  const [rows, cols] = shape;
+  const rowBytes = cols * dtype.size;
+  if (rows === 0 || cols === 0 || dataStart + rows * rowBytes !== size) return undefined;
+  const { pieceRows } = rowLayout(cols, sizes?.blockValues, sizes?.pieceValues);
+  const pieces: Piece[] = [];
+  for (let firstRow = 0; firstRow < rows; firstRow += pieceRows) {
+    const count = Math.min(pieceRows, rows - firstRow);
+    const start = dataStart + firstRow * rowBytes;
+    pieces.push({ start, end: start + count * rowBytes, firstRow, rows: count, tensor: { dtype, cols } });
+  }
+  return pieces.length >= 2 ? pieces : undefined;
+}
+
+/**
  * Read as the parser would, the start of a file: whether its first line is a header row
  * (column names), and the width of its first data row; undefined if neither line is plain.
  */
@@ -136,7 +172,8 @@ function firstLines(bytes: Uint8Array): { header: number; width: number } | unde
   } catch {
     return undefined;
   }
-  if (width < 0) return undefined;
+  // A header of integers, row labels: the pieces could not tell them; read in order.
+  if (width < 0 || parser.reshaped) return undefined;
   return { header: rowsAfterFirstLine === 0 && parser.colLabels !== undefined ? 1 : 0, width };
 }
 
@@ -151,6 +188,13 @@ async function readPiece(
 ): Promise<PieceOutcome> {
   let width = -1;
   try {
+    if (piece.tensor) {
+      const { dtype, cols } = piece.tensor;
+      const layout = { dtype, shape: [piece.rows, cols], fortran: false };
+      const rows = new ByteStream(rangeChunks(fd, piece.start, piece.end, buffer));
+      await readTensorRows(rows, layout, source, (row, i) => sums.add(row, i), false, undefined, piece.firstRow);
+      return { kind: 'rows', rows: piece.rows, width: cols };
+    }
     const { rows } = await parseInput(
       { source, chunks: rangeChunks(fd, piece.start, piece.end, buffer) },
       (row, i) => {

@@ -16,6 +16,8 @@ export interface StreamContext {
   readonly decimals?: number;
   readonly source: MessageParam;
   readonly out: StreamOutput;
+  /** The input is a named file, which can be read a second time (a plan with firstPass needs it). */
+  readonly rereadable?: boolean;
 }
 
 export interface StreamPlan {
@@ -23,6 +25,16 @@ export interface StreamPlan {
   onRow(row: Float64Array, index: number, colLabels: readonly string[] | undefined): void;
   /** After the last row: the text still to print. */
   finish(rows: number, cols: number): string;
+  /** A blank line outside brackets after `rowsBefore` rows (sequence breaks, for `xent lm`). */
+  onBlankLine?(rowsBefore: number): void;
+  /**
+   * A first reading of the whole input before the one that calls onRow (a file only: see
+   * StreamContext.rereadable): what a later row needs from an earlier one, in O(rows + cols).
+   */
+  readonly firstPass?: {
+    onRow(row: Float64Array, index: number): void;
+    end(rows: number, cols: number): void;
+  };
   /**
    * A plan whose sums two threads can compute over pieces of a file (src/rows/parallel.ts):
    * what each thread computes, and how the plan takes the sums of the whole file.

@@ -5,8 +5,7 @@
 // that reproduces a wrong one; the score in the summary.
 import { XentError } from '../core/errors.js';
 import { formatFixed } from '../format/number.js';
-import { wrap } from '../format/wrap.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { type MessageKey, type MessageParam, catalogue } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 import { LazyList, type ReportTable, type SummaryLine, textCell } from '../report/report.js';
 import type { Claim, ClaimedValue } from './expect-claims.js';
@@ -229,7 +228,7 @@ export async function checkClaims(x: CheckInput): Promise<CheckResult> {
       items.push({ claimed: value, given: value.text, correct, judgement, right, diagnosis });
     }
     for (const item of items) all.push(item);
-    tables.push(checkTable(where.label, claim, items, x));
+    tables.push(checkTable(quantityName(where.quantity, where.label), claim, items, x));
     checks.push({
       quantity: where.label,
       items: items.map((item) => ({
@@ -263,7 +262,13 @@ const VERDICT: Readonly<Record<Judgement['verdict'], MessageKey>> = {
   wrong: 'expect.wrong',
 };
 
-function checkTable(label: string, claim: Claim, items: readonly CheckedValue[], x: CheckInput): ReportTable {
+/** A checked quantity as its title names it: the JSON name with its entry, and in Chinese what it is. */
+function quantityName(quantity: string, label: string): MessageParam {
+  const key = `expect.quantity.${quantity}`;
+  return key in catalogue.en ? { key: key as MessageKey, params: { label } } : label;
+}
+
+function checkTable(label: MessageParam, claim: Claim, items: readonly CheckedValue[], x: CheckInput): ReportTable {
   const { t, decimals } = x;
   const lines: string[] = [];
   items.forEach((item, k) => {
@@ -274,6 +279,7 @@ function checkTable(label: string, claim: Claim, items: readonly CheckedValue[],
     title: t.label('expect.title', { quantity: label }),
     corner: '#',
     colLabels: [t.label('expect.label.given'), t.label('expect.label.correct'), t.label('expect.label.verdict')],
+    droppable: [], // yours, correct and the verdict are all the answer: never cut
     rows: items.map((item, k) => ({
       label: String(k + 1),
       cells: [
@@ -316,16 +322,13 @@ function intervalNote(item: CheckedValue, t: Translator): string {
 }
 
 /** Width of the notes under a check table: an 80-column terminal. */
-const NOTE_WIDTH = 80;
-
-/** A note as lines of at most NOTE_WIDTH, the first after `prefix`, the rest indented under it (each language of `both` apart). */
+/**
+ * A note as lines, the first after `prefix`, the rest (the other language of `both`)
+ * indented under it: the table's formatter wraps them to the terminal, hung under the prefix.
+ */
 function wrapNote(prefix: string, text: string): string[] {
   const indent = ' '.repeat(prefix.length);
-  return text
-    .split('\n')
-    .flatMap((sentence, k) =>
-      wrap(sentence, NOTE_WIDTH - prefix.length).map((line, i) => `${i === 0 && k === 0 ? prefix : indent}${line}`),
-    );
+  return text.split('\n').map((sentence, k) => `${k === 0 ? prefix : indent}${sentence}`);
 }
 
 const NOTE: Readonly<Record<Exclude<Judgement['rule'], 'exact'>, MessageKey>> = {

@@ -55,10 +55,20 @@ class TextBuilder {
   }
 }
 
+/** What the first line may be: 'auto' (a line of words is a header), 'yes' (it is, whatever it holds), 'no' (never). */
+export type HeaderMode = 'auto' | 'yes' | 'no';
+
+/**
+ * A word that ends a copied prefix (`z =`, `scores=`, `Input:`, `logits:`): a name and `=` or
+ * `:`, or either alone; it and the words before it on the line are not data.
+ */
+const PREFIX_END = /^(?:(["']?)[\p{L}\p{N}_][\p{L}\p{N}_.-]*\1)?[:=]$/u;
+
 /**
  * The first line while it is held back (`holding`), and what it turned out to be: the
  * column names of a header row (`labels`), or data. The reader adds each character of the
- * line and each token it ends, then says where the line ends.
+ * line and each token it ends, then says where the line ends. A prefix copied with the data
+ * (`z = [1, 2]`, `logits:`) is dropped as it is read.
  */
 export class FirstLine {
   /** Still holding the first line back: no number read yet (a number ends it). */
@@ -69,9 +79,20 @@ export class FirstLine {
   private headerWord: Token | undefined;
   /** The first word held back (the only one an error can name). */
   private firstWord: Token | undefined;
+  /** Tokens held back (words; with --header yes, numbers too). */
+  private held = 0;
+  /** A prefix was dropped (only one is: a second name is a header's or an error's). */
+  private prefixDropped = false;
+  /** The line began with a comma: an empty first cell, as pandas writes its index's name (`,0,1`). */
+  private emptyFirstCell = false;
   private readonly text = new TextBuilder(MAX_HEADER_CHARS);
 
-  constructor(private readonly source: MessageParam) {}
+  constructor(
+    private readonly source: MessageParam,
+    private readonly mode: HeaderMode = 'auto',
+    /** A file or stdin: a first line may name integer columns (see comma()). */
+    private readonly table = false,
+  ) {}
 
   /** A character of the line. */
   add(code: number): void {
@@ -89,17 +110,35 @@ export class FirstLine {
   }
 
   /**
-   * A token of the line: a word is held back (it may be a column name) and true returned; a
-   * number makes the line data, and a word held before it an error (row `row`, column 1).
+   * A token of the line: a word is held back (it may be a column name) and 'held' returned.
+   * A number makes the line data: returned is undefined, or the one word held before it
+   * (`cat 3.2`: a row's label, or an error the reader tells); two words before it are an
+   * error (row `row`, column 1). With --header yes every token is held.
    */
-  holds(token: Token, row: number): boolean {
-    if (token.read.kind === 'other') {
+  take(token: Token, row: number): 'held' | Token | undefined {
+    if (token.read.kind === 'other' || this.mode === 'yes' || this.emptyFirstCell) {
       if (this.text.full) this.tooLong();
+      if (token.read.kind === 'other' && !this.prefixDropped && PREFIX_END.test(token.text) && this.mode !== 'yes') {
+        this.dropPrefix();
+        return 'held';
+      }
       this.firstWord ??= token;
-      return true;
+      this.held++;
+      return 'held';
     }
-    this.release(row);
-    return false;
+    const word = this.firstWord;
+    if (word && this.held > 1) throw tokenError(word, row, 1, this.source);
+    this.release();
+    return word;
+  }
+
+  /**
+   * A comma outside brackets. Before any token of the line it leaves the first cell empty: no
+   * data row does that, a pandas header does (`,a,b` or `,0,1`), so the line is a header
+   * whatever it holds (with --header auto; numbers are then names).
+   */
+  comma(): void {
+    if (this.held === 0 && !this.prefixDropped && this.mode === 'auto' && this.table) this.emptyFirstCell = true;
   }
 
   /** No word is held yet. */
@@ -108,23 +147,31 @@ export class FirstLine {
   }
 
   /**
-   * The line holds data (a number, a bracket, a call) at row `row`: it is no longer held
-   * back, and a word held before the data is an error (`abc tensor([1, 2])`), not dropped.
+   * The line holds data (a number, a bracket, a call): it is no longer held back. Given the
+   * row `row` (a bracket or a call opens), a word held before the data is an error
+   * (`abc tensor([1, 2])`), not dropped; a copied prefix (`z =`) was dropped already.
    */
-  release(row: number): void {
-    if (this.firstWord) throw tokenError(this.firstWord, row, 1, this.source);
+  release(row?: number): void {
+    if (row !== undefined && this.firstWord) throw tokenError(this.firstWord, row, 1, this.source);
     this.holding = false;
+    this.firstWord = undefined;
+    this.held = 0;
     this.text.clear();
   }
 
   /**
    * The end of a line outside brackets. Returns true when it was the first line and held only
-   * words (a number ends the holding back): a header row, whose names are then `labels`.
+   * words (a number ends the holding back): a header row, whose names are then `labels`. With
+   * --header no, such a line is an error naming its first word.
    */
-  endLine(): boolean {
+  endLine(refuseWord?: (word: Token) => never): boolean {
     if (!(this.holding && this.firstWord)) {
       this.text.clear();
       return false;
+    }
+    if (this.mode === 'no') {
+      if (refuseWord) refuseWord(this.firstWord);
+      throw tokenError(this.firstWord, 1, 1, this.source);
     }
     this.headerWord = this.firstWord;
     this.firstWord = undefined;
@@ -139,13 +186,21 @@ export class FirstLine {
    * abc`) is a typo, not a header without data.
    */
   finish(rows: number, sawNewline: boolean): void {
-    if (rows === 0 && this.labels && this.headerWord && !sawNewline) {
+    if (rows === 0 && this.labels && this.headerWord && !sawNewline && this.mode !== 'yes' && !this.emptyFirstCell) {
       throw tokenError(this.headerWord, 1, 1, this.source, this.labels.length === 1);
     }
   }
 
   tooLong(): never {
     throw new XentError('err.headerTooLong', { source: this.source, max: MAX_HEADER_CHARS });
+  }
+
+  /** `z =`, `logits:`: what was held is a name copied with the data, not a header. */
+  private dropPrefix(): void {
+    this.prefixDropped = true;
+    this.firstWord = undefined;
+    this.held = 0;
+    this.text.clear();
   }
 }
 
@@ -154,7 +209,8 @@ export class FirstLine {
  * "b,c" is one name), else on spaces.
  */
 export function splitHeader(line: string): string[] {
-  const text = line.replace(/^\ufeff/, '').trim();
+  // A leading tab is kept: it leaves the first name empty (pandas' index, as TSV).
+  const text = line.replace(/^\ufeff/, '').replace(/^[ \r\n]+|\s+$/g, '');
   if (!/[,\t]/.test(text)) return text.split(/\s+/).map((p) => p.replace(/^(["'])(.*)\1$/, '$2'));
   const names: string[] = [];
   let field = '';

@@ -4,11 +4,19 @@
 import { XentError } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { Matrix } from '../core/matrix.js';
+import type { ColumnLayout, ShapedExtras } from './columns.js';
 
-export interface ParsedMatrix extends Matrix {
+export interface ParsedMatrix extends Matrix, Partial<ShapedExtras> {
   /** Column names from a CSV/TSV header row, if the input had one. */
   readonly colLabels?: readonly string[];
+  /**
+   * Where blank lines separate the rows: the number of rows before each (0 < b < rows,
+   * increasing), when the input had such lines; `xent lm` reads them as sequence breaks.
+   */
+  readonly breaks?: readonly number[];
 }
+
+const NO_TEXTS: readonly (string | undefined)[] = [];
 
 /** Receives each row as it ends. The array is reused for the next row: copy what you keep. */
 export type RowSink = (row: Float64Array, index: number) => void;
@@ -29,7 +37,8 @@ function allocate(length: number, source: MessageParam): Float64Array<ArrayBuffe
 
 /**
  * The row being read, reused from row to row: each is handed to the sink as a view when it
- * ends. The reader's fast path fills `values` and `length` itself, calling grow() when full.
+ * ends, shaped by the column layout (data columns only) when that is active. The reader's
+ * fast path fills `values` and `length` itself, calling grow() when full.
  */
 export class RowBuffer {
   values = new Float64Array(16);
@@ -38,18 +47,42 @@ export class RowBuffer {
   count: number;
   /** The width of the first row, which every other must have (-1 before it). */
   cols = -1;
+  /** The width of the rows handed out (the data columns'), once the first is. */
+  private width = -1;
+  /** Words of the row's columns that are not data, by column (a label, a class name). */
+  private readonly texts: (string | undefined)[] = [];
+  private textCount = 0;
+  /**
+   * Given, row 1 is held back while `accepts` it (0, 1, 2, …), until row 2 tells: a row
+   * with a fraction makes it the header (`adopt`), else it is data.
+   */
+  integerHeader: { accepts(row: Float64Array): boolean; adopt(row: Float64Array): void } | undefined;
+  private held: Float64Array | undefined;
 
   constructor(
     private readonly source: MessageParam,
     private readonly sink: RowSink,
     firstRow = 0,
+    private readonly layout?: ColumnLayout,
   ) {
     this.count = firstRow;
+  }
+
+  /** Row 1 is held back, a possible header of integers. */
+  get holdsFirstRow(): boolean {
+    return this.held !== undefined;
   }
 
   push(value: number): void {
     if (this.length === this.values.length) this.grow();
     this.values[this.length++] = value;
+  }
+
+  /** A word in a column that is not data: kept as text, NaN in the row. */
+  pushText(text: string): void {
+    this.texts[this.length] = text;
+    this.textCount++;
+    this.push(NaN);
   }
 
   /** Doubles the buffer (kept out of the hot loop, which it would slow). */
@@ -69,17 +102,64 @@ export class RowBuffer {
     else if (length !== this.cols) {
       throw new XentError('err.ragged', { source: this.source, row: this.count + 1, got: length, expected: this.cols });
     }
-    this.sink(this.values.subarray(0, length), this.count);
+    const row = this.values.subarray(0, length);
+    if (this.integerHeader !== undefined && this.holdsBack(row)) return;
+    this.hand(row, this.texts);
+  }
+
+  private hand(row: Float64Array, texts: readonly (string | undefined)[]): void {
+    const layout = this.layout;
+    if (this.width < 0) this.width = layout ? layout.settle(row.length) : row.length;
+    const shaped = layout?.active ? layout.shape(row, texts) : row;
+    if (this.textCount > 0) {
+      this.texts.length = 0;
+      this.textCount = 0;
+    }
+    this.sink(shaped, this.count);
     this.count++;
   }
 
-  /** At the end of the input: returns the width, or says there was no row, or that `labels` name another number of columns. */
+  /**
+   * Row 1 of 0, 1, 2, … is held back (counted, so that row 2's errors name row 2); row 2
+   * decides what it was. True when `row` is held.
+   */
+  private holdsBack(row: Float64Array): boolean {
+    const gate = this.integerHeader!;
+    const held = this.held;
+    if (held === undefined) {
+      if (this.count === 0 && this.textCount === 0 && gate.accepts(row)) {
+        this.held = row.slice();
+        this.count = 1;
+        return true;
+      }
+      this.integerHeader = undefined;
+      return false;
+    }
+    this.held = undefined;
+    this.integerHeader = undefined;
+    this.count = 0;
+    if (row.some((x) => !Number.isInteger(x))) gate.adopt(held);
+    else this.hand(held, NO_TEXTS);
+    return false;
+  }
+
+  /**
+   * At the end of the input: returns the width of the rows handed out, or says there was
+   * no row, or that `labels` name another number of columns.
+   */
   finish(labels: readonly string[] | undefined): number {
+    const held = this.held;
+    if (held !== undefined) {
+      // A single row of 0, 1, 2, …: data (no rows below it to name).
+      this.held = undefined;
+      this.count = 0;
+      this.hand(held, NO_TEXTS);
+    }
     if (this.count === 0) throw new XentError('err.empty', { source: this.source });
     if (labels && labels.length !== this.cols) {
       throw new XentError('err.headerWidth', { source: this.source, got: labels.length, expected: this.cols });
     }
-    return this.cols;
+    return this.width < 0 ? this.cols : this.width;
   }
 }
 
@@ -88,6 +168,7 @@ export class MatrixBuilder {
   private data = new Float64Array(64);
   private length = 0;
   rows = 0;
+  private readonly breaks: number[] = [];
 
   /** `source`: the input, for the error when its numbers do not fit in memory. */
   constructor(private readonly source: MessageParam = 'the text') {}
@@ -103,9 +184,22 @@ export class MatrixBuilder {
     this.rows++;
   };
 
-  build(cols: number, colLabels?: readonly string[]): ParsedMatrix {
+  /** A blank line after `rowsBefore` rows (several in a row, or before the first row, count once or not at all). */
+  readonly blankLine = (rowsBefore: number): void => {
+    if (rowsBefore > 0 && this.breaks[this.breaks.length - 1] !== rowsBefore) this.breaks.push(rowsBefore);
+  };
+
+  build(cols: number, colLabels?: readonly string[], extras?: ShapedExtras): ParsedMatrix {
     // A view, not a copy: a large matrix is held once.
     const data = this.data.subarray(0, this.length);
-    return colLabels ? { rows: this.rows, cols, data, colLabels } : { rows: this.rows, cols, data };
+    const matrix: ParsedMatrix = colLabels
+      ? { rows: this.rows, cols, data, colLabels }
+      : { rows: this.rows, cols, data };
+    // Blank lines after the last row separate nothing.
+    const breaks = this.breaks.filter((b) => b < this.rows);
+    const broken = breaks.length > 0 ? { ...matrix, breaks } : matrix;
+    if (!extras || (extras.notes.length === 0 && !extras.rowLabels && !extras.targetCells)) return broken;
+    const { notes, ...rest } = extras;
+    return { ...broken, ...rest, ...(notes.length > 0 ? { notes } : {}) };
   }
 }

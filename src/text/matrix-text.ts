@@ -19,10 +19,12 @@ import { DECIDE_CHARS, detectNotation, type FrontReader, frontReader } from './d
 import { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 import { normalizeText } from './normalize.js';
 import { NotationReader, NotPlainLines, type TextPart } from './notation.js';
+import type { ShapedExtras } from './columns.js';
 import { isTokenChar, type Token, TOKEN_BYTE } from './tokens.js';
 
 export { MatrixBuilder, type ParsedMatrix, type RowSink } from './matrix-builder.js';
 export { NotPlainLines, type TextPart } from './notation.js';
+export type { ColumnOptions } from './columns.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Where scanDecimal puts the value it read (a typed array: no object is written per number). */
@@ -60,7 +62,17 @@ export class MatrixTextParser {
   }
 
   get colLabels(): readonly string[] | undefined {
-    return this.notation.header.labels;
+    return this.notation.colLabels;
+  }
+
+  /** Not plain lines of numbers: columns chosen, a header of integers or row labels found (see NotationReader). */
+  get reshaped(): boolean {
+    return this.notation.reshaped;
+  }
+
+  /** The row labels, targets and notes of a whole reading (`keepLabels`), after finish(). */
+  extras(): ShapedExtras {
+    return this.notation.layout.extras();
   }
 
   /** Rows handed out so far (counting from 0, or from a part's `firstRow`). */
@@ -186,14 +198,25 @@ export class MatrixTextParser {
     let row: Float64Array = rows.values;
     let length = rows.length;
     let comma = notation.lastWasComma;
+    let tab = notation.lastWasTab;
+    let blank = notation.lineBlank;
     while (k < limit) {
       const c = bytes[k];
+      if (c === 9) {
+        // A second tab leaves a field empty (a spreadsheet's empty cell): step() decides.
+        if (tab) break;
+        tab = true;
+        k++;
+        continue;
+      }
+      tab = false;
       if (c === 44) {
         // A second comma, or one starting a row, may leave a field empty: step() decides.
         if (comma || length === 0) break;
         comma = true;
+        blank = false;
         k++;
-      } else if (c === 32 || c === 9) {
+      } else if (c === 32) {
         k++;
       } else if (c === 10 || c === 13) {
         // Inside brackets a newline may or may not end a row, and after a comma the last
@@ -206,10 +229,12 @@ export class MatrixTextParser {
           continue;
         }
         rows.length = length;
+        notation.lineBlank = blank;
         notation.newlineAt(at);
         row = rows.values;
         length = rows.length;
         comma = notation.lastWasComma;
+        blank = true;
         k++;
       } else {
         const end = scanDecimal(bytes, k, SCANNED);
@@ -217,11 +242,14 @@ export class MatrixTextParser {
         if (length === row.length) row = rows.grow();
         row[length++] = SCANNED[0];
         comma = false;
+        blank = false;
         k = end;
       }
     }
     rows.length = length;
     notation.lastWasComma = comma;
+    notation.lastWasTab = tab;
+    notation.lineBlank = blank;
     return k;
   }
 
@@ -233,10 +261,10 @@ export class MatrixTextParser {
   }
 }
 
-/** `part`: how the text is read (see TextPart: `percent`, `key`). */
-export function parseMatrixText(text: string, source: MessageParam, part?: TextPart): ParsedMatrix {
+/** `part`: how the text is read (see TextPart: `percent`, `key`, `columns`); labels are kept. */
+export function parseMatrixText(text: string, source: MessageParam, part: TextPart = {}): ParsedMatrix {
   const builder = new MatrixBuilder(source);
-  const parser = new MatrixTextParser(source, builder.add, part);
+  const parser = new MatrixTextParser(source, builder.add, { keepLabels: true, ...part });
   if (NON_ASCII.test(text)) parser.feed(text);
   else {
     // ASCII: a byte is a character. JSON and LaTeX are read as text from where it stops.
@@ -244,7 +272,7 @@ export function parseMatrixText(text: string, source: MessageParam, part?: TextP
     if (stop < text.length) parser.feed(text.slice(stop));
   }
   const cols = parser.finish();
-  return builder.build(cols, parser.colLabels);
+  return builder.build(cols, parser.colLabels, parser.extras());
 }
 
 /**

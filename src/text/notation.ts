@@ -1,9 +1,10 @@
 // The grammar of the notations (listed in matrix-text.ts), a character at a time: where
 // each token, row and line ends, where brackets and calls open and close, which words are
 // errors. Tokens are read by TokenText, the first line by FirstLine, rows by RowBuffer.
-import { XentError } from '../core/errors.js';
+import { XentError, quotedText } from '../core/errors.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { Nesting } from './brackets.js';
+import { type ColumnOptions, ColumnLayout } from './columns.js';
 import { FirstLine } from './header.js';
 import { RowBuffer, type RowSink } from './matrix-builder.js';
 import { isFile, type Token, type TokenEnd, TokenText, tokenError } from './tokens.js';
@@ -21,6 +22,27 @@ export interface TextPart {
   readonly percent?: boolean;
   /** The field of a JSON object to read (a dotted path: `outputs.logits`), see json-records.ts. */
   readonly key?: string;
+  /** The user's choice of columns, header and row labels (--cols, --header, …); auto-detection without. */
+  readonly columns?: ColumnOptions;
+  /** Keep each row's label and target (a whole reading); a streamed one does not. */
+  readonly keepLabels?: boolean;
+  /**
+   * Told of each blank line outside brackets, with the number of rows before it (`xent lm`
+   * reads sequences separated by blank lines). A line of spaces is blank; a comment is not.
+   */
+  readonly onBlankLine?: (rowsBefore: number) => void;
+}
+
+/** A file or standard input: where tables come from (pandas' CSVs), and where their hints help. */
+function isTableSource(source: MessageParam): boolean {
+  return isFile(source) || (typeof source === 'object' && source.key === 'source.stdin');
+}
+
+/** A first row of exactly 0…C−1 or 1…C (C ≥ 2): pandas' integer column names, if rows of fractions follow. */
+function isIntegerRun(row: Float64Array): boolean {
+  if (row.length < 2 || (row[0] !== 0 && row[0] !== 1)) return false;
+  for (let k = 1; k < row.length; k++) if (row[k] !== row[0] + k) return false;
+  return true;
 }
 
 /** A part read with `plainLines` holds brackets: the caller reads the input whole, in order. */
@@ -35,9 +57,13 @@ export class NotationReader {
   private readonly token = new TokenText();
   readonly header: FirstLine;
   readonly rows: RowBuffer;
+  /** Which columns are data, row labels, targets or left out (see columns.ts). */
+  readonly layout: ColumnLayout;
   private readonly nesting: Nesting;
   /** The last separator was a comma (a newline after it, in brackets, does not end the row). */
   lastWasComma = false;
+  /** The last character was a tab: a second one leaves a field empty (`1\t\t3`, a spreadsheet's empty cell). */
+  lastWasTab = false;
   /** A word that began a line of a file: an error, quoted or not once the rest of its line tells (see refuse). */
   private pendingWord: { readonly token: Token; readonly row: number; readonly col: number } | undefined;
   // Where the line being read starts, for errors that name a line and column.
@@ -62,16 +88,48 @@ export class NotationReader {
   private scalarCall: 'none' | 'open' | 'tail' = 'none';
   /** The row's length when the scalar's call opened: it must add one number. */
   private scalarStart = 0;
+  /** Nothing but blank space on the line so far (the fast path clears it too). */
+  lineBlank = true;
 
   constructor(
     private readonly source: MessageParam,
     sink: RowSink,
     private readonly part: TextPart,
   ) {
-    this.rows = new RowBuffer(source, sink, part.firstRow);
-    this.header = new FirstLine(source);
+    this.layout = new ColumnLayout(part.columns ?? {}, source, part.keepLabels === true);
+    this.rows = new RowBuffer(source, sink, part.firstRow, this.layout);
+    const mode = this.layout.headerMode;
+    this.header = new FirstLine(source, mode, isTableSource(source));
     this.nesting = new Nesting(source);
     if (part.firstRow !== undefined) this.header.holding = false;
+    else if (mode === 'auto' && isTableSource(source)) {
+      this.rows.integerHeader = { accepts: isIntegerRun, adopt: (first) => this.adoptIntegerHeader(first) };
+    }
+  }
+
+  /** The column names of the rows handed out (the data columns', once the layout is settled). */
+  get colLabels(): readonly string[] | undefined {
+    return this.layout.settled ? this.layout.colLabels : this.header.labels;
+  }
+
+  /**
+   * The input is not read as plain lines of numbers: a header of integers or row labels was
+   * found, or the columns were chosen (a reading in parallel pieces cannot tell them).
+   */
+  get reshaped(): boolean {
+    return this.layout.active || this.layout.notes.length > 0 || this.rows.holdsFirstRow;
+  }
+
+  /** Row 1 (0, 1, …) turned out to name the columns: rows of fractions follow it. */
+  private adoptIntegerHeader(first: Float64Array): void {
+    const labels = Array.from(first, (x) => String(x));
+    this.header.labels = labels;
+    this.layout.rebind(labels);
+    this.layout.note('warn.input.integerHeader', {
+      source: this.source,
+      first: labels[0],
+      last: labels[labels.length - 1],
+    });
   }
 
   /** Brackets open. */
@@ -100,7 +158,9 @@ export class NotationReader {
 
   /** Characters start…end of `text` (a string, or ASCII bytes), all of them token characters. */
   tokenRun(text: string | Uint8Array, start: number, end: number): void {
+    this.lastWasTab = false;
     // (The first line is held back only until a bracket opens.)
+    this.lineBlank = false;
     const holding = this.header.holding;
     if (holding) this.header.addRun(text, start, end);
     // A first line past its limit is an error once a word is in it. A number ends the
@@ -110,6 +170,8 @@ export class NotationReader {
 
   /** Any other character; `at`: its index in the whole input. */
   step(c: string, at: number): void {
+    const afterTab = this.lastWasTab;
+    this.lastWasTab = c === '\t';
     if (c === '\r') {
       this.crAt = at;
       c = '\n';
@@ -117,7 +179,8 @@ export class NotationReader {
     if (c === '\n') {
       this.line++;
       this.lineStart = at + 1;
-    }
+      this.lineEnds();
+    } else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\ufeff') this.lineBlank = false;
     if (this.pendingWord) {
       if (c === ' ' || c === '\t' || c === '\ufeff') return;
       this.refusePending(c === '\n');
@@ -138,10 +201,20 @@ export class NotationReader {
       if (c === ')') this.scalarCall = 'none';
       return;
     }
-    if (this.header.holding && c !== '\n') this.header.add(c.charCodeAt(0));
+    // (A `;` ends the line: not a character of its names.)
+    if (this.header.holding && c !== '\n' && c !== ';') this.header.add(c.charCodeAt(0));
     switch (c) {
-      case ' ':
       case '\t':
+        if (afterTab && this.token.length === 0 && this.rows.length > 0 && !this.header.holding) {
+          throw new XentError('err.emptyTabField', {
+            source: this.source,
+            row: this.rows.count + 1,
+            col: this.rows.length + 1,
+          });
+        }
+        this.flushToken('space');
+        return;
+      case ' ':
       case '\ufeff': // a byte-order mark at the start of a file
         this.flushToken('space');
         return;
@@ -187,7 +260,15 @@ export class NotationReader {
     this.sawNewline = true;
     this.line++;
     this.lineStart = at + 1;
+    this.lineEnds();
     this.endRow();
+  }
+
+  /** A line ends: tells the part's listener if it was blank (outside brackets). */
+  private lineEnds(): void {
+    if (this.lineBlank && this.part.onBlankLine && this.nesting.depth === 0 && this.rows.length === 0)
+      this.part.onBlankLine(this.rows.count);
+    this.lineBlank = true;
   }
 
   /** Ends the input; returns the number of columns. */
@@ -197,7 +278,7 @@ export class NotationReader {
     this.endLine();
     this.nesting.finish();
     this.header.finish(this.rows.count, this.sawNewline);
-    return this.rows.finish(this.header.labels);
+    return this.rows.finish(this.layout.active ? undefined : this.header.labels);
   }
 
   private open(c: string, at: number): void {
@@ -258,6 +339,7 @@ export class NotationReader {
    * (it may be a header), an empty first field is an error only once a number shows it is data.
    */
   private comma(): void {
+    if (this.header.holding && this.nesting.depth === 0) this.header.comma();
     if (this.header.holding) {
       if (this.header.isBlank()) this.leadingEmptyField = true;
     } else if (this.lastWasComma || (this.rows.length === 0 && !this.afterBracket)) {
@@ -284,10 +366,12 @@ export class NotationReader {
     const token = this.token.take();
     this.lastWasComma = false;
     // A word of a first line held back may be a column name; a number ends the holding
-    // back (the fast path may take the rest).
+    // back (the fast path may take the rest), and a word held before it is data after all.
     if (this.header.holding) {
-      if (this.header.holds(token, this.rows.count + 1)) return;
+      const held = this.header.take(token, this.rows.count + 1);
+      if (held === 'held') return;
       if (this.leadingEmptyField) throw this.emptyField(1);
+      if (held !== undefined) this.pushToken(held, 1, 'other');
     }
     this.pushToken(token, this.rows.length + 1, startsLine ? end : 'other');
   }
@@ -313,14 +397,42 @@ export class NotationReader {
    * waits for the rest of its line to tell whether it is the whole line (see tokenError).
    */
   private refuse(token: Token, row: number, col: number, end: TokenEnd): void {
+    // A word in a column of row labels or targets, or one left out, is kept as its text;
+    // a word in column 1 of the first row makes that column the row labels (`cat 3.2`).
+    const layout = this.layout;
+    // (Not a word that is its whole line: a row of only a label has no data.)
+    const firstCell = this.rows.count === 0 && col === 1 && token.read.kind === 'other' && end !== 'line';
+    const refuseLater = (wholeLine: boolean) => {
+      throw this.wordError(token, row, 1, wholeLine);
+    };
+    if (layout.isText(col - 1) || (firstCell && layout.adoptLabelColumn(token.text, refuseLater))) {
+      this.rows.pushText(token.text);
+      return;
+    }
     if (end !== 'space' || token.read.kind !== 'other' || !isFile(this.source))
-      throw tokenError(token, row, col, this.source, end === 'line');
+      throw this.wordError(token, row, col, end === 'line');
     this.pendingWord = { token, row, col };
   }
 
   private refusePending(wholeLine: boolean): never {
     const { token, row, col } = this.pendingWord!;
-    throw tokenError(token, row, col, this.source, wholeLine);
+    throw this.wordError(token, row, col, wholeLine);
+  }
+
+  /**
+   * The error for a token that is not a number, in a data column. In a table (a file, stdin)
+   * a word is likely a label or an id: the error gives the options that say so. The column
+   * is named by its number, which a part of a file read apart from its header knows too.
+   */
+  private wordError(token: Token, row: number, col: number, wholeLine: boolean): XentError {
+    const plain = tokenError(token, row, col, this.source, wholeLine);
+    if (plain.key !== 'err.notNumber' || !isTableSource(this.source)) return plain;
+    return new XentError('err.notNumberInColumn', {
+      token: quotedText(token.text, token.length),
+      row,
+      col,
+      source: this.source,
+    });
   }
 
   /**
@@ -329,8 +441,13 @@ export class NotationReader {
    */
   private endLine(): void {
     if (this.lastWasComma && !this.afterBracket && !this.header.holding) throw this.emptyField(this.rows.length + 1);
-    if (this.header.endLine()) this.leadingEmptyField = false;
-    else this.endRow();
+    const isHeader = this.header.endLine((word) => {
+      throw this.wordError(word, this.rows.count + 1, 1, false);
+    });
+    if (isHeader) {
+      this.leadingEmptyField = false;
+      this.layout.bind(this.header.labels);
+    } else this.endRow();
   }
 
   private endRow(): void {

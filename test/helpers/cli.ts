@@ -1,4 +1,5 @@
 // Runs the CLI in-process, the way the entry point does, with everything passed in.
+import { existsSync } from 'node:fs';
 import { runCli, type CliResult } from '../../src/cli/run.js';
 
 export interface RunOptions {
@@ -9,6 +10,10 @@ export interface RunOptions {
   /** stdin is a terminal (default: true when no stdin text is given). */
   stdinTTY?: boolean;
   files?: Record<string, string | Uint8Array>;
+  /** Files the run writes (--plot) land here, by name, instead of on disk. */
+  written?: Record<string, string>;
+  /** The terminal's width (default 100). */
+  columns?: number;
 }
 
 export async function xent(argv: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -18,7 +23,14 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
     env: options.env ?? { LANG: 'C' },
     stdoutIsTTY: options.tty ?? false,
     stdinIsTTY: options.stdinTTY ?? stdin === undefined,
-    columns: 100,
+    columns: options.columns ?? 100,
+    ...(options.written
+      ? {
+          writeFile: async (path: string, text: string) => {
+            options.written![path] = text;
+          },
+        }
+      : {}),
     readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
     readFile: async (path) => {
       const files = options.files ?? {};
@@ -29,6 +41,7 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
       const { readFile } = await import('node:fs/promises');
       return readFile(path);
     },
+    exists: (path) => path in (options.files ?? {}) || existsSync(path),
   });
 }
 

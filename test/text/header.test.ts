@@ -56,7 +56,7 @@ describe('FirstLine', () => {
   const held = (text: string) => {
     const line = new FirstLine(SRC);
     line.addRun(text, 0, text.length);
-    for (const word of text.split(/[\s,]+/).filter(Boolean)) line.holds(token(word), 1);
+    for (const word of text.split(/[\s,]+/).filter(Boolean)) line.take(token(word), 1);
     return line;
   };
 
@@ -70,14 +70,14 @@ describe('FirstLine', () => {
     expect(line.endLine()).toBe(false);
   });
 
-  it('a number makes the line data, and a word before it an error', () => {
+  it('a number makes the line data, and two words before it an error', () => {
     const line = held('a b');
-    expect(thrown(() => line.holds(token('1'), 3))).toMatchObject({
+    expect(thrown(() => line.take(token('1'), 3))).toMatchObject({
       key: 'err.notNumber',
       params: { token: 'a', row: 3, col: 1 },
     });
     const data = new FirstLine(SRC);
-    expect(data.holds(token('1'), 1)).toBe(false);
+    expect(data.take(token('1'), 1)).toBeUndefined();
     expect(data.holding).toBe(false);
     expect(data.endLine()).toBe(false);
     expect(data.labels).toBeUndefined();
@@ -94,7 +94,7 @@ describe('FirstLine', () => {
     const finish = (source: typeof SRC | typeof FILE, text: string) => {
       const line = new FirstLine(source);
       line.addRun(text, 0, text.length);
-      for (const word of text.split(' ')) line.holds(token(word), 1);
+      for (const word of text.split(' ')) line.take(token(word), 1);
       line.endLine();
       return thrown(() => line.finish(0, false));
     };
@@ -113,9 +113,38 @@ describe('FirstLine', () => {
     const long = 'w'.repeat(MAX_HEADER_CHARS + 1);
     line.addRun(long, 0, long.length);
     expect(line.full).toBe(true);
-    expect(thrown(() => line.holds(token('w'), 1))).toEqual({
+    expect(thrown(() => line.take(token('w'), 1))).toEqual({
       key: 'err.headerTooLong',
       params: { source: SRC, max: MAX_HEADER_CHARS },
     });
+  });
+
+  it('one word before a number is handed back: data after all (a row label, or the reader refuses it)', () => {
+    const line = held('cat');
+    expect(line.take(token('3.2'), 1)).toMatchObject({ text: 'cat' });
+    expect(line.holding).toBe(false);
+  });
+
+  it.each([['z ='], ['z='], ['scores ='], ['Input:'], ['logits:'], ['Logits of batch 3:']])(
+    'a copied prefix %j is dropped: the line is still held, with nothing in it',
+    (prefix) => {
+      const line = held(prefix);
+      expect(line.holding).toBe(true);
+      expect(line.endLine()).toBe(false);
+      expect(line.take(token('1'), 1)).toBeUndefined();
+    },
+  );
+
+  it('--header yes holds numbers too; --header no refuses a line of words', () => {
+    const yes = new FirstLine(SRC, 'yes');
+    yes.addRun('0,1,2', 0, 5);
+    for (const n of ['0', '1', '2']) expect(yes.take(token(n), 1)).toBe('held');
+    expect(yes.endLine()).toBe(true);
+    expect(yes.labels).toEqual(['0', '1', '2']);
+    const no = new FirstLine(SRC, 'no');
+    no.addRun('a,b', 0, 3);
+    no.take(token('a'), 1);
+    no.take(token('b'), 1);
+    expect(thrown(() => no.endLine())).toMatchObject({ key: 'err.notNumber', params: { token: 'a', row: 1, col: 1 } });
   });
 });

@@ -17,11 +17,13 @@ const LEVEL: Record<string, number> = {
   'detect.ts': 1,
   'tokens.ts': 2,
   'header.ts': 3,
+  'columns.ts': 3,
   'brackets.ts': 3,
   'matrix-builder.ts': 4,
   'notation.ts': 5,
   'matrix-text.ts': 6,
   'option-values.ts': 7,
+  'temperatures.ts': 7,
   'library.ts': 7,
 };
 
@@ -44,6 +46,12 @@ describe('src/text/ imports', () => {
   });
 
   it('the reader imports what it should (the test reads the imports)', () => {
-    expect(importsOf('notation.ts').sort()).toEqual(['brackets.ts', 'header.ts', 'matrix-builder.ts', 'tokens.ts']);
+    expect(importsOf('notation.ts').sort()).toEqual([
+      'brackets.ts',
+      'columns.ts',
+      'header.ts',
+      'matrix-builder.ts',
+      'tokens.ts',
+    ]);
   });
 });

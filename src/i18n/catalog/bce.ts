@@ -34,6 +34,26 @@ export const bceEn = {
   'help.opt.bce.weight':
     'weights broadcast like PyTorch: 1×C (per column, e.g. 1,2,1), N×1 (per row, e.g. "1;2") or N×C',
   'help.opt.bce.probs': 'the input holds probabilities in [0, 1], not logits',
+  'teach.bce.title': 'Binary cross-entropy of row {index} of {count}',
+  'teach.bce.step.probsGiven': 'The probabilities (given)',
+  'teach.bce.probsGiven': 'With --probs each entry already is the probability p that its label is 1.',
+  'teach.bce.step.sigmoid': 'The sigmoid of each logit',
+  'teach.bce.sigmoid':
+    'Each entry is its own yes/no question: σ(z) is the probability that its label is 1 (no softmax: the entries do not compete).',
+  'teach.bce.step.loss': 'The loss of each element, then of the row',
+  'teach.bce.loss':
+    'Only the side the target is on counts: y = 1 costs −log p, y = 0 costs −log(1 − p); a soft target mixes the two.',
+  'teach.bce.lossLogits':
+    'Only the side the target is on counts: y = 1 costs −log p, y = 0 costs −log(1 − p); a soft target mixes the two. From logits it is computed with softplus(x) = log(1 + exp(x)): −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z), exact even for large |z|.',
+  'teach.bce.weights': 'w⁺ⱼ (--pos-weight) weighs the positive term of column j; wⱼ (-w) weighs the whole element.',
+  'teach.bce.rowLoss': "The row's loss is the sum of its elements' losses.",
+  'teach.bce.step.grad': 'The gradient {formula}',
+  'teach.bce.gradPlain':
+    "softplus′ = σ, so each element's gradient is its probability minus its target; no other element takes part.",
+  'teach.bce.gradWeighted': 'softplus′ = σ, with the weights carried along; without them it is σ(z) − y.',
+  'teach.bce.after': "After the step the probabilities are {probs} and the row's loss {move}.",
+  'teach.bce.why': 'the number of elements N·C = {rows}·{cols}, each its own binary problem',
+  'teach.bce.mean': "The reported loss is the sum of every element's loss divided by {den}: {why}.",
 } as const;
 
 export type BceKey = keyof typeof bceEn;
@@ -49,9 +69,9 @@ export const bceZh: Record<BceKey, string> = {
   'bce.title.probs': '每个标签的概率 σ(z)',
   'bce.title.probsGiven': '每个标签的概率（输入给定）',
   'bce.title.losses': '每个元素的二元交叉熵',
-  'bce.title.grad': '梯度 ∂loss/∂logit',
+  'bce.title.grad': '梯度 ∂L/∂logit',
   'bce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
-  'bce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
+  'bce.title.gradProbs': '梯度 ∂L/∂p（对给定的概率）',
   'bce.footnote.target': '* 标出目标 > 0.5 的标签',
   'bce.note.grad': '梯度为 σ(z) − y（再乘以权重）：梯度下降会提高正标签的 logit，降低其他标签的 logit',
   'bce.note.infProbs': '第 {rows} 行的损失 = inf：某个给定概率在目标 > 0 处为 0，或在目标 < 1 处为 1，而 −log 0 = inf',
@@ -66,4 +86,22 @@ export const bceZh: Record<BceKey, string> = {
   'help.opt.bce.posWeight': '正项的权重，每列一个（即 PyTorch 的 pos_weight=）',
   'help.opt.bce.weight': '权重，按 PyTorch 的方式广播：1×C（每列，如 1,2,1）、N×1（每行，如 "1;2"）或 N×C',
   'help.opt.bce.probs': '输入是 [0, 1] 内的概率，而不是 logit',
+  'teach.bce.title': '第 {index} 行（共 {count} 行）的二元交叉熵',
+  'teach.bce.step.probsGiven': '概率（已给出）',
+  'teach.bce.probsGiven': '使用 --probs 时，每一项本身就是该标签为 1 的概率 p。',
+  'teach.bce.step.sigmoid': '每个 logit 的 sigmoid',
+  'teach.bce.sigmoid': '每一项都是一个独立的是非问题：σ(z) 是该标签为 1 的概率（没有 softmax：各项之间互不竞争）。',
+  'teach.bce.step.loss': '每个元素的损失，再到这一行',
+  'teach.bce.loss':
+    '只有目标所在的一侧起作用：y = 1 的代价是 −log p，y = 0 的代价是 −log(1 − p)；软目标按比例混合两者。',
+  'teach.bce.lossLogits':
+    '只有目标所在的一侧起作用：y = 1 的代价是 −log p，y = 0 的代价是 −log(1 − p)；软目标按比例混合两者。从 logit 出发时用 softplus(x) = log(1 + exp(x)) 计算：−log σ(z) = softplus(−z)，−log(1 − σ(z)) = softplus(z)，|z| 很大时也是精确的。',
+  'teach.bce.weights': 'w⁺ⱼ（--pos-weight）给第 j 列的正类项加权；wⱼ（-w）给整个元素加权。',
+  'teach.bce.rowLoss': '这一行的损失是它各元素损失之和。',
+  'teach.bce.step.grad': '梯度 {formula}',
+  'teach.bce.gradPlain': 'softplus 的导数是 σ，所以每个元素的梯度就是它的概率减去目标；与其他元素无关。',
+  'teach.bce.gradWeighted': 'softplus 的导数是 σ，权重随之保留；没有权重时就是 σ(z) − y。',
+  'teach.bce.after': '这一步之后，概率为 {probs}，这一行的损失{move}。',
+  'teach.bce.why': '即元素个数 N·C = {rows}·{cols}，每个元素都是一个独立的二分类问题',
+  'teach.bce.mean': '报告的损失是所有元素损失之和除以 {den}：{why}。',
 };

@@ -42,6 +42,9 @@ export const ceEn = {
   'ce.label.correct': 'correct',
   'ce.label.ignored': 'ignored',
   'ce.summary.loss': 'loss ({reduction})',
+  'reduction.mean': 'mean',
+  'reduction.sum': 'sum',
+  'reduction.batchmean': 'batchmean',
   'ce.summary.meanLoss': 'mean loss',
   'ce.summary.accuracy': 'accuracy (arg-max = target)',
   'ce.summary.perplexity': 'perplexity exp(mean loss)',
@@ -116,21 +119,28 @@ export const ceEn = {
   'teach.ce.smoothing':
     'Label smoothing ε = {eps} moves ε of the target to all {classes} classes evenly: the target q is no longer one-hot.',
   'teach.ce.lossMeaning': 'The surer the model is of the right class, the smaller the loss: p = 1 would give 0.',
-  'teach.ce.step.grad': 'The gradient p − y',
+  'teach.ce.weightedTerms': 'Each term carries its class weight: a_c = w_c·q_c.',
+  'teach.ce.step.chain': 'Where the gradient comes from: the chain rule through the softmax',
+  'teach.ce.chain.parts':
+    "The loss −Σ a_c log p_c reaches the logits only through the probabilities: the log gives −a_c / p_c, and the softmax's Jacobian says how each p_c moves with zⱼ (δ_cj is 1 when c = j, else 0).",
+  'teach.ce.chain.cancel':
+    'The p_c of the Jacobian cancels the 1 / p_c of the log: the gradient needs no division by p, and stays exact where p is tiny.',
+  'teach.ce.chain.oneTerm': 'Only the target has a_c ≠ 0, so each entry is one term, the Jacobian entry of {target}:',
+  'teach.ce.chain.jacobian':
+    "Every class has a_c ≠ 0 here, so each entry adds up a term per class; this row's Jacobian, ∂p_c/∂zⱼ for each c:",
+  'teach.ce.step.grad': 'The gradient {formula}',
   'teach.ce.gradOnehot': 'y is the one-hot target: 1 at the target class, 0 elsewhere.',
   'teach.ce.gradGeneral':
     'a is the weighted target (class weights, label smoothing or a soft target folded in); with a one-hot target it is p − y.',
   'teach.ce.gradProbs': 'With --probs the gradient is taken with respect to the given probabilities.',
   'teach.ce.gradUnit': 'In {unit} the gradient is the one in nats divided by ln {base}, like the loss.',
-  'teach.ce.gradSign':
-    'Negative at the target: descent raises its logit. Positive at the others: descent lowers theirs, the most probable wrong class the most.',
-  'teach.ce.gradMean':
-    "The loss is the mean over {count} rows, so in the whole gradient each row's part is divided by {count}.",
   'teach.ce.step.descent': 'One step of gradient descent on this row',
-  'teach.ce.after':
-    'After the step the target gets p = {p} (before {before}) and the loss falls to {loss} (before {lossBefore}).',
-  'teach.ce.mean': "The reported loss is the mean of the rows' losses (reduction 'mean').",
-  'teach.ce.sum': "The reported loss is the sum of the rows' losses (reduction 'sum').",
+  'teach.ce.after': 'After the step the target gets p = {p} (before {before}) and the loss {move}.',
+  'teach.ce.why.counted': 'the {count} rows counted; an ignored row ({ignored} here) adds 0 and is not counted',
+  'teach.ce.why.weights': "Σ w_y, the weights of the rows' target classes (a weighted mean)",
+  'teach.ce.why.weightsCounted':
+    'Σ w_y over the rows not ignored, the weights of their target classes (a weighted mean)',
+  'teach.ce.why.soft': 'the number of rows (with soft targets the class weights do not change it)',
 } as const;
 
 export type CeKey = keyof typeof ceEn;
@@ -161,18 +171,21 @@ export const ceZh: Record<CeKey, string> = {
   'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
   'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
   'ce.title.rows': '每一行的交叉熵',
-  'ce.title.grad': '梯度 ∂loss/∂logit',
+  'ce.title.grad': '梯度 ∂L/∂logit',
   'ce.title.gradSum': '梯度 ∂(Σ 损失)/∂logit',
-  'ce.title.gradProbs': '梯度 ∂loss/∂p（对给定的概率）',
+  'ce.title.gradProbs': '梯度 ∂L/∂p（对给定的概率）',
   'ce.label.target': '目标',
-  'ce.label.predicted': '最大类',
+  'ce.label.predicted': '预测类别',
   'ce.label.pTarget': 'p(目标)',
   'ce.label.loss': '损失',
   'ce.label.correct': '正确',
   'ce.label.ignored': '已忽略',
   'ce.summary.loss': '损失（{reduction}）',
+  'reduction.mean': '平均',
+  'reduction.sum': '求和',
+  'reduction.batchmean': '按样本平均',
   'ce.summary.meanLoss': '平均损失',
-  'ce.summary.accuracy': '准确率（最大类 = 目标）',
+  'ce.summary.accuracy': '准确率（预测类别 = 目标）',
   'ce.summary.perplexity': '困惑度 exp(平均损失)',
   'ce.summary.elementAccuracy': '准确率（σ(z) > 0.5 ⇔ 目标 > 0.5）',
   'ce.summary.elementAccuracyProbs': '准确率（p > 0.5 ⇔ 目标 > 0.5）',
@@ -197,11 +210,11 @@ export const ceZh: Record<CeKey, string> = {
   'help.ce.grad':
     '--grad：∂loss/∂z = (Σ_c a_c·p − a) / 分母 / T，逐行计算（无权重、无平滑时即 p − y）；-r none 时给出总和的梯度。使用 --probs 时损失为 −Σ a·log p，梯度对 p 求：−a/p（目标处 p = 0 时为 −inf）。',
   'help.ce.output':
-    '输出：表格列出每行的目标、最大类、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）；-f json 输出全部结果。',
+    '输出：表格列出每行的目标、预测类别、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）；-f json 输出全部结果。',
   'help.opt.ce.target':
     '每行的目标类别：从 0 开始的编号列表（如 0,2,1，或每行一个编号的 @FILE），或 diag（第 i 行 → 类别 i）',
   'help.opt.ce.oneBased': '目标从 1 开始编号（教科书写法），而不是从 0 开始',
-  'help.opt.ce.targetProbs': '每行一个目标分布（one-hot 或软目标）：直接写矩阵，或 @FILE',
+  'help.opt.ce.targetProbs': '每行一个目标分布（独热或软目标）：直接写矩阵，或 @FILE',
   'help.opt.ce.probs': '输入的每行已经是概率（损失为 −log p）；值必须在 [0, 1] 内',
   'help.opt.ce.weight': '类别权重，每个类别一个（即 PyTorch 的 weight=）：列表或 @FILE',
   'help.opt.ce.ignoreIndex': '目标等于此值的行被忽略（默认与 PyTorch 相同为 −100）',
@@ -211,8 +224,7 @@ export const ceZh: Record<CeKey, string> = {
   'help.opt.ce.grad': '同时给出损失对每个输入值的梯度',
   'ce.label.entropy': 'H(q)',
   'ce.label.kl': 'KL(q‖p)',
-  'ce.note.entropyIndex':
-    '类别目标是 one-hot 的：H(q) = 0，所以每行的交叉熵 −log p(目标) 全部是散度，KL(q‖p) = H(q, p)',
+  'ce.note.entropyIndex': '类别目标是独热的：H(q) = 0，所以每行的交叉熵 −log p(目标) 完全是 KL 散度，KL(q‖p) = H(q, p)',
   'ce.note.entropySoft':
     '每行的交叉熵 H(q, p) = H(q) + KL(q‖p)：目标 q 自身的熵（任何预测都无法消除）加上 p 偏离它的散度',
   'ce.note.entropyWeighted':
@@ -235,16 +247,23 @@ export const ceZh: Record<CeKey, string> = {
   'teach.ce.step.loss': '损失',
   'teach.ce.smoothing': '标签平滑 ε = {eps} 把目标的 ε 平均分给全部 {classes} 个类别：目标 q 不再是独热的。',
   'teach.ce.lossMeaning': '模型对正确类别越有把握，损失越小：p = 1 时损失为 0。',
-  'teach.ce.step.grad': '梯度 p − y',
+  'teach.ce.weightedTerms': '每一项都带上所属类别的权重：a_c = w_c·q_c。',
+  'teach.ce.step.chain': '梯度从何而来：经过 softmax 的链式法则',
+  'teach.ce.chain.parts':
+    '损失 −Σ a_c log p_c 只通过概率依赖 logit：对数给出 −a_c / p_c，softmax 的雅可比矩阵说明每个 p_c 如何随 zⱼ 变化（c = j 时 δ_cj 为 1，否则为 0）。',
+  'teach.ce.chain.cancel': '雅可比矩阵中的 p_c 与对数求导得到的 1 / p_c 相消：梯度无需除以 p，p 很小时也是精确的。',
+  'teach.ce.chain.oneTerm': '只有目标类别的 a_c ≠ 0，所以每一项只有一个乘积，用的是 {target} 那一行的雅可比矩阵元素：',
+  'teach.ce.chain.jacobian':
+    '这里每个类别都有 a_c ≠ 0，所以每一项要对所有类别求和；这一行的雅可比矩阵（每个 c 的 ∂p_c/∂zⱼ）：',
+  'teach.ce.step.grad': '梯度 {formula}',
   'teach.ce.gradOnehot': 'y 是独热目标：目标类别为 1，其余为 0。',
   'teach.ce.gradGeneral': 'a 是加权后的目标（已计入类别权重、标签平滑或软目标）；独热目标时即 p − y。',
   'teach.ce.gradProbs': '使用 --probs 时，梯度是对给出的概率求的。',
-  'teach.ce.gradUnit': '以 {unit} 为单位时，梯度与损失一样，是以 nats 计的值除以 ln {base}。',
-  'teach.ce.gradSign':
-    '目标处为负：梯度下降会升高它的 logit。其余类别为正：梯度下降会降低它们的 logit，最可能的错误类别降得最多。',
-  'teach.ce.gradMean': '损失是 {count} 行的平均值，所以在整体梯度中每一行的部分要除以 {count}。',
+  'teach.ce.gradUnit': '以{unit}为单位时，梯度与损失一样，是以奈特计的值除以 ln {base}。',
   'teach.ce.step.descent': '对这一行做一步梯度下降',
-  'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失降到 {loss}（之前为 {lossBefore}）。',
-  'teach.ce.mean': "报告的损失是各行损失的平均值（reduction 'mean'）。",
-  'teach.ce.sum': "报告的损失是各行损失之和（reduction 'sum'）。",
+  'teach.ce.after': '这一步之后，目标的概率为 p = {p}（之前为 {before}），损失{move}。',
+  'teach.ce.why.counted': '即计入的 {count} 行；被忽略的行（这里有 {ignored} 行）损失为 0，也不计数',
+  'teach.ce.why.weights': '即 Σ w_y，各行目标类别的权重之和（加权平均）',
+  'teach.ce.why.weightsCounted': '即未被忽略的各行目标类别的权重之和 Σ w_y（加权平均）',
+  'teach.ce.why.soft': '即行数（使用软目标时类别权重不改变它）',
 };

@@ -29,7 +29,7 @@ export const clipEn = {
     'Negative on the diagonal: descent raises the positive pair. Positive elsewhere: descent pushes the negative pairs apart.',
   'teach.clip.step.descent': 'One step of gradient descent on all the logits',
   'teach.clip.after':
-    'After one step of every logit the loss falls from {before} to {loss}; image {i} now picks text {i} with p = {p} (before {pBefore}).',
+    'After one step of every logit the loss {move}; image {i} now picks text {i} with p = {p} (before {pBefore}).',
   'teach.clip.embeddingStep': 'With --image/--text a real model moves the embeddings instead; xent descend shows that.',
 } as const;
 
@@ -58,7 +58,6 @@ export const clipZh: Record<ClipKey, string> = {
   'teach.clip.grad': '每个 logit 同时参与一行和一列的 softmax：两者各贡献 p − y，再除以 2N。',
   'teach.clip.gradSign': '对角线上为负：梯度下降拉近正样本对。其余位置为正：梯度下降推开负样本对。',
   'teach.clip.step.descent': '对全部 logit 做一步梯度下降',
-  'teach.clip.after':
-    '所有 logit 走一步之后，损失从 {before} 降到 {loss}；图像 {i} 选中文本 {i} 的概率为 p = {p}（之前为 {pBefore}）。',
+  'teach.clip.after': '所有 logit 走一步之后，损失{move}；图像 {i} 选中文本 {i} 的概率为 p = {p}（之前为 {pBefore}）。',
   'teach.clip.embeddingStep': '使用 --image/--text 时，真实模型更新的是嵌入向量；xent descend 可以演示。',
 };

@@ -86,6 +86,17 @@ export const contrastiveEn = {
   'help.opt.gradTable': 'also show the gradient table (JSON always has it)',
   'help.opt.labels': 'one class label per row, e.g. 0,0,1,1 or @FILE (required)',
   'help.opt.temperatureSupcon': 'the temperature τ > 0 (default 0.07)',
+  'teach.others.step.similarity': 'The similarities of row {i}',
+  'teach.others.cosine':
+    'The rows are L2-normalised first, so sᵢⱼ is the cosine of the angle between rows i and j, from −1 to 1.',
+  'teach.others.step.softmax': 'Softmax over the other rows',
+  'teach.others.softmax': 'Row i is classified among all the other rows (itself left out), with logits sᵢⱼ / τ.',
+  'teach.others.step.grad': 'The gradient of row {i} with respect to the similarities',
+  'teach.others.grad':
+    "Through row i's softmax it is p minus the target, as in cross-entropy, divided by the mean's count and by τ; sᵢⱼ = sⱼᵢ also enters row j's term, and the embeddings' gradient adds both.",
+  'teach.others.pull': 'A raised similarity pulls two rows together, a lowered one pushes them apart.',
+  'teach.others.embeddings':
+    "The gradient of row i's embedding (what --grad prints), carried back through s = U·Uᵀ and the normalisation.",
 } as const;
 
 export type ContrastiveKey = keyof typeof contrastiveEn;
@@ -118,11 +129,11 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'label.noPositive': '无正样本',
   'title.clipI2t': '图像 → 文本：每一行的 softmax（每张图像选中哪段文本）',
   'title.clipT2i': '文本 → 图像：每一列的 softmax（每段文本选中哪张图像）',
-  'title.gradLogits': '损失对每个 logit 的梯度（∂loss/∂logits）',
+  'title.gradLogits': '损失对每个 logit 的梯度（∂L/∂logit）',
   'title.gradImage': '对每个图像嵌入的梯度（原始嵌入，归一化之前）',
   'title.gradText': '对每个文本嵌入的梯度（原始嵌入，归一化之前）',
   'title.gradEmbeddings': '对每个嵌入的梯度（原始嵌入，归一化之前）',
-  'title.siglipLogits': 'Logit',
+  'title.siglipLogits': 'logit',
   'title.siglipProbs': 'σ(logit)：图像 i 与文本 j 匹配的概率',
   'title.othersSoftmax': '每一行在其他各行上的 softmax（余弦相似度 / τ）',
   'note.markDiagonal': '* 标出正样本对（对角线）：图像 i 对应文本 i',
@@ -136,12 +147,12 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'sum.loss': '损失',
   'sum.recallI2t': '图像→文本 Recall@{k}',
   'sum.recallT2i': '文本→图像 Recall@{k}',
-  'sum.gradLogScale': '∂loss/∂log scale（logit_scale）',
-  'sum.gradScale': '∂loss/∂scale',
-  'sum.gradTemperature': '∂loss/∂T',
-  'sum.gradBias': '∂loss/∂bias',
+  'sum.gradLogScale': '∂L/∂log s（logit_scale）',
+  'sum.gradScale': '∂L/∂s（缩放系数）',
+  'sum.gradTemperature': '∂L/∂T（温度）',
+  'sum.gradBias': '∂L/∂b（偏置）',
   'sum.anchors': '有正样本的锚点',
-  'sum.anchorsValue': '{rows} 个中的 {count} 个',
+  'sum.anchorsValue': '共 {rows} 个，其中 {count} 个',
   'sum.simclrLoss': '2 × 损失（SimCLR 代码报告的数值）',
   'note.logitsScaled': 'logit = {scale} × 输入矩阵',
   'note.cosineLogits': 'logit = {scale} × L2 归一化后嵌入的余弦相似度',
@@ -167,4 +178,13 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'help.opt.gradTable': '同时显示梯度表（JSON 中始终包含梯度）',
   'help.opt.labels': '每行一个类别标签，例如 0,0,1,1 或 @FILE（必填）',
   'help.opt.temperatureSupcon': '温度 τ > 0（默认 0.07）',
+  'teach.others.step.similarity': '第 {i} 行的相似度',
+  'teach.others.cosine': '各行先做 L2 归一化，所以 sᵢⱼ 是第 i 行与第 j 行夹角的余弦，介于 −1 与 1 之间。',
+  'teach.others.step.softmax': '对其余各行做 softmax',
+  'teach.others.softmax': '第 i 行在其余所有行中做分类（不含它自己），logit 为 sᵢⱼ / τ。',
+  'teach.others.step.grad': '第 {i} 行对相似度的梯度',
+  'teach.others.grad':
+    '经由第 i 行的 softmax，与交叉熵一样是 p 减去目标，再除以求平均的个数和 τ；sᵢⱼ = sⱼᵢ 也出现在第 j 行的项中，嵌入向量的梯度把两者相加。',
+  'teach.others.pull': '相似度升高就是把两行拉近，降低就是把它们推开。',
+  'teach.others.embeddings': '第 i 行嵌入向量的梯度（即 --grad 输出的值），经由 s = U·Uᵀ 和归一化反向传播得到。',
 };

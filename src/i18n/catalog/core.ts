@@ -21,7 +21,8 @@ export const coreEn = {
   'err.fileMissing': "cannot read '{path}': no such file",
   'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
   'err.fileUnreadable': "cannot read '{path}': {reason}",
-  'err.binary': '{source} is not text: it has a NUL byte at byte {offset}',
+  'err.binary':
+    '{source} is not text: it has a NUL byte at byte {offset} (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)',
   'err.badUtf8': '{source} is not valid UTF-8 text (first bad byte at {offset})',
   // parsing numbers and matrices
   'err.notNumber':
@@ -31,6 +32,8 @@ export const coreEn = {
     'row {row} of {source} has length {got}, but row 1 has length {expected}; every row needs the same number of columns',
   'err.emptyField':
     'row {row}, column {col} of {source} is empty (nothing between two commas, or after the last); every field needs a number. This is how pandas writes a missing value: fill it in or drop it first (df.fillna, df.dropna)',
+  'err.emptyTabField':
+    'row {row}, column {col} of {source} is empty (two tabs in a row: an empty cell, as a spreadsheet or pandas writes a missing value); every field needs a number: fill it in or drop it first (df.fillna, df.dropna)',
   'err.summarised':
     '\'{token}\' at row {row}, column {col} of {source} stands for the numbers a summarised print left out; print the whole array (torch.set_printoptions(profile="full") or np.set_printoptions(threshold=sys.maxsize)), or save it to a file (np.savetxt, df.to_csv) and read that',
   'warn.probsAsLogits':
@@ -94,7 +97,10 @@ export const coreEn = {
   'progress.reading': 'reading {source}: {mb} MB, {rows} rows',
   'note.elided':
     'the tables are cut to fit the terminal (… marks what is left out): --full shows everything, and so do -f tsv, csv and json',
-  'help.opt.full': 'show big tables whole in a terminal (by default their middle rows and columns are left out)',
+  'note.droppedColumns': 'left out to fit the terminal: {columns} (--full, or a wider terminal, shows them)',
+  'note.markColumn': 'the column headed * names the marked column of each row, where that column is left out',
+  'help.opt.full':
+    'show tables whole in a terminal (by default a table too big for it loses its middle rows and columns, or the columns that are not the answer)',
   // help
   'help.usage': 'Usage:',
   'help.options': 'Options:',
@@ -118,9 +124,9 @@ export const coreEn = {
   'help.arg.matrix': 'the numbers: a vector (one row) or a matrix, in any notation',
   'help.opt.input': 'read the matrix from FILE (- for standard input)',
   'help.opt.format':
-    'output format: table, tsv, csv, json, markdown or value (default: table on a terminal, tsv in a pipe)',
+    'output format: table, tsv, csv, json, markdown, latex (tables and explanations for a LaTeX or KaTeX write-up), value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
   'help.opt.precision':
-    'decimals in tables and Markdown (default 4); data formats print full precision unless this is given',
+    'decimals in tables, Markdown and LaTeX (default 4); data formats print full precision unless this is given',
   'help.opt.lang':
     'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
   'help.opt.color': 'force colour even when the output is not a terminal (also FORCE_COLOR=1)',
@@ -150,7 +156,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
   'err.fileUnreadable': '无法读取“{path}”：{reason}',
-  'err.binary': '{source}不是文本：第 {offset} 字节是 NUL',
+  'err.binary':
+    '{source}不是文本：第 {offset} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）',
   'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
   'err.notNumber':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
@@ -158,12 +165,14 @@ export const coreZh: Record<CoreKey, string> = {
   'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
   'err.emptyField':
     '{source}第 {row} 行第 {col} 列是空的（两个逗号之间或最后一个逗号之后没有内容）；每个字段都需要一个数。pandas 就是这样写缺失值的：请先填补或删除（df.fillna、df.dropna）',
+  'err.emptyTabField':
+    '{source}第 {row} 行第 {col} 列是空的（连续两个制表符：一个空单元格，电子表格或 pandas 就是这样写缺失值的）；每个字段都需要一个数：请先填补或删除（df.fillna、df.dropna）',
   'err.summarised':
     '{source}第 {row} 行第 {col} 列的“{token}”代表摘要打印时省略的数字；请打印完整的数组（torch.set_printoptions(profile="full") 或 np.set_printoptions(threshold=sys.maxsize)），或保存到文件（np.savetxt、df.to_csv）再读取',
   'warn.probsAsLogits':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（会先对其做 softmax）；如果它们是概率，请加上 --probs',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（会先对其做 softmax）；如果它们是概率，请加上 --probs',
   'warn.probsAsLogitsNoOption':
-    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logits（缩放后的相似度），并会对其做 softmax',
+    '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（缩放后的相似度），并会对其做 softmax',
   'err.columnVector':
     "{source}的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
   'err.empty': '{source}中没有找到数字',
@@ -213,7 +222,9 @@ export const coreZh: Record<CoreKey, string> = {
   'note.temperature': '做 softmax 之前，logit 先除以温度 T = {value}',
   'progress.reading': '正在读取{source}：{mb} MB，{rows} 行',
   'note.elided': '表格已按终端大小截断（… 表示省略的部分）：--full 显示全部，-f tsv、csv、json 也会输出全部',
-  'help.opt.full': '在终端里完整显示大表格（默认省略中间的行和列）',
+  'note.droppedColumns': '为适应终端宽度，省略了：{columns}（加 --full 或加宽终端即可显示）',
+  'note.markColumn': '标题为 * 的列给出每行带 * 标记的那一列（该列被省略时）',
+  'help.opt.full': '在终端里完整显示表格（默认情况下，放不下的表格会省略中间的行和列，或省略不属于答案的列）',
   'help.usage': '用法：',
   'help.options': '选项：',
   'help.globalOptions': '全局选项：',
@@ -235,8 +246,9 @@ export const coreZh: Record<CoreKey, string> = {
   'help.cmd.help': '显示命令的帮助',
   'help.arg.matrix': '输入的数：一个向量（一行）或一个矩阵，任何写法均可',
   'help.opt.input': '从 FILE 读取矩阵（- 表示标准输入）',
-  'help.opt.format': '输出格式：table、tsv、csv、json、markdown 或 value（默认：终端里为 table，管道中为 tsv）',
-  'help.opt.precision': '表格和 Markdown 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
+  'help.opt.format':
+    '输出格式：table、tsv、csv、json、markdown、latex（表格和讲解，用于 LaTeX 或 KaTeX 作业）、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
+  'help.opt.precision': '表格、Markdown 和 LaTeX 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
   'help.opt.color': '即使输出不是终端也使用颜色（也可设置 FORCE_COLOR=1）',

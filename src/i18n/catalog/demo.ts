@@ -24,6 +24,8 @@ export const demoEn = {
   'demo.title.grad': 'Gradient ∂L/∂logits',
   'demo.label.direction': 'direction',
   'demo.label.formula': 'formula',
+  'demo.formula.i2t': 'mean −log p(i→t)ᵢᵢ',
+  'demo.formula.t2i': 'mean −log p(t→i)ᵢᵢ',
   'demo.label.i2t': 'image → text',
   'demo.label.t2i': 'text → image',
   'demo.label.clip': 'CLIP',
@@ -42,7 +44,7 @@ export const demoEn = {
 export type DemoKey = keyof typeof demoEn;
 
 export const demoZh: Record<DemoKey, string> = {
-  'help.cmd.demo': '用内置 3×3 CLIP 示例上的一堂小课：softmax、损失、梯度、梯度下降',
+  'help.cmd.demo': '一堂小课，用内置的 3×3 CLIP 示例讲解 softmax、损失、梯度与梯度下降',
   'demo.help.more':
     '用 3×3 示例 [[2.0, 0.5, -1.0], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]] 讲解 CLIP 损失的小课：相似度热力图、两个方向的 softmax、损失、梯度和三步梯度下降。即使在管道中也输出文本；-f json 给出全部数值。',
   'demo.lead.intro':
@@ -61,6 +63,8 @@ export const demoZh: Record<DemoKey, string> = {
   'demo.title.grad': '梯度 ∂L/∂logit',
   'demo.label.direction': '方向',
   'demo.label.formula': '公式',
+  'demo.formula.i2t': '−log p(i→t)ᵢᵢ 的平均',
+  'demo.formula.t2i': '−log p(t→i)ᵢᵢ 的平均',
   'demo.label.i2t': '图像 → 文本',
   'demo.label.t2i': '文本 → 图像',
   'demo.label.clip': 'CLIP 损失',

@@ -39,11 +39,15 @@ export const descendEn = {
   'descend.title.finalSim': 'Similarities after {steps} steps',
   'descend.footnote.markTarget': '* marks the target of each row',
   'descend.note.rule': 'each step: x ← x − {lr}·∂L/∂x; the positive is pulled up, the negatives pushed down',
+  'descend.note.ruleCe':
+    "each step: x ← x − {lr}·∂L/∂x; the target's logit is pulled up, the other classes' pushed down",
   'descend.note.embeddings': 'the embeddings move; the similarities follow',
   'descend.summary.loss': 'loss',
   'descend.summary.from': '{from} → {to}',
   'descend.summary.positive': 'change of the positive',
   'descend.summary.negative': 'change of the negatives',
+  'descend.summary.target': "change of the target's logit",
+  'descend.summary.others': "change of the other classes' logits",
 } as const;
 
 export type DescendKey = keyof typeof descendEn;
@@ -53,13 +57,13 @@ export const descendZh: Record<DescendKey, string> = {
   'help.descend.more':
     '每一步执行 x ← x − lr·∂L/∂x，梯度为闭式解。损失函数：--loss ce|clip，或由数据决定：给出 -y LIST 即 ce（每行对其目标的平均交叉熵）；没有 -y 的方阵即 clip（对角线为正样本对）；--image/--text 即对嵌入向量做 clip，此时移动的是嵌入向量本身（表格跟踪相似度）。默认值：--lr 1，--steps 5。',
   'help.descend.output':
-    '输出：每步一行（第 0 步为起点）：损失、p(正样本)（ce：目标的概率，各行平均；clip：两个 softmax 对角线概率的平均）、正样本与负样本 logit 或相似度的平均值；然后是最后一步之后的矩阵。tsv/csv：step、loss、p_positive、positive、negative，带表头，可直接作图；-f json：完整轨迹，含每一步的矩阵。',
+    '输出：每步一行（第 0 步为起点）：损失、p(正确项)（ce：目标类别的概率，各行平均；clip：两个 softmax 对角线概率的平均）、目标类别与其他类别 logit 的平均值（clip：正样本对与负样本对的 logit 或相似度）；然后是最后一步之后的矩阵。tsv/csv：step、loss、p_positive、positive、negative，带表头，可直接作图；-f json：完整轨迹，含每一步的矩阵。',
   'help.opt.descend.target': 'ce：每行的目标类别（或 diag）',
   'help.opt.descend.loss': '要下降的损失：ce 或 clip（默认：有 -y 时为 ce，否则为 clip）',
   'help.opt.descend.lr': '学习率 lr > 0（默认 1）',
   'help.opt.descend.steps': '步数（默认 5）',
   'err.descend.noNegative':
-    'descend 至少需要 2 个类别（clip 需要 2 对）：只有一个时没有可以压低的负样本，每一步的损失都是 0',
+    'descend 至少需要 2 个类别（clip 需要 2 对）：只有一个时，没有可以压低的其他类别（或配对），每一步的损失都是 0',
   'err.descend.steps': '--steps 需要 1 到 {max} 之间的整数，收到的是“{value}”',
   'warn.descend.stopped':
     '梯度下降在第 {step} 步（共 {steps} 步）后停止：下一步会超出双精度的最大值（约 1.8e308）；请试试比 {lr} 更小的 --lr',
@@ -83,10 +87,13 @@ export const descendZh: Record<DescendKey, string> = {
   'descend.title.finalLogits': '{steps} 步之后的 logit',
   'descend.title.finalSim': '{steps} 步之后的相似度',
   'descend.footnote.markTarget': '* 标出每行的目标',
-  'descend.note.rule': '每一步：x ← x − {lr}·∂L/∂x；正样本被拉高，负样本被压低',
+  'descend.note.rule': '每一步：x ← x − {lr}·∂L/∂x；正样本对被拉高，负样本对被压低',
+  'descend.note.ruleCe': '每一步：x ← x − {lr}·∂L/∂x；目标类别的 logit 被拉高，其他类别的被压低',
   'descend.note.embeddings': '移动的是嵌入向量；相似度随之变化',
   'descend.summary.loss': '损失',
   'descend.summary.from': '{from} → {to}',
   'descend.summary.positive': '正样本的变化',
   'descend.summary.negative': '负样本的变化',
+  'descend.summary.target': '目标类别 logit 的变化',
+  'descend.summary.others': '其他类别 logit 的变化',
 };

@@ -85,7 +85,7 @@ export const distillZh: Record<DistillKey, string> = {
   'distill.title.rows': '每一行的蒸馏损失',
   'distill.title.teacher': '教师的软目标 q = softmax(t / {T})',
   'distill.title.student': '学生的 p = softmax(s / {T})',
-  'distill.title.grad': '梯度 ∂loss/∂学生 logit',
+  'distill.title.grad': '梯度 ∂L/∂学生 logit',
   'distill.title.gradSum': '梯度 ∂(Σ 损失)/∂学生 logit',
   'distill.label.kl': 'KL(q‖p)',
   'distill.label.soft': '{t2}·KL',
@@ -94,11 +94,12 @@ export const distillZh: Record<DistillKey, string> = {
   'distill.summary.alpha': 'A（硬标签的权重）',
   'distill.note.kl': 'loss = T²·KL(q‖p)，T = {T}，T² = {t2}；KL 单独一列，尚未乘以 T²',
   'distill.note.mix': 'loss = A·CE + (1 − A)·T²·KL，A = {alpha}，T = {T}，T² = {t2}；交叉熵用的是 T = 1 时的学生',
-  'distill.note.batchmean': 'batchmean：KL 之和除以 N = {rows} 行（每个样本的 KL）',
+  'distill.note.batchmean': '按样本平均（batchmean）：KL 之和除以 N = {rows} 行（即每个样本的 KL）',
   'distill.note.mean':
-    'mean：KL 之和除以 N·C = {count} 个元素，比 batchmean 小 {cols} 倍（F.kl_div 在 PyTorch 中的默认值；交叉熵的 mean 仍对 N 取平均）',
-  'distill.note.sum': 'sum：全部元素相加（交叉熵也求和）',
-  'distill.note.none': "none：每个元素的 T²·q·(log q − log p) 见 JSON 的 elements，即 F.kl_div(reduction='none')·T²",
+    '平均（mean）：KL 之和除以 N·C = {count} 个元素，比 batchmean 小 {cols} 倍（PyTorch 中 F.kl_div 的默认值；交叉熵仍对 N 取平均）',
+  'distill.note.sum': '求和（sum）：全部元素相加（交叉熵也求和）',
+  'distill.note.none':
+    "不归约（none）：每个元素的 T²·q·(log q − log p) 见 JSON 的 elements，即 F.kl_div(reduction='none')·T²",
   'distill.note.inf': 'KL = inf：教师的软目标大于 0 的某个类别，学生给出的概率为 0（logit 为 −inf）',
   'distill.note.grad':
     '对学生 logit 的梯度：T²·KL 部分为 T·(p − q)（T = {T}），交叉熵部分为 softmax(s) − onehot(y)，各自再乘以权重和归约的除数',

@@ -14,6 +14,16 @@ export const entropyEn = {
     'Output: a table of each row\'s entropy and perplexity, then the mean entropy. tsv/csv print "entropy perplexity" per row; -f value prints one entropy per line; -f json prints entropy and perplexity (one per row) and mean_entropy.',
   'info.title.entropy': 'Entropy of each row',
   'info.label.entropy': 'H(p)',
+  'teach.entropy.title': 'Entropy of row {index} of {count}',
+  'teach.entropy.formula':
+    'Each class adds −p log p: the surprise −log p of seeing it, weighted by how often it is seen. A class with p = 0 adds 0 (0·log 0 = 0).',
+  'teach.entropy.step.terms': "Each class's term, then the sum",
+  'teach.entropy.terms': 'The more evenly the probability is spread, the larger the sum.',
+  'teach.entropy.step.perplexity': 'The perplexity and the largest entropy',
+  'teach.entropy.perplexity':
+    'The perplexity e^H (in nats; 2^H in bits, the same number) is {perplexity}: the entropy of {perplexity} equally likely classes. The largest entropy over {classes} classes is {max}, that of the uniform distribution.',
+  'teach.entropy.mean': "The mean entropy adds up the rows' entropies and divides by {den}: {why}.",
+  'teach.entropy.meanName': 'mean H',
 } as const;
 
 export type EntropyKey = keyof typeof entropyEn;
@@ -29,4 +39,14 @@ export const entropyZh: Record<EntropyKey, string> = {
     '输出：表格列出每行的熵和困惑度，下面是平均熵。tsv/csv 每行输出“entropy perplexity”；-f value 每行输出一个熵；-f json 输出 entropy 和 perplexity（每行一个）以及 mean_entropy。',
   'info.title.entropy': '每一行的熵',
   'info.label.entropy': 'H(p)',
+  'teach.entropy.title': '第 {index} 行（共 {count} 行）的熵',
+  'teach.entropy.formula':
+    '每个类别贡献 −p log p：看到它时的意外程度 −log p，按它出现的频率加权。p = 0 的类别贡献 0（0·log 0 = 0）。',
+  'teach.entropy.step.terms': '逐个类别的项，再求和',
+  'teach.entropy.terms': '概率分布得越均匀，和越大。',
+  'teach.entropy.step.perplexity': '困惑度与最大熵',
+  'teach.entropy.perplexity':
+    '困惑度 e^H（以奈特计；以比特计时为 2^H，是同一个数）为 {perplexity}：相当于 {perplexity} 个等可能类别的熵。{classes} 个类别上熵的最大值是 {max}，即均匀分布的熵。',
+  'teach.entropy.mean': '平均熵是各行熵之和除以 {den}：{why}。',
+  'teach.entropy.meanName': '平均 H',
 };

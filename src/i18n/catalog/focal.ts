@@ -81,7 +81,7 @@ export const focalZh: Record<FocalKey, string> = {
   'focal.note.alphaBinary':
     '正样本（目标 1）的权重 α = {alpha}，负样本为 1 − α = {negative}；γ = {gamma}：每个元素为 α_t·ce·(1 − p_t)^γ',
   'focal.note.noAlphaBinary': '不使用 α（α < 0）；γ = {gamma}：每个元素为 ce·(1 − p_t)^γ',
-  'focal.note.alphaClass': '目标类别的 α 乘以 (1 − p)^γ·(−log p)，γ = {gamma}；mean 不论 α 如何都除以 N',
+  'focal.note.alphaClass': '目标类别的 α 乘以 (1 − p)^γ·(−log p)，γ = {gamma}；取平均时无论 α 为何都除以 N',
   'focal.note.noAlphaClass': '不使用 α：每行为 (1 − p)^γ·(−log p)，γ = {gamma}（γ = 0 即交叉熵）',
   'focal.note.torchvisionReduction':
     'torchvision.ops.sigmoid_focal_loss 的默认归约是 none（这里用 -r none）；RetinaNet 先求和，再除以正样本锚框的个数',
@@ -94,7 +94,7 @@ export const focalZh: Record<FocalKey, string> = {
   'help.focal.softmax':
     'softmax 形式（-y，每行一个类别）：l = −α_y·(1 − p_y)^γ·log p_y，p = softmax(z)；--alpha 是所有类别共用的一个数，或每个类别一个（默认不用，α = 1）；γ = 0 且不用 α 时即 F.cross_entropy。mean 除以 N。--grad：∂l/∂z_k = α_y·(p_k − [k = y])·[(1 − p_y)^γ − γ·p_y·(1 − p_y)^(γ−1)·log p_y]。--probs：各行已经是概率。',
   'help.focal.output':
-    '输出：sigmoid 形式为 σ(z) 表和每个元素的损失表；softmax 形式为每行的目标、最大类、p(目标)、(1 − p)^γ 和损失。下面是损失和准确率。tsv/csv 输出每个元素的损失矩阵（softmax 形式每行输出“target p_target loss correct”；加 --grad 时输出梯度）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 form、alpha、gamma、probs、losses、loss、accuracy 和 grad。',
+    '输出：sigmoid 形式为 σ(z) 表和每个元素的损失表；softmax 形式为每行的目标、预测类别、p(目标)、(1 − p)^γ 和损失。下面是损失和准确率。tsv/csv 输出每个元素的损失矩阵（softmax 形式每行输出“target p_target loss correct”；加 --grad 时输出梯度）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 form、alpha、gamma、probs、losses、loss、accuracy 和 grad。',
   'help.opt.focal.targets': 'sigmoid 形式：[0, 1] 内的目标，形状与 logit 相同：直接写矩阵，或 @FILE',
   'help.opt.focal.target': 'softmax 形式：每行的目标类别，从 0 开始（或 diag）',
   'help.opt.focal.alpha':
@@ -113,7 +113,7 @@ export const focalZh: Record<FocalKey, string> = {
   'teach.focal.element': '第 {index} 个元素，目标 t = {target}：',
   'teach.focal.alphaClass': 'α_y 是目标类别的 α。',
   'teach.focal.noAlphaClass': '没有给出 α：α_y = 1。',
-  'teach.focal.mean': 'mean：各损失之和除以损失的个数。',
-  'teach.focal.sum': 'sum：各损失相加。',
-  'teach.focal.none': 'none：每个损失原样给出。',
+  'teach.focal.mean': '平均（mean）：各损失之和除以损失的个数。',
+  'teach.focal.sum': '求和（sum）：各损失相加。',
+  'teach.focal.none': '不归约（none）：每个损失原样给出。',
 };

@@ -17,6 +17,19 @@ export const klEn = {
   'info.label.kl': 'KL(P‖Q)',
   'info.note.kl':
     'KL(P‖Q) = H(P, Q) − H(P) ≥ 0: the extra cost of coding P with Q; KL(Q‖P) is another number (swap --p and --q)',
+  'teach.kl.title': 'KL divergence of row {index} of {count}',
+  'teach.kl.formula':
+    'Each class where P has mass adds P·log(P/Q): how much more surprising the class is under Q than under P, weighted by P. A class with P = 0 adds 0; Q = 0 where P > 0 makes KL infinite.',
+  'teach.kl.step.terms': "Each class's term, then the sum",
+  'teach.kl.negative':
+    "A term is negative where Q gives a class more than P does; the sum never is (Gibbs' inequality), and it is 0 only when Q = P.",
+  'teach.kl.sum': "The sum is never negative (Gibbs' inequality), and it is 0 only when Q = P.",
+  'teach.kl.infinite': 'Q gives 0 to a class where P has mass, so that term and KL are infinite.',
+  'teach.kl.step.split': 'Cross-entropy = entropy + KL',
+  'teach.kl.split':
+    "KL is what describing P with Q costs beyond P's own entropy: with P the target and Q the prediction, H(P, Q) is the cross-entropy loss.",
+  'teach.kl.mean': "The mean KL adds up the rows' divergences and divides by {den}: {why}.",
+  'teach.kl.meanName': 'mean KL',
 } as const;
 
 export type KlKey = keyof typeof klEn;
@@ -36,4 +49,16 @@ export const klZh: Record<KlKey, string> = {
   'info.title.kl': '每一行的散度',
   'info.label.kl': 'KL(P‖Q)',
   'info.note.kl': 'KL(P‖Q) = H(P, Q) − H(P) ≥ 0：用 Q 编码 P 的额外代价；KL(Q‖P) 是另一个数（交换 --p 和 --q）',
+  'teach.kl.title': '第 {index} 行（共 {count} 行）的 KL 散度',
+  'teach.kl.formula':
+    'P 有概率的每个类别贡献 P·log(P/Q)：该类别在 Q 下比在 P 下多出的意外程度，按 P 加权。P = 0 的类别贡献 0；P > 0 而 Q = 0 时 KL 为无穷大。',
+  'teach.kl.step.terms': '逐个类别的项，再求和',
+  'teach.kl.negative': 'Q 给某个类别的概率多于 P 时，这一项为负；但总和从不为负（吉布斯不等式），仅当 Q = P 时为 0。',
+  'teach.kl.sum': '总和从不为负（吉布斯不等式），仅当 Q = P 时为 0。',
+  'teach.kl.infinite': 'P 有概率的某个类别在 Q 中概率为 0，所以这一项和 KL 都是无穷大。',
+  'teach.kl.step.split': '交叉熵 = 熵 + KL',
+  'teach.kl.split':
+    'KL 是用 Q 描述 P 时、在 P 自身的熵之外多付出的代价：P 为目标、Q 为预测时，H(P, Q) 就是交叉熵损失。',
+  'teach.kl.mean': '平均 KL 是各行散度之和除以 {den}：{why}。',
+  'teach.kl.meanName': '平均 KL',
 };

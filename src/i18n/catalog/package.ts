@@ -16,7 +16,7 @@ export type PackageKey = keyof typeof packageEn;
 
 export const packageZh: Record<PackageKey, string> = {
   'help.cmd.completion': '输出 bash、zsh 或 fish 的命令行补全脚本',
-  'help.arg.shell': 'shell：bash、zsh 或 fish',
+  'help.arg.shell': '命令行外壳：bash、zsh 或 fish',
   'err.badShell': 'xent completion 支持 bash、zsh 和 fish，收到的是“{shell}”',
   'err.lib.notMatrix': '{what} 必须是 Matrix、number[][] 或 number[]，收到的是 {got}',
   'err.lib.entry': '{what} 第 {row} 行第 {col} 列是 {value}：各项必须是数（允许 inf 和 -inf）',

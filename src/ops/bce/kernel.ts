@@ -43,7 +43,7 @@ function times(a: number, b: number): number {
 }
 
 /** The weight of element (i, j) under PyTorch's broadcasting of a 1×C, N×1 or N×C weight. */
-function weightAt(weight: Matrix | undefined, i: number, j: number): number {
+export function weightAt(weight: Matrix | undefined, i: number, j: number): number {
   if (!weight) return 1;
   return at(weight, weight.rows === 1 ? 0 : i, weight.cols === 1 ? 0 : j);
 }

@@ -1,5 +1,6 @@
 // What `xent bce` computes, as its options read into typed values (bceCommand.readSpec).
 import type { Matrix } from '../../core/matrix.js';
+import type { Precision } from '../../core/replay.js';
 import type { InfoUnit } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 
@@ -19,6 +20,8 @@ export interface BceSpec {
   readonly perRow?: boolean;
   readonly unit: InfoUnit;
   readonly grad: boolean;
+  /** --dtype (and --naive): also replayed in that format. */
+  readonly precision?: Precision;
 }
 
 /** The names the checks give options by: the CLI's flags, or the library's option names. */

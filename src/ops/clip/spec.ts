@@ -1,6 +1,7 @@
 // `xent clip`'s options as typed values, read once by the command's readSpec; explain, the
 // streaming plan and run receive this, never the option text.
 import type { Matrix } from '../../core/matrix.js';
+import type { Precision } from '../../core/replay.js';
 import type { InfoUnit } from '../../core/units.js';
 
 /** Image and text embeddings, row i of each a matching pair (--image, --text). */
@@ -32,4 +33,6 @@ export interface ClipSpec {
   readonly unit: InfoUnit;
   /** --base was given (an explanation then names the unit, even nats). */
   readonly unitNamed: boolean;
+  /** --dtype (and --naive): also replayed in that format. */
+  readonly precision?: Precision;
 }

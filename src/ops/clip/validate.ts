@@ -4,7 +4,7 @@
 import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import type { Matrix } from '../../core/matrix.js';
-import { checkSoftmaxInput, checkTemperature } from '../softmax/validate.js';
+import { checkInvertibleTemperature, checkSoftmaxInput } from '../softmax/validate.js';
 
 /** The names of the scale and temperature options, as each caller spells them in errors. */
 export interface ScaleNames {
@@ -47,9 +47,7 @@ export function checkScaleOrTemperature(
   if (given.scale !== undefined && given.temperature !== undefined)
     throw new XentError('err.scaleAndTemperature', {}, true);
   if (given.temperature !== undefined) {
-    const T = checkTemperature(given.temperature.value, given.temperature.text);
-    if (!Number.isFinite(1 / T))
-      throw new XentError('err.temperatureTiny', { value: given.temperature.text ?? T }, true);
+    const T = checkInvertibleTemperature(given.temperature.value, given.temperature.text);
     return { scale: 1 / T, temperature: T };
   }
   return { scale: given.scale === undefined ? fallback : checkScale(given.scale, names.scale) };

@@ -2,6 +2,7 @@
 // what its run, explainer and stream planner receive. It lives with the maths so that
 // explain/ and stream/ (below commands/) can use its type.
 import type { Matrix } from '../../core/matrix.js';
+import type { Precision } from '../../core/replay.js';
 import type { InfoUnit } from '../../core/units.js';
 import type { Reduction, SmoothingStyle } from './kernel.js';
 
@@ -51,6 +52,8 @@ export interface CeSpec {
   /** The unit of losses and gradients (`--base`). */
   readonly unit: InfoUnit;
   readonly grad: boolean;
+  /** --dtype (and --naive): also replayed in that format. */
+  readonly precision?: Precision;
 }
 
 /** The names the checks give options by: the CLI's flags, or the library's option names. */

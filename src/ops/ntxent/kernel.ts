@@ -2,6 +2,7 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
 import { XentError } from '../../core/errors.js';
 import { selfBackward, selfSimilarity } from '../../core/similarity.js';
+import { checkInvertibleTemperature } from '../softmax/validate.js';
 import { sigmoid, softplus } from '../../core/sigmoid.js';
 import { othersSoftmaxProbs } from '../softmax/others.js';
 import { checkLogits, supconByRow } from '../supcon/kernel.js';
@@ -81,6 +82,8 @@ export function ntxentByRow(
 ): NtxentRows {
   const n = embeddings.rows;
   checkEvenRows(n, source);
+  // The gradient carries 1/τ: a τ whose inverse overflows would print NaN.
+  checkInvertibleTemperature(temperature);
   const { labels, first } = pairLabels(n, pairing);
   const r = supconByRow(embeddings, labels, temperature, source, {
     ...(conventions.baseTemperature !== undefined ? { baseTemperature: conventions.baseTemperature } : {}),

@@ -121,3 +121,13 @@ export function checkTemperature(value: number, text?: string): number {
   }
   return value;
 }
+
+/**
+ * A temperature whose scale 1/T is a float64 number too (above ~5.6e-309): where a loss's
+ * gradient carries the factor 1/T, a smaller T makes it inf, and inf − inf NaN.
+ */
+export function checkInvertibleTemperature(value: number, text?: string): number {
+  checkTemperature(value, text);
+  if (!Number.isFinite(1 / value)) throw new XentError('err.temperatureTiny', { value: text ?? value }, true);
+  return value;
+}

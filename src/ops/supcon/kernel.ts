@@ -3,6 +3,7 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { type Matrix, type RowSource, materialize } from '../../core/matrix.js';
 import { othersSoftmaxProbs, othersSoftmaxRows } from '../softmax/others.js';
 import { selfBackward, selfSimilarity } from '../../core/similarity.js';
+import { checkInvertibleTemperature } from '../softmax/validate.js';
 import { checkLabelCount } from './validate.js';
 
 export interface SupconResult {
@@ -69,6 +70,8 @@ export function supconByRow(
 ): SupconRows {
   const n = embeddings.rows;
   checkLabelCount(labels.length, n, source);
+  // The gradient carries 1/τ: a τ whose inverse overflows would print NaN.
+  checkInvertibleTemperature(temperature);
   const isAnchor = (i: number) => conventions.anchors?.[i] ?? true;
   const positives = positiveCounts(labels);
   const withPositive = positives.filter((count, i) => count > 0 && isAnchor(i)).length;

@@ -6,6 +6,7 @@ import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
+import { lossMove } from './kit.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
 function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
@@ -131,8 +132,7 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   descent.push(
     text(
       t.t('teach.clip.after', {
-        before: `${num(res.loss * f, d)}${u.suffix}`,
-        loss: `${num(after.loss * f, d)}${u.suffix}`,
+        move: lossMove(res.loss, after.loss, (v) => `${num(v * f, d)}${u.suffix}`, eta),
         pBefore: num(pRow, d),
         p: num(at(after.probsI2t, i, i), d),
         i: i + 1,

@@ -1,13 +1,16 @@
 import { XentError } from '../../core/errors.js';
-import { type Matrix, at, fromRows, rowView } from '../../core/matrix.js';
+import { type Matrix, fromRows, rowView } from '../../core/matrix.js';
 import { type CrossEntropyTargets, crossEntropy, meanDenominatorOf } from '../../ops/cross-entropy/kernel.js';
 import type { CeSpec } from '../../ops/cross-entropy/spec.js';
 import { indexTargetClasses } from '../../ops/cross-entropy/validate.js';
+import type { MessageParam } from '../../i18n/messages.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../../core/units.js';
-import { type ExplainUnit, explainUnit, given, listOf, num, paren, sub, sumOf } from './numbers.js';
+import { type ExplainUnit, explainUnit, given, listOf, num, sub, sumOf } from './numbers.js';
+import { type Combination, combineLines, descentLines, elided, lossMove, shareLines, signSentence } from './kit.js';
 import { oneProbability, softmaxSteps } from './softmax.js';
+import { lossCurveLines } from './loss-curve.js';
 
 interface RowTarget {
   /** The class index (0-based), or null for an ignored row. */
@@ -16,21 +19,37 @@ interface RowTarget {
   readonly probs?: readonly number[];
 }
 
-/** Row r's target, from the spec (the run has checked it against the input). */
-function targetOf(spec: CeSpec, input: Matrix, r: number): RowTarget {
+/** The targets as the kernel takes them (class targets checked against the input). */
+function kernelTargets(spec: CeSpec, input: Matrix): CrossEntropyTargets {
   const { targets } = spec;
+  return targets.kind === 'probs'
+    ? targets
+    : { kind: 'index', classes: indexTargetClasses(targets, input, spec.oneBased) };
+}
+
+/** Row r's target, from the spec (the run has checked it against the input). */
+function targetOf(targets: CrossEntropyTargets, r: number): RowTarget {
   if (targets.kind === 'probs') {
     const probs = Array.from(rowView(targets.probs, r));
     let best = 0;
     for (let j = 1; j < probs.length; j++) if (probs[j] > probs[best]) best = j;
     return { index: best, probs };
   }
-  return { index: indexTargetClasses(targets, input, spec.oneBased)[r] };
+  return { index: targets.classes[r] };
 }
 
 /** The loss in the unit of --base. */
 function lossText(u: ExplainUnit, nats: number, d: number): string {
   return `${num(nats * inUnit(1, u.unit), d)}${u.suffix}`;
+}
+
+/** What reduction 'mean' divides by, in words: the rows, the rows counted, or Σ w_y. */
+function meanWhy(targets: CrossEntropyTargets, weighted: boolean): MessageParam {
+  if (targets.kind === 'probs') return { key: weighted ? 'teach.ce.why.soft' : 'teach.why.rows' };
+  const counted = targets.classes.filter((y) => y !== null).length;
+  const ignored = targets.classes.length - counted;
+  if (weighted) return { key: ignored > 0 ? 'teach.ce.why.weightsCounted' : 'teach.ce.why.weights' };
+  return ignored > 0 ? { key: 'teach.ce.why.counted', params: { count: counted, ignored } } : { key: 'teach.why.rows' };
 }
 
 export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
@@ -52,13 +71,25 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const names = input.colLabels;
   const idx = (j: number) => (names ? `(${names[j]})` : sub(j + offset));
   const z = Array.from(rowView(input, r));
-  const target = targetOf(spec, input, r);
+  const allTargets = kernelTargets(spec, input);
+  const target = targetOf(allTargets, r);
+  const den = meanDenominatorOf(allTargets, input.rows, weight);
+  const combination: Combination =
+    reduction === 'mean'
+      ? { kind: 'mean', den, why: meanWhy(allTargets, weight !== undefined) }
+      : reduction === 'sum'
+        ? { kind: 'sum' }
+        : { kind: 'none' };
+  // The row's loss is the reported one only for one row whose mean divides by 1.
+  const alone = input.rows === 1 && (reduction !== 'mean' || den === 1);
+  const L = alone ? 'L' : `L${sub(r + 1)}`;
   const title = t.label('teach.ce.title', { index: r + 1, count: input.rows });
   const steps: ExplainStep[] = [];
+  const rest = () => (alone ? {} : { rest: restOf(x, r, combination, u) });
 
   if (target.index === null) {
     steps.push({ heading: t.label('teach.ce.ignoredHeading'), lines: [text(t.t('teach.ce.ignored'))] });
-    return { title, steps };
+    return { title, steps, ...rest() };
   }
   const y = target.index;
   const targets: CrossEntropyTargets = target.probs
@@ -73,8 +104,7 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   });
   const p = Array.from(rowView(one.probs, 0));
   const C = z.length;
-  // Many classes: the first few, the target and the last, with … between.
-  const shown = (c: number) => C <= 10 || c < 6 || c === y || c === C - 1;
+  const keep = [y];
 
   // 1. probabilities
   if (inputIsProbs) {
@@ -103,20 +133,30 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const lossLines: ExplainLine[] = [];
   const lg = u.log;
   if (target.probs || eps > 0) {
-    const q = a.map((v, c) => (weight ? v / weight[c] : v));
+    const q = target.probs
+      ? target.probs.map((v) => (1 - eps) * v + eps / C)
+      : Array.from({ length: C }, (_, c) => (c === y ? 1 - eps : 0) + eps / C);
+    const qs = listOf(q.map((v) => num(v, d)));
     lossLines.push(
       formula(
-        target.probs
-          ? `q = ${listOf(q.map((v) => num(v, d)))}`
-          : `q = (1 − ε)·onehot(y) + ε/C = ${listOf(q.map((v) => num(v, d)))},  ε = ${given(eps)}`,
+        !target.probs
+          ? `q = (1 − ε)·onehot(y) + ε/C = ${qs},  ε = ${given(eps)}`
+          : eps > 0
+            ? `q = (1 − ε)·target + ε/C = ${qs},  ε = ${given(eps)}`
+            : `q = ${qs}`,
       ),
     );
-    if (eps > 0 && !target.probs) lossLines.push(text(t.t('teach.ce.smoothing', { eps: given(eps), classes: C })));
+    if (eps > 0) lossLines.push(text(t.t('teach.ce.smoothing', { eps: given(eps), classes: C })));
     const terms = a.map((v, c) => `${num(v, d)}·${lg} ${num(p[c], d)}`);
     lossLines.push(
       // spread-ok: a chain of three formula lines
-      ...chain(`L = −Σ_c ${weight ? 'w_c·' : ''}q_c·${lg} p_c`, `−(${sumOf(terms, 4)})`, lossText(u, one.losses[0], d)),
+      ...chain(
+        `${L} = −Σ_c ${weight ? 'w_c·' : ''}q_c·${lg} p_c`,
+        `−(${sumOf(terms, 4)})`,
+        lossText(u, one.losses[0], d),
+      ),
     );
+    if (weight) lossLines.push(text(t.t('teach.ce.weightedTerms')));
   } else {
     const w = weight ? weight[y] : 1;
     const plain = -Math.log(p[y]);
@@ -124,56 +164,82 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
       // spread-ok: a chain of at most four formula lines
       ...(weight
         ? chain(
-            `L = w${idx(y)} · (−${lg} p${idx(y)})`,
+            `${L} = w${idx(y)} · (−${lg} p${idx(y)})`,
             `${given(w)} · (−${lg}(${num(p[y], d)}))`,
             `${given(w)} · ${lossText(u, plain, d)}`,
             lossText(u, one.losses[0], d),
           )
-        : chain(`L = −${lg}(${num(p[y], d)})`, lossText(u, one.losses[0], d))),
+        : chain(`${L} = −${lg}(${num(p[y], d)})`, lossText(u, one.losses[0], d))),
     );
     lossLines.push(text(t.t('teach.ce.lossMeaning')));
+    lossLines.push(...lossCurveLines(t, p[y], u.unit, d)); // spread-ok: the curve's dozen lines
   }
   if (u.suffix) lossLines.push(text(t.t('teach.unit', { log: lg, unit: u.unit.name })));
   steps.push({ heading: t.label('teach.ce.step.loss'), lines: lossLines });
 
-  // 3. the gradient
   const g = Array.from(rowView(one.grad, 0), (v) => v * inUnit(1, u.unit));
   const mass = a.reduce((s, v) => s + v, 0);
+  // a is the one-hot y itself: no soft target, smoothing or weights.
+  const simple = !target.probs && eps === 0 && !weight;
+  const overT = T === 1 ? '' : ' / T';
+
+  // 3. where the gradient comes from: the chain rule through the softmax's Jacobian
+  if (!inputIsProbs) steps.push(chainRule(x, { L, p, a, g, y, T, idx, u, simple, oneHot: !target.probs && eps === 0 }));
+
+  // 4. the gradient
   const gradLines: ExplainLine[] = [];
-  const simple = !target.probs && eps === 0 && !weight && T === 1 && !inputIsProbs;
   if (inputIsProbs) {
-    gradLines.push(formula(`∂L/∂p_c = −a_c / p_c`), text(t.t('teach.ce.gradProbs')));
-    g.forEach((v, c) => {
-      gradLines.push(formula(`∂L/∂p${idx(c)} = ${num(v, d)}`));
-    });
+    gradLines.push(formula(`∂${L}/∂p_c = −a_c / p_c${u.divide},  a = ${listOf(a.map((v) => num(v, d)))}`));
+    gradLines.push(text(t.t('teach.ce.gradProbs')));
+    elided(
+      C,
+      (c) => formula(`∂${L}/∂p${idx(c)} = −${num(a[c], d)} / ${num(p[c], d)}${u.divide} = ${num(g[c], d)}`),
+      { keep },
+      gradLines,
+    );
   } else {
     gradLines.push(
       formula(
         simple
-          ? `∂L/∂zⱼ = pⱼ − yⱼ`
-          : `∂L/∂zⱼ = (Σ_c a_c · pⱼ − aⱼ)${T === 1 ? '' : ' / T'},  a = ${listOf(a.map((v) => num(v, d)))}`,
+          ? `∂${L}/∂zⱼ = ${T === 1 ? 'pⱼ − yⱼ' : '(pⱼ − yⱼ) / T'}`
+          : `∂${L}/∂zⱼ = (Σ_c a_c · pⱼ − aⱼ)${overT},  a = ${listOf(a.map((v) => num(v, d)))}`,
       ),
     );
-    if (simple) gradLines.push(text(t.t('teach.ce.gradOnehot')));
-    else gradLines.push(text(t.t('teach.ce.gradGeneral')));
-    for (let c = 0; c < C; c++) {
-      if (!shown(c)) {
-        if (shown(c - 1)) gradLines.push(formula('…'));
-        continue;
-      }
-      const detail = simple
-        ? `${num(p[c], d)} − ${c === y ? 1 : 0}`
-        : `(${num(mass, d)} · ${num(p[c], d)} − ${num(a[c], d)})${T === 1 ? '' : ` / ${given(T)}`}`;
-      const inBase = u.divide ? `${simple ? `(${detail})` : detail}${u.divide}` : detail;
-      gradLines.push(formula(`∂L/∂z${idx(c)} = ${inBase} = ${num(g[c], d)}`));
-    }
+    gradLines.push(text(t.t(simple ? 'teach.ce.gradOnehot' : 'teach.ce.gradGeneral')));
+    elided(
+      C,
+      (c) => {
+        const overGiven = T === 1 ? '' : ` / ${given(T)}`;
+        const detail = simple
+          ? `${num(p[c], d)} − ${c === y ? 1 : 0}`
+          : `(${num(mass, d)} · ${num(p[c], d)} − ${num(a[c], d)})${overGiven}`;
+        const inBase = simple && (T !== 1 || u.divide) ? `(${detail})${overGiven}${u.divide}` : `${detail}${u.divide}`;
+        return formula(`∂${L}/∂z${idx(c)} = ${inBase} = ${num(g[c], d)}`);
+      },
+      { keep },
+      gradLines,
+    );
     if (u.divide) gradLines.push(text(t.t('teach.ce.gradUnit', { unit: u.unit.name, base: u.unit.value })));
-    gradLines.push(text(t.t('teach.ce.gradSign')));
+    gradLines.push(
+      signSentence(
+        t,
+        g.map((value, c) => ({ name: `z${idx(c)}`, value })),
+        { most: true },
+      ),
+    );
   }
-  if (input.rows > 1 && reduction === 'mean') gradLines.push(text(t.t('teach.ce.gradMean', { count: input.rows })));
-  steps.push({ heading: t.label('teach.ce.step.grad'), lines: gradLines });
+  if (combination.kind === 'mean' && !alone)
+    gradLines.push(...shareLines(t, `∂${L}/∂${inputIsProbs ? 'p' : 'z'}`, g, den, d)); // spread-ok: two lines
+  const gradFormula = inputIsProbs
+    ? '−a/p'
+    : T === 1
+      ? simple
+        ? 'p − y'
+        : '(Σa)·p − a'
+      : `(${simple ? 'p − y' : '(Σa)·p − a'}) / T`;
+  steps.push({ heading: t.label('teach.ce.step.grad', { formula: gradFormula }), lines: gradLines });
 
-  // 4. one descent step on this row
+  // 5. one descent step on this row
   if (!inputIsProbs) {
     const eta = EXPLAIN_LR;
     const next = z.map((v, c) => v - eta * g[c]);
@@ -183,32 +249,86 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
       reduction: 'sum',
       temperature: T,
     });
-    const stepLines: ExplainLine[] = [formula(`zⱼ ← zⱼ − η · ∂L/∂zⱼ,  η = ${eta}`)];
-    for (let c = 0; c < C; c++) {
-      if (!shown(c)) {
-        if (shown(c - 1)) stepLines.push(formula('…'));
-        continue;
-      }
-      const change = -eta * g[c]; // the step itself: next − current is NaN at −∞
-      const how = t.label(change >= 0 ? 'teach.word.up' : 'teach.word.down', { by: num(Math.abs(change), d) });
-      stepLines.push(
-        formula(`z${idx(c)}: ${given(z[c])} − ${eta} · ${paren(num(g[c], d))} = ${num(next[c], d)}   (${how})`),
-      );
-    }
+    const stepLines: ExplainLine[] = [
+      formula(`zⱼ ← zⱼ − η · ∂${L}/∂zⱼ,  η = ${eta}`),
+      ...descentLines(
+        t,
+        g.map((value, c) => ({ name: `z${idx(c)}`, value, at: z[c], before: given(z[c]) })),
+        eta,
+        d,
+        { keep },
+      ),
+    ];
     stepLines.push(
       text(
         t.t('teach.ce.after', {
-          p: num(at(after.probs, 0, y), d),
+          p: num(after.probs.data[y], d),
           before: num(p[y], d),
-          loss: lossText(u, after.losses[0], d),
-          lossBefore: lossText(u, one.losses[0], d),
+          move: lossMove(one.losses[0], after.losses[0], (v) => lossText(u, v, d), eta),
         }),
       ),
     );
     steps.push({ heading: t.label('teach.ce.step.descent'), lines: stepLines });
   }
 
-  return { title, steps, ...restOf(x, r, reduction, u) };
+  return { title, steps, ...rest() };
+}
+
+interface ChainRow {
+  readonly L: string;
+  readonly p: readonly number[];
+  readonly a: readonly number[];
+  /** The closed-form gradient of the row, in the unit. */
+  readonly g: readonly number[];
+  readonly y: number;
+  readonly T: number;
+  readonly idx: (j: number) => string;
+  readonly u: ExplainUnit;
+  readonly simple: boolean;
+  /** Only the target class has a_c ≠ 0 (no smoothing, no soft target). */
+  readonly oneHot: boolean;
+}
+
+/**
+ * ∂L/∂zⱼ = Σ_c ∂L/∂p_c · ∂p_c/∂zⱼ with ∂L/∂p_c = −a_c/p_c and the softmax Jacobian
+ * ∂p_c/∂zⱼ = p_c(δ_cj − pⱼ): the p_c cancel, leaving pⱼ·Σa − aⱼ (p − y for a one-hot target).
+ * With a one-hot target each entry is the one term c = y, written with the row's numbers;
+ * otherwise the Jacobian's rows are shown (up to six classes).
+ */
+function chainRule(x: ExplainInput<CeSpec>, c: ChainRow): ExplainStep {
+  const { t, decimals: d } = x;
+  const { L, p, a, g, y, T, idx, u } = c;
+  const C = p.length;
+  const overT = T === 1 ? '' : ' / T';
+  const first = `∂${L}/∂zⱼ = Σ_c (−a_c / p_c) · p_c · (δ_cj − pⱼ)${overT}`;
+  const closed = T === 1 ? 'pⱼ · Σ_c a_c − aⱼ' : `(pⱼ · Σ_c a_c − aⱼ) / T`;
+  const lines: ExplainLine[] = [
+    formula(`∂${L}/∂p_c = −a_c / p_c`),
+    formula(`∂p_c/∂zⱼ = p_c · (δ_cj − pⱼ)${overT}`),
+    text(t.t('teach.ce.chain.parts')),
+    ...(c.simple ? chain(first, closed, T === 1 ? 'pⱼ − yⱼ' : '(pⱼ − yⱼ) / T') : chain(first, closed)),
+    text(t.t('teach.ce.chain.cancel')),
+  ];
+  const tail = `${T === 1 ? '' : ` / ${given(T)}`}${u.divide}`;
+  if (c.oneHot) {
+    lines.push(text(t.t('teach.ce.chain.oneTerm', { target: `p${idx(y)}` })));
+    elided(
+      C,
+      (j) =>
+        formula(
+          `∂${L}/∂z${idx(j)} = (−${given(a[y])} / ${num(p[y], d)}) · ${num(p[y], d)} · (${j === y ? 1 : 0} − ${num(p[j], d)})${tail} = ${num(g[j], d)}`,
+        ),
+      { keep: [y] },
+      lines,
+    );
+  } else if (C <= 6) {
+    lines.push(text(t.t('teach.ce.chain.jacobian')));
+    for (let k = 0; k < C; k++) {
+      const row = p.map((pj, j) => num((p[k] * ((k === j ? 1 : 0) - pj)) / T, d));
+      lines.push(formula(`∂p${idx(k)}/∂z = [${row.join(', ')}]`));
+    }
+  }
+  return { heading: t.label('teach.ce.step.chain'), lines };
 }
 
 /** a = the effective weighted target: L = −Σ a_c log p_c. */
@@ -219,42 +339,17 @@ function effective(target: RowTarget, y: number, C: number, eps: number, weight?
 }
 
 /** The other rows in one line each, and how the reduction combines them. */
-function restOf(x: ExplainInput<CeSpec>, r: number, reduction: string, u: ExplainUnit): Pick<Explanation, 'rest'> {
-  const input = x.input as Matrix;
-  if (input.rows <= 1) return {};
+function restOf(x: ExplainInput<CeSpec>, r: number, combination: Combination, u: ExplainUnit) {
   const json = x.report.json;
-  const losses = (json.losses as number[]).map(
-    (l) => l * (u.suffix && json.unit === undefined ? inUnit(1, u.unit) : 1),
-  );
-  const d = x.decimals;
-  const lines: ExplainLine[] = [];
-  const shown = Math.min(input.rows, 10);
-  for (let i = 0; i < shown; i++) lines.push(formula(`L${sub(i + 1)} = ${num(losses[i], d)}${i === r ? '  ←' : ''}`));
-  if (input.rows > shown) lines.push(text(x.t.t('teach.rest.more', { count: input.rows - shown })));
-  if (reduction !== 'none' && typeof json.loss === 'number') {
-    const loss = json.loss * (u.suffix && json.unit === undefined ? inUnit(1, u.unit) : 1);
-    const terms = sumOf(
-      losses.map((l) => num(l, d)),
-      5,
-    );
-    // 'mean' divides by the rows counted (Σ w_y with class weights; N with soft targets), taken
-    // from the targets: total / loss is NaN when a loss is inf (--probs with p = 0).
-    const { targets } = x.spec;
-    const den = meanDenominatorOf(
-      targets.kind === 'probs'
-        ? targets
-        : { kind: 'index', classes: indexTargetClasses(targets, input, x.spec.oneBased) },
-      input.rows,
-      x.spec.weight,
-    );
-    lines.push(
-      formula(
-        reduction === 'mean'
-          ? `L = (${terms}) / ${String(Math.round(den * 1e6) / 1e6)} = ${num(loss, d)}`
-          : `L = ${terms} = ${num(loss, d)}`,
-      ),
-    );
-    lines.push(text(x.t.t(reduction === 'mean' ? 'teach.ce.mean' : 'teach.ce.sum')));
-  }
-  return { rest: { heading: x.t.label('teach.rest.heading', { unit: { key: 'label.row' } }), lines } };
+  // The report's losses are in the unit already when it names one.
+  const f = u.suffix && json.unit === undefined ? inUnit(1, u.unit) : 1;
+  const losses = (json.losses as number[]).map((l) => l * f);
+  const loss = typeof json.loss === 'number' ? json.loss * f : undefined;
+  return {
+    heading:
+      x.input!.rows > 1
+        ? x.t.label('teach.rest.heading', { unit: { key: 'label.row' } })
+        : x.t.label('teach.combine.heading'),
+    lines: combineLines(x.t, losses, r, combination, loss, x.decimals, { suffix: u.suffix }),
+  };
 }

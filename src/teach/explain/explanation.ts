@@ -4,9 +4,14 @@
 import { displayWidth } from '../../format/width.js';
 
 export interface ExplainLine {
-  /** 'formula' lines are maths (kept as written in every language); 'text' lines are sentences. */
-  readonly kind: 'text' | 'formula';
+  /**
+   * 'formula' lines are maths (kept as written in every language, broken at + , = when too
+   * wide); 'text' lines are sentences; 'figure' lines are a drawing (a chart), never broken.
+   */
+  readonly kind: 'text' | 'formula' | 'figure';
   readonly text: string;
+  /** A figure drawn again at the width it is laid out in (`text` is its drawing at 80 columns). */
+  readonly draw?: (width: number) => string;
 }
 
 export interface ExplainStep {

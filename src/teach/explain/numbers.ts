@@ -7,7 +7,7 @@ const minus = (s: string) =>
   s
     .replace(/^-/, '−')
     .replace(/^inf$/, '∞')
-    .replace(/^−inf$/, '−∞');
+    .replace(/^\u2212inf$/, '−∞');
 
 /** A computed value at `decimals` decimals. */
 export function num(x: number, decimals: number): string {
