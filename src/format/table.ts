@@ -110,7 +110,13 @@ export function formatTable(report: Report, options: TableOptions): string {
         .map((line, k) => {
           const value =
             typeof line.value === 'number' ? formatFixed(line.value, options.decimals) : displaySafe(line.value);
-          return `${padEnd(labels[k], width)}  ${options.style.title(value)}`;
+          const aligned = `${padEnd(labels[k], width)}  ${options.style.title(value)}`;
+          const room = options.width;
+          if (room === undefined || width + 2 + displayWidth(value) <= room) return aligned;
+          // Too wide to align in the terminal: this line's value follows its label, or goes under it.
+          if (displayWidth(labels[k]) + 2 + displayWidth(value) <= room)
+            return `${labels[k]}  ${options.style.title(value)}`;
+          return `${wrapLines(labels[k], room, '  ')}\n  ${options.style.title(value)}`;
         })
         .join('\n'),
     );
