@@ -37,8 +37,8 @@ export interface BinaryCrossEntropyResult {
   readonly rowLosses?: Float64Array;
 }
 
-/** a·b with 0·inf = 0: a term whose coefficient is 0 is absent, not NaN. */
-function times(a: number, b: number): number {
+/** a·b with 0·inf = 0: a term whose coefficient is 0 is absent, not NaN (focal's terms too). */
+export function times(a: number, b: number): number {
   return a === 0 ? 0 : a * b;
 }
 

@@ -3,6 +3,7 @@
 // form (one class per row). Both down-weight the easy examples by (1 − p_t)^γ.
 import { type Matrix, rowView, zeros } from '../../core/matrix.js';
 import { sigmoid, softplus } from '../../core/sigmoid.js';
+import { times } from '../bce/kernel.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { softmax } from '../softmax/kernel.js';
 
@@ -26,11 +27,6 @@ export interface SigmoidFocalResult {
   readonly meanLoss: number;
   /** ∂loss/∂input (logits, or the given probabilities); for 'none', of Σ losses. */
   readonly grad: Matrix;
-}
-
-/** a·b with 0·inf = 0: a factor that is 0 makes the term absent, not NaN. */
-function times(a: number, b: number): number {
-  return a === 0 ? 0 : a * b;
 }
 
 /** The reduced loss: the mean over `count`, the sum, or NaN for 'none'. */
