@@ -53,9 +53,11 @@ interface Frame {
 /** Axes, grid, tick labels, the title and the axis labels of one panel. */
 function axes(out: string[], chart: Chart, frame: Frame, xs: readonly number[], ys: readonly number[]): void {
   const { right, bottom } = frame;
-  out.push(
-    `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${xml(chart.title)}</text>`,
-  );
+  if (chart.title !== undefined) {
+    out.push(
+      `<text x="${WIDTH / 2}" y="24" text-anchor="middle" font-size="15" font-weight="bold">${xml(chart.title)}</text>`,
+    );
+  }
   for (const v of ys) {
     const y = n(frame.y(v));
     out.push(`<line x1="${PLOT.left}" y1="${y}" x2="${right}" y2="${y}" stroke="#e0e0e0"/>`);

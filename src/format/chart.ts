@@ -200,8 +200,7 @@ function renderLine(chart: LineChart, look: ChartLook): string {
     [Math.round((height - 1) / 2), yLabels[1]],
     [height - 1, yLabels[2]],
   ]);
-  // No title: the chart goes under a sentence that says what it is (--explain's curve).
-  const lines = chart.title === '' ? [] : wrap(displaySafe(chart.title), look.width);
+  const lines = chart.title === undefined ? [] : wrap(displaySafe(chart.title), look.width);
   lines.push(`${' '.repeat(labelWidth)}  ${displaySafe(chart.yLabel)}`);
   for (let r = 0; r < height; r++) {
     const label = tickRows.get(r);
@@ -257,8 +256,7 @@ function renderHistogram(chart: HistogramChart, look: ChartLook): string {
   const countWidth = Math.max(displayWidth(chart.yLabel), ...counts.map((c) => c.length)); // spread-ok: at most 20 bins
   const barWidth = Math.max(8, look.width - rangeWidth - countWidth - 4);
   const most = Math.max(1, ...chart.bins.map((b) => b.count)); // spread-ok: at most 20 bins
-  // No title: the chart goes under a sentence that says what it is (--explain's curve).
-  const lines = chart.title === '' ? [] : wrap(displaySafe(chart.title), look.width);
+  const lines = wrap(displaySafe(chart.title), look.width);
   lines.push(
     `${padEnd(displaySafe(chart.xLabel), rangeWidth)}  ${' '.repeat(countWidth - displayWidth(chart.yLabel))}${displaySafe(chart.yLabel)}`,
   );

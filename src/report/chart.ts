@@ -11,7 +11,8 @@ export interface ChartSeries {
 /** Curves against a common x axis (a probability against T, a loss against the step). */
 export interface LineChart {
   readonly kind: 'line';
-  readonly title: string;
+  /** Absent where the chart stands under a sentence that says what it is (--explain's curve). */
+  readonly title?: string;
   readonly xLabel: string;
   readonly yLabel: string;
   /** A logarithmic x axis (temperatures spread over decades). */

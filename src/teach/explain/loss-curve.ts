@@ -26,7 +26,6 @@ export function lossCurveChart(t: Translator, p: number, unit: InfoUnit, decimal
   const y = `−${unit.log} p`;
   return {
     kind: 'line',
-    title: '', // said as a sentence above the figure (lossCurveLines)
     xLabel: t.label('teach.ce.curve.x'),
     yLabel: y,
     series: [{ label: y, points }],
