@@ -12,14 +12,16 @@ import {
   withGrad,
 } from './command.js';
 import type { NtxentSpec } from '../ops/ntxent/spec.js';
-import { readChoice, readTemperature } from '../text/option-values.js';
-import { XentError } from '../core/errors.js';
+import { readChoice, readNumberOption, readTemperature } from '../text/option-values.js';
+import { checkNtxentOptionChoice } from '../ops/ntxent/validate.js';
+import { checkBaseTemperature } from '../ops/supcon/validate.js';
+import { SINGLETONS } from '../ops/supcon/kernel.js';
 import { type NtxentRows, type PairNtxentRows, ntxentByRow, pairNtxentByRow } from '../ops/ntxent/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { type Report, type ReportTable, matrixRows, once, sourceRows } from '../report/report.js';
 import { gradientTable, matrixTable, numbered } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
-import { presetOption, readPositive, readPreset } from './presets.js';
+import { presetOption, readPreset } from './presets.js';
 
 /** τ when neither -t nor --as is given. */
 const DEFAULT_TEMPERATURE = 0.5;
@@ -33,31 +35,35 @@ async function readNtxentSpec(options: OptionValues, context: SpecContext): Prom
   const labelsText = options.labels as string | undefined;
   const baseText = options.baseTemperature as string | undefined;
   const modeText = options.contrastMode as string | undefined;
-  if (labelsText !== undefined) {
-    // PML's loss has no pairing, anchor choice or scaling of SupContrast's: refused, not ignored.
-    const other =
-      options.pairs !== undefined
-        ? '--pairs'
-        : modeText !== undefined
-          ? '--contrast-mode'
-          : baseText !== undefined
-            ? '--base-temperature'
-            : undefined;
-    if (other !== undefined) throw new XentError('err.ntxent.labelsWith', { option: other }, true);
-  }
+  const singletonsText = options.singletons as string | undefined;
+  // PML's loss has no pairing, anchor choice or scaling of SupContrast's: refused, not ignored.
+  checkNtxentOptionChoice({
+    labels: labelsText !== undefined,
+    pairs: options.pairs !== undefined,
+    contrastMode: modeText !== undefined,
+    baseTemperature: baseText !== undefined,
+    singletons: singletonsText !== undefined,
+  });
   const temperature =
     options.temperature !== undefined
       ? readTemperature(options.temperature as string)
       : (preset.temperature ?? DEFAULT_TEMPERATURE);
   const baseTemperature =
-    baseText !== undefined ? readPositive(baseText, '--base-temperature') : preset.baseTemperature;
+    baseText !== undefined
+      ? checkBaseTemperature(readNumberOption(baseText, '--base-temperature'), '--base-temperature', baseText)
+      : preset.baseTemperature;
   return {
     temperature,
     pairing: readChoice(options.pairs as string | undefined, '--pairs', ['half', 'adjacent'] as const, 'half'),
     ...(baseTemperature !== undefined ? { baseTemperature } : {}),
     contrastMode: readChoice(modeText, '--contrast-mode', ['all', 'one'] as const, preset.contrastMode ?? 'all'),
     normalize: options.normalize !== false && preset.normalize !== false,
-    ...(labelsText !== undefined ? { labels: await readListOption(context, labelsText, '--labels') } : {}),
+    ...(labelsText !== undefined
+      ? {
+          labels: await readListOption(context, labelsText, '--labels'),
+          singletons: readChoice(singletonsText, '--singletons', SINGLETONS, preset.singletons ?? 'drop'),
+        }
+      : {}),
     reports: preset.reports === 'simclr' ? 'simclr' : 'mean',
     ...(preset.library ? { library: preset.library } : {}),
     grad: options.grad === true,
@@ -87,6 +93,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
     { flags: '-y, --labels <LIST>', description: 'help.opt.labelsNtxent' },
     { flags: '--base-temperature <T>', description: 'help.opt.baseTemperature' },
     { flags: '--contrast-mode <all|one>', description: 'help.opt.contrastModeNtxent' },
+    { flags: '--singletons <drop|zero>', description: 'help.opt.singletonsNtxent' },
     { flags: '--no-normalize', description: 'help.opt.noNormalizeSelf' },
     presetOption('ntxent'),
     { flags: '-g, --grad', description: 'help.opt.gradTable' },
@@ -111,7 +118,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   run(input, spec, { t, inputSource, printsTables, room }): Report {
     const { temperature, pairing, unit, labels } = spec;
     const nats: NtxentRows | PairNtxentRows = labels
-      ? pairNtxentByRow(input, labels, temperature, inputSource, spec.normalize)
+      ? pairNtxentByRow(input, labels, temperature, inputSource, spec.normalize, spec.singletons)
       : ntxentByRow(input, temperature, pairing, inputSource, {
           ...(spec.baseTemperature !== undefined ? { baseTemperature: spec.baseTemperature } : {}),
           contrastMode: spec.contrastMode,
@@ -123,11 +130,15 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
     // SimCLR reports loss_a + loss_b: twice the mean, and so twice the chance level.
     const reported = simclr ? 2 * loss : loss;
     const factor = spec.baseTemperature === undefined ? 1 : temperature / spec.baseTemperature;
-    const chanceNats = labels ? pairNtxentChance(labels) : ntxentChance(input.rows, factor);
+    const chanceNats = labels ? pairNtxentChance(labels, spec.singletons) : ntxentChance(input.rows, factor);
+    const alone =
+      labels && spec.singletons === 'zero' ? (nats as PairNtxentRows).terms - (nats as PairNtxentRows).pairs : 0;
     const chance = chanceReport(
       t,
       labels
-        ? { nats: (simclr ? 2 : 1) * chanceNats, formula: 'chance.pairNtxent' }
+        ? alone > 0
+          ? { nats: (simclr ? 2 : 1) * chanceNats, formula: 'chance.pairNtxentZero', params: { singletons: alone } }
+          : { nats: (simclr ? 2 : 1) * chanceNats, formula: 'chance.pairNtxent' }
         : { nats: (simclr ? 2 : 1) * chanceNats, formula: 'chance.ntxent', params: { others: input.rows - 1 } },
       reported,
       unit,
@@ -164,6 +175,13 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
         ? t.t('note.pairNtxent', { temperature, pairs: (nats as PairNtxentRows).pairs })
         : t.t(pairing === 'half' ? 'note.ntxentPairs' : 'note.ntxentAdjacent', { temperature }),
     ];
+    if (labels) {
+      const left = rowNames.filter((_, i) => (nats as PairNtxentRows).positives[i] === 0);
+      if (left.length > 0)
+        notes.push(
+          t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: left.join(', ') }),
+        );
+    }
     if (!spec.normalize) notes.push(t.t('note.selfDot'));
     if (factor !== 1) notes.push(t.t('note.baseTemperature', { base: spec.baseTemperature!, factor }));
     if (spec.contrastMode === 'one' && !labels) notes.push(t.t('note.contrastOne', { count: input.rows / 2 }));
@@ -176,7 +194,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
       ...unitJson(unit),
       ...(spec.library ? { as: spec.library } : {}),
       temperature,
-      ...(labels ? { labels, pairs: (nats as PairNtxentRows).pairs } : { pairs: pairing }),
+      ...(labels ? { labels, pairs: (nats as PairNtxentRows).pairs, singletons: spec.singletons } : { pairs: pairing }),
       ...(spec.baseTemperature !== undefined ? { base_temperature: spec.baseTemperature } : {}),
       ...(labels ? {} : { contrast_mode: spec.contrastMode }),
       normalize: spec.normalize,

@@ -13,7 +13,8 @@ import {
 } from './command.js';
 import type { SupconSpec } from '../ops/supcon/spec.js';
 import { readChoice, readNumberOption, readTemperature } from '../text/option-values.js';
-import { presetOption, readPositive, readPreset } from './presets.js';
+import { presetOption, readPreset } from './presets.js';
+import { checkBaseTemperature, checkViews, firstViewAnchors } from '../ops/supcon/validate.js';
 import { XentError } from '../core/errors.js';
 import { supconByRow } from '../ops/supcon/kernel.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
@@ -38,7 +39,9 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
     : await readListOption(context, labelsText, '--labels');
   const baseText = options.baseTemperature as string | undefined;
   const baseTemperature =
-    baseText !== undefined ? readPositive(baseText, '--base-temperature') : preset.baseTemperature;
+    baseText !== undefined
+      ? checkBaseTemperature(readNumberOption(baseText, '--base-temperature'), '--base-temperature', baseText)
+      : preset.baseTemperature;
   const viewsText = options.views as string | undefined;
   return {
     labels,
@@ -53,7 +56,7 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
       ['all', 'one'] as const,
       preset.contrastMode ?? 'all',
     ),
-    views: viewsText === undefined ? 2 : readViews(viewsText),
+    views: viewsText === undefined ? 2 : checkViews(readNumberOption(viewsText, '--views'), '--views', viewsText),
     singletons: readChoice(
       options.singletons as string | undefined,
       '--singletons',
@@ -65,19 +68,6 @@ async function readSupconSpec(options: OptionValues, context: SpecContext): Prom
     grad: options.grad === true,
     unit: readBase(options.base as string | undefined),
   };
-}
-
-/** --views V: a whole number of views per sample, at least 2 (checked against the rows by run). */
-function readViews(text: string): number {
-  const v = readNumberOption(text, '--views');
-  if (!Number.isInteger(v) || v < 2) throw new XentError('err.views', { value: text }, true);
-  return v;
-}
-
-/** Which rows are anchors with --contrast-mode one: the first of V views, SupContrast's rows stacked view by view. */
-function firstViews(rows: number, views: number): boolean[] {
-  if (rows % views !== 0) throw new XentError('err.viewsRows', { rows, views }, true);
-  return Array.from({ length: rows }, (_, i) => i < rows / views);
 }
 
 export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
@@ -121,7 +111,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   run(input, spec, context): Report {
     const { t, inputSource } = context;
     const { labels, temperature, unit } = spec;
-    const anchorRows = spec.contrastMode === 'one' ? firstViews(input.rows, spec.views) : undefined;
+    const anchorRows = spec.contrastMode === 'one' ? firstViewAnchors(input.rows, spec.views) : undefined;
     const nats = supconByRow(input, labels, temperature, inputSource, {
       ...(spec.baseTemperature !== undefined ? { baseTemperature: spec.baseTemperature } : {}),
       ...(anchorRows ? { anchors: anchorRows } : {}),

@@ -37,6 +37,8 @@ export const conventionsEn = {
   'chance.ntxent': '{log}(2N − 1) = {log} {others} for equal similarities',
   'chance.supcon': '{log}(M − 1) = {log} {others} per anchor for equal similarities',
   'chance.pairNtxent': 'the mean over the positive pairs of {log}(1 + the anchor’s negatives), for equal similarities',
+  'chance.pairNtxentZero':
+    'the sum over the positive pairs of {log}(1 + the anchor’s negatives), for equal similarities, over the pairs and the {singletons} anchor(s) alone counted as 0',
   // The conventions of the libraries people compare with, and --as.
   'help.opt.as.clip':
     "a library's conventions at once: open_clip (-s 1/0.07 = 14.29, its initial logit_scale log(1/0.07)) or hf (-s e^2.6592 = 14.2857…, CLIPConfig's logit_scale_init_value); -s or -t still win. Both learn log s: -g shows ∂loss/∂log scale beside ∂loss/∂scale",
@@ -61,13 +63,17 @@ export const conventionsEn = {
     'with --contrast-mode one: how many views of each sample the rows hold, stacked view by view (default 2)',
   'help.opt.singletons':
     'an anchor whose label no other row has: drop (left out of the mean, default, as pytorch-metric-learning) or zero (counted as 0 in the mean, as SupContrast)',
+  'help.opt.singletonsNtxent':
+    "with --labels, an anchor whose label no other row has (it forms no positive pair): drop (left out of the mean over pairs, default, as pytorch-metric-learning's NTXentLoss) or zero (one term of 0 in the mean: the sum over pairs divided by pairs + such anchors)",
   'help.opt.noNormalizeSelf':
     "use raw dot products, not cosine similarity (SupContrast's loss takes its features as given)",
   'err.presetNotHere':
     "xent {command} has no preset '{value}': that library has no such loss here; {option} takes {choices}",
   'err.ntxent.labelsWith':
-    "--labels (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no {option}: leave it out",
-  'err.views': "option --views takes a whole number of views, 2 or more, got '{value}'",
+    "{labels} (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no {option}: leave it out",
+  'err.ntxent.singletonsNeedLabels':
+    '{singletons} is for {labels}: without labels every row has its one partner, so no anchor is alone',
+  'err.views': "option {option} takes a whole number of views, 2 or more, got '{value}'",
   'err.viewsRows': '--contrast-mode one with {views} views needs a number of rows that {views} divides, got {rows}',
   'note.pairNtxent':
     "τ = {temperature}; pytorch-metric-learning's NT-Xent: {pairs} positive pairs (rows with one label), each against the rows of other labels only; the loss is their mean",
@@ -189,6 +195,8 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'chance.ntxent': '相似度全部相等时 {log}(2N − 1) = {log} {others}',
   'chance.supcon': '相似度全部相等时每个锚点 {log}(M − 1) = {log} {others}',
   'chance.pairNtxent': '相似度全部相等时，各正样本对 {log}(1 + 锚点的负样本数) 的平均',
+  'chance.pairNtxentZero':
+    '相似度全部相等时，各正样本对 {log}(1 + 锚点的负样本数) 之和，除以正样本对数加上按 0 计入的 {singletons} 个落单锚点',
   'help.opt.as.clip':
     '一次采用某个库的约定：open_clip（-s 1/0.07 = 14.29，即其初始 logit_scale log(1/0.07)）或 hf（-s e^2.6592 = 14.2857…，CLIPConfig 的 logit_scale_init_value）；显式给出的 -s 或 -t 仍然优先。两者学习的都是 log s：-g 会在 ∂loss/∂scale 旁给出 ∂loss/∂log scale',
   'help.opt.as.siglip':
@@ -211,11 +219,15 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'help.opt.views': '配合 --contrast-mode one：每个样本有几个视图，各行按视图依次堆叠（默认 2）',
   'help.opt.singletons':
     '其标签没有其他行共有的锚点：drop（不计入平均，默认，与 pytorch-metric-learning 相同）或 zero（按 0 计入平均，与 SupContrast 相同）',
+  'help.opt.singletonsNtxent':
+    '配合 --labels：其标签没有其他行共有的锚点（它构不成正样本对）：drop（不计入对正样本对的平均，默认，与 pytorch-metric-learning 的 NTXentLoss 相同）或 zero（作为一项 0 计入平均：各对损失之和除以正样本对数加上这类锚点数）',
   'help.opt.noNormalizeSelf': '使用原始点积，而不是余弦相似度（SupContrast 的损失直接使用给定的特征）',
   'err.presetNotHere': 'xent {command} 没有预设“{value}”：该库在这里没有这种损失；{option} 可取 {choices}',
   'err.ntxent.labelsWith':
-    '--labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 {option}：请去掉它',
-  'err.views': '选项 --views 需要一个不小于 2 的整数视图数，收到的是“{value}”',
+    '{labels}（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 {option}：请去掉它',
+  'err.ntxent.singletonsNeedLabels':
+    '{singletons} 只用于 {labels}：没有标签时每一行都恰有一个配对的视图，不存在落单的锚点',
+  'err.views': '选项 {option} 需要一个不小于 2 的整数视图数，收到的是“{value}”',
   'err.viewsRows': '--contrast-mode one 配合 {views} 个视图时，行数必须能被 {views} 整除，实际为 {rows}',
   'note.pairNtxent':
     'τ = {temperature}；pytorch-metric-learning 的 NT-Xent：{pairs} 个正样本对（同一标签的行），每对只与其他标签的行比较；损失是它们的平均',

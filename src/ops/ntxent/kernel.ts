@@ -5,12 +5,13 @@ import { selfBackward, selfSimilarity } from '../../core/similarity.js';
 import { checkInvertibleTemperature } from '../softmax/validate.js';
 import { sigmoid, softplus } from '../../core/sigmoid.js';
 import { othersSoftmaxProbs } from '../softmax/others.js';
-import { checkLogits, supconByRow } from '../supcon/kernel.js';
+import { type Singletons, checkLogits, supconByRow } from '../supcon/kernel.js';
 import { checkLabelCount } from '../supcon/validate.js';
 import { checkEvenRows } from './validate.js';
 
 /** Which rows are two views of one example: `half` pairs i with i + N, `adjacent` 2k with 2k + 1. */
 export type Pairing = 'half' | 'adjacent';
+export const PAIRINGS: readonly Pairing[] = ['half', 'adjacent'];
 
 /**
  * The positive partner of row i (0-based) among `rows` = 2N rows.
@@ -49,6 +50,7 @@ export interface NtxentRows extends Omit<NtxentResult, 'probs' | 'grad'> {
 
 /** Which rows are anchors: every row ('all'), or the first view of each pair ('one', SupContrast's contrast_mode). */
 export type ContrastMode = 'all' | 'one';
+export const CONTRAST_MODES: readonly ContrastMode[] = ['all', 'one'];
 
 /** SupContrast's conventions, as NT-Xent (its SimCLR mode) takes them. */
 export interface NtxentConventions {
@@ -129,11 +131,13 @@ export interface PairNtxentRows {
   readonly probs: RowSource;
   /** How many other rows share each row's label. */
   readonly positives: readonly number[];
-  /** Per anchor: the mean of its pairs' losses; null with no positive. */
+  /** Per anchor: the mean of its pairs' losses; null with no positive (0 with singletons 'zero'). */
   readonly losses: readonly (number | null)[];
-  /** How many (anchor, positive) pairs the loss averages over. */
+  /** How many (anchor, positive) pairs there are. */
   readonly pairs: number;
-  /** The mean over every positive pair. */
+  /** How many terms the loss averages over: the pairs, and with singletons 'zero' each anchor alone too. */
+  readonly terms: number;
+  /** The sum over every positive pair, over `terms`. */
   readonly loss: number;
   gradient(): Matrix;
 }
@@ -150,6 +154,10 @@ export interface PairNtxentRows {
  * ∂ℓᵢₚ/∂sᵢₚ = −σ(LNᵢ − aᵢₚ)/τ and ∂ℓᵢₚ/∂sᵢₙ = e^{sᵢₙ/τ − logaddexp(aᵢₚ, LNᵢ)}/τ; each over the
  * pair count P, carried back through s = U·Uᵀ and the normalisation.
  *
+ * An anchor whose label no other row has forms no pair: PML's mean over pairs leaves it out
+ * (`singletons` 'drop', the default); 'zero' counts it as one term of 0, dividing by P + S for
+ * S such anchors (its own row's loss 0, not null). It is a negative of the other rows either way.
+ *
  * @example
  * // Rows 1, 2 share a label, row 3 does not: each of the 2 pairs sees only row 3 as a negative.
  * pairNtxentByRow(fromRows([[1, 0], [0.8, 0.6], [0, 1]]), [0, 0, 1], 0.5, source).loss
@@ -160,6 +168,7 @@ export function pairNtxentByRow(
   temperature: number,
   source: MessageParam,
   normalize = true,
+  singletons: Singletons = 'drop',
 ): PairNtxentRows {
   const n = embeddings.rows;
   checkLabelCount(labels.length, n, source);
@@ -171,6 +180,8 @@ export function pairNtxentByRow(
   });
   const pairs = positives.reduce((a, b) => a + b, 0);
   if (pairs === 0) throw new XentError('err.noPositives', { rows: n });
+  const alone = singletons === 'zero' ? positives.filter((count) => count === 0).length : 0;
+  const terms = pairs + alone;
   const self = selfSimilarity(embeddings, source, normalize);
   if (!normalize) checkLogits(self.similarity, temperature);
   const s = self.similarity;
@@ -188,7 +199,7 @@ export function pairNtxentByRow(
   let total = 0;
   for (let i = 0; i < n; i++) {
     if (positives[i] === 0) {
-      losses.push(null);
+      losses.push(singletons === 'zero' ? 0 : null);
       continue;
     }
     let rowTotal = 0;
@@ -207,11 +218,11 @@ export function pairNtxentByRow(
       let logShare = -Infinity;
       for (let p = 0; p < n; p++) {
         if (p === i || !same(i, p)) continue;
-        into[p] = -sigmoid(negatives[i] - logit(i, p)) / (pairs * temperature);
+        into[p] = -sigmoid(negatives[i] - logit(i, p)) / (terms * temperature);
         logShare = logAddExp(-logAddExp(logit(i, p), negatives[i]), logShare);
       }
       for (let j = 0; j < n; j++)
-        if (j !== i && !same(i, j)) into[j] = Math.exp(logit(i, j) + logShare) / (pairs * temperature);
+        if (j !== i && !same(i, j)) into[j] = Math.exp(logit(i, j) + logShare) / (terms * temperature);
     },
   };
   return {
@@ -220,7 +231,8 @@ export function pairNtxentByRow(
     positives,
     losses,
     pairs,
-    loss: total / pairs,
+    terms,
+    loss: total / terms,
     gradient: () => selfBackward(self, gradSimilarity),
   };
 }

@@ -10,3 +10,55 @@ export { checkTemperature };
 export function checkEvenRows(rows: number, source: MessageParam): void {
   if (rows % 2 !== 0) throw new XentError('err.oddRows', { rows, source });
 }
+
+/** The names of ntxent's options, as each caller spells them in errors. */
+export interface NtxentOptionNames {
+  readonly labels: string;
+  readonly pairs: string;
+  readonly contrastMode: string;
+  readonly baseTemperature: string;
+  readonly singletons: string;
+}
+
+export const NTXENT_CLI_NAMES: NtxentOptionNames = {
+  labels: '--labels',
+  pairs: '--pairs',
+  contrastMode: '--contrast-mode',
+  baseTemperature: '--base-temperature',
+  singletons: '--singletons',
+};
+
+/**
+ * Which options go together: labels (pytorch-metric-learning's multi-positive NT-Xent) set the
+ * positives and the anchors themselves, so they take no pairing, contrast mode or base
+ * temperature (refused, not ignored); singletons (an anchor whose label no other row has) exist
+ * only with labels.
+ */
+export function checkNtxentOptionChoice(
+  given: {
+    readonly labels: boolean;
+    readonly pairs: boolean;
+    readonly contrastMode: boolean;
+    readonly baseTemperature: boolean;
+    readonly singletons: boolean;
+  },
+  names: NtxentOptionNames = NTXENT_CLI_NAMES,
+): void {
+  if (given.labels) {
+    const other = given.pairs
+      ? names.pairs
+      : given.contrastMode
+        ? names.contrastMode
+        : given.baseTemperature
+          ? names.baseTemperature
+          : undefined;
+    if (other !== undefined)
+      throw new XentError('err.ntxent.labelsWith', { labels: names.labels, option: other }, true);
+  } else if (given.singletons) {
+    throw new XentError(
+      'err.ntxent.singletonsNeedLabels',
+      { singletons: names.singletons, labels: names.labels },
+      true,
+    );
+  }
+}

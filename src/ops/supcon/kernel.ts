@@ -40,6 +40,7 @@ function positiveCounts(labels: readonly number[]): number[] {
 
 /** What an anchor without a positive adds: nothing ('drop', xent and PML), or 0 to the mean ('zero', SupContrast's current code). */
 export type Singletons = 'drop' | 'zero';
+export const SINGLETONS: readonly Singletons[] = ['drop', 'zero'];
 
 /**
  * The conventions the libraries differ by (see README, "Conventions of the libraries"):
