@@ -7,11 +7,16 @@
 //   import { softmax, crossEntropy } from 'xent';
 //   softmax([2, 0.5, -1]);                  // [0.7856, 0.1753, 0.0391] (to 4 decimals)
 //   crossEntropy([[2, 0.5, -1]], [0]).loss; // 0.2413
+//
+// The contrastive losses take `preset: 'open_clip' | 'hf' | 'simclr' | 'supcontrast' | 'pml'`,
+// the CLI's --as from the same table (PRESETS), and every other library's convention as an
+// option (gradLogScale, local loss, labels, baseTemperature, contrastMode, singletons, …).
 
 export { softmax, logSoftmax, logSumExp, type Axis, type SoftmaxOptions } from './ops/softmax/library.js';
 export {
   crossEntropy,
   type Reduction,
+  type SmoothingStyle,
   type CrossEntropyOptions,
   type CrossEntropyResult,
 } from './ops/cross-entropy/library.js';
@@ -43,10 +48,27 @@ export {
   type RetrievalOptions,
   type RetrievalMetricsResult,
 } from './ops/retrieval/library.js';
-export { clipLoss, type ClipOptions, type ClipLossResult } from './ops/clip/library.js';
+export {
+  clipLoss,
+  type ClipOptions,
+  type ClipLocalEmbeddingOptions,
+  type ClipLocalLogitsOptions,
+  type ClipLossResult,
+  type ClipLocalLossResult,
+} from './ops/clip/library.js';
 export { sigLipLoss, type SigLipOptions, type SigLipLossResult } from './ops/siglip/library.js';
-export { ntXentLoss, type Pairing, type NtXentOptions, type NtXentLossResult } from './ops/ntxent/library.js';
+export {
+  ntXentLoss,
+  type Pairing,
+  type ContrastMode,
+  type Singletons,
+  type NtXentOptions,
+  type NtXentLossResult,
+} from './ops/ntxent/library.js';
 export { supConLoss, type SupConOptions, type SupConLossResult } from './ops/supcon/library.js';
+export { klDivergence, type KlOptions, type KlReduction, type KlResult } from './ops/kl/library.js';
+export { entropy, type EntropyResult } from './ops/entropy/library.js';
+export { PRESETS, LIBRARIES, type Library, type Preset } from './ops/presets.js';
 export type { EmbeddingPair } from './core/library-input.js';
 export { parseMatrix, type ParsedMatrix } from './text/library.js';
 export { toMatrix, toRows, type MatrixLike, type Rows, type Vector } from './core/library-input.js';

@@ -15,14 +15,18 @@ import { type CeCase, type Num, expectClose, loadOracle, toNumber } from './help
 const numbers = (rows: (number | Num)[][]) => rows.map((row) => row.map((x) => toNumber(x as Num)));
 
 const API = [
+  'LIBRARIES',
+  'PRESETS',
   'XentError',
   'binaryCrossEntropy',
   'clipLoss',
   'crossEntropy',
   'distillationLoss',
+  'entropy',
   'focalLoss',
   'hingeLoss',
   'infoNceLoss',
+  'klDivergence',
   'languageModelLoss',
   'logSoftmax',
   'logSumExp',

@@ -17,11 +17,12 @@ import {
   type CeEvaluation,
   crossEntropyChance,
   evaluateCrossEntropy,
+  hessianBlocks,
   kernelOptions,
+  rowLogSumExp,
   targetDistributions,
 } from '../ops/cross-entropy/metrics.js';
 import { crossEntropyHessian } from '../ops/cross-entropy/kernel.js';
-import { logSumExp } from '../core/log-sum-exp.js';
 import { chanceReport } from './chance.js';
 import { type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from '../ops/cross-entropy/spec.js';
 import {
@@ -233,23 +234,6 @@ function summaryOf(t: Translator, spec: CeSpec, r: CeEvaluation): SummaryLine[] 
     summary.push({ label, value: r.perplexity });
   }
   return summary;
-}
-
-/** log Σ_c exp(z_c / T) of each row: the softmax's denominator, what the loss subtracts z_y/T from. */
-function rowLogSumExp(input: Matrix, temperature: number): number[] {
-  const row = new Float64Array(input.cols);
-  return Array.from({ length: input.rows }, (_, i) => {
-    const z = rowView(input, i);
-    for (let c = 0; c < input.cols; c++) row[c] = z[c] / temperature;
-    return logSumExp(row);
-  });
-}
-
-/** The Hessian's row blocks (C×C each) as JSON: one matrix per row of the input. */
-function hessianBlocks(h: Matrix, classes: number): number[][][] {
-  return Array.from({ length: h.rows / classes }, (_, n) =>
-    Array.from({ length: classes }, (_, i) => Array.from(rowView(h, n * classes + i))),
-  );
 }
 
 /** One table per row: the Hessian of the loss w.r.t. that row's logits (or probabilities). */

@@ -24,7 +24,6 @@ import { chanceReport } from './chance.js';
 import { presetOption, readPreset } from './presets.js';
 import { clipLocalReport } from './clip-local.js';
 import { pairMatch } from '../ops/siglip/kernel.js';
-import { XentError } from '../core/errors.js';
 import { readNumberOption } from '../text/option-values.js';
 import { type InfoUnit, inUnit, rowsInUnit, unitJson } from '../core/units.js';
 import type { SummaryLine } from '../report/report.js';
@@ -40,7 +39,7 @@ import {
 } from './contrastive-tables.js';
 import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './loss-options.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
-import { checkClipLogits } from '../ops/clip/validate.js';
+import { checkClipInputChoice, checkClipLogits } from '../ops/clip/validate.js';
 import { DTYPE_OPTIONS, readDtype, replayKey, withReplay } from './replay.js';
 import { explainReplay } from '../teach/dtype.js';
 import { type Replay, replay } from '../core/replay.js';
@@ -69,11 +68,16 @@ function recallJson(recall: Map<number, number>): Record<string, number> {
 async function readClipSpec(options: OptionValues, context: SpecContext): Promise<ClipSpec> {
   const preset = readPreset(options.as as string | undefined, 'clip');
   const pair = await readEmbeddingPair(options, context);
-  const local = readLocal(options, pair !== undefined);
   const textLogitsText = options.textLogits as string | undefined;
-  if (textLogitsText !== undefined && pair) throw new XentError('err.clip.textLogitsNeeds', {}, true);
-  if (options.labelOffset !== undefined && textLogitsText === undefined)
-    throw new XentError('err.clip.offsetNeeds', {}, true);
+  checkClipInputChoice({
+    embeddings: pair !== undefined,
+    worldSize: options.worldSize !== undefined,
+    rank: options.rank !== undefined,
+    textLogits: textLogitsText !== undefined,
+    labelOffset: options.labelOffset !== undefined,
+    labels: options.labels !== undefined,
+  });
+  const local = readLocal(options);
   const { scale, temperature } = readScaleOrTemperature(options, preset.scale ?? 1);
   // The replay covers a logits matrix (scaled or not); embeddings go through norms and a product.
   const precision = readDtype(options, 'clip', [
@@ -112,12 +116,11 @@ function clipReplay(matrix: Matrix, spec: ClipSpec): Replay<ClipReplayed> {
   return replay(spec.precision!, (a, trace) => clipReplayed(matrix, spec.scale, spec.precision!.naive, a, trace));
 }
 
-/** --world-size W and --rank R (open_clip's local_loss), together and with embeddings; checked against the rows by the kernel. */
-function readLocal(options: OptionValues, embeddings: boolean): ClipSpec['local'] {
+/** --world-size W and --rank R (open_clip's local_loss; checkClipInputChoice has seen them together); checked against the rows by the kernel. */
+function readLocal(options: OptionValues): ClipSpec['local'] {
   const size = options.worldSize as string | undefined;
   const rank = options.rank as string | undefined;
-  if (size === undefined && rank === undefined) return undefined;
-  if (size === undefined || rank === undefined || !embeddings) throw new XentError('err.clip.worldSizeNeeds', {}, true);
+  if (size === undefined || rank === undefined) return undefined;
   return { worldSize: readNumberOption(size, '--world-size'), rank: readNumberOption(rank, '--rank') };
 }
 
@@ -177,7 +180,6 @@ export const clipCommand: CommandSpec = defineCommand<ClipSpec>({
     checkNoMatrixWithPair(input, pair);
     // One rank of open_clip's local_loss: two n × M logits matrices, not one square one.
     if (spec.local || spec.textLogits) {
-      if (spec.labels) throw new XentError('err.clip.labelsLocal', {}, true);
       return clipLocalReport(input, spec, context);
     }
 

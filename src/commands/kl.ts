@@ -3,15 +3,14 @@ import { type CommandSpec, defineCommand } from './command.js';
 import { unitMistakes } from '../teach/expect-diagnose.js';
 import { explainKl } from '../teach/explain/information.js';
 import { XentError } from '../core/errors.js';
-import { mapMatrix, rowView } from '../core/matrix.js';
+import { rowView } from '../core/matrix.js';
 import { inUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { type KlPair, crossFromLog, entropyFromLog, klElements, klFromLogs, klReduced } from '../ops/kl/kernel.js';
 import { DISTILL_REDUCTIONS } from '../ops/distill/spec.js';
-import { softmax } from '../ops/softmax/kernel.js';
-import { checkSoftmaxInput } from '../ops/softmax/validate.js';
 import { readChoice, readTemperature } from '../text/option-values.js';
 import type { KlSpec } from '../ops/kl/spec.js';
-import { checkKlInputs } from '../ops/kl/validate.js';
+import { checkKlInputChoice } from '../ops/kl/validate.js';
+import { klPairOf } from '../ops/kl/pair.js';
 import { rowLabels } from '../report/labels.js';
 import { type Report, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_INFO_OPTION, readBase, unitLabel } from './loss-options.js';
@@ -52,8 +51,7 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     }
     const logits = options.logits === true;
     const logTarget = options.logTarget === true;
-    if (logits && logTarget) throw new XentError('err.kl.logitsAndLogTarget', {}, true);
-    if (!logits && options.temperature !== undefined) throw new XentError('err.kl.temperatureNeedsLogits', {}, true);
+    checkKlInputChoice({ logits, logTarget, temperature: options.temperature !== undefined });
     const reductionText = options.reduction as string | undefined;
     return {
       unit,
@@ -148,31 +146,10 @@ const KL_REDUCTION_NOTES = {
   none: 'note.kl.none',
 } as const;
 
-/**
- * P and Q with their logarithms, from the spec's inputs, checked: distributions as given,
- * softmax(x / T) of logits, or P from log P (--log-target) whose rows must then sum to 1.
- */
+/** P and Q with their logarithms, from the spec's inputs, checked (ops/kl/pair.ts). */
 function klPair(spec: KlSpec): KlPair {
-  const sources = {
+  return klPairOf(spec.p, spec.q, spec.inputs, spec.temperature, {
     p: { key: 'source.option', params: { option: '--p' } },
     q: { key: 'source.option', params: { option: '--q' } },
-  } as const;
-  const { p, q } = spec;
-  if (p.rows !== q.rows || p.cols !== q.cols)
-    throw new XentError('err.kl.shape', { pRows: p.rows, pCols: p.cols, qRows: q.rows, qCols: q.cols });
-  if (spec.inputs === 'logits') {
-    checkSoftmaxInput(p, 'row', sources.p);
-    checkSoftmaxInput(q, 'row', sources.q);
-    const sp = softmax(p, spec.temperature, 'row');
-    const sq = softmax(q, spec.temperature, 'row');
-    return { p: sp.probs, logP: sp.logProbs, q: sq.probs, logQ: sq.logProbs };
-  }
-  const probsP = spec.inputs === 'log-target' ? mapMatrix(p, Math.exp) : p;
-  checkKlInputs(probsP, q, sources);
-  return {
-    p: probsP,
-    logP: spec.inputs === 'log-target' ? p : mapMatrix(p, Math.log),
-    q,
-    logQ: mapMatrix(q, Math.log),
-  };
+  });
 }

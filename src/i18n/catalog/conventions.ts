@@ -126,8 +126,8 @@ export const conventionsEn = {
     'label smoothing ε = {eps}, ε/(C − 1) style: 1 − ε on the target, ε/{others} on each other class',
   'ce.note.sampleWeight':
     "sample weights (Keras's sample_weight): each row's loss times its weight; mean = Σ / {rows} rows counted (Keras's sum_over_batch_size)",
-  'err.ce.sampleWeightCount': '--sample-weight has {count} weights for {rows} rows: give one per row',
-  'err.ce.othersOneClass': '--smoothing-style others spreads ε over the other classes, and this input has one class',
+  'err.ce.sampleWeightCount': '{option} has {count} weights for {rows} rows: give one per row',
+  'err.ce.othersOneClass': '{option} others spreads ε over the other classes, and this input has one class',
   'err.ce.explainConvention':
     "--explain derives PyTorch's cross-entropy and does not take {option}: leave out --explain, or the option",
   // clip: open_clip's local_loss.
@@ -275,8 +275,8 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'ce.note.smoothingOthers': '标签平滑 ε = {eps}，ε/(C − 1) 方式：目标类 1 − ε，其余每类 ε/{others}',
   'ce.note.sampleWeight':
     '样本权重（Keras 的 sample_weight）：每行的损失乘以其权重；mean = Σ / 计入的 {rows} 行（Keras 的 sum_over_batch_size）',
-  'err.ce.sampleWeightCount': '--sample-weight 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
-  'err.ce.othersOneClass': '--smoothing-style others 把 ε 分给其余各类，而此输入只有一类',
+  'err.ce.sampleWeightCount': '{option} 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
+  'err.ce.othersOneClass': '{option} others 把 ε 分给其余各类，而此输入只有一类',
   'err.ce.explainConvention': '--explain 推导的是 PyTorch 的交叉熵，不接受 {option}：请去掉 --explain 或该选项',
   'help.opt.worldSize':
     '当 --image 与 --text 是从 W 个进程收集的整个批次（按进程依次排列）时：在 --rank 指定的进程上计算 open_clip 的 local_loss，即其 n 张图像与 n 段文本分别对全部文本与图像',

@@ -25,6 +25,10 @@ export interface BinaryCrossEntropyOptions {
   readonly reduction?: Reduction;
   /** The input holds probabilities in [0, 1] instead of logits (`--probs`). */
   readonly probs?: boolean;
+  /** Keras's label smoothing ε in [0, 1] (`--label-smoothing`): targets y·(1 − ε) + ε/2. */
+  readonly labelSmoothing?: number;
+  /** Keras's BinaryCrossentropy (`--per-row`): a loss per row, the mean over its elements; 'sum' adds the rows. */
+  readonly perRow?: boolean;
 }
 
 export interface BinaryCrossEntropyResult {
@@ -38,8 +42,10 @@ export interface BinaryCrossEntropyResult {
   readonly meanLoss: number;
   /** Share of elements where p > 0.5 agrees with target > 0.5. */
   readonly accuracy: number;
-  /** ∂loss/∂input (logits, or the probabilities with `probs`); for 'none', of Σ losses. */
+  /** ∂loss/∂input (logits, or the probabilities with `probs`); for 'none', of Σ losses (of Σ rowLosses with `perRow`). */
   readonly grad: number[][];
+  /** With `perRow`: each row's loss, the mean over its elements (Keras's losses). */
+  readonly rowLosses?: number[];
 }
 
 /**
@@ -71,12 +77,21 @@ export function binaryCrossEntropy(
       : {}),
     reduction,
     inputIsProbs,
+    ...(options.labelSmoothing !== undefined ? { labelSmoothing: options.labelSmoothing } : {}),
+    ...(options.perRow === true ? { perRow: true } : {}),
     unit: NATS,
     grad: true,
   };
   checkBceOptions(spec, NAMES);
   checkBceInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits');
-  const result = bceOf(m, spec.targets, { posWeight: spec.posWeight, weight: spec.weight, reduction, inputIsProbs });
+  const result = bceOf(m, spec.targets, {
+    posWeight: spec.posWeight,
+    weight: spec.weight,
+    reduction,
+    inputIsProbs,
+    labelSmoothing: spec.labelSmoothing,
+    perRow: spec.perRow,
+  });
   return {
     probs: toRows(result.probs),
     losses: toRows(result.losses),
@@ -84,5 +99,6 @@ export function binaryCrossEntropy(
     meanLoss: result.meanLoss,
     accuracy: elementAccuracy(result.probs, spec.targets),
     grad: toRows(result.grad),
+    ...(result.rowLosses ? { rowLosses: Array.from(result.rowLosses) } : {}),
   };
 }

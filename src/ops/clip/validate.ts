@@ -73,3 +73,24 @@ export function checkClipLogits(logits: Matrix, source: MessageParam, command = 
   checkSoftmaxInput(logits, 'col', source);
   checkClipShape(logits.rows, logits.cols, command);
 }
+
+/**
+ * Which of clip's inputs go together: open_clip's local_loss is one rank's rows, either from
+ * the whole batch's embeddings (world size and rank, together) or from the rank's two logits
+ * matrices (the text→image logits beside the input, with the label offset); labels are for a
+ * whole batch's square logits.
+ */
+export function checkClipInputChoice(given: {
+  readonly embeddings: boolean;
+  readonly worldSize: boolean;
+  readonly rank: boolean;
+  readonly textLogits: boolean;
+  readonly labelOffset: boolean;
+  readonly labels: boolean;
+}): void {
+  if ((given.worldSize || given.rank) && (!given.worldSize || !given.rank || !given.embeddings))
+    throw new XentError('err.clip.worldSizeNeeds', {}, true);
+  if (given.textLogits && given.embeddings) throw new XentError('err.clip.textLogitsNeeds', {}, true);
+  if (given.labelOffset && !given.textLogits) throw new XentError('err.clip.offsetNeeds', {}, true);
+  if (given.labels && (given.worldSize || given.textLogits)) throw new XentError('err.clip.labelsLocal', {}, true);
+}

@@ -2,16 +2,22 @@
 // same validator (validate.ts), the same kernel and metrics.
 import { type MatrixLike, choice, isVector, toList, toMatrix, toRows } from '../../core/library-input.js';
 import { NATS } from '../../core/units.js';
-import type { Reduction } from './kernel.js';
-import { evaluateCrossEntropy } from './metrics.js';
+import { type Reduction, type SmoothingStyle, crossEntropyHessian } from './kernel.js';
+import { evaluateCrossEntropy, hessianBlocks, kernelOptions, rowLogSumExp, targetDistributions } from './metrics.js';
 import { type CeOptionNames, type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from './spec.js';
 import { checkCeInput, checkCeOptions, checkProbsTemperature, checkTargetChoice } from './validate.js';
 
-export type { Reduction };
+export type { Reduction, SmoothingStyle };
 
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
 /** The library's option names, in its errors. */
-const NAMES: CeOptionNames = { target: 'target', weight: 'weight' };
+const NAMES: CeOptionNames = {
+  target: 'target',
+  weight: 'weight',
+  sampleWeight: 'sampleWeight',
+  smoothingStyle: 'smoothingStyle',
+};
+const SMOOTHING_STYLES: readonly SmoothingStyle[] = ['torch', 'others'];
 
 export interface CrossEntropyOptions {
   /** Class weights w_c, one per class, finite and ≥ 0 (`-w`); all 1 when absent. */
@@ -20,6 +26,12 @@ export interface CrossEntropyOptions {
   readonly ignoreIndex?: number;
   /** Label smoothing ε in [0, 1] (`--label-smoothing`); default 0. */
   readonly labelSmoothing?: number;
+  /** How ε is spread (`--smoothing-style`): 'torch' (ε/C on every class, PyTorch and Keras; default) or 'others' (ε/(C − 1) on the other classes, as tutorials teach it). */
+  readonly smoothingStyle?: SmoothingStyle;
+  /** One weight per row, finite and ≥ 0 (`--sample-weight`, Keras's sample_weight): 'mean' is Σ w·loss / N. */
+  readonly sampleWeight?: readonly number[];
+  /** Also give each row's Hessian w.r.t. its logits (`--hessian`): `hessian` in the result. */
+  readonly hessian?: boolean;
   /** 'mean' (default), 'sum' or 'none' (`-r`). */
   readonly reduction?: Reduction;
   /** Divide the logits by T before the softmax (`-t`); default 1. Not with `probs`. */
@@ -47,6 +59,12 @@ export interface CrossEntropyResult {
   readonly perplexity: number;
   /** ∂loss/∂input (∂Σ losses for 'none'), w.r.t. the logits as given, or the probabilities with `probs`. */
   readonly grad: number[][];
+  /** The target distribution each row's loss uses (one-hot or soft, smoothed), unweighted; null for an ignored row. */
+  readonly targetProbs: (number[] | null)[];
+  /** log Σ_c exp(z_c / T) of each row, the softmax's denominator (absent with `probs`). */
+  readonly logSumExp?: number[];
+  /** With `hessian`: one C×C matrix per row, ∂²loss/∂z² of that row's logits (or probabilities with `probs`). */
+  readonly hessian?: number[][][];
 }
 
 /**
@@ -94,6 +112,9 @@ export function crossEntropy(
     temperature,
     ...(weight !== undefined ? { weight } : {}),
     labelSmoothing: options.labelSmoothing ?? 0,
+    smoothingStyle: choice(options.smoothingStyle, 'smoothingStyle', SMOOTHING_STYLES, 'torch'),
+    ...(options.sampleWeight !== undefined ? { sampleWeight: toList(options.sampleWeight, 'sampleWeight') } : {}),
+    hessian: options.hessian === true,
     reduction,
     topK: [1],
     unit: NATS,
@@ -102,6 +123,7 @@ export function crossEntropy(
   checkCeOptions(spec, NAMES);
   const checked = checkCeInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits', NAMES);
   const r = evaluateCrossEntropy(m, spec, checked);
+  const q = targetDistributions(checked, m.rows, m.cols, spec.labelSmoothing, spec.smoothingStyle);
   return {
     probs: toRows(r.nats.probs),
     logProbs: toRows(r.nats.logProbs),
@@ -111,5 +133,10 @@ export function crossEntropy(
     accuracy: r.accuracy,
     perplexity: r.perplexity,
     grad: toRows(r.nats.grad),
+    targetProbs: q.map((row) => (row === null ? null : Array.from(row))),
+    ...(inputIsProbs ? {} : { logSumExp: rowLogSumExp(m, temperature) }),
+    ...(spec.hessian
+      ? { hessian: hessianBlocks(crossEntropyHessian(r.nats, checked, kernelOptions(spec)), m.cols) }
+      : {}),
   };
 }

@@ -7,6 +7,7 @@ import { klFromLog } from '../kl/kernel.js';
 import { argmaxRows } from '../softmax/kernel.js';
 import { inUnit, matrixInUnit } from '../../core/units.js';
 import { CompensatedSum } from '../../core/compensated.js';
+import { logSumExp } from '../../core/log-sum-exp.js';
 import {
   type CrossEntropyOptions,
   type CrossEntropyResult,
@@ -293,4 +294,21 @@ export function crossEntropyChance(
     ? countedRows(targets, rows)
     : meanDenominatorOf(targets, rows, options.weight);
   return (perClass * mass.value()) / unit / denominator;
+}
+
+/** log Σ_c exp(z_c / T) of each row: the softmax's denominator, what the loss subtracts z_y/T from. */
+export function rowLogSumExp(input: Matrix, temperature: number): number[] {
+  const row = new Float64Array(input.cols);
+  return Array.from({ length: input.rows }, (_, i) => {
+    const z = rowView(input, i);
+    for (let c = 0; c < input.cols; c++) row[c] = z[c] / temperature;
+    return logSumExp(row);
+  });
+}
+
+/** The Hessian's row blocks (C×C each) as JSON: one matrix per row of the input. */
+export function hessianBlocks(h: Matrix, classes: number): number[][][] {
+  return Array.from({ length: h.rows / classes }, (_, n) =>
+    Array.from({ length: classes }, (_, i) => Array.from(rowView(h, n * classes + i))),
+  );
 }

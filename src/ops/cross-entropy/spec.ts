@@ -60,6 +60,14 @@ export interface CeSpec {
 export interface CeOptionNames {
   readonly target: string;
   readonly weight: string;
+  /** Only ce has these (absent: the CLI's flags). */
+  readonly sampleWeight?: string;
+  readonly smoothingStyle?: string;
 }
 
-export const CLI_NAMES: CeOptionNames = { target: '-y, --target', weight: '-w, --weight' };
+export const CLI_NAMES: CeOptionNames = {
+  target: '-y, --target',
+  weight: '-w, --weight',
+  sampleWeight: '--sample-weight',
+  smoothingStyle: '--smoothing-style',
+};

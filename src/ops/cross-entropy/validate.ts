@@ -166,7 +166,7 @@ export function checkCeOptions(spec: CeSpec, names: CeOptionNames = CLI_NAMES): 
     checkIgnoreIndex(spec.targets.ignoreIndex);
   if (spec.targets.kind === 'probs') checkTargetProbs(spec.targets.probs);
   checkTopK(spec.topK);
-  if (spec.sampleWeight) checkWeights(spec.sampleWeight, '--sample-weight');
+  if (spec.sampleWeight) checkWeights(spec.sampleWeight, names.sampleWeight ?? '--sample-weight');
 }
 
 /**
@@ -193,10 +193,14 @@ export function checkCeInput(
   }
   checkTopKClasses(spec.topK, input.cols);
   if (spec.sampleWeight && spec.sampleWeight.length !== input.rows)
-    throw new XentError('err.ce.sampleWeightCount', { count: spec.sampleWeight.length, rows: input.rows }, true);
+    throw new XentError(
+      'err.ce.sampleWeightCount',
+      { option: names.sampleWeight ?? '--sample-weight', count: spec.sampleWeight.length, rows: input.rows },
+      true,
+    );
   // ε/(C − 1) needs another class to spread over.
   if (spec.smoothingStyle === 'others' && spec.labelSmoothing > 0 && input.cols < 2)
-    throw new XentError('err.ce.othersOneClass', {}, true);
+    throw new XentError('err.ce.othersOneClass', { option: names.smoothingStyle ?? '--smoothing-style' }, true);
   return targets;
 }
 

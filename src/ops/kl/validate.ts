@@ -22,3 +22,13 @@ export function checkKlInputs(
   checkDistributions(p, sources.p);
   checkDistributions(q, sources.q);
 }
+
+/** How P and Q are given: logits (with a temperature) and a log target say two things of P; a temperature needs logits. */
+export function checkKlInputChoice(given: {
+  readonly logits: boolean;
+  readonly logTarget: boolean;
+  readonly temperature: boolean;
+}): void {
+  if (given.logits && given.logTarget) throw new XentError('err.kl.logitsAndLogTarget', {}, true);
+  if (!given.logits && given.temperature) throw new XentError('err.kl.temperatureNeedsLogits', {}, true);
+}

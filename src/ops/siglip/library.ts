@@ -4,11 +4,19 @@ import {
   type MatrixLike,
   embeddingPair,
   isEmbeddingPair,
+  toList,
   toMatrix,
   toRows,
 } from '../../core/library-input.js';
+import { materialize } from '../../core/matrix.js';
+import { gradLogScale } from '../clip/metrics.js';
+import { type Library, presetFor } from '../presets.js';
 import { checkFinite, checkLogitsOnlyOptions, checkScale } from './validate.js';
-import { siglipFromEmbeddings, siglipLoss } from './kernel.js';
+import { type SiglipRows, siglipFromEmbeddingsByRow, siglipLossByRow } from './kernel.js';
+
+/** SigLIP's initial scale t and bias b (the paper's t' = log 10, b = −10). */
+const DEFAULT_SCALE = 10;
+const DEFAULT_BIAS = -10;
 
 export interface SigLipOptions {
   /** The scale t (`-s`); default 10. Embeddings only. */
@@ -17,6 +25,10 @@ export interface SigLipOptions {
   readonly bias?: number;
   /** L2-normalise the embeddings first (default true). Embeddings only. */
   readonly normalize?: boolean;
+  /** One label per pair (`--labels`): image i and text j match (target +1) when their labels are equal. */
+  readonly labels?: readonly number[];
+  /** A library's initial t and b (`--as`): 'open_clip' or 'hf' (10 and −10, xent's defaults too). */
+  readonly preset?: Library;
 }
 
 export interface SigLipLossResult {
@@ -33,6 +45,9 @@ export interface SigLipLossResult {
   readonly gradImage?: number[][];
   readonly gradText?: number[][];
   readonly gradScale?: number;
+  /** ∂loss/∂log t = t·∂loss/∂t: the gradient open_clip and Hugging Face apply to logit_scale. */
+  readonly gradLogScale?: number;
+  /** ∂loss/∂b, the gradient of their logit_bias. */
   readonly gradBias?: number;
 }
 
@@ -47,30 +62,34 @@ export interface SigLipLossResult {
  * sigLipLoss({ image: [[1, 2]], text: [[2, 4]] }).loss // logit 0: log 2 ≈ 0.6931
  */
 export function sigLipLoss(input: MatrixLike | EmbeddingPair, options: SigLipOptions = {}): SigLipLossResult {
+  const preset = presetFor('siglip', options.preset, 'preset');
+  const labels = options.labels === undefined ? undefined : toList(options.labels, 'labels');
   if (isEmbeddingPair(input)) {
     const { image, text } = embeddingPair(input);
-    const scale = options.scale === undefined ? 10 : checkScale({ value: options.scale }, 'scale');
-    const bias = options.bias === undefined ? -10 : checkFinite({ value: options.bias }, 'bias');
-    const e = siglipFromEmbeddings(image, text, scale, bias, options.normalize !== false);
+    const scale = checkScale({ value: options.scale ?? preset.scale ?? DEFAULT_SCALE }, 'scale');
+    const bias = checkFinite({ value: options.bias ?? preset.bias ?? DEFAULT_BIAS }, 'bias');
+    const e = siglipFromEmbeddingsByRow(image, text, scale, bias, options.normalize !== false, labels);
+    const g = e.gradients();
     return {
       ...plainSiglip(e),
       similarity: toRows(e.similarity),
-      gradImage: toRows(e.gradImage),
-      gradText: toRows(e.gradText),
-      gradScale: e.gradScale,
-      gradBias: e.gradBias,
+      gradImage: toRows(g.gradImage),
+      gradText: toRows(g.gradText),
+      gradScale: g.gradScale,
+      gradLogScale: gradLogScale(g.gradScale, scale),
+      gradBias: g.gradBias,
     };
   }
   checkLogitsOnlyOptions((['scale', 'bias', 'normalize'] as const).filter((option) => options[option] !== undefined));
-  return plainSiglip(siglipLoss(toMatrix(input, 'the logits')));
+  return plainSiglip(siglipLossByRow(toMatrix(input, 'the logits'), labels));
 }
 
-function plainSiglip(r: ReturnType<typeof siglipLoss>): SigLipLossResult {
+function plainSiglip(r: SiglipRows): SigLipLossResult {
   return {
     logits: toRows(r.logits),
-    probs: toRows(r.probs),
+    probs: toRows(materialize(r.probs)),
     rowLosses: Array.from(r.rowLosses),
     loss: r.loss,
-    gradLogits: toRows(r.gradLogits),
+    gradLogits: toRows(materialize(r.gradLogits)),
   };
 }
