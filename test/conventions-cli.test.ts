@@ -96,6 +96,36 @@ describe('ntxent and supcon conventions', () => {
     const supcon = (await json(['supcon', rows, '-y', '0,0,0,1,1', '-t', '0.5'])).loss as number;
     expect(pml).toBeLessThan(supcon);
   });
+  it("--labels --singletons: PML's mean over pairs leaves an anchor alone out (drop, the default); zero counts it as a term of 0", async () => {
+    const rows = '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7';
+    const drop = await json(['ntxent', rows, '-y', '0,0,1,1,2', '--as', 'pml']);
+    const zero = await json(['ntxent', rows, '-y', '0,0,1,1,2', '--as', 'pml', '--singletons', 'zero']);
+    expect(await json(['ntxent', rows, '-y', '0,0,1,1,2', '--as', 'pml', '--singletons', 'drop'])).toEqual(drop);
+    expect([drop.singletons, zero.singletons, drop.pairs, zero.pairs]).toEqual(['drop', 'zero', 4, 4]);
+    expect((drop.losses as unknown[])[4]).toBeNull();
+    expect((zero.losses as unknown[])[4]).toBe(0);
+    // 4 pairs, 1 anchor alone: the same sum over 5 terms, its gradient 4/5 of drop's.
+    expect(zero.loss as number).toBeCloseTo(((drop.loss as number) * 4) / 5, 15);
+    const g = (r: Record<string, unknown>) => (r.grad as number[][]).flat();
+    g(zero).forEach((v, k) => expect(v).toBeCloseTo((g(drop)[k] * 4) / 5, 14));
+    // Each pair against the 3 rows of other labels: ln 4 per pair, over 4 pairs or 5 terms.
+    expect(drop.chance as number).toBeCloseTo(Math.log(4), 15);
+    expect(zero.chance as number).toBeCloseTo((4 * Math.log(4)) / 5, 15);
+    // Without an anchor alone, zero and drop agree.
+    expect((await json(['ntxent', rows, '-y', '0,0,1,1,1', '--singletons', 'zero'])).loss).toBe(
+      (await json(['ntxent', rows, '-y', '0,0,1,1,1'])).loss,
+    );
+    const table = (await xent(['ntxent', rows, '-y', '0,0,1,1,2', '--singletons', 'zero', '-f', 'table'])).stdout;
+    expect(table).toContain('no positive for row(s) 5: counted as 0 in the mean (--singletons zero)');
+    expect(table).toContain('over the pairs and the 1 anchor(s) alone counted as 0');
+    const dropTable = (await xent(['ntxent', rows, '-y', '0,0,1,1,2', '-f', 'table'])).stdout;
+    expect(dropTable).toContain('no positive for row(s) 5: left out of the mean (null in JSON)');
+    const help = (await xent(['ntxent', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--singletons <drop|zero>');
+    expect(help).toContain("drop (left out of the mean over pairs, default, as pytorch-metric-learning's NTXentLoss)");
+    const zh = (await xent(['ntxent', '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout.replace(/\s+/g, '');
+    expect(zh).toContain('drop（不计入对正样本对的平均，默认，与pytorch-metric-learning的NTXentLoss相同）');
+  });
   it('the default temperatures: xent 0.5 and 0.07, SimCLR 0.1, PML 0.07 and 0.1, SupContrast 0.07', async () => {
     expect((await json(['ntxent', VIEWS])).temperature).toBe(0.5);
     expect((await json(['ntxent', VIEWS, '--as', 'simclr'])).temperature).toBe(0.1);
@@ -169,6 +199,16 @@ describe('errors, in both languages', () => {
       ['ntxent', VIEWS, '-y', '0,1,0,1', '--pairs', 'adjacent'],
       "xent: error: --labels (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no --pairs: leave it out\nTry 'xent ntxent --help'.",
       "xent: 错误: --labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 --pairs：请去掉它\n请运行 'xent ntxent --help' 查看用法。",
+    ],
+    [
+      ['ntxent', VIEWS, '--singletons', 'zero'],
+      "xent: error: --singletons is for --labels: without labels every row has its one partner, so no anchor is alone\nTry 'xent ntxent --help'.",
+      "xent: 错误: --singletons 只用于 --labels：没有标签时每一行都恰有一个配对的视图，不存在落单的锚点\n请运行 'xent ntxent --help' 查看用法。",
+    ],
+    [
+      ['ntxent', VIEWS, '-y', '0,1,0,1', '--singletons', 'all'],
+      "xent: error: option --singletons takes one of drop, zero, got 'all'\nTry 'xent ntxent --help'.",
+      "xent: 错误: 选项 --singletons 只能取 drop, zero 之一，收到的是“all”\n请运行 'xent ntxent --help' 查看用法。",
     ],
     [
       ['kl', '--p', '1,2', '--q', '2,1', '--logits', '--log-target'],
