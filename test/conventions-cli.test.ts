@@ -230,11 +230,6 @@ describe('ce and bce as Keras and the tutorials compute them', () => {
       "xent: 错误: --sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
     ],
     [
-      ['ce', LOGITS, '-y', '0,1', '--sample-weight', '1,2', '--explain'],
-      "xent: error: --explain derives PyTorch's cross-entropy and does not take --sample-weight: leave out --explain, or the option\nTry 'xent ce --help'.",
-      "xent: 错误: --explain 推导的是 PyTorch 的交叉熵，不接受 --sample-weight：请去掉 --explain 或该选项\n请运行 'xent ce --help' 查看用法。",
-    ],
-    [
       ['ce', LOGITS, '-y', '0,1', '--smoothing-style', 'keras'],
       "xent: error: option --smoothing-style takes one of torch, others, got 'keras'\nTry 'xent ce --help'.",
       "xent: 错误: 选项 --smoothing-style 只能取 torch, others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",

@@ -53,9 +53,7 @@ function writeUps(): string[][] {
       if (/@|-i |-f |--lang/.test(example)) continue;
       const argv = (example.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((w) => w.replace(/^"|"$/g, ''));
       runs.push(argv);
-      // (--explain refuses the options it does not derive: Keras's sample weights, ε/(C−1) smoothing.)
-      if (command.abilities.explain && !/--sample-weight|--smoothing-style others/.test(example))
-        runs.push([...argv, '--explain']);
+      if (command.abilities.explain) runs.push([...argv, '--explain']);
     }
   }
   return runs;

@@ -56,6 +56,9 @@ const ceCase = fc
     probs: fc.boolean(),
     weights: fc.option(fc.constantFrom(0.5, 1, 2, 3), { nil: undefined }),
     smoothing: fc.option(fc.constantFrom(0.05, 0.1, 0.3), { nil: undefined }),
+    // ε/(C − 1) on the other classes instead of PyTorch's ε/C, and Keras's sample weights.
+    others: fc.boolean(),
+    sampleWeights: fc.boolean(),
     reduction: fc.constantFrom('mean', 'sum', 'none'),
     temperature: fc.option(fc.constantFrom(0.5, 2, 3), { nil: undefined }),
     base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
@@ -76,6 +79,7 @@ const ceCase = fc
         maxLength: o.N,
       }),
       classWeights: fc.array(fc.constantFrom(0.5, 1, 2, 3), { minLength: o.C, maxLength: o.C }),
+      rowWeights: fc.array(fc.constantFrom(0, 0.5, 1, 2), { minLength: o.N, maxLength: o.N }),
       row: fc.integer({ min: 1, max: o.N }),
     }),
   )
@@ -84,7 +88,7 @@ const ceCase = fc
 describe('--explain ce: every number is the computed one, every direction its sign', () => {
   it('random option combinations', async () => {
     await fc.assert(
-      fc.asyncProperty(ceCase, async ({ o, logits, probRows, softRows, classes, classWeights, row }) => {
+      fc.asyncProperty(ceCase, async ({ o, logits, probRows, softRows, classes, classWeights, rowWeights, row }) => {
         const input = o.probs ? matrixText(probRows) : matrixText(logits.map((r) => r.map((v) => v / 10)));
         const argv = ['ce', input, '--grad', '-r', o.reduction, '-p', String(o.decimals), '--row', String(row)];
         const offset = o.oneBased ? 1 : 0;
@@ -95,6 +99,9 @@ describe('--explain ce: every number is the computed one, every direction its si
         const weight = o.weights !== undefined ? classWeights : undefined;
         if (weight) argv.push('-w', weight.join(','));
         if (o.smoothing !== undefined) argv.push('--label-smoothing', String(o.smoothing));
+        if (o.others) argv.push('--smoothing-style', 'others');
+        const sample = o.sampleWeights ? rowWeights : undefined;
+        if (sample) argv.push('--sample-weight', sample.join(','));
         if (o.temperature !== undefined && !o.probs) argv.push('-t', String(o.temperature));
         if (o.base !== undefined) argv.push('--base', o.base);
         const { json, e } = await explainJson(argv);
@@ -104,8 +111,11 @@ describe('--explain ce: every number is the computed one, every direction its si
         const ignored = !o.soft && classes[r] === null;
         if (!ignored) expect(checked, argv.join(' ')).toBeGreaterThan(o.probs ? 1 : 4);
 
-        // What 'mean' divides by: Σ w_y over the rows counted (their count unweighted), N for soft targets.
-        const den = o.soft ? o.N : classes.reduce<number>((s, y) => (y === null ? s : s + (weight ? weight[y] : 1)), 0);
+        // What 'mean' divides by: Σ w_y over the rows counted (their count unweighted), N for soft
+        // targets; with Keras's sample weights, the rows counted.
+        const den = o.soft
+          ? o.N
+          : classes.reduce<number>((s, y) => (y === null ? s : s + (weight && !sample ? weight[y] : 1)), 0);
         const share = o.reduction === 'mean' ? den : 1;
         const losses = (json.losses as unknown[]).map(jsonNumber);
         const grad = (json.grad as unknown[][])[r].map(jsonNumber);

@@ -44,6 +44,22 @@ describe('--explain: golden derivations in both languages', () => {
     ['ntxent', ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '-t', '0.5', '--explain', '--row', '2']],
     ['supcon', ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '--labels', '0,0,1,1', '-t', '0.5', '--explain']],
     ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
+    // Other libraries' conventions, derived with the row's numbers too.
+    ['ce-sample-weight', ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']],
+    [
+      'ce-smoothing-others',
+      [
+        'ce',
+        '2,0.5,-1; 0.3,1.8,0.2',
+        '-y',
+        '0,2',
+        '--label-smoothing',
+        '0.1',
+        '--smoothing-style',
+        'others',
+        '--explain',
+      ],
+    ],
   ])('%s', async (name, argv) => {
     for (const lang of ['en', 'zh']) {
       const r = await run(argv, lang);
@@ -224,6 +240,34 @@ describe('--explain ce: the statements issue 15 found wrong', () => {
   it('a step that overshoots says the loss rises', async () => {
     const r = await run(['ce', '0,0', '-y', '0', '-w', '9,9', '--label-smoothing', '0.5', '--explain']);
     expect(r.stdout).toMatch(/the loss rises\s+to 10.2244 \(before 6\.2383\): a step of η = 1 overshoots here/);
+  });
+});
+
+describe("--explain ce under Keras's conventions", () => {
+  it('sample weights: the row is s · ℓ, the mean divides by the rows counted, not Σ s', async () => {
+    const r = await run(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('L₁ = s₁ · ℓ₁ = 2.0 · 0.2413 = 0.4826');
+    expect(r.stdout).toContain('L = (0.4826 + 0.9771) / 2 = 0.7299');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('not divided by their sum Σ sₙ = 2.5');
+  });
+  it('ε/(C − 1): the target keeps 1 − ε, each other class ε/(C − 1)', async () => {
+    const r = await run([
+      'ce',
+      '2,0.5,-1',
+      '-y',
+      '0',
+      '--label-smoothing',
+      '0.1',
+      '--smoothing-style',
+      'others',
+      '--explain',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'q = (1 − ε)·onehot(y) + ε/(C − 1)·(1 − onehot(y)) = [0.9000, 0.0500, 0.0500]',
+    );
+    expect(r.stdout).toContain('a = [0.9000, 0.0500, 0.0500]');
   });
 });
 

@@ -122,8 +122,6 @@ export const conventionsEn = {
     "sample weights (Keras's sample_weight): each row's loss times its weight; mean = Σ / {rows} rows counted (Keras's sum_over_batch_size)",
   'err.ce.sampleWeightCount': '--sample-weight has {count} weights for {rows} rows: give one per row',
   'err.ce.othersOneClass': '--smoothing-style others spreads ε over the other classes, and this input has one class',
-  'err.ce.explainConvention':
-    "--explain derives PyTorch's cross-entropy and does not take {option}: leave out --explain, or the option",
   // clip: open_clip's local_loss.
   'help.opt.worldSize':
     "with --image and --text holding the whole batch gathered from W ranks (rank by rank): open_clip's local_loss on the rank given by --rank, its n images and texts against every text and image",
@@ -265,7 +263,6 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
     '样本权重（Keras 的 sample_weight）：每行的损失乘以其权重；mean = Σ / 计入的 {rows} 行（Keras 的 sum_over_batch_size）',
   'err.ce.sampleWeightCount': '--sample-weight 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
   'err.ce.othersOneClass': '--smoothing-style others 把 ε 分给其余各类，而此输入只有一类',
-  'err.ce.explainConvention': '--explain 推导的是 PyTorch 的交叉熵，不接受 {option}：请去掉 --explain 或该选项',
   'help.opt.worldSize':
     '当 --image 与 --text 是从 W 个进程收集的整个批次（按进程依次排列）时：在 --rank 指定的进程上计算 open_clip 的 local_loss，即其 n 张图像与 n 段文本分别对全部文本与图像',
   'help.opt.rank': '配合 --world-size：由哪个进程（0 到 W − 1）计算损失；它的行是 rank·n 到 rank·n + n − 1',
