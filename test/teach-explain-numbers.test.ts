@@ -247,39 +247,85 @@ describe('--explain entropy and kl: every term and sum is the computed one', () 
     );
   });
 
-  it('kl', async () => {
+  it('kl: distributions, logits or a log target, and every reduction', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 3 }).chain((N) =>
           fc.record({
             p: fc.array(distribution(3, false), { minLength: N, maxLength: N }),
+            positiveP: fc.array(distribution(3, true), { minLength: N, maxLength: N }),
             q: fc.array(distribution(3, true), { minLength: N, maxLength: N }),
+            a: fc.array(fc.array(small, { minLength: 3, maxLength: 3 }), { minLength: N, maxLength: N }),
+            b: fc.array(fc.array(small, { minLength: 3, maxLength: 3 }), { minLength: N, maxLength: N }),
+            inputs: fc.constantFrom('probs', 'probs', 'logits', 'log-target'),
+            temperature: fc.option(fc.constantFrom(0.5, 2, 4), { nil: undefined }),
+            reduction: fc.option(fc.constantFrom('batchmean', 'mean', 'sum', 'none'), { nil: undefined }),
             base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
             row: fc.integer({ min: 1, max: N }),
           }),
         ),
-        async ({ p, q, base, row }) => {
-          const argv = ['kl', '--p', matrixText(p), '--q', matrixText(q), '--row', String(row)];
-          if (base) argv.push('--base', base);
+        async (o) => {
+          const N = o.p.length;
+          const argv = ['kl', '--row', String(o.row)];
+          if (o.inputs === 'logits') {
+            argv.push('--p', matrixText(o.a), '--q', matrixText(o.b), '--logits');
+            if (o.temperature !== undefined) argv.push('-t', String(o.temperature));
+          } else if (o.inputs === 'log-target') {
+            const logs = o.positiveP.map((r) => r.map((v) => String(Math.log(v))).join(',')).join(';');
+            argv.push('--p', logs, '--q', matrixText(o.q), '--log-target');
+          } else argv.push('--p', matrixText(o.p), '--q', matrixText(o.q));
+          if (o.reduction) argv.push('-r', o.reduction);
+          if (o.base) argv.push('--base', o.base);
           const { json, e } = await explainJson(argv);
-          expect(checkArithmetic(e, EXACT_BELOW)).toBeGreaterThan(5);
+          expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(
+            o.inputs === 'probs' ? 5 : o.inputs === 'log-target' ? 6 : 9,
+          );
           const kl = (json.kl as number[]).map(jsonNumber);
           const strip = (s: string) => s.replace(/ (bits|bans|nats)$/, '');
           const named = formulas(e).find((f) => /^KL[₀-₉]* = /.test(f.text) && f.step < e.steps.length)!;
-          expectPrinted(lastNumber(strip(named.text)), kl[row - 1], 4, named.text);
+          expectPrinted(lastNumber(strip(named.text)), kl[o.row - 1], 4, named.text);
           const hp = formulas(e).find((f) => f.text.startsWith('H(P) = '))!;
-          expectPrinted(lastNumber(strip(hp.text)), jsonNumber((json.entropy as number[])[row - 1]), 4, hp.text);
+          expectPrinted(lastNumber(strip(hp.text)), jsonNumber((json.entropy as number[])[o.row - 1]), 4, hp.text);
           const cross = formulas(e).find((f) => f.text.startsWith('H(P, Q) = −'))!;
           expectPrinted(
             lastNumber(strip(cross.text)),
-            jsonNumber((json.cross_entropy as number[])[row - 1]),
+            jsonNumber((json.cross_entropy as number[])[o.row - 1]),
             4,
             cross.text,
           );
-          checkRest(e, 'KL', kl, jsonNumber(json.mean_kl), p.length, 4);
+          if (o.inputs !== 'probs') {
+            // The distributions the derivation makes are those the divergence took: H(P) from them.
+            const made = formulas(e).find((f) => /^P = .* = \[/.test(f.text))!;
+            const P = /= \[([^\]]*)\]$/.exec(made.text)![1].split(', ').map(readPrinted);
+            const h = P.reduce((s, v) => (v > 0 ? s - v * Math.log(v) : s), 0);
+            const unit = o.base === '2' ? Math.LN2 : o.base === '10' ? Math.LN10 : 1;
+            expect(Math.abs(h / unit - jsonNumber((json.entropy as number[])[o.row - 1])), made.text).toBeLessThan(
+              2e-3,
+            );
+          }
+          const rest = formulas(e).filter((f) => f.step === e.steps.length);
+          if (o.reduction === undefined) {
+            checkRest(e, 'KL', kl, jsonNumber(json.mean_kl), N, 4);
+          } else if (o.reduction === 'none') {
+            const line = rest.find((f) => /^KL[₀-₉]*ⱼ = \[/.test(f.text))!;
+            const printed = /\[([^\]]*)\]/.exec(line.text)![1].split(', ').map(readPrinted);
+            const elements = (json.elements as unknown[][])[o.row - 1].map(jsonNumber);
+            printed.forEach((v, j) => {
+              expectPrinted(v, elements[j], 4, line.text);
+            });
+          } else {
+            // The reported loss and what it divides by: the rows (batchmean), the elements (mean), nothing (sum).
+            const total = rest.find((f) => f.text.startsWith('L = '))!;
+            expect(total, JSON.stringify(rest)).toBeDefined();
+            expectPrinted(lastNumber(strip(total.text)), jsonNumber(json.loss), 4, total.text);
+            const den = /\) \/ (\S+) = /.exec(total.text)?.[1];
+            expect(den === undefined ? undefined : Number(den), total.text).toBe(
+              o.reduction === 'sum' ? undefined : o.reduction === 'batchmean' ? N : 3 * N,
+            );
+          }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

@@ -46,6 +46,23 @@ describe('--explain: golden derivations in both languages', () => {
     ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
     // Other libraries' conventions, derived with the row's numbers too.
     ['ce-sample-weight', ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']],
+    ['kl-logits-mean', ['kl', '--p', '3,1,-2', '--q', '2,0.5,-1', '--logits', '-t', '4', '-r', 'mean', '--explain']],
+    [
+      'kl-log-target-sum',
+      [
+        'kl',
+        '--p',
+        '-0.6931471805599453,-0.6931471805599453; -0.1053605156578263,-2.3025850929940455',
+        '--q',
+        '0.9,0.1; 0.5,0.5',
+        '--log-target',
+        '-r',
+        'sum',
+        '--explain',
+        '--row',
+        '2',
+      ],
+    ],
     [
       'ce-smoothing-others',
       [
