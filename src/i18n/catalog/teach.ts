@@ -54,10 +54,6 @@ export const teachEn = {
   'teach.move.rises': 'rises to {after} (before {before}): a step of η = {eta} overshoots here',
   'teach.move.stays': 'stays at {after}',
   // others
-  'teach.generic.title': 'xent {command}: the formula and the numbers',
-  'teach.generic.numbers': 'The numbers',
-  'teach.generic.more':
-    'softmax, ce and clip have a full step-by-step --explain; this command shows its formula and results.',
 } as const;
 
 export type TeachKey = keyof typeof teachEn;
@@ -107,7 +103,4 @@ export const teachZh: Record<TeachKey, string> = {
   'teach.move.falls': '降到 {after}（之前为 {before}）',
   'teach.move.rises': '升到 {after}（之前为 {before}）：η = {eta} 的一步在这里走过了头',
   'teach.move.stays': '保持 {after} 不变',
-  'teach.generic.title': 'xent {command}：公式与数值',
-  'teach.generic.numbers': '数值',
-  'teach.generic.more': 'softmax、ce 和 clip 有完整的逐步 --explain；这个命令给出公式和结果。',
 };
