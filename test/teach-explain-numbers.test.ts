@@ -499,35 +499,58 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
     );
   });
 
-  it.each(['ntxent', 'supcon'])('%s', async (command) => {
+  it.each(['ntxent', 'supcon'])('%s, with the conventions of the libraries', async (command) => {
     const othersCase = fc.integer({ min: 2, max: 3 }).chain((half) =>
       fc.record({
         rows: embeddingRows(2 * half, 3),
         labels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2 * half, maxLength: 2 * half }),
         temperature: fc.constantFrom(0.5, 1, 0.2),
         adjacent: fc.boolean(),
+        // SupContrast's conventions, SimCLR's reported figure, PML's labels (ntxent), singletons as 0 (supcon).
+        baseTemperature: fc.option(fc.constantFrom(0.07, 0.5, 1), { nil: undefined, freq: 2 }),
+        contrastOne: fc.boolean(),
+        noNormalize: fc.boolean(),
+        simclr: fc.boolean(),
+        pml: fc.constantFrom(false, false, true),
+        zero: fc.boolean(),
         base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
         row: fc.integer({ min: 1, max: 2 * half }),
       }),
     );
+    const hasPositive = (labels: number[], i: number) => labels.some((l, j) => j !== i && l === labels[i]);
     await fc.assert(
       fc.asyncProperty(
-        othersCase.filter((o) => command === 'ntxent' || o.labels.some((l, k) => o.labels.indexOf(l) !== k)),
+        othersCase.filter((o) => {
+          const n = o.rows.length;
+          if (command === 'ntxent') return !o.pml || o.labels.some((_, i) => hasPositive(o.labels, i));
+          const anchors = o.labels.map((_, i) => i).filter((i) => !o.contrastOne || i < n / 2);
+          return anchors.some((i) => hasPositive(o.labels, i));
+        }),
         async (o) => {
+          const n = o.rows.length;
+          const pml = command === 'ntxent' && o.pml;
           const argv = [command, matrixText(o.rows), '-t', String(o.temperature), '--row', String(o.row)];
-          if (command === 'ntxent' && o.adjacent) argv.push('--pairs', 'adjacent');
-          if (command === 'supcon') argv.push('--labels', o.labels.join(','));
+          if (command === 'ntxent' && !pml && o.adjacent) argv.push('--pairs', 'adjacent');
+          if (command === 'supcon' || pml) argv.push('--labels', o.labels.join(','));
+          if (!pml && o.baseTemperature !== undefined) argv.push('--base-temperature', String(o.baseTemperature));
+          if (!pml && o.contrastOne) argv.push('--contrast-mode', 'one');
+          if (o.noNormalize) argv.push('--no-normalize');
+          if (command === 'ntxent' && o.simclr) argv.push('--as', 'simclr');
+          if (command === 'supcon' && o.zero) argv.push('--singletons', 'zero');
           if (o.base) argv.push('--base', o.base);
           const { json, e } = await explainJson(argv);
-          const n = o.rows.length;
           const i = o.row - 1;
           const losses = (json.losses as unknown[]).map((v) => (v === null ? null : jsonNumber(v)));
-          const noTerm = losses[i] === null;
+          const noTerm = losses[i] === null || (losses[i] === 0 && o.zero && !hasPositive(o.labels, i));
           expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(noTerm ? -1 : 3 * (n - 1));
-          // The similarities and the softmax over the other rows, from the test's own cosines.
-          const s = cosines(o.rows)[i];
+          // The similarities (cosines, or raw dot products) and the softmax over the other rows, from the test's own.
+          const s = o.noNormalize
+            ? o.rows.map((r) => r.reduce((a, v, c) => a + v * o.rows[i][c], 0))
+            : cosines(o.rows)[i];
           const exps = s.map((v, j) => (j === i ? 0 : Math.exp(v / o.temperature)));
           const sum = exps.reduce((a, b) => a + b, 0);
+          const negatives = exps.reduce((a, v, j) => (j !== i && o.labels[j] !== o.labels[i] ? a + v : a), 0);
+          const unit = o.base === '2' ? Math.LN2 : o.base === '10' ? Math.LN10 : 1;
           let anchors = 0;
           for (const { text } of formulas(e)) {
             const sim = /^s([₀-₉])([₀-₉]) = /.exec(text);
@@ -538,6 +561,13 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
             const p = /^p([₀-₉])([₀-₉]) = /.exec(text);
             if (p) {
               expectPrinted(lastNumber(text), exps[fromSubscript(p[2]) - 1] / sum, 4, text);
+              anchors++;
+            }
+            // PML: each positive pair's loss, its softmax over the positive and the negatives only.
+            const pair = /^ℓ([₀-₉])([₀-₉]) = /.exec(text);
+            if (pair) {
+              const e = exps[fromSubscript(pair[2]) - 1];
+              expectPrinted(lastNumber(text), -Math.log(e / (e + negatives)) / unit, 4, text);
               anchors++;
             }
             const emb = /^∂L\/∂x([₀-₉]) = \[(.*)\]$/.exec(text);
@@ -551,8 +581,22 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
               expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), losses[i]!, 4, text);
               anchors++;
             }
+            if (text.startsWith('L_SimCLR = '))
+              expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), jsonNumber(json.simclr_loss), 4, text);
           }
-          if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(2 * (n - 1) + 2);
+          if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(pml ? n + 1 : 2 * (n - 1) + 2);
+          expect(formulas(e).some((f) => f.text.startsWith('L_SimCLR = '))).toBe(command === 'ntxent' && o.simclr);
+          // τ/base_temperature said with its factor, contrast mode one with its anchors.
+          const prose = e.steps
+            .flatMap((step) => step.lines)
+            .concat(e.rest?.lines ?? [])
+            .map((l) => l.text)
+            .join(' ');
+          if (!pml && o.baseTemperature !== undefined && !noTerm)
+            expect(prose).toContain(
+              `τ / base_temperature = ${o.temperature.toFixed(1)} / ${o.baseTemperature === 0.07 ? '0.07' : o.baseTemperature.toFixed(1)}`,
+            );
+          if (!pml && o.contrastOne) expect(prose).toContain('anchors are the first view only');
           const byName = gradientByName(e);
           checkDirections(e, (name) => byName.get(name)!, 1, 4);
           const counted = losses.filter((l) => l !== null).length;
@@ -561,12 +605,12 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
             'L',
             losses.map((l) => l ?? NaN),
             jsonNumber(json.loss),
-            command === 'ntxent' ? n : counted,
+            pml ? jsonNumber(json.pairs) : counted,
             4,
           );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
 });

@@ -46,6 +46,37 @@ describe('--explain: golden derivations in both languages', () => {
     ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
     // Other libraries' conventions, derived with the row's numbers too.
     ['ce-sample-weight', ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']],
+    [
+      'ntxent-supcontrast',
+      [
+        'ntxent',
+        '1,0; 0,1; 0.9,0.2; 0.1,1',
+        '-t',
+        '0.5',
+        '--base-temperature',
+        '0.07',
+        '--contrast-mode',
+        'one',
+        '--no-normalize',
+        '--explain',
+      ],
+    ],
+    [
+      'ntxent-simclr-second-view',
+      ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '--as', 'simclr', '--contrast-mode', 'one', '--explain', '--row', '3'],
+    ],
+    [
+      'ntxent-pml',
+      ['ntxent', '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7', '-y', '0,0,1,1,1', '--as', 'pml', '--explain', '--row', '3'],
+    ],
+    [
+      'supcon-supcontrast',
+      ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '-y', '0,0,1,1', '--as', 'supcontrast', '-t', '0.1', '--explain'],
+    ],
+    [
+      'supcon-singletons-zero',
+      ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '--singletons', 'zero', '--explain', '--row', '3'],
+    ],
     ['kl-logits-mean', ['kl', '--p', '3,1,-2', '--q', '2,0.5,-1', '--logits', '-t', '4', '-r', 'mean', '--explain']],
     [
       'kl-log-target-sum',

@@ -382,6 +382,16 @@ function factorLine(x: ExplainInput, sc: Scaling, tau: number): ExplainLine[] {
   ];
 }
 
+/** --as simclr: the figure SimCLR's reference code reports, twice the mean, added to `lines`. */
+export function simclrLines(x: ExplainInput<NtxentSpec>, lines: ExplainLine[]): void {
+  if (x.spec.reports !== 'simclr') return;
+  const loss = Number(x.report.json.loss);
+  const { suffix } = unitOf(explainUnit(x.spec.unit));
+  const d = x.decimals;
+  lines.push(formula(`L_SimCLR = 2 · L = 2 · ${num(loss, d)} = ${num(2 * loss, d)}${suffix}`));
+  lines.push(text(x.t.t('teach.ntxent.simclr')));
+}
+
 export function explainNtxent(x: ExplainInput<NtxentSpec>): Explanation {
   const { t, decimals: d, spec } = x;
   const { E, n, i, u, f, suffix } = anchorOf(x);
@@ -410,11 +420,7 @@ export function explainNtxent(x: ExplainInput<NtxentSpec>): Explanation {
     { suffix },
   );
   if (one) combined.push(contrastOneLine(x, anchors, n));
-  if (spec.reports === 'simclr') {
-    const loss = Number(x.report.json.loss);
-    combined.push(formula(`L_SimCLR = 2 · L = 2 · ${num(loss, d)} = ${num(2 * loss, d)}${suffix}`));
-    combined.push(text(t.t('teach.ntxent.simclr')));
-  }
+  simclrLines(x, combined);
   const rest = { heading: t.label('teach.rest.heading', { unit: { key: 'label.row' } }), lines: combined };
   if (!anchors.includes(i)) return { title, steps: [notAnchorStep(x, i, anchors, n)], rest };
   const o = { embeddings: E, i, temperature: tau, positives: [partner], normalize: spec.normalize };

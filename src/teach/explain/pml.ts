@@ -7,7 +7,15 @@ import type { NtxentSpec } from '../../ops/ntxent/spec.js';
 import { inUnit } from '../../core/units.js';
 import { type Explanation, type ExplainLine, type ExplainStep, formula, text } from './explanation.js';
 import type { ExplainInput } from './explainer.js';
-import { anchorOf, eachOther, embeddingGradient, pairName, shiftedExps, similarityStep } from './contrastive.js';
+import {
+  anchorOf,
+  eachOther,
+  embeddingGradient,
+  pairName,
+  shiftedExps,
+  similarityStep,
+  simclrLines,
+} from './contrastive.js';
 import { elided, signSentence } from './kit.js';
 import { given, num, sub, sumOf } from './numbers.js';
 
@@ -160,5 +168,6 @@ function restLines(x: ExplainInput<NtxentSpec>, nats: ReturnType<typeof pairNtxe
   const terms = losses.flatMap((l, k) => (l === null ? [] : [`${nats.positives[k]} · ${num(l, d)}`]));
   lines.push(formula(`L = (${sumOf(terms, 5)}) / ${nats.pairs} = ${num(Number(x.report.json.loss), d)}${u.suffix}`));
   lines.push(text(t.t('teach.pml.mean', { pairs: nats.pairs })));
+  simclrLines(x, lines);
   return lines;
 }
