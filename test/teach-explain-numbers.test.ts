@@ -452,6 +452,7 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         fromEmbeddings: fc.boolean(),
         scale: fc.constantFrom(1, 5, 10),
         bias: fc.constantFrom(0, -2, -10),
+        library: fc.constantFrom(undefined, undefined, 'open_clip', 'hf'),
         base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
         row: fc.integer({ min: 1, max: n }),
       }),
@@ -465,10 +466,7 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
               matrixText(o.image),
               '--text',
               matrixText(o.text),
-              '-s',
-              String(o.scale),
-              '-b',
-              String(o.bias),
+              ...(o.library ? ['--as', o.library] : ['-s', String(o.scale), '-b', String(o.bias)]),
             ]
           : ['siglip', matrixText(o.logits)];
         argv.push('-g', '--row', String(o.row));
@@ -485,6 +483,18 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         });
         checkDirections(e, (n) => grad[fromSubscript(n.slice(2)) - 1], 1, 4);
         if (o.fromEmbeddings) {
+          // The scale's and the bias's gradients, and log scale's (what open_clip and hf learn).
+          const named = (prefix: string) =>
+            formulas(e).find((f) => f.text.startsWith(prefix) && !f.text.includes('Σ'))!;
+          expectPrinted(lastNumber(named('∂L/∂t = ').text), jsonNumber(json.grad_scale), 4, 'grad_scale');
+          expectPrinted(
+            lastNumber(named('∂L/∂log t = ').text),
+            jsonNumber(json.grad_logit_scale),
+            4,
+            'grad_logit_scale',
+          );
+          const bias = formulas(e).find((f) => f.text.startsWith('∂L/∂b = '))!;
+          expectPrinted(lastNumber(bias.text), jsonNumber(json.grad_bias), 4, 'grad_bias');
           const line = formulas(e).find((f) => /^x[₀-₉]+ = /.test(f.text))!;
           const printed = /= \[([^\]]*)\]$/.exec(line.text)![1].split(', ').map(readPrinted);
           printed.forEach((v, j) => {

@@ -7,6 +7,7 @@ import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
 import { lossMove } from './kit.js';
+import { scaleGradientLines } from './scale.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
 function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
@@ -108,6 +109,17 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   if (u.divide) gradLines.push(text(t.t('teach.ce.gradUnit', { unit: u.unit.name, base: u.unit.value })));
   gradLines.push(text(t.t('teach.clip.gradSign')));
   steps.push({ heading: t.label('teach.clip.step.grad', { i: i + 1 }), lines: gradLines });
+
+  // The scale multiplies every logit: its gradient (and log scale's, which open_clip and hf learn).
+  if (fromEmbeddings || scale !== 1)
+    steps.push({
+      heading: t.label('teach.step.scale'),
+      lines: scaleGradientLines(
+        t,
+        { grad: Array.from(res.gradLogits.data, (v) => v * f), logits: logits.data, scale, logit: 's', name: 'scale' },
+        d,
+      ),
+    });
 
   const eta = EXPLAIN_LR;
   // The user's own numbers as given; scaled or computed logits at the table precision.

@@ -18,6 +18,7 @@ import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, t
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { type Combination, combineLines, descentLines, elided, lossMove, signSentence } from './kit.js';
 import { type ExplainUnit, explainUnit, given, listOf, num, paren, sub, sumOf } from './numbers.js';
+import { scaleGradientLines } from './scale.js';
 
 /** A JSON matrix (held or made row by row) as a Matrix. */
 export function asMatrix(rows: unknown): Matrix {
@@ -109,6 +110,24 @@ export function explainSiglip(x: ExplainInput<SiglipSpec>): Explanation {
     ),
   );
   steps.push({ heading: t.label('teach.siglip.step.grad', { i: i + 1 }), lines: gradLines });
+
+  // From embeddings the logits are t · s + b: the gradients of t (and log t, which open_clip and hf learn) and b.
+  if (spec.pair)
+    steps.push({
+      heading: t.label('teach.step.scale'),
+      lines: scaleGradientLines(
+        t,
+        {
+          grad: Array.from(res.gradLogits.data, (v) => v * f),
+          logits: logits.data,
+          scale: spec.scale,
+          bias: spec.bias,
+          logit: 'x',
+          name: 't',
+        },
+        d,
+      ),
+    });
 
   // 3. one descent step on the row's logits
   const eta = EXPLAIN_LR;
