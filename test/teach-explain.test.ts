@@ -184,6 +184,42 @@ describe('--explain: golden derivations in both languages', () => {
     }
   });
 
+  it.each([
+    [
+      'ce',
+      '2,0.5,-1; 0.3,1.8,0.2',
+      '-y',
+      '0,2',
+      '--sample-weight',
+      '2,0.5',
+      '--label-smoothing',
+      '0.1',
+      '--smoothing-style',
+      'others',
+    ],
+    ['kl', '--p', '3,1,-2; 1,1,1', '--q', '2,0.5,-1; 0,0,3', '--logits', '-t', '4', '-r', 'mean'],
+    ['ntxent', '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7', '-y', '0,0,1,1,1', '--as', 'pml', '--row', '3'],
+    ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '--as', 'simclr', '--base-temperature', '0.07', '--contrast-mode', 'one'],
+    ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '-y', '0,0,1,1', '--as', 'supcontrast', '--contrast-mode', 'one'],
+    ['siglip', '--image', '1,0; 0.6,0.8', '--text', '0.9,0.1; 0,1', '--as', 'hf'],
+  ])("other libraries' conventions wrap to the terminal too (60 and 100 columns): %s", async (...argv) => {
+    for (const lang of ['en', 'zh']) {
+      for (const columns of [60, 100]) {
+        const r = await runCli({
+          argv: [...argv, '--explain', '--lang', lang],
+          env: { LANG: 'C' },
+          stdoutIsTTY: true,
+          stdinIsTTY: true,
+          columns,
+          readStdin: async () => new Uint8Array(),
+          readFile: async () => new Uint8Array(),
+        });
+        expect(r.stderr).toBe('');
+        for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      }
+    }
+  });
+
   it("--base uses the unit's logarithm", async () => {
     const r = await run(['ce', '2,0.5,-1', '-y', '0', '--explain', '--base', '2']);
     if (r.code !== 0) return; // --base arrives with issue 9

@@ -66,7 +66,7 @@ export function explainPairNtxent(x: ExplainInput<NtxentSpec>): Explanation {
   const pairLoss = (p: number) => -Math.log(exps[p] / pairDen(p)) * inUnit(1, u.unit);
 
   const pairLines: ExplainLine[] = [
-    formula(`ℓᵢₚ = −${lg}( exp(sᵢₚ / τ) / (exp(sᵢₚ / τ) + Σₙ exp(sᵢₙ / τ)) ),  τ = ${given(tau)}`),
+    formula(`ℓᵢₚ = −${lg}(eᵢₚ / (eᵢₚ + Σₙ eᵢₙ)),  eᵢⱼ = exp(sᵢⱼ / τ),  τ = ${given(tau)}`),
     text(
       t.t('teach.pml.pairs', {
         i: i + 1,
