@@ -230,6 +230,11 @@ describe('ce and bce as Keras and the tutorials compute them', () => {
       "xent: 错误: --sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
     ],
     [
+      ['clip', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', '--labels', '0,0,1', '--explain'],
+      "xent: error: --explain derives CLIP's loss of a square matrix with one positive per row, and does not take --labels: leave out --explain, or the option\nTry 'xent clip --help'.",
+      "xent: 错误: --explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 --labels：请去掉 --explain 或该选项\n请运行 'xent clip --help' 查看用法。",
+    ],
+    [
       ['ce', LOGITS, '-y', '0,1', '--smoothing-style', 'keras'],
       "xent: error: option --smoothing-style takes one of torch, others, got 'keras'\nTry 'xent ce --help'.",
       "xent: 错误: 选项 --smoothing-style 只能取 torch, others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",

@@ -453,6 +453,8 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         scale: fc.constantFrom(1, 5, 10),
         bias: fc.constantFrom(0, -2, -10),
         library: fc.constantFrom(undefined, undefined, 'open_clip', 'hf'),
+        // Several matching pairs: every pair of one label.
+        labels: fc.option(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }), { nil: undefined }),
         base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
         row: fc.integer({ min: 1, max: n }),
       }),
@@ -471,6 +473,7 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
           : ['siglip', matrixText(o.logits)];
         argv.push('-g', '--row', String(o.row));
         if (o.base) argv.push('--base', o.base);
+        if (o.labels) argv.push('--labels', o.labels.join(','));
         const { json, e } = await explainJson(argv);
         expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(3 * o.n);
         const r = o.row - 1;

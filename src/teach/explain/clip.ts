@@ -1,4 +1,5 @@
 import type { ClipSpec } from '../../ops/clip/spec.js';
+import { XentError } from '../../core/errors.js';
 import { type Matrix, at, fromRows, zeros } from '../../core/matrix.js';
 import { clipLoss } from '../../ops/clip/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
@@ -16,6 +17,14 @@ function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
 
 export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const { t, spec, decimals: d, report } = x;
+  // The derivation is of one positive per row over a square matrix: a rank's local loss and
+  // several positives (--labels) are refused, not explained wrongly.
+  if (spec.local || spec.textLogits || spec.labels)
+    throw new XentError(
+      'err.clip.explainOption',
+      { option: spec.labels ? '--labels' : spec.local ? '--world-size' : '--text-logits' },
+      true,
+    );
   const u: ExplainUnit = explainUnit(spec.unit, spec.unitNamed);
   const f = inUnit(1, u.unit);
   const lg = u.log;

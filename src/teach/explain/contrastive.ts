@@ -10,7 +10,7 @@ import { inUnit } from '../../core/units.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import { firstView, ntxentLoss, partnerOf } from '../../ops/ntxent/kernel.js';
 import type { NtxentSpec } from '../../ops/ntxent/spec.js';
-import { siglipLoss } from '../../ops/siglip/kernel.js';
+import { pairMatch, siglipLoss } from '../../ops/siglip/kernel.js';
 import type { SiglipSpec } from '../../ops/siglip/spec.js';
 import { supconLoss } from '../../ops/supcon/kernel.js';
 import type { SupconSpec } from '../../ops/supcon/spec.js';
@@ -44,8 +44,10 @@ export function explainSiglip(x: ExplainInput<SiglipSpec>): Explanation {
   const i = pickRow(x.row, n);
   const name = pairName('x', n);
   const row = Array.from(rowView(logits, i));
-  const zOf = (j: number) => (j === i ? 1 : -1);
-  const res = siglipLoss(logits);
+  // zᵢⱼ = +1 for a matching pair: the diagonal, or (--labels) every pair of one label.
+  const match = pairMatch(n, spec.labels);
+  const zOf = (j: number) => (match(i, j) ? 1 : -1);
+  const res = siglipLoss(logits, spec.labels);
   const share = res.rowLosses[i] * f;
   const terms = row.map((v, j) => softplus(-zOf(j) * v) * f);
   const grad = row.map((v, j) => ((-zOf(j) * sigmoid(-zOf(j) * v)) / n) * f);
@@ -73,6 +75,18 @@ export function explainSiglip(x: ExplainInput<SiglipSpec>): Explanation {
     formula(`ℓᵢⱼ = −${u.log} σ(zᵢⱼ · xᵢⱼ) = softplus(−zᵢⱼ · xᵢⱼ)${divide}`),
     text(t.t('teach.siglip.pairs')),
   ];
+  if (spec.labels) {
+    const matching = Array.from({ length: n }, (_, j) => j).filter((j) => match(i, j));
+    pairLines.push(
+      text(
+        t.t('teach.siglip.labels', {
+          i: i + 1,
+          label: String(spec.labels[i]),
+          texts: matching.map((j) => j + 1).join(', '),
+        }),
+      ),
+    );
+  }
   elided(
     n,
     (j) =>
