@@ -24,7 +24,7 @@ import { presetOption, readPositive, readPreset } from './presets.js';
 /** τ when neither -t nor --as is given. */
 const DEFAULT_TEMPERATURE = 0.5;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr', 'help.ntxent.libraries'] as const;
 
 /** ntxent's options, read once: -t, --pairs, --labels, SupContrast's conventions, --as, -g and --base. */

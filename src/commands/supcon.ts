@@ -23,7 +23,7 @@ import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './l
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors', 'help.supcon.libraries'] as const;
 
 /** supcon's options, read once: --labels, -t, SupContrast's conventions, --as, -g and --base. */
