@@ -53,9 +53,7 @@ function writeUps(): string[][] {
       if (/@|-i |-f |--lang/.test(example)) continue;
       const argv = (example.match(/"[^"]*"|\S+/g) ?? []).slice(1).map((w) => w.replace(/^"|"$/g, ''));
       runs.push(argv);
-      // (--explain refuses the options it does not derive: Keras's sample weights, ε/(C−1) smoothing.)
-      if (command.abilities.explain && !/--sample-weight|--smoothing-style others/.test(example))
-        runs.push([...argv, '--explain']);
+      if (command.abilities.explain) runs.push([...argv, '--explain']);
     }
   }
   return runs;
@@ -67,6 +65,7 @@ describe('LaTeX from xent’s Unicode', () => {
     ['L = −log(0.7856)', 'L = -\\log(0.7856)'],
     ['∂L/∂z₀ = p₀ − y₀', '\\partial L/\\partial z_{0} = p_{0} - y_{0}'],
     ['δ_cj', '\\delta_{cj}'],
+    ['∂L/∂sᵢₚ', '\\partial L/\\partial s_{ip}'],
     ['p_target · 1.2e-5', 'p_{\\mathrm{target}} \\cdot 1.2\\times10^{-5}'],
     ['KL(q‖p) ≥ 0', '\\mathrm{KL}(q\\|p) \\ge 0'],
     ['损失 = 0.24', '\\textrm{损失} = 0.24'],

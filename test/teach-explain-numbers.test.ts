@@ -56,6 +56,9 @@ const ceCase = fc
     probs: fc.boolean(),
     weights: fc.option(fc.constantFrom(0.5, 1, 2, 3), { nil: undefined }),
     smoothing: fc.option(fc.constantFrom(0.05, 0.1, 0.3), { nil: undefined }),
+    // ε/(C − 1) on the other classes instead of PyTorch's ε/C, and Keras's sample weights.
+    others: fc.boolean(),
+    sampleWeights: fc.boolean(),
     reduction: fc.constantFrom('mean', 'sum', 'none'),
     temperature: fc.option(fc.constantFrom(0.5, 2, 3), { nil: undefined }),
     base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
@@ -76,6 +79,7 @@ const ceCase = fc
         maxLength: o.N,
       }),
       classWeights: fc.array(fc.constantFrom(0.5, 1, 2, 3), { minLength: o.C, maxLength: o.C }),
+      rowWeights: fc.array(fc.constantFrom(0, 0.5, 1, 2), { minLength: o.N, maxLength: o.N }),
       row: fc.integer({ min: 1, max: o.N }),
     }),
   )
@@ -84,7 +88,7 @@ const ceCase = fc
 describe('--explain ce: every number is the computed one, every direction its sign', () => {
   it('random option combinations', async () => {
     await fc.assert(
-      fc.asyncProperty(ceCase, async ({ o, logits, probRows, softRows, classes, classWeights, row }) => {
+      fc.asyncProperty(ceCase, async ({ o, logits, probRows, softRows, classes, classWeights, rowWeights, row }) => {
         const input = o.probs ? matrixText(probRows) : matrixText(logits.map((r) => r.map((v) => v / 10)));
         const argv = ['ce', input, '--grad', '-r', o.reduction, '-p', String(o.decimals), '--row', String(row)];
         const offset = o.oneBased ? 1 : 0;
@@ -95,6 +99,9 @@ describe('--explain ce: every number is the computed one, every direction its si
         const weight = o.weights !== undefined ? classWeights : undefined;
         if (weight) argv.push('-w', weight.join(','));
         if (o.smoothing !== undefined) argv.push('--label-smoothing', String(o.smoothing));
+        if (o.others) argv.push('--smoothing-style', 'others');
+        const sample = o.sampleWeights ? rowWeights : undefined;
+        if (sample) argv.push('--sample-weight', sample.join(','));
         if (o.temperature !== undefined && !o.probs) argv.push('-t', String(o.temperature));
         if (o.base !== undefined) argv.push('--base', o.base);
         const { json, e } = await explainJson(argv);
@@ -104,8 +111,11 @@ describe('--explain ce: every number is the computed one, every direction its si
         const ignored = !o.soft && classes[r] === null;
         if (!ignored) expect(checked, argv.join(' ')).toBeGreaterThan(o.probs ? 1 : 4);
 
-        // What 'mean' divides by: Σ w_y over the rows counted (their count unweighted), N for soft targets.
-        const den = o.soft ? o.N : classes.reduce<number>((s, y) => (y === null ? s : s + (weight ? weight[y] : 1)), 0);
+        // What 'mean' divides by: Σ w_y over the rows counted (their count unweighted), N for soft
+        // targets; with Keras's sample weights, the rows counted.
+        const den = o.soft
+          ? o.N
+          : classes.reduce<number>((s, y) => (y === null ? s : s + (weight && !sample ? weight[y] : 1)), 0);
         const share = o.reduction === 'mean' ? den : 1;
         const losses = (json.losses as unknown[]).map(jsonNumber);
         const grad = (json.grad as unknown[][])[r].map(jsonNumber);
@@ -237,39 +247,85 @@ describe('--explain entropy and kl: every term and sum is the computed one', () 
     );
   });
 
-  it('kl', async () => {
+  it('kl: distributions, logits or a log target, and every reduction', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 3 }).chain((N) =>
           fc.record({
             p: fc.array(distribution(3, false), { minLength: N, maxLength: N }),
+            positiveP: fc.array(distribution(3, true), { minLength: N, maxLength: N }),
             q: fc.array(distribution(3, true), { minLength: N, maxLength: N }),
+            a: fc.array(fc.array(small, { minLength: 3, maxLength: 3 }), { minLength: N, maxLength: N }),
+            b: fc.array(fc.array(small, { minLength: 3, maxLength: 3 }), { minLength: N, maxLength: N }),
+            inputs: fc.constantFrom('probs', 'probs', 'logits', 'log-target'),
+            temperature: fc.option(fc.constantFrom(0.5, 2, 4), { nil: undefined }),
+            reduction: fc.option(fc.constantFrom('batchmean', 'mean', 'sum', 'none'), { nil: undefined }),
             base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
             row: fc.integer({ min: 1, max: N }),
           }),
         ),
-        async ({ p, q, base, row }) => {
-          const argv = ['kl', '--p', matrixText(p), '--q', matrixText(q), '--row', String(row)];
-          if (base) argv.push('--base', base);
+        async (o) => {
+          const N = o.p.length;
+          const argv = ['kl', '--row', String(o.row)];
+          if (o.inputs === 'logits') {
+            argv.push('--p', matrixText(o.a), '--q', matrixText(o.b), '--logits');
+            if (o.temperature !== undefined) argv.push('-t', String(o.temperature));
+          } else if (o.inputs === 'log-target') {
+            const logs = o.positiveP.map((r) => r.map((v) => String(Math.log(v))).join(',')).join(';');
+            argv.push('--p', logs, '--q', matrixText(o.q), '--log-target');
+          } else argv.push('--p', matrixText(o.p), '--q', matrixText(o.q));
+          if (o.reduction) argv.push('-r', o.reduction);
+          if (o.base) argv.push('--base', o.base);
           const { json, e } = await explainJson(argv);
-          expect(checkArithmetic(e, EXACT_BELOW)).toBeGreaterThan(5);
+          expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(
+            o.inputs === 'probs' ? 5 : o.inputs === 'log-target' ? 6 : 9,
+          );
           const kl = (json.kl as number[]).map(jsonNumber);
           const strip = (s: string) => s.replace(/ (bits|bans|nats)$/, '');
           const named = formulas(e).find((f) => /^KL[₀-₉]* = /.test(f.text) && f.step < e.steps.length)!;
-          expectPrinted(lastNumber(strip(named.text)), kl[row - 1], 4, named.text);
+          expectPrinted(lastNumber(strip(named.text)), kl[o.row - 1], 4, named.text);
           const hp = formulas(e).find((f) => f.text.startsWith('H(P) = '))!;
-          expectPrinted(lastNumber(strip(hp.text)), jsonNumber((json.entropy as number[])[row - 1]), 4, hp.text);
+          expectPrinted(lastNumber(strip(hp.text)), jsonNumber((json.entropy as number[])[o.row - 1]), 4, hp.text);
           const cross = formulas(e).find((f) => f.text.startsWith('H(P, Q) = −'))!;
           expectPrinted(
             lastNumber(strip(cross.text)),
-            jsonNumber((json.cross_entropy as number[])[row - 1]),
+            jsonNumber((json.cross_entropy as number[])[o.row - 1]),
             4,
             cross.text,
           );
-          checkRest(e, 'KL', kl, jsonNumber(json.mean_kl), p.length, 4);
+          if (o.inputs !== 'probs') {
+            // The distributions the derivation makes are those the divergence took: H(P) from them.
+            const made = formulas(e).find((f) => /^P = .* = \[/.test(f.text))!;
+            const P = /= \[([^\]]*)\]$/.exec(made.text)![1].split(', ').map(readPrinted);
+            const h = P.reduce((s, v) => (v > 0 ? s - v * Math.log(v) : s), 0);
+            const unit = o.base === '2' ? Math.LN2 : o.base === '10' ? Math.LN10 : 1;
+            expect(Math.abs(h / unit - jsonNumber((json.entropy as number[])[o.row - 1])), made.text).toBeLessThan(
+              2e-3,
+            );
+          }
+          const rest = formulas(e).filter((f) => f.step === e.steps.length);
+          if (o.reduction === undefined) {
+            checkRest(e, 'KL', kl, jsonNumber(json.mean_kl), N, 4);
+          } else if (o.reduction === 'none') {
+            const line = rest.find((f) => /^KL[₀-₉]*ⱼ = \[/.test(f.text))!;
+            const printed = /\[([^\]]*)\]/.exec(line.text)![1].split(', ').map(readPrinted);
+            const elements = (json.elements as unknown[][])[o.row - 1].map(jsonNumber);
+            printed.forEach((v, j) => {
+              expectPrinted(v, elements[j], 4, line.text);
+            });
+          } else {
+            // The reported loss and what it divides by: the rows (batchmean), the elements (mean), nothing (sum).
+            const total = rest.find((f) => f.text.startsWith('L = '))!;
+            expect(total, JSON.stringify(rest)).toBeDefined();
+            expectPrinted(lastNumber(strip(total.text)), jsonNumber(json.loss), 4, total.text);
+            const den = /\) \/ (\S+) = /.exec(total.text)?.[1];
+            expect(den === undefined ? undefined : Number(den), total.text).toBe(
+              o.reduction === 'sum' ? undefined : o.reduction === 'batchmean' ? N : 3 * N,
+            );
+          }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });
@@ -396,6 +452,9 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         fromEmbeddings: fc.boolean(),
         scale: fc.constantFrom(1, 5, 10),
         bias: fc.constantFrom(0, -2, -10),
+        library: fc.constantFrom(undefined, undefined, 'open_clip', 'hf'),
+        // Several matching pairs: every pair of one label.
+        labels: fc.option(fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }), { nil: undefined }),
         base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
         row: fc.integer({ min: 1, max: n }),
       }),
@@ -409,14 +468,12 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
               matrixText(o.image),
               '--text',
               matrixText(o.text),
-              '-s',
-              String(o.scale),
-              '-b',
-              String(o.bias),
+              ...(o.library ? ['--as', o.library] : ['-s', String(o.scale), '-b', String(o.bias)]),
             ]
           : ['siglip', matrixText(o.logits)];
         argv.push('-g', '--row', String(o.row));
         if (o.base) argv.push('--base', o.base);
+        if (o.labels) argv.push('--labels', o.labels.join(','));
         const { json, e } = await explainJson(argv);
         expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(3 * o.n);
         const r = o.row - 1;
@@ -429,6 +486,18 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         });
         checkDirections(e, (n) => grad[fromSubscript(n.slice(2)) - 1], 1, 4);
         if (o.fromEmbeddings) {
+          // The scale's and the bias's gradients, and log scale's (what open_clip and hf learn).
+          const named = (prefix: string) =>
+            formulas(e).find((f) => f.text.startsWith(prefix) && !f.text.includes('Σ'))!;
+          expectPrinted(lastNumber(named('∂L/∂t = ').text), jsonNumber(json.grad_scale), 4, 'grad_scale');
+          expectPrinted(
+            lastNumber(named('∂L/∂log t = ').text),
+            jsonNumber(json.grad_logit_scale),
+            4,
+            'grad_logit_scale',
+          );
+          const bias = formulas(e).find((f) => f.text.startsWith('∂L/∂b = '))!;
+          expectPrinted(lastNumber(bias.text), jsonNumber(json.grad_bias), 4, 'grad_bias');
           const line = formulas(e).find((f) => /^x[₀-₉]+ = /.test(f.text))!;
           const printed = /= \[([^\]]*)\]$/.exec(line.text)![1].split(', ').map(readPrinted);
           printed.forEach((v, j) => {
@@ -443,35 +512,58 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
     );
   });
 
-  it.each(['ntxent', 'supcon'])('%s', async (command) => {
+  it.each(['ntxent', 'supcon'])('%s, with the conventions of the libraries', async (command) => {
     const othersCase = fc.integer({ min: 2, max: 3 }).chain((half) =>
       fc.record({
         rows: embeddingRows(2 * half, 3),
         labels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 2 * half, maxLength: 2 * half }),
         temperature: fc.constantFrom(0.5, 1, 0.2),
         adjacent: fc.boolean(),
+        // SupContrast's conventions, SimCLR's reported figure, PML's labels (ntxent), singletons as 0 (supcon).
+        baseTemperature: fc.option(fc.constantFrom(0.07, 0.5, 1), { nil: undefined, freq: 2 }),
+        contrastOne: fc.boolean(),
+        noNormalize: fc.boolean(),
+        simclr: fc.boolean(),
+        pml: fc.constantFrom(false, false, true),
+        zero: fc.boolean(),
         base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
         row: fc.integer({ min: 1, max: 2 * half }),
       }),
     );
+    const hasPositive = (labels: number[], i: number) => labels.some((l, j) => j !== i && l === labels[i]);
     await fc.assert(
       fc.asyncProperty(
-        othersCase.filter((o) => command === 'ntxent' || o.labels.some((l, k) => o.labels.indexOf(l) !== k)),
+        othersCase.filter((o) => {
+          const n = o.rows.length;
+          if (command === 'ntxent') return !o.pml || o.labels.some((_, i) => hasPositive(o.labels, i));
+          const anchors = o.labels.map((_, i) => i).filter((i) => !o.contrastOne || i < n / 2);
+          return anchors.some((i) => hasPositive(o.labels, i));
+        }),
         async (o) => {
+          const n = o.rows.length;
+          const pml = command === 'ntxent' && o.pml;
           const argv = [command, matrixText(o.rows), '-t', String(o.temperature), '--row', String(o.row)];
-          if (command === 'ntxent' && o.adjacent) argv.push('--pairs', 'adjacent');
-          if (command === 'supcon') argv.push('--labels', o.labels.join(','));
+          if (command === 'ntxent' && !pml && o.adjacent) argv.push('--pairs', 'adjacent');
+          if (command === 'supcon' || pml) argv.push('--labels', o.labels.join(','));
+          if (!pml && o.baseTemperature !== undefined) argv.push('--base-temperature', String(o.baseTemperature));
+          if (!pml && o.contrastOne) argv.push('--contrast-mode', 'one');
+          if (o.noNormalize) argv.push('--no-normalize');
+          if (command === 'ntxent' && o.simclr) argv.push('--as', 'simclr');
+          if (command === 'supcon' && o.zero) argv.push('--singletons', 'zero');
           if (o.base) argv.push('--base', o.base);
           const { json, e } = await explainJson(argv);
-          const n = o.rows.length;
           const i = o.row - 1;
           const losses = (json.losses as unknown[]).map((v) => (v === null ? null : jsonNumber(v)));
-          const noTerm = losses[i] === null;
+          const noTerm = losses[i] === null || (losses[i] === 0 && o.zero && !hasPositive(o.labels, i));
           expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(noTerm ? -1 : 3 * (n - 1));
-          // The similarities and the softmax over the other rows, from the test's own cosines.
-          const s = cosines(o.rows)[i];
+          // The similarities (cosines, or raw dot products) and the softmax over the other rows, from the test's own.
+          const s = o.noNormalize
+            ? o.rows.map((r) => r.reduce((a, v, c) => a + v * o.rows[i][c], 0))
+            : cosines(o.rows)[i];
           const exps = s.map((v, j) => (j === i ? 0 : Math.exp(v / o.temperature)));
           const sum = exps.reduce((a, b) => a + b, 0);
+          const negatives = exps.reduce((a, v, j) => (j !== i && o.labels[j] !== o.labels[i] ? a + v : a), 0);
+          const unit = o.base === '2' ? Math.LN2 : o.base === '10' ? Math.LN10 : 1;
           let anchors = 0;
           for (const { text } of formulas(e)) {
             const sim = /^s([₀-₉])([₀-₉]) = /.exec(text);
@@ -482,6 +574,13 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
             const p = /^p([₀-₉])([₀-₉]) = /.exec(text);
             if (p) {
               expectPrinted(lastNumber(text), exps[fromSubscript(p[2]) - 1] / sum, 4, text);
+              anchors++;
+            }
+            // PML: each positive pair's loss, its softmax over the positive and the negatives only.
+            const pair = /^ℓ([₀-₉])([₀-₉]) = /.exec(text);
+            if (pair) {
+              const e = exps[fromSubscript(pair[2]) - 1];
+              expectPrinted(lastNumber(text), -Math.log(e / (e + negatives)) / unit, 4, text);
               anchors++;
             }
             const emb = /^∂L\/∂x([₀-₉]) = \[(.*)\]$/.exec(text);
@@ -495,8 +594,22 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
               expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), losses[i]!, 4, text);
               anchors++;
             }
+            if (text.startsWith('L_SimCLR = '))
+              expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), jsonNumber(json.simclr_loss), 4, text);
           }
-          if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(2 * (n - 1) + 2);
+          if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(pml ? n + 1 : 2 * (n - 1) + 2);
+          expect(formulas(e).some((f) => f.text.startsWith('L_SimCLR = '))).toBe(command === 'ntxent' && o.simclr);
+          // τ/base_temperature said with its factor, contrast mode one with its anchors.
+          const prose = e.steps
+            .flatMap((step) => step.lines)
+            .concat(e.rest?.lines ?? [])
+            .map((l) => l.text)
+            .join(' ');
+          if (!pml && o.baseTemperature !== undefined && !noTerm)
+            expect(prose).toContain(
+              `τ / base_temperature = ${o.temperature.toFixed(1)} / ${o.baseTemperature === 0.07 ? '0.07' : o.baseTemperature.toFixed(1)}`,
+            );
+          if (!pml && o.contrastOne) expect(prose).toContain('anchors are the first view only');
           const byName = gradientByName(e);
           checkDirections(e, (name) => byName.get(name)!, 1, 4);
           const counted = losses.filter((l) => l !== null).length;
@@ -505,12 +618,12 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
             'L',
             losses.map((l) => l ?? NaN),
             jsonNumber(json.loss),
-            command === 'ntxent' ? n : counted,
+            pml ? jsonNumber(json.pairs) : counted,
             4,
           );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
 });

@@ -44,6 +44,70 @@ describe('--explain: golden derivations in both languages', () => {
     ['ntxent', ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '-t', '0.5', '--explain', '--row', '2']],
     ['supcon', ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '--labels', '0,0,1,1', '-t', '0.5', '--explain']],
     ['supcon-none', ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '-t', '0.1', '--explain', '--row', '3']],
+    // Other libraries' conventions, derived with the row's numbers too.
+    ['ce-sample-weight', ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']],
+    [
+      'ntxent-supcontrast',
+      [
+        'ntxent',
+        '1,0; 0,1; 0.9,0.2; 0.1,1',
+        '-t',
+        '0.5',
+        '--base-temperature',
+        '0.07',
+        '--contrast-mode',
+        'one',
+        '--no-normalize',
+        '--explain',
+      ],
+    ],
+    [
+      'ntxent-simclr-second-view',
+      ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '--as', 'simclr', '--contrast-mode', 'one', '--explain', '--row', '3'],
+    ],
+    [
+      'ntxent-pml',
+      ['ntxent', '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7', '-y', '0,0,1,1,1', '--as', 'pml', '--explain', '--row', '3'],
+    ],
+    [
+      'supcon-supcontrast',
+      ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '-y', '0,0,1,1', '--as', 'supcontrast', '-t', '0.1', '--explain'],
+    ],
+    [
+      'supcon-singletons-zero',
+      ['supcon', '1,0; 0.8,0.6; 0,1', '-y', '0,0,1', '--singletons', 'zero', '--explain', '--row', '3'],
+    ],
+    ['kl-logits-mean', ['kl', '--p', '3,1,-2', '--q', '2,0.5,-1', '--logits', '-t', '4', '-r', 'mean', '--explain']],
+    [
+      'kl-log-target-sum',
+      [
+        'kl',
+        '--p',
+        '-0.6931471805599453,-0.6931471805599453; -0.1053605156578263,-2.3025850929940455',
+        '--q',
+        '0.9,0.1; 0.5,0.5',
+        '--log-target',
+        '-r',
+        'sum',
+        '--explain',
+        '--row',
+        '2',
+      ],
+    ],
+    [
+      'ce-smoothing-others',
+      [
+        'ce',
+        '2,0.5,-1; 0.3,1.8,0.2',
+        '-y',
+        '0,2',
+        '--label-smoothing',
+        '0.1',
+        '--smoothing-style',
+        'others',
+        '--explain',
+      ],
+    ],
   ])('%s', async (name, argv) => {
     for (const lang of ['en', 'zh']) {
       const r = await run(argv, lang);
@@ -117,6 +181,42 @@ describe('--explain: golden derivations in both languages', () => {
       const out = await lines(columns);
       for (const line of out) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
       expect(Math.max(...out.map(displayWidth))).toBeGreaterThan(columns - 12);
+    }
+  });
+
+  it.each([
+    [
+      'ce',
+      '2,0.5,-1; 0.3,1.8,0.2',
+      '-y',
+      '0,2',
+      '--sample-weight',
+      '2,0.5',
+      '--label-smoothing',
+      '0.1',
+      '--smoothing-style',
+      'others',
+    ],
+    ['kl', '--p', '3,1,-2; 1,1,1', '--q', '2,0.5,-1; 0,0,3', '--logits', '-t', '4', '-r', 'mean'],
+    ['ntxent', '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7', '-y', '0,0,1,1,1', '--as', 'pml', '--row', '3'],
+    ['ntxent', '1,0; 0,1; 0.9,0.2; 0.1,1', '--as', 'simclr', '--base-temperature', '0.07', '--contrast-mode', 'one'],
+    ['supcon', '1,0; 0.8,0.6; 0,1; 0.6,0.8', '-y', '0,0,1,1', '--as', 'supcontrast', '--contrast-mode', 'one'],
+    ['siglip', '--image', '1,0; 0.6,0.8', '--text', '0.9,0.1; 0,1', '--as', 'hf'],
+  ])("other libraries' conventions wrap to the terminal too (60 and 100 columns): %s", async (...argv) => {
+    for (const lang of ['en', 'zh']) {
+      for (const columns of [60, 100]) {
+        const r = await runCli({
+          argv: [...argv, '--explain', '--lang', lang],
+          env: { LANG: 'C' },
+          stdoutIsTTY: true,
+          stdinIsTTY: true,
+          columns,
+          readStdin: async () => new Uint8Array(),
+          readFile: async () => new Uint8Array(),
+        });
+        expect(r.stderr).toBe('');
+        for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      }
     }
   });
 
@@ -224,6 +324,34 @@ describe('--explain ce: the statements issue 15 found wrong', () => {
   it('a step that overshoots says the loss rises', async () => {
     const r = await run(['ce', '0,0', '-y', '0', '-w', '9,9', '--label-smoothing', '0.5', '--explain']);
     expect(r.stdout).toMatch(/the loss rises\s+to 10.2244 \(before 6\.2383\): a step of η = 1 overshoots here/);
+  });
+});
+
+describe("--explain ce under Keras's conventions", () => {
+  it('sample weights: the row is s · ℓ, the mean divides by the rows counted, not Σ s', async () => {
+    const r = await run(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('L₁ = s₁ · ℓ₁ = 2.0 · 0.2413 = 0.4826');
+    expect(r.stdout).toContain('L = (0.4826 + 0.9771) / 2 = 0.7299');
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('not divided by their sum Σ sₙ = 2.5');
+  });
+  it('ε/(C − 1): the target keeps 1 − ε, each other class ε/(C − 1)', async () => {
+    const r = await run([
+      'ce',
+      '2,0.5,-1',
+      '-y',
+      '0',
+      '--label-smoothing',
+      '0.1',
+      '--smoothing-style',
+      'others',
+      '--explain',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(
+      'q = (1 − ε)·onehot(y) + ε/(C − 1)·(1 − onehot(y)) = [0.9000, 0.0500, 0.0500]',
+    );
+    expect(r.stdout).toContain('a = [0.9000, 0.0500, 0.0500]');
   });
 });
 

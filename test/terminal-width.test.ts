@@ -24,6 +24,22 @@ function words(example: string): string[] {
 function runs(): string[][] {
   const list: string[][] = [['--help'], ['demo'], ['clip', '--example'], ['softmax', '1,2,3,4,5,6,7,8,9,10,11,12']];
   list.push(['ce', '1,2,3,4,5,6,7; 7,6,5,4,3,2,1', '-y', '3,1', '--label-smoothing', '0.1', '-g']);
+  // The other libraries' conventions, derived step by step too.
+  list.push(['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '--sample-weight', '2,0.5', '--explain']);
+  list.push(['kl', '--p', '3,1,-2', '--q', '2,0.5,-1', '--logits', '-t', '4', '-r', 'mean', '--explain']);
+  list.push(['ntxent', '1,0; 0.8,0.6; 0,1; 0.6,0.8; 0.7,0.7', '-y', '0,0,1,1,1', '--as', 'pml', '--explain']);
+  list.push([
+    'supcon',
+    '1,0; 0.8,0.6; 0,1; 0.6,0.8',
+    '-y',
+    '0,0,1,1',
+    '--as',
+    'supcontrast',
+    '--contrast-mode',
+    'one',
+    '--explain',
+  ]);
+  list.push(['siglip', '--image', '1,0; 0.6,0.8', '--text', '0.9,0.1; 0,1', '--as', 'hf', '--explain']);
   for (const command of COMMANDS) {
     list.push([command.name, '--help']);
     let explained = false;

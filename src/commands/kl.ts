@@ -1,4 +1,3 @@
-import { explainByFormula } from '../teach/explain/others.js';
 import { type CommandSpec, defineCommand } from './command.js';
 import { unitMistakes } from '../teach/expect-diagnose.js';
 import { explainKl } from '../teach/explain/information.js';
@@ -68,9 +67,8 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     // With -r, the reduced loss (the elements for none) is the result, as -f value prints it.
     headline: (spec) => (!spec.reductionGiven ? 'kl' : spec.reduction === 'none' ? 'elements' : 'loss'),
     mistakes: (spec) => ({ reruns: unitMistakes(spec) }),
-    // The step-by-step reads two distributions; logits, a log target and -r are said by formula.
-    explain: (x) =>
-      x.spec.inputs !== 'probs' || x.spec.reductionGiven ? explainByFormula(x, 'kl', ['help.kl.more']) : explainKl(x),
+    // Distributions, logits (their softmax worked) or a log target, and F.kl_div's reduction.
+    explain: explainKl,
   },
   run(_input, spec, { t }): Report {
     const { unit, reduction } = spec;

@@ -2,7 +2,7 @@ import { ntxentChance, pairNtxentChance } from '../ops/ntxent/metrics.js';
 import { chanceReport } from './chance.js';
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainNtxent } from '../teach/explain/contrastive.js';
-import { explainByFormula } from '../teach/explain/others.js';
+import { explainPairNtxent } from '../teach/explain/pml.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -26,7 +26,7 @@ import { presetOption, readPreset } from './presets.js';
 /** τ when neither -t nor --as is given. */
 const DEFAULT_TEMPERATURE = 0.5;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const NTXENT_DETAILS = ['help.ntxent.more', 'help.ntxent.simclr', 'help.ntxent.libraries'] as const;
 
 /** ntxent's options, read once: -t, --pairs, --labels, SupContrast's conventions, --as, -g and --base. */
@@ -71,17 +71,6 @@ async function readNtxentSpec(options: OptionValues, context: SpecContext): Prom
   };
 }
 
-/** Options of another library's NT-Xent, which the step-by-step (xent's own) does not derive. */
-function usesConventions(spec: NtxentSpec): boolean {
-  return (
-    spec.baseTemperature !== undefined ||
-    spec.contrastMode !== 'all' ||
-    !spec.normalize ||
-    spec.labels !== undefined ||
-    spec.reports === 'simclr'
-  );
-}
-
 export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   name: 'ntxent',
   summary: 'help.cmd.ntxent',
@@ -108,8 +97,8 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
   ],
   readSpec: readNtxentSpec,
   abilities: {
-    // The step-by-step derives xent's NT-Xent; another library's conventions are said by formula.
-    explain: (x) => (usesConventions(x.spec) ? explainByFormula(x, 'ntxent', NTXENT_DETAILS) : explainNtxent(x)),
+    // xent's NT-Xent with SupContrast's and SimCLR's conventions, or PML's with labels, step by step.
+    explain: (x) => (x.spec.labels ? explainPairNtxent(x) : explainNtxent(x)),
     // --as simclr: the figure SimCLR reports, as -f value prints it.
     headline: (spec, json) => (spec.reports === 'simclr' ? 'simclr_loss' : lossHeadline(spec, json)),
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),

@@ -2,7 +2,6 @@ import { supconChance } from '../ops/supcon/metrics.js';
 import { chanceReport } from './chance.js';
 import { temperatureMistakes, unitMistakes } from '../teach/expect-diagnose.js';
 import { explainSupcon } from '../teach/explain/contrastive.js';
-import { explainByFormula } from '../teach/explain/others.js';
 import {
   type CommandSpec,
   type OptionValues,
@@ -25,7 +24,7 @@ import { BASE_OPTION, readBase, readListOption, unitLabel, unitNotes } from './l
 /** τ when -t is not given: the default of the authors' SupConLoss. */
 const DEFAULT_TEMPERATURE = 0.07;
 
-/** The formulas --help shows; --explain states them too. */
+/** The formulas --help shows. */
 const SUPCON_DETAILS = ['help.supcon.more', 'help.supcon.anchors', 'help.supcon.libraries'] as const;
 
 /** supcon's options, read once: --labels, -t, SupContrast's conventions, --as, -g and --base. */
@@ -96,14 +95,8 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
   readSpec: readSupconSpec,
   abilities: {
     targetColumn: { option: 'labels', flag: '-y, --labels', kind: 'labels' },
-    // The step-by-step derives xent's SupCon; another library's conventions are said by formula.
-    explain: (x) =>
-      x.spec.baseTemperature !== undefined ||
-      x.spec.contrastMode !== 'all' ||
-      !x.spec.normalize ||
-      x.spec.singletons !== 'drop'
-        ? explainByFormula(x, 'supcon', SUPCON_DETAILS)
-        : explainSupcon(x),
+    // xent's SupCon and SupContrast's conventions (τ/base_temperature, contrast mode one, raw dot products, singletons as 0).
+    explain: explainSupcon,
     headline: lossHeadline,
     mistakes: (spec) => ({ reruns: [...unitMistakes(spec), ...temperatureMistakes(spec)] }),
     withGradient: withGrad,

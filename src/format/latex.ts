@@ -82,7 +82,7 @@ const MATH: Readonly<Record<string, string>> = {
 
 /** Sub- and superscript characters: the script (_ or ^) and what they hold. */
 const SCRIPTS: Readonly<Record<string, readonly [string, string]>> = Object.fromEntries([
-  ...[...'₀₁₂₃₄₅₆₇₈₉₊₋ᵢⱼₖₙₘₜₓ'].map((ch, k) => [ch, ['_', '0123456789+-ijknmtx'[k]]]), // spread-ok: a few characters
+  ...[...'₀₁₂₃₄₅₆₇₈₉₊₋ᵢⱼₖₙₘₚₜₓ'].map((ch, k) => [ch, ['_', '0123456789+-ijknmptx'[k]]]), // spread-ok: a few characters
   ...[...'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿ'].map((ch, k) => [ch, ['^', '0123456789+-n'[k]]]), // spread-ok: a few characters
   ['ᵀ', ['^', '\\top']],
 ]);
@@ -196,7 +196,7 @@ export function latexMath(formula: string): string {
       if (rest[0] === '_') rest = subscript(rest, (piece) => (out += piece));
     } else if (SCRIPTS[ch]) {
       const run =
-        /^[\u2080-\u2089\u208a\u208b\u1d62\u2c7c\u2096\u2099\u2098\u209c\u2093\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207f\u1d40]+/u.exec(
+        /^[\u2080-\u2089\u208a\u208b\u1d62\u2c7c\u2096\u2099\u2098\u209a\u209c\u2093\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207f\u1d40]+/u.exec(
           rest,
         )![0];
       out += scripts(run);

@@ -141,6 +141,15 @@ export const ceEn = {
   'teach.ce.why.weightsCounted':
     'Σ w_y over the rows not ignored, the weights of their target classes (a weighted mean)',
   'teach.ce.why.soft': 'the number of rows (with soft targets the class weights do not change it)',
+  'teach.ce.why.sampleWeight':
+    "the {count} rows counted, as Keras's sum_over_batch_size divides: each row's loss already carries its sample weight, and the mean is not divided by their sum Σ sₙ = {total}",
+  'teach.ce.smoothingOthers':
+    'Label smoothing ε = {eps} in the ε/(C − 1) style: the target keeps 1 − ε = {target} and each of the {others} other classes gets ε/{others} = {each} (PyTorch would give every class ε/C).',
+  'teach.ce.smoothingOthersSoft':
+    'Label smoothing ε = {eps} in the ε/(C − 1) style: each class keeps (1 − ε) of its target and gets ε/{others} of the target the other {others} classes have (PyTorch would give every class ε/C).',
+  'teach.ce.sampleWeight':
+    "Row {row}'s sample weight s = {s} (Keras's sample_weight) multiplies its loss: the loss reported for the row is s times the cross-entropy.",
+  'teach.ce.gradSample': 'a carries the sample weight s = {s} too: row {row}’s gradient is s times the unweighted one.',
 } as const;
 
 export type CeKey = keyof typeof ceEn;
@@ -266,4 +275,13 @@ export const ceZh: Record<CeKey, string> = {
   'teach.ce.why.weights': '即 Σ w_y，各行目标类别的权重之和（加权平均）',
   'teach.ce.why.weightsCounted': '即未被忽略的各行目标类别的权重之和 Σ w_y（加权平均）',
   'teach.ce.why.soft': '即行数（使用软目标时类别权重不改变它）',
+  'teach.ce.why.sampleWeight':
+    '即计入的 {count} 行，与 Keras 的 sum_over_batch_size 一样：各行的损失已乘上其样本权重，均值并不除以权重之和 Σ sₙ = {total}',
+  'teach.ce.smoothingOthers':
+    '标签平滑 ε = {eps}，ε/(C − 1) 方式：目标类保留 1 − ε = {target}，其余 {others} 个类别各得 ε/{others} = {each}（PyTorch 则给每个类别 ε/C）。',
+  'teach.ce.smoothingOthersSoft':
+    '标签平滑 ε = {eps}，ε/(C − 1) 方式：每个类别保留其目标的 (1 − ε)，并得到其余 {others} 个类别目标之和的 ε/{others}（PyTorch 则给每个类别 ε/C）。',
+  'teach.ce.sampleWeight':
+    '第 {row} 行的样本权重 s = {s}（Keras 的 sample_weight）乘在它的损失上：这一行报告的损失是交叉熵的 s 倍。',
+  'teach.ce.gradSample': 'a 也带着样本权重 s = {s}：第 {row} 行的梯度是不加权时的 s 倍。',
 };

@@ -97,6 +97,16 @@ export const contrastiveEn = {
   'teach.others.pull': 'A raised similarity pulls two rows together, a lowered one pushes them apart.',
   'teach.others.embeddings':
     "The gradient of row i's embedding (what --grad prints), carried back through s = U·Uᵀ and the normalisation.",
+  'teach.others.dot':
+    'With --no-normalize (SupContrast takes the features as given) sᵢⱼ is the raw dot product of rows i and j: no division by their lengths, so it is not bounded by −1 and 1.',
+  'teach.others.factor':
+    'SupContrast multiplies the loss by τ / base_temperature = {tau} / {base} = {factor}: the loss, and its gradient, are {factor} times the plain one (1 when τ = base_temperature).',
+  'teach.others.gradFactor': 'The factor τ / τ_b = {factor} multiplies every entry, as it multiplies the loss.',
+  'teach.others.contrastOne':
+    "Contrast mode one (SupContrast's contrast_mode='one'): anchors are the first view only, rows {rows} ({count} of {n}); the other rows are still in each anchor's softmax, but have no term of their own.",
+  'teach.others.step.notAnchor': 'A row that is no anchor',
+  'teach.others.notAnchor':
+    "Contrast mode one (SupContrast's contrast_mode='one'): anchors are the first view only, rows {rows} ({count} of {n}). Row {i} is a second view: it has no loss term of its own and is not counted in the mean, though it is in every anchor's softmax (and gets a gradient through theirs).",
 } as const;
 
 export type ContrastiveKey = keyof typeof contrastiveEn;
@@ -187,4 +197,14 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
     '经由第 i 行的 softmax，与交叉熵一样是 p 减去目标，再除以求平均的个数和 τ；sᵢⱼ = sⱼᵢ 也出现在第 j 行的项中，嵌入向量的梯度把两者相加。',
   'teach.others.pull': '相似度升高就是把两行拉近，降低就是把它们推开。',
   'teach.others.embeddings': '第 i 行嵌入向量的梯度（即 --grad 输出的值），经由 s = U·Uᵀ 和归一化反向传播得到。',
+  'teach.others.dot':
+    '使用 --no-normalize 时（SupContrast 直接使用给出的特征），sᵢⱼ 是第 i 行与第 j 行的原始点积：不除以它们的长度，所以不限于 −1 到 1 之间。',
+  'teach.others.factor':
+    'SupContrast 把损失乘以 τ / base_temperature = {tau} / {base} = {factor}：损失及其梯度都是不缩放时的 {factor} 倍（τ = base_temperature 时为 1）。',
+  'teach.others.gradFactor': '因子 τ / τ_b = {factor} 乘在每一项上，就像它乘在损失上一样。',
+  'teach.others.contrastOne':
+    "对比模式 one（SupContrast 的 contrast_mode='one'）：只有第一个视图是锚点，即第 {rows} 行（{n} 行中的 {count} 行）；其余各行仍在每个锚点的 softmax 中，但没有自己的损失项。",
+  'teach.others.step.notAnchor': '不是锚点的行',
+  'teach.others.notAnchor':
+    "对比模式 one（SupContrast 的 contrast_mode='one'）：只有第一个视图是锚点，即第 {rows} 行（{n} 行中的 {count} 行）。第 {i} 行是第二个视图：它没有自己的损失项，也不计入平均，但它出现在每个锚点的 softmax 中（并经由它们得到梯度）。",
 };

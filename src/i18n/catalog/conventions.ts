@@ -128,8 +128,6 @@ export const conventionsEn = {
     "sample weights (Keras's sample_weight): each row's loss times its weight; mean = Σ / {rows} rows counted (Keras's sum_over_batch_size)",
   'err.ce.sampleWeightCount': '{option} has {count} weights for {rows} rows: give one per row',
   'err.ce.othersOneClass': '{option} others spreads ε over the other classes, and this input has one class',
-  'err.ce.explainConvention':
-    "--explain derives PyTorch's cross-entropy and does not take {option}: leave out --explain, or the option",
   // clip: open_clip's local_loss.
   'help.opt.worldSize':
     "with --image and --text holding the whole batch gathered from W ranks (rank by rank): open_clip's local_loss on the rank given by --rank, its n images and texts against every text and image",
@@ -145,6 +143,8 @@ export const conventionsEn = {
     'one label per pair (image i and text i share label i): every image and text of one label match, as when a batch holds several captions of one image; each direction averages over the positives (inline or @FILE)',
   'err.clip.labelCount': '--labels has {count} labels for {rows} pairs: give one per pair',
   'err.clip.labelsLocal': "--labels is for a whole batch's square logits, not one rank's local_loss",
+  'err.clip.explainOption':
+    "--explain derives CLIP's loss of a square matrix with one positive per row, and does not take {option}: leave out --explain, or the option",
   'title.clipLocalT2i': 'Text → image: softmax of each local text over every image (logits_per_text)',
   'label.textImage': 'text \\ image',
   'err.clip.textLogitsShape':
@@ -277,7 +277,6 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
     '样本权重（Keras 的 sample_weight）：每行的损失乘以其权重；mean = Σ / 计入的 {rows} 行（Keras 的 sum_over_batch_size）',
   'err.ce.sampleWeightCount': '{option} 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
   'err.ce.othersOneClass': '{option} others 把 ε 分给其余各类，而此输入只有一类',
-  'err.ce.explainConvention': '--explain 推导的是 PyTorch 的交叉熵，不接受 {option}：请去掉 --explain 或该选项',
   'help.opt.worldSize':
     '当 --image 与 --text 是从 W 个进程收集的整个批次（按进程依次排列）时：在 --rank 指定的进程上计算 open_clip 的 local_loss，即其 n 张图像与 n 段文本分别对全部文本与图像',
   'help.opt.rank': '配合 --world-size：由哪个进程（0 到 W − 1）计算损失；它的行是 rank·n 到 rank·n + n − 1',
@@ -291,6 +290,8 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
     '每对一个标签（图像 i 与文本 i 共用标签 i）：同一标签的任意图像与文本都相匹配，例如一批中一张图像有多条描述；每个方向对所有正样本取平均（可内联或用 @FILE）',
   'err.clip.labelCount': '--labels 给了 {count} 个标签，但有 {rows} 对：请每对给一个',
   'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logits，而不是某个进程的 local_loss',
+  'err.clip.explainOption':
+    '--explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 {option}：请去掉 --explain 或该选项',
   'title.clipLocalT2i': '文本 → 图像：每段本地文本在全部图像上的 softmax（logits_per_text）',
   'label.textImage': '文本 \\ 图像',
   'err.clip.textLogitsShape':

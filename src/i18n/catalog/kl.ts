@@ -30,6 +30,21 @@ export const klEn = {
     "KL is what describing P with Q costs beyond P's own entropy: with P the target and Q the prediction, H(P, Q) is the cross-entropy loss.",
   'teach.kl.mean': "The mean KL adds up the rows' divergences and divides by {den}: {why}.",
   'teach.kl.meanName': 'mean KL',
+  'teach.kl.step.logits': 'P and Q from the logits',
+  'teach.kl.logits':
+    'With --logits, a and b are row {row} of --p and --q as logits: P and Q are their softmax at temperature T, each exp divided by the sum.',
+  'teach.kl.step.logTarget': 'P from log P',
+  'teach.kl.logTarget':
+    "With --log-target, row {row} of --p holds log P (F.kl_div's log_target=True): P is its exp, and the terms take log P as given.",
+  'teach.kl.step.reduction': "The reduction '{reduction}' (F.kl_div's)",
+  'teach.kl.why.batchmean': 'the N = {rows} rows: batchmean gives the KL per row, what KL means',
+  'teach.kl.why.mean':
+    "the N·C = {rows}·{cols} elements, not the rows: reduction 'mean' (PyTorch's default) is C = {cols} times smaller than the KL per row",
+  'teach.kl.reduced': "F.kl_div adds up every element P·log(P/Q), the rows' KLs, and divides by {den}: {why}.",
+  'teach.kl.reducedSum':
+    "F.kl_div with reduction 'sum' adds up every element P·log(P/Q): the rows' KLs, divided by nothing.",
+  'teach.kl.none':
+    "With reduction 'none' F.kl_div returns every element P·log(P/Q) as it is, {count} in all: row {row}'s are its terms above, and each row's KL is their sum.",
 } as const;
 
 export type KlKey = keyof typeof klEn;
@@ -61,4 +76,18 @@ export const klZh: Record<KlKey, string> = {
     'KL 是用 Q 描述 P 时、在 P 自身的熵之外多付出的代价：P 为目标、Q 为预测时，H(P, Q) 就是交叉熵损失。',
   'teach.kl.mean': '平均 KL 是各行散度之和除以 {den}：{why}。',
   'teach.kl.meanName': '平均 KL',
+  'teach.kl.step.logits': '由 logit 得到 P 与 Q',
+  'teach.kl.logits':
+    '使用 --logits 时，a 与 b 是 --p 与 --q 的第 {row} 行 logit：P 与 Q 是它们在温度 T 下的 softmax，即每个 exp 除以其总和。',
+  'teach.kl.step.logTarget': '由 log P 得到 P',
+  'teach.kl.logTarget':
+    '使用 --log-target 时，--p 的第 {row} 行给出的是 log P（F.kl_div 的 log_target=True）：P 是它的 exp，各项直接使用给出的 log P。',
+  'teach.kl.step.reduction': '归约“{reduction}”（F.kl_div 的）',
+  'teach.kl.why.batchmean': '即 N = {rows} 行：batchmean 给出每行的 KL，也就是 KL 的本义',
+  'teach.kl.why.mean':
+    "即 N·C = {rows}·{cols} 个元素，而不是行数：归约 'mean'（PyTorch 的默认值）比每行的 KL 小 C = {cols} 倍",
+  'teach.kl.reduced': 'F.kl_div 把所有元素 P·log(P/Q)（即各行的 KL）相加，再除以 {den}：{why}。',
+  'teach.kl.reducedSum': "F.kl_div 在归约 'sum' 下把所有元素 P·log(P/Q) 相加：即各行 KL 之和，不做除法。",
+  'teach.kl.none':
+    "归约 'none' 时 F.kl_div 原样返回每个元素 P·log(P/Q)，共 {count} 个：第 {row} 行的元素就是上面的各项，每行的 KL 是它们之和。",
 };

@@ -18,6 +18,8 @@ export const siglipEn = {
   'teach.siglip.share':
     "The row's share of the loss: its pairs' losses added up and divided by the batch size N = {n}, as in the paper.",
   'teach.siglip.step.grad': 'The gradient of row {i}',
+  'teach.siglip.labels':
+    'With --labels every pair of one label matches: image {i} (label {label}) has zᵢⱼ = 1 with texts {texts}, and zᵢⱼ = −1 with the others.',
   'teach.siglip.grad':
     "softplus′ = σ, so each entry is −z·σ(−z·x) / N: the pair's probability of being judged wrong, with the sign of −z.",
   'teach.siglip.after': "After the step row {i}'s share of the loss {move}.",
@@ -41,6 +43,8 @@ export const siglipZh: Record<SiglipKey, string> = {
     '每一对图像–文本都是一个独立的二分类问题：匹配的一对（i = j，zᵢⱼ = 1）应得到高 logit，其余各对（zᵢⱼ = −1）应得到低 logit。没有 softmax：各对之间互不竞争。',
   'teach.siglip.share': '这一行在损失中的份额：它各对的损失之和除以批大小 N = {n}（与论文相同）。',
   'teach.siglip.step.grad': '第 {i} 行的梯度',
+  'teach.siglip.labels':
+    '使用 --labels 时，标签相同的每一对都算匹配：图像 {i}（标签 {label}）与文本 {texts} 的 zᵢⱼ = 1，与其余文本的 zᵢⱼ = −1。',
   'teach.siglip.grad': 'softplus 的导数是 σ，所以每一项是 −z·σ(−z·x) / N：该对被判错的概率，符号取 −z。',
   'teach.siglip.after': '这一步之后，第 {i} 行在损失中的份额{move}。',
   'teach.siglip.sum': '损失是各行份额之和：Σᵢⱼ ℓᵢⱼ / N。',

@@ -14,6 +14,10 @@ export const supconEn = {
   'teach.supcon.none':
     'No other row has label {label}, so anchor {i} has no term: it is left out of the loss and of the mean.',
   'teach.supcon.why': 'the {anchors} anchors that have a positive (a row without one has no term)',
+  'teach.supcon.whyZero':
+    "all {anchors} anchors, those without a positive counted as 0 (--singletons zero, SupContrast's current code)",
+  'teach.supcon.noneZero':
+    "No other row has label {label}, so anchor {i} has no positive: with --singletons zero (SupContrast's current code) its loss is 0 and it still counts in the mean, which divides by all {anchors} anchors.",
 } as const;
 
 export type SupconKey = keyof typeof supconEn;
@@ -31,4 +35,7 @@ export const supconZh: Record<SupconKey, string> = {
   'teach.supcon.step.none': '没有正样本的锚点',
   'teach.supcon.none': '没有其他行的标签是 {label}，所以锚点 {i} 没有对应的项：它不计入损失，也不计入平均。',
   'teach.supcon.why': '即有正样本的 {anchors} 个锚点（没有正样本的行没有对应的项）',
+  'teach.supcon.whyZero': '即全部 {anchors} 个锚点，没有正样本的记为 0（--singletons zero，SupContrast 现在的代码）',
+  'teach.supcon.noneZero':
+    '没有其他行的标签是 {label}，所以锚点 {i} 没有正样本：使用 --singletons zero（SupContrast 现在的代码）时它的损失为 0，但仍计入平均，平均除以全部 {anchors} 个锚点。',
 };

@@ -53,11 +53,15 @@ export const teachEn = {
   'teach.move.falls': 'falls to {after} (before {before})',
   'teach.move.rises': 'rises to {after} (before {before}): a step of η = {eta} overshoots here',
   'teach.move.stays': 'stays at {after}',
+  'teach.step.scale': 'The gradient with respect to the scale',
+  'teach.scale.grad':
+    'Every logit {logit}ᵢⱼ is {name} times a similarity, so {name} collects every entry of the gradient, each times its similarity {logit}ᵢⱼ / {name}: the whole matrix, not this row alone.',
+  'teach.scale.gradBias':
+    'Every logit {logit}ᵢⱼ is {name} times a similarity plus b, so {name} collects every entry of the gradient, each times its similarity ({logit}ᵢⱼ − b) / {name}: the whole matrix, not this row alone.',
+  'teach.scale.log':
+    'open_clip and Hugging Face learn log {name} (logit_scale) rather than {name}, so the step they take is ∂L/∂log {name} = {name} · ∂L/∂{name}, what -g prints as grad_logit_scale.',
+  'teach.scale.bias': 'The bias b is added to every logit: its gradient is the sum of every entry (grad_bias).',
   // others
-  'teach.generic.title': 'xent {command}: the formula and the numbers',
-  'teach.generic.numbers': 'The numbers',
-  'teach.generic.more':
-    'softmax, ce and clip have a full step-by-step --explain; this command shows its formula and results.',
 } as const;
 
 export type TeachKey = keyof typeof teachEn;
@@ -107,7 +111,12 @@ export const teachZh: Record<TeachKey, string> = {
   'teach.move.falls': '降到 {after}（之前为 {before}）',
   'teach.move.rises': '升到 {after}（之前为 {before}）：η = {eta} 的一步在这里走过了头',
   'teach.move.stays': '保持 {after} 不变',
-  'teach.generic.title': 'xent {command}：公式与数值',
-  'teach.generic.numbers': '数值',
-  'teach.generic.more': 'softmax、ce 和 clip 有完整的逐步 --explain；这个命令给出公式和结果。',
+  'teach.step.scale': '对缩放系数的梯度',
+  'teach.scale.grad':
+    '每个 logit {logit}ᵢⱼ 都是 {name} 乘以一个相似度，所以 {name} 汇集梯度的每一项，各乘以其相似度 {logit}ᵢⱼ / {name}：是整个矩阵，而不只是这一行。',
+  'teach.scale.gradBias':
+    '每个 logit {logit}ᵢⱼ 都是 {name} 乘以一个相似度再加 b，所以 {name} 汇集梯度的每一项，各乘以其相似度 ({logit}ᵢⱼ − b) / {name}：是整个矩阵，而不只是这一行。',
+  'teach.scale.log':
+    'open_clip 和 Hugging Face 学习的是 log {name}（logit_scale）而不是 {name}，所以它们实际使用的是 ∂L/∂log {name} = {name} · ∂L/∂{name}，即 -g 输出的 grad_logit_scale。',
+  'teach.scale.bias': '偏置 b 加在每个 logit 上：它的梯度是梯度所有项之和（grad_bias）。',
 };

@@ -61,11 +61,23 @@ export interface NtxentConventions {
   readonly normalize?: boolean;
 }
 
+/**
+ * Whether row i (0-based) of `rows` = 2N is the first view of its pair: an anchor under contrast
+ * mode 'one'.
+ *
+ * @example
+ * firstView(2, 6, 'half') // true (rows 0–2 are the first views)
+ * firstView(1, 6, 'adjacent') // false (row 0 is)
+ */
+export function firstView(i: number, rows: number, pairing: Pairing): boolean {
+  return pairing === 'half' ? i < rows / 2 : i % 2 === 0;
+}
+
 /** The pair of each row as a label (its two views share it), and whether it is the pair's first view. */
 function pairLabels(rows: number, pairing: Pairing): { labels: number[]; first: boolean[] } {
   const half = rows / 2;
   const labels = Array.from({ length: rows }, (_, i) => (pairing === 'half' ? i % half : Math.floor(i / 2)));
-  const first = Array.from({ length: rows }, (_, i) => (pairing === 'half' ? i < half : i % 2 === 0));
+  const first = Array.from({ length: rows }, (_, i) => firstView(i, rows, pairing));
   return { labels, first };
 }
 

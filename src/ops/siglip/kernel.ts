@@ -69,8 +69,8 @@ export function siglipLossByRow(logits: Matrix, labels?: readonly number[]): Sig
  * // loss = 4 · softplus(-10) / 2 = 2 · log(1 + e^-10) ≈ 9.0796e-5
  * siglipLoss(fromRows([[10, -10], [-10, 10]])).loss
  */
-export function siglipLoss(logits: Matrix): SiglipResult {
-  return held(siglipLossByRow(logits));
+export function siglipLoss(logits: Matrix, labels?: readonly number[]): SiglipResult {
+  return held(siglipLossByRow(logits, labels));
 }
 
 function held<T extends SiglipRows>(r: T): Omit<T, 'probs' | 'gradLogits'> & SiglipResult {

@@ -1,4 +1,5 @@
 import type { ClipSpec } from '../../ops/clip/spec.js';
+import { XentError } from '../../core/errors.js';
 import { type Matrix, at, fromRows, zeros } from '../../core/matrix.js';
 import { clipLoss } from '../../ops/clip/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
@@ -7,6 +8,7 @@ import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
 import { lossMove } from './kit.js';
+import { scaleGradientLines } from './scale.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
 function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
@@ -15,6 +17,14 @@ function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
 
 export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const { t, spec, decimals: d, report } = x;
+  // The derivation is of one positive per row over a square matrix: a rank's local loss and
+  // several positives (--labels) are refused, not explained wrongly.
+  if (spec.local || spec.textLogits || spec.labels)
+    throw new XentError(
+      'err.clip.explainOption',
+      { option: spec.labels ? '--labels' : spec.local ? '--world-size' : '--text-logits' },
+      true,
+    );
   const u: ExplainUnit = explainUnit(spec.unit, spec.unitNamed);
   const f = inUnit(1, u.unit);
   const lg = u.log;
@@ -108,6 +118,17 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   if (u.divide) gradLines.push(text(t.t('teach.ce.gradUnit', { unit: u.unit.name, base: u.unit.value })));
   gradLines.push(text(t.t('teach.clip.gradSign')));
   steps.push({ heading: t.label('teach.clip.step.grad', { i: i + 1 }), lines: gradLines });
+
+  // The scale multiplies every logit: its gradient (and log scale's, which open_clip and hf learn).
+  if (fromEmbeddings || scale !== 1)
+    steps.push({
+      heading: t.label('teach.step.scale'),
+      lines: scaleGradientLines(
+        t,
+        { grad: Array.from(res.gradLogits.data, (v) => v * f), logits: logits.data, scale, logit: 's', name: 'scale' },
+        d,
+      ),
+    });
 
   const eta = EXPLAIN_LR;
   // The user's own numbers as given; scaled or computed logits at the table precision.

@@ -1,6 +1,12 @@
-import { XentError } from '../../core/errors.js';
 import { type Matrix, fromRows, rowView } from '../../core/matrix.js';
-import { type CrossEntropyTargets, crossEntropy, meanDenominatorOf } from '../../ops/cross-entropy/kernel.js';
+import {
+  type CrossEntropyTargets,
+  type SmoothingStyle,
+  countedRows,
+  crossEntropy,
+  meanDenominatorOf,
+  smoothedTarget,
+} from '../../ops/cross-entropy/kernel.js';
 import type { CeSpec } from '../../ops/cross-entropy/spec.js';
 import { indexTargetClasses } from '../../ops/cross-entropy/validate.js';
 import type { MessageParam } from '../../i18n/messages.js';
@@ -8,7 +14,16 @@ import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, t
 import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, listOf, num, sub, sumOf } from './numbers.js';
-import { type Combination, combineLines, descentLines, elided, lossMove, shareLines, signSentence } from './kit.js';
+import {
+  type Combination,
+  combineLines,
+  denText,
+  descentLines,
+  elided,
+  lossMove,
+  shareLines,
+  signSentence,
+} from './kit.js';
 import { oneProbability, softmaxSteps } from './softmax.js';
 import { lossCurveLines } from './loss-curve.js';
 
@@ -43,8 +58,16 @@ function lossText(u: ExplainUnit, nats: number, d: number): string {
   return `${num(nats * inUnit(1, u.unit), d)}${u.suffix}`;
 }
 
-/** What reduction 'mean' divides by, in words: the rows, the rows counted, or Σ w_y. */
-function meanWhy(targets: CrossEntropyTargets, weighted: boolean): MessageParam {
+/** What reduction 'mean' divides by, in words: the rows, the rows counted, or Σ w_y (Keras's sample weights: the rows counted). */
+function meanWhy(targets: CrossEntropyTargets, weighted: boolean, sampleWeight?: readonly number[]): MessageParam {
+  if (sampleWeight) {
+    const counted = targets.kind === 'probs' ? sampleWeight.map(() => true) : targets.classes.map((y) => y !== null);
+    const total = sampleWeight.reduce((s, v, n) => (counted[n] ? s + v : s), 0);
+    return {
+      key: 'teach.ce.why.sampleWeight',
+      params: { count: countedRows(targets, sampleWeight.length), total: denText(total) },
+    };
+  }
   if (targets.kind === 'probs') return { key: weighted ? 'teach.ce.why.soft' : 'teach.why.rows' };
   const counted = targets.classes.filter((y) => y !== null).length;
   const ignored = targets.classes.length - counted;
@@ -54,29 +77,28 @@ function meanWhy(targets: CrossEntropyTargets, weighted: boolean): MessageParam 
 
 export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const { t, spec, decimals: d } = x;
-  // Its derivation is PyTorch's: Keras's sample weights and ε/(C − 1) are refused, not explained wrongly.
-  if (spec.sampleWeight || (spec.smoothingStyle === 'others' && spec.labelSmoothing > 0))
-    throw new XentError(
-      'err.ce.explainConvention',
-      { option: spec.sampleWeight ? '--sample-weight' : '--smoothing-style others' },
-      true,
-    );
   const input = x.input!;
   const r = pickRow(x.row, input.rows);
   const u = explainUnit(spec.unit);
   const { inputIsProbs, weight, reduction } = spec;
   const T = inputIsProbs ? 1 : spec.temperature;
   const eps = spec.labelSmoothing;
+  // ε/(C − 1) on the other classes (--smoothing-style others), or PyTorch's ε/C on every class.
+  const style: SmoothingStyle = spec.smoothingStyle ?? 'torch';
+  const others = style === 'others' && eps > 0;
   const offset = spec.oneBased ? 1 : 0;
   const names = input.colLabels;
   const idx = (j: number) => (names ? `(${names[j]})` : sub(j + offset));
   const z = Array.from(rowView(input, r));
   const allTargets = kernelTargets(spec, input);
   const target = targetOf(allTargets, r);
-  const den = meanDenominatorOf(allTargets, input.rows, weight);
+  // Keras's sample weights: the row's loss times sₙ, and 'mean' divides by the rows counted.
+  const sampleWeight = spec.sampleWeight;
+  const s = sampleWeight?.[r];
+  const den = sampleWeight ? countedRows(allTargets, input.rows) : meanDenominatorOf(allTargets, input.rows, weight);
   const combination: Combination =
     reduction === 'mean'
-      ? { kind: 'mean', den, why: meanWhy(allTargets, weight !== undefined) }
+      ? { kind: 'mean', den, why: meanWhy(allTargets, weight !== undefined, sampleWeight) }
       : reduction === 'sum'
         ? { kind: 'sum' }
         : { kind: 'none' };
@@ -95,13 +117,15 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const targets: CrossEntropyTargets = target.probs
     ? { kind: 'probs', probs: fromRows([target.probs]) }
     : { kind: 'index', classes: [y] };
+  const rowOptions = { weight, labelSmoothing: eps, smoothingStyle: style, temperature: T, inputIsProbs };
   const one = crossEntropy(fromRows([z]), targets, {
-    weight,
-    labelSmoothing: eps,
+    ...rowOptions,
     reduction: 'sum',
-    temperature: T,
-    inputIsProbs,
+    ...(s !== undefined ? { sampleWeight: [s] } : {}),
   });
+  // The row's loss before its sample weight: ℓ, with L = s · ℓ.
+  const unweighted = s === undefined ? one : crossEntropy(fromRows([z]), targets, { ...rowOptions, reduction: 'sum' });
+  const l = s === undefined ? L : L.replace('L', 'ℓ');
   const p = Array.from(rowView(one.probs, 0));
   const C = z.length;
   const keep = [y];
@@ -129,31 +153,44 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   }
 
   // 2. the loss
-  const a = effective(target, y, C, eps, weight);
+  const a = effective(target, y, C, eps, style, weight, s);
   const lossLines: ExplainLine[] = [];
   const lg = u.log;
   if (target.probs || eps > 0) {
     const q = target.probs
-      ? target.probs.map((v) => (1 - eps) * v + eps / C)
-      : Array.from({ length: C }, (_, c) => (c === y ? 1 - eps : 0) + eps / C);
+      ? target.probs.map((v) => smoothedTarget(v, eps, C, style))
+      : Array.from({ length: C }, (_, c) => smoothedTarget(c === y ? 1 : 0, eps, C, style));
     const qs = listOf(q.map((v) => num(v, d)));
+    const spread = others ? (target.probs ? 'ε·(1 − target)/(C − 1)' : 'ε/(C − 1)·(1 − onehot(y))') : 'ε/C';
     lossLines.push(
       formula(
         !target.probs
-          ? `q = (1 − ε)·onehot(y) + ε/C = ${qs},  ε = ${given(eps)}`
+          ? `q = (1 − ε)·onehot(y) + ${spread} = ${qs},  ε = ${given(eps)}`
           : eps > 0
-            ? `q = (1 − ε)·target + ε/C = ${qs},  ε = ${given(eps)}`
+            ? `q = (1 − ε)·target + ${spread} = ${qs},  ε = ${given(eps)}`
             : `q = ${qs}`,
       ),
     );
-    if (eps > 0) lossLines.push(text(t.t('teach.ce.smoothing', { eps: given(eps), classes: C })));
-    const terms = a.map((v, c) => `${num(v, d)}·${lg} ${num(p[c], d)}`);
+    if (others)
+      lossLines.push(
+        text(
+          t.t(target.probs ? 'teach.ce.smoothingOthersSoft' : 'teach.ce.smoothingOthers', {
+            eps: given(eps),
+            others: C - 1,
+            target: num(1 - eps, d),
+            each: num(eps / (C - 1), d),
+          }),
+        ),
+      );
+    else if (eps > 0) lossLines.push(text(t.t('teach.ce.smoothing', { eps: given(eps), classes: C })));
+    // The terms' coefficients before the sample weight (w_c·q_c), which the next line multiplies in.
+    const terms = a.map((v, c) => `${num(s === undefined ? v : v / s, d)}·${lg} ${num(p[c], d)}`);
     lossLines.push(
       // spread-ok: a chain of three formula lines
       ...chain(
-        `${L} = −Σ_c ${weight ? 'w_c·' : ''}q_c·${lg} p_c`,
+        `${l} = −Σ_c ${weight ? 'w_c·' : ''}q_c·${lg} p_c`,
         `−(${sumOf(terms, 4)})`,
-        lossText(u, one.losses[0], d),
+        lossText(u, unweighted.losses[0], d),
       ),
     );
     if (weight) lossLines.push(text(t.t('teach.ce.weightedTerms')));
@@ -164,15 +201,23 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
       // spread-ok: a chain of at most four formula lines
       ...(weight
         ? chain(
-            `${L} = w${idx(y)} · (−${lg} p${idx(y)})`,
+            `${l} = w${idx(y)} · (−${lg} p${idx(y)})`,
             `${given(w)} · (−${lg}(${num(p[y], d)}))`,
             `${given(w)} · ${lossText(u, plain, d)}`,
-            lossText(u, one.losses[0], d),
+            lossText(u, unweighted.losses[0], d),
           )
-        : chain(`${L} = −${lg}(${num(p[y], d)})`, lossText(u, one.losses[0], d))),
+        : chain(`${l} = −${lg}(${num(p[y], d)})`, lossText(u, unweighted.losses[0], d))),
     );
     lossLines.push(text(t.t('teach.ce.lossMeaning')));
     lossLines.push(...lossCurveLines(t, p[y], u.unit, d)); // spread-ok: the curve's dozen lines
+  }
+  if (s !== undefined) {
+    lossLines.push(
+      formula(
+        `${L} = s${sub(r + 1)} · ${l} = ${given(s)} · ${lossText(u, unweighted.losses[0], d)} = ${lossText(u, one.losses[0], d)}`,
+      ),
+    );
+    lossLines.push(text(t.t('teach.ce.sampleWeight', { s: given(s), row: r + 1 })));
   }
   if (u.suffix) lossLines.push(text(t.t('teach.unit', { log: lg, unit: u.unit.name })));
   steps.push({ heading: t.label('teach.ce.step.loss'), lines: lossLines });
@@ -180,7 +225,7 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
   const g = Array.from(rowView(one.grad, 0), (v) => v * inUnit(1, u.unit));
   const mass = a.reduce((s, v) => s + v, 0);
   // a is the one-hot y itself: no soft target, smoothing or weights.
-  const simple = !target.probs && eps === 0 && !weight;
+  const simple = !target.probs && eps === 0 && !weight && (s === undefined || s === 1);
   const overT = T === 1 ? '' : ' / T';
 
   // 3. where the gradient comes from: the chain rule through the softmax's Jacobian
@@ -206,6 +251,7 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
       ),
     );
     gradLines.push(text(t.t(simple ? 'teach.ce.gradOnehot' : 'teach.ce.gradGeneral')));
+    if (s !== undefined && !simple) gradLines.push(text(t.t('teach.ce.gradSample', { s: given(s), row: r + 1 })));
     elided(
       C,
       (c) => {
@@ -244,10 +290,10 @@ export function explainCrossEntropy(x: ExplainInput<CeSpec>): Explanation {
     const eta = EXPLAIN_LR;
     const next = z.map((v, c) => v - eta * g[c]);
     const after = crossEntropy(fromRows([next]), targets, {
-      weight,
-      labelSmoothing: eps,
+      ...rowOptions,
+      inputIsProbs: false,
       reduction: 'sum',
-      temperature: T,
+      ...(s !== undefined ? { sampleWeight: [s] } : {}),
     });
     const stepLines: ExplainLine[] = [
       formula(`zⱼ ← zⱼ − η · ∂${L}/∂zⱼ,  η = ${eta}`),
@@ -331,11 +377,19 @@ function chainRule(x: ExplainInput<CeSpec>, c: ChainRow): ExplainStep {
   return { heading: t.label('teach.ce.step.chain'), lines };
 }
 
-/** a = the effective weighted target: L = −Σ a_c log p_c. */
-function effective(target: RowTarget, y: number, C: number, eps: number, weight?: readonly number[]): number[] {
-  const w = (c: number) => (weight ? weight[c] : 1);
-  if (target.probs) return target.probs.map((q, c) => w(c) * ((1 - eps) * q + eps / C));
-  return Array.from({ length: C }, (_, c) => w(c) * ((c === y ? 1 - eps : 0) + eps / C));
+/** a = the effective weighted target: L = −Σ a_c log p_c (times the row's sample weight s, when given). */
+function effective(
+  target: RowTarget,
+  y: number,
+  C: number,
+  eps: number,
+  style: SmoothingStyle,
+  weight?: readonly number[],
+  s = 1,
+): number[] {
+  const w = (c: number) => (weight ? weight[c] : 1) * s;
+  if (target.probs) return target.probs.map((q, c) => w(c) * smoothedTarget(q, eps, C, style));
+  return Array.from({ length: C }, (_, c) => w(c) * smoothedTarget(c === y ? 1 : 0, eps, C, style));
 }
 
 /** The other rows in one line each, and how the reduction combines them. */
