@@ -64,7 +64,7 @@ beforeAll(() => {
       i === 3 ? line.replace(/^[^,]*/, 'first') : i === 1000 ? line.replace(/^[^,]*/, 'later') : line,
     ),
   );
-});
+}, 60_000); // writes seven large files: slow on a loaded machine, which the default 10 s does not allow for
 
 describe('clip -f value on a large file, read by two threads', () => {
   const inOrder = (name: string, options = '') => shell(`xent clip -f value ${options} < ${file(name)}`);

@@ -102,15 +102,19 @@ function inTmux(width: number, lang: string, argvs: readonly string[][]): { line
 describe.skipIf(!hasTmux)('every output fits a real terminal (tmux at 60, 80 and 120 columns)', () => {
   const argvs = runs();
   for (const lang of LANGS) {
-    it.each(WIDTHS)(`${lang}: demo, help, --explain and every command's tables fit %i columns`, (width) => {
-      const results = inTmux(width, lang, argvs);
-      expect(results).toHaveLength(argvs.length);
-      results.forEach(({ lines, code }, k) => {
-        const what = `xent ${argvs[k].join(' ')} at ${width} columns (${lang})`;
-        expect(code, what).toBe('0');
-        for (const line of lines) expect(displayWidth(line), `${what}:\n${line}`).toBeLessThanOrEqual(width);
-      });
-    });
+    it.each(WIDTHS)(
+      `${lang}: demo, help, --explain and every command's tables fit %i columns`,
+      (width) => {
+        const results = inTmux(width, lang, argvs);
+        expect(results).toHaveLength(argvs.length);
+        results.forEach(({ lines, code }, k) => {
+          const what = `xent ${argvs[k].join(' ')} at ${width} columns (${lang})`;
+          expect(code, what).toBe('0');
+          for (const line of lines) expect(displayWidth(line), `${what}:\n${line}`).toBeLessThanOrEqual(width);
+        });
+      },
+      240_000,
+    ); // one pane runs every command in turn: ~15 s alone, a minute on a loaded machine
   }
 });
 // Without tmux the checks above are skipped; the in-process tests of test/terminal-fit.test.ts still run.
