@@ -126,6 +126,18 @@ describe('ntxent and supcon conventions', () => {
     const zh = (await xent(['ntxent', '--help'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout.replace(/\s+/g, '');
     expect(zh).toContain('drop（不计入对正样本对的平均，默认，与pytorch-metric-learning的NTXentLoss相同）');
   });
+  it("--labels with a preset of a library that has no such loss is refused, not printed beside PML's", async () => {
+    for (const library of ['simclr', 'supcontrast']) {
+      const run = await xent(['ntxent', VIEWS, '-y', '0,1,0,1', '--as', library, '-t', '0.1']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${library} has no such loss: leave out --as ${library}`);
+      expect(run.stderr).toContain('xent supcon --as supcontrast');
+    }
+    const zh = await xent(['ntxent', VIEWS, '-y', '0,1,0,1', '--as', 'supcontrast'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(zh.stderr).toContain('supcontrast 没有这种损失');
+    expect((await json(['ntxent', VIEWS, '-y', '0,1,0,1', '--as', 'pml'])).temperature).toBe(0.07);
+  });
   it('the default temperatures: xent 0.5 and 0.07, SimCLR 0.1, PML 0.07 and 0.1, SupContrast 0.07', async () => {
     expect((await json(['ntxent', VIEWS])).temperature).toBe(0.5);
     expect((await json(['ntxent', VIEWS, '--as', 'simclr'])).temperature).toBe(0.1);

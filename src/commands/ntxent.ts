@@ -43,6 +43,7 @@ async function readNtxentSpec(options: OptionValues, context: SpecContext): Prom
     contrastMode: modeText !== undefined,
     baseTemperature: baseText !== undefined,
     singletons: singletonsText !== undefined,
+    preset: options.as as string | undefined,
   });
   const temperature =
     options.temperature !== undefined

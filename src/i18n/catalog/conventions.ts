@@ -71,6 +71,8 @@ export const conventionsEn = {
     "xent {command} has no preset '{value}': that library has no such loss here; {option} takes {choices}",
   'err.ntxent.labelsWith':
     "{labels} (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no {option}: leave it out",
+  'err.ntxent.labelsWithPreset':
+    "{labels} is pytorch-metric-learning's multi-positive NT-Xent, and {library} has no such loss: leave out {option} {library} (SupContrast's loss with labels is xent supcon --as supcontrast)",
   'err.ntxent.singletonsNeedLabels':
     '{singletons} is for {labels}: without labels every row has its one partner, so no anchor is alone',
   'err.views': "option {option} takes a whole number of views, 2 or more, got '{value}'",
@@ -225,6 +227,8 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'err.presetNotHere': 'xent {command} 没有预设“{value}”：该库在这里没有这种损失；{option} 可取 {choices}',
   'err.ntxent.labelsWith':
     '{labels}（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 {option}：请去掉它',
+  'err.ntxent.labelsWithPreset':
+    '{labels} 是 pytorch-metric-learning 的多正样本 NT-Xent，{library} 没有这种损失：请去掉 {option} {library}（SupContrast 带标签的损失是 xent supcon --as supcontrast）',
   'err.ntxent.singletonsNeedLabels':
     '{singletons} 只用于 {labels}：没有标签时每一行都恰有一个配对的视图，不存在落单的锚点',
   'err.views': '选项 {option} 需要一个不小于 2 的整数视图数，收到的是“{value}”',

@@ -18,6 +18,7 @@ const NAMES: NtxentOptionNames = {
   contrastMode: 'contrastMode',
   baseTemperature: 'baseTemperature',
   singletons: 'singletons',
+  preset: 'preset',
 };
 
 export interface NtXentOptions {
@@ -94,6 +95,7 @@ export function ntXentLoss(embeddingRows: MatrixLike, options: NtXentOptions = {
       contrastMode: options.contrastMode !== undefined,
       baseTemperature: options.baseTemperature !== undefined,
       singletons: options.singletons !== undefined,
+      preset: options.preset,
     },
     NAMES,
   );

@@ -18,6 +18,7 @@ export interface NtxentOptionNames {
   readonly contrastMode: string;
   readonly baseTemperature: string;
   readonly singletons: string;
+  readonly preset: string;
 }
 
 export const NTXENT_CLI_NAMES: NtxentOptionNames = {
@@ -26,12 +27,13 @@ export const NTXENT_CLI_NAMES: NtxentOptionNames = {
   contrastMode: '--contrast-mode',
   baseTemperature: '--base-temperature',
   singletons: '--singletons',
+  preset: '--as',
 };
 
 /**
  * Which options go together: labels (pytorch-metric-learning's multi-positive NT-Xent) set the
  * positives and the anchors themselves, so they take no pairing, contrast mode or base
- * temperature (refused, not ignored); singletons (an anchor whose label no other row has) exist
+ * temperature (refused, not ignored), nor another library's preset than PML's; singletons (an anchor whose label no other row has) exist
  * only with labels.
  */
 export function checkNtxentOptionChoice(
@@ -41,6 +43,8 @@ export function checkNtxentOptionChoice(
     readonly contrastMode: boolean;
     readonly baseTemperature: boolean;
     readonly singletons: boolean;
+    /** The library whose conventions were asked for (`--as`), if any. */
+    readonly preset?: string | undefined;
   },
   names: NtxentOptionNames = NTXENT_CLI_NAMES,
 ): void {
@@ -54,6 +58,14 @@ export function checkNtxentOptionChoice(
           : undefined;
     if (other !== undefined)
       throw new XentError('err.ntxent.labelsWith', { labels: names.labels, option: other }, true);
+    // SimCLR has no labels, and SupContrast's loss with labels is SupCon (its τ/base scaling and raw
+    // dot products would otherwise be printed beside a loss that applies neither).
+    if (given.preset !== undefined && given.preset !== 'pml')
+      throw new XentError(
+        'err.ntxent.labelsWithPreset',
+        { labels: names.labels, option: names.preset, library: given.preset },
+        true,
+      );
   } else if (given.singletons) {
     throw new XentError(
       'err.ntxent.singletonsNeedLabels',
