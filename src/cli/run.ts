@@ -360,7 +360,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
-            rereadable: opened.path !== undefined,
+            rereadable: opened.path !== undefined && (io.rereadable?.(opened.path) ?? true),
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
