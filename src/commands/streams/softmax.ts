@@ -1,3 +1,5 @@
+import { XentError } from '../../core/errors.js';
+import type { MessageParam } from '../../i18n/messages.js';
 import { delimitedHeader } from '../../format/delimited.js';
 import { JsonObjectPieces } from '../../format/json.js';
 import { formatExact, formatFixed } from '../../format/number.js';
@@ -106,7 +108,7 @@ function planSoftmaxJson({ temperature }: SoftmaxSpec, { source, out, rereadable
     };
   }
 
-  const held = new HeldRows();
+  const held = new HeldRows(source);
   return {
     keepsRowLabels: true,
     onRow(row, index) {
@@ -141,14 +143,25 @@ class HeldRows implements Iterable<Float64Array> {
   private block = new Float64Array(0);
   private used = 0;
   private width = 0;
+  private held = 0;
+
+  /** `source`: the input, for the error when its numbers do not fit in memory. */
+  constructor(private readonly source: MessageParam) {}
 
   add(row: Float64Array): void {
     this.width = row.length;
     if (this.used + row.length > this.block.length) {
       if (this.used > 0) this.blocks.push(this.block.subarray(0, this.used));
-      this.block = new Float64Array(Math.max(BLOCK_VALUES - (BLOCK_VALUES % row.length), row.length));
+      try {
+        this.block = new Float64Array(Math.max(BLOCK_VALUES - (BLOCK_VALUES % row.length), row.length));
+      } catch (error) {
+        if (error instanceof RangeError)
+          throw new XentError('err.tooManyValues', { source: this.source, count: this.held });
+        throw error;
+      }
       this.used = 0;
     }
+    this.held += row.length;
     this.block.set(row, this.used);
     this.used += row.length;
   }
