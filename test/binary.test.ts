@@ -9,6 +9,18 @@ describe('the built binary', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toBe('0.7855970345892759\t0.1752903921400367\t0.039112573270687456\n');
   });
+  it('reads a file read more than once (softmax -f json, retrieval) from <(…) and /dev/stdin, read once', () => {
+    for (const [command, rows] of [
+      ['softmax -f json', '2,0.5,-1\\n-inf,0,1\\n'],
+      ['retrieval -f json', '0.9,0.1\\n0.2,0.8\\n'],
+    ]) {
+      const piped = shell(`printf '${rows}' | xent ${command}`);
+      expect(piped).toMatchObject({ code: 0, stderr: '' });
+      expect(piped.stdout).toMatch(/^\{\n/);
+      expect(shell(`xent ${command} -i <(printf '${rows}')`)).toEqual(piped);
+      expect(shell(`printf '${rows}' | xent ${command} -i /dev/stdin`)).toEqual(piped);
+    }
+  });
   it('reads its own output back', () => {
     const r = shell("xent softmax '1,2;3,4' --log | xent softmax -f csv");
     expect(r.code).toBe(0);

@@ -5,6 +5,10 @@ import { clipLoss } from '../src/ops/clip/kernel.js';
 import { logSumExp } from '../src/core/log-sum-exp.js';
 import { ColumnLogSumExp } from '../src/core/online-log-sum-exp.js';
 import { StreamedStdout } from '../src/rows/output.js';
+import { formatJson } from '../src/format/json.js';
+import { npyHeader } from '../src/format/npy.js';
+import { softmax } from '../src/ops/softmax/kernel.js';
+import { matrixRows } from '../src/report/report.js';
 import { tsvRows, xent } from './helpers/cli.js';
 import { expectClose } from './helpers/oracle.js';
 
@@ -193,6 +197,84 @@ describe('ce -f value streams and agrees with the whole-matrix path', () => {
       expect(streamed.code).toBe(2);
       expect(streamed.stderr).toBe(whole.stderr);
       expect(streamed.stdout).toBe('');
+    }
+  });
+});
+
+describe('softmax -f json streams, in the text of the whole-matrix path', () => {
+  /** The JSON the whole-matrix path writes: the kernel's matrices in the report's object. */
+  const whole = (rows: number[][], temperature = 1, rowLabels?: string[]) => {
+    const { probs, logProbs } = softmax(fromRows(rows), temperature, 'row');
+    return formatJson({
+      command: 'softmax',
+      temperature,
+      axis: 'row',
+      ...(rowLabels ? { row_labels: rowLabels } : {}),
+      probs: matrixRows(probs),
+      log_probs: matrixRows(logProbs),
+    });
+  };
+  const rows = Array.from({ length: 6 }, (_, i) =>
+    Array.from({ length: 5 }, (_, j) => (i === j ? -Infinity : Math.sin(i * 5 + j) * 30)),
+  );
+  const csv = rows.map((r) => r.join(',')).join('\n') + '\n';
+  /** A file (read three times: checked, probs, log_probs) and a pipe (read once, its rows held). */
+  const bothWays = async (argv: string[], content: string | Uint8Array) => ({
+    file: await xent(['softmax', '-i', 'in.data', '-f', 'json', ...argv], { files: { 'in.data': content } }),
+    pipe: await xent(['softmax', '-f', 'json', ...argv], { stdin: content }),
+  });
+
+  it('gives the same bytes from a file and from a pipe, with -inf, a temperature, a header', async () => {
+    for (const [argv, text, labels] of [
+      [[], csv, undefined],
+      [['-t', '0.3'], csv, undefined],
+      [['--log'], `a,b,c,d,e\n${csv}`, undefined],
+      [[], rows.map((r, i) => `r${i},${r.join(',')}`).join('\n'), rows.map((_, i) => `r${i}`)],
+    ] as const) {
+      const { file, pipe } = await bothWays([...argv], text);
+      const expected = whole(rows, argv[0] === '-t' ? 0.3 : 1, labels ? [...labels] : undefined);
+      expect(file.stdout, argv.join(' ')).toBe(expected);
+      expect(pipe.stdout, argv.join(' ')).toBe(expected);
+      expect(file.code).toBe(0);
+    }
+  });
+  it('reads an .npy file the same way', async () => {
+    const header = npyHeader([rows.length, rows[0].length]);
+    const data = new Uint8Array(Float64Array.from(rows.flat()).buffer);
+    const bytes = new Uint8Array(header.length + data.length);
+    bytes.set(header);
+    bytes.set(data, header.length);
+    const { file, pipe } = await bothWays([], bytes);
+    expect(file.stdout).toBe(whole(rows));
+    expect(pipe.stdout).toBe(whole(rows));
+  });
+  it('checks every row of a file before it writes anything', async () => {
+    const { file, pipe } = await bothWays([], `${csv}-inf,-inf,-inf,-inf,-inf\n`);
+    for (const r of [file, pipe]) {
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^xent: error: softmax is undefined for row 7: every logit is -inf/);
+    }
+  });
+  it('refuses a file that changed between its readings', async () => {
+    const { runCli } = await import('../src/cli/run.js');
+    for (const [lang, text] of [
+      ['C', "xent: error: 'grows.csv' changed while xent read it: it held a 6×5 matrix"],
+      ['zh_CN.UTF-8', 'xent: 错误: “grows.csv”在 xent 读取期间发生了变化：第一次读取时是 6×5 的矩阵'],
+    ]) {
+      let readings = 0;
+      const r = await runCli({
+        argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
+        env: { LANG: lang },
+        stdinIsTTY: true,
+        stdoutIsTTY: false,
+        readStdin: async () => new Uint8Array(),
+        // A writer appends a row after the first reading.
+        readFile: async () => new TextEncoder().encode(readings++ === 0 ? csv : `${csv}1,2,3,4,5\n`),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(text), r.stderr).toBe(true);
     }
   });
 });

@@ -36,7 +36,8 @@ import { DistributionRows, refuseColumnVector } from '../rows/input-checks.js';
 import { rowView } from '../core/matrix.js';
 import { readChoice, readPrecision } from '../text/option-values.js';
 import { type ColumnOptions, type InputNote, readColumnOptions, targetColumnRef } from '../text/columns.js';
-import type { ParsedMatrix } from '../text/matrix-text.js';
+import type { MatrixTextParser, ParsedMatrix } from '../text/matrix-text.js';
+import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
 import { suggest, usualMeaning } from './suggest.js';
@@ -359,7 +360,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
-            rereadable: opened.path !== undefined,
+            rereadable: opened.path !== undefined && (io.rereadable?.(opened.path) ?? true),
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -407,37 +408,69 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         progress.done();
         notColumn(shared.rows, shared.cols, opened.source);
         plan.parallel!.adopt(shared.sums);
+        const done = plan.finish(shared.rows, shared.cols, {});
         return {
           code: EXIT.ok,
-          stdout: out.rest() + plan.finish(shared.rows, shared.cols),
+          stdout: out.rest() + (typeof done === 'string' ? done : Array.from(done).join('')),
           stderr: notesText(inputNotes, t),
         };
       }
       // Row by row: the input is never held whole, and large output is written as it comes.
+      // The checks of the input's shape run on the first reading, before anything is written.
+      const checked =
+        (onRow: typeof plan.onRow): typeof plan.onRow =>
+        (row, index, labels) => {
+          // The second row tells, before anything of the first is written.
+          if (index === 1) notColumn(2, row.length, opened.source);
+          distributions?.add(row);
+          onRow(row, index, labels);
+        };
+      const checks = classesInRows || distributions !== undefined;
+      let extras: ReadingExtras = {};
+      const parsing = {
+        columns,
+        ...(plan.keepsRowLabels
+          ? {
+              keepLabels: true,
+              onParsed: (parser: MatrixTextParser) => {
+                extras = { rowLabels: parser.extras().rowLabels };
+              },
+            }
+          : {}),
+      };
       let again = opened;
-      if (plan.firstPass) {
-        // A plan that reads a file twice (retrieval's ranks): the first pass, then the file again.
-        const first = await parseInput(opened, plan.firstPass.onRow, between, { columns });
-        plan.firstPass.end(first.rows, first.cols);
+      // A plan that reads a file more than once (retrieval's ranks, JSON's lists): each reading, then the file again.
+      let first: { rows: number; cols: number } | undefined;
+      for (const [k, pass] of (plan.firstPasses ?? []).entries()) {
+        const read = await parseInput(again, checks && k === 0 ? checked(pass.onRow) : pass.onRow, between, parsing);
+        sameShape(first, read, opened.source);
+        first ??= read;
+        pass.end(read.rows, read.cols, extras);
         again = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
       }
-      const onRow: typeof plan.onRow =
-        classesInRows || distributions
-          ? (row, index, labels) => {
-              // The second row tells, before anything of the first is written.
-              if (index === 1) notColumn(2, row.length, opened.source);
-              distributions?.add(row);
-              plan.onRow(row, index, labels);
-            }
-          : plan.onRow;
+      const onRow = checks && first === undefined ? checked(plan.onRow) : plan.onRow;
       const onBlankLine = plan.onBlankLine?.bind(plan);
       const { rows, cols, notes } = await parseInput(again, onRow, between, {
-        columns,
+        ...parsing,
         ...(onBlankLine ? { onBlankLine } : {}),
       });
+      sameShape(first, { rows, cols }, opened.source);
       progress.done();
       for (const note of notes) inputNotes.push(note);
-      const stdout = out.rest() + plan.finish(rows, cols);
+      const finished = plan.finish(rows, cols, extras);
+      if (typeof finished !== 'string') {
+        // A large result in pieces: written as it is made, not built whole.
+        let sinceFlush = 0;
+        for (const piece of finished) {
+          out.write(piece);
+          sinceFlush += piece.length;
+          if (sinceFlush >= FLUSH_EVERY) {
+            sinceFlush = 0;
+            await out.flushIfLarge();
+          }
+        }
+      }
+      const stdout = out.rest() + (typeof finished === 'string' ? finished : '');
       return {
         code: EXIT.ok,
         stdout,
@@ -555,6 +588,24 @@ function columnOptionsOf(
 }
 
 /** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
+/**
+ * A reading of a file after the first must find the rows and columns the first found: a
+ * file written to between the two readings is refused, not printed half old and half new.
+ */
+function sameShape(
+  first: { rows: number; cols: number } | undefined,
+  read: { rows: number; cols: number },
+  source: MessageParam,
+): void {
+  if (first && (first.rows !== read.rows || first.cols !== read.cols)) {
+    throw new XentError('err.inputChanged', {
+      source,
+      before: `${first.rows}×${first.cols}`,
+      after: `${read.rows}×${read.cols}`,
+    });
+  }
+}
+
 function isPlainColumns(columns: ColumnOptions): boolean {
   return Object.keys(columns).length === 0;
 }

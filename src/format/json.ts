@@ -165,6 +165,49 @@ function* numberPieces(values: Float64Array): Generator<string> {
   }
 }
 
+/**
+ * An object written member by member as its values become known (a streamed result, whose
+ * lists of rows are read from a file row by row): the text jsonPieces gives for the same
+ * object at once, piece for piece.
+ */
+export class JsonObjectPieces {
+  private members = 0;
+  private items = 0;
+
+  /** A member whose value is at hand (left out, as by jsonPieces, if JSON has no text for it). */
+  *member(key: string, value: unknown): Generator<string> {
+    const m = withToJson(value, key);
+    if (!listItems(m) && isLeaf(m) && leafText(m) === undefined) return;
+    yield this.key(key);
+    yield* valuePieces(m, '  ', key);
+  }
+
+  /** Opens a member that is a list of rows: row() gives each, then closeList(). */
+  openList(key: string): string {
+    this.items = 0;
+    return this.key(key);
+  }
+
+  /** The next row of the open list. */
+  *row(values: Float64Array): Generator<string> {
+    yield `${this.items++ === 0 ? '[\n' : ',\n'}    `;
+    yield* numberPieces(values);
+  }
+
+  closeList(): string {
+    return this.items === 0 ? '[]' : '\n  ]';
+  }
+
+  /** The end of the object (and of the text). */
+  end(): string {
+    return this.members === 0 ? '{}\n' : '\n}\n';
+  }
+
+  private key(key: string): string {
+    return `${this.members++ === 0 ? '{\n' : ',\n'}  ${jsonString(key)}: `;
+  }
+}
+
 /** The whole JSON text at once (small results). */
 export function formatJson(value: Readonly<Record<string, unknown>>): string {
   let text = '';

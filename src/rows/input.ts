@@ -30,6 +30,11 @@ export interface InputIo {
   exists?(path: string): boolean;
   /** A regular file to read by position (an .npz's members are listed at its end); undefined for others. */
   openRange?(path: string): RandomAccess | undefined;
+  /**
+   * Whether the file can be read again from its start (a regular file; not a pipe, a FIFO,
+   * `<(…)` or /dev/stdin on one). Without it a named file is (readFile reads it whole each time).
+   */
+  rereadable?(path: string): boolean;
 }
 
 interface FsError {

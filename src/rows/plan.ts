@@ -20,21 +20,37 @@ export interface StreamContext {
   readonly rereadable?: boolean;
 }
 
+/** What a reading of the input found beside its rows: the row labels, when the plan keeps them. */
+export interface ReadingExtras {
+  readonly rowLabels?: readonly string[];
+}
+
+/** A reading of the whole input before the last (a file only: see StreamContext.rereadable). */
+export interface StreamPass {
+  onRow(row: Float64Array, index: number, colLabels: readonly string[] | undefined): void;
+  end(rows: number, cols: number, extras: ReadingExtras): void;
+}
+
 export interface StreamPlan {
   /** One row of the input; `row` is reused by the parser, so copy what you keep. */
   onRow(row: Float64Array, index: number, colLabels: readonly string[] | undefined): void;
-  /** After the last row: the text still to print. */
-  finish(rows: number, cols: number): string;
+  /**
+   * After the last row: the text still to print, at once or in pieces (written as they come,
+   * for a large result). `extras`: what the reading kept (see keepsRowLabels).
+   */
+  finish(rows: number, cols: number, extras?: ReadingExtras): string | Iterable<string>;
   /** A blank line outside brackets after `rowsBefore` rows (sequence breaks, for `xent lm`). */
   onBlankLine?(rowsBefore: number): void;
+  /** Each reading keeps the rows' labels (an index column) for `end` and `finish`: O(rows). */
+  readonly keepsRowLabels?: boolean;
   /**
-   * A first reading of the whole input before the one that calls onRow (a file only: see
-   * StreamContext.rereadable): what a later row needs from an earlier one, in O(rows + cols).
+   * Readings of the whole input before the one that calls onRow (a file only: see
+   * StreamContext.rereadable), in order: what a later row needs from an earlier one, in
+   * O(rows + cols), or output in sections, each a reading (JSON's lists). The first reading
+   * is where the input is checked, before anything is written; every later one must find
+   * the rows and columns it found.
    */
-  readonly firstPass?: {
-    onRow(row: Float64Array, index: number): void;
-    end(rows: number, cols: number): void;
-  };
+  readonly firstPasses?: readonly StreamPass[];
   /**
    * A plan whose sums two threads can compute over pieces of a file (src/rows/parallel.ts):
    * what each thread computes, and how the plan takes the sums of the whole file.

@@ -19,17 +19,19 @@ export function planRetrievalStream(spec: RetrievalSpec, context: StreamContext)
   // Made at the first row, from the number of texts; checked against the rows once they are counted.
   let ranker: RetrievalRanker | undefined;
   return {
-    firstPass: {
-      onRow(row, i) {
-        if (i === 0) {
-          const owner = ownerOfTexts(spec.texts, row.length);
-          ranker = owner && new RetrievalRanker(owner);
-        }
-        ranker?.notePositives(row, i);
+    firstPasses: [
+      {
+        onRow(row, i) {
+          if (i === 0) {
+            const owner = ownerOfTexts(spec.texts, row.length);
+            ranker = owner && new RetrievalRanker(owner);
+          }
+          ranker?.notePositives(row, i);
+        },
+        // The whole-matrix path's check, with the same errors: past it, the ranker's images are the rows.
+        end: (rows, cols) => void textImages(spec.texts, rows, cols),
       },
-      // The whole-matrix path's check, with the same errors: past it, the ranker's images are the rows.
-      end: (rows, cols) => void textImages(spec.texts, rows, cols),
-    },
+    ],
     onRow: (row, i) => ranker!.rank(row, i),
     finish() {
       const r = retrievalResult(ranker!.ranks(), spec.ks);

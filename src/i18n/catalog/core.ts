@@ -24,6 +24,8 @@ export const coreEn = {
   'err.binary':
     '{source} is not text: it has a NUL byte at byte {offset} (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)',
   'err.badUtf8': '{source} is not valid UTF-8 text (first bad byte at {offset})',
+  'err.inputChanged':
+    '{source} changed while xent read it: it held a {before} matrix at the first reading and {after} at the next (xent reads a large file more than once rather than hold it; let it finish writing first)',
   // parsing numbers and matrices
   'err.notNumber':
     "'{token}' at row {row}, column {col} of {source} is not a number (allowed: numbers such as 2, -0.5, .5, 1e-3, and inf, -inf)",
@@ -159,6 +161,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.binary':
     '{source}不是文本：第 {offset} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）',
   'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
+  'err.inputChanged':
+    '{source}在 xent 读取期间发生了变化：第一次读取时是 {before} 的矩阵，再次读取时是 {after}（xent 会把大文件读取多遍而不是整个保存在内存中；请等文件写完再运行）',
   'err.notNumber':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.nan': '{source}第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',

@@ -38,6 +38,11 @@ export function isHostFloat64(dtype: Dtype): boolean {
   return dtype.kind === 'f' && dtype.size === 8 && dtype.little === HOST_LITTLE;
 }
 
+/** Whether this is float32 in host order (converted by src/rows/tensors/float32-rows.ts). */
+export function isHostFloat32(dtype: Dtype): boolean {
+  return dtype.kind === 'f' && dtype.size === 4 && dtype.little === HOST_LITTLE;
+}
+
 /** float16 bits → its value (exact in a double). */
 function halfToNumber(h: number): number {
   const exponent = (h >> 10) & 0x1f;

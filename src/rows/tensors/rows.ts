@@ -6,7 +6,8 @@ import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import type { InputNote } from '../../text/columns.js';
 import type { ByteStream } from './bytes.js';
-import { type Dtype, decoderFor, isHostFloat64 } from './dtype.js';
+import { type Dtype, decoderFor, isHostFloat32, isHostFloat64 } from './dtype.js';
+import { float32Rows } from './float32-rows.js';
 
 export interface TensorLayout {
   readonly dtype: Dtype;
@@ -76,6 +77,8 @@ export async function readTensorRows(
   between?: (bytes: number, rows: number) => Promise<void> | void,
   /** The rows before these, read elsewhere (a piece of a file read by two threads). */
   firstRow = 0,
+  /** `wasm: false`: float32 through the JavaScript path alone (tests compare the two). */
+  options: { readonly wasm?: boolean } = {},
 ): Promise<TensorRows> {
   const { dtype, shape } = layout;
   const { rows, cols, bytes: dataBytes } = matrixOf(layout, source);
@@ -88,13 +91,11 @@ export async function readTensorRows(
   const row = new Float64Array(cols);
   let inexact = 0;
   let index = firstRow;
+  const nanAt = (col: number) => new XentError('err.nan', { token: 'nan', row: index + 1, col: col + 1, source });
   const emit = (values: Float64Array) => {
     if (checksNan && Number.isNaN(sumOf(values))) {
       // A NaN makes the sum NaN (so may inf − inf): only then is each value looked at.
-      for (let j = 0; j < values.length; j++) {
-        if (Number.isNaN(values[j]))
-          throw new XentError('err.nan', { token: 'nan', row: index + 1, col: j + 1, source });
-      }
+      for (let j = 0; j < values.length; j++) if (Number.isNaN(values[j])) throw nanAt(j);
     }
     sink(values, index++);
   };
@@ -133,12 +134,20 @@ export async function readTensorRows(
   } else {
     const rowBytes = cols * dtype.size;
     const asView = isHostFloat64(dtype);
+    // float32 in the host's order: converted and checked for NaN in one pass, where it can be.
+    const floats = isHostFloat32(dtype) && cols > 0 ? float32Rows(cols, options.wasm !== false) : undefined;
     const staged = new Uint8Array(rowBytes);
     let filled = 0;
     let left = dataBytes;
     const rowAt = (from: Uint8Array, offset: number) => {
       if (asView && (from.byteOffset + offset) % 8 === 0) {
         emit(new Float64Array(from.buffer, from.byteOffset + offset, cols));
+        return;
+      }
+      if (floats) {
+        const { row: values, nan } = floats.convert(from, offset);
+        if (nan >= 0) throw nanAt(nan);
+        sink(values, index++);
         return;
       }
       inexact += decode(from, offset, cols, row);
