@@ -72,7 +72,7 @@ export function readPreset(value: string | undefined, command: string): Preset &
     const known = (LIBRARIES as readonly string[]).includes(value.trim().toLowerCase().replace('-', '_'));
     throw new XentError(
       known ? 'err.presetNotHere' : 'err.badChoice',
-      { option: '--as', command, choices: names.join(', '), value },
+      { option: '--as', command, choices: { list: names }, value },
       true,
     );
   }

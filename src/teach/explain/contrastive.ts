@@ -428,7 +428,7 @@ export function explainSupcon(x: ExplainInput<SupconSpec>): Explanation {
         t.t('teach.supcon.positives', {
           i: i + 1,
           label: String(labels[i]),
-          rows: positives.map((j) => j + 1).join(', '),
+          rows: { list: positives.map((j) => j + 1) },
           count: P,
         }),
       ),
