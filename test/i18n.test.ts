@@ -40,6 +40,9 @@ describe('the Chinese messages keep one style', () => {
     const prose = (text: string) => text.replace(/\w\([^()]*\)/g, '');
     expect(stderrKeys.filter((k) => ascii.test(prose(zh[k])))).toEqual([]);
   });
+  it('no space between two Chinese characters (a space stands only beside Latin text and numbers)', () => {
+    expect(keys.filter((k) => /[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(zh[k]))).toEqual([]);
+  });
   it('what the user wrote is quoted “…”; ASCII quotes only around a command to type', () => {
     const commands = new Set(['err.tryHelp', 'err.usuallyMeant', 'demo.lead.check']);
     expect(keys.filter((k) => /'\{\w+\}'/.test(zh[k]) && !commands.has(k))).toEqual([]);

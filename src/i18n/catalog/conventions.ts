@@ -181,7 +181,7 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'note.chance': '随机水平：{formula}（一个什么都不知道的模型）',
   'chance.ce': 'logit 全部相等时每行 {log} C = {log} {classes}，按损失的方式加权',
   'chance.bce': 'logit 为 0（p = 0.5）时每个元素 {log} 2，按损失的方式加权',
-  'chance.focal': 'logit 全部相等（p = 0.5，多分类时每类 1/C）时同样设置下的 焦点损失',
+  'chance.focal': 'logit 全部相等（p = 0.5，多分类时每类 1/C）时同样设置下的焦点损失',
   'chance.hinge': '分数全部相等时在其余每一类上付出的间隔',
   'chance.distill': 'logit 全部相等的学生的 T²·KL(教师 ‖ 均匀分布)，有标签时再与 A·{log} C 混合',
   'chance.clip': 'logit 全部相等时 {log} N = {log} {n}',
