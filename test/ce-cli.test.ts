@@ -155,7 +155,7 @@ describe('xent ce output', () => {
       'xent: warning: row 1 of the probabilities sums to 1.1, not 1 (--probs expects one distribution per row)\n',
     );
     const zh = await xent(['ce', '0.5,0.6; 0.5,0.5', '--probs', '-y', '0,1', '-f', 'value'], { env: zhEnv });
-    expect(zh.stderr).toBe('xent: 警告: 概率的第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
+    expect(zh.stderr).toBe('xent: 警告：概率矩阵第 1 行之和为 1.1，不是 1（--probs 要求每行是一个概率分布）\n');
   });
 
   // 50 000 bad rows gave 100 001 lines on stderr: each kind stops after 20, then a count.
@@ -193,11 +193,11 @@ describe('xent ce output', () => {
     const argv = run(22);
     expect((await xent(argv)).stderr.split('\n').slice(-2)[0]).toBe('xent: warning: … and 2 more warnings like this');
     const zh = await xent(argv, { env: zhEnv });
-    expect(zh.stderr.split('\n').slice(-2)[0]).toBe('xent: 警告: ……还有 2 条同类警告');
+    expect(zh.stderr.split('\n').slice(-2)[0]).toBe('xent: 警告：……还有 2 条同类警告');
     const both = (await xent([...argv, '-L', 'both'])).stderr.split('\n').slice(0, -1);
     expect(both).toHaveLength(42);
     expect(both.slice(-2)).toEqual([
-      'xent: 警告: ……还有 2 条同类警告',
+      'xent: 警告：……还有 2 条同类警告',
       'xent: warning: … and 2 more warnings like this',
     ]);
   });
@@ -301,109 +301,109 @@ describe('bad input: exit 2, empty stdout, exact message', () => {
       'target count',
       ['ce', '1 2 3', '-y', '0,1'],
       `xent: error: option -y, --target gives 2 target(s), but the logits have 1 row(s); give one target per row\n${tryCe}`,
-      `xent: 错误: 选项 -y, --target 给出了 2 个目标，但 logit 有 1 行；每行需要一个目标\n${tryCeZh}`,
+      `xent: 错误：选项 -y, --target 给出了 2 个目标，但 logit 有 1 行；每行需要一个目标\n${tryCeZh}`,
     ],
     [
       'target out of range',
       ['ce', '1 2 3; 4 5 6', '-y', '0,3'],
       'xent: error: the target 3 of row 2 is out of range: with 3 classes a target is a whole number from 0 to 2',
-      'xent: 错误: 第 2 行的目标 3 超出范围：共有 3 个类别，目标应是 0 到 2 之间的整数',
+      'xent: 错误：第 2 行的目标 3 超出范围：共有 3 个类别，目标应是 0 到 2 之间的整数',
     ],
     [
       'target out of range, one-based',
       ['ce', '1 2 3', '-y', '0', '--one-based'],
       'xent: error: the target 0 of row 1 is out of range: with 3 classes a target is a whole number from 1 to 3',
-      'xent: 错误: 第 1 行的目标 0 超出范围：共有 3 个类别，目标应是 1 到 3 之间的整数',
+      'xent: 错误：第 1 行的目标 0 超出范围：共有 3 个类别，目标应是 1 到 3 之间的整数',
     ],
     [
       'non-integer target',
       ['ce', '1 2 3; 4 5 6', '-y', '0,1.5'],
       "xent: error: the target '1.5' of row 2 is not a whole number; a target is a class index",
-      'xent: 错误: 第 2 行的目标“1.5”不是整数；目标是类别的编号',
+      'xent: 错误：第 2 行的目标“1.5”不是整数；目标是类别的编号',
     ],
     [
       'target distribution shape',
       ['ce', '1 2 3; 4 5 6', '--target-probs', '1,0; 0,1'],
       'xent: error: option --target-probs is 2×2, but the logits are 2×3; give one distribution per row',
-      'xent: 错误: 选项 --target-probs 的形状是 2×2，但 logit 是 2×3；每行需要一个目标分布',
+      'xent: 错误：选项 --target-probs 的形状是 2×2，但 logit 是 2×3；每行需要一个目标分布',
     ],
     [
       'negative target probability',
       ['ce', '1 2 3', '--target-probs', '-0.1,1.1,0'],
       'xent: error: option --target-probs has the entry -0.1 at row 1, column 1; a target distribution has finite entries ≥ 0',
-      'xent: 错误: 选项 --target-probs 第 1 行第 1 列的 -0.1 不合法；目标分布的各项必须是 ≥ 0 的有限数',
+      'xent: 错误：选项 --target-probs 第 1 行第 1 列的 -0.1 不合法；目标分布的各项必须是 ≥ 0 的有限数',
     ],
     [
       'an infinite target probability',
       ['ce', '--target-probs', 'inf', '--', '0'],
       'xent: error: option --target-probs has the entry inf at row 1, column 1; a target distribution has finite entries ≥ 0',
-      'xent: 错误: 选项 --target-probs 第 1 行第 1 列的 inf 不合法；目标分布的各项必须是 ≥ 0 的有限数',
+      'xent: 错误：选项 --target-probs 第 1 行第 1 列的 inf 不合法；目标分布的各项必须是 ≥ 0 的有限数',
     ],
     [
       'a weighted target beyond a double',
       ['ce', '--weight', '1e308', '--target-probs', '10', '--', '0'],
       'xent: error: the weighted target at row 1, class 0 (class weight × target probability) is beyond the largest double (about 1.8e308); use smaller weights or targets',
-      'xent: 错误: 第 1 行类别 0 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
+      'xent: 错误：第 1 行类别 0 的加权目标（类别权重 × 目标概率）超出了双精度浮点数的最大值（约 1.8e308）；请使用更小的权重或目标',
     ],
     [
       'weights of the wrong length',
       ['ce', '1 2 3', '-y', '0', '-w', '1,2'],
       `xent: error: option -w, --weight has 2 weights, but there are 3 classes; give one weight per class\n${tryCe}`,
-      `xent: 错误: 选项 -w, --weight 有 2 个权重，但共有 3 个类别；每个类别需要一个权重\n${tryCeZh}`,
+      `xent: 错误：选项 -w, --weight 有 2 个权重，但共有 3 个类别；每个类别需要一个权重\n${tryCeZh}`,
     ],
     [
       'negative weight',
       ['ce', '1 2 3', '-y', '0', '-w', '1,-2,1'],
       `xent: error: option -w, --weight: the weight -2 at position 2 is not allowed; weights are finite numbers ≥ 0\n${tryCe}`,
-      `xent: 错误: 选项 -w, --weight：第 2 个权重 -2 不合法；权重必须是 ≥ 0 的有限数\n${tryCeZh}`,
+      `xent: 错误：选项 -w, --weight：第 2 个权重 -2 不合法；权重必须是 ≥ 0 的有限数\n${tryCeZh}`,
     ],
     [
       'smoothing outside [0, 1]',
       ['ce', '1 2 3', '-y', '0', '--label-smoothing', '1.5'],
       `xent: error: the label smoothing ε must be a number from 0 to 1, got '1.5' (option --label-smoothing)\n${tryCe}`,
-      `xent: 错误: 标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“1.5”（选项 --label-smoothing）\n${tryCeZh}`,
+      `xent: 错误：标签平滑系数 ε 必须是 0 到 1 之间的数，收到的是“1.5”（选项 --label-smoothing）\n${tryCeZh}`,
     ],
     [
       'unknown reduction',
       ['ce', '1 2 3', '-y', '0', '-r', 'avg'],
       `xent: error: option --reduction takes one of mean, sum, none, got 'avg'\n${tryCe}`,
-      `xent: 错误: 选项 --reduction 只能取 mean, sum, none 之一，收到的是“avg”\n${tryCeZh}`,
+      `xent: 错误：选项 --reduction 只能取 mean、sum、none 之一，收到的是“avg”\n${tryCeZh}`,
     ],
     [
       'mean over nothing',
       ['ce', '1 2 3; 1 2 3', '-y', '-1,-1', '--ignore-index', '-1'],
       "xent: error: reduction 'mean' is 0/0 here: every row's target is ignored (--ignore-index) or has class weight 0, so there is nothing to average; use -r sum or -r none",
-      "xent: 错误: 这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
+      'xent: 错误：这里 mean 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none',
     ],
     [
       'probability input outside [0, 1]',
       ['ce', '0.5 1.6 0', '--probs', '-y', '2'],
       'xent: error: --probs: the value 1.6 at row 1, column 2 of the arguments is not a probability (allowed: 0 to 1)',
-      'xent: 错误: --probs：命令行参数第 1 行第 2 列的值 1.6 不是概率（允许 0 到 1）',
+      'xent: 错误：--probs：命令行参数第 1 行第 2 列的值 1.6 不是概率（允许 0 到 1）',
     ],
     [
       'no targets',
       ['ce', '1 2 3'],
       `xent: error: xent ce needs targets: -y LIST (one class per row), -y diag (row i is class i) or --target-probs MATRIX\n${tryCe}`,
-      `xent: 错误: xent ce 需要目标：-y LIST（每行一个类别）、-y diag（第 i 行的目标是类别 i）或 --target-probs MATRIX\n${tryCeZh}`,
+      `xent: 错误：xent ce 需要目标：-y LIST（每行一个类别）、-y diag（第 i 行的目标是类别 i）或 --target-probs MATRIX\n${tryCeZh}`,
     ],
     [
       'bce targets outside [0, 1]',
       ['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1; 0,2,0'],
       'xent: error: option --targets: the value 2 at row 2, column 2 is outside [0, 1]',
-      'xent: 错误: 选项 --targets：第 2 行第 2 列的值 2 不在 [0, 1] 内',
+      'xent: 错误：选项 --targets：第 2 行第 2 列的值 2 不在 [0, 1] 内',
     ],
     [
       'bce targets of the wrong shape',
       ['bce', '2,-1,0.5; -3,4,0', '--targets', '1,0,1'],
       'xent: error: option --targets is 1×3, but the logits are 2×3; give one target per logit',
-      'xent: 错误: 选项 --targets 的形状是 1×3，但 logit 是 2×3；每个 logit 需要一个目标',
+      'xent: 错误：选项 --targets 的形状是 1×3，但 logit 是 2×3；每个 logit 需要一个目标',
     ],
     [
       'bce pos_weight of the wrong length',
       ['bce', '2,-1,0.5', '--targets', '1,0,1', '--pos-weight', '1,2'],
       "xent: error: option --pos-weight has 2 values, but there are 3 columns; give one per column\nTry 'xent bce --help'.",
-      "xent: 错误: 选项 --pos-weight 有 2 个值，但共有 3 列；每列需要一个\n请运行 'xent bce --help' 查看用法。",
+      "xent: 错误：选项 --pos-weight 有 2 个值，但共有 3 列；每列需要一个\n请运行 'xent bce --help' 查看用法。",
     ],
   ];
 

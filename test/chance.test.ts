@@ -126,7 +126,7 @@ describe('the table shows it, in both languages', () => {
     });
     expect(r.stdout).toMatch(/随机水平 \[比特\] +1\.5850/);
     expect(r.stdout).toContain(
-      '随机水平：logits 全部相等时每行 log₂ C = log₂ 3，按损失的方式加权（一个什么都不知道的模型）',
+      '随机水平：logit 全部相等时每行 log₂ C = log₂ 3，按损失的方式加权（一个什么都不知道的模型）',
     );
   });
 });

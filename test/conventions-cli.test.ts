@@ -195,22 +195,22 @@ describe('errors, in both languages', () => {
     [
       ['ntxent', VIEWS, '--as', 'hf'],
       "xent: error: xent ntxent has no preset 'hf': that library has no such loss here; --as takes simclr, supcontrast, pml\nTry 'xent ntxent --help'.",
-      "xent: 错误: xent ntxent 没有预设“hf”：该库在这里没有这种损失；--as 可取 simclr, supcontrast, pml\n请运行 'xent ntxent --help' 查看用法。",
+      "xent: 错误：xent ntxent 没有预设“hf”：该库在这里没有这种损失；--as 可取 simclr、supcontrast、pml\n请运行 'xent ntxent --help' 查看用法。",
     ],
     [
       ['supcon', VIEWS, '-y', '0,1,0,1', '--as', 'foo'],
       "xent: error: option --as takes one of supcontrast, pml, got 'foo'\nTry 'xent supcon --help'.",
-      "xent: 错误: 选项 --as 只能取 supcontrast, pml 之一，收到的是“foo”\n请运行 'xent supcon --help' 查看用法。",
+      "xent: 错误：选项 --as 只能取 supcontrast、pml 之一，收到的是“foo”\n请运行 'xent supcon --help' 查看用法。",
     ],
     [
       ['supcon', '1,0;0,1;1,1', '-y', '0,0,1', '--contrast-mode', 'one'],
       "xent: error: --contrast-mode one with 2 views needs a number of rows that 2 divides, got 3\nTry 'xent supcon --help'.",
-      "xent: 错误: --contrast-mode one 配合 2 个视图时，行数必须能被 2 整除，实际为 3\n请运行 'xent supcon --help' 查看用法。",
+      "xent: 错误：--contrast-mode one 配合 2 个视图时，行数必须能被 2 整除，而这里有 3 行\n请运行 'xent supcon --help' 查看用法。",
     ],
     [
       ['ntxent', VIEWS, '-y', '0,1,0,1', '--pairs', 'adjacent'],
       "xent: error: --labels (pytorch-metric-learning's multi-positive NT-Xent) sets the positives and the anchors itself, and takes no --pairs: leave it out\nTry 'xent ntxent --help'.",
-      "xent: 错误: --labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 --pairs：请去掉它\n请运行 'xent ntxent --help' 查看用法。",
+      "xent: 错误：--labels（pytorch-metric-learning 的多正样本 NT-Xent）自行决定正样本与锚点，不接受 --pairs：请去掉它\n请运行 'xent ntxent --help' 查看用法。",
     ],
     [
       ['ntxent', VIEWS, '--singletons', 'zero'],
@@ -225,12 +225,12 @@ describe('errors, in both languages', () => {
     [
       ['kl', '--p', '1,2', '--q', '2,1', '--logits', '--log-target'],
       "xent: error: --logits and --log-target say two things of --p: give one\nTry 'xent kl --help'.",
-      "xent: 错误: --logits 与 --log-target 对 --p 的说法相互矛盾：只能给出其中一个\n请运行 'xent kl --help' 查看用法。",
+      "xent: 错误：--logits 与 --log-target 对 --p 的说法相互矛盾：只能给出其中一个\n请运行 'xent kl --help' 查看用法。",
     ],
     [
       ['kl', '--p', '0.5,0.5', '--q', '0.5,0.5', '-t', '2'],
       "xent: error: -t divides logits: give it with --logits (probabilities have no temperature here)\nTry 'xent kl --help'.",
-      "xent: 错误: -t 用来除 logits：请与 --logits 一起给出（这里的概率没有温度）\n请运行 'xent kl --help' 查看用法。",
+      "xent: 错误：-t 把 logit 除以温度：请与 --logits 一起给出（概率在这里没有温度可言）\n请运行 'xent kl --help' 查看用法。",
     ],
   ])('%j', async (argv, en, zh) => {
     await expectErrorInBothLanguages(argv, en, zh);
@@ -279,17 +279,17 @@ describe('ce and bce as Keras and the tutorials compute them', () => {
     [
       ['ce', LOGITS, '-y', '0,1', '--sample-weight', '1,2,3'],
       "xent: error: --sample-weight has 3 weights for 2 rows: give one per row\nTry 'xent ce --help'.",
-      "xent: 错误: --sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
+      "xent: 错误：--sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
     ],
     [
       ['clip', '2,0.5,-1; 0.3,1.8,0.2; -0.5,0.4,1.5', '--labels', '0,0,1', '--explain'],
       "xent: error: --explain derives CLIP's loss of a square matrix with one positive per row, and does not take --labels: leave out --explain, or the option\nTry 'xent clip --help'.",
-      "xent: 错误: --explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 --labels：请去掉 --explain 或该选项\n请运行 'xent clip --help' 查看用法。",
+      "xent: 错误：--explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 --labels：请去掉 --explain 或该选项\n请运行 'xent clip --help' 查看用法。",
     ],
     [
       ['ce', LOGITS, '-y', '0,1', '--smoothing-style', 'keras'],
       "xent: error: option --smoothing-style takes one of torch, others, got 'keras'\nTry 'xent ce --help'.",
-      "xent: 错误: 选项 --smoothing-style 只能取 torch, others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",
+      "xent: 错误：选项 --smoothing-style 只能取 torch、others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",
     ],
   ])('%j', async (argv, en, zh) => {
     await expectErrorInBothLanguages(argv, en, zh);
@@ -346,22 +346,22 @@ describe("clip: open_clip's local_loss and several positives", () => {
     [
       ['clip', '--image', IMAGES, '--text', TEXTS, '--world-size', '4', '--rank', '0'],
       "xent: error: --world-size 4 must divide the batch: --image has 6 rows and --text 6, the same number, n per rank\nTry 'xent clip --help'.",
-      "xent: 错误: --world-size 4 必须整除批次：--image 有 6 行，--text 有 6 行，两者应相同，每个进程 n 行\n请运行 'xent clip --help' 查看用法。",
+      "xent: 错误：--world-size 4 必须整除批次：--image 有 6 行，--text 有 6 行，两者应相同，每个进程 n 行\n请运行 'xent clip --help' 查看用法。",
     ],
     [
       ['clip', '--image', IMAGES, '--text', TEXTS, '--world-size', '3'],
       "xent: error: --world-size and --rank go together, with --image and --text holding the whole batch\nTry 'xent clip --help'.",
-      "xent: 错误: --world-size 与 --rank 需一起给出，并配合存放整个批次的 --image 与 --text\n请运行 'xent clip --help' 查看用法。",
+      "xent: 错误：--world-size 与 --rank 需一起给出，并配合存放整个批次的 --image 与 --text\n请运行 'xent clip --help' 查看用法。",
     ],
     [
       ['clip', '1,2,3', '--text-logits', '1,2,3', '--label-offset', '3'],
       "xent: error: option --label-offset 3 puts the positive of row 1 past the 3 columns: it takes a whole number from 0 to M − n\nTry 'xent clip --help'.",
-      "xent: 错误: 选项 --label-offset 3 使第 1 行的正样本超出了 3 列：它取 0 到 M − n 之间的整数\n请运行 'xent clip --help' 查看用法。",
+      "xent: 错误：选项 --label-offset 3 使第 1 行的正样本超出了 3 列：它取 0 到 M − n 之间的整数\n请运行 'xent clip --help' 查看用法。",
     ],
     [
       ['clip', '1,2;3,4', '-y', '0,1,2'],
       "xent: error: --labels has 3 labels for 2 pairs: give one per pair\nTry 'xent clip --help'.",
-      "xent: 错误: --labels 给了 3 个标签，但有 2 对：请每对给一个\n请运行 'xent clip --help' 查看用法。",
+      "xent: 错误：--labels 给了 3 个标签，但有 2 对：请每对给一个\n请运行 'xent clip --help' 查看用法。",
     ],
   ])('%j', async (argv, en, zh) => {
     await expectErrorInBothLanguages(argv, en, zh);

@@ -118,7 +118,7 @@ describe('generated inputs', () => {
       ],
       [
         'zh',
-        `xent: 错误: 标准输入不是文本：第 ${nul + 1} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）\n`,
+        `xent: 错误：标准输入不是文本：第 ${nul + 1} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）\n`,
       ],
     ] as const) {
       const r = await xent(['softmax'], { stdin: garbage, env: { LANG: LOCALE[lang] } });

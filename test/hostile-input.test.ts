@@ -339,7 +339,7 @@ describe('a whole line of a file is never quoted', () => {
   it('in Chinese', async () => {
     const r = await xent(['softmax', '-i', 'f'], { files: { f: '1 2\nsecret\n' }, env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.stderr).toBe(
-      'xent: 错误: “f”第 2 行第 1 列不是数字：这一行只有一个 6 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）\n',
+      'xent: 错误：“f”第 2 行第 1 列不是数字：这一行是一个长 6 个字符的词，这里不显示它（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）\n',
     );
   });
 });

@@ -209,7 +209,7 @@ describe('--base errors', () => {
     expect(zh.code).toBe(2);
     expect(zh.stdout).toBe('');
     expect(zh.stderr).toBe(
-      `xent: 错误: 选项 --base 只能取 e, 2, 10, nats, bits, bans, hartleys 之一，收到的是“${value}”\n请运行 'xent ${command} --help' 查看用法。\n`,
+      `xent: 错误：选项 --base 只能取 e、2、10、nats、bits、bans、hartleys 之一，收到的是“${value}”\n请运行 'xent ${command} --help' 查看用法。\n`,
     );
   });
 });

@@ -38,7 +38,7 @@ describe('pandas to_csv with its index', () => {
     );
     const zh = await xent(['softmax', '-i', 'p.csv', '-f', 'tsv'], { files: { 'p.csv': PANDAS }, env: ZH });
     expect(zh.stderr).toBe(
-      'xent: 警告: “p.csv”的第 1 列在表头中没有名字，这是 pandas 写出索引的方式：读作行标签，而不是数据（--index-col none 把它读作数据）\n',
+      'xent: 警告：“p.csv”的第 1 列在表头中没有名字，pandas 写出的索引列就是这样：读作行标签，而不是数据（--index-col none 把它读作数据）\n',
     );
   });
 
@@ -86,7 +86,7 @@ describe('a header of integers', () => {
     );
     const zh = await xent(['softmax', '-i', 'i.csv', '-f', 'tsv'], { files, env: ZH });
     expect(zh.stderr).toBe(
-      'xent: 警告: “i.csv”的第一行（0 … 2）读作列名表头，这是 pandas 写出整数列名的方式（--header no 把它读作数据）\n',
+      'xent: 警告：“i.csv”的第一行（0 … 2）读作列名表头，这是 pandas 写出整数列名的方式（--header no 把它读作数据）\n',
     );
     const data = await bothWays(['-i', 'i.csv', '--header', 'no'], files);
     expect(data.probs).toHaveLength(3);
@@ -203,17 +203,17 @@ describe('--cols, --drop-cols and -y col:NAME', () => {
       [
         ['--cols', 'd'],
         "xent: error: --cols names the column 'd', which the header of 't.csv' does not have (it has: id, file, a, b, c, label)",
-        'xent: 错误: --cols 指定了列“d”，但“t.csv”的表头中没有这一列（表头中有：id, file, a, b, c, label）',
+        'xent: 错误：--cols 指定了列“d”，但“t.csv”的表头中没有这一列（表头中有：id、file、a、b、c、label）',
       ],
       [
         ['--drop-cols', '0'],
         'xent: error: --drop-cols names column 0, but columns are numbered from 1, as in error messages',
-        'xent: 错误: --drop-cols 指定了第 0 列，但列号和错误信息中一样从 1 开始',
+        'xent: 错误：--drop-cols 指定了第 0 列，但列号从 1 开始（与错误信息中的一致）',
       ],
       [
         ['--cols', '9'],
         "xent: error: --cols names column 9, but the rows of 't.csv' have 6 columns",
-        'xent: 错误: --cols 指定了第 9 列，但“t.csv”每行只有 6 列',
+        'xent: 错误：--cols 指定了第 9 列，但“t.csv”每行只有 6 列',
       ],
     ];
     for (const [argv, en, zh] of cases) {

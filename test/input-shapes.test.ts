@@ -26,7 +26,7 @@ describe('a column vector', () => {
   it('is said in Chinese too', async () => {
     const r = await xent(['softmax', '2;1'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.stderr).toBe(
-      "xent: 错误: 命令行参数的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent softmax）\n",
+      "xent: 错误：命令行参数的每一行只有一个数（列向量）：这样每行都是只有一个类别的分布，概率总是 1，损失总是 0。如果这是一个类别向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent softmax）\n",
     );
   });
 

@@ -1,6 +1,8 @@
 // -f latex for write-ups: tables as plain tabulars, explanations with display math, Markdown
 // explanations with $$…$$ math. Compiled with pdflatex where Debian's texlive-latex-base is
-// installed; everywhere, every piece of math is checked against the commands KaTeX renders.
+// installed, and in Chinese with xelatex in \documentclass{ctexart} where texlive-xetex and
+// texlive-lang-chinese are; everywhere, every piece of math is checked against the commands
+// KaTeX renders.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,9 @@ import { latexMath, latexText } from '../src/format/latex.js';
 import { xent } from './helpers/cli.js';
 
 const hasPdflatex = spawnSync('pdflatex', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasCtex =
+  spawnSync('xelatex', ['--version'], { encoding: 'utf8' }).status === 0 &&
+  spawnSync('kpsewhich', ['ctexart.cls'], { encoding: 'utf8' }).stdout.trim() !== '';
 
 /** Math commands KaTeX renders (a subset of its list: the ones xent may write). */
 const KATEX_MATH = new Set(
@@ -78,10 +83,15 @@ describe('LaTeX from xent’s Unicode', () => {
   });
 });
 
-describe('-f latex and Markdown math are KaTeX-safe', () => {
+describe('-f latex and Markdown math are KaTeX-safe, in English and Chinese', () => {
   it.each(writeUps().map((argv) => [argv.join(' '), argv]))('%s', async (_name, argv) => {
-    for (const format of ['latex', 'markdown']) {
-      const r = await xent([...(argv as string[]), '-f', format]);
+    for (const [format, lang] of [
+      ['latex', 'en'],
+      ['markdown', 'en'],
+      ['latex', 'zh'],
+      ['markdown', 'zh'],
+    ]) {
+      const r = await xent([...(argv as string[]), '-f', format, '--lang', lang]);
       expect(r.code, r.stderr).toBeLessThanOrEqual(1);
       const pieces = mathPieces(r.stdout);
       // (A --dtype replay's report is numbers beside numbers: no formula in it.)
@@ -96,33 +106,80 @@ describe('-f latex and Markdown math are KaTeX-safe', () => {
   });
 });
 
+/**
+ * Every write-up's LaTeX in `lang`, wrapped in `documentclass`, compiled by `engine`: the errors
+ * of its log ('!' lines), none when it compiles. A character missing from the fonts is an
+ * error too (\tracinglostchars=3; xelatex would otherwise only log it and drop the glyph).
+ */
+async function compileErrors(engine: string, documentclass: string, lang: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), `xent-${engine}-`));
+  const bodies: string[] = [];
+  for (const argv of writeUps()) bodies.push((await xent([...argv, '-f', 'latex', '--lang', lang])).stdout);
+  writeFileSync(
+    join(dir, 'all.tex'),
+    `\\documentclass{${documentclass}}\n\\tracinglostchars=3\n\\begin{document}\n${bodies.join('\n\\bigskip\n')}\n\\end{document}\n`,
+  );
+  const run = spawnSync(engine, ['-interaction=nonstopmode', '-halt-on-error', 'all.tex'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const log = readFileSync(join(dir, 'all.log'), 'utf8');
+  const errors = log
+    .split('\n')
+    .filter((line) => line.startsWith('!'))
+    .join('\n');
+  return run.status === 0 ? errors : errors || `${engine} exited with ${run.status}`;
+}
+
 describe.skipIf(!hasPdflatex)('-f latex compiles with pdflatex (texlive-latex-base)', () => {
   it('every command’s report and explanation, wrapped in \\documentclass{article}', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xent-latex-'));
-    const bodies: string[] = [];
-    for (const argv of writeUps()) bodies.push((await xent([...argv, '-f', 'latex'])).stdout);
-    writeFileSync(
-      join(dir, 'all.tex'),
-      `\\documentclass{article}\n\\begin{document}\n${bodies.join('\n\\bigskip\n')}\n\\end{document}\n`,
-    );
-    const run = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'all.tex'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const log = readFileSync(join(dir, 'all.log'), 'utf8');
-    expect(
-      run.status,
-      log
-        .split('\n')
-        .filter((line) => line.startsWith('!'))
-        .join('\n'),
-    ).toBe(0);
+    expect(await compileErrors('pdflatex', 'article', 'en')).toBe('');
   });
 });
 it.skipIf(hasPdflatex)(
   'pdflatex is not installed: -f latex is checked against KaTeX only (apt-get install texlive-latex-base)',
   () => {
     expect(hasPdflatex).toBe(false);
+  },
+);
+
+describe('-f latex in Chinese says what compiles it', () => {
+  it('a comment first: xelatex with ctex, in the language of the run', async () => {
+    const zh = (await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'latex', '--lang', 'zh'])).stdout;
+    expect(zh.split('\n')[0]).toBe(
+      '% 含中文：请用 xelatex 编译（pdflatex 不支持中文），文档类用 \\documentclass{ctexart}（或加 \\usepackage{ctex}）；Debian 软件包：texlive-xetex、texlive-lang-chinese',
+    );
+    const both = (await xent(['ce', '2,0.5,-1', '-y', '0', '--explain', '-f', 'latex', '--lang', 'both'])).stdout;
+    expect(both.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^% 含中文：请用 xelatex 编译/),
+      '% Chinese text: compile with xelatex in \\documentclass{ctexart} (or with \\usepackage{ctex}), not with pdflatex; Debian packages: texlive-xetex, texlive-lang-chinese',
+    ]);
+  });
+  it('English has no such comment, but Chinese names from a header bring it', async () => {
+    const en = (await xent(['ce', '2,0.5,-1', '-y', '0', '-f', 'latex', '--lang', 'en'])).stdout;
+    expect(en).not.toContain('xelatex');
+    const named = await xent(['softmax', '-f', 'latex', '--lang', 'en'], { stdin: '猫,狗\n1,2\n' });
+    expect(named.stdout.split('\n')[0]).toMatch(/^% Chinese text: compile with xelatex/);
+  });
+  it('Chinese quotation marks and dashes stay as they are; English ones become TeX’s', () => {
+    expect(latexText('“损失”列——每行')).toBe('“损失”列——每行');
+    expect(latexText('the “loss” column — each row')).toBe("the ``loss'' column --- each row");
+  });
+});
+
+describe.skipIf(!hasCtex)('-f latex in Chinese compiles with xelatex (texlive-xetex, texlive-lang-chinese)', () => {
+  it.each(['zh', 'both'])(
+    'every command’s report and explanation in --lang %s, wrapped in \\documentclass{ctexart}',
+    async (lang) => {
+      expect(await compileErrors('xelatex', 'ctexart', lang)).toBe('');
+    },
+    240_000,
+  );
+});
+it.skipIf(hasCtex)(
+  'xelatex or ctex is not installed: Chinese -f latex is not compiled (apt-get install texlive-xetex texlive-lang-chinese)',
+  () => {
+    expect(hasCtex).toBe(false);
   },
 );

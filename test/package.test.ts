@@ -108,7 +108,7 @@ describe('npm install -g ./xent-*.tgz', () => {
   it('speaks Chinese (its messages are a file of their own)', () => {
     const result = run(xent, ['softmax', '1', 'x', '-L', 'zh']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^xent: 错误: 命令行参数第 1 行第 2 列的“x”不是数字/);
+    expect(result.stderr).toMatch(/^xent: 错误：命令行参数第 1 行第 2 列的“x”不是数字/);
   });
 
   it('reports the version in package.json', () => {

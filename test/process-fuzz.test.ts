@@ -127,7 +127,7 @@ describe('fuzz: closed and failing stdio', () => {
             const r = viaShell(run, '>&- < /dev/null');
             expect({ code: r.code, stdout: r.stdout }, where).toEqual({ code: EXIT.output, stdout: '' });
             // said in the user's language (both: two lines)
-            expect(r.stderr, where).toMatch(/^(xent: (error|错误): [^\n]+\n){1,2}$/);
+            expect(r.stderr, where).toMatch(/^(xent: (error: |错误：)[^\n]+\n){1,2}$/);
             expect(r.stderr, where).toMatch(/standard output is closed|标准输出/);
             break;
           }

@@ -64,7 +64,7 @@ describe('xent NAME for another library’s name', () => {
     await expectErrorInBothLanguages(
       ['nll', '0.7,0.3'],
       "xent: error: unknown command 'nll' — try 'xent ce --probs': a negative log-likelihood of probabilities; PyTorch's F.nll_loss takes log-probabilities, which plain xent ce takes as logits (log-softmax leaves them as they are)\nTry 'xent --help'.",
-      "xent: 错误: 未知命令“nll”——请试试 'xent ce --probs'：概率的负对数似然；PyTorch 的 F.nll_loss 接收对数概率，而不带选项的 xent ce 把对数概率当作 logits（log-softmax 不会改变它们）\n请运行 'xent --help' 查看用法。",
+      "xent: 错误：未知命令“nll”——请试试 'xent ce --probs'：概率的负对数似然；PyTorch 的 F.nll_loss 接收对数概率，而不带选项的 xent ce 把对数概率当作 logit（log-softmax 不会改变它们）\n请运行 'xent --help' 查看用法。",
     );
   });
 
@@ -72,7 +72,7 @@ describe('xent NAME for another library’s name', () => {
     await expectErrorInBothLanguages(
       ['kd'],
       "xent: error: unknown command 'kd' (did you mean kl?) — try 'xent distill': knowledge distillation: T²·KL(teacher ‖ student) at temperature T, as Hinton et al.\nTry 'xent --help'.",
-      "xent: 错误: 未知命令“kd”（您是不是想用 kl？）——请试试 'xent distill'：知识蒸馏：温度 T 下的 T²·KL(教师 ‖ 学生)，同 Hinton 等人\n请运行 'xent --help' 查看用法。",
+      "xent: 错误：未知命令“kd”（你是不是想用 kl？）——请试试 'xent distill'：知识蒸馏：温度 T 下的 T²·KL(教师 ‖ 学生)，同 Hinton 等人\n请运行 'xent --help' 查看用法。",
     );
   });
 
@@ -80,7 +80,7 @@ describe('xent NAME for another library’s name', () => {
     await expectErrorInBothLanguages(
       ['help', 'svm'],
       "xent: error: unknown command 'svm' — try 'xent hinge': multi-class margin losses: CS231n's SVM, F.multi_margin_loss and Crammer–Singer (--style)\nTry 'xent --help'.",
-      "xent: 错误: 未知命令“svm”——请试试 'xent hinge'：多分类间隔损失：CS231n 的 SVM、F.multi_margin_loss 与 Crammer–Singer（--style）\n请运行 'xent --help' 查看用法。",
+      "xent: 错误：未知命令“svm”——请试试 'xent hinge'：多分类间隔损失：CS231n 的 SVM、F.multi_margin_loss 与 Crammer–Singer（--style）\n请运行 'xent --help' 查看用法。",
     );
   });
 });

@@ -168,7 +168,7 @@ describe('sweeps refused', () => {
     await expectErrorInBothLanguages(
       ['descend', '--example', '-t', '1,2'],
       "xent: error: xent descend takes one temperature; sweeps (-t with several values) are for softmax, ce, distill and clip\nTry 'xent descend --help'.",
-      "xent: 错误: xent descend 只接受一个温度；温度扫描（-t 给多个值）只用于 softmax、ce、distill 和 clip\n请运行 'xent descend --help' 查看用法。",
+      "xent: 错误：xent descend 只接受一个温度；温度扫描（-t 给多个值）只用于 softmax、ce、distill 和 clip\n请运行 'xent descend --help' 查看用法。",
     );
   });
   it.each([
@@ -184,7 +184,7 @@ describe('sweeps refused', () => {
     await expectErrorInBothLanguages(
       ['softmax', '1', '2', '-t', '1:10:log'],
       "xent: error: bad temperature range '1:10:log': write START:END:log:N or START:END:lin:N (e.g. 0.1:10:log:9), N a whole number\nTry 'xent softmax --help'.",
-      "xent: 错误: 温度范围“1:10:log”写法不对：应写成 START:END:log:N 或 START:END:lin:N（如 0.1:10:log:9），N 为整数\n请运行 'xent softmax --help' 查看用法。",
+      "xent: 错误：温度范围“1:10:log”写法不对：应写成 START:END:log:N 或 START:END:lin:N（如 0.1:10:log:9），N 为整数\n请运行 'xent softmax --help' 查看用法。",
     );
   });
   it('ce --probs with a sweep is refused as with one temperature', async () => {

@@ -152,7 +152,7 @@ describe('xent descend', () => {
       ],
       [
         'zh',
-        'xent: 警告: 梯度下降在第 0 步（共 5 步）后停止：下一步会超出双精度的最大值（约 1.8e308）；请试试比 1 更小的 --lr\n',
+        'xent: 警告：梯度下降在第 0 步（共 5 步）后停止：下一步会超出双精度浮点数的最大值（约 1.8e308）；请试试比 1 更小的 --lr\n',
       ],
     ]) {
       // scale 1/τ ≈ 1.8e308: the first step moves the logits to ±4.5e307, and scale × that overflows.

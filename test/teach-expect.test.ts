@@ -403,6 +403,8 @@ describe('xent … --expect: exit codes and the check table', () => {
   });
   it('errors in Chinese', async () => {
     const r = await xent(['softmax', '2', '0.5', '-1', '--expect', '0.79,0.18', '-L', 'zh']);
-    expect(r.stderr.split('\n')[0]).toBe('xent: 错误: --expect：probs 有 3 个值，但给出了 2 个；请每个值给一个');
+    expect(r.stderr.split('\n')[0]).toBe(
+      'xent: 错误：--expect：probs 有 3 个值，但给出了 2 个；请为每个值给出一个期望值',
+    );
   });
 });

@@ -265,7 +265,7 @@ describe('.npy in', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: 'nan' at row 2, column 1 of '${path}' is NaN; give a number, inf or -inf`,
-      `xent: 错误: “${path}”第 2 行第 1 列的“nan”是 NaN；请给出数字、inf 或 -inf`,
+      `xent: 错误：“${path}”第 2 行第 1 列的“nan”是 NaN；请给出数字、inf 或 -inf`,
     );
   });
 });
@@ -277,7 +277,7 @@ describe('bad .npy files: what is wrong, in both languages', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: '${path}' ends early: its header promises 96 bytes of data (3×4 of <f8), but it holds only 86`,
-      `xent: 错误: “${path}”提前结束：文件头声明有 96 字节数据（<f8 类型的 3×4），实际只有 86 字节`,
+      `xent: 错误：“${path}”提前结束：文件头声明有 96 字节数据（<f8 类型的 3×4），实际只有 86 字节`,
     );
   });
   it('a header that lies about the shape (more data than it says)', async () => {
@@ -285,7 +285,7 @@ describe('bad .npy files: what is wrong, in both languages', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: '${path}' has 32 bytes more than its header says (2×4 of <f8): the header does not describe the data`,
-      `xent: 错误: “${path}”比文件头所说（<f8 类型的 2×4）多出 32 字节：文件头与数据不符`,
+      `xent: 错误：“${path}”比文件头所说（<f8 类型的 2×4）多出 32 字节：文件头与数据不符`,
     );
   });
   it.each([
@@ -311,7 +311,7 @@ describe('bad .npy files: what is wrong, in both languages', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: '${path}' holds values of type ${descr}, which xent cannot read: ${en}`,
-      `xent: 错误: “${path}”中的值是 ${descr} 类型，xent 无法读取：${zh}`,
+      `xent: 错误：“${path}”中的值是 ${descr} 类型，xent 无法读取：${zh}`,
     );
   });
   it('a broken header', async () => {
@@ -333,7 +333,7 @@ describe('bad .npy files: what is wrong, in both languages', () => {
     await expectErrorInBothLanguages(
       ['ce', '-i', path, '-y', '0'],
       `xent: error: '${path}' is not text: it has a NUL byte at byte 3 (xent reads text, and NumPy .npy and .npz and .safetensors files, told by their first bytes)`,
-      `xent: 错误: “${path}”不是文本：第 3 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）`,
+      `xent: 错误：“${path}”不是文本：第 3 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）`,
     );
   });
   it('a member asked of a single array', async () => {
@@ -376,7 +376,7 @@ describe('.npz in', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: '${path}' holds several arrays: name one as FILE:NAME (such as -i file.npz:NAME); it has: a, b`,
-      `xent: 错误: “${path}”中有多个数组：请用 文件:名称 指定一个（例如 -i file.npz:NAME）；其中有：a, b`,
+      `xent: 错误：“${path}”中有多个数组：请用 FILE:NAME 指定一个（例如 -i file.npz:NAME）；其中有：a、b`,
     );
   });
   it('a member that does not exist', async () => {
@@ -384,7 +384,7 @@ describe('.npz in', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', `${path}:c`],
       `xent: error: '${path}' has no array 'c'; it has: a, b`,
-      `xent: 错误: “${path}”中没有数组“c”；其中有：a, b`,
+      `xent: 错误：“${path}”中没有数组“c”；其中有：a、b`,
     );
   });
   it('a damaged member (its checksum does not match)', async () => {
@@ -424,7 +424,7 @@ describe('.safetensors in', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: '${path}' holds several arrays: name one as FILE:NAME (such as -i file.npz:NAME); it has: bias, ids, small`,
-      `xent: 错误: “${path}”中有多个数组：请用 文件:名称 指定一个（例如 -i file.npz:NAME）；其中有：bias, ids, small`,
+      `xent: 错误：“${path}”中有多个数组：请用 FILE:NAME 指定一个（例如 -i file.npz:NAME）；其中有：bias、ids、small`,
     );
   });
   it('offsets that do not fit the shape', async () => {
@@ -432,7 +432,7 @@ describe('.safetensors in', () => {
     await expectErrorInBothLanguages(
       ['softmax', '-i', path],
       `xent: error: tensor 'w' of '${path}' is 3×3 of F32, which takes 36 bytes, but its offsets give it 48`,
-      `xent: 错误: “${path}”中的张量“w”是 F32 类型的 3×3，应占 36 字节，但其偏移量给出的是 48 字节`,
+      `xent: 错误：“${path}”中的张量“w”是 F32 类型的 3×3，应占 36 字节，但其偏移量给出的是 48 字节`,
     );
   });
   it('complex tensors are refused as such', async () => {

@@ -100,7 +100,7 @@ function decideLanguage(argv: readonly string[], env: CliIo['env']): { lang: Lan
       if ((LANGS as readonly string[]).includes(lang)) return { lang: lang as Lang };
       return {
         lang: langFromEnv(env),
-        badLang: new XentError('err.badChoice', { option: '--lang', choices: LANGS.join(', '), value }, true),
+        badLang: new XentError('err.badChoice', { option: '--lang', choices: { list: LANGS }, value }, true),
       };
     }
   }
@@ -209,15 +209,17 @@ function printable(params: MessageParams): MessageParams {
     out[name] =
       typeof value === 'string'
         ? displaySafe(value)
-        : typeof value === 'object'
-          ? { key: value.key, params: printable(value.params ?? {}) }
-          : value;
+        : typeof value !== 'object'
+          ? value
+          : 'list' in value
+            ? { list: value.list.map((item) => printable({ item }).item) }
+            : { key: value.key, params: printable(value.params ?? {}) };
   }
   return out;
 }
 
 function errorText(error: XentError, t: Translator, argv: readonly string[]): string {
-  const prefix = (line: string, label: string) => `xent: ${label}: ${line}`;
+  const prefix = (line: string, label: string) => `xent: ${label}${line}`;
   const message = t.t(error.key, printable(error.params)).split('\n');
   const labels = t.t('err.prefix').split('\n');
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
@@ -563,7 +565,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
 function warningLines(warnings: readonly Warning[], t: Translator): string {
   const labels = t.t('warn.prefix').split('\n');
   const lines = capWarnings(warnings, t).flatMap((w) =>
-    w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}: ${displaySafe(line)}\n`),
+    w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}${displaySafe(line)}\n`),
   );
   return lines.join('');
 }
@@ -621,7 +623,7 @@ function notesText(notes: readonly InputNote[], t: Translator): string {
 /** What a table made narrower for the terminal says, in the user's language. */
 function tableFit(t: Translator): TableFit {
   return {
-    dropped: (columns) => t.t('note.droppedColumns', { columns: columns.join(t.lang === 'zh' ? '、' : ', ') }),
+    dropped: (columns) => t.t('note.droppedColumns', { columns: { list: columns } }),
     elided: t.t('note.elided'),
     marked: t.t('note.markColumn'),
   };

@@ -16,7 +16,7 @@ import { type Format, type FormatOptions, reportPieces } from '../format/index.j
 import { jsonPieces } from '../format/json.js';
 import { delimitedHeader } from '../format/delimited.js';
 import { formatExact } from '../format/number.js';
-import { formatLatex } from '../format/latex.js';
+import { formatLatex, needsCtex } from '../format/latex.js';
 import { formatMarkdown } from '../format/markdown.js';
 import { formatTable } from '../format/table.js';
 import type { Translator } from '../i18n/translator.js';
@@ -184,7 +184,8 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
  * The output with the teaching options applied, in pieces to be written in order (see
  * reportPieces). --explain prints the derivation (Markdown with -f markdown, inside the JSON
  * with -f json, else plain text); --expect adds its check tables (tsv/csv: one row per value:
- * yours, correct, 1 if right).
+ * yours, correct, 1 if right). LaTeX with Chinese in it (the texts in zh, a header's names)
+ * opens with a comment saying what compiles it: xelatex with ctex, not pdflatex.
  */
 export function taughtPieces(
   taught: Taught,
@@ -192,6 +193,19 @@ export function taughtPieces(
   options: FormatOptions,
   teaching: Teaching,
 ): Iterable<string> {
+  const pieces = piecesOf(taught, format, options, teaching);
+  if (format !== 'latex') return pieces;
+  const latex = Array.from(pieces).join('');
+  if (!needsCtex(latex)) return [latex];
+  const comment = taught.t
+    .t('latex.ctex')
+    .split('\n')
+    .map((line) => `% ${line}\n`)
+    .join('');
+  return [comment + latex];
+}
+
+function piecesOf(taught: Taught, format: Format, options: FormatOptions, teaching: Teaching): Iterable<string> {
   const { report, explanation, check, t } = taught;
   const withHeat: FormatOptions = teaching.heatmap
     ? { ...options, heatmap: { legend: t.label('heat.legend') } }

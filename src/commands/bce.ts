@@ -269,7 +269,7 @@ function infiniteBceNotes(
     (inputIsProbs && ((p === 0 && y > 0) || (p === 1 && y < 1)) ? zero : overflow).add(row);
   }
   const notes: string[] = [];
-  if (zero.size > 0) notes.push(t.t('bce.note.infProbs', { rows: [...zero].join(', ') }));
-  if (overflow.size > 0) notes.push(t.t('note.infOverflow', { rows: [...overflow].join(', ') }));
+  if (zero.size > 0) notes.push(t.t('bce.note.infProbs', { rows: { list: [...zero] } }));
+  if (overflow.size > 0) notes.push(t.t('note.infOverflow', { rows: { list: [...overflow] } }));
   return notes;
 }

@@ -279,8 +279,8 @@ function notesOf(
   if (temperature !== 1) notes.push(t.t('note.temperature', { value: temperature }));
   const { zero, overflow } = r.infinite;
   if (zero.length > 0)
-    notes.push(t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: zero.join(', ') }));
-  if (overflow.length > 0) notes.push(t.t('note.infOverflow', { rows: overflow.join(', ') }));
+    notes.push(t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: { list: zero } }));
+  if (overflow.length > 0) notes.push(t.t('note.infOverflow', { rows: { list: overflow } }));
   if (spec.grad) {
     notes.push(t.t(inputIsProbs ? 'ce.note.gradProbs' : 'ce.note.grad'));
     if (temperature !== 1) notes.push(t.t('ce.note.gradTemperature'));

@@ -65,7 +65,7 @@ function readLossName(given: string | undefined): LossName | undefined {
   if (given === undefined) return undefined;
   const name = given.trim().toLowerCase();
   if (name !== 'ce' && name !== 'clip')
-    throw new XentError('err.badChoice', { option: '--loss', choices: 'ce, clip', value: given }, true);
+    throw new XentError('err.badChoice', { option: '--loss', choices: { list: ['ce', 'clip'] }, value: given }, true);
   return name;
 }
 

@@ -138,7 +138,7 @@ function infiniteNotes(t: Translator, r: FocalEvaluation, inputIsProbs: boolean)
   const perRow = r.kind === 'binary' ? r.result.losses.cols : 1;
   for (let k = 0; k < losses.length; k++) if (losses[k] === Infinity) rows.add(Math.floor(k / perRow) + 1);
   if (rows.size === 0) return [];
-  const list = [...rows].join(', ');
+  const list = { list: [...rows] };
   if (r.kind === 'binary') return [t.t(inputIsProbs ? 'bce.note.infProbs' : 'focal.note.infLogit', { rows: list })];
   return [t.t(inputIsProbs ? 'ce.note.infProbs' : 'ce.note.infLogits', { rows: list })];
 }

@@ -90,7 +90,7 @@ export const klCommand: CommandSpec = defineCommand<KlSpec>({
     const loss = inUnit(klReduced(elements, reduction), unit);
     const infinite = rowLabels(p.rows).filter((_, i) => kl[i] === Infinity);
     const notes = [t.t('info.note.kl')];
-    if (infinite.length > 0) notes.push(t.t('info.note.klInf', { rows: infinite.join(', ') }));
+    if (infinite.length > 0) notes.push(t.t('info.note.klInf', { rows: { list: infinite } }));
     if (spec.inputs === 'logits') notes.push(t.t('note.kl.logits', { T: spec.temperature }));
     if (spec.inputs === 'log-target') notes.push(t.t('note.kl.logTarget'));
     notes.push(t.t(KL_REDUCTION_NOTES[reduction], { rows: p.rows, cols: p.cols, count: p.rows * p.cols }));

@@ -169,7 +169,7 @@ export const lmCommand: CommandSpec = defineCommand<LmSpec>({
     const notes = [t.t(spec.shift ? 'lm.note.shift' : 'lm.note.plain'), t.t('lm.note.means')];
     if (r.emptySequences > 0) notes.push(t.t('lm.note.emptySequences', { count: r.emptySequences }));
     const infinite = r.targets.flatMap((y, i) => (y !== null && r.losses[i] === Infinity ? [i + 1] : []));
-    if (infinite.length > 0) notes.push(t.t('ce.note.infLogits', { rows: infinite.join(', ') }));
+    if (infinite.length > 0) notes.push(t.t('ce.note.infLogits', { rows: { list: infinite } }));
     for (const note of unitNotes(t, unit)) notes.push(note);
 
     const chance = Math.log(input.cols);

@@ -61,7 +61,7 @@ export function readBase(value: string | undefined): InfoUnit {
   if (base === undefined) {
     throw new XentError(
       'err.badChoice',
-      { option: '--base', choices: 'e, 2, 10, nats, bits, bans, hartleys', value },
+      { option: '--base', choices: { list: ['e', '2', '10', 'nats', 'bits', 'bans', 'hartleys'] }, value },
       true,
     );
   }

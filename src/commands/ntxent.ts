@@ -169,7 +169,7 @@ export const ntxentCommand: CommandSpec = defineCommand<NtxentSpec>({
       const left = rowNames.filter((_, i) => (nats as PairNtxentRows).positives[i] === 0);
       if (left.length > 0)
         notes.push(
-          t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: left.join(', ') }),
+          t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: { list: left } }),
         );
     }
     if (!spec.normalize) notes.push(t.t('note.selfDot'));

@@ -85,7 +85,7 @@ export const retrievalCommand: CommandSpec = defineCommand<RetrievalSpec>({
     if (i2tTies + t2iTies > 0) notes.push(t.t('retrieval.note.ties', { i2t: i2tTies, t2i: t2iTies }));
     const tooFew = spec.ks.filter((k) => k >= Math.min(r.images, r.texts));
     if (tooFew.length > 0)
-      notes.push(t.t('retrieval.note.bigK', { ks: tooFew.join(', '), images: r.images, texts: r.texts }));
+      notes.push(t.t('retrieval.note.bigK', { ks: { list: tooFew }, images: r.images, texts: r.texts }));
     return { tables: [table], summary: [], notes, data: retrievalData(r), values: retrievalValues(r), json };
   },
 });

@@ -154,9 +154,7 @@ export const supconCommand: CommandSpec = defineCommand<SupconSpec>({
     const left = rows.filter((_, i) => isAnchor(i) && nats.positives[i] === 0);
     const notes = [t.t('note.supconTemperature', { temperature })];
     if (left.length > 0)
-      notes.push(
-        t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: left.join(', ') }),
-      );
+      notes.push(t.t(spec.singletons === 'zero' ? 'note.noPositiveZero' : 'note.noPositive', { rows: { list: left } }));
     if (!spec.normalize) notes.push(t.t('note.selfDot'));
     if (factor !== 1) notes.push(t.t('note.baseTemperature', { base: spec.baseTemperature!, factor }));
     if (anchorRows) notes.push(t.t('note.contrastOne', { count: input.rows / spec.views }));

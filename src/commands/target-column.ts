@@ -44,7 +44,7 @@ export function targetsFromColumn(
     const names = input.colLabels;
     if (!names) throw new XentError('err.targetColumn.noNames', where(i, cell));
     const index = names.indexOf(cell);
-    if (index < 0) throw new XentError('err.targetColumn.notClass', { ...where(i, cell), names: names.join(', ') });
+    if (index < 0) throw new XentError('err.targetColumn.notClass', { ...where(i, cell), names: { list: names } });
     return index + (oneBased ? 1 : 0);
   });
 }

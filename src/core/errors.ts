@@ -27,7 +27,10 @@ export function boundedParams(params: MessageParams): MessageParams {
   for (const [name, value] of Object.entries(params)) {
     let bounded = value;
     if (typeof value === 'string') bounded = quotedText(value);
-    else if (typeof value === 'object' && value.params) {
+    else if (typeof value === 'object' && 'list' in value) {
+      const items = value.list.map((item) => boundedParams({ item }).item);
+      if (items.some((item, k) => item !== value.list[k])) bounded = { list: items };
+    } else if (typeof value === 'object' && value.params) {
       const inner = boundedParams(value.params);
       if (inner !== value.params) bounded = { key: value.key, params: inner };
     }

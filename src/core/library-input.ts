@@ -107,7 +107,7 @@ export function toList(x: ArrayLike<number>, what: string): number[] {
 export function choice<T extends string>(value: T | undefined, option: string, choices: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!choices.includes(value))
-    throw new XentError('err.badChoice', { option, choices: choices.join(', '), value: String(value) });
+    throw new XentError('err.badChoice', { option, choices: { list: choices }, value: String(value) });
   return value;
 }
 

@@ -2,7 +2,9 @@
 // a tabular of two columns, the notes paragraphs. xent's text writes its mathematics in
 // Unicode (−, ×, ·, Σ, ∂, ‖, Greek letters, sub- and superscripts ᵢ ²); here each becomes its
 // LaTeX command, inside $…$ in text, so that the output compiles with pdflatex as it is
-// (Chinese text needs xelatex with the ctex package) and its formulas render in KaTeX.
+// and its formulas render in KaTeX. Chinese text needs xelatex with the ctex package
+// (\documentclass{ctexart}): there its quotation marks and dashes stay the full-width
+// characters that xeCJK sets (“损失”, ——), not the ASCII ligatures of English text.
 import type { Cell, Report, ReportTable } from '../report/report.js';
 import { displaySafe, displaySafeLines } from './display-safe.js';
 import { formatFixed } from './number.js';
@@ -107,6 +109,17 @@ const TEXT_SPECIAL: Readonly<Record<string, string>> = {
   '–': '--',
 };
 
+/** Chinese, Japanese or Korean text (ideographs, kana, Hangul, their punctuation and full-width forms): pdflatex cannot set it. */
+const CJK = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u;
+
+/** Whether LaTeX text needs xelatex with ctex (\documentclass{ctexart}) rather than pdflatex: it holds Chinese (or Japanese, Korean). */
+export function needsCtex(latex: string): boolean {
+  return CJK.test(latex);
+}
+
+/** Marks that a line of Chinese keeps as it is (xeCJK sets them full-width), and English writes as TeX ligatures. */
+const CJK_KEEPS = new Set(['“', '”', '‘', '’', '—']);
+
 /** Functions LaTeX sets upright with their own command. */
 const FUNCTIONS = new Set(['log', 'ln', 'exp', 'max', 'min', 'sin', 'cos', 'tanh', 'det', 'lim', 'sup', 'inf']);
 
@@ -124,8 +137,12 @@ function scripts(chars: string): string {
   return out;
 }
 
-/** Text (a title, a note, a cell) as LaTeX text: its mathematics in $…$, its special characters escaped. */
+/**
+ * Text (a title, a note, a cell) as LaTeX text: its mathematics in $…$, its special characters
+ * escaped; in a text with Chinese in it, its quotation marks and dashes kept (“…”, ——).
+ */
 export function latexText(text: string): string {
+  const chinese = CJK.test(text);
   let out = '';
   let math = '';
   const flush = () => {
@@ -144,7 +161,7 @@ export function latexText(text: string): string {
       math += /^\\[a-zA-Z]+$/.test(command) && /[a-zA-Z]/.test(chars[k + 1] ?? '') ? `${command} ` : command;
     } else {
       flush();
-      out += TEXT_SPECIAL[ch] ?? ch;
+      out += chinese && CJK_KEEPS.has(ch) ? ch : (TEXT_SPECIAL[ch] ?? ch);
     }
   }
   flush();

@@ -6,8 +6,15 @@ import { loadZh } from './load-zh.js';
 
 export { en, type MessageKey };
 
-/** A parameter is plain text, a number, or another message to be put in the same language. */
-export type MessageParam = string | number | { readonly key: MessageKey; readonly params?: MessageParams };
+/**
+ * A parameter is plain text, a number, another message to be put in the same language, or a
+ * list, joined as that language writes a list (`a, b, c`; `a、b、c`).
+ */
+export type MessageParam =
+  | string
+  | number
+  | { readonly key: MessageKey; readonly params?: MessageParams }
+  | { readonly list: readonly MessageParam[] };
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 export const catalogue = {
   en: en as Record<MessageKey, string>,

@@ -18,7 +18,11 @@ function render(which: Single, key: MessageKey, params: MessageParams): string {
 }
 
 function renderParam(which: Single, param: MessageParam): string {
-  if (typeof param === 'object') return render(which, param.key, param.params ?? {});
+  if (typeof param === 'object') {
+    if ('list' in param)
+      return param.list.map((item) => renderParam(which, item)).join(catalogue[which]['list.separator']);
+    return render(which, param.key, param.params ?? {});
+  }
   // A number as xent writes numbers (inf, -inf, nan): checks below the formatters pass numbers.
   if (typeof param === 'number' && !Number.isFinite(param))
     return Number.isNaN(param) ? 'nan' : param > 0 ? 'inf' : '-inf';

@@ -80,7 +80,7 @@ export function presetFor(
     const known = (LIBRARIES as readonly string[]).includes(wanted);
     throw new XentError(
       known ? 'err.presetNotHere' : 'err.badChoice',
-      { option, command: loss, choices: names.join(', '), value: String(library) },
+      { option, command: loss, choices: { list: names }, value: String(library) },
       true,
     );
   }

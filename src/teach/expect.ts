@@ -41,7 +41,7 @@ export function resolveQuantity(name: string, json: ReportJson): string {
   const choices = numericKeys(json);
   if (choices.includes(wanted)) return wanted;
   if (wanted === 'grad' && choices.includes('grad_logits')) return 'grad_logits';
-  throw new XentError('err.expect.unknownQuantity', { name, choices: choices.join(', ') }, true);
+  throw new XentError('err.expect.unknownQuantity', { name, choices: { list: choices } }, true);
 }
 
 /** Every JSON key holding a number or an array of numbers. */
@@ -98,7 +98,7 @@ function locate(claim: Claim, headline: string, json: ReportJson): Located {
   const quantity = claim.quantity ? resolveQuantity(claim.quantity, json) : headline;
   const flat = numbersOf(json[quantity]);
   if (!flat) {
-    throw new XentError('err.expect.unknownQuantity', { name: quantity, choices: numericKeys(json).join(', ') }, true);
+    throw new XentError('err.expect.unknownQuantity', { name: quantity, choices: { list: numericKeys(json) } }, true);
   }
   const shape = shapeOf(json[quantity]);
   let index = claim.index;

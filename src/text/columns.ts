@@ -347,7 +347,7 @@ export class ColumnLayout {
       if (!header) throw new XentError('err.columnNoHeader', { option, name: ref.name, source: this.source }, true);
       const first = header.indexOf(ref.name);
       if (first < 0) {
-        const names = header.filter((n) => n !== '').join(', ');
+        const names = { list: header.filter((n) => n !== '') };
         throw new XentError('err.columnUnknown', { option, name: ref.name, source: this.source, names }, true);
       }
       const second = header.indexOf(ref.name, first + 1);
@@ -411,7 +411,11 @@ export function readColumnOptions(
 ): ColumnOptions {
   const header = text.header?.trim().toLowerCase();
   if (header !== undefined && header !== 'auto' && header !== 'yes' && header !== 'no') {
-    throw new XentError('err.badChoice', { option: '--header', choices: 'auto, yes, no', value: text.header! }, true);
+    throw new XentError(
+      'err.badChoice',
+      { option: '--header', choices: { list: ['auto', 'yes', 'no'] }, value: text.header! },
+      true,
+    );
   }
   const index = text.indexCol?.trim();
   const indexCol =

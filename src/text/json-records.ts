@@ -318,9 +318,9 @@ export class JsonRecords {
     return pieces;
   }
 
-  private listed(keys: readonly string[]): string {
-    const shown = keys.slice(0, LISTED).join(', ');
-    return keys.length > LISTED ? `${shown}, …` : shown || '—';
+  private listed(keys: readonly string[]): MessageParam {
+    if (keys.length === 0) return '—';
+    return { list: keys.length > LISTED ? [...keys.slice(0, LISTED), '…'] : keys };
   }
 
   private unexpected(c: string): never {

@@ -35,7 +35,7 @@ export interface TextPart {
 
 /** A file or standard input: where tables come from (pandas' CSVs), and where their hints help. */
 function isTableSource(source: MessageParam): boolean {
-  return isFile(source) || (typeof source === 'object' && source.key === 'source.stdin');
+  return isFile(source) || (typeof source === 'object' && 'key' in source && source.key === 'source.stdin');
 }
 
 /** A first row of exactly 0…C−1 or 1…C (C ≥ 2): pandas' integer column names, if rows of fractions follow. */

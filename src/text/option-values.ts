@@ -25,7 +25,7 @@ export function readChoice<T extends string>(
 ): T {
   if (value === undefined) return fallback;
   const found = choices.find((c) => c === value.trim().toLowerCase());
-  if (!found) throw new XentError('err.badChoice', { option, choices: choices.join(', '), value }, true);
+  if (!found) throw new XentError('err.badChoice', { option, choices: { list: choices }, value }, true);
   return found;
 }
 

@@ -45,7 +45,7 @@ export interface Token {
 export type TokenEnd = 'space' | 'line' | 'other';
 
 export function isFile(source: MessageParam): boolean {
-  return typeof source === 'object' && source.key === 'source.file';
+  return typeof source === 'object' && 'key' in source && source.key === 'source.file';
 }
 
 /**

@@ -92,19 +92,19 @@ describe('ce --top-k', () => {
       'k larger than the number of classes',
       ['ce', LOGITS, '-y', '0,0,1', '--top-k', '1,5'],
       "xent: error: option --top-k: top-5 accuracy needs at least 5 classes, but there are 3 (every row would count as a hit)\nTry 'xent ce --help'.",
-      "xent: 错误: 选项 --top-k：top-5 准确率至少需要 5 个类别，但只有 3 个（每一行都会算作命中）\n请运行 'xent ce --help' 查看用法。",
+      "xent: 错误：选项 --top-k：top-5 准确率至少需要 5 个类别，但只有 3 个（每一行都会算作命中）\n请运行 'xent ce --help' 查看用法。",
     ],
     [
       'k = 0',
       ['ce', LOGITS, '-y', '0,0,1', '--top-k', '0'],
       "xent: error: option --top-k takes whole numbers ≥ 1, got '0'\nTry 'xent ce --help'.",
-      "xent: 错误: 选项 --top-k 需要 ≥ 1 的整数，收到的是“0”\n请运行 'xent ce --help' 查看用法。",
+      "xent: 错误：选项 --top-k 需要 ≥ 1 的整数，收到的是“0”\n请运行 'xent ce --help' 查看用法。",
     ],
     [
       'k not whole',
       ['ce', LOGITS, '-y', '0,0,1', '--top-k', '1,2.5'],
       "xent: error: option --top-k takes whole numbers ≥ 1, got '2.5'\nTry 'xent ce --help'.",
-      "xent: 错误: 选项 --top-k 需要 ≥ 1 的整数，收到的是“2.5”\n请运行 'xent ce --help' 查看用法。",
+      "xent: 错误：选项 --top-k 需要 ≥ 1 的整数，收到的是“2.5”\n请运行 'xent ce --help' 查看用法。",
     ],
   ];
 

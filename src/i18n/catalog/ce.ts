@@ -172,12 +172,12 @@ export const ceZh: Record<CeKey, string> = {
   'err.ce.ignoreInteger': '选项 --ignore-index 需要一个整数，收到的是“{value}”',
   'err.ce.ignoreSoft': '选项 --ignore-index 只适用于类别目标（-y），不适用于 --target-probs',
   'err.ce.targetOverflow':
-    '第 {row} 行类别 {col} 的加权目标（类别权重 × 目标概率）超出了双精度的最大值（约 1.8e308）；请使用更小的权重或目标',
+    '第 {row} 行类别 {col} 的加权目标（类别权重 × 目标概率）超出了双精度浮点数的最大值（约 1.8e308）；请使用更小的权重或目标',
   'err.ce.meanUndefined':
-    "这里的 'mean' 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none",
+    '这里 mean 归约是 0/0：每一行的目标都被忽略（--ignore-index）或类别权重为 0，没有可以平均的东西；请改用 -r sum 或 -r none',
   'err.ce.probsRange': '--probs：{source}第 {row} 行第 {col} 列的值 {value} 不是概率（允许 0 到 1）',
-  'err.ce.probsTemperature': '选项 -t, --temperature 用来除 logit，不能与 --probs 一起使用',
-  'warn.ce.probsSum': '概率的第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
+  'err.ce.probsTemperature': '选项 -t, --temperature 把 logit 除以温度，不能与 --probs 一起使用',
+  'warn.ce.probsSum': '概率矩阵第 {row} 行之和为 {sum}，不是 1（--probs 要求每行是一个概率分布）',
   'warn.ce.targetSum': '--target-probs 第 {row} 行之和为 {sum}，不是 1；损失按给定的值计算',
   'ce.title.rows': '每一行的交叉熵',
   'ce.title.grad': '梯度 ∂L/∂logit',

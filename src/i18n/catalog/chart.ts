@@ -56,7 +56,7 @@ export const chartZh: Record<ChartKey, string> = {
   'err.sweep.count': '温度扫描“{value}”必须有 2 到 {max} 个温度',
   'err.sweep.twice': '温度扫描“{value}”中 T = {temperature} 出现了两次',
   'err.sweep.notHere': 'xent {command} 只接受一个温度；温度扫描（-t 给多个值）只用于 softmax、ce、distill 和 clip',
-  'err.sweep.teach': '{option} 讲解或检查的是一次计算：-t 请只给一个温度，不要扫描',
+  'err.sweep.teach': '{option} 讲解或检查的是一次计算：请只给 -t 一个温度，不要给温度扫描',
   'err.plot.noChart': '这次运行没有可供 --plot 输出的图：温度扫描（-t 0.5,1,2）、xent descend 和 --hist 才会画图',
   'err.plot.svg': '--plot 写出的是 SVG 文件：文件名应以 .svg 结尾，收到的是“{file}”',
   'err.plot.write': '无法把图写入“{file}”：{reason}',

@@ -50,12 +50,12 @@ export const columnsZh: Record<ColumnsKey, string> = {
     '第一行是否为列名：yes、no 或 auto（默认：一行全是词；在文件或标准输入中，0…C−1 或 1…C 且下一行有小数时也算）',
   'err.notNumberInColumn':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字；如果这一列是标签或编号：--index-col {col} 把它读作行标签，--drop-cols {col} 不读取它，-y col:{col} 从它读取目标',
-  'err.columnZero': '{option} 指定了第 0 列，但列号和错误信息中一样从 1 开始',
+  'err.columnZero': '{option} 指定了第 0 列，但列号从 1 开始（与错误信息中的一致）',
   'err.columnList': '{option} 中的“{value}”不是列：请给出表头中的列名、从 1 开始的列号，或 2-5 这样的范围',
   'err.columnNoHeader': '{option} 指定了列“{name}”，但{source}没有表头行；请给出它的列号（从 1 开始）',
   'err.columnUnknown': '{option} 指定了列“{name}”，但{source}的表头中没有这一列（表头中有：{names}）',
   'err.columnAmbiguous':
-    '{source}的表头中有两列都叫“{name}”（第 {first} 列和第 {second} 列）；请给出您要的那一列的列号',
+    '{source}的表头中有两列都叫“{name}”（第 {first} 列和第 {second} 列）；请给出你要的那一列的列号',
   'err.columnBeyond': '{option} 指定了第 {col} 列，但{source}每行只有 {width} 列',
   'err.columnTwice': '{source}的第 {col} 列被指定了两次：{first} 和 {second}',
   'err.noDataColumns': '去掉行标签、目标和不读取的列之后，{source}中没有剩下数据列',
@@ -66,8 +66,8 @@ export const columnsZh: Record<ColumnsKey, string> = {
   'err.targetColumn.notNumber': '{source}第 {row} 行：第 {col} 列的目标“{name}”不是数字',
   'err.targetColumn.noInput': '{option} col:… 从输入的某一列读取目标，但这次运行不读取输入',
   'warn.input.indexColumn':
-    '{source}的第 {col} 列在表头中没有名字，这是 pandas 写出索引的方式：读作行标签，而不是数据（--index-col none 把它读作数据）',
-  'warn.input.labelColumn': '{source}的第 1 列以词“{word}”开头：读作行标签，而不是数据（--index-col none 则拒绝它）',
+    '{source}的第 {col} 列在表头中没有名字，pandas 写出的索引列就是这样：读作行标签，而不是数据（--index-col none 把它读作数据）',
+  'warn.input.labelColumn': '{source}的第 1 列以词“{word}”开头：读作行标签，而不是数据（给 --index-col none 则会报错）',
   'warn.input.integerHeader':
     '{source}的第一行（{first} … {last}）读作列名表头，这是 pandas 写出整数列名的方式（--header no 把它读作数据）',
 };

@@ -118,7 +118,7 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
   'err.pairDim': '图像嵌入有 {image} 列，而文本嵌入有 {text} 列：做点积需要相同的维度',
   'err.embeddingNotFinite': '{what}第 {row} 行第 {col} 列是 {value}：嵌入必须是有限数',
   'err.logitOverflow':
-    '图像 {row} 与文本 {col} 的 logit 是 {value}：缩放 × 图像·文本（+ 偏置）超出了双精度的最大值（约 1.8e308）；使用 --no-normalize 时请把嵌入缩小',
+    '图像 {row} 与文本 {col} 的 logit 是 {value}：缩放 × 图像·文本（+ 偏置）超出了双精度浮点数的最大值（约 1.8e308）；使用 --no-normalize 时请把嵌入缩小',
   'err.zeroEmbedding': '{what}第 {row} 行全是 0：零向量没有方向，无法做 L2 归一化',
   'err.oddRows': 'ntxent 需要偶数行（2N 行：N 个样本各有两个视图），而{source}中有 {rows} 行',
   'err.labelsMissing': 'supcon 需要 --labels：每行一个类别标签（例如 --labels 0,0,1,1）',
@@ -127,9 +127,9 @@ export const contrastiveZh: Record<ContrastiveKey, string> = {
     '没有任何锚点有正样本：{rows} 个标签各只出现一次，因此监督对比损失无定义（锚点需要另一行与它标签相同）',
   'err.temperatureTiny':
     '温度“{value}”太小：缩放系数 1/T 超过了 float64 能表示的最大数（约 1.8e308）（选项 -t, --temperature）',
-  'err.scaleAndTemperature': '-s, --scale 与 -t, --temperature 只能给一个（缩放系数就是 1/T）',
+  'err.scaleAndTemperature': '-s, --scale 与 -t, --temperature 只能给出其中一个（缩放系数就是 1/T）',
   'err.imageTextPair': '--image 和 --text 必须同时给出：只给了 {option}',
-  'err.matrixAndEmbeddings': '请给出 logit 矩阵或 --image 与 --text 嵌入，二者不能同时给',
+  'err.matrixAndEmbeddings': '请给出 logit 矩阵，或给出 --image 与 --text 嵌入，不能两者都给',
   'err.finiteOption': '选项 {option} 需要一个有限数，收到的是“{value}”',
   'err.logitsOption': '选项 {option} 只用于 --image/--text 嵌入；现成的 logit 矩阵会原样使用',
   'label.imageText': '图像 \\ 文本',

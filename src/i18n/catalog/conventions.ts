@@ -168,9 +168,9 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'err.usuallyMeant': "——请试试 '{usage}'：{why}",
   'err.hintPair': '{first}{second}',
   'suggest.why.nll':
-    '概率的负对数似然；PyTorch 的 F.nll_loss 接收对数概率，而不带选项的 xent ce 把对数概率当作 logits（log-softmax 不会改变它们）',
-  'suggest.why.ce': 'logits 的 softmax 交叉熵，目标为类别（-y）或分布（--target-probs）',
-  'suggest.why.bce': 'logits 的 sigmoid（二分类、多标签）交叉熵，同 BCEWithLogitsLoss',
+    '概率的负对数似然；PyTorch 的 F.nll_loss 接收对数概率，而不带选项的 xent ce 把对数概率当作 logit（log-softmax 不会改变它们）',
+  'suggest.why.ce': 'logit 的 softmax 交叉熵，目标为类别（-y）或分布（--target-probs）',
+  'suggest.why.bce': 'logit 的 sigmoid（二分类、多标签）交叉熵，同 BCEWithLogitsLoss',
   'suggest.why.hinge': '多分类间隔损失：CS231n 的 SVM、F.multi_margin_loss 与 Crammer–Singer（--style）',
   'suggest.why.distill': '知识蒸馏：温度 T 下的 T²·KL(教师 ‖ 学生)，同 Hinton 等人',
   'suggest.why.kl': '两组分布逐行的 KL 散度 KL(P‖Q)（--p、--q）',
@@ -182,17 +182,17 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'suggest.why.lm': '逐词元的交叉熵与困惑度（e 的平均损失次方）',
   'suggest.why.retrieval': '相似度矩阵中正样本对的 Recall@K',
   'suggest.why.softmax': 'softmax、log-softmax（--log）以及每行最可能的类别',
-  'suggest.why.focal': 'Lin 等人的 focal 损失，同 torchvision 的 sigmoid_focal_loss',
+  'suggest.why.focal': 'Lin 等人的焦点损失（focal loss），同 torchvision 的 sigmoid_focal_loss',
   'suggest.why.spelling': '这是该命令在 xent 中的名字',
   'sum.chance': '随机水平',
   'sum.ofChance': '损失 ÷ 随机水平',
   'note.chance': '随机水平：{formula}（一个什么都不知道的模型）',
-  'chance.ce': 'logits 全部相等时每行 {log} C = {log} {classes}，按损失的方式加权',
-  'chance.bce': 'logits 为 0（p = 0.5）时每个元素 {log} 2，按损失的方式加权',
-  'chance.focal': 'logits 全部相等（p = 0.5，多分类时每类 1/C）时同样设置下的 focal 损失',
+  'chance.ce': 'logit 全部相等时每行 {log} C = {log} {classes}，按损失的方式加权',
+  'chance.bce': 'logit 为 0（p = 0.5）时每个元素 {log} 2，按损失的方式加权',
+  'chance.focal': 'logit 全部相等（p = 0.5，多分类时每类 1/C）时同样设置下的焦点损失',
   'chance.hinge': '分数全部相等时在其余每一类上付出的间隔',
-  'chance.distill': 'logits 全部相等的学生的 T²·KL(教师 ‖ 均匀分布)，有标签时再与 A·{log} C 混合',
-  'chance.clip': 'logits 全部相等时 {log} N = {log} {n}',
+  'chance.distill': 'logit 全部相等的学生的 T²·KL(教师 ‖ 均匀分布)，有标签时再与 A·{log} C 混合',
+  'chance.clip': 'logit 全部相等时 {log} N = {log} {n}',
   'chance.siglip': 'log(1 + e^−b) + (N − 1)·log(1 + e^b)，每个 logit 都等于偏置 b = {bias}',
   'chance.ntxent': '相似度全部相等时 {log}(2N − 1) = {log} {others}',
   'chance.supcon': '相似度全部相等时每个锚点 {log}(M − 1) = {log} {others}',
@@ -231,8 +231,8 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
     '{labels} 是 pytorch-metric-learning 的多正样本 NT-Xent，{library} 没有这种损失：请去掉 {option} {library}（SupContrast 带标签的损失是 xent supcon --as supcontrast）',
   'err.ntxent.singletonsNeedLabels':
     '{singletons} 只用于 {labels}：没有标签时每一行都恰有一个配对的视图，不存在落单的锚点',
-  'err.views': '选项 {option} 需要一个不小于 2 的整数视图数，收到的是“{value}”',
-  'err.viewsRows': '--contrast-mode one 配合 {views} 个视图时，行数必须能被 {views} 整除，实际为 {rows}',
+  'err.views': '选项 {option} 需要视图数，即不小于 2 的整数，收到的是“{value}”',
+  'err.viewsRows': '--contrast-mode one 配合 {views} 个视图时，行数必须能被 {views} 整除，而这里有 {rows} 行',
   'note.pairNtxent':
     'τ = {temperature}；pytorch-metric-learning 的 NT-Xent：{pairs} 个正样本对（同一标签的行），每对只与其他标签的行比较；损失是它们的平均',
   'note.selfDot': '原始点积 / τ（--no-normalize）：各行未归一化',
@@ -246,14 +246,14 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'label.notAnchor': '不是锚点',
   'label.noTerm': '无此项',
   'help.kl.torch':
-    '与 PyTorch 对照：F.kl_div(input, target) 是 KL(target‖·)，input = log Q：即 xent kl --p TARGET --q Q。--logits 把两者都当作 logits（每行取 softmax(x / T)，-t T；对数概率也可当作 logits），--log-target 把 --p 当作 log P（F.kl_div 的 log_target=True）。-r 指定 F.kl_div 的归约方式：batchmean（Σ / N 行，即每个样本的 KL，也是 xent 的平均 KL）、mean（PyTorch 的默认：Σ / (N·C) 个元素，小 C 倍）、sum、none（每个元素 P·(log P − log Q)）；JSON 的 loss（none 时为 elements）随之而定，给出 -r 时 -f value 也输出它。',
-  'help.opt.kl.logits': '--p 与 --q 是 logits：每行变为 softmax(x / T)（对数概率也可当作 logits）',
+    '与 PyTorch 对照：F.kl_div(input, target) 是 KL(target‖·)，input = log Q：即 xent kl --p TARGET --q Q。--logits 把两者都当作 logit（每行取 softmax(x / T)，-t T；对数概率也可当作 logit），--log-target 把 --p 当作 log P（F.kl_div 的 log_target=True）。-r 指定 F.kl_div 的归约方式：batchmean（Σ / N 行，即每个样本的 KL，也是 xent 的平均 KL）、mean（PyTorch 的默认：Σ / (N·C) 个元素，小 C 倍）、sum、none（每个元素 P·(log P − log Q)）；JSON 的 loss（none 时为 elements）随之而定，给出 -r 时 -f value 也输出它。',
+  'help.opt.kl.logits': '--p 与 --q 是 logit：每行变为 softmax(x / T)（对数概率也可当作 logit）',
   'help.opt.kl.temperature': '配合 --logits：两个 softmax 的温度 T > 0（默认 1）',
   'help.opt.kl.logTarget': '--p 给出的是 log P，与 F.kl_div(log_target=True) 接收目标的方式相同',
   'help.opt.kl.reduction':
     'F.kl_div 的归约方式：batchmean（Σ / N，默认）、mean（Σ / (N·C)，PyTorch 的默认）、sum 或 none；决定 JSON 的 loss，给出时也决定 -f value',
   'err.kl.logitsAndLogTarget': '--logits 与 --log-target 对 --p 的说法相互矛盾：只能给出其中一个',
-  'err.kl.temperatureNeedsLogits': '-t 用来除 logits：请与 --logits 一起给出（这里的概率没有温度）',
+  'err.kl.temperatureNeedsLogits': '-t 把 logit 除以温度：请与 --logits 一起给出（概率在这里没有温度可言）',
   'note.kl.logits': 'P 与 Q 分别是 --p 与 --q 每行的 softmax(x / T)，T = {T}',
   'note.kl.logTarget': '--p 以 log P 给出（log_target）：P = exp(--p)',
   'note.kl.batchmean': '归约 batchmean：KL 之和除以 N = {rows} 行，即每个样本的 KL（KL 的本义）',
@@ -267,48 +267,48 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'help.opt.ce.sampleWeight':
     "每行一个权重，同 Keras 的 sample_weight：每行的损失乘以其权重，'mean' 即 Keras 的 sum_over_batch_size，Σ 权重·损失 / 计入的行数（此时类别权重 -w 只做乘法）；可内联或用 @FILE",
   'help.opt.ce.hessian':
-    '每行损失对其 logits 的 Hessian，Σa·(diag(p) − p·pᵀ)/T²（再除以 mean 的分母）；配合 --probs 时对概率求：diag(a/p²)',
+    '每行损失对其 logit 的 Hessian，Σa·(diag(p) − p·pᵀ)/T²（再除以 mean 的分母）；配合 --probs 时对概率求：diag(a/p²)',
   'help.opt.bce.labelSmoothing':
     'Keras 的标签平滑 ε，0 ≤ ε ≤ 1：每个目标 y 变为 y·(1 − ε) + ε/2（PyTorch 的 BCE 没有此项）',
   'help.opt.bce.perRow':
     'Keras 的 BinaryCrossentropy：每行一个损失，即该行各元素的平均，-r sum 对其求和，-r none 逐行列出（PyTorch 对元素求和、逐元素列出；mean 两者相同）',
   'bce.note.smoothing': '标签平滑 ε = {eps}（Keras）：每个目标 y 变为 y·(1 − ε) + ε/2',
   'bce.note.perRow': '逐行（Keras）：每行的损失是其 {cols} 个元素的平均，见 JSON 的 row_losses',
-  'ce.title.hessian': '损失对第 {row} 行 logits 的 Hessian（∂²loss/∂z∂z）',
+  'ce.title.hessian': '损失对第 {row} 行 logit 的 Hessian（∂²loss/∂z∂z）',
   'ce.title.hessianProbs': '损失对第 {row} 行概率的 Hessian（∂²loss/∂p∂p）',
   'ce.note.smoothingOthers': '标签平滑 ε = {eps}，ε/(C − 1) 方式：目标类 1 − ε，其余每类 ε/{others}',
   'ce.note.sampleWeight':
     '样本权重（Keras 的 sample_weight）：每行的损失乘以其权重；mean = Σ / 计入的 {rows} 行（Keras 的 sum_over_batch_size）',
   'err.ce.sampleWeightCount': '{option} 给了 {count} 个权重，但有 {rows} 行：请每行给一个',
-  'err.ce.othersOneClass': '{option} others 把 ε 分给其余各类，而此输入只有一类',
+  'err.ce.othersOneClass': '{option} others 把 ε 分给其余各个类别，而这里的输入只有一个类别',
   'help.opt.worldSize':
     '当 --image 与 --text 是从 W 个进程收集的整个批次（按进程依次排列）时：在 --rank 指定的进程上计算 open_clip 的 local_loss，即其 n 张图像与 n 段文本分别对全部文本与图像',
   'help.opt.rank': '配合 --world-size：由哪个进程（0 到 W − 1）计算损失；它的行是 rank·n 到 rank·n + n − 1',
   'help.opt.textLogits':
-    '某个进程的文本→图像 logits（open_clip 的 logits_per_text，n × M），与输入的图像→文本 logits 并列；两者中第 i 行的正样本都是第 i + --label-offset 列',
+    '某个进程的文本→图像 logit（open_clip 的 logits_per_text，n × M），与输入的图像→文本 logit 并列；两者中第 i 行的正样本都是第 i + --label-offset 列',
   'help.opt.labelOffset':
     '配合 --text-logits：第 i 行的正样本是第 i + K 列（open_clip 的 local_loss 中为 n·rank；默认 0）',
   'help.clip.local':
-    'open_clip 的 local_loss（--world-size W --rank R，或 logits 矩阵配合 --text-logits 与 --label-offset）：每个进程用自己的 n 张图像对全部 W·n 段文本、n 段文本对全部 W·n 张图像打分，目标偏移 n·R；W 个进程损失的平均就是整个批次的损失。',
+    'open_clip 的 local_loss（--world-size W --rank R，或 logit 矩阵配合 --text-logits 与 --label-offset）：每个进程用自己的 n 张图像对全部 W·n 段文本、n 段文本对全部 W·n 张图像打分，目标偏移 n·R；W 个进程损失的平均就是整个批次的损失。',
   'help.opt.pairLabels':
     '每对一个标签（图像 i 与文本 i 共用标签 i）：同一标签的任意图像与文本都相匹配，例如一批中一张图像有多条描述；每个方向对所有正样本取平均（可内联或用 @FILE）',
   'err.clip.labelCount': '--labels 给了 {count} 个标签，但有 {rows} 对：请每对给一个',
-  'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logits，而不是某个进程的 local_loss',
+  'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logit，而不是某个进程的 local_loss',
   'err.clip.explainOption':
     '--explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 {option}：请去掉 --explain 或该选项',
   'title.clipLocalT2i': '文本 → 图像：每段本地文本在全部图像上的 softmax（logits_per_text）',
   'label.textImage': '文本 \\ 图像',
   'err.clip.textLogitsShape':
-    '选项 --text-logits 是 {textRows}×{textCols}，而图像→文本 logits 是 {rows}×{cols}：每个进程在两者中都是每对一行',
+    '选项 --text-logits 的形状是 {textRows}×{textCols}，而图像→文本 logit 是 {rows}×{cols}：每个进程在两者中都是每对一行',
   'err.clip.labelOffset':
     '选项 --label-offset {offset} 使第 {rows} 行的正样本超出了 {cols} 列：它取 0 到 M − n 之间的整数',
   'err.clip.worldSize':
     '--world-size {worldSize} 必须整除批次：--image 有 {rows} 行，--text 有 {textRows} 行，两者应相同，每个进程 n 行',
   'err.clip.rank': '选项 --rank 取 0 到 {worldSize} − 1 之间的整数，收到的是 {rank}',
   'err.clip.worldSizeNeeds': '--world-size 与 --rank 需一起给出，并配合存放整个批次的 --image 与 --text',
-  'err.clip.offsetNeeds': '--label-offset 需与 --text-logits 一起给出：即某个进程的两个 logits 矩阵',
+  'err.clip.offsetNeeds': '--label-offset 需与 --text-logits 一起给出：即某个进程的两个 logit 矩阵',
   'err.clip.textLogitsNeeds':
-    '--text-logits 需配合 logits 矩阵，而不是 --image 与 --text（嵌入请给出 --world-size 与 --rank）',
+    '--text-logits 需配合 logit 矩阵，而不是 --image 与 --text（嵌入请给出 --world-size 与 --rank）',
   'note.clipLocal':
     'open_clip 的 local_loss：{rows} 个本地样本对在两个方向上各对批次中的 {cols} 个，第 i 行的正样本是第 i + {offset} 列',
 };

@@ -3,9 +3,10 @@
 // compile error as well as a test failure. Placeholders are written {name}.
 
 export const coreEn = {
-  // error framing
-  'err.prefix': 'error',
-  'warn.prefix': 'warning',
+  // error framing: the label with its colon and the space after it ("error: ", "错误："), as
+  // the languages write them
+  'err.prefix': 'error: ',
+  'warn.prefix': 'warning: ',
   'warn.more': '… and {count} more warnings like this',
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
@@ -62,6 +63,8 @@ export const coreEn = {
     '{source} holds more numbers than fit in memory (over {count}); softmax -f tsv, clip -f value and ce -f value read a large input row by row without holding it',
   'err.fileTooLarge': "cannot read '{path}': it is too large to read at once",
   'token.cut': '{head}… ({length} characters)',
+  // between the items of a list parameter ({ list: [...] }): names, choices, row numbers
+  'list.separator': ', ',
   'err.exampleAndInput': '--example is the input: give it without numbers or -i FILE',
   'err.inputNotRead': "xent {command} reads no input, so -i '{file}' would be ignored; leave it out",
   'err.optionTwice': "option {option} was given twice ('{first}' and '{second}'); give it once",
@@ -129,6 +132,9 @@ export const coreEn = {
     'output format: table, tsv, csv, json, markdown, latex (tables and explanations for a LaTeX or KaTeX write-up), value, or npy (the result matrix as a NumPy file, for a file or a pipe) (default: table on a terminal, tsv in a pipe)',
   'help.opt.precision':
     'decimals in tables, Markdown and LaTeX (default 4); data formats print full precision unless this is given',
+  // the first line of -f latex output that holds Chinese (as a LaTeX comment)
+  'latex.ctex':
+    'Chinese text: compile with xelatex in \\documentclass{ctexart} (or with \\usepackage{ctex}), not with pdflatex; Debian packages: texlive-xetex, texlive-lang-chinese',
   'help.opt.lang':
     'language: en, zh (Simplified Chinese, for every zh_* locale) or both (default: XENT_LANG, then LC_ALL / LC_MESSAGES / LANG)',
   'help.opt.color': 'force colour even when the output is not a terminal (also FORCE_COLOR=1)',
@@ -142,8 +148,8 @@ export const coreEn = {
 export type CoreKey = keyof typeof coreEn;
 
 export const coreZh: Record<CoreKey, string> = {
-  'err.prefix': '错误',
-  'warn.prefix': '警告',
+  'err.prefix': '错误：',
+  'warn.prefix': '警告：',
   'warn.more': '……还有 {count} 条同类警告',
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
@@ -160,13 +166,13 @@ export const coreZh: Record<CoreKey, string> = {
   'err.fileUnreadable': '无法读取“{path}”：{reason}',
   'err.binary':
     '{source}不是文本：第 {offset} 字节是 NUL（xent 读取文本，以及 NumPy 的 .npy、.npz 和 .safetensors 文件，按文件开头的字节识别）',
-  'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个错误字节位于 {offset}）',
+  'err.badUtf8': '{source}不是有效的 UTF-8 文本（第一个无效字节是第 {offset} 字节）',
   'err.inputChanged':
-    '{source}在 xent 读取期间发生了变化：第一次读取时是 {before} 的矩阵，再次读取时是 {after}（xent 会把大文件读取多遍而不是整个保存在内存中；请等文件写完再运行）',
+    '{source}在 xent 读取期间发生了变化：第一次读取时是 {before} 的矩阵，再次读取时是 {after}（xent 会把大文件读取多遍，而不是整个保存在内存中；请等文件写完再运行）',
   'err.notNumber':
     '{source}第 {row} 行第 {col} 列的“{token}”不是数字（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.nan': '{source}第 {row} 行第 {col} 列的“{token}”是 NaN；请给出数字、inf 或 -inf',
-  'err.ragged': '{source}第 {row} 行的长度是 {got}，但第 1 行的长度是 {expected}；每行的列数必须相同',
+  'err.ragged': '{source}第 {row} 行有 {got} 个数，但第 1 行有 {expected} 个；每行的列数必须相同',
   'err.emptyField':
     '{source}第 {row} 行第 {col} 列是空的（两个逗号之间或最后一个逗号之后没有内容）；每个字段都需要一个数。pandas 就是这样写缺失值的：请先填补或删除（df.fillna、df.dropna）',
   'err.emptyTabField':
@@ -178,35 +184,36 @@ export const coreZh: Record<CoreKey, string> = {
   'warn.probsAsLogitsNoOption':
     '{source}的每一行都在 [0, 1] 之间且和为 1：看起来是概率，但 {command} 读入的是 logit（缩放后的相似度），并会对其做 softmax',
   'err.columnVector':
-    "{source}的每一行只有一个数（列向量）：每行只有一个类别，它的概率总是 1、损失总是 0。若要给出一个向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
+    "{source}的每一行只有一个数（列向量）：这样每行都是只有一个类别的分布，概率总是 1，损失总是 0。如果这是一个类别向量，请写成一行：2 0.5 -1 或 [2, 0.5, -1]（文件中的一列：paste -sd' ' FILE | xent {command}）",
   'err.empty': '{source}中没有找到数字',
   'err.unbalanced': '{source}的括号不配对：第 {row} 行的“{token}”没有对应的括号',
-  'err.unexpected': '{source}第 {row} 行第 {col} 列出现了意外的“{token}”',
+  'err.unexpected': '{source}第 {row} 行第 {col} 列不应出现“{token}”',
   'note.infGeneric':
     'inf：某个值超出了双精度浮点数的最大值（约 1.8e308），或本应为正的概率是 0（−log 0 = inf）；请缩小输入，或检查被 −inf 屏蔽的项',
   'err.unclosed': '{source}第 {row} 行打开的“{token}”没有闭合',
   'err.overflow':
     '{source}第 {row} 行第 {col} 列的“{token}”超出了双精度浮点数的范围（约 ±1.8e308）；如果指的是无穷大，请写 inf 或 -inf',
   'err.notNumberLine':
-    '{source}第 {row} 行第 {col} 列不是数字：这一行只有一个 {length} 个字符的词，不予引用（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
+    '{source}第 {row} 行第 {col} 列不是数字：这一行是一个长 {length} 个字符的词，这里不显示它（文件中的整行内容从不显示）（允许：2、-0.5、.5、1e-3 这样的数，以及 inf、-inf）',
   'err.tooDeep': '{source}第 {line} 行第 {column} 列的括号嵌套超过了 {max} 层；矩阵只需要两层（[[1, 2], [3, 4]]）',
   'err.headerTooLong': '{source}的第一行超过 {max} 个字符，全是词而没有数字：作为表头行太长了',
   'err.tooManyValues':
     '{source}里的数字太多，内存放不下（超过 {count} 个）；softmax -f tsv、clip -f value 和 ce -f value 会逐行读取大输入，不必整个放进内存',
   'err.fileTooLarge': '无法读取“{path}”：文件太大，无法一次读入',
   'token.cut': '{head}…（共 {length} 个字符）',
+  'list.separator': '、',
   'err.exampleAndInput': '--example 本身就是输入：不要再给出数字或 -i FILE',
-  'err.inputNotRead': 'xent {command} 不读取输入，-i “{file}” 不会被使用；请去掉它',
+  'err.inputNotRead': 'xent {command} 不读取输入，-i 给出的“{file}”会被忽略；请去掉 -i',
   'err.optionTwice': '选项 {option} 给了两次（“{first}”和“{second}”）；请只给一次',
   'err.stdoutClosed': '标准输出已关闭：结果无处可写',
   'err.headerWidth': '{source}的表头有 {got} 个列名，但数据每行有 {expected} 列',
   'err.unknownOption': '未知选项“{option}”{hint}',
   'err.unknownCommand': '未知命令“{command}”{hint}',
-  'err.didYouMean': '（您是不是想用 {suggestion}？）',
-  'err.optionNeedsValue': '选项“{option}”需要一个值',
+  'err.didYouMean': '（你是不是想用 {suggestion}？）',
+  'err.optionNeedsValue': '选项 {option} 需要一个值',
   'err.missingArgument': '缺少参数“{argument}”',
   'err.excessArguments': '“{command}”不接受参数，却收到了“{token}”',
-  'err.helpExtra': '“help” 只显示一个命令的帮助，却多收到了参数“{token}”',
+  'err.helpExtra': '“help”只显示一个命令的帮助，却多收到了参数“{token}”',
   'err.badChoice': '选项 {option} 只能取 {choices} 之一，收到的是“{value}”',
   'err.precision': '选项 --precision 需要 0 到 17 之间的整数，收到的是“{value}”',
   'err.temperature': '温度必须是大于 0 的有限数，收到的是“{value}”（选项 -t, --temperature）',
@@ -253,6 +260,8 @@ export const coreZh: Record<CoreKey, string> = {
   'help.opt.format':
     '输出格式：table、tsv、csv、json、markdown、latex（表格和讲解，用于 LaTeX 或 KaTeX 作业）、value 或 npy（结果矩阵存为 NumPy 文件，写入文件或管道）（默认：终端里为 table，管道中为 tsv）',
   'help.opt.precision': '表格、Markdown 和 LaTeX 中的小数位数（默认 4）；数据格式默认输出完整精度，除非指定此项',
+  'latex.ctex':
+    '含中文：请用 xelatex 编译（pdflatex 不支持中文），文档类用 \\documentclass{ctexart}（或加 \\usepackage{ctex}）；Debian 软件包：texlive-xetex、texlive-lang-chinese',
   'help.opt.lang':
     '语言：en、zh（简体中文，所有 zh_* 区域设置都用它）或 both（默认依次看 XENT_LANG、LC_ALL、LC_MESSAGES、LANG）',
   'help.opt.color': '即使输出不是终端也使用颜色（也可设置 FORCE_COLOR=1）',

@@ -66,7 +66,7 @@ export const descendZh: Record<DescendKey, string> = {
     'descend 至少需要 2 个类别（clip 需要 2 对）：只有一个时，没有可以压低的其他类别（或配对），每一步的损失都是 0',
   'err.descend.steps': '--steps 需要 1 到 {max} 之间的整数，收到的是“{value}”',
   'warn.descend.stopped':
-    '梯度下降在第 {step} 步（共 {steps} 步）后停止：下一步会超出双精度的最大值（约 1.8e308）；请试试比 {lr} 更小的 --lr',
+    '梯度下降在第 {step} 步（共 {steps} 步）后停止：下一步会超出双精度浮点数的最大值（约 1.8e308）；请试试比 {lr} 更小的 --lr',
   'err.descend.noTarget': 'xent descend 对 {rows}×{cols} 矩阵需要 -y LIST（每行对其目标的交叉熵）；只有方阵可以用 clip',
   'err.descend.embeddingsClip': '使用 --image/--text 时损失为 clip；--loss ce 需要 logit 和 -y',
   'err.descend.ceScale': '-s/--scale 和 -t/--temperature 只用于 --loss clip',

@@ -67,7 +67,7 @@ export const distillZh: Record<DistillKey, string> = {
   'err.distill.noneWithTarget':
     '-r none 与 {target} 不能同时使用：F.cross_entropy 的 none 是每行一个损失，F.kl_div 的 none 是每个元素一个，两者混合后没有 none；请用 batchmean、mean 或 sum（JSON 的 losses 给出每行的份额）',
   'err.distill.shape':
-    '选项 {student} 的形状是 {sRows}×{sCols}，但选项 {teacher} 是 {tRows}×{tCols}；请对相同的样本和类别给出两组 logit',
+    '选项 {student} 的形状是 {sRows}×{sCols}，但选项 {teacher} 的形状是 {tRows}×{tCols}；请对相同的样本和类别给出两组 logit',
   'help.cmd.distill': '知识蒸馏（Hinton 等）：T²·KL(softmax(teacher/T) ‖ softmax(student/T))，可混入硬标签',
   'help.distill.formula':
     'loss = T²·KL(q‖p)，其中 q = softmax(t/T)（教师的软目标），p = softmax(s/T)，即 T²·F.kl_div(F.log_softmax(s/T, 1), F.softmax(t/T, 1), reduction)；给出 -y 和 --alpha A 时：A·F.cross_entropy(s, y) + (1 − A)·T²·KL（交叉熵在 T = 1 下计算，对 N 取平均；-r sum 时求和）。乘以 T² 是为了在 T 改变时，软目标的梯度 T·(p − q) 与硬标签的梯度保持同一量级。--grad：对学生的 logit 求梯度。',

@@ -74,8 +74,8 @@ export const dtypeZh: Record<DtypeKey, string> = {
   'help.opt.dtype':
     '按 PyTorch CPU 内核的方式在 float32、float16 或 bfloat16 中重算（输入和每一步的结果都存为该格式），与 float64 并列，并给出以 ulp 计的差',
   'help.opt.naive': '与 --dtype 一起：逐个运算地用教科书公式 exp(z)/Σexp(z)（σ(z)、log p），而不是稳定算法',
-  'err.dtype.naiveAlone': '--naive 在某种格式中重算教科书公式；请同时给出 --dtype（float32、float16 或 bfloat16）',
-  'err.dtype.unsupported': '在 xent {command} 中 --dtype 不能与 {option} 同用：重算只覆盖普通的损失（去掉 {option}）',
+  'err.dtype.naiveAlone': '--naive 用教科书公式在低精度格式中重算；请同时给出 --dtype（float32、float16 或 bfloat16）',
+  'err.dtype.unsupported': '在 xent {command} 中 --dtype 不能与 {option} 同用：重算只覆盖普通的损失（请去掉 {option}）',
   'dtype.title': '{dtype}（{algorithm}）与 float64 对照',
   'dtype.algorithm.stable': '稳定算法',
   'dtype.algorithm.naive': '朴素算法',

@@ -68,7 +68,7 @@ export const focalZh: Record<FocalKey, string> = {
     'xent focal 需要目标：--targets MATRIX（每个 logit 一个 [0, 1] 内的标签：sigmoid 焦点损失）或 -y LIST（每行一个类别：softmax 焦点损失）',
   'err.focal.twoTargets':
     '请只给出 --targets（sigmoid 焦点损失，每个 logit 一个标签）或 -y（softmax 焦点损失，每行一个类别）中的一个，不要同时给出',
-  'err.focal.gamma': '选项 {option}：γ = {value} 不允许；γ 必须是 ≥ 0 的有限数（0 即普通交叉熵）',
+  'err.focal.gamma': '选项 {option}：γ = {value} 不合法；γ 必须是 ≥ 0 的有限数（0 即普通交叉熵）',
   'err.focal.alphaList':
     '选项 {option}：sigmoid 焦点损失只接受一个 α（正样本的权重），却给了 {got} 个值；每个类别一个 α 的列表要与 -y 一起用',
   'err.focal.alphaRange':

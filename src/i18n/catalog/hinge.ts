@@ -47,7 +47,7 @@ export type HingeKey = keyof typeof hingeEn;
 
 export const hingeZh: Record<HingeKey, string> = {
   'err.hinge.noTarget': 'xent hinge 需要 -y LIST：每行的目标类别（从 0 开始）',
-  'err.hinge.p': '选项 {option}：p = {value} 不允许；p 为 1（hinge）或 2（平方 hinge），与 F.multi_margin_loss 一致',
+  'err.hinge.p': '选项 {option}：p = {value} 不合法；p 为 1（hinge）或 2（平方 hinge），与 F.multi_margin_loss 一致',
   'err.hinge.margin': '选项 {option}：间隔 {value} 不是有限数',
   'err.hinge.notFinite':
     '{source}第 {row} 行第 {col} 列的分数 {value} 不是有限数；间隔损失比较的是有限的分数（inf − inf 没有间隔可言）',

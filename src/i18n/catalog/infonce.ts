@@ -55,12 +55,12 @@ export type InfoNceKey = keyof typeof infonceEn;
 
 export const infonceZh: Record<InfoNceKey, string> = {
   'err.infonce.missing':
-    '由嵌入计算 InfoNCE 需要同时给出 --query、--pos 和 --neg；缺少 {option}（或给出 logits 矩阵，第 0 列为正样本）',
+    '由嵌入计算 InfoNCE 需要同时给出 --query、--pos 和 --neg；缺少 {option}（或者给出 logit 矩阵，第 0 列为正样本）',
   'err.infonce.oneColumn': '{source}只有一列：InfoNCE 需要第 0 列为正样本，其后至少一个负样本',
   'err.infonce.count':
     '{queryOption} 有 {query} 行而 {posOption} 有 {pos} 行：请为每个查询给出一个正样本键（{posOption} 的第 i 行是查询 i 的正样本）',
   'err.infonce.dim': '{option} 有 {got} 列而 {queryOption} 有 {expected} 列：每个键的维度都必须与查询相同',
-  'help.cmd.infonce': '显式负样本的 InfoNCE：第 0 列为正样本的 logits 矩阵（MoCo 的布局），或查询、正样本与负样本队列',
+  'help.cmd.infonce': '显式负样本的 InfoNCE：第 0 列为正样本的 logit 矩阵（MoCo 的布局），或查询、正样本与负样本队列',
   'help.infonce.formula':
     '查询 i 的损失：lᵢ = −log softmax(zᵢ / T)₀ = logsumexp(zᵢ / T) − zᵢ₀ / T，即 MoCo 的 builder.py 所算的 F.cross_entropy(logits / T, zeros)；-r mean（默认）除以 N。--grad：∂lᵢ/∂zᵢⱼ = (pᵢⱼ − [j = 0]) / T（mean 再除以 N）。随机水平：ln(1 + K)，即给正样本和 K 个负样本相同 logit 的模型的损失。',
   'help.infonce.data':
@@ -70,7 +70,7 @@ export const infonceZh: Record<InfoNceKey, string> = {
   'help.opt.infonce.query': '查询，每行一个（可直接给出或用 @FILE）',
   'help.opt.infonce.pos': '每个查询的正样本键，与查询同行（可直接给出或用 @FILE）',
   'help.opt.infonce.neg': '负样本键（队列），每行一个，所有查询共用',
-  'help.opt.infonce.temperature': 'T（logits 矩阵默认 1，嵌入默认 MoCo 的 0.07）',
+  'help.opt.infonce.temperature': 'T（logit 矩阵默认 1，嵌入默认 MoCo 的 0.07）',
   'infonce.title.rows': '每个查询的 InfoNCE 损失（1 个正样本，{negatives} 个负样本）',
   'infonce.title.grad': '梯度 ∂loss/∂logit（+ 列为正样本）',
   'infonce.title.gradQuery': '梯度 ∂loss/∂查询',
@@ -80,20 +80,20 @@ export const infonceZh: Record<InfoNceKey, string> = {
   'infonce.label.positive': 'z₊ / T',
   'infonce.label.topNegative': 'max z₋ / T',
   'infonce.label.pPositive': 'p(正样本)',
-  'infonce.footnote.logits': 'logits 已除以 T = {temperature}；✓：正样本的 logit 最高（并列算作 ✗）',
+  'infonce.footnote.logits': 'logit 已除以 T = {temperature}；✓：正样本的 logit 最高（并列算作 ✗）',
   'infonce.summary.accuracy': '准确率（正样本排第一）',
   'infonce.summary.chance': '随机水平 ln {keys}（所有键一样）',
   'infonce.summary.overChance': '平均损失 / 随机水平',
-  'infonce.note.logits': '输入即 logits，第 0 列为正样本，除以 T = {temperature}',
+  'infonce.note.logits': '输入即 logit，第 0 列为正样本，除以 T = {temperature}',
   'infonce.note.cosine':
-    'logits = 余弦相似度 [q·k₊, q·k₋…] / T，T = {temperature}，嵌入已做 L2 归一化（MoCo 的 builder.py）',
-  'infonce.note.dot': 'logits = 原始点积 [q·k₊, q·k₋…] / T，T = {temperature}（--no-normalize）',
+    'logit = 余弦相似度 [q·k₊, q·k₋…] / T，T = {temperature}，嵌入已做 L2 归一化（MoCo 的 builder.py）',
+  'infonce.note.dot': 'logit = 原始点积 [q·k₊, q·k₋…] / T，T = {temperature}（--no-normalize）',
   'infonce.note.chance':
     '随机水平：一无所知的模型给 {keys} 个键相同的 logit，损失为 ln {keys}；损失停在这里说明什么都没学到',
   'infonce.note.mocoGrad': 'MoCo 只用梯度更新查询编码器（键来自动量编码器，队列不传梯度）：它用到的梯度是 ∂loss/∂查询',
   'teach.infonce.title': 'InfoNCE 的逐步计算：第 {index} 个查询（共 {count} 个）',
   'teach.infonce.step.query': '这个查询',
-  'teach.infonce.logits': '它的 logits（正样本在前），除以 T = {temperature}：',
+  'teach.infonce.logits': '它的 logit（正样本在前），除以 T = {temperature}：',
   'teach.infonce.similarities': '它与正样本键、再与每个负样本的相似度，除以 T = {temperature}：',
   'teach.infonce.chance': '随机水平：ln {keys} = {chance}（所有键一样）。',
 };

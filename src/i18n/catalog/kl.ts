@@ -60,7 +60,7 @@ export const klZh: Record<KlKey, string> = {
   'err.kl.missing': 'xent kl 需要两个分布：--p P 和 --q Q（计算 KL(P‖Q)）；缺少 {option}',
   'err.kl.input': 'xent kl 只从 --p 和 --q 读取分布，不从参数、-i 或 --example 读取',
   'err.kl.shape':
-    '选项 --p 的形状是 {pRows}×{pCols}，但选项 --q 是 {qRows}×{qCols}；请给出形状相同的两个矩阵，每行一对分布',
+    '选项 --p 的形状是 {pRows}×{pCols}，但选项 --q 的形状是 {qRows}×{qCols}；请给出形状相同的两个矩阵，每行一对分布',
   'info.title.kl': '每一行的散度',
   'info.label.kl': 'KL(P‖Q)',
   'info.note.kl': 'KL(P‖Q) = H(P, Q) − H(P) ≥ 0：用 Q 编码 P 的额外代价；KL(Q‖P) 是另一个数（交换 --p 和 --q）',

@@ -68,14 +68,14 @@ export const lmEn = {
 export type LmKey = keyof typeof lmEn;
 
 export const lmZh: Record<LmKey, string> = {
-  'err.lm.noTarget': 'xent lm 需要 -y LIST（或 -y @FILE）：每行 logits 一个词元 id',
+  'err.lm.noTarget': 'xent lm 需要 -y LIST（或 -y @FILE）：每行 logit 对应一个词元 id',
   'err.lm.seqLen': '选项 {option}：{value} 不是序列长度；请给出 ≥ 1 的整数行数',
   'err.lm.seqLenRows':
-    '选项 {option}：{rows} 行 logits 不能分成整数个长度为 {seqLen} 行的序列；请给出 (B·T)×V 的 logits，即 B 个序列、每个 T 个位置',
+    '选项 {option}：{rows} 行 logit 不能分成整数个长度为 {seqLen} 行的序列；请给出 (B·T)×V 的 logit，即 B 个序列、每个 T 个位置',
   'err.lm.breaksAndSeqLen': '输入已用空行分隔序列，又给出了 {option}；请只用其中一种（空行，或不含空行时用 {option}）',
-  'err.lm.tokenCount': '选项 {option}：{got} 个词元 id，但 logits 有 {rows} 行；请每行给一个词元 id',
+  'err.lm.tokenCount': '选项 {option}：给出了 {got} 个词元 id，但 logit 有 {rows} 行；请每行给一个词元 id',
   'err.lm.tokenRange':
-    '第 {position} 个词元 {value} 不是词元 id：id 是 0 … {max} 的整数（logits 的词表有 {vocab} 列），或用 {ignoreIndex} 表示不计分的位置',
+    '第 {position} 个词元 {value} 不是词元 id：id 是 0 … {max} 的整数（logit 的词表有 {vocab} 列），或用 {ignoreIndex} 表示不计分的位置',
   'err.lm.noTokens':
     '没有任何词元计分：所有词元都等于忽略索引，平均损失是 0/0，没有可以平均的东西；请至少给出一个词元 id',
   'err.lm.noTokensShift':
@@ -83,7 +83,7 @@ export const lmZh: Record<LmKey, string> = {
   'help.cmd.lm':
     '词元级语言模型交叉熵：逐词元、逐序列和整个语料的损失与困惑度；--shift 与 Hugging Face 因果语言模型一致',
   'help.lm.formula':
-    '输入：(B·T)×V 的 logits，每个位置一行，序列依次排列：每 --seq-len T 行一个序列，或以空行分隔（两者都没有时视为一个序列）。-y 为每行给出一个词元 id。第 t 行的损失 l_t = −log softmax(z_t)[y_t]（F.cross_entropy）；加 --shift（Hugging Face 的 ForCausalLMLoss：标签末尾补忽略索引再移一位）时第 t 行预测本序列的第 t + 1 个词元，每个序列的最后一行不预测任何词元。等于 --ignore-index（默认 −100）的词元不计分。',
+    '输入：(B·T)×V 的 logit，每个位置一行，序列依次排列：每 --seq-len T 行一个序列，或以空行分隔（两者都没有时视为一个序列）。-y 为每行给出一个词元 id。第 t 行的损失 l_t = −log softmax(z_t)[y_t]（F.cross_entropy）；加 --shift（Hugging Face 的 ForCausalLMLoss：标签末尾补忽略索引再移一位）时第 t 行预测本序列的第 t + 1 个词元，每个序列的最后一行不预测任何词元。等于 --ignore-index（默认 −100）的词元不计分。',
   'help.lm.means':
     '各种平均，各有名称：loss = Σ l_t / N，N 为计分的词元数（按词元加权：Hugging Face 的 loss，即 F.cross_entropy 的 mean），perplexity = exp(loss)；序列损失 = 各序列平均损失的平均（按序列加权）及其 exp；各序列困惑度的平均（即 Hugging Face evaluate 的 mean_perplexity）。--base 2 给出每词元比特数（困惑度与底数无关）。随机水平：ln V，即一无所知的模型（在 V 个词元上均匀）的损失。',
   'help.lm.output':
@@ -92,7 +92,7 @@ export const lmZh: Record<LmKey, string> = {
   'help.opt.lm.seqLen': 'T：每 T 行为一个序列（共 B·T 行）',
   'help.opt.lm.shift': '第 t 行预测本序列的第 t + 1 个词元（Hugging Face 因果语言模型）',
   'help.opt.lm.ignoreIndex': '不计分的词元 id（默认 −100，与 PyTorch 和 Hugging Face 一致）',
-  'help.opt.lm.grad': '输出按词元加权损失对 logits 的梯度 ∂loss/∂logits：每个计分行为 (softmax − onehot) / N',
+  'help.opt.lm.grad': '输出按词元加权损失对 logit 的梯度 ∂loss/∂logits：每个计分行为 (softmax − onehot) / N',
   'lm.title.tokens': '每个词元的损失',
   'lm.title.tokensShift': '每个位置预测下一个词元的损失',
   'lm.title.sequences': '各个序列',

@@ -32,8 +32,8 @@ export type NotationKey = keyof typeof notationEn;
 export const notationZh: Record<NotationKey, string> = {
   'err.percentNotHere':
     '{source}第 {row} 行第 {col} 列的“{token}”是百分数：只有在需要概率的地方才读取百分数（entropy 的输入、带 --probs 的 ce 和 bce、--p、--q、--target-probs、--targets）；请写成数字（70% 即 0.7）',
-  'err.zeroDivision': '{source}第 {row} 行第 {col} 列的“{token}”除以零',
-  'err.json.unexpected': '{source}按 JSON 对象读取，第 {line} 行第 {column} 列出现了意外的“{token}”',
+  'err.zeroDivision': '{source}第 {row} 行第 {col} 列的“{token}”除以了零',
+  'err.json.unexpected': '{source}按 JSON 对象读取，但第 {line} 行第 {column} 列不应出现“{token}”',
   'err.json.unclosed': '{source}第 {line} 行开始的 JSON 对象没有闭合',
   'err.json.noNumbers':
     '{source}第 {line} 行的 JSON 对象中没有存放数字数组的字段（找到的字段：{keys}）；请用 --key 指定一个',

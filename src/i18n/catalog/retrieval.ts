@@ -56,14 +56,14 @@ export type RetrievalKey = keyof typeof retrievalEn;
 
 export const retrievalZh: Record<RetrievalKey, string> = {
   'err.retrieval.twoLayouts': '请只给出 {captions} 或 {list} 之一：二者都说明每个文本属于哪张图像',
-  'err.retrieval.captions': '选项 {option}：{value} 不是描述数；请给出 ≥ 1 的整数（COCO 和 Flickr30k 为 5）',
+  'err.retrieval.captions': '选项 {option}：{value} 不是合法的描述条数；请给出 ≥ 1 的整数（COCO 和 Flickr30k 为 5）',
   'err.retrieval.notSquare':
     '相似度矩阵有 {images} 行（图像）和 {texts} 列（文本）；不给 {option} K 或 --text-image LIST 时，每张图像的文本须在对角线上',
   'err.retrieval.captionShape':
     '{option} {k}：{images} 张图像需要 {expected} 个文本（列），但矩阵有 {texts} 列；文本 j 属于图像 ⌊j / {k}⌋',
-  'err.retrieval.listCount': '选项 {option}：{got} 个图像索引，但有 {texts} 个文本（列）；请每个文本给一个',
+  'err.retrieval.listCount': '选项 {option}：给出了 {got} 个图像编号，但有 {texts} 个文本（列）；请每个文本给一个',
   'err.retrieval.listRange':
-    '选项 {option}：文本 {text} 属于图像 {value}，但没有这张图像：索引是 0 … {max} 的整数（{images} 行）',
+    '选项 {option}：文本 {text} 属于图像 {value}，但没有这张图像：图像编号是 0 … {max} 的整数（{images} 行）',
   'err.retrieval.noCaption':
     '图像 {image} 在矩阵中没有文本：它的图像→文本排名不存在（请检查 {option}，或去掉这张图像）',
   'help.cmd.retrieval':

@@ -58,18 +58,18 @@ export const tensorsZh: Record<TensorsKey, string> = {
   'err.tensorTooLarge': '{source}是 {dtype} 类型的 {shape} 数组：太大，无法读取',
   'err.tensorEmpty': '{source}是空数组（形状 {shape}）：没有可计算的数',
   'err.tensorNoMember': '{source}中没有数组“{member}”；其中有：{members}',
-  'err.tensorWhichMember': '{source}中有多个数组：请用 文件:名称 指定一个（例如 -i file.npz:NAME）；其中有：{members}',
+  'err.tensorWhichMember': '{source}中有多个数组：请用 FILE:NAME 指定一个（例如 -i file.npz:NAME）；其中有：{members}',
   'err.tensorNoArrays': '{source}中没有数组',
   'tensor.moreMembers': '{shown}，另有 {more} 个',
-  'err.tensorNotArchive': '{source}是 {format}，只有一个矩阵：没有可选的数组“{member}”（去掉文件名后的“:{member}”）',
+  'err.tensorNotArchive': '{source}是 {format}，只有一个矩阵：没有可选的数组“{member}”（请去掉文件名后的“:{member}”）',
   'err.npzMethod':
     '{source}中的数组“{member}”的存储方式 xent 无法读取（{method}）：请用 np.savez 或 np.savez_compressed 保存',
   'err.npzDamaged': '{source}中的数组“{member}”已损坏：其字节与归档的校验和或大小不符',
   'err.npzTooLarge':
-    '{source}是从管道读入的 .npz 归档，需先整个放入内存才能找到其中的数组：超过 2 GiB 太大了；请以文件形式给出（-i 文件.npz）',
+    '{source}是从管道读入的 .npz 归档，需先整个放入内存才能找到其中的数组：超过 2 GiB 太大了；请以文件形式给出（-i FILE.npz）',
   'warn.tensorFlattened':
     '{source}是形状为 {shape} 的数组：按 {rows} 行、每行 {cols} 个数读取（除最后一维外都展平为行）',
   'warn.tensorInexact': '{source}：有 {count} 个 64 位整数超出 2^53，已舍入为最接近的双精度数',
   'err.npyTerminal': '-f npy 输出二进制数据，不适合终端：请重定向到文件（> result.npy）或管道',
-  'err.npyTeaching': '-f npy 只输出结果矩阵，无法容纳 {option}；请为它选择其他格式',
+  'err.npyTeaching': '-f npy 只输出结果矩阵，装不下 {option} 的内容；请为它换一种格式',
 };

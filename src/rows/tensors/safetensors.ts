@@ -134,6 +134,6 @@ export function chooseMember(names: readonly string[], member: string | undefine
 
 /** Names for a message: the first 20, then how many more. */
 function memberList(names: readonly string[]): MessageParam {
-  const shown = names.slice(0, 20).join(', ');
-  return names.length <= 20 ? shown : { key: 'tensor.moreMembers', params: { shown, more: names.length - 20 } };
+  if (names.length <= 20) return { list: names };
+  return { key: 'tensor.moreMembers', params: { shown: { list: names.slice(0, 20) }, more: names.length - 20 } };
 }

@@ -82,7 +82,7 @@ export function explainSiglip(x: ExplainInput<SiglipSpec>): Explanation {
         t.t('teach.siglip.labels', {
           i: i + 1,
           label: String(spec.labels[i]),
-          texts: matching.map((j) => j + 1).join(', '),
+          texts: { list: matching.map((j) => j + 1) },
         }),
       ),
     );
@@ -392,7 +392,7 @@ export function anchorOf(x: ExplainInput<NtxentSpec | SupconSpec>) {
 }
 
 /** Rows as a list: "1, 2, 3" (1-based). */
-const rowList = (rows: readonly number[]) => rows.map((j) => j + 1).join(', ');
+const rowList = (rows: readonly number[]) => ({ list: rows.map((j) => j + 1) });
 
 /** Contrast mode 'one': a row that is no anchor has no term of its own, said as such. */
 function notAnchorStep(x: ExplainInput, i: number, anchors: readonly number[], n: number): ExplainStep {
@@ -577,7 +577,7 @@ export function explainSupcon(x: ExplainInput<SupconSpec>): Explanation {
         t.t('teach.supcon.positives', {
           i: i + 1,
           label: String(labels[i]),
-          rows: rowList(positives),
+          rows: { list: positives.map((j) => j + 1) },
           count: P,
         }),
       ),

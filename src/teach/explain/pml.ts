@@ -20,7 +20,7 @@ import { elided, signSentence } from './kit.js';
 import { given, num, sub, sumOf } from './numbers.js';
 
 /** Rows as a list: "1, 2, 3" (1-based). */
-const rowList = (rows: readonly number[]) => rows.map((j) => j + 1).join(', ');
+const rowList = (rows: readonly number[]) => ({ list: rows.map((j) => j + 1) });
 
 export function explainPairNtxent(x: ExplainInput<NtxentSpec>): Explanation {
   const { t, decimals: d, spec } = x;
