@@ -13,6 +13,7 @@ import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
+import type { Spill } from '../rows/spill.js';
 import { readInParallel } from '../rows/parallel.js';
 import { StreamedStdout } from '../rows/output.js';
 import { type StartWorker, productHelper } from '../rows/product-thread.js';
@@ -68,6 +69,13 @@ export interface CliIo extends InputIo {
   readonly rows?: number;
   /** Writes a file the user named (--plot FILE.svg). */
   readonly writeFile?: (path: string, text: string) => Promise<void>;
+  /**
+   * A temporary file to copy a piped input into, for a plan that reads its input twice
+   * (src/rows/spill.ts). Without it, such a plan takes a pipe whole.
+   */
+  readonly openSpill?: () => Spill;
+  /** Whether a path is a regular file, which can be read twice; without it, every named file is taken to be one. */
+  readonly isRegularFile?: (path: string) => boolean;
 }
 
 export interface CliResult {
@@ -341,6 +349,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading)
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
+  let spill: Spill | undefined;
   try {
     // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
     let early: MatrixInput | undefined;
@@ -352,6 +361,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       spec = await readSpec(targetsFromColumn(early.matrix, targetUse, options.oneBased === true, early.source));
     }
     const out = new StreamedStdout(io.write);
+    // Arguments and a regular file can be read again; a pipe, a FIFO or /dev/stdin cannot.
+    const rereadable = args.length > 0 || (opened?.path !== undefined && (io.isRegularFile?.(opened.path) ?? true));
     const plan =
       opened && !early && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues)
         ? command.abilities.stream?.(spec, {
@@ -359,7 +370,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
-            rereadable: opened.path !== undefined,
+            // A regular file is read again; anything else (a pipe, a FIFO) is copied to a temporary file as it is read.
+            rereadable: rereadable || io.openSpill !== undefined,
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -416,10 +428,15 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       // Row by row: the input is never held whole, and large output is written as it comes.
       let again = opened;
       if (plan.firstPass) {
-        // A plan that reads a file twice (retrieval's ranks): the first pass, then the file again.
-        const first = await parseInput(opened, plan.firstPass.onRow, between, { columns });
+        // A plan that reads its input twice (retrieval's ranks): the first pass, then the file
+        // again, or what the first pass copied to a temporary file (a pipe).
+        spill = rereadable ? undefined : io.openSpill!();
+        const firstInput = spill ? { ...opened, chunks: spill.copy(opened.chunks) } : opened;
+        const first = await parseInput(firstInput, plan.firstPass.onRow, between, { columns });
         plan.firstPass.end(first.rows, first.cols);
-        again = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
+        again = spill
+          ? { ...opened, chunks: spill.readBack() }
+          : openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
       }
       const onRow: typeof plan.onRow =
         classesInRows || distributions
@@ -522,6 +539,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     }
     return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
+    spill?.close();
     progress.done();
   }
 }

@@ -10,6 +10,8 @@ export const coreEn = {
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
+  'err.spillWrite':
+    "cannot write a temporary file in '{dir}': {reason} (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)",
   // where input comes from
   'source.args': 'the arguments',
   'source.stdin': 'standard input',
@@ -146,6 +148,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
+  'err.spillWrite':
+    '无法在“{dir}”中写入临时文件：{reason}（管道输入会先复制到那里，以便读取两遍；请把 TMPDIR 设为有空间的磁盘，或用 -i FILE 直接给出文件）',
   'source.args': '命令行参数',
   'source.stdin': '标准输入',
   'source.file': '“{path}”',
