@@ -35,8 +35,8 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
       ? {
           openInput: (path: string) => {
             const content = path === '-' ? (stdin ?? '') : options.files?.[path];
-            if (content === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
             return (async function* () {
+              if (content === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
               yield* inChunks(bytesOf(content), chunkBytes);
             })();
           },
