@@ -182,3 +182,40 @@ describe('hinge -f value streams: the whole-matrix bytes', () => {
     }
   });
 });
+
+describe('lm -f tsv and -f csv stream each token: the whole-matrix bytes', () => {
+  const V = 6;
+  const N = 90;
+  const x = logits(N, V, 3);
+  const tokens = Array.from({ length: N }, (_, i) => (i % 11 === 4 ? -100 : (i * 7) % V)).join(',');
+  // Blank lines between sequences of 30, 25 and 35 rows.
+  const lines = x.trim().split('\n');
+  const broken = [...lines.slice(0, 30), '', ...lines.slice(30, 55), '', '', ...lines.slice(55)].join('\n') + '\n';
+  it.each([
+    ['tsv', ['--seq-len', '10'], x],
+    ['csv', ['--seq-len', '15', '--shift'], x],
+    ['tsv', ['--shift', '--base', '2'], broken],
+    ['csv', ['-p', '3'], broken],
+    ['tsv', ['--shift', '-p', '2', '--ignore-index', '-100'], x],
+    ['value', ['--shift'], broken],
+  ])('-f %s %j', async (format, extra, input) => {
+    const r = await expectSame(['lm', '-y', tokens, ...extra, '-f', format], input);
+    expect(r.code).toBe(0);
+    if (format !== 'value') expect(r.stdout.split('\n').length).toBe(N + 2);
+  });
+  it.each([
+    ['too few tokens', ['-y', tokens.split(',').slice(1).join(',')]],
+    ['a token outside the vocabulary', ['-y', `${tokens.split(',').slice(1).join(',')},6`]],
+    ['rows not a multiple of --seq-len', ['-y', tokens, '--seq-len', '7']],
+  ])('%s: the same error, nothing on stdout', async (_what, extra) => {
+    for (const format of ['tsv', 'csv']) {
+      const r = await expectSame(['lm', ...extra, '-f', format], x);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+  it('blank lines with --seq-len: the same error', async () => {
+    const r = await expectSame(['lm', '-y', tokens, '--seq-len', '10', '-f', 'tsv'], broken);
+    expect(r.code).toBe(2);
+  });
+});

@@ -454,7 +454,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       });
       progress.done();
       for (const note of notes) inputNotes.push(note);
-      const stdout = out.rest() + plan.finish(rows, cols);
+      // finish first: what it writes to `out` (lm's last token under --shift) comes before what it returns.
+      const last = plan.finish(rows, cols);
+      const stdout = out.rest() + last;
       return {
         code: EXIT.ok,
         stdout,
