@@ -227,6 +227,15 @@ describe('retrieval from a pipe: copied to a temporary file, read twice', () => 
     },
   );
 
+  it("LaTeX and npy are not data lines: from a file too they are the whole path's (they were TSV text)", async () => {
+    for (const format of ['latex', 'npy', 'markdown']) {
+      const argv = ['retrieval', '--captions-per-image', '3', '-f', format];
+      const fromFile = await xent([...argv, '-i', 's.csv'], { files: { 's.csv': text } });
+      expect(fromFile, format).toEqual(await xent(argv, { stdin: text }));
+      expect(fromFile.stdout.startsWith('k\t'), format).toBe(false);
+    }
+  });
+
   it('a bad shape is the error the whole matrix gives, and leaves nothing behind', async () => {
     const argv = ['retrieval', '--captions-per-image', '4', '-f', 'json'];
     const piped = await xent(argv, { stdin: text, chunkBytes: 1000, spillDir: dir });

@@ -16,7 +16,9 @@ import type { StreamContext, StreamPlan } from '../../rows/plan.js';
  */
 export function planRetrievalStream(spec: RetrievalSpec, context: StreamContext): StreamPlan | undefined {
   const { format, decimals, rereadable } = context;
-  if (!rereadable || format === 'table' || format === 'markdown') return undefined;
+  // The data formats only: tables, Markdown, LaTeX (and npy) take the whole-matrix path.
+  if (!rereadable || (format !== 'value' && format !== 'json' && format !== 'tsv' && format !== 'csv'))
+    return undefined;
   // Made at the first row, from the number of texts; checked against the rows once they are counted.
   let ranker: RetrievalRanker | undefined;
   return {
