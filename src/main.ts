@@ -3,6 +3,7 @@ import { existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
 import { EXIT } from './core/exit-codes.js';
 import { fileByPosition, fileChunks, isRegularFile } from './rows/file-chunks.js';
+import { openSpill } from './rows/spill.js';
 import { join } from 'node:path';
 import { isTerminal, writeAllSync } from './write-out.js';
 
@@ -161,7 +162,8 @@ async function main(): Promise<void> {
     openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
     exists: existsSync,
     openRange: fileByPosition,
-    rereadable: isRegularFile,
+    isRegularFile,
+    openSpill: () => openSpill(),
     // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
     // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
     // that was typed: through node_modules/.bin or a global bin, that folder is another

@@ -51,6 +51,24 @@ describe.skipIf(!mounted)('a disk that fills mid-write', () => {
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 74, stderr: FULL });
   });
 
+  it('retrieval from a pipe, its temporary copy on the full disk: exit 74 and a message, nothing left', () => {
+    const sim = join(work, 'sim.csv');
+    // 60 images × 300 texts, ~1 MB: many times the disk.
+    writeFileSync(
+      sim,
+      Array.from({ length: 60 }, (_, i) =>
+        Array.from({ length: 300 }, (_, j) => ((i * 300 + j) % 97) / 97 + (Math.floor(j / 5) === i ? 1 : 0)).join(','),
+      ).join('\n') + '\n',
+    );
+    const r = shell(`TMPDIR='${disk}' timeout 60 xent retrieval --captions-per-image 5 -f json < '${sim}'`);
+    expect(r.code).toBe(74);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `xent: error: cannot write a temporary file in '${disk}': no space left on device (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)\n`,
+    );
+    expect(readdirSync(disk)).toEqual([]);
+  });
+
   it('an output that fits is written whole, exit 0', () => {
     const out = join(disk, 'small');
     const r = shell(`xent softmax -f json 1 2 3 > '${out}'`);

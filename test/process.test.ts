@@ -1,7 +1,7 @@
 // The built binary as a process: closed pipes, Ctrl-C, a closed stdin or stdout, a full disk,
 // and no file written that the user did not name. (`npm test` builds dist/ first.)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,59 @@ describe('pipes and signals', () => {
     },
     60_000,
   );
+
+  it("retrieval from a pipe: the file's bytes, and Ctrl-C mid-read leaves no temporary file", async () => {
+    const work = mkdtempSync(join(tmpdir(), 'xent-spill-'));
+    const sim = join(work, 'sim.csv');
+    writeFileSync(
+      sim,
+      Array.from({ length: 50 }, (_, i) =>
+        Array.from({ length: 150 }, (_, j) => ((i * 150 + j) % 89) / 89 + (Math.floor(j / 3) === i ? 0.5 : 0)).join(
+          ',',
+        ),
+      ).join('\n') + '\n',
+    );
+    const spill = join(work, 'tmp');
+    spawnSync('mkdir', [spill]);
+    const argv = `retrieval --captions-per-image 3 -f json`;
+    const piped = shell(`cat '${sim}' | xent ${argv}`, { TMPDIR: spill });
+    expect(piped).toEqual(shell(`xent ${argv} -i '${sim}'`));
+    expect(piped.code).toBe(0);
+    expect(readdirSync(spill)).toEqual([]);
+    // Part of the input, then a pipe that stays open: the run waits in its first reading.
+    const child = spawn(process.execPath, [BIN, ...argv.split(' ')], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, LANG: 'C', TMPDIR: spill },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.stdin.write(readFileSync(sim, 'utf8').slice(0, 20_000));
+    // The copy is open, under TMPDIR, and already unlinked (looked for until the run gets there: a loaded machine starts slowly).
+    const copies = () =>
+      readdirSync(`/proc/${child.pid}/fd`)
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/${child.pid}/fd/${fd}`);
+          } catch {
+            return '';
+          }
+        })
+        .filter((target) => target.startsWith(spill));
+    if (HAS_PROC) {
+      for (let k = 0; k < 100 && copies().length === 0; k++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(copies()).toEqual([expect.stringMatching(/ \(deleted\)$/)]);
+    } else await new Promise((resolve) => setTimeout(resolve, 1000));
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (c, s) => resolve([c, s])),
+    );
+    expect({ interrupted: code === 130 || signal === 'SIGINT', output, left: readdirSync(spill) }).toEqual({
+      interrupted: true,
+      output: '',
+      left: [],
+    });
+  });
 
   it('a closed stdin is no input: a clear error, exit 2, no trace', () => {
     const r = shell('xent softmax <&-');

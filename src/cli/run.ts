@@ -13,6 +13,7 @@ import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
 import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
+import type { Spill } from '../rows/spill.js';
 import { readInParallel } from '../rows/parallel.js';
 import { StreamedStdout } from '../rows/output.js';
 import { type StartWorker, productHelper } from '../rows/product-thread.js';
@@ -69,6 +70,13 @@ export interface CliIo extends InputIo {
   readonly rows?: number;
   /** Writes a file the user named (--plot FILE.svg). */
   readonly writeFile?: (path: string, text: string) => Promise<void>;
+  /**
+   * A temporary file to copy a piped input into, for a plan that reads its input twice
+   * (src/rows/spill.ts). Without it, such a plan takes a pipe whole.
+   */
+  readonly openSpill?: () => Spill;
+  /** Whether a path is a regular file, which can be read twice; without it, every named file is taken to be one. */
+  readonly isRegularFile?: (path: string) => boolean;
 }
 
 export interface CliResult {
@@ -344,6 +352,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     ? openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading)
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
+  let spill: Spill | undefined;
   try {
     // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
     let early: MatrixInput | undefined;
@@ -355,6 +364,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
       spec = await readSpec(targetsFromColumn(early.matrix, targetUse, options.oneBased === true, early.source));
     }
     const out = new StreamedStdout(io.write);
+    // Arguments and a regular file can be read again; a pipe, a FIFO or /dev/stdin cannot.
+    const rereadable = args.length > 0 || (opened?.path !== undefined && (io.isRegularFile?.(opened.path) ?? true));
     const plan =
       opened && !early && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues)
         ? command.abilities.stream?.(spec, {
@@ -362,7 +373,8 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             decimals: precisionText !== undefined ? decimals : undefined,
             source: opened.source,
             out,
-            rereadable: opened.path !== undefined && (io.rereadable?.(opened.path) ?? true),
+            // A regular file is read again; anything else (a pipe, a FIFO) is copied to a temporary file as it is read.
+            rereadable: rereadable || io.openSpill !== undefined,
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -441,14 +453,20 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
           : {}),
       };
       let again = opened;
-      // A plan that reads a file more than once (retrieval's ranks, JSON's lists): each reading, then the file again.
+      // A plan that reads its input more than once (retrieval's ranks, JSON's lists): each reading,
+      // then the file again, or what the first reading copied to a temporary file (a pipe).
       let first: { rows: number; cols: number } | undefined;
-      for (const [k, pass] of (plan.firstPasses ?? []).entries()) {
-        const read = await parseInput(again, checks && k === 0 ? checked(pass.onRow) : pass.onRow, between, parsing);
+      const passes = plan.firstPasses ?? [];
+      if (passes.length > 0 && !rereadable) spill = io.openSpill!();
+      for (const [k, pass] of passes.entries()) {
+        const input = spill && k === 0 ? { ...opened, chunks: spill.copy(opened.chunks) } : again;
+        const read = await parseInput(input, checks && k === 0 ? checked(pass.onRow) : pass.onRow, between, parsing);
         sameShape(first, read, opened.source);
         first ??= read;
         pass.end(read.rows, read.cols, extras);
-        again = openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
+        again = spill
+          ? { ...opened, chunks: spill.readBack() }
+          : openMatrixInput(io, args, options.input as string | undefined, exampleOf(command), reading);
       }
       const onRow = checks && first === undefined ? checked(plan.onRow) : plan.onRow;
       const onBlankLine = plan.onBlankLine?.bind(plan);
@@ -557,6 +575,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     }
     return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
+    spill?.close();
     progress.done();
   }
 }

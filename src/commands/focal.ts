@@ -1,3 +1,4 @@
+import { planFocalStream } from './streams/focal.js';
 import { explainFocal } from '../teach/explain/focal.js';
 import {
   type CommandSpec,
@@ -170,6 +171,7 @@ export const focalCommand: CommandSpec = defineCommand<FocalSpec>({
   logitsInRows: (spec) => (spec.targets.kind === 'class' && !spec.inputIsProbs ? 'probs-option' : undefined),
   abilities: {
     explain: explainFocal,
+    stream: planFocalStream,
     headline: lossHeadline,
     withGradient: withGrad,
   },

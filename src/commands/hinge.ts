@@ -1,3 +1,4 @@
+import { planHingeStream } from './streams/hinge.js';
 import { explainHinge } from '../teach/explain/hinge.js';
 import {
   type CommandSpec,
@@ -66,7 +67,7 @@ export const hingeCommand: CommandSpec = defineCommand<HingeSpec>({
     'xent hinge "3.2,5.1,-1.7; 1.3,4.9,2.0" -y 0,1 --style torch -w 1,2,1 -f json',
   ],
   readSpec: readHingeSpec,
-  abilities: { explain: explainHinge, headline: lossHeadline, withGradient: withGrad },
+  abilities: { explain: explainHinge, stream: planHingeStream, headline: lossHeadline, withGradient: withGrad },
   run(input, spec, { t, inputSource, printsTables }): Report {
     const classes = checkHingeInput(input, spec, inputSource);
     const r = multiClassHinge(input, classes, spec);

@@ -1,4 +1,4 @@
-import { planLmStream } from './streams/lm.js';
+import { LM_TOKEN_COLUMNS, planLmStream } from './streams/lm.js';
 import { explainLm } from '../teach/explain/lm.js';
 import {
   type CommandSpec,
@@ -207,7 +207,7 @@ export const lmCommand: CommandSpec = defineCommand<LmSpec>({
       data: grad
         ? { colLabels: input.colLabels, rows: matrixRows(grad) }
         : {
-            colLabels: ['sequence', 'position', 'target', 'loss'],
+            colLabels: [...LM_TOKEN_COLUMNS],
             rows: r.targets.map((y, i) => [
               sequence[i],
               position[i],

@@ -14,7 +14,7 @@ export const EXIT = {
   usage: 2,
   /** An internal error: a bug. */
   internal: 70,
-  /** The output could not be written: a full disk, a closed stdout, stderr failing on a run that succeeded. */
+  /** The output could not be written: a full disk, a closed stdout, stderr failing on a run that succeeded; or a piped input's temporary copy (src/rows/spill.ts). */
   output: 74,
   /** Interrupted by Ctrl-C (SIGINT). */
   interrupted: 130,

@@ -1,6 +1,7 @@
 // Runs the CLI in-process, the way the entry point does, with everything passed in.
 import { existsSync } from 'node:fs';
 import { runCli, type CliResult } from '../../src/cli/run.js';
+import { openSpill } from '../../src/rows/spill.js';
 
 export interface RunOptions {
   stdin?: string | Uint8Array;
@@ -14,11 +15,34 @@ export interface RunOptions {
   written?: Record<string, string>;
   /** The terminal's width (default 100). */
   columns?: number;
+  /** stdin and the files are handed out in chunks of this many bytes, as a pipe gives them (default: whole). */
+  chunkBytes?: number;
+  /** A piped input may be copied to a temporary file under this folder, as the CLI does (src/rows/spill.ts). */
+  spillDir?: string;
+}
+
+function* inChunks(bytes: Uint8Array, size: number): Iterable<Uint8Array> {
+  for (let k = 0; k < bytes.length; k += size) yield bytes.subarray(k, k + size);
 }
 
 export async function xent(argv: string[], options: RunOptions = {}): Promise<CliResult> {
   const stdin = options.stdin;
+  const bytesOf = (content: string | Uint8Array) =>
+    typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const { chunkBytes, spillDir } = options;
   return runCli({
+    ...(chunkBytes !== undefined
+      ? {
+          openInput: (path: string) => {
+            const content = path === '-' ? (stdin ?? '') : options.files?.[path];
+            return (async function* () {
+              if (content === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+              yield* inChunks(bytesOf(content), chunkBytes);
+            })();
+          },
+        }
+      : {}),
+    ...(spillDir !== undefined ? { openSpill: () => openSpill(spillDir) } : {}),
     argv,
     env: options.env ?? { LANG: 'C' },
     stdoutIsTTY: options.tty ?? false,

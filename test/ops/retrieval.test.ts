@@ -2,8 +2,11 @@
 // open_clip's get_clip_metrics with CLIP_benchmark's several captions, a stable sort), against
 // a plain sort of every row and column, streamed (two readings of a file) and whole, in every
 // format, and one bad input → one error key (CLI and library).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { retrievalMetrics } from '../../src/index.js';
 import { xent } from '../helpers/cli.js';
 import { keyOf, keyOfCliError } from '../helpers/error-key.js';
@@ -79,7 +82,8 @@ describe('the ranks are those of a plain stable sort', () => {
           );
           expect(r.imageToText.ranks).toEqual(i2t);
           expect(r.textToImage.ranks).toEqual(t2i);
-          const argv = ['retrieval', '-i', 's.csv', '--captions-per-image', String(k), '-f', 'json'];
+          // --header no: a first row of 0 and 1 would be read as pandas's integer column names.
+          const argv = ['retrieval', '-i', 's.csv', '--captions-per-image', String(k), '--header', 'no', '-f', 'json'];
           const streamed = JSON.parse((await xent(argv, { files: { 's.csv': csv(sim) } })).stdout);
           expect(streamed.i2t_ranks).toEqual(i2t);
           expect(streamed.t2i_ranks).toEqual(t2i);
@@ -194,5 +198,65 @@ describe('retrieval: one bad input, one error key', () => {
       files: { 's.csv': matrix.replace(/; /g, '\n') },
     });
     expect(keyOfCliError(file)).toBe(key);
+  });
+});
+
+describe('retrieval from a pipe: copied to a temporary file, read twice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xent-spill-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // 40 images × 120 texts (3 each), ~40 KB: many chunks of 1000 bytes, a chunk ending inside a number.
+  const sim = Array.from({ length: 40 }, (_, i) =>
+    Array.from({ length: 120 }, (_, j) =>
+      Number((Math.sin(i * 7.3 + j * 1.1) * 3 + (Math.floor(j / 3) === i ? 1.5 : 0)).toFixed(6)),
+    ),
+  );
+  const text = csv(sim);
+
+  it.each(['json', 'tsv', 'csv', 'value'])(
+    '-f %s: the bytes of the file read twice and of the whole matrix',
+    async (format) => {
+      const argv = ['retrieval', '--captions-per-image', '3', '-f', format];
+      const fromFile = await xent([...argv, '-i', 's.csv'], { files: { 's.csv': text }, chunkBytes: 1000 });
+      const piped = await xent(argv, { stdin: text, chunkBytes: 1000, spillDir: dir });
+      const whole = await xent(argv, { stdin: text });
+      expect(fromFile.stderr).toBe('');
+      expect(piped).toEqual(fromFile);
+      expect(piped).toEqual(whole);
+      // Unlinked as soon as it was made: nothing is left, whatever ends the run.
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
+  it("LaTeX and npy are not data lines: from a file too they are the whole path's (they were TSV text)", async () => {
+    for (const format of ['latex', 'npy', 'markdown']) {
+      const argv = ['retrieval', '--captions-per-image', '3', '-f', format];
+      const fromFile = await xent([...argv, '-i', 's.csv'], { files: { 's.csv': text } });
+      expect(fromFile, format).toEqual(await xent(argv, { stdin: text }));
+      expect(fromFile.stdout.startsWith('k\t'), format).toBe(false);
+    }
+  });
+
+  it('a bad shape is the error the whole matrix gives, and leaves nothing behind', async () => {
+    const argv = ['retrieval', '--captions-per-image', '4', '-f', 'json'];
+    const piped = await xent(argv, { stdin: text, chunkBytes: 1000, spillDir: dir });
+    const whole = await xent(argv, { stdin: text });
+    expect(piped.code).toBe(2);
+    expect(piped).toEqual(whole);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a temporary file that cannot be written: exit 74, what and where, nothing on stdout', async () => {
+    const missing = join(dir, 'missing');
+    const r = await xent(['retrieval', '--captions-per-image', '3', '-f', 'json'], { stdin: text, spillDir: missing });
+    expect(r).toEqual({
+      code: 74,
+      stdout: '',
+      stderr: `xent: error: cannot write a temporary file in '${missing}': no such file or directory (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)\n`,
+    });
+    const zh = await xent(['retrieval', '--captions-per-image', '3', '-f', 'json', '-L', 'zh'], {
+      stdin: text,
+      spillDir: missing,
+    });
+    expect(zh.stderr).toContain(`无法在“${missing}”中写入临时文件`);
   });
 });

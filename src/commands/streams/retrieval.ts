@@ -8,14 +8,17 @@ import { ownerOfTexts, textImages } from '../../ops/retrieval/validate.js';
 import type { StreamContext, StreamPlan } from '../../rows/plan.js';
 
 /**
- * `xent retrieval -i FILE` for the data formats (value, json, tsv, csv) in O(images + texts)
- * memory: the file is read twice — first for each text's score with its own image, then to
- * count what ranks above it (RetrievalRanker, as the whole-matrix path uses it). A pipe cannot
- * be read twice: it takes the whole-matrix path.
+ * `xent retrieval` for the data formats (value, json, tsv, csv) in O(images + texts) memory:
+ * the input is read twice — first for each text's score with its own image, then to count
+ * what ranks above it (RetrievalRanker, as the whole-matrix path uses it). A pipe is copied
+ * to a temporary file during the first reading and read back from it (src/rows/spill.ts);
+ * where the CLI has no such file (in-process tests), it takes the whole-matrix path.
  */
 export function planRetrievalStream(spec: RetrievalSpec, context: StreamContext): StreamPlan | undefined {
   const { format, decimals, rereadable } = context;
-  if (!rereadable || format === 'table' || format === 'markdown') return undefined;
+  // The data formats only: tables, Markdown, LaTeX (and npy) take the whole-matrix path.
+  if (!rereadable || (format !== 'value' && format !== 'json' && format !== 'tsv' && format !== 'csv'))
+    return undefined;
   // Made at the first row, from the number of texts; checked against the rows once they are counted.
   let ranker: RetrievalRanker | undefined;
   return {

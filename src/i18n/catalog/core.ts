@@ -11,6 +11,8 @@ export const coreEn = {
   'err.tryHelp': "Try '{command} --help'.",
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
+  'err.spillWrite':
+    "cannot write a temporary file in '{dir}': {reason} (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)",
   // where input comes from
   'source.args': 'the arguments',
   'source.stdin': 'standard input',
@@ -121,7 +123,7 @@ export const coreEn = {
   'help.exit.wrong': 'an --expect value is wrong',
   'help.exit.usage': 'bad input or usage (the message says what and where)',
   'help.exit.internal': 'internal error (a bug: please report it)',
-  'help.exit.output': 'the output could not be written (a full disk, a closed stdout)',
+  'help.exit.output': 'the output or a temporary file could not be written (a full disk, a closed stdout)',
   'help.exit.interrupted': 'interrupted (Ctrl-C); another signal gives 128 + its number',
   'help.opt.help': 'show help for a command',
   'help.opt.version': 'print the version',
@@ -154,6 +156,8 @@ export const coreZh: Record<CoreKey, string> = {
   'err.tryHelp': "请运行 '{command} --help' 查看用法。",
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
+  'err.spillWrite':
+    '无法在“{dir}”中写入临时文件：{reason}（管道输入会先复制到那里，以便读取两遍；请把 TMPDIR 设为有空间的磁盘，或用 -i FILE 直接给出文件）',
   'source.args': '命令行参数',
   'source.stdin': '标准输入',
   'source.file': '“{path}”',
@@ -250,7 +254,7 @@ export const coreZh: Record<CoreKey, string> = {
   'help.exit.wrong': '--expect 的值有错',
   'help.exit.usage': '输入或用法错误（错误信息会说明是什么、在哪里）',
   'help.exit.internal': '内部错误（程序缺陷，请报告）',
-  'help.exit.output': '无法写出结果（磁盘已满、标准输出已关闭）',
+  'help.exit.output': '无法写出结果或临时文件（磁盘已满、标准输出已关闭）',
   'help.exit.interrupted': '被中断（Ctrl-C）；其他信号为 128 加信号编号',
   'help.opt.help': '显示命令的帮助',
   'help.opt.version': '显示版本号',

@@ -21,7 +21,7 @@ export const distillEn = {
   'help.distill.reduction':
     "-r as F.kl_div: batchmean (default) divides the summed KL by N, the number of rows: the KL per sample, as the maths defines it; mean divides by N·C, every element (PyTorch's default, C times smaller: the number F.kl_div warns about); sum adds everything; none gives each element T²·q·(log q − log p) (JSON elements), not with -y.",
   'help.distill.output':
-    'Output: for each row KL(q‖p), T²·KL, the cross-entropy (with -y) and its share of the loss, then the softmax tables of the teacher and the student at T and the loss. tsv/csv print "kl soft_loss [ce] loss" per row (with --grad: the gradient); -f value prints the loss (for -r none, each row\'s share); -f json prints temperature, alpha, teacher_probs, student_probs, kl, ce, losses, loss (elements for none) and grad.',
+    'Output: for each row KL(q‖p), T²·KL, the cross-entropy (with -y) and its share of the loss, then the softmax tables of the teacher and the student at T and the loss. tsv/csv print "kl soft_loss [ce] loss" per row (with --grad: the gradient); -f value prints the loss (for -r none, each row\'s share); both matrices are held whole (they are options, read before the run); -f json prints temperature, alpha, teacher_probs, student_probs, kl, ce, losses, loss (elements for none) and grad.',
   'help.opt.distill.student': "the student's logits, one row per sample: inline matrix or @FILE",
   'help.opt.distill.teacher': "the teacher's logits, the same shape: inline matrix or @FILE",
   'help.opt.distill.temperature': 'the temperature T > 0 both are divided by (default 1; Hinton et al. use 1 to 20)',
@@ -74,7 +74,7 @@ export const distillZh: Record<DistillKey, string> = {
   'help.distill.reduction':
     '-r 与 F.kl_div 一致：batchmean（默认）把 KL 之和除以 N（行数）：即每个样本的 KL，与数学定义一致；mean 除以 N·C，即全部元素个数（PyTorch 的默认值，小 C 倍，F.kl_div 会对此发出警告）；sum 全部相加；none 给出每个元素的 T²·q·(log q − log p)（JSON 的 elements），不能与 -y 同用。',
   'help.distill.output':
-    '输出：每行的 KL(q‖p)、T²·KL、交叉熵（给出 -y 时）及其在损失中的份额，然后是教师和学生在温度 T 下的 softmax 表，以及损失。tsv/csv 每行输出“kl soft_loss [ce] loss”（加 --grad 时输出梯度）；-f value 输出损失（-r none 时输出每行的份额）；-f json 输出 temperature、alpha、teacher_probs、student_probs、kl、ce、losses、loss（none 时为 elements）和 grad。',
+    '输出：每行的 KL(q‖p)、T²·KL、交叉熵（给出 -y 时）及其在损失中的份额，然后是教师和学生在温度 T 下的 softmax 表，以及损失。tsv/csv 每行输出“kl soft_loss [ce] loss”（加 --grad 时输出梯度）；-f value 输出损失（-r none 时输出每行的份额）；两个矩阵都会整个读入内存（它们是选项，在计算前读入）；-f json 输出 temperature、alpha、teacher_probs、student_probs、kl、ce、losses、loss（none 时为 elements）和 grad。',
   'help.opt.distill.student': '学生的 logit，每个样本一行：直接写矩阵，或 @FILE',
   'help.opt.distill.teacher': '教师的 logit，形状相同：直接写矩阵，或 @FILE',
   'help.opt.distill.temperature': '两者都除以的温度 T > 0（默认 1；Hinton 等用 1 到 20）',

@@ -36,7 +36,7 @@ export const focalEn = {
   'help.focal.softmax':
     'Softmax form (-y, one class per row): l = −α_y·(1 − p_y)^γ·log p_y with p = softmax(z); --alpha is one number for every class or one per class (default: none, α = 1); γ = 0 without α is F.cross_entropy. mean divides by N. --grad: ∂l/∂z_k = α_y·(p_k − [k = y])·[(1 − p_y)^γ − γ·p_y·(1 − p_y)^(γ−1)·log p_y]. --probs: the rows are probabilities already.',
   'help.focal.output':
-    'Output: sigmoid form: tables of σ(z) and of the per-element losses; softmax form: each row\'s target, arg-max, p(target), (1 − p)^γ and loss. Then the loss and the accuracy. tsv/csv print the per-element loss matrix (softmax form: "target p_target loss correct" per row; with --grad: the gradient); -f value prints the reduced loss (for -r none, the losses); -f json prints form, alpha, gamma, probs, losses, loss, accuracy and grad.',
+    'Output: sigmoid form: tables of σ(z) and of the per-element losses; softmax form: each row\'s target, arg-max, p(target), (1 − p)^γ and loss. Then the loss and the accuracy. tsv/csv print the per-element loss matrix (softmax form: "target p_target loss correct" per row; with --grad: the gradient); -f value prints the reduced loss (for -r none, the losses), streaming the rows (a large input is never held whole; the --targets matrix is); -f json prints form, alpha, gamma, probs, losses, loss, accuracy and grad.',
   'help.opt.focal.targets': 'sigmoid form: targets in [0, 1], same shape as the logits: inline matrix or @FILE',
   'help.opt.focal.target': 'softmax form: the target class of each row, 0-based (or diag)',
   'help.opt.focal.alpha':
@@ -94,7 +94,7 @@ export const focalZh: Record<FocalKey, string> = {
   'help.focal.softmax':
     'softmax 形式（-y，每行一个类别）：l = −α_y·(1 − p_y)^γ·log p_y，p = softmax(z)；--alpha 是所有类别共用的一个数，或每个类别一个（默认不用，α = 1）；γ = 0 且不用 α 时即 F.cross_entropy。mean 除以 N。--grad：∂l/∂z_k = α_y·(p_k − [k = y])·[(1 − p_y)^γ − γ·p_y·(1 − p_y)^(γ−1)·log p_y]。--probs：各行已经是概率。',
   'help.focal.output':
-    '输出：sigmoid 形式为 σ(z) 表和每个元素的损失表；softmax 形式为每行的目标、预测类别、p(目标)、(1 − p)^γ 和损失。下面是损失和准确率。tsv/csv 输出每个元素的损失矩阵（softmax 形式每行输出“target p_target loss correct”；加 --grad 时输出梯度）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 form、alpha、gamma、probs、losses、loss、accuracy 和 grad。',
+    '输出：sigmoid 形式为 σ(z) 表和每个元素的损失表；softmax 形式为每行的目标、预测类别、p(目标)、(1 − p)^γ 和损失。下面是损失和准确率。tsv/csv 输出每个元素的损失矩阵（softmax 形式每行输出“target p_target loss correct”；加 --grad 时输出梯度）；-f value 输出归约后的损失（-r none 时输出各损失），并逐行流式读取（大输入不会整个放进内存；--targets 矩阵会）；-f json 输出 form、alpha、gamma、probs、losses、loss、accuracy 和 grad。',
   'help.opt.focal.targets': 'sigmoid 形式：[0, 1] 内的目标，形状与 logit 相同：直接写矩阵，或 @FILE',
   'help.opt.focal.target': 'softmax 形式：每行的目标类别，从 0 开始（或 diag）',
   'help.opt.focal.alpha':

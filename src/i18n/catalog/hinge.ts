@@ -16,7 +16,7 @@ export const hingeEn = {
   'help.hinge.options':
     "--p 2: each term squared (max(0, ·)², the squared hinge / L2-SVM). -w: one weight per class; each row's loss is multiplied by its target's weight, as PyTorch's weight (the mean still divides by N). -r mean (default) divides by N (no regularisation term). --grad: each active term (> 0) adds p·h^(p−1) on s_j and takes it from s_y (÷ C for torch); at exactly 0 (the kink) the subgradient 0 is used, as PyTorch does.",
   'help.hinge.output':
-    'Output: for each row its target, arg-max, target score, how many classes violate the margin, loss and ✓/✗; then the loss and the accuracy. tsv/csv print "target loss violations correct" per row (with --grad: the gradient matrix); -f value prints the reduced loss (for -r none, the losses); -f json prints style, p, margin, targets, losses, violations, loss, accuracy and grad.',
+    'Output: for each row its target, arg-max, target score, how many classes violate the margin, loss and ✓/✗; then the loss and the accuracy. tsv/csv print "target loss violations correct" per row (with --grad: the gradient matrix); -f value prints the reduced loss (for -r none, the losses), streaming the rows (a large input is never held whole); -f json prints style, p, margin, targets, losses, violations, loss, accuracy and grad.',
   'help.opt.hinge.target': 'the target class of each row, 0-based (or diag)',
   'help.opt.hinge.style': "ww (CS231n's SVM, default), torch (F.multi_margin_loss: ÷ C) or cs (Crammer–Singer)",
   'help.opt.hinge.p': '1 (default, hinge) or 2 (squared hinge)',
@@ -58,7 +58,7 @@ export const hingeZh: Record<HingeKey, string> = {
   'help.hinge.options':
     '--p 2：每一项取平方（max(0, ·)²，即平方 hinge / L2-SVM）。-w：每个类别一个权重；每行的损失乘以其目标类别的权重，与 PyTorch 的 weight 一致（mean 仍除以 N）。-r mean（默认）除以 N（不含正则项）。--grad：每个起作用的项（> 0）在 s_j 上加 p·h^(p−1)，在 s_y 上减去同样的量（torch 再除以 C）；恰好为 0（折点）时取次梯度 0，与 PyTorch 一致。',
   'help.hinge.output':
-    '输出：每行的目标、预测类别、目标分数、违反间隔的类别数、损失和 ✓/✗；下面是损失和准确率。tsv/csv 每行输出“target loss violations correct”（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出各损失）；-f json 输出 style、p、margin、targets、losses、violations、loss、accuracy 和 grad。',
+    '输出：每行的目标、预测类别、目标分数、违反间隔的类别数、损失和 ✓/✗；下面是损失和准确率。tsv/csv 每行输出“target loss violations correct”（加 --grad 时输出梯度矩阵）；-f value 输出归约后的损失（-r none 时输出各损失），并逐行流式读取（大输入不会整个放进内存）；-f json 输出 style、p、margin、targets、losses、violations、loss、accuracy 和 grad。',
   'help.opt.hinge.target': '每行的目标类别，从 0 开始（或 diag）',
   'help.opt.hinge.style': 'ww（CS231n 的 SVM，默认）、torch（F.multi_margin_loss：除以 C）或 cs（Crammer–Singer）',
   'help.opt.hinge.p': '1（默认，hinge）或 2（平方 hinge）',

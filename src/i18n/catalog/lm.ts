@@ -21,7 +21,7 @@ export const lmEn = {
   'help.lm.means':
     "Means, each named: loss = Σ l_t / N over the N scored tokens (token-weighted: Hugging Face's loss, F.cross_entropy's mean) and perplexity = exp(loss); sequence loss = the mean over sequences of each one's mean loss (sequence-weighted) and exp of it; the mean of the sequences' perplexities (as Hugging Face evaluate's mean_perplexity). --base 2 gives bits per token (perplexity is the same in every base). Chance level: ln V, the loss of a model that knows nothing (uniform over V tokens).",
   'help.lm.output':
-    'Output: a table of the tokens (sequence, position, token predicted, p, loss), one of the sequences (rows, tokens, mean loss, perplexity), then the corpus figures. tsv/csv print "sequence position target loss" per row (with --grad: the gradient matrix); -f value prints the token-weighted loss, streaming the rows (a long corpus is never held whole); -f json prints everything (sequence_loss, sequence_perplexity, mean_sequence_perplexity, chance, loss_over_chance).',
+    'Output: a table of the tokens (sequence, position, token predicted, p, loss), one of the sequences (rows, tokens, mean loss, perplexity), then the corpus figures. tsv/csv print "sequence position target loss" per row (with --grad: the gradient matrix) and -f value the token-weighted loss, both streaming the rows (a long corpus is never held whole); -f json prints everything (sequence_loss, sequence_perplexity, mean_sequence_perplexity, chance, loss_over_chance).',
   'help.opt.lm.target': 'one token id per row (0-based), inline or @FILE: the labels (input ids with --shift)',
   'help.opt.lm.seqLen': 'T: every T rows are one sequence (B·T rows in all)',
   'help.opt.lm.shift': 'row t predicts token t + 1 of its sequence (Hugging Face causal LMs)',
@@ -87,7 +87,7 @@ export const lmZh: Record<LmKey, string> = {
   'help.lm.means':
     '各种平均，各有名称：loss = Σ l_t / N，N 为计分的词元数（按词元加权：Hugging Face 的 loss，即 F.cross_entropy 的 mean），perplexity = exp(loss)；序列损失 = 各序列平均损失的平均（按序列加权）及其 exp；各序列困惑度的平均（即 Hugging Face evaluate 的 mean_perplexity）。--base 2 给出每词元比特数（困惑度与底数无关）。随机水平：ln V，即一无所知的模型（在 V 个词元上均匀）的损失。',
   'help.lm.output':
-    '输出：词元表（序列、位置、所预测的词元、p、损失）、序列表（行数、词元数、平均损失、困惑度），然后是整个语料的数值。tsv/csv 每行输出“sequence position target loss”（加 --grad 时输出梯度矩阵）；-f value 输出按词元加权的损失，并逐行流式读取（长语料不会整个放进内存）；-f json 输出全部内容（sequence_loss、sequence_perplexity、mean_sequence_perplexity、chance、loss_over_chance）。',
+    '输出：词元表（序列、位置、所预测的词元、p、损失）、序列表（行数、词元数、平均损失、困惑度），然后是整个语料的数值。tsv/csv 每行输出“sequence position target loss”（加 --grad 时输出梯度矩阵），-f value 输出按词元加权的损失，两者都逐行流式读取（长语料不会整个放进内存）；-f json 输出全部内容（sequence_loss、sequence_perplexity、mean_sequence_perplexity、chance、loss_over_chance）。',
   'help.opt.lm.target': '每行一个词元 id（从 0 开始），可直接给出或用 @FILE：即标签（加 --shift 时即输入 id）',
   'help.opt.lm.seqLen': 'T：每 T 行为一个序列（共 B·T 行）',
   'help.opt.lm.shift': '第 t 行预测本序列的第 t + 1 个词元（Hugging Face 因果语言模型）',

@@ -20,7 +20,7 @@ export const retrievalEn = {
   'help.retrieval.layout':
     "Input: rows are images, columns texts, each entry a similarity (any scale: only the order counts). Without options the matrix is square and text i is image i's; --captions-per-image K: text j is image ⌊j / K⌋ (COCO and Flickr30k: 5 captions per image, 5000 × 25000); --text-image LIST (inline or @FILE): the image of each text, 0-based, as CLIP_benchmark's texts_image_index.",
   'help.retrieval.output':
-    'Output: R@K, median and mean rank for both directions. -f value prints two lines, the R@K of image → text then of text → image; tsv/csv "k i2t_recall t2i_recall" per K; -f json every figure (i2t_r1, t2i_r5, i2t_median_rank, …, and each query\'s rank). With -i FILE the data formats read the file twice, row by row, in O(images + texts) memory (a pipe is read whole).',
+    'Output: R@K, median and mean rank for both directions. -f value prints two lines, the R@K of image → text then of text → image; tsv/csv "k i2t_recall t2i_recall" per K; -f json every figure (i2t_r1, t2i_r5, i2t_median_rank, …, and each query\'s rank). The data formats read the input twice, row by row, in O(images + texts) memory: a pipe is copied to a temporary file under TMPDIR as it is read the first time.',
   'help.opt.retrieval.captions': 'K captions per image, in order: text j is image ⌊j / K⌋',
   'help.opt.retrieval.textImage': 'the image of each text, 0-based (inline or @FILE)',
   'help.opt.retrieval.recallAt': 'the K of R@K (default 1,5,10)',
@@ -73,7 +73,7 @@ export const retrievalZh: Record<RetrievalKey, string> = {
   'help.retrieval.layout':
     '输入：行是图像，列是文本，每个元素是相似度（尺度任意：只看顺序）。不给选项时矩阵为方阵，文本 i 属于图像 i；--captions-per-image K：文本 j 属于图像 ⌊j / K⌋（COCO 与 Flickr30k：每张图 5 条描述，5000 × 25000）；--text-image LIST（可直接给出或用 @FILE）：每个文本所属的图像，从 0 开始，即 CLIP_benchmark 的 texts_image_index。',
   'help.retrieval.output':
-    '输出：两个方向的 R@K、中位与平均排名。-f value 输出两行：先是图像 → 文本的各 R@K，再是文本 → 图像的；tsv/csv 每个 K 一行“k i2t_recall t2i_recall”；-f json 输出全部数值（i2t_r1、t2i_r5、i2t_median_rank……以及每个查询的名次）。用 -i FILE 时，数据格式会逐行读文件两遍，内存为 O(图像数 + 文本数)（管道输入会整个读入）。',
+    '输出：两个方向的 R@K、中位与平均排名。-f value 输出两行：先是图像 → 文本的各 R@K，再是文本 → 图像的；tsv/csv 每个 K 一行“k i2t_recall t2i_recall”；-f json 输出全部数值（i2t_r1、t2i_r5、i2t_median_rank……以及每个查询的名次）。数据格式会逐行读输入两遍，内存为 O(图像数 + 文本数)：管道输入在第一遍读取时复制到 TMPDIR 下的临时文件。',
   'help.opt.retrieval.captions': '每张图像 K 条描述，依次排列：文本 j 属于图像 ⌊j / K⌋',
   'help.opt.retrieval.textImage': '每个文本所属的图像，从 0 开始（可直接给出或用 @FILE）',
   'help.opt.retrieval.recallAt': 'R@K 中的 K（默认 1,5,10）',

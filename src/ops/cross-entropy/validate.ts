@@ -128,25 +128,36 @@ export function indexTargetClasses(
   });
 }
 
+/**
+ * The class (0-based) of row `i` of a streamed input with `cols` classes, or undefined where
+ * indexTargetClasses, once the rows are counted, will refuse the targets (one missing, not an
+ * integer, out of range, 'diag' past the last class) or the row is ignored.
+ */
+export function rowClass(targets: IndexTargets, i: number, cols: number, oneBased: boolean): number | undefined {
+  const { given, ignoreIndex } = targets;
+  const raw = given === 'diag' ? i + (oneBased ? 1 : 0) : given[i];
+  if (raw === undefined || raw === ignoreIndex) return undefined;
+  const c = raw - (oneBased ? 1 : 0);
+  return Number.isInteger(c) && c >= 0 && c < cols ? c : undefined;
+}
+
 /** Class targets with no ignore index (descend): every row has a class. */
 export function classTargets(given: IndexTargets['given'], input: Shape, oneBased: boolean): number[] {
   // Without an ignore index no row is null.
   return indexTargetClasses({ kind: 'index', given }, input, oneBased) as number[];
 }
 
+/** Row `index` (0-based) of an input given as probabilities: what checkProbabilityInput checks of it. */
+export function checkProbabilityRow(row: ArrayLike<number>, index: number, source: MessageParam): void {
+  for (let j = 0; j < row.length; j++) {
+    const p = row[j];
+    if (!(p >= 0 && p <= 1)) throw new XentError('err.ce.probsRange', { value: p, row: index + 1, col: j + 1, source });
+  }
+}
+
 /** Input given as probabilities: every value in [0, 1]. */
 export function checkProbabilityInput(m: Matrix, source: MessageParam): void {
-  for (let k = 0; k < m.data.length; k++) {
-    const p = m.data[k];
-    if (!(p >= 0 && p <= 1)) {
-      throw new XentError('err.ce.probsRange', {
-        value: p,
-        row: Math.floor(k / m.cols) + 1,
-        col: (k % m.cols) + 1,
-        source,
-      });
-    }
-  }
+  for (let i = 0; i < m.rows; i++) checkProbabilityRow(rowView(m, i), i, source);
 }
 
 /** Logits: softmax's own check of each row (no +inf, not every entry −inf). */

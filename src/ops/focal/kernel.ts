@@ -30,7 +30,7 @@ export interface SigmoidFocalResult {
 }
 
 /** The reduced loss: the mean over `count`, the sum, or NaN for 'none'. */
-function reduce(total: number, count: number, reduction: Reduction): number {
+export function reduceFocal(total: number, count: number, reduction: Reduction): number {
   return reduction === 'mean' ? total / count : reduction === 'sum' ? total : NaN;
 }
 
@@ -52,45 +52,79 @@ function reduce(total: number, count: number, reduction: Reduction): number {
  */
 export function sigmoidFocalLoss(input: Matrix, targets: Matrix, options: SigmoidFocalOptions): SigmoidFocalResult {
   const { rows, cols } = input;
-  const { alpha, gamma, reduction } = options;
+  const { gamma, reduction } = options;
   const probs = zeros(rows, cols);
   const losses = zeros(rows, cols);
   const grad = zeros(rows, cols);
   const count = rows * cols;
   const scale = reduction === 'mean' ? 1 / count : 1;
+  const e: FocalElement = { p: 0, q: 0, ce: 0, dce: 0, dm: 0, m: 0, modulator: 0, alphaT: 0, loss: 0 };
   let total = 0;
   for (let k = 0; k < input.data.length; k++) {
-    const x = input.data[k];
-    const t = targets.data[k];
-    const alphaT = alpha === undefined ? 1 : alpha * t + (1 - alpha) * (1 - t);
-    let p: number;
-    let q: number;
-    let ce: number;
-    let dce: number;
-    let dm: number;
-    if (options.inputIsProbs) {
-      p = x;
-      q = 1 - x;
-      ce = 0 - (times(t, Math.log(p)) + times(1 - t, Math.log1p(-p)));
-      dce = times(1 - t, 1 / q) - times(t, 1 / p);
-      dm = 1 - 2 * t;
-    } else {
-      p = sigmoid(x);
-      q = sigmoid(-x);
-      ce = times(t, softplus(-x)) + times(1 - t, softplus(x));
-      dce = p - t;
-      dm = p * q * (1 - 2 * t);
-    }
-    const m = p * (1 - t) + q * t;
-    const modulator = m ** gamma;
+    sigmoidFocalElement(input.data[k], targets.data[k], options, e);
+    const { p, ce, dce, dm, m, modulator, alphaT } = e;
     probs.data[k] = p;
-    losses.data[k] = times(alphaT, times(modulator, ce));
+    losses.data[k] = e.loss;
     total += losses.data[k];
     // γ·ce·m^(γ−1)·∂m: 0 when γ = 0, when ∂m = 0 (m saturated), or when ce = 0 (m = 0 too).
     const focusing = gamma === 0 || dm === 0 || ce === 0 ? 0 : gamma * ce * m ** (gamma - 1) * dm;
     grad.data[k] = times(alphaT, times(modulator, dce) + focusing) * scale;
   }
-  return { probs, losses, loss: reduce(total, count, reduction), meanLoss: total / count, grad };
+  return { probs, losses, loss: reduceFocal(total, count, reduction), meanLoss: total / count, grad };
+}
+
+/** The parts of one element's sigmoid focal loss (filled in by sigmoidFocalElement, reused). */
+export interface FocalElement {
+  /** σ(z) (or the probability given) and σ(−z) (or 1 − p). */
+  p: number;
+  q: number;
+  /** BCE and its derivative w.r.t. the input; ∂m/∂input. */
+  ce: number;
+  dce: number;
+  dm: number;
+  /** m = 1 − p_t, (1 − p_t)^γ, α_t and the loss α_t·(1 − p_t)^γ·ce. */
+  m: number;
+  modulator: number;
+  alphaT: number;
+  loss: number;
+}
+
+/**
+ * One element of {@link sigmoidFocalLoss}: input `x` (a logit, or a probability with
+ * inputIsProbs), target `t`; its parts go to `out`. The whole matrix and the streamed rows
+ * (FocalSums) both call it: the same digits.
+ */
+export function sigmoidFocalElement(
+  x: number,
+  t: number,
+  options: Omit<SigmoidFocalOptions, 'reduction'>,
+  out: FocalElement,
+): void {
+  const { alpha, gamma } = options;
+  const alphaT = alpha === undefined ? 1 : alpha * t + (1 - alpha) * (1 - t);
+  let p: number;
+  let q: number;
+  if (options.inputIsProbs) {
+    p = x;
+    q = 1 - x;
+    out.ce = 0 - (times(t, Math.log(p)) + times(1 - t, Math.log1p(-p)));
+    out.dce = times(1 - t, 1 / q) - times(t, 1 / p);
+    out.dm = 1 - 2 * t;
+  } else {
+    p = sigmoid(x);
+    q = sigmoid(-x);
+    out.ce = times(t, softplus(-x)) + times(1 - t, softplus(x));
+    out.dce = p - t;
+    out.dm = p * q * (1 - 2 * t);
+  }
+  const m = p * (1 - t) + q * t;
+  const modulator = m ** gamma;
+  out.p = p;
+  out.q = q;
+  out.m = m;
+  out.modulator = modulator;
+  out.alphaT = alphaT;
+  out.loss = times(alphaT, times(modulator, out.ce));
 }
 
 export interface SoftmaxFocalOptions {
@@ -145,19 +179,16 @@ export function softmaxFocalLoss(
   const losses = new Float64Array(rows);
   const grad = zeros(rows, cols);
   const scale = reduction === 'mean' ? 1 / rows : 1;
+  const row: FocalRow = { s: 0, logS: 0, rest: 0, modulator: 0, loss: 0 };
   let total = 0;
   for (let n = 0; n < rows; n++) {
     const y = classes[n];
     const p = rowView(probs, n);
-    const s = p[y];
-    const logS = logProbs ? logProbs.data[n * cols + y] : Math.log(s);
-    let rest = 0;
-    if (logProbs) for (let k = 0; k < cols; k++) rest += k === y ? 0 : p[k];
-    else rest = 1 - s;
     const a = alpha ? alpha[y] : 1;
-    const modulator = rest ** gamma;
+    softmaxFocalRow(p, logProbs ? rowView(logProbs, n) : undefined, y, a, gamma, row);
+    const { s, logS, rest, modulator } = row;
     pTarget[n] = s;
-    losses[n] = times(a, times(modulator, -logS));
+    losses[n] = row.loss;
     total += losses[n];
     // γ·s·(1 − s)^(γ−1)·log s: 0 for γ = 0, and where s = 0 or 1 − s = 0 (its limits).
     const focusing = gamma === 0 || s === 0 || rest === 0 ? 0 : gamma * s * rest ** (gamma - 1) * logS;
@@ -170,5 +201,41 @@ export function softmaxFocalLoss(
       g[y] = -times(a, times(modulator, 1 / s) - focusingOverS) * scale;
     }
   }
-  return { probs, pTarget, losses, loss: reduce(total, rows, reduction), meanLoss: total / rows, grad };
+  return { probs, pTarget, losses, loss: reduceFocal(total, rows, reduction), meanLoss: total / rows, grad };
+}
+
+/** The parts of one row's softmax focal loss (filled in by softmaxFocalRow, reused). */
+export interface FocalRow {
+  /** p_y, log p_y, 1 − p_y (the other classes' sum), (1 − p_y)^γ and the loss. */
+  s: number;
+  logS: number;
+  rest: number;
+  modulator: number;
+  loss: number;
+}
+
+/**
+ * One row of {@link softmaxFocalLoss}: its probabilities `p` (and log-probabilities `logP`,
+ * undefined when the input held probabilities), target `y`, weight `a`; its parts go to
+ * `out`. The whole matrix and the streamed rows (FocalSums) both call it: the same digits.
+ */
+export function softmaxFocalRow(
+  p: ArrayLike<number>,
+  logP: ArrayLike<number> | undefined,
+  y: number,
+  a: number,
+  gamma: number,
+  out: FocalRow,
+): void {
+  const s = p[y];
+  const logS = logP ? logP[y] : Math.log(s);
+  let rest = 0;
+  if (logP) for (let k = 0; k < p.length; k++) rest += k === y ? 0 : p[k];
+  else rest = 1 - s;
+  const modulator = rest ** gamma;
+  out.s = s;
+  out.logS = logS;
+  out.rest = rest;
+  out.modulator = modulator;
+  out.loss = times(a, times(modulator, -logS));
 }

@@ -5,7 +5,14 @@ import { XentError } from '../../core/errors.js';
 import type { Matrix } from '../../core/matrix.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import { checkBceTargets, checkBceTargetsShape } from '../bce/validate.js';
-import { checkLogits, checkProbabilityInput, checkWeights, indexTargetClasses } from '../cross-entropy/validate.js';
+import {
+  checkLogits,
+  checkProbabilityInput,
+  checkProbabilityRow,
+  checkWeights,
+  indexTargetClasses,
+} from '../cross-entropy/validate.js';
+import { checkSoftmaxRow } from '../softmax/validate.js';
 import { DEFAULT_ALPHA, FOCAL_CLI_NAMES, type FocalOptionNames, type FocalSpec } from './spec.js';
 
 /** One kind of target: --targets (sigmoid, per element) or -y (softmax, per row), given once. */
@@ -64,14 +71,35 @@ export function checkFocalInput(
   names: FocalOptionNames = FOCAL_CLI_NAMES,
 ): number[] | undefined {
   if (spec.inputIsProbs) checkProbabilityInput(input, source);
+  else if (spec.targets.kind === 'class') checkLogits(input, source);
+  return checkFocalShape(spec, input, names);
+}
+
+/**
+ * Row `index` (0-based) of a streamed input, as checkFocalInput checks each row of a whole
+ * one: probabilities in [0, 1] with --probs, else (softmax form) logits a softmax can take.
+ */
+export function checkFocalRow(row: ArrayLike<number>, index: number, spec: FocalSpec, source: MessageParam): void {
+  if (spec.inputIsProbs) checkProbabilityRow(row, index, source);
+  else if (spec.targets.kind === 'class') checkSoftmaxRow(row, index, source);
+}
+
+/**
+ * What checkFocalInput checks once every row is (a streamed input: once the rows are
+ * counted): the targets' shape (sigmoid form), or α's count and a class per row (softmax form).
+ */
+export function checkFocalShape(
+  spec: FocalSpec,
+  shape: { readonly rows: number; readonly cols: number },
+  names: FocalOptionNames = FOCAL_CLI_NAMES,
+): number[] | undefined {
   if (spec.targets.kind === 'binary') {
-    checkBceTargetsShape(spec.targets.targets, input);
+    checkBceTargetsShape(spec.targets.targets, shape);
     return undefined;
   }
-  if (!spec.inputIsProbs) checkLogits(input, source);
-  if (spec.alpha) checkClassAlphaCount(spec.alpha, input.cols, names.alpha);
+  if (spec.alpha) checkClassAlphaCount(spec.alpha, shape.cols, names.alpha);
   // Without an ignore index every row has a class.
-  return indexTargetClasses({ kind: 'index', given: spec.targets.given }, input, false, {
+  return indexTargetClasses({ kind: 'index', given: spec.targets.given }, shape, false, {
     target: names.target,
     weight: names.alpha,
   }) as number[];

@@ -41,45 +41,79 @@ export interface HingeResult {
  */
 export function multiClassHinge(scores: Matrix, classes: readonly number[], options: HingeOptions): HingeResult {
   const { rows, cols } = scores;
-  const { style, p, margin, weight, reduction } = options;
   const losses = new Float64Array(rows);
   const violations = new Int32Array(rows);
   const grad = zeros(rows, cols);
-  const perClass = style === 'torch' ? 1 / cols : 1;
-  const scale = reduction === 'mean' ? 1 / rows : 1;
+  const scale = options.reduction === 'mean' ? 1 / rows : 1;
+  const row: HingeRow = { loss: 0, violations: 0 };
   let total = 0;
   for (let n = 0; n < rows; n++) {
-    const s = rowView(scores, n);
-    const g = rowView(grad, n);
-    const y = classes[n];
-    const w = weight ? weight[y] : 1;
-    let sum = 0;
-    if (style === 'cs') {
-      let rival = -1;
-      for (let j = 0; j < cols; j++) if (j !== y && (rival < 0 || s[j] > s[rival])) rival = j;
-      const h = margin - s[y] + s[rival];
-      if (h > 0) {
-        sum = p === 1 ? h : h * h;
-        violations[n] = 1;
+    hingeRow(rowView(scores, n), classes[n], options, row, rowView(grad, n), scale);
+    losses[n] = row.loss;
+    violations[n] = row.violations;
+    total += losses[n];
+  }
+  const loss = reduceHinge(total, rows, options.reduction);
+  return { losses, violations, loss, meanLoss: total / rows, grad };
+}
+
+/** The reduced loss of `rows` rows whose losses sum (in row order) to `total`: NaN for 'none'. */
+export function reduceHinge(total: number, rows: number, reduction: Reduction): number {
+  return reduction === 'mean' ? total / rows : reduction === 'sum' ? total : NaN;
+}
+
+/** One row's loss and violated terms (filled in by hingeRow, reused across rows). */
+export interface HingeRow {
+  loss: number;
+  violations: number;
+}
+
+/**
+ * One row of {@link multiClassHinge}: scores `s`, target class `y` (0-based); the loss and the
+ * count of violated terms go to `out`, and, given `g` (zeros), the row's gradient × `scale`.
+ * The whole matrix and the streamed rows (HingeSums) both call it: the same digits.
+ */
+export function hingeRow(
+  s: ArrayLike<number>,
+  y: number,
+  options: Omit<HingeOptions, 'reduction'>,
+  out: HingeRow,
+  g?: Float64Array,
+  scale = 1,
+): void {
+  const cols = s.length;
+  const { style, p, margin, weight } = options;
+  const perClass = style === 'torch' ? 1 / cols : 1;
+  const w = weight ? weight[y] : 1;
+  let sum = 0;
+  let violations = 0;
+  if (style === 'cs') {
+    let rival = -1;
+    for (let j = 0; j < cols; j++) if (j !== y && (rival < 0 || s[j] > s[rival])) rival = j;
+    const h = margin - s[y] + s[rival];
+    if (h > 0) {
+      sum = p === 1 ? h : h * h;
+      violations = 1;
+      if (g) {
         const slope = w * (p === 1 ? 1 : 2 * h) * scale;
         g[rival] += slope;
         g[y] -= slope;
       }
-    } else {
-      for (let j = 0; j < cols; j++) {
-        if (j === y) continue;
-        const h = margin - s[y] + s[j];
-        if (!(h > 0)) continue;
-        sum += p === 1 ? h : h * h;
-        violations[n]++;
+    }
+  } else {
+    for (let j = 0; j < cols; j++) {
+      if (j === y) continue;
+      const h = margin - s[y] + s[j];
+      if (!(h > 0)) continue;
+      sum += p === 1 ? h : h * h;
+      violations++;
+      if (g) {
         const slope = w * (p === 1 ? 1 : 2 * h) * perClass * scale;
         g[j] += slope;
         g[y] -= slope;
       }
     }
-    losses[n] = w * sum * perClass;
-    total += losses[n];
   }
-  const loss = reduction === 'mean' ? total / rows : reduction === 'sum' ? total : NaN;
-  return { losses, violations, loss, meanLoss: total / rows, grad };
+  out.loss = w * sum * perClass;
+  out.violations = violations;
 }

@@ -31,6 +31,9 @@ export interface LmTotals {
   readonly rowTargets?: readonly (number | null)[];
 }
 
+/** A row as it is counted, in row order: its sequence and position (1-based), the token it predicts (null: none) and its loss (nats). */
+export type LmRowSink = (sequence: number, position: number, target: number | null, loss: number) => void;
+
 export class LmSums {
   private logProbs = new Float64Array(0);
   private readonly sequences: LmSequenceSums[] = [];
@@ -42,12 +45,16 @@ export class LmSums {
   private breakBefore = -1;
   private readonly rowLosses: number[] | undefined;
   private readonly rowTargets: (number | null)[] | undefined;
+  /** Rows counted so far. */
+  private counted = 0;
 
   constructor(
     private readonly spec: LmRows,
     private readonly source: MessageParam,
     keepRows = false,
     private readonly names: LmOptionNames = LM_CLI_NAMES,
+    /** Each row once counted (a streamed per-token output): under --shift, once the next row is known. */
+    private readonly onRow?: LmRowSink,
   ) {
     this.rowLosses = keepRows ? [] : undefined;
     this.rowTargets = keepRows ? [] : undefined;
@@ -114,8 +121,10 @@ export class LmSums {
   private count(target: number | null, loss: number): void {
     this.rowLosses?.push(loss);
     this.rowTargets?.push(target);
-    if (target === null) return;
     const sequence = this.sequences[this.sequences.length - 1];
+    this.onRow?.(this.sequences.length, this.counted - sequence.start + 1, target, loss);
+    this.counted++;
+    if (target === null) return;
     sequence.tokens++;
     sequence.total += loss;
     this.tokens++;
