@@ -260,7 +260,7 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
     const { runCli } = await import('../src/cli/run.js');
     for (const [lang, text] of [
       ['C', "xent: error: 'grows.csv' changed while xent read it: it held a 6×5 matrix"],
-      ['zh_CN.UTF-8', 'xent: 错误: “grows.csv”在 xent 读取期间发生了变化：第一次读取时是 6×5 的矩阵'],
+      ['zh_CN.UTF-8', 'xent: 错误：“grows.csv”在 xent 读取期间发生了变化：第一次读取时是 6×5 的矩阵'],
     ]) {
       let readings = 0;
       const r = await runCli({

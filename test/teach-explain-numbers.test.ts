@@ -542,13 +542,15 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
         async (o) => {
           const n = o.rows.length;
           const pml = command === 'ntxent' && o.pml;
+          // SimCLR has no labels: ntxent refuses --as simclr with PML's --labels.
+          const simclr = command === 'ntxent' && o.simclr && !pml;
           const argv = [command, matrixText(o.rows), '-t', String(o.temperature), '--row', String(o.row)];
           if (command === 'ntxent' && !pml && o.adjacent) argv.push('--pairs', 'adjacent');
           if (command === 'supcon' || pml) argv.push('--labels', o.labels.join(','));
           if (!pml && o.baseTemperature !== undefined) argv.push('--base-temperature', String(o.baseTemperature));
           if (!pml && o.contrastOne) argv.push('--contrast-mode', 'one');
           if (o.noNormalize) argv.push('--no-normalize');
-          if (command === 'ntxent' && o.simclr) argv.push('--as', 'simclr');
+          if (simclr) argv.push('--as', 'simclr');
           if (command === 'supcon' && o.zero) argv.push('--singletons', 'zero');
           if (o.base) argv.push('--base', o.base);
           const { json, e } = await explainJson(argv);
@@ -598,7 +600,7 @@ describe('--explain siglip, ntxent, supcon: every number is the computed one, ev
               expectPrinted(lastNumber(text.replace(/ (bits|bans|nats)$/, '')), jsonNumber(json.simclr_loss), 4, text);
           }
           if (!noTerm) expect(anchors, argv.join(' ')).toBeGreaterThanOrEqual(pml ? n + 1 : 2 * (n - 1) + 2);
-          expect(formulas(e).some((f) => f.text.startsWith('L_SimCLR = '))).toBe(command === 'ntxent' && o.simclr);
+          expect(formulas(e).some((f) => f.text.startsWith('L_SimCLR = '))).toBe(simclr);
           // τ/base_temperature said with its factor, contrast mode one with its anchors.
           const prose = e.steps
             .flatMap((step) => step.lines)
