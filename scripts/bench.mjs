@@ -5,6 +5,7 @@
 // measured here, never in unit tests).
 //
 // Start-up is measured on every Node that `node scripts/nodes.mjs install` put in .nodes/ too.
+// With valgrind on PATH, start-up is counted in instructions too (callgrind; BENCH_IR_RUNS runs each, 3).
 // BENCH_SECTIONS=startup,throughput,binary,stream,tables,hostile,whole,retrieval picks sections (all by default); the sizes
 // of the whole-matrix section are set by BENCH_WHOLE_N (5000: clip -f tsv/json on N²),
 // BENCH_WHOLE_JSON_N (2000), BENCH_EMB_N and BENCH_EMB_D (5000×512 embeddings),
@@ -175,6 +176,40 @@ if (SECTIONS.has('startup')) {
       `${(median(xent) * 1000).toFixed(1)} ms`,
       `${ratio.toFixed(2)}× node (target ≤ 1.15×)`,
     );
+  }
+  // The stable figure: instructions counted by valgrind's callgrind, which a loaded machine
+  // does not move (the wall clock above it does). They still vary by a few per cent from run
+  // to run (V8's threads, GC timing): the median of BENCH_IR_RUNS (3) runs is shown.
+  const IR_RUNS = Number(process.env.BENCH_IR_RUNS ?? 3);
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    row('start-up in instructions', 'skipped', 'valgrind is not on PATH');
+  } else {
+    const instructions = (command, args) => {
+      const counts = [];
+      for (let k = 0; k < IR_RUNS; k++) {
+        const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', command, ...args], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 26,
+        });
+        const count = /Collected : (\d+)/.exec(r.stderr)?.[1];
+        if (r.status !== 0 || count === undefined)
+          throw new Error(`callgrind of ${command} ${args.join(' ')} failed: ${r.stderr}`);
+        counts.push(Number(count));
+      }
+      return median(counts);
+    };
+    for (const { version, node: nodeBinary } of nodes) {
+      const node = instructions(nodeBinary, ['-e', '0']);
+      row(`start-up on ${version}: node -e 0`, `${(node / 1e6).toFixed(1)} M instr`, `callgrind, median of ${IR_RUNS}`);
+      for (const args of [['softmax', '1', '2', '3'], ['ce', '2,0.5,-1', '-y', '0'], ['--version']]) {
+        const xent = instructions(nodeBinary, [XENT, ...args]);
+        row(
+          `start-up on ${version}: xent ${args.join(' ')}`,
+          `${(xent / 1e6).toFixed(1)} M instr`,
+          `${(xent / node).toFixed(2)}× node (target ≤ 1.15×)`,
+        );
+      }
+    }
   }
 }
 

@@ -167,6 +167,16 @@ function commandName(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * `xent --version` (or -V) with no command, no help and no `--`: commander prints the version
+ * while it reads the options, before any command's own options could matter, so the commands
+ * are registered by name and summary only.
+ */
+function versionOnly(argv: readonly string[]): boolean {
+  const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
+  return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
+}
+
 function excessToken(argv: readonly string[]): string {
   const name = commandName(argv);
   const at = name ? argv.indexOf(name) : -1;
@@ -693,7 +703,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
       VERSION,
       { out: (s) => (stdout += s), width: Math.min(io.columns ?? 100, 120) },
       (s) => (selection = s),
-      commandName(io.argv),
+      commandName(io.argv) ?? (versionOnly(io.argv) ? '' : undefined),
     );
     if (helpOfHelp(io.argv, program)) {
       program.outputHelp(); // with the text added after it (the exit codes), unlike helpInformation()

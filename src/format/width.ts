@@ -4,9 +4,10 @@
 // keep their widths; printable ASCII, nearly all of a table, is counted without a lookup.
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u;
-// Made on first use: esbuild writes it as new RegExp(…), which builds its Unicode set with ICU
-// at once, a measurable part of every start, and most runs print no table.
+// Made on first use, as every pattern with a Unicode property (\p{…}): V8 builds its set of
+// characters with ICU when the pattern is created, a measurable part of every start, and
+// most runs print no character beyond ASCII.
+let zeroWidth: RegExp | undefined;
 let emoji: RegExp | undefined;
 
 /** [first, last] code points that take two columns (East Asian Wide and Fullwidth). */
@@ -32,7 +33,7 @@ const WIDE_RANGES: readonly (readonly [number, number])[] = [
 function measure(point: number): number {
   if (point < 0x20 || (point >= 0x7f && point <= 0x9f)) return 0;
   const ch = String.fromCodePoint(point);
-  if (ZERO_WIDTH.test(ch)) return 0;
+  if ((zeroWidth ??= /^[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufeff]$/u).test(ch)) return 0;
   if ((emoji ??= /^\p{Emoji_Presentation}$/u).test(ch)) return 2;
   return WIDE_RANGES.some(([lo, hi]) => point >= lo && point <= hi) ? 2 : 1;
 }

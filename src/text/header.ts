@@ -62,7 +62,8 @@ export type HeaderMode = 'auto' | 'yes' | 'no';
  * A word that ends a copied prefix (`z =`, `scores=`, `Input:`, `logits:`): a name and `=` or
  * `:`, or either alone; it and the words before it on the line are not data.
  */
-const PREFIX_END = /^(?:(["']?)[\p{L}\p{N}_][\p{L}\p{N}_.-]*\1)?[:=]$/u;
+let prefixEnd: RegExp | undefined; // made on first use, as src/text/columns.ts's labelWord
+const isPrefixEnd = (text: string) => (prefixEnd ??= /^(?:(["']?)[\p{L}\p{N}_][\p{L}\p{N}_.-]*\1)?[:=]$/u).test(text);
 
 /**
  * The first line while it is held back (`holding`), and what it turned out to be: the
@@ -118,7 +119,7 @@ export class FirstLine {
   take(token: Token, row: number): 'held' | Token | undefined {
     if (token.read.kind === 'other' || this.mode === 'yes' || this.emptyFirstCell) {
       if (this.text.full) this.tooLong();
-      if (token.read.kind === 'other' && !this.prefixDropped && PREFIX_END.test(token.text) && this.mode !== 'yes') {
+      if (token.read.kind === 'other' && !this.prefixDropped && isPrefixEnd(token.text) && this.mode !== 'yes') {
         this.dropPrefix();
         return 'held';
       }

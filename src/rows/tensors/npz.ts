@@ -2,10 +2,18 @@
 // deflates them). The members are listed from the archive's central directory at its end,
 // so the file is read by position: a regular file in place, anything else (a pipe) held first.
 // Zip64 (which NumPy uses for every member) is read too; a member's CRC-32 is checked.
-import { Readable } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
+
+/**
+ * A deflated member's bytes, inflated. node:zlib and node:stream are required here, when an
+ * archive first needs them: loading them at every start was a tenth of xent's start-up.
+ */
+function inflated(pieces: Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  const { Readable } = require('node:stream') as typeof import('node:stream');
+  const { createInflateRaw } = require('node:zlib') as typeof import('node:zlib');
+  return Readable.from(pieces).pipe(createInflateRaw());
+}
 
 export const ZIP_MAGIC = [0x50, 0x4b];
 
@@ -140,7 +148,7 @@ export async function* memberChunks(
   let crc = 0;
   let size = 0;
   const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
-    member.method === 0 ? compressed() : Readable.from(compressed()).pipe(zlib.createInflateRaw());
+    member.method === 0 ? compressed() : inflated(compressed());
   try {
     for await (const chunk of chunks) {
       crc = crc32(chunk, crc);
@@ -157,7 +165,7 @@ export async function* memberChunks(
 let table: Int32Array | undefined;
 /** zlib's CRC-32 (Node 20.15 and later), else the same from a table. */
 function crc32(bytes: Uint8Array, previous: number): number {
-  const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  const native = (require('node:zlib') as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   if (native) return native(bytes, previous);
   if (!table) {
     table = new Int32Array(256);
