@@ -220,7 +220,7 @@ describe('errors, in both languages', () => {
     [
       ['ntxent', VIEWS, '-y', '0,1,0,1', '--singletons', 'all'],
       "xent: error: option --singletons takes one of drop, zero, got 'all'\nTry 'xent ntxent --help'.",
-      "xent: 错误：选项 --singletons 只能取 drop, zero 之一，收到的是“all”\n请运行 'xent ntxent --help' 查看用法。",
+      "xent: 错误：选项 --singletons 只能取 drop、zero 之一，收到的是“all”\n请运行 'xent ntxent --help' 查看用法。",
     ],
     [
       ['kl', '--p', '1,2', '--q', '2,1', '--logits', '--log-target'],
