@@ -14,7 +14,7 @@ import { type Matrix, at, rowView } from '../core/matrix.js';
 import { binaryCrossEntropy } from '../ops/bce/kernel.js';
 import { chanceReport } from './chance.js';
 import { bceChance, elementAccuracy } from '../ops/bce/metrics.js';
-import type { BceSpec } from '../ops/bce/spec.js';
+import { type BceSpec, kernelOptions } from '../ops/bce/spec.js';
 import { checkBceInput, checkBceOptions } from '../ops/bce/validate.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
 import { readNumberOption } from '../text/option-values.js';
@@ -127,14 +127,7 @@ export const bceCommand: CommandSpec = defineCommand<BceSpec>({
     const { t, inputSource } = context;
     checkBceInput(input, spec, inputSource);
     const { targets, reduction, inputIsProbs, unit, grad } = spec;
-    const options = {
-      posWeight: spec.posWeight,
-      weight: spec.weight,
-      reduction,
-      inputIsProbs,
-      labelSmoothing: spec.labelSmoothing,
-      perRow: spec.perRow,
-    };
+    const options = kernelOptions(spec);
     const nats = binaryCrossEntropy(input, targets, options);
     const result = {
       ...nats,

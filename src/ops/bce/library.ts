@@ -6,7 +6,7 @@ import { NATS } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { binaryCrossEntropy as bceOf } from './kernel.js';
 import { elementAccuracy } from './metrics.js';
-import type { BceOptionNames, BceSpec } from './spec.js';
+import { type BceOptionNames, type BceSpec, kernelOptions } from './spec.js';
 import { checkBceInput, checkBceOptions } from './validate.js';
 
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
@@ -84,14 +84,7 @@ export function binaryCrossEntropy(
   };
   checkBceOptions(spec, NAMES);
   checkBceInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits');
-  const result = bceOf(m, spec.targets, {
-    posWeight: spec.posWeight,
-    weight: spec.weight,
-    reduction,
-    inputIsProbs,
-    labelSmoothing: spec.labelSmoothing,
-    perRow: spec.perRow,
-  });
+  const result = bceOf(m, spec.targets, kernelOptions(spec));
   return {
     probs: toRows(result.probs),
     losses: toRows(result.losses),

@@ -3,6 +3,7 @@ import type { Matrix } from '../../core/matrix.js';
 import type { Precision } from '../../core/replay.js';
 import type { InfoUnit } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
+import type { BinaryCrossEntropyOptions } from './kernel.js';
 
 export interface BceSpec {
   /** One target in [0, 1] per element of the input (`--targets`). */
@@ -31,3 +32,15 @@ export interface BceOptionNames {
 }
 
 export const BCE_CLI_NAMES: BceOptionNames = { posWeight: '--pos-weight', weight: '-w, --weight' };
+
+/** The kernel's options of a spec: what the CLI and the library both hand to binaryCrossEntropy. */
+export function kernelOptions(spec: BceSpec): BinaryCrossEntropyOptions {
+  return {
+    posWeight: spec.posWeight,
+    weight: spec.weight,
+    reduction: spec.reduction,
+    inputIsProbs: spec.inputIsProbs,
+    labelSmoothing: spec.labelSmoothing,
+    perRow: spec.perRow,
+  };
+}
