@@ -263,7 +263,8 @@ describe('--explain: golden derivations in both languages', () => {
     ],
     [
       ['demo', '--explain'],
-      'xent: error: xent demo has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent, supcon, entropy and kl',
+      // the message lists, from the registry, every command that has an explainer
+      'xent: error: xent demo has no --explain; these commands have it: softmax, ce, bce, focal, hinge, lm, clip, siglip, ntxent, supcon, infonce, retrieval, entropy, kl, distill',
     ],
   ])('%j is a usage error', async (argv, message) => {
     const r = await run(argv);

@@ -11,7 +11,7 @@ export const teachEn = {
   'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
   'err.teach.rowRange': '--row {row} is out of range: there are {count} {unit}s (give a number from 1 to {count})',
   'err.teach.noExplain':
-    'xent {command} has no --explain; it explains softmax, ce, clip, bce, siglip, ntxent, supcon, entropy and kl',
+    'xent {command} has no --explain; these commands have it: {commands}',
   'err.teach.rowNeedsExplain': '--row picks the row that --explain explains; give --explain too',
   // heatmap
   'heat.legend': 'shade',
@@ -73,7 +73,7 @@ export const teachZh: Record<TeachKey, string> = {
   'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
   'err.teach.noExplain':
-    'xent {command} 没有 --explain；可讲解的命令有 softmax、ce、clip、bce、siglip、ntxent、supcon、entropy 和 kl',
+    'xent {command} 没有 --explain；有 --explain 的命令是 {commands}',
   'err.teach.rowNeedsExplain': '--row 用于选择 --explain 讲解的行；请同时给出 --explain',
   'heat.legend': '色阶',
   'teach.step.formula': '公式',
