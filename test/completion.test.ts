@@ -36,6 +36,11 @@ describe.each(['bash', 'zsh', 'fish'])('xent completion %s', (shell) => {
       'row col',
       'mean sum none',
       'half adjacent',
+      'all one',
+      'drop zero',
+      'torch others',
+      'ww torch cs',
+      'float32 float16 bfloat16',
       'bash zsh fish',
     ]) {
       expect(text).toContain(words);
@@ -73,6 +78,10 @@ describe('the bash script at work', () => {
     ],
     [['xent', '-f', 'j'], ['json']],
     [['xent', 'ntxent', '--pairs', 'a'], ['adjacent']],
+    [['xent', 'supcon', '--singletons', ''], ['drop', 'zero']],
+    [['xent', 'ntxent', '--contrast-mode', 'o'], ['one']],
+    [['xent', 'ce', '--smoothing-style', ''], ['torch', 'others']],
+    [['xent', 'hinge', '--style', 'c'], ['cs']],
     [
       ['xent', 'completion', ''],
       ['bash', 'zsh', 'fish'],

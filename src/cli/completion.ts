@@ -3,6 +3,11 @@
 // edit here. Values are completed where the set is known (formats, languages, reductions…).
 import type { Command, Option } from 'commander';
 import { REDUCTIONS } from '../commands/loss-options.js';
+import { DTYPES } from '../core/float-formats.js';
+import { SMOOTHING_STYLES } from '../ops/cross-entropy/kernel.js';
+import { HINGE_STYLES } from '../ops/hinge/spec.js';
+import { CONTRAST_MODES } from '../ops/ntxent/kernel.js';
+import { SINGLETONS } from '../ops/supcon/kernel.js';
 import { XentError } from '../core/errors.js';
 import { FORMATS } from '../format/index.js';
 import { LANGS } from '../i18n/lang.js';
@@ -18,6 +23,12 @@ const VALUES: Readonly<Record<string, readonly string[] | 'files'>> = {
   '--axis': ['row', 'col'],
   '--reduction': REDUCTIONS,
   '--pairs': ['half', 'adjacent'],
+  '--contrast-mode': CONTRAST_MODES,
+  '--singletons': SINGLETONS,
+  '--smoothing-style': SMOOTHING_STYLES,
+  '--style': HINGE_STYLES,
+  '--dtype': DTYPES,
+  '--header': ['auto', 'yes', 'no'],
 };
 
 export interface Flag {

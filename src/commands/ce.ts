@@ -22,7 +22,7 @@ import {
   rowLogSumExp,
   targetDistributions,
 } from '../ops/cross-entropy/metrics.js';
-import { crossEntropyHessian } from '../ops/cross-entropy/kernel.js';
+import { SMOOTHING_STYLES, crossEntropyHessian } from '../ops/cross-entropy/kernel.js';
 import { chanceReport } from './chance.js';
 import { type CeSpec, type CeTargets, DEFAULT_IGNORE_INDEX } from '../ops/cross-entropy/spec.js';
 import {
@@ -117,7 +117,7 @@ async function readCeSpec(options: OptionValues, context: SpecContext): Promise<
     temperature,
     ...(weight !== undefined ? { weight } : {}),
     labelSmoothing,
-    smoothingStyle: readChoice(text('smoothingStyle'), '--smoothing-style', ['torch', 'others'] as const, 'torch'),
+    smoothingStyle: readChoice(text('smoothingStyle'), '--smoothing-style', SMOOTHING_STYLES, 'torch'),
     ...(sampleWeight !== undefined ? { sampleWeight } : {}),
     hessian: options.hessian === true,
     reduction,

@@ -38,6 +38,7 @@ export interface CrossEntropyOptions {
 
 /** How label smoothing spreads ε: PyTorch's ε/C on every class, or ε/(C − 1) on the others. */
 export type SmoothingStyle = 'torch' | 'others';
+export const SMOOTHING_STYLES: readonly SmoothingStyle[] = ['torch', 'others'];
 
 /**
  * A target distribution q smoothed: (1 − ε)·q + ε/C ('torch'), or (1 − ε)·q + ε·(1 − q)/(C − 1)
