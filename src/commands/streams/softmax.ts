@@ -50,9 +50,11 @@ export function planSoftmaxStream(spec: SoftmaxSpec, context: StreamContext): St
  * `xent softmax -f json`: the text the whole-matrix path writes (probs, then log_probs),
  * without holding what it computes. A file is read three times: once to check every row
  * and take the row labels (nothing is written before a bad row is found), once for `probs`,
- * once for `log_probs`, so the memory stays flat whatever its size. A pipe is read once:
- * its rows are held, as the whole-matrix path holds them (8 bytes a value), and both lists
- * are computed from them row by row as they are written.
+ * once for `log_probs`, so the memory stays flat whatever its size. The CLI makes a pipe
+ * rereadable too, by copying it to a temporary file as it is read (src/rows/spill.ts). Where
+ * the input cannot be read again (a caller without that copy), its rows are held, as the
+ * whole-matrix path holds them (8 bytes a value), and both lists are computed from them row
+ * by row as they are written.
  */
 function planSoftmaxJson({ temperature }: SoftmaxSpec, { source, out, rereadable }: StreamContext): StreamPlan {
   const json = new JsonObjectPieces();
