@@ -618,7 +618,6 @@ function columnOptionsOf(
   return ref ? { columns, targetUse: use } : { columns };
 }
 
-/** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
 /**
  * A reading of a file after the first must find the rows and columns the first found: a
  * file written to between the two readings is refused, not printed half old and half new.
@@ -637,6 +636,7 @@ function sameShape(
   }
 }
 
+/** No column chosen by the user: the input may be read in parallel pieces (auto-detection bails out of them itself). */
 function isPlainColumns(columns: ColumnOptions): boolean {
   return Object.keys(columns).length === 0;
 }
