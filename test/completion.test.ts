@@ -78,9 +78,15 @@ describe('the bash script at work', () => {
     ],
     [['xent', '-f', 'j'], ['json']],
     [['xent', 'ntxent', '--pairs', 'a'], ['adjacent']],
-    [['xent', 'supcon', '--singletons', ''], ['drop', 'zero']],
+    [
+      ['xent', 'supcon', '--singletons', ''],
+      ['drop', 'zero'],
+    ],
     [['xent', 'ntxent', '--contrast-mode', 'o'], ['one']],
-    [['xent', 'ce', '--smoothing-style', ''], ['torch', 'others']],
+    [
+      ['xent', 'ce', '--smoothing-style', ''],
+      ['torch', 'others'],
+    ],
     [['xent', 'hinge', '--style', 'c'], ['cs']],
     [
       ['xent', 'completion', ''],
