@@ -10,8 +10,7 @@ export const teachEn = {
   // errors
   'err.teach.rowNumber': "option --row takes a row number: a whole number from 1 (the first row), got '{value}'",
   'err.teach.rowRange': '--row {row} is out of range: there are {count} {unit}s (give a number from 1 to {count})',
-  'err.teach.noExplain':
-    'xent {command} has no --explain; these commands have it: {commands}',
+  'err.teach.noExplain': 'xent {command} has no --explain; these commands have it: {commands}',
   'err.teach.rowNeedsExplain': '--row picks the row that --explain explains; give --explain too',
   // heatmap
   'heat.legend': 'shade',
@@ -72,8 +71,7 @@ export const teachZh: Record<TeachKey, string> = {
   'help.opt.heatmap': '按数值给矩阵单元格上底色（无颜色时用 ░▒▓█），并附图例',
   'err.teach.rowNumber': '选项 --row 需要行号：从 1（第一行）开始的整数，收到的是“{value}”',
   'err.teach.rowRange': '--row {row} 超出范围：共有 {count} {unit}（请给出 1 到 {count} 之间的数）',
-  'err.teach.noExplain':
-    'xent {command} 没有 --explain；有 --explain 的命令是 {commands}',
+  'err.teach.noExplain': 'xent {command} 没有 --explain；有 --explain 的命令是 {commands}',
   'err.teach.rowNeedsExplain': '--row 用于选择 --explain 讲解的行；请同时给出 --explain',
   'heat.legend': '色阶',
   'teach.step.formula': '公式',
