@@ -442,6 +442,67 @@ const embeddingRows = (n: number, dims: number) =>
     .filter((rows) => rows.every((r) => r.some((v) => v !== 0)));
 
 describe('--explain siglip, ntxent, supcon: every number is the computed one, every direction its sign', () => {
+  it('clip, with several positives (--labels), from logits or from embeddings', async () => {
+    const clipCase = fc.integer({ min: 1, max: 4 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        logits: fc.array(fc.array(small, { minLength: n, maxLength: n }), { minLength: n, maxLength: n }),
+        image: embeddingRows(n, 2),
+        text: embeddingRows(n, 2),
+        fromEmbeddings: fc.boolean(),
+        scale: fc.constantFrom(1, 5, 10),
+        labels: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
+        base: fc.option(fc.constantFrom('2', '10', 'e'), { nil: undefined }),
+        row: fc.integer({ min: 1, max: n }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(clipCase, async (o) => {
+        const argv = o.fromEmbeddings
+          ? ['clip', '--image', matrixText(o.image), '--text', matrixText(o.text), '-s', String(o.scale)]
+          : ['clip', matrixText(o.logits), '-s', String(o.scale)];
+        argv.push('-g', '--row', String(o.row), '--labels', o.labels.join(','));
+        if (o.base) argv.push('--base', o.base);
+        const { json, e } = await explainJson(argv);
+        expect(checkArithmetic(e, EXACT_BELOW), argv.join(' ')).toBeGreaterThan(3 * o.n);
+        const r = o.row - 1;
+        const sub = (k: number) => '₀₁₂₃₄₅₆₇₈₉'[k];
+        // The row's positives, named in both directions, their probabilities and the two losses.
+        const positives = o.labels.map((_, j) => j).filter((j) => o.labels[j] === o.labels[r]);
+        const text = e.steps.flatMap((s) => s.lines.map((l) => l.text)).join('\n');
+        expect(text, argv.join(' ')).toContain(`here ${positives.map((j) => j + 1).join(', ')}.`);
+        const probOf = (prefix: string) => formulas(e).find((f) => f.text.startsWith(prefix) && !f.text.includes('Σ'))!;
+        const pI2t = json.probs_i2t as unknown[][];
+        const pT2i = json.probs_t2i as unknown[][];
+        for (const j of positives) {
+          const p = probOf(`p${sub(o.row)}${sub(j + 1)} = `);
+          expectPrinted(lastNumber(p.text), jsonNumber(pI2t[r][j]), 4, p.text);
+          const q = probOf(`q${sub(j + 1)}${sub(o.row)} = `);
+          expectPrinted(lastNumber(q.text), jsonNumber(pT2i[j][r]), 4, q.text);
+        }
+        const unitless = (s: string) => s.replace(/ (bits|bans|nats)$/, '');
+        for (const [dir, key] of [
+          ['i→t', 'losses_i2t'],
+          ['t→i', 'losses_t2i'],
+        ] as const) {
+          const line = formulas(e).find((l) => l.text.startsWith(`ℓ${sub(o.row)}(${dir}) = `))!;
+          expectPrinted(lastNumber(unitless(line.text)), jsonNumber((json[key] as unknown[])[r]), 4, line.text);
+        }
+        const grad = Array.from((json.grad_logits as unknown[][])[r], jsonNumber);
+        const byName = gradientByName(e);
+        const name = (j: number) => `s${sub(o.row)}${sub(j + 1)}`;
+        grad.forEach((g, j) => {
+          expect(byName.has(name(j)), name(j)).toBe(true);
+          expectPrinted(byName.get(name(j))!, g, 4, name(j));
+        });
+        checkDirections(e, (n) => grad[fromSubscript(n.slice(2)) - 1], 1, 4);
+        const total = formulas(e).find((l) => l.text.startsWith('L = '));
+        expectPrinted(lastNumber(unitless(total!.text)), jsonNumber(json.loss), 4, total!.text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('siglip, from logits or from embeddings', async () => {
     const siglipCase = fc.integer({ min: 1, max: 3 }).chain((n) =>
       fc.record({

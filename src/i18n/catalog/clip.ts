@@ -31,6 +31,16 @@ export const clipEn = {
   'teach.clip.after':
     'After one step of every logit the loss {move}; image {i} now picks text {i} with p = {p} (before {pBefore}).',
   'teach.clip.embeddingStep': 'With --image/--text a real model moves the embeddings instead; xent descend shows that.',
+  'teach.clip.labelsI2t':
+    'Image {i} (label {label}) matches every text of its label: its positives P({i}) are the texts of label {label}, here {texts}. Its loss is the mean of −log p over them, each p from the softmax along row {i}.',
+  'teach.clip.labelsT2i':
+    'Text {i} matches the same pairs: its positive images are the same, here {images}, and its loss is the mean of −log q over them, each q from the softmax down column {i}.',
+  'teach.clip.averageLabels':
+    'Each direction is the mean over the N pairs of these per-pair losses; the CLIP loss is the mean of the two directions.',
+  'teach.clip.gradLabels':
+    'Each logit takes part in one row softmax and one column softmax: p − y from each, divided by 2N, where the target y spreads 1 evenly over the positives.',
+  'teach.clip.afterLabels':
+    'After one step of every logit the loss {move}; the positives of image {i} now hold p = {p} of row {i} (before {pBefore}).',
 } as const;
 
 export type ClipKey = keyof typeof clipEn;
@@ -60,4 +70,13 @@ export const clipZh: Record<ClipKey, string> = {
   'teach.clip.step.descent': '对全部 logit 做一步梯度下降',
   'teach.clip.after': '所有 logit 走一步之后，损失{move}；图像 {i} 选中文本 {i} 的概率为 p = {p}（之前为 {pBefore}）。',
   'teach.clip.embeddingStep': '使用 --image/--text 时，真实模型更新的是嵌入向量；xent descend 可以演示。',
+  'teach.clip.labelsI2t':
+    '图像 {i}（标签 {label}）与同标签的每个文本都匹配：它的正样本 P({i}) 是标签为 {label} 的文本，这里是 {texts}。它的损失是这些正样本 −log p 的平均值，p 来自沿第 {i} 行的 softmax。',
+  'teach.clip.labelsT2i':
+    '文本 {i} 匹配的是同样的样本对：它的正样本图像也是这些，这里是 {images}；损失是这些正样本 −log q 的平均值，q 来自沿第 {i} 列的 softmax。',
+  'teach.clip.averageLabels': '每个方向是这些逐对损失在 N 对样本上的平均值；CLIP 损失是两个方向的平均值。',
+  'teach.clip.gradLabels':
+    '每个 logit 同时参与一行和一列的 softmax：两者各贡献 p − y，再除以 2N；目标 y 把 1 平均分给各个正样本。',
+  'teach.clip.afterLabels':
+    '所有 logit 走一步之后，损失{move}；图像 {i} 的正样本在第 {i} 行共占概率 p = {p}（之前为 {pBefore}）。',
 };

@@ -146,7 +146,7 @@ export const conventionsEn = {
   'err.clip.labelCount': '--labels has {count} labels for {rows} pairs: give one per pair',
   'err.clip.labelsLocal': "--labels is for a whole batch's square logits, not one rank's local_loss",
   'err.clip.explainOption':
-    "--explain derives CLIP's loss of a square matrix with one positive per row, and does not take {option}: leave out --explain, or the option",
+    "--explain derives CLIP's loss of a whole batch's square matrix, not one rank's local_loss, and does not take {option}: leave out --explain, or the option",
   'title.clipLocalT2i': 'Text → image: softmax of each local text over every image (logits_per_text)',
   'label.textImage': 'text \\ image',
   'err.clip.textLogitsShape':
@@ -295,7 +295,7 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
   'err.clip.labelCount': '--labels 给了 {count} 个标签，但有 {rows} 对：请每对给一个',
   'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logit，而不是某个进程的 local_loss',
   'err.clip.explainOption':
-    '--explain 推导的是每行一个正样本的方阵 CLIP 损失，不接受 {option}：请去掉 --explain 或该选项',
+    '--explain 推导的是整个批次方阵的 CLIP 损失，而不是某个进程的 local_loss，不接受 {option}：请去掉 --explain 或该选项',
   'title.clipLocalT2i': '文本 → 图像：每段本地文本在全部图像上的 softmax（logits_per_text）',
   'label.textImage': '文本 \\ 图像',
   'err.clip.textLogitsShape':

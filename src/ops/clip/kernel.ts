@@ -115,13 +115,14 @@ export function clipLossByRow(logits: Matrix, labels?: readonly number[]): ClipR
  * of each column toward j, each direction averaged over N, the two directions averaged.
  * Log-probabilities come from a stable log-softmax, so large logits stay exact. The
  * gradient is closed-form: each direction contributes (softmax − one-hot)/N, halved.
- * A non-square matrix is rejected (the targets are the diagonal).
+ * A non-square matrix is rejected (the targets are the diagonal). With `labels`, every pair of
+ * one label is a positive (as {@link clipLossByRow}).
  *
  * @example
  * clipLoss(fromRows([[2, 0.5, -1], [0.3, 1.8, 0.2], [-0.5, 0.4, 1.5]])).loss // 0.32268134…
  */
-export function clipLoss(logits: Matrix): ClipResult {
-  return held(clipLossByRow(logits));
+export function clipLoss(logits: Matrix, labels?: readonly number[]): ClipResult {
+  return held(clipLossByRow(logits, labels));
 }
 
 /** A ClipRows with its N×N parts computed and held. */

@@ -7,7 +7,8 @@ import { EXPLAIN_LR, type ExplainInput, pickRow } from './explainer.js';
 import { inUnit } from '../../core/units.js';
 import { type ExplainUnit, explainUnit, given, num, paren, sub, sumOf } from './numbers.js';
 import { oneProbability } from './softmax.js';
-import { lossMove } from './kit.js';
+import { lossMove, signSentence } from './kit.js';
+import { pairName } from './contrastive.js';
 import { scaleGradientLines } from './scale.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
@@ -17,21 +18,17 @@ function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
 
 export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const { t, spec, decimals: d, report } = x;
-  // The derivation is of one positive per row over a square matrix: a rank's local loss and
-  // several positives (--labels) are refused, not explained wrongly.
-  if (spec.local || spec.textLogits || spec.labels)
-    throw new XentError(
-      'err.clip.explainOption',
-      { option: spec.labels ? '--labels' : spec.local ? '--world-size' : '--text-logits' },
-      true,
-    );
+  // The derivation is of a square matrix: a rank's local loss is refused, not explained wrongly.
+  if (spec.local || spec.textLogits)
+    throw new XentError('err.clip.explainOption', { option: spec.local ? '--world-size' : '--text-logits' }, true);
   const u: ExplainUnit = explainUnit(spec.unit, spec.unitNamed);
   const f = inUnit(1, u.unit);
   const lg = u.log;
   const logits = asMatrix(report.json.logits as Iterable<ArrayLike<number>>);
   const n = logits.rows;
   const i = pickRow(x.row, n);
-  const res = clipLoss(logits);
+  const labels = spec.labels;
+  const res = clipLoss(logits, labels);
   const scale = Number(report.json.scale ?? 1);
   const fromEmbeddings = x.input === undefined;
   const steps: ExplainStep[] = [];
@@ -65,24 +62,74 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const colZ = Array.from({ length: n }, (_, k) => at(logits, k, i));
   const pRow = at(res.probsI2t, i, i);
   const pCol = at(res.probsT2i, i, i);
-  steps.push({
-    heading: t.label('teach.clip.step.i2t', { i: i + 1 }),
-    lines: [
-      text(t.t('teach.clip.i2t', { i: i + 1 })),
-      formula(`P(text ${i + 1} | image ${i + 1}) = exp(${s(i, i)}) / Σⱼ exp(${s(i, 0).slice(0, -1)}ⱼ)`),
-      ...oneProbability(`P`, rowZ, i, 1, d, asGiven),
-      ...chain(`ℓ${sub(i + 1)}(i→t) = −${lg}(${num(pRow, d)})`, `${num(res.lossesI2t[i] * f, d)}${u.suffix}`),
-    ],
-  });
-  steps.push({
-    heading: t.label('teach.clip.step.t2i', { i: i + 1 }),
-    lines: [
-      text(t.t('teach.clip.t2i', { i: i + 1 })),
-      formula(`P(image ${i + 1} | text ${i + 1}) = exp(${s(i, i)}) / Σₖ exp(sₖ${sub(i + 1)})`),
-      ...oneProbability(`P`, colZ, i, 1, d, asGiven),
-      ...chain(`ℓ${sub(i + 1)}(t→i) = −${lg}(${num(pCol, d)})`, `${num(res.lossesT2i[i] * f, d)}${u.suffix}`),
-    ],
-  });
+  // --labels: the row's positives, every pair of its label (the same rows down column i).
+  const positives = labels ? Array.from({ length: n }, (_, j) => j).filter((j) => labels[j] === labels[i]) : [i];
+  const P = positives.length;
+  const pName = pairName('p', n);
+  const qName = pairName('q', n);
+  if (labels) {
+    const meanOf = (lhs: string, names: string[], values: number[], loss: number) =>
+      chain(
+        lhs,
+        `−(${sumOf(
+          names.map((v) => `${lg} ${v}`),
+          4,
+        )}) / ${P}`,
+        `−(${sumOf(
+          values.map((v) => `${lg} ${num(v, d)}`),
+          4,
+        )}) / ${P}`,
+        `${num(loss * f, d)}${u.suffix}`,
+      );
+    const texts = { list: positives.map((j) => j + 1) };
+    steps.push({
+      heading: t.label('teach.clip.step.i2t', { i: i + 1 }),
+      lines: [
+        text(t.t('teach.clip.labelsI2t', { i: i + 1, label: String(labels[i]), texts })),
+        formula(`${pName(i, 0).slice(0, -1)}ⱼ = exp(${s(i, 0).slice(0, -1)}ⱼ) / Σₖ exp(${s(i, 0).slice(0, -1)}ₖ)`),
+        ...positives.flatMap((j) => oneProbability(pName(i, j), rowZ, j, 1, d, asGiven)),
+        ...meanOf(
+          `ℓ${sub(i + 1)}(i→t) = −(1 / |P(${i + 1})|) · Σ_{j∈P(${i + 1})} ${lg} ${pName(i, 0).slice(0, -1)}ⱼ`,
+          positives.map((j) => pName(i, j)),
+          positives.map((j) => at(res.probsI2t, i, j)),
+          res.lossesI2t[i],
+        ),
+      ],
+    });
+    steps.push({
+      heading: t.label('teach.clip.step.t2i', { i: i + 1 }),
+      lines: [
+        text(t.t('teach.clip.labelsT2i', { i: i + 1, images: texts })),
+        formula(`qₖ${sub(i + 1)} = exp(sₖ${sub(i + 1)}) / Σₘ exp(sₘ${sub(i + 1)})`),
+        ...positives.flatMap((k) => oneProbability(qName(k, i), colZ, k, 1, d, asGiven)),
+        ...meanOf(
+          `ℓ${sub(i + 1)}(t→i) = −(1 / |P(${i + 1})|) · Σ_{k∈P(${i + 1})} ${lg} qₖ${sub(i + 1)}`,
+          positives.map((k) => qName(k, i)),
+          positives.map((k) => at(res.probsT2i, k, i)),
+          res.lossesT2i[i],
+        ),
+      ],
+    });
+  } else {
+    steps.push({
+      heading: t.label('teach.clip.step.i2t', { i: i + 1 }),
+      lines: [
+        text(t.t('teach.clip.i2t', { i: i + 1 })),
+        formula(`P(text ${i + 1} | image ${i + 1}) = exp(${s(i, i)}) / Σⱼ exp(${s(i, 0).slice(0, -1)}ⱼ)`),
+        ...oneProbability(`P`, rowZ, i, 1, d, asGiven),
+        ...chain(`ℓ${sub(i + 1)}(i→t) = −${lg}(${num(pRow, d)})`, `${num(res.lossesI2t[i] * f, d)}${u.suffix}`),
+      ],
+    });
+    steps.push({
+      heading: t.label('teach.clip.step.t2i', { i: i + 1 }),
+      lines: [
+        text(t.t('teach.clip.t2i', { i: i + 1 })),
+        formula(`P(image ${i + 1} | text ${i + 1}) = exp(${s(i, i)}) / Σₖ exp(sₖ${sub(i + 1)})`),
+        ...oneProbability(`P`, colZ, i, 1, d, asGiven),
+        ...chain(`ℓ${sub(i + 1)}(t→i) = −${lg}(${num(pCol, d)})`, `${num(res.lossesT2i[i] * f, d)}${u.suffix}`),
+      ],
+    });
+  }
   const li = Array.from(res.lossesI2t, (v) => num(v * f, d));
   const lt = Array.from(res.lossesT2i, (v) => num(v * f, d));
   steps.push({
@@ -94,20 +141,24 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
         `L = (L(i→t) + L(t→i)) / 2 = (${num(res.lossI2t * f, d)} + ${num(res.lossT2i * f, d)}) / 2`,
         `${num(res.loss * f, d)}${u.suffix}`,
       ),
-      text(t.t('teach.clip.average')),
+      text(t.t(labels ? 'teach.clip.averageLabels' : 'teach.clip.average')),
     ],
   });
 
-  const gradLines: ExplainLine[] = [
-    formula(`∂L/∂sᵢⱼ = ((P(i→t)ᵢⱼ − δᵢⱼ) + (P(t→i)ᵢⱼ − δᵢⱼ)) / 2N,  N = ${n}`),
-    text(t.t('teach.clip.grad')),
-  ];
+  // y spreads 1 over the positives: 1/|P| on each (the same for the row and the column of a positive pair).
+  const target = (j: number) => (positives.includes(j) ? (P === 1 ? '1' : `1 / ${P}`) : '0');
+  const gradLines: ExplainLine[] = labels
+    ? [
+        formula(`∂L/∂sᵢⱼ = ((pᵢⱼ − yᵢⱼ) + (qᵢⱼ − yᵢⱼ)) / 2N,  yᵢⱼ = [j ∈ P(i)] / |P(i)|,  N = ${n}`),
+        text(t.t('teach.clip.gradLabels')),
+      ]
+    : [formula(`∂L/∂sᵢⱼ = ((P(i→t)ᵢⱼ − δᵢⱼ) + (P(t→i)ᵢⱼ − δᵢⱼ)) / 2N,  N = ${n}`), text(t.t('teach.clip.grad'))];
   for (let j = 0; j < n; j++) {
     if (!shown(j)) {
       if (shown(j - 1)) gradLines.push(formula('…'));
       continue;
     }
-    const delta = i === j ? 1 : 0;
+    const delta = labels ? target(j) : i === j ? 1 : 0;
     const g = at(res.gradLogits, i, j) * f;
     gradLines.push(
       formula(
@@ -116,7 +167,14 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
     );
   }
   if (u.divide) gradLines.push(text(t.t('teach.ce.gradUnit', { unit: u.unit.name, base: u.unit.value })));
-  gradLines.push(text(t.t('teach.clip.gradSign')));
+  gradLines.push(
+    labels
+      ? signSentence(
+          t,
+          Array.from({ length: n }, (_, j) => ({ name: s(i, j), value: at(res.gradLogits, i, j) })),
+        )
+      : text(t.t('teach.clip.gradSign')),
+  );
   steps.push({ heading: t.label('teach.clip.step.grad', { i: i + 1 }), lines: gradLines });
 
   // The scale multiplies every logit: its gradient (and log scale's, which open_clip and hf learn).
@@ -135,7 +193,7 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const z0 = (v: number) => (asGiven ? given(v) : num(v, d));
   const next = zeros(n, n);
   for (let k = 0; k < next.data.length; k++) next.data[k] = logits.data[k] - eta * res.gradLogits.data[k] * f;
-  const after = clipLoss(next);
+  const after = clipLoss(next, labels);
   const descent: ExplainLine[] = [formula(`sᵢⱼ ← sᵢⱼ − η · ∂L/∂sᵢⱼ,  η = ${eta}`)];
   for (let j = 0; j < n; j++) {
     if (!shown(j)) {
@@ -150,12 +208,13 @@ export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
       ),
     );
   }
+  const held = (r: typeof res) => positives.reduce((a, j) => a + at(r.probsI2t, i, j), 0);
   descent.push(
     text(
-      t.t('teach.clip.after', {
+      t.t(labels ? 'teach.clip.afterLabels' : 'teach.clip.after', {
         move: lossMove(res.loss, after.loss, (v) => `${num(v * f, d)}${u.suffix}`, eta),
-        pBefore: num(pRow, d),
-        p: num(at(after.probsI2t, i, i), d),
+        pBefore: num(labels ? held(res) : pRow, d),
+        p: num(labels ? held(after) : at(after.probsI2t, i, i), d),
         i: i + 1,
       }),
     ),
