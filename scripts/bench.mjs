@@ -404,7 +404,8 @@ if (SECTIONS.has('stream') && process.env.BENCH_SKIP_MEMORY !== '1') {
     ['lm -f tsv (per token)', ['lm', '-y', `@${tokens}`, '-f', 'tsv', input]],
     ['clip', ['clip', '-f', 'value', input]],
     ['softmax to a pipe', ['softmax', '-f', 'tsv', input]],
-    // Its two matrices are options, read whole before the run (README: Large inputs).
+    // Its two matrices are options, read whole before the run (README: Large inputs); nothing
+    // else of their size is kept for -f value.
     [
       'distill, both held',
       ['distill', '--student', `@${file}`, '--teacher', `@${file}`, '-f', 'value'],

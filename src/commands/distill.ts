@@ -4,7 +4,9 @@ import { readChoice, readNumberOption, readTemperature } from '../text/option-va
 import { XentError } from '../core/errors.js';
 import { rowView } from '../core/matrix.js';
 import { inUnit, listInUnit, matrixInUnit, unitJson } from '../core/units.js';
-import { distillationLoss } from '../ops/distill/kernel.js';
+import { distillLosses } from '../ops/distill/kernel.js';
+import { softmax } from '../ops/softmax/kernel.js';
+import type { Matrix } from '../core/matrix.js';
 import { distillChance, meanOfRows } from '../ops/distill/metrics.js';
 import { chanceReport } from './chance.js';
 import {
@@ -95,12 +97,21 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       reduction,
       ...(classes && hard ? { hard: { classes, alpha: hard.alpha } } : {}),
     };
-    const r = distillationLoss(student, teacher, options);
+    // Only what is asked for is kept: the gradient with -g; both softmaxes and the per-element
+    // terms when a table or the JSON reads them (lazily), so -f value/tsv/csv hold the inputs alone.
+    const r = distillLosses(student, teacher, options, { grad });
+    const once = (make: () => Matrix) => {
+      let made: Matrix | undefined;
+      return () => (made ??= make());
+    };
+    const teacherProbs = once(() => softmax(teacher, T, 'row').probs);
+    const studentProbs = once(() => softmax(student, T, 'row').probs);
+    const elements = once(() => distillLosses(student, teacher, options, { elements: true }).elements!);
     const kl = listInUnit(r.kl, unit);
     const losses = listInUnit(r.losses, unit);
     const ce = r.ce ? listInUnit(r.ce, unit) : undefined;
     const loss = inUnit(r.loss, unit);
-    const gradient = matrixInUnit(r.grad, unit);
+    const gradient = r.grad ? matrixInUnit(r.grad, unit) : undefined;
     const labels = rowLabels(student.rows);
     const names = classLabels(student);
     const inUnitLabel = (key: 'distill.label.kl' | 'distill.label.soft' | 'distill.label.ce' | 'ce.label.loss') =>
@@ -133,11 +144,11 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       })),
     });
     if (printsTables !== false) {
-      tables.push(matrixTable(t.label('distill.title.teacher', { T }), r.teacherProbs));
-      tables.push(matrixTable(t.label('distill.title.student', { T }), r.studentProbs));
+      tables.push(matrixTable(t.label('distill.title.teacher', { T }), teacherProbs()));
+      tables.push(matrixTable(t.label('distill.title.student', { T }), studentProbs()));
       if (grad)
         tables.push(
-          matrixTable(t.label(reduction === 'none' ? 'distill.title.gradSum' : 'distill.title.grad'), gradient, true),
+          matrixTable(t.label(reduction === 'none' ? 'distill.title.gradSum' : 'distill.title.grad'), gradient!, true),
         );
     }
     const summary: SummaryLine[] = [];
@@ -175,25 +186,34 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       ...unitJson(unit),
       temperature: T,
       alpha: hard ? hard.alpha : null,
-      teacher_probs: matrixRows(r.teacherProbs),
-      student_probs: matrixRows(r.studentProbs),
+      // Getters: computed when the JSON is written or read (a sweep reads teacher_probs), not by -f value.
+      get teacher_probs() {
+        return matrixRows(teacherProbs());
+      },
+      get student_probs() {
+        return matrixRows(studentProbs());
+      },
       kl,
     };
     if (hard && classes) json.targets = classes;
     if (ce) json.ce = ce;
     json.losses = losses;
-    if (reduction === 'none') json.elements = matrixRows(matrixInUnit(r.elements, unit));
+    if (reduction === 'none')
+      Object.defineProperty(json, 'elements', {
+        get: () => matrixRows(matrixInUnit(elements(), unit)),
+        enumerable: true,
+      });
     else json.loss = loss;
     json.chance = chance.json.chance;
     json.loss_over_chance = chance.json.loss_over_chance;
-    if (grad) json.grad = matrixRows(gradient);
+    if (gradient) json.grad = matrixRows(gradient);
     const dataCols = ['kl', 'soft_loss', ...(ce ? ['ce'] : []), 'loss'];
     return {
       tables,
       summary,
       notes,
       infExplained: kl.some((d) => d === Infinity),
-      data: grad
+      data: gradient
         ? { colLabels: (student as ParsedMatrix).colLabels, rows: matrixRows(gradient) }
         : {
             colLabels: dataCols,

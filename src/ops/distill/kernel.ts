@@ -2,7 +2,7 @@
 // closed form.
 import { type Matrix, rowView, zeros } from '../../core/matrix.js';
 import { crossEntropy } from '../cross-entropy/kernel.js';
-import { softmax } from '../softmax/kernel.js';
+import { softmaxInto } from '../softmax/kernel.js';
 import type { DistillReduction } from './spec.js';
 
 export interface DistillOptions {
@@ -47,19 +47,48 @@ export interface DistillResult {
  * // ≈ 0.4898: 4 · KL([0.3775, 0.6225] ‖ [0.6225, 0.3775])
  */
 export function distillationLoss(student: Matrix, teacher: Matrix, options: DistillOptions): DistillResult {
+  const r = distillLosses(student, teacher, options, { probs: true, elements: true, grad: true });
+  return r as DistillResult;
+}
+
+/** What distillLosses keeps besides the rows' losses: each a matrix of the input's size. */
+export interface DistillParts {
+  /** Both softmaxes (teacherProbs, studentProbs). */
+  readonly probs?: boolean;
+  /** The per-element terms ('none' in JSON). */
+  readonly elements?: boolean;
+  readonly grad?: boolean;
+}
+
+/** DistillResult with only the parts asked for: the others are absent, never allocated. */
+export type DistillLosses = Omit<DistillResult, 'teacherProbs' | 'studentProbs' | 'elements' | 'grad'> &
+  Partial<Pick<DistillResult, 'teacherProbs' | 'studentProbs' | 'elements' | 'grad'>>;
+
+/**
+ * distillationLoss keeping only the parts asked for: row by row, each row's softmaxes in
+ * O(columns) scratch unless `parts.probs` keeps them, so that `-f value` holds the two inputs
+ * and nothing of their size besides. The digits are distillationLoss's: the same row
+ * functions (softmaxInto, as softmax() calls it), the same sums in the same order.
+ */
+export function distillLosses(
+  student: Matrix,
+  teacher: Matrix,
+  options: DistillOptions,
+  parts: DistillParts = {},
+): DistillLosses {
   const { rows, cols } = student;
   const { temperature: T, reduction, hard } = options;
-  const q = softmax(teacher, T, 'row');
-  const p = softmax(student, T, 'row');
+  const teacherProbs = parts.probs ? zeros(rows, cols) : undefined;
+  const studentProbs = parts.probs ? zeros(rows, cols) : undefined;
+  const elements = parts.elements ? zeros(rows, cols) : undefined;
+  const grad = parts.grad ? zeros(rows, cols) : undefined;
+  // Scratch rows for what is not kept; the student's probabilities only the gradient needs.
+  const qScratch = new Float64Array(teacherProbs ? 0 : cols);
+  const pScratch = new Float64Array(studentProbs || !grad ? 0 : cols);
+  const logQ = new Float64Array(cols);
+  const logP = new Float64Array(cols);
   const kl = new Float64Array(rows);
-  const elements = zeros(rows, cols);
   const t2 = T * T;
-  for (let k = 0; k < elements.data.length; k++) {
-    const qk = q.probs.data[k];
-    const term = qk === 0 ? 0 : qk * (q.logProbs.data[k] - p.logProbs.data[k]);
-    elements.data[k] = t2 * term;
-    kl[Math.floor(k / cols)] += term;
-  }
   const klScale = reduction === 'batchmean' ? 1 / rows : reduction === 'mean' ? 1 / (rows * cols) : 1;
   const ceScale = reduction === 'sum' || reduction === 'none' ? 1 : 1 / rows;
   const a = hard ? hard.alpha : 0;
@@ -69,33 +98,40 @@ export function distillationLoss(student: Matrix, teacher: Matrix, options: Dist
   let klTotal = 0;
   let ceTotal = 0;
   for (let n = 0; n < rows; n++) {
+    const qn = teacherProbs ? rowView(teacherProbs, n) : qScratch;
+    const pn = studentProbs ? rowView(studentProbs, n) : grad ? pScratch : undefined;
+    softmaxInto(rowView(teacher, n), T, qn, logQ);
+    softmaxInto(rowView(student, n), T, pn, logP);
+    let sum = 0;
+    for (let c = 0, k = n * cols; c < cols; c++, k++) {
+      const qk = qn[c];
+      const term = qk === 0 ? 0 : qk * (logQ[c] - logP[c]);
+      if (elements) elements.data[k] = t2 * term;
+      sum += term;
+    }
+    kl[n] = sum;
     klTotal += kl[n];
     if (ce) ceTotal += ce.losses[n];
     losses[n] = (ce ? a * ce.losses[n] : 0) + (1 - a) * t2 * kl[n];
-  }
-  const loss = reduction === 'none' ? NaN : (1 - a) * t2 * klTotal * klScale + (ce ? a * ceTotal * ceScale : 0);
-
-  const grad = zeros(rows, cols);
-  for (let n = 0; n < rows; n++) {
-    const qn = rowView(q.probs, n);
-    const pn = rowView(p.probs, n);
-    let mass = 0;
-    for (let c = 0; c < cols; c++) mass += qn[c];
-    const g = rowView(grad, n);
-    const ceRow = ce ? rowView(ce.grad, n) : undefined;
-    for (let c = 0; c < cols; c++) {
-      const soft = (1 - a) * T * (pn[c] * mass - qn[c]) * klScale;
-      g[c] = ceRow ? soft + a * ceRow[c] * ceScale : soft;
+    if (grad && pn) {
+      let mass = 0;
+      for (let c = 0; c < cols; c++) mass += qn[c];
+      const g = rowView(grad, n);
+      const ceRow = ce ? rowView(ce.grad, n) : undefined;
+      for (let c = 0; c < cols; c++) {
+        const soft = (1 - a) * T * (pn[c] * mass - qn[c]) * klScale;
+        g[c] = ceRow ? soft + a * ceRow[c] * ceScale : soft;
+      }
     }
   }
+  const loss = reduction === 'none' ? NaN : (1 - a) * t2 * klTotal * klScale + (ce ? a * ceTotal * ceScale : 0);
   return {
-    teacherProbs: q.probs,
-    studentProbs: p.probs,
+    ...(teacherProbs && studentProbs ? { teacherProbs, studentProbs } : {}),
     kl,
-    elements,
+    ...(elements ? { elements } : {}),
     ...(ce ? { ce: ce.losses } : {}),
     losses,
     loss,
-    grad,
+    ...(grad ? { grad } : {}),
   };
 }

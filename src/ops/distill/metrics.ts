@@ -1,6 +1,6 @@
 // What `xent distill` derives from a distillation loss besides the loss: its chance level.
 import { type Matrix, zeros } from '../../core/matrix.js';
-import { type DistillOptions, distillationLoss } from './kernel.js';
+import { type DistillOptions, distillLosses } from './kernel.js';
 
 /** The mean of each row's share of the loss (what 'none' is compared by). */
 export function meanOfRows(losses: ArrayLike<number>): number {
@@ -21,6 +21,6 @@ export function meanOfRows(losses: ArrayLike<number>): number {
  * distillChance(fromRows([[0, 0]]), { temperature: 4, reduction: 'batchmean' }) // 0
  */
 export function distillChance(teacher: Matrix, options: DistillOptions): number {
-  const equal = distillationLoss(zeros(teacher.rows, teacher.cols), teacher, options);
+  const equal = distillLosses(zeros(teacher.rows, teacher.cols), teacher, options);
   return options.reduction === 'none' ? meanOfRows(equal.losses) : equal.loss;
 }
