@@ -282,22 +282,6 @@ describe('ce and bce as Keras and the tutorials compute them', () => {
       "xent: 错误：--sample-weight 给了 3 个权重，但有 2 行：请每行给一个\n请运行 'xent ce --help' 查看用法。",
     ],
     [
-      [
-        'clip',
-        '--image',
-        '1,0; 0.6,0.8; 0.2,0.9',
-        '--text',
-        '0.9,0.1; 0,1; 0.5,0.5',
-        '--world-size',
-        '3',
-        '--rank',
-        '1',
-        '--explain',
-      ],
-      "xent: error: --explain derives CLIP's loss of a whole batch's square matrix, not one rank's local_loss, and does not take --world-size: leave out --explain, or the option\nTry 'xent clip --help'.",
-      "xent: 错误：--explain 推导的是整个批次方阵的 CLIP 损失，而不是某个进程的 local_loss，不接受 --world-size：请去掉 --explain 或该选项\n请运行 'xent clip --help' 查看用法。",
-    ],
-    [
       ['ce', LOGITS, '-y', '0,1', '--smoothing-style', 'keras'],
       "xent: error: option --smoothing-style takes one of torch, others, got 'keras'\nTry 'xent ce --help'.",
       "xent: 错误：选项 --smoothing-style 只能取 torch、others 之一，收到的是“keras”\n请运行 'xent ce --help' 查看用法。",

@@ -145,8 +145,6 @@ export const conventionsEn = {
     'one label per pair (image i and text i share label i): every image and text of one label match, as when a batch holds several captions of one image; each direction averages over the positives (inline or @FILE)',
   'err.clip.labelCount': '--labels has {count} labels for {rows} pairs: give one per pair',
   'err.clip.labelsLocal': "--labels is for a whole batch's square logits, not one rank's local_loss",
-  'err.clip.explainOption':
-    "--explain derives CLIP's loss of a whole batch's square matrix, not one rank's local_loss, and does not take {option}: leave out --explain, or the option",
   'title.clipLocalT2i': 'Text → image: softmax of each local text over every image (logits_per_text)',
   'label.textImage': 'text \\ image',
   'err.clip.textLogitsShape':
@@ -294,8 +292,6 @@ export const conventionsZh: Record<keyof typeof conventionsEn, string> = {
     '每对一个标签（图像 i 与文本 i 共用标签 i）：同一标签的任意图像与文本都相匹配，例如一批中一张图像有多条描述；每个方向对所有正样本取平均（可内联或用 @FILE）',
   'err.clip.labelCount': '--labels 给了 {count} 个标签，但有 {rows} 对：请每对给一个',
   'err.clip.labelsLocal': '--labels 用于整个批次的方阵 logit，而不是某个进程的 local_loss',
-  'err.clip.explainOption':
-    '--explain 推导的是整个批次方阵的 CLIP 损失，而不是某个进程的 local_loss，不接受 {option}：请去掉 --explain 或该选项',
   'title.clipLocalT2i': '文本 → 图像：每段本地文本在全部图像上的 softmax（logits_per_text）',
   'label.textImage': '文本 \\ 图像',
   'err.clip.textLogitsShape':

@@ -1,5 +1,4 @@
 import type { ClipSpec } from '../../ops/clip/spec.js';
-import { XentError } from '../../core/errors.js';
 import { type Matrix, at, fromRows, zeros } from '../../core/matrix.js';
 import { clipLoss } from '../../ops/clip/kernel.js';
 import { type Explanation, type ExplainLine, type ExplainStep, chain, formula, text } from './explanation.js';
@@ -10,6 +9,7 @@ import { oneProbability } from './softmax.js';
 import { lossMove, signSentence } from './kit.js';
 import { pairName } from './contrastive.js';
 import { scaleGradientLines } from './scale.js';
+import { explainClipLocal } from './clip-local.js';
 
 /** The report's logits: nested arrays, or a LazyList of rows. */
 function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
@@ -18,9 +18,8 @@ function asMatrix(rows: Iterable<ArrayLike<number>>): Matrix {
 
 export function explainClip(x: ExplainInput<ClipSpec>): Explanation {
   const { t, spec, decimals: d, report } = x;
-  // The derivation is of a square matrix: a rank's local loss is refused, not explained wrongly.
-  if (spec.local || spec.textLogits)
-    throw new XentError('err.clip.explainOption', { option: spec.local ? '--world-size' : '--text-logits' }, true);
+  // One rank's local_loss: two n × N matrices, not one square one.
+  if (spec.local || spec.textLogits) return explainClipLocal(x);
   const u: ExplainUnit = explainUnit(spec.unit, spec.unitNamed);
   const f = inUnit(1, u.unit);
   const lg = u.log;
