@@ -128,6 +128,29 @@ function checkLocal(json: Record<string, unknown>, e: ExplainJson, row: number, 
     }
   }
   checkDirections(e, entry, 1, 4);
+  if (formulas(e).some((f) => f.text.startsWith('∂L/∂scale = (')))
+    expect(text).toContain(`this rank’s 2 · n · N = 2 · ${n} · ${N} entries`);
+  // After one step of both matrices (η = 1): p of the positive and the rank's loss, recomputed here.
+  const logSoftmax = (z: number[]) => {
+    const m = Math.max(...z);
+    const lse = m + Math.log(z.reduce((acc, v) => acc + Math.exp(v - m), 0));
+    return z.map((v) => v - lse);
+  };
+  const step = (m: number[][], gm: number[][]) => m.map((row, k) => row.map((v, j) => v - gm[k][j]));
+  const a2 = step(perImage, matrix(json.grad_logits_per_image));
+  const b2 = step(matrix(json.logits_per_text), matrix(json.grad_logits_per_text));
+  const perUnit = jsonNumber(json.chance) / Math.log(N) || 1; // the unit's factor (1 in nats)
+  const mean = (m: number[][]) => m.reduce((acc, row, k) => acc - logSoftmax(row)[offset + k], 0) / n;
+  const lossAfter = ((mean(a2) + mean(b2)) / 2) * perUnit;
+  const after =
+    /loss (?:falls to|rises to|stays at) (\S+?)(?: bits| bans| nats)?[ ;].*now picks text (\d+) with p = (\S+) \(before (\S+?)\)\./s.exec(
+      text,
+    );
+  expect(after, 'the sentence after the step').not.toBeNull();
+  expectPrinted(Number(after![1]), lossAfter, 4, after![0]);
+  expect(Number(after![2])).toBe(g + 1);
+  expectPrinted(Number(after![3]), Math.exp(logSoftmax(a2[r])[g]), 4, after![0]);
+  expectPrinted(Number(after![4]), matrix(json.probs_i2t)[r][g], 4, after![0]);
   return { n, N, offset, g };
 }
 
@@ -168,6 +191,7 @@ describe('clip --explain of one rank’s local_loss', () => {
         // The scale's gradient and log scale's: the report's.
         const scale = formulas(e).find((f) => f.text.startsWith('∂L/∂scale = (') && !f.text.includes('Σ'))!;
         expectPrinted(lastNumber(scale.text), jsonNumber(json.grad_scale), 4, scale.text);
+        expect(textOf(e).join('\n')).toContain('what -g prints as grad_logit_scale.');
         const logScale = formulaStarting(e, '∂L/∂log scale = ');
         expectPrinted(lastNumber(logScale), jsonNumber(json.grad_logit_scale), 4, logScale);
       }),
@@ -198,13 +222,18 @@ describe('clip --explain of one rank’s local_loss', () => {
         const e = json.explanation;
         const { offset } = checkLocal(json, e, o.row, argv);
         expect(offset).toBe(o.offset);
+        expect(textOf(e).join('\n')).toContain(
+          `its n = ${o.perImage.length} images against all N = ${o.perImage[0].length} texts`,
+        );
         expect(textOf(e).join('\n')).toContain(`offset = --label-offset = ${o.offset} (n · rank`);
         const scale = formulas(e).find((f) => f.text.startsWith('∂L/∂scale = (') && !f.text.includes('Σ'));
         if (o.scale === 1) {
           expect(scale, 'logits as given: no scale step').toBeUndefined();
           return;
         }
-        // The report gives no ∂L/∂scale for two given matrices: a central difference of its loss.
+        // The report gives no ∂L/∂scale for two given matrices (nor says it does): a central difference of its loss.
+        expect(json.grad_logit_scale).toBeUndefined();
+        expect(textOf(e).join('\n')).not.toContain('-g prints');
         const h = 1e-6;
         const at = async (s: number) =>
           jsonNumber(

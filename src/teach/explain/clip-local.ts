@@ -208,7 +208,8 @@ export function explainClipLocal(x: ExplainInput<ClipSpec>): Explanation {
       formula(
         `∂L/∂log scale = scale · ∂L/∂scale = ${num(scale, d)} · ${paren(num(byScale, d))} = ${num(A.total + B.total, d)}`,
       ),
-      text(t.t('teach.scale.log', { name: 'scale' })),
+      // -g prints grad_logit_scale of embeddings only: with two given matrices the sentence says no more.
+      text(local ? t.t('teach.scale.log', { name: 'scale' }) : t.t('teach.clipLocal.scaleLogGiven')),
     ];
     if (local) lines.push(text(t.t('teach.clipLocal.scaleRanks', { W: local.worldSize })));
     steps.push({ heading: t.label('teach.step.scale'), lines });
