@@ -258,6 +258,29 @@ describe('clip --explain of one rank’s local_loss', () => {
     );
   });
 
+  it('many columns (N ≥ 10): entries named a₂,₁₁, the row elided around its positive', async () => {
+    const row = (k: number) => Array.from({ length: 12 }, (_, j) => ((j * 7 + k * 5) % 11) / 4 - 1).join(',');
+    for (const [offset, r] of [
+      [10, 2],
+      [0, 1],
+      [5, 2],
+    ]) {
+      const argv = [
+        'clip',
+        `${row(1)};${row(2)}`,
+        '--text-logits',
+        `${row(3)};${row(4)}`,
+        '--label-offset',
+        String(offset),
+      ];
+      argv.push('-s', '3', '-g', '--explain', '--row', String(r));
+      const json = await run(argv);
+      checkLocal(json, json.explanation, r, argv);
+      const logits = formulas(json.explanation).find((f) => f.text.startsWith(`a${sub(r)}ⱼ = [`))!;
+      expect(logits.text).toContain('…');
+    }
+  });
+
   it('the sentences’ claims: the ranks’ mean is the batch’s loss and ∂L/∂scale, logits_per_text is a column', async () => {
     const batch = fc
       .record({ W: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 2 }) })

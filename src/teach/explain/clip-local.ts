@@ -100,7 +100,15 @@ export function explainClipLocal(x: ExplainInput<ClipSpec>): Explanation {
           t.t('teach.clip.temperature', { temperature: given(Number(report.json.temperature)), scale: num(scale, d) }),
         ),
       );
-    const row = (m: Matrix) => Array.from(rowView(m, i), (v) => num(v, d)).join(', ');
+    // Many columns: the first few, the positive and the last, with … between.
+    const row = (m: Matrix) => {
+      const terms: string[] = [];
+      for (let j = 0; j < N; j++) {
+        if (N <= 8 || j < 5 || j === g || j === N - 1) terms.push(num(at(m, i, j), d));
+        else if (terms[terms.length - 1] !== '…') terms.push('…');
+      }
+      return terms.join(', ');
+    };
     lines.push(formula(`a${sub(i + 1)}ⱼ = [${row(a)}]`), formula(`b${sub(i + 1)}ⱼ = [${row(b)}]`));
     steps.push({ heading: t.label('teach.clip.step.logits'), lines });
   }
