@@ -78,13 +78,15 @@ export const distillCommand: CommandSpec = defineCommand<DistillCliSpec>({
         ['--teacher', teacherText],
         [DISTILL_CLI_NAMES.target, targetText],
       ] as const
-    ).filter(([, value]) => value?.trim() === '@-');
+    ).filter(([, value]) => value === '@-' || value?.startsWith('@-:'));
     if (fromStdin.length > 1)
       throw new XentError('err.distill.stdinTwice', { first: fromStdin[0][0], second: fromStdin[1][0] }, true);
     const grad = options.grad === true;
     // Row by row where the run and the output allow: the two matrices opened here, read in step later.
     const { rows } = context;
-    const opened = rows && distillStreams({ grad }, rows.format) ? rows : undefined;
+    // Inline matrices are read whole (they are short): only a file (@FILE) makes the in-step reading worth it.
+    const aFile = studentText.startsWith('@') || teacherText.startsWith('@');
+    const opened = rows && aFile && distillStreams({ grad }, rows.format) ? rows : undefined;
     const open = (value: string, option: string): StepInput => {
       const r = opened!.open(value, option);
       return { name: stepInputName(option, r), rows: r };
