@@ -341,4 +341,33 @@ describe('readInStep: the row engine over two inputs', () => {
       expect(lag, `${sa} ${sb}`).toBeLessThanOrEqual(2);
     }
   });
+
+  it("runs the caller's between one call at a time (it writes output in order), and stops the other input on an error", async () => {
+    const a = Array.from({ length: 50 }, (_, i) => `${i}\n`).join('');
+    let active = false;
+    let calls = 0;
+    const got = await readInStep(
+      { name: 'a', rows: chunked(a, 3, { rows: 0, perChunk: 0 }) },
+      { name: 'b', rows: chunked(a, 5, { rows: 0, perChunk: 0 }) },
+      () => {},
+      async () => {
+        expect(active).toBe(false);
+        active = true;
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        active = false;
+      },
+    );
+    expect(got.rows).toBe(50);
+    expect(calls).toBeGreaterThan(20);
+    // The second input fails at its row 3: the first is read no further than a chunk past it.
+    const given = { rows: 0, perChunk: 0 };
+    const bad = readInStep(
+      { name: 'a', rows: chunked(a, 4, given) },
+      { name: 'b', rows: chunked('1\n2\nx\n' + a, 4, { rows: 0, perChunk: 0 }) },
+      () => {},
+    );
+    await expect(bad).rejects.toThrow(/row 3, column 1/);
+    expect(given.rows).toBeLessThan(10);
+  });
 });
