@@ -15,6 +15,7 @@ import type { MessageParam, MessageParams } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
 import type { Spill } from '../rows/spill.js';
 import { readInParallel } from '../rows/parallel.js';
+import { readInStep } from '../rows/in-step.js';
 import { StreamedStdout } from '../rows/output.js';
 import { type StartWorker, productHelper } from '../rows/product-thread.js';
 import { shareLargeProducts } from '../core/matmul.js';
@@ -28,6 +29,7 @@ import {
   type InputIo,
   type MatrixInput,
   openMatrixInput,
+  openMatrixOption,
   parseInput,
   readFileText,
   readMatrix,
@@ -341,6 +343,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
   const fromOptions = command.input === 'optional' && suppliedByOptions(command, selection);
   const streamable = !fromOptions && command.input !== 'none' && options.example !== true;
   const { columns, targetUse } = columnOptionsOf(command, options);
+  // Data given by options (distill's two matrices) may be read row by row, in step, when nothing needs them whole.
+  const inStep =
+    command.input === 'none' && !needsReport(options) && !temperatures && !needsCharts(options as OptionValues);
   // The command's options, read once into its typed spec: everything below gets the spec.
   const readSpec = async (fromColumn?: readonly number[]): Promise<unknown> =>
     specFor(
@@ -349,6 +354,9 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         t,
         readMatrixOption: readMatrixOptionOf,
         ...(fromColumn ? { targetsFromColumn: fromColumn } : {}),
+        ...(inStep
+          ? { rows: { format, open: (value: string, option: string) => openMatrixOption(io, value, option) } }
+          : {}),
       }),
       teaching,
     );
@@ -387,6 +395,25 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             rereadable: rereadable || io.openSpill !== undefined,
           })
         : undefined;
+    const stepPlan = inStep
+      ? command.abilities.streamInStep?.(spec, {
+          format,
+          decimals: precisionText !== undefined ? decimals : undefined,
+          out,
+        })
+      : undefined;
+    if (stepPlan) {
+      const [first, second] = stepPlan.inputs;
+      const stepProgress = progressReporter(io, t, first.name);
+      const read = await readInStep(first, second, stepPlan.onRows.bind(stepPlan), async (bytes, count) => {
+        stepProgress.update(bytes, count);
+        await out.flushIfLarge();
+      });
+      stepProgress.done();
+      for (const note of read.notes) inputNotes.push(note);
+      const finished = stepPlan.finish(read.rows, read.cols);
+      return { code: EXIT.ok, stdout: out.rest() + finished, stderr: notesText(inputNotes, t) };
+    }
     // Rows of one class each (a column vector) are refused, and probabilities given as
     // logits are warned of, streamed or whole.
     const classesInRows = command.classesInRows?.(spec) === true;

@@ -4,8 +4,16 @@ import type { Mistakes } from '../teach/expect-diagnose.js';
 import type { MessageKey } from '../i18n/messages.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
 import type { Report } from '../report/report.js';
-import type { StreamContext, StreamPlan } from '../rows/plan.js';
+import type { InStepContext, InStepPlan, OptionRowsContext, StreamContext, StreamPlan } from '../rows/plan.js';
 import type { TargetColumnUse } from './target-column.js';
+
+/**
+ * What readSpec gets from the CLI: SpecContext, and `rows` when the run may read its data row
+ * by row (the format, and option matrices opened, not read).
+ */
+export interface ReadSpecContext extends SpecContext {
+  readonly rows?: OptionRowsContext;
+}
 
 /** One option of a command, as commander spells it, with its help text's key. */
 export interface OptionSpec {
@@ -23,6 +31,11 @@ import type { CommandContext, OptionValues, SpecContext } from '../report/run-co
 export interface Abilities<Spec> {
   /** Row by row for the formats and options it can (a large input is never held whole); undefined otherwise. */
   stream?(spec: Spec, context: StreamContext): StreamPlan | undefined;
+  /**
+   * Row by row over the two matrices its options give, read in step, where readSpec opened
+   * them rather than read them (ReadSpecContext.rows); undefined otherwise.
+   */
+  streamInStep?(spec: Spec, context: InStepContext): InStepPlan | undefined;
   /** `--explain`: a derivation with the input's own numbers. Absent: --explain is refused. */
   explain?(x: ExplainInput<Spec>): Explanation | Promise<Explanation>;
   /** `--expect`: the report's JSON key a bare claim is checked against (the command's main result). */
@@ -72,7 +85,7 @@ interface CommandBase<Spec> {
    * it can be without the input. Everything after it (run, explain, --expect, streaming,
    * descend) receives the spec, never the text.
    */
-  readSpec(options: OptionValues, context: SpecContext): Spec | Promise<Spec>;
+  readSpec(options: OptionValues, context: ReadSpecContext): Spec | Promise<Spec>;
   readonly abilities: Abilities<Spec>;
   /**
    * With this spec, each row of the input is one item's classes (a softmax over the row). An

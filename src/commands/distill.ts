@@ -17,15 +17,26 @@ import {
 } from '../ops/distill/spec.js';
 import { checkDistillInput, checkDistillOptions, checkHardLabelChoice } from '../ops/distill/validate.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
+import { type StepInput, stepInputName } from '../rows/in-step.js';
+import { type DistillCliSpec, distillStreams, planDistillInStep } from './streams/distill.js';
 import { classLabels, rowLabels } from '../report/labels.js';
 import { type Report, type ReportTable, type SummaryLine, matrixRows, numberCell } from '../report/report.js';
 import { BASE_OPTION, readBase, readTargetList, unitLabel, unitNotes, reductionName } from './loss-options.js';
 
 /**
+ * The spec with both matrices read. readSpec opens them instead only where the run goes row by
+ * row (ReadSpecContext.rows, distillStreams), which then takes streamInStep's plan, not these.
+ */
+function held(spec: DistillCliSpec): DistillSpec {
+  if ('rows' in spec) throw new Error('distill: its matrices were opened for the row-by-row path, not read');
+  return spec;
+}
+
+/**
  * `xent distill --student S --teacher T`: the data come from the two options only ('none': no
  * matrix is read from arguments or stdin), as `xent kl`.
  */
-export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
+export const distillCommand: CommandSpec = defineCommand<DistillCliSpec>({
   name: 'distill',
   summary: 'help.cmd.distill',
   details: ['help.distill.formula', 'help.distill.reduction', 'help.distill.output', 'help.sweep'],
@@ -45,7 +56,7 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     'xent distill --student "2,0.5,-1; 0.3,1.8,0.2" --teacher "3,1,-2; 0,2.5,1" -t 4 -y 0,1 --alpha 0.5 -g',
     'xent distill --student @student.csv --teacher @teacher.csv -t 2 -r mean -f json',
   ],
-  async readSpec(options, context): Promise<DistillSpec> {
+  async readSpec(options, context): Promise<DistillCliSpec> {
     const { readMatrixOption } = context;
     if (options.input !== undefined || options.example === true) throw new XentError('err.distill.input', {}, true);
     const text = (name: string) => options[name] as string | undefined;
@@ -60,27 +71,53 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
     const targetText = text('target');
     const alphaText = text('alpha');
     checkHardLabelChoice(targetText !== undefined, alphaText !== undefined, DISTILL_CLI_NAMES);
-    const spec: DistillSpec = {
-      student: await readMatrixOption(studentText, '--student'),
-      teacher: await readMatrixOption(teacherText, '--teacher'),
+    // Standard input can be read once: it feeds one of the matrices (or the labels) at most.
+    const fromStdin = (
+      [
+        ['--student', studentText],
+        ['--teacher', teacherText],
+        [DISTILL_CLI_NAMES.target, targetText],
+      ] as const
+    ).filter(([, value]) => value === '@-' || value?.startsWith('@-:'));
+    if (fromStdin.length > 1)
+      throw new XentError('err.distill.stdinTwice', { first: fromStdin[0][0], second: fromStdin[1][0] }, true);
+    const grad = options.grad === true;
+    // Row by row where the run and the output allow: the two matrices opened here, read in step later.
+    const { rows } = context;
+    // Inline matrices are read whole (they are short): only a file (@FILE) makes the in-step reading worth it.
+    const aFile = studentText.startsWith('@') || teacherText.startsWith('@');
+    const opened = rows && aFile && distillStreams({ grad }, rows.format) ? rows : undefined;
+    const open = (value: string, option: string): StepInput => {
+      const r = opened!.open(value, option);
+      return { name: stepInputName(option, r), rows: r };
+    };
+    const data = opened
+      ? { rows: { student: open(studentText, '--student'), teacher: open(teacherText, '--teacher') } }
+      : {
+          student: await readMatrixOption(studentText, '--student'),
+          teacher: await readMatrixOption(teacherText, '--teacher'),
+        };
+    const spec: DistillCliSpec = {
+      ...data,
       temperature: readTemperature(text('temperature')),
       ...(targetText !== undefined && alphaText !== undefined
         ? { hard: { given: await readTargetList(context, targetText), alpha: readNumberOption(alphaText, '--alpha') } }
         : {}),
       reduction: readChoice(text('reduction'), '--reduction', DISTILL_REDUCTIONS, 'batchmean'),
       unit: readBase(text('base')),
-      grad: options.grad === true,
+      grad,
     };
     checkDistillOptions(spec);
     return spec;
   },
   abilities: {
-    explain: explainDistill,
+    streamInStep: planDistillInStep,
+    explain: (x) => explainDistill({ ...x, spec: held(x.spec) }),
     headline: lossHeadline,
     withGradient: withGrad,
     sweep: {
       at: (spec, temperature) => ({ ...spec, temperature }),
-      classes: (_input, spec) => classLabels(spec.student),
+      classes: (_input, spec) => classLabels(held(spec).student),
       // What the temperature is for in distillation: the teacher's softened targets.
       read: (json) => ({
         distributions: json.teacher_probs as Iterable<ArrayLike<number>>,
@@ -89,7 +126,8 @@ export const distillCommand: CommandSpec = defineCommand<DistillSpec>({
       note: 'sweep.note.distill',
     },
   },
-  run(_input, spec, { t, printsTables }): Report {
+  run(_input, cliSpec, { t, printsTables }): Report {
+    const spec = held(cliSpec);
     const classes = checkDistillInput(spec);
     const { student, teacher, temperature: T, reduction, unit, grad, hard } = spec;
     const options = {

@@ -376,3 +376,18 @@ export async function readMatrixOption(
   if (value.startsWith('@')) return (await readMatrix(openFile(io, value.slice(1), reading))).matrix;
   return parseMatrixText(value, { key: 'source.option', params: { option } }, reading);
 }
+
+/**
+ * A matrix given to an option, to be read row by row: @FILE opened but not read (its rows
+ * come as parseInput reads them), inline text read at once (it is short: it fits on a
+ * command line), as readMatrixOption reads it.
+ */
+export type OptionRows =
+  | { readonly kind: 'file'; readonly opened: OpenedInput }
+  | { readonly kind: 'held'; readonly matrix: ParsedMatrix };
+
+/** {@link OptionRows} of an option's value (see readMatrixOption), for a command that reads it in step with another. */
+export function openMatrixOption(io: InputIo, value: string, option: string): OptionRows {
+  if (value.startsWith('@')) return { kind: 'file', opened: openFile(io, value.slice(1)) };
+  return { kind: 'held', matrix: parseMatrixText(value, { key: 'source.option', params: { option } }) };
+}

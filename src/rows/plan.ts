@@ -5,6 +5,8 @@ import type { Format } from '../format/index.js';
 import type { MessageParam } from '../i18n/messages.js';
 import type { PieceSums } from '../core/piece-sums.js';
 import type { CeRows } from '../ops/cross-entropy/sums.js';
+import type { StepInput } from './in-step.js';
+import type { OptionRows } from './input.js';
 
 export interface StreamOutput {
   write(text: string): void;
@@ -87,4 +89,29 @@ export interface PartSizes {
   readonly blockValues: number;
   readonly pieceValues: number;
   readonly minBytes: number;
+}
+
+/**
+ * What a command's readSpec gets when the run may go row by row (no report, sweep or chart
+ * needs its data whole): the output format, and a matrix option opened rather than read, for
+ * a command whose data are two option matrices read in step (distill's).
+ */
+export interface OptionRowsContext {
+  readonly format: Format;
+  open(value: string, option: string): OptionRows;
+}
+
+/** What an in-step plan writes with: a StreamContext without a main input. */
+export type InStepContext = Pick<StreamContext, 'format' | 'decimals' | 'out'>;
+
+/**
+ * A plan over two matrices its command's options give, read together row by row
+ * (src/rows/in-step.ts: the same shape, checked as they come, neither held whole).
+ */
+export interface InStepPlan {
+  readonly inputs: readonly [StepInput, StepInput];
+  /** Row `index` of each; views, reused by the readers: copy what you keep. */
+  onRows(a: Float64Array, b: Float64Array, index: number): void;
+  /** After the last row: the text still to print. */
+  finish(rows: number, cols: number): string;
 }

@@ -18,9 +18,14 @@ export const coreEn = {
   'source.stdin': 'standard input',
   'source.file': "'{path}'",
   'source.option': 'option {option}',
+  'source.optionFile': 'option {option} ({source})',
   // reading input
   'err.noInput': 'no input: give numbers as arguments, a file with -i FILE, or pipe them in (example: {example})',
   'err.inputTwice': 'the input was given twice: use arguments or --input, not both',
+  // two inputs read together, row by row (distill's --student and --teacher)
+  'err.inStep.rows': '{short} ends after row {rows}, but {long} goes on; both need the same rows (one per sample)',
+  'err.inStep.width':
+    'row {row} of {first} has {firstCols} values, but row {row} of {second} has {secondCols}; both need the same columns',
   'err.fileMissing': "cannot read '{path}': no such file",
   'err.fileIsDir': "cannot read '{path}': it is a directory, not a file",
   'err.fileUnreadable': "cannot read '{path}': {reason}",
@@ -163,8 +168,12 @@ export const coreZh: Record<CoreKey, string> = {
   'source.file': '“{path}”',
   // A space after the option name, as between any Latin text and Chinese: “选项 -y 第 1 行”.
   'source.option': '选项 {option} ',
+  'source.optionFile': '选项 {option}（{source}）',
   'err.noInput': '没有输入：请把数字写在参数里、用 -i FILE 指定文件，或通过管道输入（例如：{example}）',
   'err.inputTwice': '输入给了两次：请只用参数或 --input 其中之一',
+  'err.inStep.rows': '{short}在第 {rows} 行后就结束了，但{long}还有更多行；两者的行数必须相同（每个样本一行）',
+  'err.inStep.width':
+    '{first}第 {row} 行有 {firstCols} 个数，但{second}第 {row} 行有 {secondCols} 个；两者的列数必须相同',
   'err.fileMissing': '无法读取“{path}”：文件不存在',
   'err.fileIsDir': '无法读取“{path}”：这是一个目录，不是文件',
   'err.fileUnreadable': '无法读取“{path}”：{reason}',

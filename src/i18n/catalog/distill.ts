@@ -12,6 +12,8 @@ export const distillEn = {
   'err.distill.alpha': 'option {option}: A = {value} is outside [0, 1]; the loss is A·CE + (1 − A)·T²·KL',
   'err.distill.noneWithTarget':
     "-r none with {target}: F.cross_entropy's none is one loss per row and F.kl_div's one per element, so the mix has none; use batchmean, mean or sum (JSON's losses give each row's share)",
+  'err.distill.stdinTwice':
+    '{first} and {second} both read standard input (@-), which can be read only once: save one of them to a file',
   'err.distill.shape':
     'option {student} is {sRows}×{sCols}, but option {teacher} is {tRows}×{tCols}; give both logits for the same samples and classes',
   'help.cmd.distill':
@@ -21,7 +23,7 @@ export const distillEn = {
   'help.distill.reduction':
     "-r as F.kl_div: batchmean (default) divides the summed KL by N, the number of rows: the KL per sample, as the maths defines it; mean divides by N·C, every element (PyTorch's default, C times smaller: the number F.kl_div warns about); sum adds everything; none gives each element T²·q·(log q − log p) (JSON elements), not with -y.",
   'help.distill.output':
-    'Output: for each row KL(q‖p), T²·KL, the cross-entropy (with -y) and its share of the loss, then the softmax tables of the teacher and the student at T and the loss. tsv/csv print "kl soft_loss [ce] loss" per row (with --grad: the gradient); -f value prints the loss (for -r none, each row\'s share); both matrices are held whole (they are options, read before the run); -f json prints temperature, alpha, teacher_probs, student_probs, kl, ce, losses, loss (elements for none) and grad.',
+    'Output: for each row KL(q‖p), T²·KL, the cross-entropy (with -y) and its share of the loss, then the softmax tables of the teacher and the student at T and the loss. tsv/csv print "kl soft_loss [ce] loss" per row (with --grad: the gradient); -f value prints the loss (for -r none, each row\'s share); without --grad these read the two files in step, row by row, never holding either (the tables, -g and JSON hold both); -f json prints temperature, alpha, teacher_probs, student_probs, kl, ce, losses, loss (elements for none) and grad.',
   'help.opt.distill.student': "the student's logits, one row per sample: inline matrix or @FILE",
   'help.opt.distill.teacher': "the teacher's logits, the same shape: inline matrix or @FILE",
   'help.opt.distill.temperature': 'the temperature T > 0 both are divided by (default 1; Hinton et al. use 1 to 20)',
@@ -66,6 +68,7 @@ export const distillZh: Record<DistillKey, string> = {
   'err.distill.alpha': '选项 {option}：A = {value} 不在 [0, 1] 内；损失为 A·CE + (1 − A)·T²·KL',
   'err.distill.noneWithTarget':
     '-r none 与 {target} 不能同时使用：F.cross_entropy 的 none 是每行一个损失，F.kl_div 的 none 是每个元素一个，两者混合后没有 none；请用 batchmean、mean 或 sum（JSON 的 losses 给出每行的份额）',
+  'err.distill.stdinTwice': '{first} 和 {second} 都从标准输入（@-）读取，但标准输入只能读一次：请把其中一个存成文件',
   'err.distill.shape':
     '选项 {student} 的形状是 {sRows}×{sCols}，但选项 {teacher} 的形状是 {tRows}×{tCols}；请对相同的样本和类别给出两组 logit',
   'help.cmd.distill': '知识蒸馏（Hinton 等）：T²·KL(softmax(teacher/T) ‖ softmax(student/T))，可混入硬标签',
@@ -74,7 +77,7 @@ export const distillZh: Record<DistillKey, string> = {
   'help.distill.reduction':
     '-r 与 F.kl_div 一致：batchmean（默认）把 KL 之和除以 N（行数）：即每个样本的 KL，与数学定义一致；mean 除以 N·C，即全部元素个数（PyTorch 的默认值，小 C 倍，F.kl_div 会对此发出警告）；sum 全部相加；none 给出每个元素的 T²·q·(log q − log p)（JSON 的 elements），不能与 -y 同用。',
   'help.distill.output':
-    '输出：每行的 KL(q‖p)、T²·KL、交叉熵（给出 -y 时）及其在损失中的份额，然后是教师和学生在温度 T 下的 softmax 表，以及损失。tsv/csv 每行输出“kl soft_loss [ce] loss”（加 --grad 时输出梯度）；-f value 输出损失（-r none 时输出每行的份额）；两个矩阵都会整个读入内存（它们是选项，在计算前读入）；-f json 输出 temperature、alpha、teacher_probs、student_probs、kl、ce、losses、loss（none 时为 elements）和 grad。',
+    '输出：每行的 KL(q‖p)、T²·KL、交叉熵（给出 -y 时）及其在损失中的份额，然后是教师和学生在温度 T 下的 softmax 表，以及损失。tsv/csv 每行输出“kl soft_loss [ce] loss”（加 --grad 时输出梯度）；-f value 输出损失（-r none 时输出每行的份额）；不加 --grad 时两个文件逐行同步读取，都不整个读入内存（表格、-g 和 JSON 会整个读入两者）；-f json 输出 temperature、alpha、teacher_probs、student_probs、kl、ce、losses、loss（none 时为 elements）和 grad。',
   'help.opt.distill.student': '学生的 logit，每个样本一行：直接写矩阵，或 @FILE',
   'help.opt.distill.teacher': '教师的 logit，形状相同：直接写矩阵，或 @FILE',
   'help.opt.distill.temperature': '两者都除以的温度 T > 0（默认 1；Hinton 等用 1 到 20）',

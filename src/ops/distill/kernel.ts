@@ -100,16 +100,13 @@ export function distillLosses(
   for (let n = 0; n < rows; n++) {
     const qn = teacherProbs ? rowView(teacherProbs, n) : qScratch;
     const pn = studentProbs ? rowView(studentProbs, n) : grad ? pScratch : undefined;
-    softmaxInto(rowView(teacher, n), T, qn, logQ);
-    softmaxInto(rowView(student, n), T, pn, logP);
-    let sum = 0;
-    for (let c = 0, k = n * cols; c < cols; c++, k++) {
-      const qk = qn[c];
-      const term = qk === 0 ? 0 : qk * (logQ[c] - logP[c]);
-      if (elements) elements.data[k] = t2 * term;
-      sum += term;
-    }
-    kl[n] = sum;
+    kl[n] = distillRow(
+      rowView(student, n),
+      rowView(teacher, n),
+      T,
+      { q: qn, p: pn, logQ, logP },
+      elements && rowView(elements, n),
+    );
     klTotal += kl[n];
     if (ce) ceTotal += ce.losses[n];
     losses[n] = (ce ? a * ce.losses[n] : 0) + (1 - a) * t2 * kl[n];
@@ -134,4 +131,44 @@ export function distillLosses(
     loss,
     ...(grad ? { grad } : {}),
   };
+}
+
+/** A row's scratch for distillRow, each of the row's width; `p` only where the student's probabilities are wanted. */
+export interface DistillRowScratch {
+  readonly q: Float64Array;
+  readonly p?: Float64Array;
+  readonly logQ: Float64Array;
+  readonly logP: Float64Array;
+}
+
+/**
+ * KL(q‖p) of one row, q = softmax(t/T), p = softmax(s/T), not yet scaled by T²: Σ_c q_c·(log q_c
+ * − log p_c), a term 0 where q_c = 0, added in class order. The row function of distillLosses
+ * and of the streamed sums (sums.ts), so both give the same digits. Leaves q, log q, log p (and
+ * p when given) in `scratch`, and each element's T²·term in `elements` when given.
+ *
+ * @example
+ * const row = () => new Float64Array(2);
+ * distillRow([1, 0], [0, 1], 2, { q: row(), logQ: row(), logP: row() })
+ * // ≈ 0.1224: KL([0.3775, 0.6225] ‖ [0.6225, 0.3775]), the loss 0.4898 once × T²
+ */
+export function distillRow(
+  student: ArrayLike<number>,
+  teacher: ArrayLike<number>,
+  temperature: number,
+  scratch: DistillRowScratch,
+  elements?: Float64Array,
+): number {
+  const { q, p, logQ, logP } = scratch;
+  softmaxInto(teacher, temperature, q, logQ);
+  softmaxInto(student, temperature, p, logP);
+  const t2 = temperature * temperature;
+  let sum = 0;
+  for (let c = 0; c < q.length; c++) {
+    const qc = q[c];
+    const term = qc === 0 ? 0 : qc * (logQ[c] - logP[c]);
+    if (elements) elements[c] = t2 * term;
+    sum += term;
+  }
+  return sum;
 }

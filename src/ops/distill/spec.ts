@@ -25,16 +25,20 @@ export interface HardLabels {
   readonly alpha: number;
 }
 
-export interface DistillSpec {
-  /** The student's and the teacher's logits, one row per sample (`--student`, `--teacher`). */
-  readonly student: Matrix;
-  readonly teacher: Matrix;
+/** Everything of a DistillSpec but its two matrices: what each row is computed with. */
+export interface DistillSettings {
   /** T > 0: both are divided by it before the softmax (`-t`, default 1). */
   readonly temperature: number;
   readonly hard?: HardLabels;
   readonly reduction: DistillReduction;
   readonly unit: InfoUnit;
   readonly grad: boolean;
+}
+
+export interface DistillSpec extends DistillSettings {
+  /** The student's and the teacher's logits, one row per sample (`--student`, `--teacher`). */
+  readonly student: Matrix;
+  readonly teacher: Matrix;
 }
 
 /** The names the checks give options by: the CLI's flags, or the library's option names. */

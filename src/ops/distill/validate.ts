@@ -4,7 +4,7 @@ import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import { checkLogits, indexTargetClasses } from '../cross-entropy/validate.js';
 import { checkTemperature } from '../softmax/validate.js';
-import { DISTILL_CLI_NAMES, type DistillOptionNames, type DistillSpec } from './spec.js';
+import { DISTILL_CLI_NAMES, type DistillOptionNames, type DistillSettings, type DistillSpec } from './spec.js';
 
 /** Hard labels and their weight go together: -y needs --alpha A, and A needs -y. */
 export function checkHardLabelChoice(target: boolean, alpha: boolean, names: DistillOptionNames): void {
@@ -15,7 +15,7 @@ export function checkHardLabelChoice(target: boolean, alpha: boolean, names: Dis
 }
 
 /** What can be checked before the logits are compared: T, A in [0, 1], 'none' without hard labels. */
-export function checkDistillOptions(spec: DistillSpec, names: DistillOptionNames = DISTILL_CLI_NAMES): void {
+export function checkDistillOptions(spec: DistillSettings, names: DistillOptionNames = DISTILL_CLI_NAMES): void {
   checkTemperature(spec.temperature);
   if (!spec.hard) return;
   const a = spec.hard.alpha;
