@@ -363,6 +363,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   let spill: Spill | undefined;
+  // Temporary files a plan opened (softmax -f json's rows), closed with the run.
+  const kept: Spill[] = [];
+  const keep = (file: Spill) => {
+    kept.push(file);
+    return file;
+  };
   try {
     // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
     let early: MatrixInput | undefined;
@@ -385,6 +391,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             out,
             // A regular file is read again; anything else (a pipe, a FIFO) is copied to a temporary file as it is read.
             rereadable: rereadable || io.openSpill !== undefined,
+            openSpill: io.openSpill && (() => keep(io.openSpill!())),
           })
         : undefined;
     // Rows of one class each (a column vector) are refused, and probabilities given as
@@ -586,6 +593,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
     spill?.close();
+    for (const file of kept) file.close();
     progress.done();
   }
 }
