@@ -71,8 +71,9 @@ export interface CliIo extends InputIo {
   /** Writes a file the user named (--plot FILE.svg). */
   readonly writeFile?: (path: string, text: string) => Promise<void>;
   /**
-   * A temporary file to copy a piped input into, for a plan that reads its input twice
-   * (src/rows/spill.ts). Without it, such a plan takes a pipe whole.
+   * A temporary file to copy a piped input into, for a plan that reads its input twice, or to
+   * keep what a plan holds out of memory (src/rows/spill.ts). Without it, such a plan takes a
+   * pipe whole, and softmax -f json holds its rows in memory.
    */
   readonly openSpill?: () => Spill;
   /** Whether a path is a regular file, which can be read twice; without it, every named file is taken to be one. */
