@@ -64,7 +64,7 @@ describe.skipIf(!mounted)('a disk that fills mid-write', () => {
     expect(r.code).toBe(74);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
-      `xent: error: cannot write a temporary file in '${disk}': no space left on device (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)\n`,
+      `xent: error: cannot write a temporary file in '${disk}': no space left on device (a piped input read twice is copied there, and the rows of softmax -f json past a megabyte are kept there; set TMPDIR to a disk with room, or give a piped input read twice as a file with -i FILE)\n`,
     );
     expect(readdirSync(disk)).toEqual([]);
   });

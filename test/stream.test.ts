@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, transpose } from '../src/core/matrix.js';
@@ -218,7 +221,7 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
     Array.from({ length: 5 }, (_, j) => (i === j ? -Infinity : Math.sin(i * 5 + j) * 30)),
   );
   const csv = rows.map((r) => r.join(',')).join('\n') + '\n';
-  /** A file (read three times: checked, probs, log_probs) and a pipe (read once, its rows held). */
+  /** A file and a pipe: each read once, its rows held (in memory, as no temporary file is given here). */
   const bothWays = async (argv: string[], content: string | Uint8Array) => ({
     file: await xent(['softmax', '-i', 'in.data', '-f', 'json', ...argv], { files: { 'in.data': content } }),
     pipe: await xent(['softmax', '-f', 'json', ...argv], { stdin: content }),
@@ -256,25 +259,69 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
       expect(r.stderr).toMatch(/^xent: error: softmax is undefined for row 7: every logit is -inf/);
     }
   });
-  it('refuses a file that changed between its readings', async () => {
+  it('reads a file once, and a file read twice (retrieval) is refused if it changed in between', async () => {
     const { runCli } = await import('../src/cli/run.js');
+    const io = (readings: { count: number }, first: string, later: string, lang = 'C') => ({
+      env: { LANG: lang },
+      stdinIsTTY: true,
+      stdoutIsTTY: false,
+      readStdin: async () => new Uint8Array(),
+      // A writer appends a row after the first reading.
+      readFile: async () => new TextEncoder().encode(readings.count++ === 0 ? first : later),
+    });
+    const softmaxReadings = { count: 0 };
+    const once = await runCli({
+      argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
+      ...io(softmaxReadings, csv, `${csv}1,2,3,4,5\n`),
+    });
+    expect({ ...once, readings: softmaxReadings.count }).toEqual({
+      code: 0,
+      stdout: whole(rows),
+      stderr: '',
+      readings: 1,
+    });
+    const sims = '0.9,0.8,0.1,0.2\n0.1,0.3,0.7,0.9\n';
     for (const [lang, text] of [
-      ['C', "xent: error: 'grows.csv' changed while xent read it: it held a 6×5 matrix"],
-      ['zh_CN.UTF-8', 'xent: 错误：“grows.csv”在 xent 读取期间发生了变化：第一次读取时是 6×5 的矩阵'],
+      ['C', "xent: error: 'grows.csv' changed while xent read it: it held a 2×4 matrix"],
+      ['zh_CN.UTF-8', 'xent: 错误：“grows.csv”在 xent 读取期间发生了变化：第一次读取时是 2×4 的矩阵'],
     ]) {
-      let readings = 0;
       const r = await runCli({
-        argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
-        env: { LANG: lang },
-        stdinIsTTY: true,
-        stdoutIsTTY: false,
-        readStdin: async () => new Uint8Array(),
-        // A writer appends a row after the first reading.
-        readFile: async () => new TextEncoder().encode(readings++ === 0 ? csv : `${csv}1,2,3,4,5\n`),
+        argv: ['retrieval', '-i', 'grows.csv', '--captions-per-image', '2', '-f', 'json'],
+        ...io({ count: 0 }, sims, `${sims}0.5,0.5,0.5,0.5\n`, lang),
       });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.startsWith(text), r.stderr).toBe(true);
+    }
+  });
+  it('keeps the rows of a large input in a temporary file, removed when the run ends', async () => {
+    // 400×400: more than the megabyte HeldRows keeps in memory.
+    const big = Array.from({ length: 400 }, (_, i) =>
+      Array.from({ length: 400 }, (_, j) => ((i * 7 + j * 13) % 41) - 20),
+    );
+    const text = big.map((r) => r.join(',')).join('\n') + '\n';
+    const dir = mkdtempSync(join(tmpdir(), 'xent-held-'));
+    try {
+      const file = await xent(['softmax', '-i', 'big.csv', '-f', 'json', '-t', '2'], {
+        files: { 'big.csv': text },
+        spillDir: dir,
+      });
+      const pipe = await xent(['softmax', '-f', 'json', '-t', '2'], { stdin: text, spillDir: dir, chunkBytes: 4096 });
+      const expected = whole(big, 2);
+      expect(file.stdout === expected && pipe.stdout === expected).toBe(true);
+      expect([file.code, pipe.code, readdirSync(dir)]).toEqual([0, 0, []]);
+      // Where the temporary file cannot be made: the message, exit 74, nothing on stdout.
+      const missing = join(dir, 'missing');
+      const r = await xent(['softmax', '-i', 'big.csv', '-f', 'json'], {
+        files: { 'big.csv': text },
+        spillDir: missing,
+      });
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 74, stdout: '' });
+      expect(r.stderr).toMatch(/^xent: error: cannot write a temporary file in '.*missing': no such file or directory/);
+      // A small input makes no file: it runs where none can be made.
+      expect((await xent(['softmax', '-f', 'json'], { stdin: csv, spillDir: missing })).stdout).toBe(whole(rows));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

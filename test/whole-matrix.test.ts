@@ -113,6 +113,24 @@ describe('JSON in pieces', () => {
     expect(pieces.join('')).toBe(jsonAsOneString({ m: toRows(m) }));
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(60_000);
   });
+
+  it('writes a row of numbers as String(x) writes each, a non-finite one in any part of it', () => {
+    const row = Float64Array.from({ length: 5000 }, (_, k) => Math.sin(k) * 10 ** ((k % 40) - 20));
+    row[1] = -0;
+    const texts = (values: Float64Array) => Array.from(values, (x) => (Number.isFinite(x) ? String(x) : `"${x}"`));
+    expect(formatJson({ r: row })).toBe(`{\n  "r": [${texts(row).join(', ')}]\n}\n`);
+    for (const [at, x, text] of [
+      [0, Infinity, '"inf"'],
+      [3000, -Infinity, '"-inf"'],
+      [4999, NaN, '"nan"'],
+    ] as const) {
+      const copy = row.slice();
+      copy[at] = x;
+      const expected = texts(copy);
+      expected[at] = text;
+      expect(formatJson({ r: copy })).toBe(`{\n  "r": [${expected.join(', ')}]\n}\n`);
+    }
+  });
 });
 
 describe('TSV and CSV in pieces', () => {

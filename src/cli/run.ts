@@ -73,8 +73,9 @@ export interface CliIo extends InputIo {
   /** Writes a file the user named (--plot FILE.svg). */
   readonly writeFile?: (path: string, text: string) => Promise<void>;
   /**
-   * A temporary file to copy a piped input into, for a plan that reads its input twice
-   * (src/rows/spill.ts). Without it, such a plan takes a pipe whole.
+   * A temporary file to copy a piped input into, for a plan that reads its input twice, or to
+   * keep what a plan holds out of memory (src/rows/spill.ts). Without it, such a plan takes a
+   * pipe whole, and softmax -f json holds its rows in memory.
    */
   readonly openSpill?: () => Spill;
   /** Whether a path is a regular file, which can be read twice; without it, every named file is taken to be one. */
@@ -371,6 +372,12 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     : undefined;
   const progress = progressReporter(io, t, opened?.source ?? '');
   let spill: Spill | undefined;
+  // Temporary files a plan opened (softmax -f json's rows), closed with the run.
+  const kept: Spill[] = [];
+  const keep = (file: Spill) => {
+    kept.push(file);
+    return file;
+  };
   try {
     // `-y col:NAME`: the targets are in the input, read (whole) before the spec that needs them.
     let early: MatrixInput | undefined;
@@ -393,6 +400,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
             out,
             // A regular file is read again; anything else (a pipe, a FIFO) is copied to a temporary file as it is read.
             rereadable: rereadable || io.openSpill !== undefined,
+            openSpill: io.openSpill && (() => keep(io.openSpill!())),
           })
         : undefined;
     const stepPlan = inStep
@@ -613,6 +621,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
     return { code: taught.code, stdout: out.rest(), stderr: stderr() };
   } finally {
     spill?.close();
+    for (const file of kept) file.close();
     progress.done();
   }
 }

@@ -140,21 +140,54 @@ function* listPieces(items: Iterable<unknown>, indent: string): Generator<string
   yield ']';
 }
 
+/**
+ * A plain array of doubles (V8's packed double elements), reused for each part of a row:
+ * JSON.stringify writes such an array's numbers straight into its output, where String(x)
+ * makes a string for each (about twice as slow, and garbage for the collector).
+ */
+let doubles: number[] = [];
+
+/**
+ * The numbers values[start..end) as `[a,b,c]`, or undefined if one is not finite (JSON.stringify
+ * writes null for it). The text of each finite number is String(x)'s: JSON.stringify's is
+ * ToString(x) by the standard (ECMA-262 SerializeJSONProperty), -0 as 0 included.
+ */
+function stringified(values: Float64Array, start: number, end: number): string | undefined {
+  const n = end - start;
+  if (doubles.length !== n) doubles = new Array<number>(n).fill(0.5);
+  let finite = true;
+  for (let k = 0; k < n; k++) {
+    const x = values[start + k];
+    // x - x is NaN for ±inf and NaN.
+    if (x - x !== 0) finite = false;
+    doubles[k] = x;
+  }
+  return finite ? JSON.stringify(doubles) : undefined;
+}
+
+/** The numbers values[start..end) joined by ', ', non-finite ones as the strings "inf", "-inf", "nan". */
+function numbersText(values: Float64Array, start: number, end: number, texts: string[]): string {
+  const fast = stringified(values, start, end);
+  // ',' only separates numbers here (no number's text has one).
+  if (fast !== undefined) return fast.slice(1, -1).replaceAll(',', ', ');
+  if (end - start !== texts.length) texts.length = end - start;
+  for (let k = start; k < end; k++) {
+    const x = values[k];
+    texts[k - start] = Number.isFinite(x) ? String(x) : `"${formatExact(x)}"`;
+  }
+  return texts.join(', ');
+}
+
 /** A Float64Array on one line, in pieces of BATCH numbers. */
 function* numberPieces(values: Float64Array): Generator<string> {
   if (values.length === 0) {
     yield '[]';
     return;
   }
-  const texts = new Array<string>(Math.min(BATCH, values.length));
+  const texts: string[] = [];
   for (let start = 0; start < values.length; start += BATCH) {
     const end = Math.min(values.length, start + BATCH);
-    if (end - start < texts.length) texts.length = end - start;
-    for (let k = start; k < end; k++) {
-      const x = values[k];
-      texts[k - start] = Number.isFinite(x) ? String(x) : `"${formatExact(x)}"`;
-    }
-    const part = texts.join(', ');
+    const part = numbersText(values, start, end, texts);
     yield start === 0
       ? end === values.length
         ? `[${part}]`

@@ -7,6 +7,7 @@ import type { PieceSums } from '../core/piece-sums.js';
 import type { CeRows } from '../ops/cross-entropy/sums.js';
 import type { StepInput } from './in-step.js';
 import type { OptionRows } from './input.js';
+import type { Spill } from './spill.js';
 
 export interface StreamOutput {
   write(text: string): void;
@@ -20,6 +21,8 @@ export interface StreamContext {
   readonly out: StreamOutput;
   /** The input is a named file, which can be read a second time (a plan with firstPass needs it). */
   readonly rereadable?: boolean;
+  /** A temporary file for what a plan keeps out of memory (closed by the caller once the run ends). */
+  readonly openSpill?: () => Spill;
 }
 
 /** What a reading of the input found beside its rows: the row labels, when the plan keeps them. */

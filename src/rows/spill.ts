@@ -1,6 +1,7 @@
 // A piped input copied to a temporary file as it is read, so that a plan reading its input
 // twice (retrieval's ranks: src/commands/streams/retrieval.ts) can read a pipe twice too, in
-// bounded memory. The file is created under os.tmpdir() (TMPDIR) with a unique name, readable
+// bounded memory; or binary data a plan keeps out of memory (the rows of softmax -f json:
+// src/rows/held-rows.ts). The file is created under os.tmpdir() (TMPDIR) with a unique name, readable
 // by its owner only, and unlinked at once: its bytes live as long as the descriptor, which the
 // kernel closes whatever ends the process (an error, Ctrl-C, kill -9), so nothing is left
 // behind. Where an open file cannot be unlinked (Windows without POSIX semantics), it is
@@ -10,13 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XentError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
-import { CHUNK, rangeChunks } from './file-chunks.js';
+import { CHUNK, rangeChunks, readRange } from './file-chunks.js';
 
 export interface Spill {
   /** The input's bytes as they arrive, each chunk copied to the file before it is passed on. */
   copy(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>): AsyncIterable<Uint8Array | string>;
   /** The bytes copied so far, read back from the file in chunks (with a turn of the event loop every megabyte). */
   readBack(): AsyncIterable<Uint8Array>;
+  /** Appends bytes to the file. */
+  write(bytes: Uint8Array): void;
+  /** Fills `buffer` with the file's bytes from byte `position` on (the file must hold them). */
+  readAt(position: number, buffer: Uint8Array): void;
   /** Closes the file (and removes it, if it could not be unlinked when made). Safe to call twice. */
   close(): void;
 }
@@ -69,6 +74,17 @@ export function openSpill(dir: string = tmpdir()): Spill {
         write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
         yield chunk;
       }
+    },
+    write,
+    readAt(position, buffer) {
+      let got: number;
+      try {
+        got = position + buffer.length <= size ? readRange(fd, position, position + buffer.length, buffer).length : -1;
+      } catch (error) {
+        throw spillError(dir, error);
+      }
+      // Only this process has the file (unlinked, or private to its owner): bytes missing is a bug.
+      if (got !== buffer.length) throw new Error(`temporary file: ${buffer.length} bytes at ${position}, ${got} read`);
     },
     async *readBack() {
       const buffer = new Uint8Array(CHUNK);

@@ -251,7 +251,7 @@ describe('retrieval from a pipe: copied to a temporary file, read twice', () => 
     expect(r).toEqual({
       code: 74,
       stdout: '',
-      stderr: `xent: error: cannot write a temporary file in '${missing}': no such file or directory (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)\n`,
+      stderr: `xent: error: cannot write a temporary file in '${missing}': no such file or directory (a piped input read twice is copied there, and the rows of softmax -f json past a megabyte are kept there; set TMPDIR to a disk with room, or give a piped input read twice as a file with -i FILE)\n`,
     });
     const zh = await xent(['retrieval', '--captions-per-image', '3', '-f', 'json', '-L', 'zh'], {
       stdin: text,

@@ -12,7 +12,7 @@ export const coreEn = {
   'err.internal': 'internal error: {message} (please report it; XENT_DEBUG=1 shows the stack)',
   'err.writeFailed': 'cannot write the output: {reason}',
   'err.spillWrite':
-    "cannot write a temporary file in '{dir}': {reason} (a piped input is copied there to be read twice; set TMPDIR to a disk with room, or give the file with -i FILE)",
+    "cannot write a temporary file in '{dir}': {reason} (a piped input read twice is copied there, and the rows of softmax -f json past a megabyte are kept there; set TMPDIR to a disk with room, or give a piped input read twice as a file with -i FILE)",
   // where input comes from
   'source.args': 'the arguments',
   'source.stdin': 'standard input',
@@ -162,7 +162,7 @@ export const coreZh: Record<CoreKey, string> = {
   'err.internal': '内部错误：{message}（请报告此问题；设置 XENT_DEBUG=1 可显示调用栈）',
   'err.writeFailed': '无法写出结果：{reason}',
   'err.spillWrite':
-    '无法在“{dir}”中写入临时文件：{reason}（管道输入会先复制到那里，以便读取两遍；请把 TMPDIR 设为有空间的磁盘，或用 -i FILE 直接给出文件）',
+    '无法在“{dir}”中写入临时文件：{reason}（需要读取两遍的管道输入会先复制到那里，softmax -f json 超过 1 MB 的各行也存放在那里；请把 TMPDIR 设为有空间的磁盘，需要读取两遍的管道输入也可以用 -i FILE 直接给出文件）',
   'source.args': '命令行参数',
   'source.stdin': '标准输入',
   'source.file': '“{path}”',
