@@ -1,3 +1,4 @@
+import { COMMANDS } from '../src/commands/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, transpose } from '../src/core/matrix.js';
@@ -102,15 +103,18 @@ describe('streaming commands give what the whole-matrix path gives', () => {
   it('no progress line for quick work, and none at all without a terminal', async () => {
     const lines: string[] = [];
     const { runCli } = await import('../src/cli/run.js');
-    const r = await runCli({
-      argv: ['softmax', '1', '2'],
-      env: {},
-      stdinIsTTY: true,
-      stdoutIsTTY: false,
-      readStdin: async () => new Uint8Array(),
-      readFile: async () => new Uint8Array(),
-      progress: (line) => lines.push(line),
-    });
+    const r = await runCli(
+      {
+        argv: ['softmax', '1', '2'],
+        env: {},
+        stdinIsTTY: true,
+        stdoutIsTTY: false,
+        readStdin: async () => new Uint8Array(),
+        readFile: async () => new Uint8Array(),
+        progress: (line) => lines.push(line),
+      },
+      COMMANDS,
+    );
     expect(r.code).toBe(0);
     expect(lines).toEqual([]);
   });
@@ -263,15 +267,18 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
       ['zh_CN.UTF-8', 'xent: 错误：“grows.csv”在 xent 读取期间发生了变化：第一次读取时是 6×5 的矩阵'],
     ]) {
       let readings = 0;
-      const r = await runCli({
-        argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
-        env: { LANG: lang },
-        stdinIsTTY: true,
-        stdoutIsTTY: false,
-        readStdin: async () => new Uint8Array(),
-        // A writer appends a row after the first reading.
-        readFile: async () => new TextEncoder().encode(readings++ === 0 ? csv : `${csv}1,2,3,4,5\n`),
-      });
+      const r = await runCli(
+        {
+          argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
+          env: { LANG: lang },
+          stdinIsTTY: true,
+          stdoutIsTTY: false,
+          readStdin: async () => new Uint8Array(),
+          // A writer appends a row after the first reading.
+          readFile: async () => new TextEncoder().encode(readings++ === 0 ? csv : `${csv}1,2,3,4,5\n`),
+        },
+        COMMANDS,
+      );
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.startsWith(text), r.stderr).toBe(true);
