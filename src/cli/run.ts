@@ -230,13 +230,22 @@ function printable(params: MessageParams): MessageParams {
   return out;
 }
 
+/** The first word of `argv` that names a command, wherever it stands (`xent help softmax extra` → softmax): whose help to suggest. */
+function namedCommand(argv: readonly string[]): string | undefined {
+  for (const token of argv) {
+    const entry = COMMAND_DIRECTORY.find((c) => c.name === token || c.aliases.includes(token));
+    if (entry) return entry.name;
+  }
+  return undefined;
+}
+
 function errorText(error: XentError, t: Translator, argv: readonly string[]): string {
   const prefix = (line: string, label: string) => `xent: ${label}${line}`;
   const message = t.t(error.key, printable(error.params)).split('\n');
   const labels = t.t('err.prefix').split('\n');
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
   if (error.usage) {
-    const name = commandOf(argv);
+    const name = commandOf(argv) ?? namedCommand(argv);
     lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n')); // spread-ok: one line per language
   }
   return lines.join('\n') + '\n';
