@@ -148,7 +148,7 @@ const { NODE_OPTIONS: _, ...plainEnv } = process.env; // Node flags would make t
 const WARM_UPS = [
   ['xent-softmax.cjs', ['softmax', '1', '2', '3']],
   ['xent-ce.cjs', ['ce', '2,0.5,-1', '-y', '0']],
-  ['xent.cjs', ['--version']],
+  ['xent.cjs', ['--help']],
 ];
 for (const [bundle, args] of WARM_UPS) {
   const warm = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/xent.js', import.meta.url)), ...args], {

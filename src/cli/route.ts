@@ -47,3 +47,22 @@ export function commandAt(argv: readonly string[]): { readonly name: string; rea
 export function commandOf(argv: readonly string[]): string | undefined {
   return commandAt(argv)?.name;
 }
+
+/**
+ * `xent --version` (or -V) with no command, no help and no `--`: commander prints the version
+ * while it reads the options, before any command's own options could matter, so the commands
+ * are registered by name and summary only.
+ */
+export function versionOnly(argv: readonly string[]): boolean {
+  const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
+  return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
+}
+
+/**
+ * The bundle bin/xent.js runs for `argv` (dist/xent-NAME.cjs), or undefined for the one with
+ * every command: the command's own, and for a line that only asks the version the smallest
+ * (softmax's), which registers every command by name only, as the full one would.
+ */
+export function bundleOf(argv: readonly string[]): string | undefined {
+  return commandOf(argv) ?? (versionOnly(argv) ? 'softmax' : undefined);
+}

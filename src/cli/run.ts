@@ -41,7 +41,7 @@ import type { MatrixTextParser, ParsedMatrix } from '../text/matrix-text.js';
 import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
-import { commandAt, commandOf } from './route.js';
+import { commandAt, commandOf, versionOnly } from './route.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
@@ -160,16 +160,6 @@ function commandHint(word: string, names: readonly string[]): MessageParam {
   // "did you mean kl?" beside "try 'xent distill'" only when it names another command.
   if (!near || meaning.usage.split(' ')[1] === near) return meant;
   return { key: 'err.hintPair' as const, params: { first: hint(near), second: meant } };
-}
-
-/**
- * `xent --version` (or -V) with no command, no help and no `--`: commander prints the version
- * while it reads the options, before any command's own options could matter, so the commands
- * are registered by name and summary only.
- */
-function versionOnly(argv: readonly string[]): boolean {
-  const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
-  return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
 }
 
 function excessToken(argv: readonly string[]): string {
