@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Runs the CLI bundle (dist/xent.cjs) through V8's code cache: compiling the bundle from source
-// was the largest part of start-up. V8 takes a cache only from the Node build that made it, so
-// there is one per Node version, dist/xent.cjs.<node version>-<arch>.cache: `npm run build`
-// makes the builder's, and the first run on any other Node makes its own, after the run (so
-// that it holds the functions a run compiles, not only the top level), when xent's own dist/
-// can be written; nothing is ever written elsewhere. (CommonJS, see bin/package.json.)
+// Runs a CLI bundle through V8's code cache: compiling the bundle from source was the largest
+// part of start-up. The bundle is the command's own, dist/xent-NAME.cjs, when the command line
+// names one (dist/xent-route.cjs tells; softmax's, the smallest, for a line that only asks the
+// version), else dist/xent.cjs with every command. V8 takes a
+// cache only from the Node build that made it, so each bundle has one per Node version,
+// dist/xent-NAME.cjs.<node version>-<arch>.cache: `npm run build` makes the builder's for a
+// few commands, and the first run of a bundle on a Node without its cache makes it, after the
+// run (so that it holds the functions a run compiles, not only the top level), when xent's own
+// dist/ can be written; nothing is ever written elsewhere. (CommonJS, see bin/package.json.)
 'use strict';
 const { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
@@ -15,8 +18,9 @@ const { Script } = require('node:vm');
 // itself, but not under --preserve-symlinks-main; the bundle finds its worker beside it, and
 // must never take one from the folder of a symlink (node_modules/.bin, a global bin).
 const dist = join(dirname(realpathSync.native(__filename)), '..', 'dist');
-const filename = join(dist, 'xent.cjs');
-const cacheFile = join(dist, `xent.cjs.${process.version}-${process.arch}.cache`);
+const command = require(join(dist, 'xent-route.cjs')).bundleOf(process.argv.slice(2));
+const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
+const cacheFile = `${filename}.${process.version}-${process.arch}.cache`;
 let cachedData;
 try {
   cachedData = readFileSync(cacheFile);

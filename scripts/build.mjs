@@ -1,6 +1,8 @@
-// Bundles the CLI into one file so that start-up reads a single module instead of resolving
-// hundreds of files in node_modules (dist/xent.cjs and its code cache for this Node; beside it the Chinese
-// messages, dist/xent-zh.cjs, and the worker thread for large files, dist/xent-part.cjs).
+// Bundles the CLI so that start-up reads a single module instead of resolving hundreds of
+// files in node_modules: dist/xent.cjs with every command, dist/xent-NAME.cjs with command NAME
+// alone, each with its code cache for this Node, and dist/xent-route.cjs, which tells bin/xent.js
+// which one a command line runs; beside them the Chinese messages, dist/xent-zh.cjs, and the
+// worker thread for large files, dist/xent-part.cjs.
 // Then builds the library: dist/index.js (src/index.ts and the maths it imports, no CLI) and
 // its declaration files in dist/types.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -46,6 +48,26 @@ const keysOnly = replaceModule(
   'export function makeTranslator(lang) { const t = (key) => key; return { lang, t, label: t }; }',
 );
 
+// The English messages as JSON text in the CLI's bundles, parsed when a message is first
+// needed (src/i18n/load-en.ts): the object that src/i18n/keys.ts assembles from the sections,
+// made here once by running that module.
+const keysModule = await build({
+  entryPoints: ['src/i18n/keys.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'warning',
+});
+const { en } = await import(
+  `data:text/javascript;base64,${Buffer.from(keysModule.outputFiles[0].text).toString('base64')}`
+);
+const enAsJson = replaceModule(
+  'en-as-json',
+  /(^|\/)load-en\.js$/,
+  `let en; export function loadEn() { return (en ??= JSON.parse(${JSON.stringify(JSON.stringify(en))})); }`,
+);
+
 /** What the CLI's three files share: one minified CommonJS file each, for Node 20. */
 const NODE_BUNDLE = {
   bundle: true,
@@ -59,25 +81,51 @@ const NODE_BUNDLE = {
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// The CLI: one minified CommonJS file, plus V8's code cache for it (see bin/xent.js): most of
-// xent's start-up was spent compiling its own source.
-const cli = fileURLToPath(new URL('../dist/xent.cjs', import.meta.url));
-rmSync(new URL('../dist/xent.js', import.meta.url), { force: true }); // the earlier ESM bundle
-await build({
+// Which bundle a command line runs (src/cli/route.ts): bin/xent.js requires it before anything else.
+const routeFile = fileURLToPath(new URL('../dist/xent-route.cjs', import.meta.url));
+await build({ ...NODE_BUNDLE, entryPoints: ['src/cli/route.ts'], outfile: routeFile });
+const { COMMAND_DIRECTORY } = createRequire(import.meta.url)(routeFile);
+
+// The CLI: minified CommonJS files, each with V8's code cache (see bin/xent.js): most of
+// xent's start-up was spent compiling its own source. dist/xent.cjs holds every command (help,
+// completion, a line with no command); dist/xent-NAME.cjs holds command NAME alone, so that
+// running it reads, deserializes and sets up none of the other commands' code.
+const CLI_BUILD = {
   ...NODE_BUNDLE,
-  entryPoints: ['src/main.ts'],
-  outfile: cli,
   // import() of node: modules becomes require(): the bundle runs in a vm.Script (bin/xent.js),
   // which has no loader for dynamic imports.
   supported: { 'dynamic-import': false },
   define: { XENT_VERSION: JSON.stringify(version) },
-  plugins: [lazyChildProcess, zhOnDemand],
+  plugins: [lazyChildProcess, zhOnDemand, enAsJson],
   external: ['./xent-zh.cjs'],
-});
-// bin/xent.js reads the bundle as Latin-1, a copy of its bytes: UTF-8 would be decoded to a
+};
+const cli = fileURLToPath(new URL('../dist/xent.cjs', import.meta.url));
+rmSync(new URL('../dist/xent.js', import.meta.url), { force: true }); // the earlier ESM bundle
+const cliBundles = [cli];
+await build({ ...CLI_BUILD, entryPoints: ['src/entries/xent.ts'], outfile: cli });
+await Promise.all(
+  COMMAND_DIRECTORY.map(({ name }) => {
+    const outfile = fileURLToPath(new URL(`../dist/xent-${name}.cjs`, import.meta.url));
+    cliBundles.push(outfile);
+    return build({
+      ...CLI_BUILD,
+      // src/entries/xent.ts with one command: the same start, nothing else.
+      stdin: {
+        contents: `import { ${name}Command } from '../commands/${name}.js';\nimport { startCli } from '../main.js';\nstartCli([${name}Command]);\n`,
+        resolveDir: fileURLToPath(new URL('../src/entries', import.meta.url)),
+        sourcefile: `src/entries/${name}.ts`,
+        loader: 'ts',
+      },
+      outfile,
+    });
+  }),
+);
+// bin/xent.js reads a bundle as Latin-1, a copy of its bytes: UTF-8 would be decoded to a
 // string of two bytes a character (esbuild escapes strings but not regular expressions).
-const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(cli, 'latin1'));
-if (nonAscii) throw new Error(`${cli} is not ASCII at byte ${nonAscii.index}: write that character as \\u…`);
+for (const file of cliBundles) {
+  const nonAscii = /[^\x00-\x7f]/.exec(readFileSync(file, 'latin1'));
+  if (nonAscii) throw new Error(`${file} is not ASCII at byte ${nonAscii.index}: write that character as \\u…`);
+}
 await build({ ...NODE_BUNDLE, entryPoints: ['src/i18n/zh.ts'], outfile: 'dist/xent-zh.cjs' });
 // The worker thread that reads pieces of a large file (src/rows/parallel.ts): its own small
 // bundle, so that it starts without the CLI's commands, help and messages.
@@ -88,23 +136,29 @@ await build({
   plugins: [keysOnly],
 });
 
-// V8's code cache of the CLI bundle for the Node that builds it, made by bin/xent.js itself at
-// the end of a first run of a quick calculation: it then holds the functions such a run
-// compiles, not just the top level, which took a third off xent's start-up cost over Node's
-// own here. Caches of the bundle just replaced are removed first: V8 checks a cache against
-// the length of its source only, not its text.
-for (const name of readdirSync(dirname(cli))) if (/^xent\.cjs\..*cache/.test(name)) rmSync(join(dirname(cli), name));
+// V8's code caches of the CLI bundles for the Node that builds it, made by bin/xent.js itself
+// at the end of a first run of each quick calculation below: a cache then holds the functions
+// such a run compiles, not just the top level, which took a third off xent's start-up cost
+// over Node's own here. The other commands' caches are made by their first run. Caches of the
+// bundles just replaced are removed first: V8 checks a cache against the length of its source
+// only, not its text.
+for (const name of readdirSync(dirname(cli)))
+  if (/^xent(-[a-z]+)?\.cjs\..*cache/.test(name)) rmSync(join(dirname(cli), name));
 const { NODE_OPTIONS: _, ...plainEnv } = process.env; // Node flags would make the run skip the cache
-const warm = spawnSync(
-  process.execPath,
-  [fileURLToPath(new URL('../bin/xent.js', import.meta.url)), 'softmax', '1', '2', '3'],
-  {
+const WARM_UPS = [
+  ['xent-softmax.cjs', ['softmax', '1', '2', '3']],
+  ['xent-ce.cjs', ['ce', '2,0.5,-1', '-y', '0']],
+  ['xent.cjs', ['--help']],
+];
+for (const [bundle, args] of WARM_UPS) {
+  const warm = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/xent.js', import.meta.url)), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...plainEnv, XENT_LANG: 'en' },
-  },
-);
-const cache = join(dirname(cli), `xent.cjs.${process.version}-${process.arch}.cache`);
-if (warm.status !== 0 || !existsSync(cache)) throw new Error(`the warm-up run of ${cli} failed (exit ${warm.status})`);
+  });
+  const cache = join(dirname(cli), `${bundle}.${process.version}-${process.arch}.cache`);
+  if (warm.status !== 0 || !existsSync(cache))
+    throw new Error(`the warm-up run of ${bundle} (xent ${args.join(' ')}) failed (exit ${warm.status})`);
+}
 
 // The library: one ESM file with only what src/index.ts reaches (the maths, the parser, the
 // message catalogue for XentError's English text). It imports nothing, not even node: modules.

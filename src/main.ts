@@ -1,6 +1,7 @@
 // The entry point: the only file that touches the process.
 import { existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
 import { errorLine, runCli } from './cli/run.js';
+import type { CommandSpec } from './commands/command.js';
 import { EXIT } from './core/exit-codes.js';
 import { fileByPosition, fileChunks, isRegularFile } from './rows/file-chunks.js';
 import { openSpill } from './rows/spill.js';
@@ -141,50 +142,59 @@ process.on('uncaughtException', (error) => {
   }
 });
 
-async function main(): Promise<void> {
+async function main(commands: readonly CommandSpec[]): Promise<void> {
   if (stdoutWasClosed()) {
     stderr().write(errorLine(context, 'err.stdoutClosed'));
     process.exitCode = EXIT.output;
     return;
   }
-  const result = await runCli({
-    ...context,
-    // A getter: creating process.stdin costs start-up time, and most runs never read it.
-    get stdinIsTTY() {
-      return process.stdin.isTTY === true;
+  const result = await runCli(
+    {
+      ...context,
+      // A getter: creating process.stdin costs start-up time, and most runs never read it.
+      get stdinIsTTY() {
+        return process.stdin.isTTY === true;
+      },
+      stdoutIsTTY,
+      columns: stdoutIsTTY ? process.stdout.columns : undefined,
+      rows: stdoutIsTTY ? process.stdout.rows : undefined,
+      readStdin,
+      readFile: async (path) => (await import('node:fs/promises')).readFile(path),
+      writeFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
+      openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
+      exists: existsSync,
+      openRange: fileByPosition,
+      isRegularFile,
+      openSpill: () => openSpill(),
+      // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
+      // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
+      // that was typed: through node_modules/.bin or a global bin, that folder is another
+      // package's, and a file planted there would run as xent's worker.
+      workerScript: join(__dirname, 'xent-part.cjs'),
+      // Required here, when a product first needs it: loading worker_threads at every start
+      // cost about 2 ms of a ~90 ms start-up.
+      startWorker: (script, options) =>
+        new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(script, options),
+      write: writeStreamed,
+      progress: isTerminal(2) ? showProgress : undefined,
     },
-    stdoutIsTTY,
-    columns: stdoutIsTTY ? process.stdout.columns : undefined,
-    rows: stdoutIsTTY ? process.stdout.rows : undefined,
-    readStdin,
-    readFile: async (path) => (await import('node:fs/promises')).readFile(path),
-    writeFile: async (path, text) => (await import('node:fs/promises')).writeFile(path, text),
-    openInput: (path) => (path === '-' ? process.stdin : fileChunks(path)),
-    exists: existsSync,
-    openRange: fileByPosition,
-    isRegularFile,
-    openSpill: () => openSpill(),
-    // The worker's bundle is built beside this one. bin/xent.js hands this bundle the real
-    // path of dist/ as its __dirname (symlinks resolved), never the folder of the command
-    // that was typed: through node_modules/.bin or a global bin, that folder is another
-    // package's, and a file planted there would run as xent's worker.
-    workerScript: join(__dirname, 'xent-part.cjs'),
-    // Required here, when a product first needs it: loading worker_threads at every start
-    // cost about 2 ms of a ~90 ms start-up.
-    startWorker: (script, options) =>
-      new (require('node:worker_threads') as typeof import('node:worker_threads')).Worker(script, options),
-    write: writeStreamed,
-    progress: isTerminal(2) ? showProgress : undefined,
-  });
+    commands,
+  );
   if (streamedWriteFailure !== undefined) throw streamedWriteFailure;
   process.exitCode = result.code; // first: a failed write below changes it only as EXIT says
   await writeStdout(result.stdoutBytes ?? result.stdout);
   if (result.stderr !== '') await write(stderr(), result.stderr).catch(() => {}); // handled by stderr's 'error' listener
 }
 
-// runCli turns every error into a message; this catches only a failed write of the result.
-main().catch((error: unknown) => {
-  const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
-  stderr().write(errorLine(context, 'err.writeFailed', text));
-  process.exitCode = EXIT.output;
-});
+/**
+ * Runs the command line with the commands this bundle holds (src/entries/: every one, or the
+ * one that the line runs). runCli turns every error into a message; this catches only a failed
+ * write of the result.
+ */
+export function startCli(commands: readonly CommandSpec[]): void {
+  main(commands).catch((error: unknown) => {
+    const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
+    stderr().write(errorLine(context, 'err.writeFailed', text));
+    process.exitCode = EXIT.output;
+  });
+}

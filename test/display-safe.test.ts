@@ -1,6 +1,7 @@
 // Text from the user reaches the terminal inert: a CSV header holding ESC c (which resets a
 // terminal), a C1 CSI (U+009B), a bidi override (U+202E) or a direction mark is printed as
 // a visible escape in every format, in explanations, errors and the progress line.
+import { COMMANDS } from '../src/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run.js';
 import { displaySafe, displaySafeLines } from '../src/format/display-safe.js';
@@ -152,21 +153,24 @@ describe('errors and the progress line', () => {
   it('the progress line names the file with escapes', async () => {
     const shown: string[] = [];
     const path = 'big\u001b]0;owned\u0007\u202e.csv';
-    const r = await runCli({
-      argv: ['softmax', '-i', path, '-f', 'value'],
-      env: { LANG: 'C' },
-      stdoutIsTTY: false,
-      stdinIsTTY: true,
-      readStdin: async () => new Uint8Array(),
-      readFile: async () => new Uint8Array(),
-      // Two chunks a little over a second apart: the progress line appears after a second.
-      openInput: async function* () {
-        yield new TextEncoder().encode('1,2\n');
-        await new Promise((resolve) => setTimeout(resolve, 1100));
-        yield new TextEncoder().encode('3,4\n');
+    const r = await runCli(
+      {
+        argv: ['softmax', '-i', path, '-f', 'value'],
+        env: { LANG: 'C' },
+        stdoutIsTTY: false,
+        stdinIsTTY: true,
+        readStdin: async () => new Uint8Array(),
+        readFile: async () => new Uint8Array(),
+        // Two chunks a little over a second apart: the progress line appears after a second.
+        openInput: async function* () {
+          yield new TextEncoder().encode('1,2\n');
+          await new Promise((resolve) => setTimeout(resolve, 1100));
+          yield new TextEncoder().encode('3,4\n');
+        },
+        progress: (line) => shown.push(line),
       },
-      progress: (line) => shown.push(line),
-    });
+      COMMANDS,
+    );
     expect(r.code).toBe(0);
     expect(shown[0]).toBe("reading 'big\\x1b]0;owned\\x07\\u202e.csv': 0.0 MB, 2 rows");
     expect(shown.at(-1)).toBe('');

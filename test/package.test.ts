@@ -23,8 +23,8 @@ import { softmax } from '../src/index.js';
 import { ROOT } from './helpers/binary.js';
 
 const EXPECTED = softmax([1, 2, 3]); // [0.0900…, 0.2447…, 0.6652…]
-/** The code cache bin/xent.js takes on this Node (`npm test` builds with the Node it tests). */
-const CACHE = `xent.cjs.${process.version}-${process.arch}.cache`;
+/** The code cache bin/xent.js takes on this Node for `xent softmax` (`npm test` builds with the Node it tests). */
+const CACHE = `xent-softmax.cjs.${process.version}-${process.arch}.cache`;
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const tmp = mkdtempSync(join(tmpdir(), 'xent-pack-'));

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMMANDS } from '../src/commands/index.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromRows, toRows, transpose } from '../src/core/matrix.js';
@@ -105,15 +106,18 @@ describe('streaming commands give what the whole-matrix path gives', () => {
   it('no progress line for quick work, and none at all without a terminal', async () => {
     const lines: string[] = [];
     const { runCli } = await import('../src/cli/run.js');
-    const r = await runCli({
-      argv: ['softmax', '1', '2'],
-      env: {},
-      stdinIsTTY: true,
-      stdoutIsTTY: false,
-      readStdin: async () => new Uint8Array(),
-      readFile: async () => new Uint8Array(),
-      progress: (line) => lines.push(line),
-    });
+    const r = await runCli(
+      {
+        argv: ['softmax', '1', '2'],
+        env: {},
+        stdinIsTTY: true,
+        stdoutIsTTY: false,
+        readStdin: async () => new Uint8Array(),
+        readFile: async () => new Uint8Array(),
+        progress: (line) => lines.push(line),
+      },
+      COMMANDS,
+    );
     expect(r.code).toBe(0);
     expect(lines).toEqual([]);
   });
@@ -270,10 +274,13 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
       readFile: async () => new TextEncoder().encode(readings.count++ === 0 ? first : later),
     });
     const softmaxReadings = { count: 0 };
-    const once = await runCli({
-      argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
-      ...io(softmaxReadings, csv, `${csv}1,2,3,4,5\n`),
-    });
+    const once = await runCli(
+      {
+        argv: ['softmax', '-i', 'grows.csv', '-f', 'json'],
+        ...io(softmaxReadings, csv, `${csv}1,2,3,4,5\n`),
+      },
+      COMMANDS,
+    );
     expect({ ...once, readings: softmaxReadings.count }).toEqual({
       code: 0,
       stdout: whole(rows),
@@ -285,10 +292,13 @@ describe('softmax -f json streams, in the text of the whole-matrix path', () => 
       ['C', "xent: error: 'grows.csv' changed while xent read it: it held a 2×4 matrix"],
       ['zh_CN.UTF-8', 'xent: 错误：“grows.csv”在 xent 读取期间发生了变化：第一次读取时是 2×4 的矩阵'],
     ]) {
-      const r = await runCli({
-        argv: ['retrieval', '-i', 'grows.csv', '--captions-per-image', '2', '-f', 'json'],
-        ...io({ count: 0 }, sims, `${sims}0.5,0.5,0.5,0.5\n`, lang),
-      });
+      const r = await runCli(
+        {
+          argv: ['retrieval', '-i', 'grows.csv', '--captions-per-image', '2', '-f', 'json'],
+          ...io({ count: 0 }, sims, `${sims}0.5,0.5,0.5,0.5\n`, lang),
+        },
+        COMMANDS,
+      );
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.startsWith(text), r.stderr).toBe(true);

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../src/commands/index.js';
 import { describe, expect, it } from 'vitest';
 import { xent } from './helpers/cli.js';
 import { expectGolden } from './helpers/golden.js';
@@ -213,15 +214,18 @@ describe('--explain: golden derivations in both languages', () => {
   it('wraps to the terminal when it is one (40 to 100 columns)', async () => {
     const argv = ['ce', '2,0.5,-1; 0.3,1.8,0.2', '-y', '0,2', '-w', '1,1,3', '--explain', '--lang', 'en'];
     const lines = (columns: number) =>
-      runCli({
-        argv,
-        env: { LANG: 'C' },
-        stdoutIsTTY: true,
-        stdinIsTTY: true,
-        columns,
-        readStdin: async () => new Uint8Array(),
-        readFile: async () => new Uint8Array(),
-      }).then((r) => r.stdout.split('\n'));
+      runCli(
+        {
+          argv,
+          env: { LANG: 'C' },
+          stdoutIsTTY: true,
+          stdinIsTTY: true,
+          columns,
+          readStdin: async () => new Uint8Array(),
+          readFile: async () => new Uint8Array(),
+        },
+        COMMANDS,
+      ).then((r) => r.stdout.split('\n'));
     for (const columns of [60, 100]) {
       const out = await lines(columns);
       for (const line of out) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
@@ -250,15 +254,18 @@ describe('--explain: golden derivations in both languages', () => {
   ])("other libraries' conventions wrap to the terminal too (60 and 100 columns): %s", async (...argv) => {
     for (const lang of ['en', 'zh']) {
       for (const columns of [60, 100]) {
-        const r = await runCli({
-          argv: [...argv, '--explain', '--lang', lang],
-          env: { LANG: 'C' },
-          stdoutIsTTY: true,
-          stdinIsTTY: true,
-          columns,
-          readStdin: async () => new Uint8Array(),
-          readFile: async () => new Uint8Array(),
-        });
+        const r = await runCli(
+          {
+            argv: [...argv, '--explain', '--lang', lang],
+            env: { LANG: 'C' },
+            stdoutIsTTY: true,
+            stdinIsTTY: true,
+            columns,
+            readStdin: async () => new Uint8Array(),
+            readFile: async () => new Uint8Array(),
+          },
+          COMMANDS,
+        );
         expect(r.stderr).toBe('');
         for (const line of r.stdout.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
       }

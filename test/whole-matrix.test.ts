@@ -3,6 +3,7 @@
 // that none of it changes a digit: the JSON and TSV writers against the one-string
 // formatters they replace, the blocked products and the row-by-row results against plain
 // loops, and the CLI's streamed output against the same run returned whole.
+import { COMMANDS } from '../src/commands/index.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -257,15 +258,18 @@ describe('the CLI writes large outputs as it makes them', () => {
   const matrix = toRows(seeded(420, 420, 9, 5));
   const csv = matrix.map((r) => r.join(',')).join('\n') + '\n';
   const run = (argv: string[], write?: (bytes: Uint8Array) => Promise<void>) =>
-    runCli({
-      argv,
-      env: { LANG: 'C' },
-      stdoutIsTTY: false,
-      stdinIsTTY: false,
-      readStdin: async () => new TextEncoder().encode(csv),
-      readFile: async () => new TextEncoder().encode(csv),
-      ...(write ? { write } : {}),
-    });
+    runCli(
+      {
+        argv,
+        env: { LANG: 'C' },
+        stdoutIsTTY: false,
+        stdinIsTTY: false,
+        readStdin: async () => new TextEncoder().encode(csv),
+        readFile: async () => new TextEncoder().encode(csv),
+        ...(write ? { write } : {}),
+      },
+      COMMANDS,
+    );
 
   // Past the 8 MB held back (4 and 3 matrices of 420² as JSON).
   it.each([

@@ -56,21 +56,24 @@ export interface CompletionSpec {
   readonly commands: readonly CompletionCommand[];
 }
 
-function flagOf(option: Option): Flag {
-  const known = option.long ? VALUES[option.long] : undefined;
-  const value = option.required || option.optional ? (known ?? 'any') : 'none';
-  return { short: option.short, long: option.long, description: option.description, value };
-}
-
-/** What the scripts are made from, read off the commander program. */
-export function completionSpec(program: Command, helpText: string): CompletionSpec {
+/** What the scripts are made from, read off the commander program; `describe` words its descriptions (program.ts). */
+export function completionSpec(
+  program: Command,
+  helpText: string,
+  describe: (text: string) => string = (text) => text,
+): CompletionSpec {
+  const flagOf = (option: Option): Flag => {
+    const known = option.long ? VALUES[option.long] : undefined;
+    const value = option.required || option.optional ? (known ?? 'any') : 'none';
+    return { short: option.short, long: option.long, description: describe(option.description), value };
+  };
   const help: Flag = { short: '-h', long: '--help', description: helpText, value: 'none' };
   const top = [...program.options.map(flagOf), help];
   const global = top.filter((f) => f.long !== '--version');
   const commands: CompletionCommand[] = program.commands.map((c) => ({
     name: c.name(),
     aliases: c.aliases(),
-    summary: c.summary() || c.description(),
+    summary: describe(c.summary() || c.description()),
     flags: c.options.map(flagOf),
     words: c.name() === 'completion' ? SHELLS : undefined,
   }));

@@ -1,12 +1,13 @@
 // Builds commander's view of xent from the command table, in the user's language.
-import { Command, CommanderError, type Help } from 'commander';
+import { type Argument, Command, CommanderError, Help, type Option } from 'commander';
 import type { CommandSpec } from '../commands/command.js';
+import { COMMAND_DIRECTORY } from '../commands/directory.js';
 import { completionScript, completionSpec } from './completion.js';
 import { displayWidth, padEnd } from '../format/width.js';
 import { shellLines, wrap } from '../format/wrap.js';
 import { XentError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { type MessageKey, isMessageKey } from '../i18n/messages.js';
 import type { Translator } from '../i18n/translator.js';
 
 export interface Selection {
@@ -24,32 +25,33 @@ const TITLES: Record<string, MessageKey> = {
 };
 
 /** Options every command takes; they may stand before or after the command name. */
-function addGlobalOptions(program: Command, t: Translator): void {
+function addGlobalOptions(program: Command): void {
   program
-    .option('-i, --input <FILE>', t.label('help.opt.input'))
-    .option('--key <PATH>', t.label('help.opt.key'))
-    .option('-f, --format <format>', t.label('help.opt.format'))
-    .option('-p, --precision <N>', t.label('help.opt.precision'))
-    .option('-L, --lang <lang>', t.label('help.opt.lang'))
-    .option('--example', t.label('help.opt.example'))
-    .option('--full', t.label('help.opt.full'))
-    .option('--color', t.label('help.opt.color'))
-    .option('--no-color', t.label('help.opt.noColor'))
-    .option('--explain', t.label('help.opt.explain'))
-    .option('--row <K>', t.label('help.opt.row'))
-    .option('--expect <VALUES>', t.label('help.opt.expect'), (value: string, previous: string[] | undefined) => [
-      ...(previous ?? []),
-      value,
-    ])
-    .option('--tol <ABS>', t.label('help.opt.tol'))
-    .option('--rtol <REL>', t.label('help.opt.rtol'))
-    .option('--heatmap', t.label('help.opt.heatmap'))
-    .option('--cols <LIST>', t.label('help.opt.cols'))
-    .option('--drop-cols <LIST>', t.label('help.opt.dropCols'))
-    .option('--index-col <COL|auto|none>', t.label('help.opt.indexCol'))
-    .option('--header <auto|yes|no>', t.label('help.opt.header'))
-    .option('--hist', t.label('help.opt.hist'))
-    .option('--plot <FILE.svg>', t.label('help.opt.plot'));
+    .option('-i, --input <FILE>', 'help.opt.input' satisfies MessageKey)
+    .option('--key <PATH>', 'help.opt.key' satisfies MessageKey)
+    .option('-f, --format <format>', 'help.opt.format' satisfies MessageKey)
+    .option('-p, --precision <N>', 'help.opt.precision' satisfies MessageKey)
+    .option('-L, --lang <lang>', 'help.opt.lang' satisfies MessageKey)
+    .option('--example', 'help.opt.example' satisfies MessageKey)
+    .option('--full', 'help.opt.full' satisfies MessageKey)
+    .option('--color', 'help.opt.color' satisfies MessageKey)
+    .option('--no-color', 'help.opt.noColor' satisfies MessageKey)
+    .option('--explain', 'help.opt.explain' satisfies MessageKey)
+    .option('--row <K>', 'help.opt.row' satisfies MessageKey)
+    .option(
+      '--expect <VALUES>',
+      'help.opt.expect' satisfies MessageKey,
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+    )
+    .option('--tol <ABS>', 'help.opt.tol' satisfies MessageKey)
+    .option('--rtol <REL>', 'help.opt.rtol' satisfies MessageKey)
+    .option('--heatmap', 'help.opt.heatmap' satisfies MessageKey)
+    .option('--cols <LIST>', 'help.opt.cols' satisfies MessageKey)
+    .option('--drop-cols <LIST>', 'help.opt.dropCols' satisfies MessageKey)
+    .option('--index-col <COL|auto|none>', 'help.opt.indexCol' satisfies MessageKey)
+    .option('--header <auto|yes|no>', 'help.opt.header' satisfies MessageKey)
+    .option('--hist', 'help.opt.hist' satisfies MessageKey)
+    .option('--plot <FILE.svg>', 'help.opt.plot' satisfies MessageKey);
 }
 
 /** What each exit code means, in the user's language (one key per code of the table). */
@@ -110,6 +112,18 @@ function formatItem(this: Help, term: string, termWidth: number, description: st
   return [ITEM_INDENT + term, ...lines.map((line) => under + line)].join('\n'); // spread-ok: a description's few lines
 }
 
+/**
+ * Descriptions are registered as catalogue keys (several joined by a blank line) and worded
+ * only when help or a completion script shows them: a run that shows neither never reads
+ * the catalogue. Text that is no key (none today) is shown as it is.
+ */
+export function worded(t: Translator, text: string): string {
+  return text
+    .split('\n\n')
+    .map((part) => (isMessageKey(part) ? t.label(part) : part))
+    .join('\n\n');
+}
+
 export function buildProgram(
   commands: readonly CommandSpec[],
   t: Translator,
@@ -118,7 +132,8 @@ export function buildProgram(
   onSelect: (selection: Selection) => void,
   /**
    * The command being run, when known: the others are registered by name and summary only
-   * (enough for the command list and suggestions), which keeps start-up short.
+   * (enough for the command list and suggestions), which keeps start-up short. So are the
+   * commands of the directory that `commands` does not hold.
    */
   only?: string,
 ): Command {
@@ -130,39 +145,56 @@ export function buildProgram(
     boxWrap: (text: string, width: number) => wrapHelp(text, width),
     formatItem,
     sortOptions: false,
+    optionDescription(this: Help, option: Option) {
+      return Help.prototype.optionDescription.call(
+        this,
+        Object.create(option, { description: { value: worded(t, option.description) } }),
+      );
+    },
+    argumentDescription(this: Help, argument: Argument) {
+      return Help.prototype.argumentDescription.call(
+        this,
+        Object.create(argument, { description: { value: worded(t, argument.description) } }),
+      );
+    },
+    subcommandDescription: (command: Command) => worded(t, command.summary() || command.description()),
+    commandDescription: (command: Command) => worded(t, command.description()),
   } satisfies Partial<Help>;
   const program = new Command('xent')
-    .description(`${t.label('help.program')}\n\n${t.label('help.programMore')}`)
-    .version(version, '-V, --version', t.label('help.opt.version'))
-    .helpOption('-h, --help', t.label('help.opt.help'))
-    .helpCommand('help [command]', t.label('help.cmd.help'))
+    .description((['help.program', 'help.programMore'] satisfies MessageKey[]).join('\n\n'))
+    .version(version, '-V, --version', 'help.opt.version' satisfies MessageKey)
+    .helpOption('-h, --help', 'help.opt.help' satisfies MessageKey)
+    .helpCommand('help [command]', 'help.cmd.help' satisfies MessageKey)
     .configureHelp(helpConfig)
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
-    .addHelpText('after', exitCodesText(t, output.width));
-  addGlobalOptions(program, t);
+    .addHelpText('after', () => exitCodesText(t, output.width));
+  addGlobalOptions(program);
 
-  for (const spec of commands) {
-    if (only !== undefined && spec.name !== only) {
+  // Every command of the directory, in its order: the ones this build holds in full (all, or
+  // only the one being run), the others by name and summary.
+  for (const entry of COMMAND_DIRECTORY) {
+    const spec = commands.find((c) => c.name === entry.name);
+    if (!spec || (only !== undefined && spec.name !== only)) {
       program
-        .command(spec.name)
-        .aliases([...(spec.aliases ?? [])])
-        .summary(t.label(spec.summary));
+        .command(entry.name)
+        .aliases([...entry.aliases])
+        .summary(entry.summary);
       continue;
     }
     const command = program
       .command(spec.name)
       .aliases([...(spec.aliases ?? [])])
-      .summary(t.label(spec.summary))
-      .description([spec.summary, ...(spec.details ?? [])].map((key) => t.label(key)).join('\n\n'))
-      .helpOption('-h, --help', t.label('help.opt.help'))
+      .summary(spec.summary)
+      .description([spec.summary, ...(spec.details ?? [])].join('\n\n'))
+      .helpOption('-h, --help', 'help.opt.help' satisfies MessageKey)
       .configureHelp(helpConfig)
       .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
       .exitOverride()
-      .addHelpText('after', examplesText(spec, t, output.width));
+      .addHelpText('after', () => examplesText(spec, t, output.width));
     const positional = spec.input === 'matrix' || spec.input === 'optional';
-    if (positional) command.argument('[matrix...]', t.label('help.arg.matrix'));
-    for (const option of spec.options) command.option(option.flags, t.label(option.description));
+    if (positional) command.argument('[matrix...]', 'help.arg.matrix' satisfies MessageKey);
+    for (const option of spec.options) command.option(option.flags, option.description);
     // commander passes the declared arguments first and the command last.
     command.action((...params: unknown[]) => {
       const cmd = params[params.length - 1] as Command;
@@ -177,21 +209,26 @@ export function buildProgram(
   // with exit code 0, which runCli turns into exit 0 with that text on stdout.
   program
     .command('completion')
-    .summary(t.label('help.cmd.completion'))
-    .description(t.label('help.cmd.completion'))
-    .argument('<shell>', t.label('help.arg.shell'))
-    .helpOption('-h, --help', t.label('help.opt.help'))
+    .summary('help.cmd.completion' satisfies MessageKey)
+    .description('help.cmd.completion' satisfies MessageKey)
+    .argument('<shell>', 'help.arg.shell' satisfies MessageKey)
+    .helpOption('-h, --help', 'help.opt.help' satisfies MessageKey)
     .configureHelp(helpConfig)
     .configureOutput({ writeOut: output.out, writeErr: () => {}, outputError: () => {} })
     .exitOverride()
     .addHelpText(
       'after',
-      `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`,
+      () => `\n${t.label('help.examples')}\n  $ source <(xent completion bash)\n  $ xent completion fish | source\n`,
     )
     .action((shell: string, _options: unknown, command: Command) => {
       const input = command.optsWithGlobals().input as string | undefined;
       if (input !== undefined) throw new XentError('err.inputNotRead', { command: 'completion', file: input }, true);
-      output.out(completionScript(completionSpec(program, t.label('help.opt.help')), shell));
+      output.out(
+        completionScript(
+          completionSpec(program, t.label('help.opt.help'), (text) => worded(t, text)),
+          shell,
+        ),
+      );
       throw new CommanderError(0, 'commander.helpDisplayed', '(completion script written)');
     });
   return program;

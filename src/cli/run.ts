@@ -1,7 +1,7 @@
 // The whole CLI as a function: arguments, environment and input in; exit code and the
 // text for stdout and stderr out. Only src/main.ts touches the process.
 import { type Command, CommanderError } from 'commander';
-import { COMMANDS } from '../commands/index.js';
+import { COMMAND_DIRECTORY } from '../commands/directory.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
 import { XentError, boundedParams } from '../core/errors.js';
@@ -43,6 +43,7 @@ import type { MatrixTextParser, ParsedMatrix } from '../text/matrix-text.js';
 import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
+import { commandAt, commandOf, versionOnly } from './route.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
@@ -119,15 +120,15 @@ function decideLanguage(argv: readonly string[], env: CliIo['env']): { lang: Lan
 }
 
 /** A commander error as a translated XentError; help and version are not errors. */
-function fromCommander(error: CommanderError, argv: readonly string[]): XentError {
+function fromCommander(error: CommanderError, argv: readonly string[], commands: readonly CommandSpec[]): XentError {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
-  const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const names = COMMAND_DIRECTORY.flatMap((c) => [c.name, ...c.aliases]);
   switch (error.code) {
     case 'commander.unknownCommand': {
       return new XentError('err.unknownCommand', { command: quoted, hint: commandHint(quoted, names) }, true);
     }
     case 'commander.unknownOption': {
-      const flags = knownFlags(argv);
+      const flags = knownFlags(argv, commands);
       const near = suggest(quoted.split('=')[0], flags);
       return new XentError('err.unknownOption', { option: quoted, hint: hint(near) }, true);
     }
@@ -138,7 +139,7 @@ function fromCommander(error: CommanderError, argv: readonly string[]): XentErro
     case 'commander.excessArguments':
       return new XentError(
         'err.excessArguments',
-        { command: commandName(argv) ?? 'xent', token: excessToken(argv) },
+        { command: commandOf(argv) ?? 'xent', token: excessToken(argv) },
         true,
       );
     default:
@@ -164,29 +165,12 @@ function commandHint(word: string, names: readonly string[]): MessageParam {
   return { key: 'err.hintPair' as const, params: { first: hint(near), second: meant } };
 }
 
-function commandName(argv: readonly string[]): string | undefined {
-  const names = new Map(COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])].map((n) => [n, c.name] as const)));
-  for (const token of argv) if (names.has(token)) return names.get(token);
-  return undefined;
-}
-
-/**
- * `xent --version` (or -V) with no command, no help and no `--`: commander prints the version
- * while it reads the options, before any command's own options could matter, so the commands
- * are registered by name and summary only.
- */
-function versionOnly(argv: readonly string[]): boolean {
-  const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
-  return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
-}
-
 function excessToken(argv: readonly string[]): string {
-  const name = commandName(argv);
-  const at = name ? argv.indexOf(name) : -1;
+  const at = commandAt(argv)?.at ?? -1;
   return argv.slice(at + 1).find((a) => !a.startsWith('-')) ?? '';
 }
 
-function knownFlags(argv: readonly string[]): string[] {
+function knownFlags(argv: readonly string[], commands: readonly CommandSpec[]): string[] {
   const global = [
     '--input',
     '--key',
@@ -212,8 +196,8 @@ function knownFlags(argv: readonly string[]): string[] {
     '--help',
     '--version',
   ];
-  const name = commandName(argv);
-  const spec = COMMANDS.find((c) => c.name === name);
+  const name = commandOf(argv);
+  const spec = commands.find((c) => c.name === name);
   const own = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
   return [...own, ...global];
 }
@@ -239,13 +223,22 @@ function printable(params: MessageParams): MessageParams {
   return out;
 }
 
+/** The first word of `argv` that names a command, wherever it stands (`xent help softmax extra` → softmax): whose help to suggest. */
+function namedCommand(argv: readonly string[]): string | undefined {
+  for (const token of argv) {
+    const entry = COMMAND_DIRECTORY.find((c) => c.name === token || c.aliases.includes(token));
+    if (entry) return entry.name;
+  }
+  return undefined;
+}
+
 function errorText(error: XentError, t: Translator, argv: readonly string[]): string {
   const prefix = (line: string, label: string) => `xent: ${label}${line}`;
   const message = t.t(error.key, printable(error.params)).split('\n');
   const labels = t.t('err.prefix').split('\n');
   const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
   if (error.usage) {
-    const name = commandName(argv);
+    const name = commandOf(argv) ?? namedCommand(argv);
     lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n')); // spread-ok: one line per language
   }
   return lines.join('\n') + '\n';
@@ -628,6 +621,7 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
 
 /** Warnings as stderr shows them: in `both`, a warning is two lines (zh, en), each with the prefix in its own language. */
 function warningLines(warnings: readonly Warning[], t: Translator): string {
+  if (warnings.length === 0) return ''; // without reading the catalogue: most runs warn of nothing
   const labels = t.t('warn.prefix').split('\n');
   const lines = capWarnings(warnings, t).flatMap((w) =>
     w.split('\n').map((line, k) => `xent: ${labels[k] ?? labels[0]}${displaySafe(line)}\n`),
@@ -726,7 +720,12 @@ function exampleInput(spec: CommandSpec, { args, options }: Selection): MatrixIn
   return { matrix: EXAMPLE_MATRIX, source: 'example' };
 }
 
-export async function runCli(io: CliIo): Promise<CliResult> {
+/**
+ * Runs a command line. `commands` are the commands this build holds: every one (COMMANDS), or
+ * only the one the line runs in that command's own bundle (scripts/build.mjs); the others are
+ * known by name (src/commands/directory.ts).
+ */
+export async function runCli(io: CliIo, commands: readonly CommandSpec[]): Promise<CliResult> {
   const { lang, badLang } = decideLanguage(io.argv, io.env);
   const t = makeTranslator(lang);
   let stdout = '';
@@ -734,12 +733,12 @@ export async function runCli(io: CliIo): Promise<CliResult> {
     if (badLang) throw badLang;
     let selection: Selection | undefined;
     const program = buildProgram(
-      COMMANDS,
+      commands,
       t,
       VERSION,
       { out: (s) => (stdout += s), width: Math.min(io.columns ?? 100, 120) },
       (s) => (selection = s),
-      commandName(io.argv) ?? (versionOnly(io.argv) ? '' : undefined),
+      commandOf(io.argv) ?? (versionOnly(io.argv) ? '' : undefined),
     );
     if (helpOfHelp(io.argv, program)) {
       program.outputHelp(); // with the text added after it (the exit codes), unlike helpInformation()
@@ -756,7 +755,7 @@ export async function runCli(io: CliIo): Promise<CliResult> {
         if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync') {
           return { code: EXIT.usage, stdout: '', stderr: program.helpInformation() };
         }
-        throw fromCommander(error, io.argv);
+        throw fromCommander(error, io.argv, commands);
       }
       throw error;
     }

@@ -2,7 +2,7 @@
 // tables), --row K, --expect VALUES (a check table and exit code 1 when wrong; --tol and
 // --rtol set how it judges) and --heatmap. run.ts calls these around a command's run; the commands know nothing of them.
 import type { Command, CommandContext, CommandSpec } from '../commands/command.js';
-import { COMMANDS } from '../commands/index.js';
+import { COMMAND_DIRECTORY } from '../commands/directory.js';
 import { XentError } from '../core/errors.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import type { Explanation } from '../teach/explain/explanation.js';
@@ -108,7 +108,7 @@ export interface Taught {
 async function explain<Spec>(command: Command<Spec>, x: ExplainInput<Spec>): Promise<Explanation> {
   const own = command.abilities.explain;
   if (!own) {
-    const explained = COMMANDS.filter((c) => c.abilities.explain !== undefined).map((c) => c.name);
+    const explained = COMMAND_DIRECTORY.filter((c) => c.explains).map((c) => c.name);
     throw new XentError('err.teach.noExplain', { command: command.name, commands: { list: explained } }, true);
   }
   return own(x);

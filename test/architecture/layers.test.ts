@@ -1,7 +1,7 @@
 // The layer rule of src/ (README, Development): a file imports only from its own layer or the
 // layers below it, and no chain of imports between files comes back to where it started.
 //
-//   main → cli → commands → teach → {rows, format → report, text, ops} → core → i18n
+//   entries → main → cli → commands → teach → {rows, format → report, text, ops} → core → i18n
 //
 // Layers are folders of src/ (LAYER_OF below); the order is the rank: a file may import from
 // a folder of the same or a lower rank, and within one rank only from its own folder or a
@@ -15,6 +15,7 @@ const SRC = join(ROOT, 'src');
 
 /** Each folder (or top-level file) of src/ and its layer, highest first. */
 const LAYERS: readonly (readonly string[])[] = [
+  ['entries'],
   ['main.ts', 'write-out.ts', 'rows/part-worker.ts'],
   ['cli'],
   ['commands'],

@@ -1,4 +1,5 @@
 // Runs the CLI in-process, the way the entry point does, with everything passed in.
+import { COMMANDS } from '../../src/commands/index.js';
 import { existsSync } from 'node:fs';
 import { runCli, type CliResult } from '../../src/cli/run.js';
 import { openSpill } from '../../src/rows/spill.js';
@@ -30,43 +31,47 @@ export async function xent(argv: string[], options: RunOptions = {}): Promise<Cl
   const bytesOf = (content: string | Uint8Array) =>
     typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const { chunkBytes, spillDir } = options;
-  return runCli({
-    ...(chunkBytes !== undefined
-      ? {
-          openInput: (path: string) => {
-            const content = path === '-' ? (stdin ?? '') : options.files?.[path];
-            return (async function* () {
-              if (content === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
-              yield* inChunks(bytesOf(content), chunkBytes);
-            })();
-          },
+  return runCli(
+    {
+      ...(chunkBytes !== undefined
+        ? {
+            openInput: (path: string) => {
+              const content = path === '-' ? (stdin ?? '') : options.files?.[path];
+              return (async function* () {
+                if (content === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+                yield* inChunks(bytesOf(content), chunkBytes);
+              })();
+            },
+          }
+        : {}),
+      ...(spillDir !== undefined ? { openSpill: () => openSpill(spillDir) } : {}),
+      argv,
+      env: options.env ?? { LANG: 'C' },
+      stdoutIsTTY: options.tty ?? false,
+      stdinIsTTY: options.stdinTTY ?? stdin === undefined,
+      columns: options.columns ?? 100,
+      ...(options.written
+        ? {
+            writeFile: async (path: string, text: string) => {
+              options.written![path] = text;
+            },
+          }
+        : {}),
+      readStdin: async () =>
+        typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array()),
+      readFile: async (path) => {
+        const files = options.files ?? {};
+        if (path in files) {
+          const content = files[path];
+          return typeof content === 'string' ? new TextEncoder().encode(content) : content;
         }
-      : {}),
-    ...(spillDir !== undefined ? { openSpill: () => openSpill(spillDir) } : {}),
-    argv,
-    env: options.env ?? { LANG: 'C' },
-    stdoutIsTTY: options.tty ?? false,
-    stdinIsTTY: options.stdinTTY ?? stdin === undefined,
-    columns: options.columns ?? 100,
-    ...(options.written
-      ? {
-          writeFile: async (path: string, text: string) => {
-            options.written![path] = text;
-          },
-        }
-      : {}),
-    readStdin: async () => (typeof stdin === 'string' ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
-    readFile: async (path) => {
-      const files = options.files ?? {};
-      if (path in files) {
-        const content = files[path];
-        return typeof content === 'string' ? new TextEncoder().encode(content) : content;
-      }
-      const { readFile } = await import('node:fs/promises');
-      return readFile(path);
+        const { readFile } = await import('node:fs/promises');
+        return readFile(path);
+      },
+      exists: (path) => path in (options.files ?? {}) || existsSync(path),
     },
-    exists: (path) => path in (options.files ?? {}) || existsSync(path),
-  });
+    COMMANDS,
+  );
 }
 
 /** Parses TSV output back into numbers. */

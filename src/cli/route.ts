@@ -1,0 +1,68 @@
+// Which command a command line runs, read as commander reads it (src/cli/argv.ts,
+// separateData): the global options before it are skipped, with the value each of those
+// that takes one, and the next word names the command. bin/xent.js asks this first (it is
+// built on its own, dist/xent-route.cjs) to load that command's own bundle, which holds no
+// other command: a quick calculation starts without reading the rest of xent.
+import { COMMAND_DIRECTORY } from '../commands/directory.js';
+
+export { COMMAND_DIRECTORY };
+
+/** The global options that take a value (program.ts); test/command-directory.test.ts checks them. */
+export const VALUED_GLOBAL_FLAGS: readonly string[] = [
+  '-i',
+  '--input',
+  '--key',
+  '-f',
+  '--format',
+  '-p',
+  '--precision',
+  '-L',
+  '--lang',
+  '--row',
+  '--expect',
+  '--tol',
+  '--rtol',
+  '--cols',
+  '--drop-cols',
+  '--index-col',
+  '--header',
+  '--plot',
+];
+
+/**
+ * The command `argv` runs (an alias as its command's name) and where its word is, or
+ * undefined: none, `help`, `completion`, an unknown word.
+ */
+export function commandAt(argv: readonly string[]): { readonly name: string; readonly at: number } | undefined {
+  let k = 0;
+  while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') {
+    if (VALUED_GLOBAL_FLAGS.includes(argv[k++])) k++;
+  }
+  const word = argv[k];
+  const entry = COMMAND_DIRECTORY.find((c) => c.name === word || c.aliases.includes(word));
+  return entry && { name: entry.name, at: k };
+}
+
+/** The name of the command `argv` runs, or undefined (commandAt). */
+export function commandOf(argv: readonly string[]): string | undefined {
+  return commandAt(argv)?.name;
+}
+
+/**
+ * `xent --version` (or -V) with no command, no help and no `--`: commander prints the version
+ * while it reads the options, before any command's own options could matter, so the commands
+ * are registered by name and summary only.
+ */
+export function versionOnly(argv: readonly string[]): boolean {
+  const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
+  return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
+}
+
+/**
+ * The bundle bin/xent.js runs for `argv` (dist/xent-NAME.cjs), or undefined for the one with
+ * every command: the command's own, and for a line that only asks the version the smallest
+ * (softmax's), which registers every command by name only, as the full one would.
+ */
+export function bundleOf(argv: readonly string[]): string | undefined {
+  return commandOf(argv) ?? (versionOnly(argv) ? 'softmax' : undefined);
+}
