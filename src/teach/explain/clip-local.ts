@@ -133,8 +133,8 @@ export function explainClipLocal(x: ExplainInput<ClipSpec>): Explanation {
   if (local) t2i.push(text(t.t('teach.clipLocal.t2iColumn', params)));
   t2i.push(
     formula(`P(image ${g + 1} | text ${g + 1}) = exp(${bName(i, g)}) / Σⱼ exp(b${I}ⱼ)`),
-    ...oneProbability('P', rowB, g, 1, d, asGiven),
-    ...chain(`ℓ${I}(t→i) = −${lg}(${num(qRow, d)})`, lossText(res.lossesT2i[i])),
+    ...oneProbability('P', rowB, g, 1, d, asGiven), // spread-ok: a few lines
+    ...chain(`ℓ${I}(t→i) = −${lg}(${num(qRow, d)})`, lossText(res.lossesT2i[i])), // spread-ok: a few lines
   );
   steps.push({ heading: t.label('teach.clipLocal.step.t2i', { i: i + 1 }), lines: t2i });
 
