@@ -195,6 +195,20 @@ export function checkCeInput(
   if (spec.weight) checkClassWeightCount(spec.weight, input.cols, names.weight);
   if (spec.inputIsProbs) checkProbabilityInput(input, source);
   else checkLogits(input, source);
+  return checkCeShape(spec, input, names);
+}
+
+/**
+ * The last part of checkCeInput, once the rows are counted (a streamed reading calls it
+ * after its last row): the targets against the rows and classes, the k of top-k against the
+ * classes, one sample weight per row, another class for ε/(C − 1). Gives the targets as the
+ * kernel takes them.
+ */
+export function checkCeShape(
+  spec: Pick<CeSpec, 'targets' | 'oneBased' | 'topK' | 'sampleWeight' | 'smoothingStyle' | 'labelSmoothing'>,
+  input: Shape,
+  names: CeOptionNames = CLI_NAMES,
+): CrossEntropyTargets {
   let targets: CrossEntropyTargets;
   if (spec.targets.kind === 'index') {
     targets = { kind: 'index', classes: indexTargetClasses(spec.targets, input, spec.oneBased, names) };
