@@ -59,6 +59,31 @@ function logits(rows: number, cols: number, seed = 1): string {
   );
 }
 
+/** Rows of values in [0, 1], most of them not summing to 1 (warned of as probabilities or targets). */
+function probabilities(rows: number, cols: number, seed = 1): string {
+  return (
+    Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => ((Math.sin(seed * 5 + i * 3.7 + j * 1.3) + 1) / 2).toFixed(6)).join(','),
+    ).join('\n') + '\n'
+  );
+}
+
+/** The same rows divided by their sums: distributions. */
+function normalised(text: string): string {
+  return (
+    text
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const v = line.split(',').map(Number);
+        const sum = v.reduce((a, b) => a + b, 0);
+        return v.map((e) => e / sum).join(',');
+      })
+      .join('\n') + '\n'
+  );
+}
+
+const inline = (text: string) => text.trim().replace(/\n/g, ';');
 const ROWS = 90;
 const COLS = 4;
 const x = logits(ROWS, COLS);
@@ -111,6 +136,34 @@ describe('ce -r none streams its rows: the whole-matrix bytes', () => {
       await expectSame(['ce', '-y', '0', '-r', 'none', '-g', '-f', format], '1,2,3\n');
     }
   });
+  it('probabilities as input, some rows off 1 (warned of, as the whole path warns)', async () => {
+    const p = probabilities(ROWS, COLS);
+    for (const format of FORMATS) {
+      const r = await expectSame(['ce', '--probs', '-y', y, '-r', 'none', '-f', format], p);
+      expect(r.stderr).toContain('sums to');
+      await expectSame(['ce', '--probs', '-y', y, '-r', 'none', '-g', '-w', '1,2,3,4', '-f', format], p);
+      await expectSame(
+        ['ce', '--probs', '-y', y, '-r', 'none', '--label-smoothing', '0.1', '-f', format],
+        normalised(p),
+      );
+    }
+  });
+  it('soft targets (--target-probs inline and @FILE), with smoothing, weights and probabilities', async () => {
+    const q = probabilities(ROWS, COLS, 2);
+    const files = { q: normalised(q) };
+    for (const format of FORMATS) {
+      const r = await expectSame(['ce', '--target-probs', inline(q), '-r', 'none', '-f', format], x);
+      expect(r.stderr).toContain('--target-probs sums to');
+      await expectSame(['ce', '--target-probs', '@q', '-r', 'none', '-g', '--one-based', '-f', format], x, files);
+      const extra = ['--label-smoothing', '0.2', '--smoothing-style', 'others', '-w', '1,0.5,2,1'];
+      await expectSame(['ce', '--target-probs', '@q', '-r', 'none', ...extra, '-f', format], x, files);
+      await expectSame(
+        ['ce', '--target-probs', '@q', '--probs', '-r', 'none', '-g', '-f', format],
+        normalised(probabilities(ROWS, COLS)),
+        files,
+      );
+    }
+  });
   it('the targets from a file, as -y @FILE reads them', async () => {
     const files = { labels: y.replace(/,/g, '\n') };
     for (const format of FORMATS) await expectSame(['ce', '-y', '@labels', '-r', 'none', '-f', format], x, files);
@@ -137,6 +190,15 @@ describe('ce -r none streams its rows: the whole-matrix bytes', () => {
     ['a bad value, then a line that does not parse', ['-y', `${y},0,0`], `${x}1,inf,1,1\n1,abc,1,1\n`],
     ['a ragged row after a bad target', ['-y', `9,${y}`], `${x}1,2\n`],
     ['ε/(C − 1) with one class', ['-y', '0', '--label-smoothing', '0.1', '--smoothing-style', 'others'], '3\n'],
+    ['a probability above 1', ['-y', y, '--probs'], x],
+    [
+      'a probability above 1, then a line that does not parse',
+      ['-y', `${y},0,0`, '--probs'],
+      `${probabilities(ROWS, COLS)}2,0,0,0\nx,0,0,0\n`,
+    ],
+    ['soft targets for fewer rows', ['--target-probs', inline(probabilities(ROWS - 1, COLS))], x],
+    ['soft targets for more rows', ['--target-probs', inline(probabilities(ROWS + 1, COLS))], x],
+    ['soft targets over other classes', ['--target-probs', inline(probabilities(ROWS, COLS + 1))], x],
   ])('%s: the same error, nothing on stdout', async (_what, extra, input) => {
     for (const format of FORMATS) {
       const r = await expectSame(['ce', ...extra, '-r', 'none', '-f', format], input);
@@ -204,19 +266,58 @@ describe('ce -r none streams its rows: the whole-matrix bytes', () => {
   });
 });
 
+describe('ce -r none streams probabilities and soft targets: the whole-matrix bytes', () => {
+  it('for random probabilities, soft targets and options', async () => {
+    const shape = fc.record({ rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 2, max: 4 }) });
+    const matrix = (rows: number, cols: number) =>
+      fc.array(
+        fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1)), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        { minLength: rows, maxLength: rows },
+      );
+    const text = (m: number[][]) => m.map((r) => r.join(',')).join('\n');
+    await fc.assert(
+      fc.asyncProperty(
+        shape.chain(({ rows, cols }) =>
+          fc.record({
+            input: matrix(rows, cols),
+            soft: fc.option(matrix(rows, cols)),
+            probs: fc.boolean(),
+            extra: fc.subarray([['-g'], ['--label-smoothing', '0.25'], ['--one-based'], ['-w', '1,2']]),
+            format: fc.constantFrom(...FORMATS),
+          }),
+        ),
+        async ({ input, soft, probs, extra, format }) => {
+          const cols = input[0].length;
+          const targets = soft
+            ? ['--target-probs', text(soft).replace(/\n/g, ';')]
+            : ['-y', input.map((_, i) => String(i % cols)).join(',')];
+          // Logits are any numbers: these in [0, 1] are logits too without --probs.
+          const argv = ['ce', ...targets, ...(probs ? ['--probs'] : []), '-r', 'none', ...extra.flat(), '-f', format];
+          await expectSame(argv, `${text(input)}\n`);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('ce -r none streamed on the PyTorch fixtures', () => {
-  const cases = loadOracle<CeCase>('cross_entropy').cases.filter((c) => c.logits && c.target);
+  const cases = loadOracle<CeCase>('cross_entropy').cases;
+  const rowsText = (m: number[][]) => m.map((r) => r.join(',')).join(';');
   it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
     const flags = [
-      '-y',
-      c.target!.join(','),
+      ...(c.target ? ['-y', c.target.join(',')] : ['--target-probs', rowsText(c.target_probs!)]),
+      ...(c.probs_input ? ['--probs'] : []),
       ...(c.weight ? ['-w', c.weight.join(',')] : []),
       ...(c.ignore_index !== undefined ? ['--ignore-index', String(c.ignore_index)] : []),
       ...(c.label_smoothing !== undefined ? ['--label-smoothing', String(c.label_smoothing)] : []),
       '-r',
       'none',
     ];
-    const input = `${c.logits!.map((r) => r.join(',')).join('\n')}\n`;
+    const input = `${(c.logits ?? c.probs_input)!.map((r) => r.join(',')).join('\n')}\n`;
     const values = await expectSame(['ce', ...flags, '-f', 'value'], input);
     expectClose(values.stdout.trim().split('\n').map(Number), c.expected.losses, `${c.id} losses`);
     await expectSame(['ce', ...flags, '-f', 'csv'], input);

@@ -5,7 +5,8 @@ import { reducedLoss } from '../../ops/cross-entropy/kernel.js';
 import { type CeRowFigures, CeRowStream } from '../../ops/cross-entropy/rows.js';
 import { type CeSpec, DEFAULT_IGNORE_INDEX } from '../../ops/cross-entropy/spec.js';
 import { CeSums } from '../../ops/cross-entropy/sums.js';
-import { indexTargetClasses } from '../../ops/cross-entropy/validate.js';
+import { SUM_TOLERANCE, indexTargetClasses, rowsNotSummingToOne } from '../../ops/cross-entropy/validate.js';
+import { sumText } from '../loss-options.js';
 import { rowLayout } from '../../ops/clip/sums.js';
 import type { CeTask, StreamContext, StreamPlan } from '../../rows/plan.js';
 
@@ -55,22 +56,23 @@ export function planCrossEntropyStream(spec: CeSpec, context: StreamContext): St
 const CE_ROW_COLUMNS = ['target', 'p_target', 'loss', 'correct'] as const;
 
 /**
- * `xent ce -y … -r none -f tsv|csv|value` row by row in O(columns) memory (CeRowStream): each
- * row's line (target, p(target), loss, ✓; or its gradient with -g; or its loss for -f value)
- * written as it is computed, in the whole-matrix path's text. The checks the rows cannot make
- * yet (the targets' count, top-k, the sample weights' count) are made once they are counted,
- * and a row they will refuse stops the lines there. Soft targets and probabilities as input
- * (their rows' sums are warned of) and JSON take the whole-matrix path.
+ * `xent ce -r none -f tsv|csv|value` row by row in O(columns) memory beyond the options
+ * (CeRowStream; --target-probs is an option matrix, read whole before the input): each row's
+ * line (target, p(target), loss, ✓; or its gradient with -g; or its loss for -f value) written
+ * as it is computed, in the whole-matrix path's text. The checks the rows cannot make yet (the
+ * targets' count, top-k, the sample weights' count) are made once they are counted, and a row
+ * they will refuse stops the lines there; the rows of --probs (or --target-probs) that do not
+ * sum to 1 are warned of at the end, as the whole path warns. JSON takes the whole-matrix path.
  */
 function planCrossEntropyRows(spec: CeSpec, { format, decimals, source, out }: StreamContext): StreamPlan | undefined {
   const { targets, unit, grad } = spec;
-  if (targets.kind !== 'index' || spec.inputIsProbs) return undefined;
   if (format !== 'tsv' && format !== 'csv' && format !== 'value') return undefined;
   const separator = format === 'csv' ? ',' : '\t';
   // As the formatter writes them: -p for fractions only, whole numbers (target, ✓) exact; value at full precision.
   const number = decimals === undefined || format === 'value' ? formatExact : (x: number) => formatFixed(x, decimals);
   const offset = spec.oneBased ? 1 : 0;
-  const ignored = formatExact(targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX);
+  // An ignored row's target is the ignore index (soft targets ignore none).
+  const ignored = formatExact(targets.kind === 'index' ? (targets.ignoreIndex ?? DEFAULT_IGNORE_INDEX) : Number.NaN);
   const gradient = grad && format !== 'value';
   if (format !== 'value' && !gradient) out.write(delimitedHeader(CE_ROW_COLUMNS, separator) + '\n');
   let fields: string[] = [];
@@ -91,7 +93,7 @@ function planCrossEntropyRows(spec: CeSpec, { format, decimals, source, out }: S
     for (let j = 0; j < g.length; j++) fields[j] = number(inUnit(g[j], unit));
     out.write(fields.join(separator) + '\n');
   };
-  const rows = new CeRowStream({ ...spec, targets }, source, write, gradient);
+  const rows = new CeRowStream(spec, source, write, gradient);
   return {
     onRow(row, i, colLabels) {
       if (i === 0 && gradient && colLabels) {
@@ -104,6 +106,15 @@ function planCrossEntropyRows(spec: CeSpec, { format, decimals, source, out }: S
       rows.finish(count, cols);
       // No line at all is still one (empty) line, as the formatter writes it.
       return wrote ? '' : '\n';
+    },
+    // As the whole-matrix path warns: the rows of --probs, then those of --target-probs, that do not sum to 1.
+    warnings() {
+      const off = (key: 'warn.ce.probsSum' | 'warn.ce.targetSum', rows: readonly { row: number; sum: number }[]) =>
+        rows.map(({ row, sum }) => ({ key, params: { row, sum: sumText(sum) } }));
+      const probs = off('warn.ce.probsSum', rows.offRows);
+      if (targets.kind === 'probs')
+        for (const w of off('warn.ce.targetSum', rowsNotSummingToOne(targets.probs, SUM_TOLERANCE))) probs.push(w);
+      return probs;
     },
   };
 }

@@ -1,17 +1,18 @@
 import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
-import { softmaxInto } from '../softmax/kernel.js';
+import { argmax, softmaxInto } from '../softmax/kernel.js';
 import { checkSoftmaxRow } from '../softmax/validate.js';
-import { indexTargetRow, rowGradient, rowLoss } from './kernel.js';
+import { rowView } from '../../core/matrix.js';
+import { indexTargetRow, rowGradient, rowLoss, smoothedTarget } from './kernel.js';
 import { inTopK } from './metrics.js';
-import type { CeSpec, IndexTargets } from './spec.js';
-import { CLI_NAMES } from './spec.js';
-import { checkCeShape, checkClassWeightCount, checkProbabilityRow } from './validate.js';
+import { CLI_NAMES, type CeSpec } from './spec.js';
+import { SUM_TOLERANCE, checkCeShape, checkClassWeightCount, checkProbabilityRow, rowSum } from './validate.js';
 
-/** What the rows of `xent ce -r none` need of its spec: class targets, the options a row's loss takes. */
+/** What the rows of `xent ce -r none` need of its spec: the targets, the options a row's loss takes. */
 export interface CeRowSpec
   extends Pick<
     CeSpec,
+    | 'targets'
     | 'oneBased'
     | 'inputIsProbs'
     | 'temperature'
@@ -20,13 +21,11 @@ export interface CeRowSpec
     | 'smoothingStyle'
     | 'sampleWeight'
     | 'topK'
-  > {
-  readonly targets: IndexTargets;
-}
+  > {}
 
 /** One row's figures, in nats, as evaluateCrossEntropy gives them for reduction 'none'. Reused from row to row. */
 export interface CeRowFigures {
-  /** The row's class, 0-based; null for an ignored row. */
+  /** The row's class, 0-based (a soft target's most probable class); null for an ignored row. */
   c: number | null;
   /** p of the target class; NaN for an ignored row. */
   pTarget: number;
@@ -38,9 +37,10 @@ export interface CeRowFigures {
 }
 
 /**
- * The rows of `xent ce -r none` one at a time, in O(columns) memory: each row's class,
- * p(target), loss, ✓ and gradient from the functions crossEntropy itself uses
- * (softmaxInto, indexTargetRow, rowLoss, rowGradient), so the digits are the whole matrix's.
+ * The rows of `xent ce -r none` one at a time, in O(columns) memory (beyond soft targets, an
+ * option matrix held as read): each row's class, p(target), loss, ✓ and gradient from the
+ * functions crossEntropy itself uses (softmaxInto or log p, indexTargetRow or smoothedTarget,
+ * rowLoss, rowGradient), so the digits are the whole matrix's.
  * The checks are checkCeInput's and crossEntropy's, with their errors and in their order:
  * the weights' count, each row's values, the targets, top-k, sample weights and ε/(C − 1)
  * once the rows are counted (checkCeShape), then a target that overflowed. Each is noted
@@ -65,6 +65,8 @@ export class CeRowStream {
   private refused = false;
   /** The first error of the weights' count or of a row's values, thrown by finish(). */
   private failed: unknown;
+  /** With probabilities as input: the rows (1-based) whose sum is off 1 by more than SUM_TOLERANCE, as rowsNotSummingToOne gives them. */
+  readonly offRows: { row: number; sum: number }[] = [];
   /** The first entry of an effective target past the largest double (crossEntropy's err.ce.targetOverflow). */
   private overflow: { row: number; col: number } | undefined;
 
@@ -85,6 +87,10 @@ export class CeRowStream {
       if (i === 0) this.start(cols);
       if (spec.inputIsProbs) checkProbabilityRow(input, i, this.source);
       else checkSoftmaxRow(input, i, this.source);
+      if (spec.inputIsProbs) {
+        const sum = rowSum(input);
+        if (Math.abs(sum - 1) > SUM_TOLERANCE) this.offRows.push({ row: i + 1, sum });
+      }
     } catch (error) {
       this.failed = error;
       this.refused = true;
@@ -99,8 +105,12 @@ export class CeRowStream {
     }
     // The effective target as effectiveTargets builds it.
     const a = this.target;
+    const style = spec.smoothingStyle ?? 'torch';
     a.fill(0);
-    if (c !== null) indexTargetRow(a, c, this.weight, spec.labelSmoothing, spec.smoothingStyle ?? 'torch');
+    if (spec.targets.kind === 'probs') {
+      const q = rowView(spec.targets.probs, i);
+      for (let k = 0; k < cols; k++) a[k] = this.weight[k] * smoothedTarget(q[k], spec.labelSmoothing, cols, style);
+    } else if (c !== null) indexTargetRow(a, c, this.weight, spec.labelSmoothing, style);
     if (sample !== undefined && sample !== 1) for (let k = 0; k < cols; k++) a[k] *= sample;
     for (let k = 0; k < cols; k++) {
       if (!Number.isFinite(a[k])) {
@@ -157,11 +167,19 @@ export class CeRowStream {
   }
 
   /**
-   * Row i's class (0-based), null if ignored, undefined where indexTargetClasses will refuse
-   * the targets (one missing, not an integer, out of range, 'diag' past the last class).
+   * Row i's class (0-based), null if ignored, undefined where checkCeShape will refuse the
+   * targets (one missing, not an integer, out of range, 'diag' past the last class; soft
+   * targets of another shape). A soft target's class is its most probable one (the first on
+   * ties, as argmaxRows).
    */
   private rowClass(i: number, cols: number): number | null | undefined {
-    const { given, ignoreIndex } = this.spec.targets;
+    const { targets } = this.spec;
+    if (targets.kind === 'probs') {
+      const q = targets.probs;
+      if (q.cols !== cols || i >= q.rows) return undefined;
+      return argmax(rowView(q, i));
+    }
+    const { given, ignoreIndex } = targets;
     if (given === 'diag') return i < cols ? i : undefined;
     const raw = given[i];
     if (raw === undefined) return undefined;

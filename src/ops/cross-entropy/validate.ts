@@ -229,11 +229,21 @@ export function checkCeShape(
   return targets;
 }
 
+/** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
+export const SUM_TOLERANCE = 1e-3;
+
+/** A row's sum as rowsNotSummingToOne takes it: in order, from 0. */
+export function rowSum(row: ArrayLike<number>): number {
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) sum += row[j];
+  return sum;
+}
+
 /** Rows of `m` whose sum is further than `tolerance` from 1 (1-based), with their sums. */
 export function rowsNotSummingToOne(m: Matrix, tolerance: number): { row: number; sum: number }[] {
   const off: { row: number; sum: number }[] = [];
   for (let i = 0; i < m.rows; i++) {
-    const sum = rowView(m, i).reduce((a, b) => a + b, 0);
+    const sum = rowSum(rowView(m, i));
     if (Math.abs(sum - 1) > tolerance) off.push({ row: i + 1, sum });
   }
   return off;
