@@ -9,19 +9,18 @@ import { CLI_NAMES, type CeSpec } from './spec.js';
 import { SUM_TOLERANCE, checkCeShape, checkClassWeightCount, checkProbabilityRow, rowSum } from './validate.js';
 
 /** What the rows of `xent ce -r none` need of its spec: the targets, the options a row's loss takes. */
-export interface CeRowSpec
-  extends Pick<
-    CeSpec,
-    | 'targets'
-    | 'oneBased'
-    | 'inputIsProbs'
-    | 'temperature'
-    | 'weight'
-    | 'labelSmoothing'
-    | 'smoothingStyle'
-    | 'sampleWeight'
-    | 'topK'
-  > {}
+export type CeRowSpec = Pick<
+  CeSpec,
+  | 'targets'
+  | 'oneBased'
+  | 'inputIsProbs'
+  | 'temperature'
+  | 'weight'
+  | 'labelSmoothing'
+  | 'smoothingStyle'
+  | 'sampleWeight'
+  | 'topK'
+>;
 
 /** One row's figures, in nats, as evaluateCrossEntropy gives them for reduction 'none'. Reused from row to row. */
 export interface CeRowFigures {
