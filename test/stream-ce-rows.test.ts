@@ -2,6 +2,9 @@
 // path for every option that streams (class weights, smoothing of either style, ignored rows,
 // sample weights, T, --base, -g, -p, top-k, a header and row labels), on inputs cut into
 // many chunks; the same errors, in the same order, with nothing on stdout.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/commands/index.js';
@@ -300,6 +303,122 @@ describe('ce -r none streams probabilities and soft targets: the whole-matrix by
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** What `-f json` streams: logits and class targets, without a per-element extra (-g, --hessian, the smoothed split, sample weights). */
+const jsonStreams = (argv: string[]) =>
+  !argv.some((a) =>
+    ['-g', '--hessian', '--label-smoothing', '--sample-weight', '--probs', '--target-probs'].includes(a),
+  );
+
+/** -f json streamed from a file and from a pipe (copied to a temporary file), and whole: the same code, stdout and stderr. */
+async function expectSameJson(argv: string[], input: string) {
+  const files = { 'in.csv': input };
+  const args = [...argv, '-i', 'in.csv', '-f', 'json'];
+  const held = await whole(args, { files });
+  const fromFile = await streamed(args, { files, chunkBytes: 97 });
+  expect(fromFile.result, args.join(' ')).toEqual(held);
+  expect(fromFile.planned, `${args.join(' ')}: streamed`).toBe(jsonStreams(argv));
+  const spillDir = mkdtempSync(join(tmpdir(), 'xent-ce-json-'));
+  try {
+    const piped = [...argv, '-f', 'json'];
+    const fromPipe = await streamed(piped, { stdin: input, chunkBytes: 97, spillDir });
+    expect(fromPipe.result, `${argv.join(' ')} from a pipe`).toEqual(await whole(piped, { stdin: input }));
+    expect(fromPipe.planned).toBe(jsonStreams(argv));
+  } finally {
+    rmSync(spillDir, { recursive: true, force: true });
+  }
+  return held;
+}
+
+describe('ce -r none -f json streams: the whole-matrix bytes, the input read twice', () => {
+  it.each([
+    [[]],
+    [['-w', '1,2,0.5,3']],
+    [['-w', '1e308,1e308,1e308,1e308']],
+    [['-w', '5e-324,5e-324,5e-324,5e-324']],
+    [['-t', '0.7', '--base', '2']],
+    [['--top-k', '1,3,2']],
+    [['--top-k', '2']],
+    [['--one-based', '--ignore-index', '9']],
+    [['-g']],
+    [['--label-smoothing', '0.1']],
+  ])('%j', async (extra) => {
+    // One-based: each class one more, the ignored rows 9.
+    const targets = extra.includes('--one-based')
+      ? y
+          .split(',')
+          .map((v) => (v === '-100' ? '9' : String(Number(v) + 1)))
+          .join(',')
+      : y;
+    const r = await expectSameJson(['ce', '-y', targets, '-r', 'none', ...extra], x);
+    expect(r.code).toBe(0);
+  });
+  it('every row ignored, row labels and column names, masked classes', async () => {
+    await expectSameJson(['ce', '-y', '-100,-100', '-r', 'none'], '1,2\n3,4\n');
+    const named = `id,cat,dog,fox\n${x
+      .trim()
+      .split('\n')
+      .map((line, i) => `r${i},${line.replace(/^[^,]*,/, i % 5 === 0 ? '-inf,' : '$&')}`)
+      .join('\n')}\n`;
+    await expectSameJson(
+      ['ce', '-y', Array.from({ length: ROWS }, (_, i) => (i * 2) % 3).join(','), '-r', 'none'],
+      named,
+    );
+    await expectSameJson(['ce', '-y', 'diag', '-r', 'none', '--top-k', '2'], logits(COLS, COLS, 3));
+  });
+  it.each([
+    ['too few targets', ['-y', y.replace(/,[^,]*$/, '')], x],
+    ['a target out of range', ['-y', y.replace(/^[^,]*/, '7')], x],
+    ['a weight count', ['-y', y, '-w', '1,2'], x],
+    ['a top-k past the classes', ['-y', y, '--top-k', '5'], x],
+    ['-inf everywhere in a row', ['-y', `${y},0`], `${x}-inf,-inf,-inf,-inf\n`],
+  ])('%s: the same error, nothing on stdout', async (_what, extra, input) => {
+    const r = await expectSameJson(['ce', ...extra, '-r', 'none'], input);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+  it('gives the whole-matrix bytes for random logits, targets and options', async () => {
+    const logitsOf = fc
+      .integer({ min: 2, max: 5 })
+      .chain((cols) =>
+        fc.array(
+          fc.array(
+            fc.oneof(
+              { weight: 12, arbitrary: fc.double({ min: -40, max: 40, noNaN: true }) },
+              { weight: 1, arbitrary: fc.constant(-Infinity) },
+            ),
+            { minLength: cols, maxLength: cols },
+          ),
+          { minLength: 1, maxLength: 8 },
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        logitsOf,
+        fc.array(fc.integer({ min: -2, max: 6 }), { minLength: 8, maxLength: 8 }),
+        fc.subarray([['-t', '0.4'], ['--base', '2'], ['--one-based'], ['--top-k', '2,1']]),
+        fc.boolean(),
+        async (rows, picks, extra, weighted) => {
+          const cols = rows[0].length;
+          const targets = rows.map((_, i) => (picks[i] === -2 ? -1 : picks[i] % (cols + 1)));
+          const argv = [
+            'ce',
+            '-y',
+            targets.join(','),
+            '--ignore-index',
+            '-1',
+            '-r',
+            'none',
+            ...extra.flat(),
+            ...(weighted ? ['-w', Array.from({ length: cols }, (_, c) => String(0.5 + c)).join(',')] : []),
+          ];
+          await expectSameJson(argv, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

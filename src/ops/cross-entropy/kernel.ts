@@ -304,7 +304,7 @@ export function meanDenominatorOf(targets: CrossEntropyTargets, rows: number, we
 }
 
 /** meanDenominatorOf with each weight times `unit` (weightScale), summed compensated. */
-function scaledMeanDenominator(
+export function scaledMeanDenominator(
   targets: CrossEntropyTargets,
   rows: number,
   weight: ArrayLike<number> | undefined,

@@ -3,7 +3,7 @@ import type { MessageParam } from '../../i18n/messages.js';
 import { argmax, softmaxInto } from '../softmax/kernel.js';
 import { checkSoftmaxRow } from '../softmax/validate.js';
 import { rowView } from '../../core/matrix.js';
-import { indexTargetRow, rowGradient, rowLoss, smoothedTarget } from './kernel.js';
+import { indexTargetRow, rowGradient, rowLoss, smoothedTarget, weightScale } from './kernel.js';
 import { inTopK } from './metrics.js';
 import { CLI_NAMES, type CeSpec } from './spec.js';
 import { SUM_TOLERANCE, checkCeShape, checkClassWeightCount, checkProbabilityRow, rowSum } from './validate.js';
@@ -29,6 +29,8 @@ export interface CeRowFigures {
   /** p of the target class; NaN for an ignored row. */
   pTarget: number;
   loss: number;
+  /** The loss with the class weights scaled by weightScale, as crossEntropy sums it for the mean loss. */
+  scaledLoss: number;
   /** The target is the unique arg-max of the input row; null for an ignored row. */
   correct: boolean | null;
   /** ∂(Σ losses)/∂row (when asked for), in nats. */
@@ -59,7 +61,16 @@ export class CeRowStream {
   private probs = new Float64Array(0);
   private logProbs = new Float64Array(0);
   private target = new Float64Array(0);
-  private readonly figures: CeRowFigures = { c: null, pTarget: NaN, loss: 0, correct: null, grad: new Float64Array(0) };
+  private readonly figures: CeRowFigures = {
+    c: null,
+    pTarget: NaN,
+    loss: 0,
+    scaledLoss: 0,
+    correct: null,
+    grad: new Float64Array(0),
+  };
+  /** weightScale of the class weights. */
+  private readonly unit: number;
   /** A row met what finish() will refuse: no more figures. */
   private refused = false;
   /** The first error of the weights' count or of a row's values, thrown by finish(). */
@@ -76,6 +87,7 @@ export class CeRowStream {
     private readonly withGrad: boolean,
   ) {
     this.offset = spec.oneBased ? 1 : 0;
+    this.unit = weightScale(spec.weight);
   }
 
   add(input: Float64Array, i: number): void {
@@ -129,6 +141,7 @@ export class CeRowStream {
     const r = this.figures;
     r.c = c;
     r.loss = rowLoss(a, this.logProbs);
+    r.scaledLoss = this.unit === 1 ? r.loss : rowLoss(a, this.logProbs, this.unit);
     r.pTarget = c === null ? NaN : probs[c];
     r.correct = c === null ? null : inTopK(input, c, 1);
     if (this.withGrad)
