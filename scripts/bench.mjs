@@ -455,6 +455,7 @@ if (SECTIONS.has('stream') && process.env.BENCH_SKIP_MEMORY !== '1') {
   const input = `-i ${file}`;
   for (const [name, args, goal = 'target < 150 MB'] of [
     ['ce -y diag', ['ce', '-y', 'diag', '-f', 'value', input]],
+    ['ce -y diag -r none -f tsv (per row)', ['ce', '-y', 'diag', '-r', 'none', '-f', 'tsv', input]],
     ['focal -y diag', ['focal', '-y', 'diag', '-f', 'value', input]],
     ['focal -y diag -r none', ['focal', '-y', 'diag', '-r', 'none', '-f', 'value', input]],
     ['hinge -y diag', ['hinge', '-y', 'diag', '-f', 'value', input]],

@@ -316,7 +316,8 @@ describe('input and errors', () => {
       'err.ragged',
       'row 2 of the logits has length 1, but row 1 has length 2; every row needs the same number of columns',
     ],
-    // NaN and a bad temperature have the CLI's keys: one bad value, one error (test/ops/softmax.test.ts).
+    // NaN and a bad temperature have the CLI's keys: one bad value, one error (test/ops/softmax.test.ts),
+    // in the library's words (test/library-errors.test.ts): its option, not the CLI's flag.
     [
       'a NaN',
       () => xent.softmax([1, NaN]),
@@ -352,13 +353,13 @@ describe('input and errors', () => {
       'a zero temperature',
       () => xent.softmax([1, 2], { temperature: 0 }),
       'err.temperature',
-      "the temperature must be a finite number greater than 0, got '0' (option -t, --temperature)",
+      "the temperature must be a finite number greater than 0, got '0' (option temperature)",
     ],
     [
       'an infinite temperature',
       () => xent.softmax([1, 2], { temperature: Infinity }),
       'err.temperature',
-      "the temperature must be a finite number greater than 0, got 'inf' (option -t, --temperature)",
+      "the temperature must be a finite number greater than 0, got 'inf' (option temperature)",
     ],
     [
       'a non-square CLIP matrix',

@@ -529,10 +529,13 @@ async function execute(selection: Selection, io: CliIo, t: Translator): Promise<
         }
       }
       const stdout = out.rest() + (typeof finished === 'string' ? finished : '');
+      // The input's warnings, then the plan's (rows of --probs off 1), as the whole-matrix path orders them.
+      const streamWarnings = inputWarnings(opened.source);
+      for (const { key, params } of plan.warnings?.() ?? []) streamWarnings.push(warning(t, key, params));
       return {
         code: EXIT.ok,
         stdout,
-        stderr: notesText(inputNotes, t) + warningLines(inputWarnings(opened.source), t),
+        stderr: notesText(inputNotes, t) + warningLines(streamWarnings, t),
       };
     }
     const input =

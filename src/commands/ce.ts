@@ -31,6 +31,7 @@ import {
   checkProbsTemperature,
   checkTargetChoice,
   rowsNotSummingToOne,
+  SUM_TOLERANCE,
 } from '../ops/cross-entropy/validate.js';
 import { matrixInUnit, unitJson } from '../core/units.js';
 import type { ParsedMatrix } from '../text/matrix-text.js';
@@ -62,9 +63,6 @@ import { explainReplay } from '../teach/dtype.js';
 import { type Replay, replay } from '../core/replay.js';
 import type { CrossEntropyTargets } from '../ops/cross-entropy/kernel.js';
 import { type CrossEntropyReplayed, crossEntropyReplayed } from '../ops/cross-entropy/replay.js';
-
-/** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
-const SUM_TOLERANCE = 1e-3;
 
 /**
  * The options of `xent ce` as a typed spec: each read once, and checked as far as it can be

@@ -1,6 +1,8 @@
 // What the library accepts and returns: a Matrix, plain nested arrays, or a flat array for
 // one vector; results come back as plain arrays. These adapters also check what a caller
 // passes, with the same messages as the CLI where the CLI has one.
+import { catalogue, type MessageKey, type MessageParam, type MessageParams } from '../i18n/messages.js';
+import { makeTranslator } from '../i18n/translator.js';
 import { XentError } from './errors.js';
 import { type Matrix, rowView, zeros } from './matrix.js';
 
@@ -123,4 +125,51 @@ export function isEmbeddingPair(x: MatrixLike | EmbeddingPair): x is EmbeddingPa
 
 export function embeddingPair(pair: EmbeddingPair): { image: Matrix; text: Matrix } {
   return { image: toMatrix(pair.image, 'the image embeddings'), text: toMatrix(pair.text, 'the text embeddings') };
+}
+
+/**
+ * Runs a library function so that its errors speak the library's language. The checks are
+ * the CLI's (one validator per operation), and some of their texts name what a CLI user typed
+ * (`-t, --temperature`, `--target-probs`, `xent focal needs …`): an XentError thrown inside
+ * gets, as its message, the text of `lib.` + its key where the catalogue has one
+ * (src/i18n/catalog/library.ts), with a source named by a flag (`option --image`) named as the
+ * library's parameter (`option image`). Its key, its parameters and the CLI's text stay.
+ *
+ * @example
+ * inLibraryWords(() => checkTemperature(0)) // throws err.temperature: "… got '0' (option temperature)"
+ */
+export function inLibraryWords<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof XentError) inLibraryText(error);
+    throw error;
+  }
+}
+
+/** The library's name of a CLI flag: its long form in camel case (`-w, --weight` → weight, `--text-logits` → textLogits). */
+export function libraryName(flag: string): string {
+  const long = flag.split(',').pop()!.trim().replace(/^-+/, '');
+  return long.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** A source given as `option --FLAG`, as the library names it; other parameters as they are. */
+function libraryParam(value: MessageParam): MessageParam {
+  if (typeof value !== 'object' || !('key' in value) || value.key !== 'source.option') return value;
+  const option = value.params?.option;
+  return typeof option === 'string' && option.startsWith('-')
+    ? { key: 'source.option', params: { option: libraryName(option) } }
+    : value;
+}
+
+function inLibraryText(error: XentError): void {
+  const variant = `lib.${error.key}`;
+  const params: MessageParams = Object.fromEntries(
+    Object.entries(error.params).map(([name, value]) => [name, libraryParam(value)]),
+  );
+  const changed = Object.keys(params).some((name) => params[name] !== error.params[name]);
+  if (!(variant in catalogue.en) && !changed) return;
+  const text = makeTranslator('en').t((variant in catalogue.en ? variant : error.key) as MessageKey, params);
+  if (error.stack) error.stack = error.stack.replace(error.message, text);
+  error.message = text;
 }

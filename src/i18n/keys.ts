@@ -30,6 +30,7 @@ import { tensorsEn } from './catalog/tensors.js';
 import { dtypeEn } from './catalog/dtype.js';
 import { chartEn } from './catalog/chart.js';
 import { conventionsEn } from './catalog/conventions.js';
+import { libraryEn } from './catalog/library.js';
 
 const sections = [
   softmaxEn,
@@ -61,6 +62,7 @@ const sections = [
   dtypeEn,
   chartEn,
   conventionsEn,
+  libraryEn,
 ] as const;
 /** Every key of every section (a key of one section is a key of the union's member it comes from). */
 type KeysOf<T> = T extends unknown ? keyof T : never;

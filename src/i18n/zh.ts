@@ -30,6 +30,7 @@ import { tensorsZh } from './catalog/tensors.js';
 import { dtypeZh } from './catalog/dtype.js';
 import { chartZh } from './catalog/chart.js';
 import { conventionsZh } from './catalog/conventions.js';
+import { libraryZh } from './catalog/library.js';
 import type { MessageKey } from './keys.js';
 
 // Built as the English one is (keys.ts): a null-prototype object, a hash table to V8.
@@ -64,5 +65,6 @@ for (const section of [
   dtypeZh,
   chartZh,
   conventionsZh,
+  libraryZh,
 ])
   Object.assign(zh, section);

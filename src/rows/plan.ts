@@ -2,7 +2,7 @@
 // is never held whole: rows go to `onRow` as the parser reads them, text is written as it
 // is produced, and `finish` gives what is left to print.
 import type { Format } from '../format/index.js';
-import type { MessageParam } from '../i18n/messages.js';
+import type { MessageKey, MessageParam, MessageParams } from '../i18n/messages.js';
 import type { PieceSums } from '../core/piece-sums.js';
 import type { CeRows } from '../ops/cross-entropy/sums.js';
 import type { StepInput } from './in-step.js';
@@ -44,6 +44,11 @@ export interface StreamPlan {
    * for a large result). `extras`: what the reading kept (see keepsRowLabels).
    */
   finish(rows: number, cols: number, extras?: ReadingExtras): string | Iterable<string>;
+  /**
+   * After finish: the warnings the whole-matrix path gives for this input (rows of
+   * probabilities that do not sum to 1), in its order, as catalogue keys and parameters.
+   */
+  warnings?(): readonly { readonly key: MessageKey; readonly params: MessageParams }[];
   /** A blank line outside brackets after `rowsBefore` rows (sequence breaks, for `xent lm`). */
   onBlankLine?(rowsBefore: number): void;
   /** Each reading keeps the rows' labels (an index column) for `end` and `finish`: O(rows). */

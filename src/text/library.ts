@@ -1,3 +1,4 @@
+import { inLibraryWords } from '../core/library-input.js';
 import type { MessageParam } from '../i18n/messages.js';
 import { type ParsedMatrix, parseMatrixText } from './matrix-text.js';
 
@@ -17,5 +18,5 @@ export type { ParsedMatrix };
  * parseMatrix('a,b\n1,2\n').colLabels // ['a', 'b']
  */
 export function parseMatrix(text: string, source: MessageParam = 'the text'): ParsedMatrix {
-  return parseMatrixText(text, source);
+  return inLibraryWords(() => parseMatrixText(text, source));
 }

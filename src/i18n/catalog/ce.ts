@@ -75,7 +75,7 @@ export const ceEn = {
   'help.ce.grad':
     '--grad: ∂loss/∂z = (Σ_c a_c·p − a) / denominator / T, row by row (p − y without weights or smoothing); for -r none, the gradient of the sum. With --probs the loss is −Σ a·log p and the gradient is w.r.t. p: −a/p (−inf where p = 0 at a target).',
   'help.ce.output':
-    'Output: the table shows each row\'s target, arg-max, p(target), loss and ✓/✗, then the loss, accuracy and perplexity exp(mean loss). tsv/csv print one line per row "target p_target loss correct" (correct 1/0; nan for an ignored row) under a header, ready for awk or a spreadsheet; with --grad they print the gradient matrix instead. -f value prints the reduced loss (for -r none, one loss per line), streaming the rows: a file of 8 MB or more given with -i is read by two threads (the same digits as from a pipe); -f json prints everything.',
+    'Output: the table shows each row\'s target, arg-max, p(target), loss and ✓/✗, then the loss, accuracy and perplexity exp(mean loss). tsv/csv print one line per row "target p_target loss correct" (correct 1/0; nan for an ignored row) under a header, ready for awk or a spreadsheet; with --grad they print the gradient matrix instead. -f value prints the reduced loss (for -r none, one loss per line), streaming the rows: a file of 8 MB or more given with -i is read by two threads (the same digits as from a pipe). With -r none, tsv, csv and value write each row\'s line as it is computed, without holding the matrix; -f json prints everything (with -r none, class targets and no -g, --hessian, smoothing or sample weights, from two readings of the input instead of the matrix held).',
   'help.opt.ce.target':
     'target class of each row: LIST of 0-based indices (e.g. 0,2,1, or @FILE with one per line), or diag (row i → class i)',
   'help.opt.ce.oneBased': 'targets are numbered from 1 (textbook style) instead of 0',
@@ -219,7 +219,7 @@ export const ceZh: Record<CeKey, string> = {
   'help.ce.grad':
     '--grad：∂loss/∂z = (Σ_c a_c·p − a) / 分母 / T，逐行计算（无权重、无平滑时即 p − y）；-r none 时给出总和的梯度。使用 --probs 时损失为 −Σ a·log p，梯度对 p 求：−a/p（目标处 p = 0 时为 −inf）。',
   'help.ce.output':
-    '输出：表格列出每行的目标、预测类别、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）；-f json 输出全部结果。',
+    '输出：表格列出每行的目标、预测类别、p(目标)、损失和 ✓/✗，下面是损失、准确率和困惑度 exp(平均损失)。tsv/csv 在表头下每行输出“target p_target loss correct”（correct 为 1/0；被忽略的行为 nan），便于 awk 或电子表格处理；加 --grad 时改为输出梯度矩阵。-f value 输出归约后的损失（-r none 时每行一个损失），按行流式读取：用 -i 给出 8 MB 以上的文件时由两个线程读取（数字与管道输入完全相同）。-r none 时 tsv、csv 和 value 每算完一行就写出一行，不保存整个矩阵；-f json 输出全部结果（-r none、类别目标且不带 -g、--hessian、平滑或样本权重时，把输入读两遍，而不保存整个矩阵）。',
   'help.opt.ce.target':
     '每行的目标类别：从 0 开始的编号列表（如 0,2,1，或每行一个编号的 @FILE），或 diag（第 i 行 → 类别 i）',
   'help.opt.ce.oneBased': '目标从 1 开始编号（教科书写法），而不是从 0 开始',

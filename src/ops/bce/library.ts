@@ -1,7 +1,7 @@
 // binaryCrossEntropy for library callers, with the options, defaults and checks of
 // `xent bce`: the same validator (validate.ts), the same kernel.
 import { fromRows } from '../../core/matrix.js';
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { NATS } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { binaryCrossEntropy as bceOf } from './kernel.js';
@@ -65,33 +65,35 @@ export function binaryCrossEntropy(
   targets: MatrixLike,
   options: BinaryCrossEntropyOptions = {},
 ): BinaryCrossEntropyResult {
-  const inputIsProbs = options.probs === true;
-  const m = toMatrix(input, inputIsProbs ? 'the probabilities' : 'the logits');
-  const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
-  const { weight } = options;
-  const spec: BceSpec = {
-    targets: toMatrix(targets, 'the targets'),
-    ...(options.posWeight !== undefined ? { posWeight: toList(options.posWeight, 'posWeight') } : {}),
-    ...(weight !== undefined
-      ? { weight: typeof weight === 'number' ? fromRows([[weight]]) : toMatrix(weight, 'weight') }
-      : {}),
-    reduction,
-    inputIsProbs,
-    ...(options.labelSmoothing !== undefined ? { labelSmoothing: options.labelSmoothing } : {}),
-    ...(options.perRow === true ? { perRow: true } : {}),
-    unit: NATS,
-    grad: true,
-  };
-  checkBceOptions(spec, NAMES);
-  checkBceInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits');
-  const result = bceOf(m, spec.targets, kernelOptions(spec));
-  return {
-    probs: toRows(result.probs),
-    losses: toRows(result.losses),
-    loss: result.loss,
-    meanLoss: result.meanLoss,
-    accuracy: elementAccuracy(result.probs, spec.targets),
-    grad: toRows(result.grad),
-    ...(result.rowLosses ? { rowLosses: Array.from(result.rowLosses) } : {}),
-  };
+  return inLibraryWords(() => {
+    const inputIsProbs = options.probs === true;
+    const m = toMatrix(input, inputIsProbs ? 'the probabilities' : 'the logits');
+    const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
+    const { weight } = options;
+    const spec: BceSpec = {
+      targets: toMatrix(targets, 'the targets'),
+      ...(options.posWeight !== undefined ? { posWeight: toList(options.posWeight, 'posWeight') } : {}),
+      ...(weight !== undefined
+        ? { weight: typeof weight === 'number' ? fromRows([[weight]]) : toMatrix(weight, 'weight') }
+        : {}),
+      reduction,
+      inputIsProbs,
+      ...(options.labelSmoothing !== undefined ? { labelSmoothing: options.labelSmoothing } : {}),
+      ...(options.perRow === true ? { perRow: true } : {}),
+      unit: NATS,
+      grad: true,
+    };
+    checkBceOptions(spec, NAMES);
+    checkBceInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits');
+    const result = bceOf(m, spec.targets, kernelOptions(spec));
+    return {
+      probs: toRows(result.probs),
+      losses: toRows(result.losses),
+      loss: result.loss,
+      meanLoss: result.meanLoss,
+      accuracy: elementAccuracy(result.probs, spec.targets),
+      grad: toRows(result.grad),
+      ...(result.rowLosses ? { rowLosses: Array.from(result.rowLosses) } : {}),
+    };
+  });
 }

@@ -9,6 +9,7 @@ import {
   toList,
   toMatrix,
   toRows,
+  inLibraryWords,
 } from '../../core/library-input.js';
 import { type Library, presetFor } from '../presets.js';
 import { pairMatch } from '../siglip/kernel.js';
@@ -145,60 +146,63 @@ export function clipLoss(
   input: MatrixLike | EmbeddingPair,
   options: ClipOptions = {},
 ): ClipLossResult | ClipLocalLossResult {
-  const preset = presetFor('clip', options.preset, 'preset');
-  const embeddings = isEmbeddingPair(input);
-  checkClipInputChoice({
-    embeddings,
-    worldSize: options.worldSize !== undefined,
-    rank: options.rank !== undefined,
-    textLogits: options.textLogits !== undefined,
-    labelOffset: options.labelOffset !== undefined,
-    labels: options.labels !== undefined,
+  return inLibraryWords(() => {
+    const preset = presetFor('clip', options.preset, 'preset');
+    const embeddings = isEmbeddingPair(input);
+    checkClipInputChoice({
+      embeddings,
+      worldSize: options.worldSize !== undefined,
+      rank: options.rank !== undefined,
+      textLogits: options.textLogits !== undefined,
+      labelOffset: options.labelOffset !== undefined,
+      labels: options.labels !== undefined,
+    });
+    const { scale, temperature } = scaleOf(options, preset.scale ?? 1);
+    if (!embeddings && options.normalize !== undefined)
+      throw new XentError('err.logitsOption', { option: 'normalize' });
+    if (options.worldSize !== undefined || options.textLogits !== undefined)
+      return localLoss(input, options, scale, temperature);
+    const labels = options.labels === undefined ? undefined : toList(options.labels, 'labels');
+    let result: ClipRows;
+    let x: Matrix | undefined;
+    let extra: Partial<ClipLossResult> = {};
+    let gradScale: number;
+    if (isEmbeddingPair(input)) {
+      const { image, text } = embeddingPair(input);
+      const e = clipFromEmbeddingsByRow(image, text, scale, options.normalize !== false, labels);
+      const g = e.gradients();
+      result = e;
+      gradScale = g.gradScale;
+      extra = { similarity: toRows(e.similarity), gradImage: toRows(g.gradImage), gradText: toRows(g.gradText) };
+    } else {
+      x = toMatrix(input, 'the logits');
+      const logits = mapMatrix(x, (v) => scale * v);
+      checkClipLogits(logits, 'the logits');
+      result = clipLossByRow(logits, labels);
+      gradScale = gradScaleOfMatrix(result.gradLogits, x);
+    }
+    const n = result.logits.rows;
+    const ks = recallKs(n);
+    const recall = labels ? clipRecallMatching(result.logits, ks, pairMatch(n, labels)) : clipRecall(result.logits, ks);
+    return {
+      logits: toRows(result.logits),
+      probsI2t: toRows(materialize(result.probsI2t)),
+      probsT2i: toRows(materialize(result.probsT2i)),
+      lossesI2t: Array.from(result.lossesI2t),
+      lossesT2i: Array.from(result.lossesT2i),
+      lossI2t: result.lossI2t,
+      lossT2i: result.lossT2i,
+      loss: result.loss,
+      recallI2t: Object.fromEntries(recall.i2t),
+      recallT2i: Object.fromEntries(recall.t2i),
+      scale,
+      gradLogits: toRows(materialize(result.gradLogits)),
+      gradScale,
+      gradLogScale: gradLogScale(gradScale, scale),
+      ...(temperature !== undefined ? { gradTemperature: gradTemperature(gradScale, temperature) } : {}),
+      ...extra,
+    };
   });
-  const { scale, temperature } = scaleOf(options, preset.scale ?? 1);
-  if (!embeddings && options.normalize !== undefined) throw new XentError('err.logitsOption', { option: 'normalize' });
-  if (options.worldSize !== undefined || options.textLogits !== undefined)
-    return localLoss(input, options, scale, temperature);
-  const labels = options.labels === undefined ? undefined : toList(options.labels, 'labels');
-  let result: ClipRows;
-  let x: Matrix | undefined;
-  let extra: Partial<ClipLossResult> = {};
-  let gradScale: number;
-  if (isEmbeddingPair(input)) {
-    const { image, text } = embeddingPair(input);
-    const e = clipFromEmbeddingsByRow(image, text, scale, options.normalize !== false, labels);
-    const g = e.gradients();
-    result = e;
-    gradScale = g.gradScale;
-    extra = { similarity: toRows(e.similarity), gradImage: toRows(g.gradImage), gradText: toRows(g.gradText) };
-  } else {
-    x = toMatrix(input, 'the logits');
-    const logits = mapMatrix(x, (v) => scale * v);
-    checkClipLogits(logits, 'the logits');
-    result = clipLossByRow(logits, labels);
-    gradScale = gradScaleOfMatrix(result.gradLogits, x);
-  }
-  const n = result.logits.rows;
-  const ks = recallKs(n);
-  const recall = labels ? clipRecallMatching(result.logits, ks, pairMatch(n, labels)) : clipRecall(result.logits, ks);
-  return {
-    logits: toRows(result.logits),
-    probsI2t: toRows(materialize(result.probsI2t)),
-    probsT2i: toRows(materialize(result.probsT2i)),
-    lossesI2t: Array.from(result.lossesI2t),
-    lossesT2i: Array.from(result.lossesT2i),
-    lossI2t: result.lossI2t,
-    lossT2i: result.lossT2i,
-    loss: result.loss,
-    recallI2t: Object.fromEntries(recall.i2t),
-    recallT2i: Object.fromEntries(recall.t2i),
-    scale,
-    gradLogits: toRows(materialize(result.gradLogits)),
-    gradScale,
-    gradLogScale: gradLogScale(gradScale, scale),
-    ...(temperature !== undefined ? { gradTemperature: gradTemperature(gradScale, temperature) } : {}),
-    ...extra,
-  };
 }
 
 /** One rank of open_clip's local_loss, as `xent clip --world-size/--rank` or `--text-logits/--label-offset`. */

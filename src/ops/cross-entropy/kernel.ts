@@ -238,21 +238,45 @@ export function crossEntropy(
   const aScale = mean ? unit : 1;
   const scale = mean ? 1 / sums.scaledDenominator : 1;
   const grad = zeros(rows, cols);
-  for (let n = 0; n < rows; n++) {
-    const an = rowView(a, n);
-    const g = rowView(grad, n);
-    if (options.inputIsProbs) {
-      const pn = rowView(probs, n);
-      for (let c = 0; c < cols; c++) g[c] = an[c] === 0 ? 0 : (-(an[c] * aScale) / pn[c]) * scale;
-    } else {
-      const pn = rowView(probs, n);
-      const mass = new CompensatedSum();
-      for (let c = 0; c < cols; c++) mass.add(an[c] * aScale);
-      const m = mass.value();
-      for (let c = 0; c < cols; c++) g[c] = ((m * pn[c] - an[c] * aScale) * scale) / temperature;
-    }
-  }
+  const inputIsProbs = options.inputIsProbs === true;
+  for (let n = 0; n < rows; n++)
+    rowGradient(rowView(a, n), rowView(probs, n), rowView(grad, n), { aScale, scale, temperature, inputIsProbs });
   return { probs, logProbs, losses, loss, meanDenominator, meanLoss, grad };
+}
+
+/** How crossEntropy scales a row's gradient (see there): 1, 1 and T for 'sum' and 'none'. */
+export interface RowGradientScale {
+  /** The targets' factor (weightScale for 'mean', else 1). */
+  readonly aScale: number;
+  /** 1 / the scaled 'mean' denominator, else 1. */
+  readonly scale: number;
+  readonly temperature: number;
+  readonly inputIsProbs: boolean;
+}
+
+/**
+ * One row's gradient into `g`, from its effective target `a` and probabilities `p`:
+ * ((Σ a)·p − a)·scale / T w.r.t. the logits, or −a/p·scale w.r.t. given probabilities (0
+ * where a = 0). crossEntropy and the streamed rows of `xent ce -r none` both call it.
+ *
+ * @example
+ * rowGradient([1, 0], [0.75, 0.25], g, { aScale: 1, scale: 1, temperature: 1, inputIsProbs: false }) // g = [-0.25, 0.25]
+ */
+export function rowGradient(
+  a: ArrayLike<number>,
+  p: ArrayLike<number>,
+  g: Float64Array,
+  { aScale, scale, temperature, inputIsProbs }: RowGradientScale,
+): void {
+  const cols = g.length;
+  if (inputIsProbs) {
+    for (let c = 0; c < cols; c++) g[c] = a[c] === 0 ? 0 : (-(a[c] * aScale) / p[c]) * scale;
+    return;
+  }
+  const mass = new CompensatedSum();
+  for (let c = 0; c < cols; c++) mass.add(a[c] * aScale);
+  const m = mass.value();
+  for (let c = 0; c < cols; c++) g[c] = ((m * p[c] - a[c] * aScale) * scale) / temperature;
 }
 
 /**
@@ -280,7 +304,7 @@ export function meanDenominatorOf(targets: CrossEntropyTargets, rows: number, we
 }
 
 /** meanDenominatorOf with each weight times `unit` (weightScale), summed compensated. */
-function scaledMeanDenominator(
+export function scaledMeanDenominator(
   targets: CrossEntropyTargets,
   rows: number,
   weight: ArrayLike<number> | undefined,

@@ -1,6 +1,14 @@
 // crossEntropy for library callers, with the options, defaults and checks of `xent ce`: the
 // same validator (validate.ts), the same kernel and metrics.
-import { type MatrixLike, choice, isVector, toList, toMatrix, toRows } from '../../core/library-input.js';
+import {
+  type MatrixLike,
+  choice,
+  isVector,
+  toList,
+  toMatrix,
+  toRows,
+  inLibraryWords,
+} from '../../core/library-input.js';
 import { NATS } from '../../core/units.js';
 import { type Reduction, type SmoothingStyle, crossEntropyHessian } from './kernel.js';
 import { evaluateCrossEntropy, hessianBlocks, kernelOptions, rowLogSumExp, targetDistributions } from './metrics.js';
@@ -89,54 +97,56 @@ export function crossEntropy(
   target: readonly number[] | Float64Array | 'diag' | MatrixLike,
   options: CrossEntropyOptions = {},
 ): CrossEntropyResult {
-  const inputIsProbs = options.probs === true;
-  const m = toMatrix(logits, 'the logits');
-  const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
-  checkProbsTemperature(inputIsProbs, options.temperature !== undefined);
-  // Checked with the CLI's -t (checkCeOptions): the same error for the same bad value.
-  const temperature = options.temperature ?? 1;
-  const weight = options.weight !== undefined ? toList(options.weight, 'weight') : undefined;
-  const index = target === 'diag' || isVector(target as MatrixLike);
-  checkTargetChoice({ index, soft: !index, ignoreIndex: options.ignoreIndex !== undefined });
-  const targets: CeTargets = index
-    ? {
-        kind: 'index',
-        given: target === 'diag' ? 'diag' : toList(target as readonly number[], 'target'),
-        ignoreIndex: options.ignoreIndex ?? DEFAULT_IGNORE_INDEX,
-      }
-    : { kind: 'probs', probs: toMatrix(target as MatrixLike, 'the target probabilities') };
-  const spec: CeSpec = {
-    targets,
-    oneBased: options.oneBased === true,
-    inputIsProbs,
-    temperature,
-    ...(weight !== undefined ? { weight } : {}),
-    labelSmoothing: options.labelSmoothing ?? 0,
-    smoothingStyle: choice(options.smoothingStyle, 'smoothingStyle', SMOOTHING_STYLES, 'torch'),
-    ...(options.sampleWeight !== undefined ? { sampleWeight: toList(options.sampleWeight, 'sampleWeight') } : {}),
-    hessian: options.hessian === true,
-    reduction,
-    topK: [1],
-    unit: NATS,
-    grad: true,
-  };
-  checkCeOptions(spec, NAMES);
-  const checked = checkCeInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits', NAMES);
-  const r = evaluateCrossEntropy(m, spec, checked);
-  const q = targetDistributions(checked, m.rows, m.cols, spec.labelSmoothing, spec.smoothingStyle);
-  return {
-    probs: toRows(r.nats.probs),
-    logProbs: toRows(r.nats.logProbs),
-    losses: Array.from(r.nats.losses),
-    loss: r.nats.loss,
-    meanLoss: r.nats.meanLoss,
-    accuracy: r.accuracy,
-    perplexity: r.perplexity,
-    grad: toRows(r.nats.grad),
-    targetProbs: q.map((row) => (row === null ? null : Array.from(row))),
-    ...(inputIsProbs ? {} : { logSumExp: rowLogSumExp(m, temperature) }),
-    ...(spec.hessian
-      ? { hessian: hessianBlocks(crossEntropyHessian(r.nats, checked, kernelOptions(spec)), m.cols) }
-      : {}),
-  };
+  return inLibraryWords(() => {
+    const inputIsProbs = options.probs === true;
+    const m = toMatrix(logits, 'the logits');
+    const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
+    checkProbsTemperature(inputIsProbs, options.temperature !== undefined);
+    // Checked with the CLI's -t (checkCeOptions): the same error for the same bad value.
+    const temperature = options.temperature ?? 1;
+    const weight = options.weight !== undefined ? toList(options.weight, 'weight') : undefined;
+    const index = target === 'diag' || isVector(target as MatrixLike);
+    checkTargetChoice({ index, soft: !index, ignoreIndex: options.ignoreIndex !== undefined });
+    const targets: CeTargets = index
+      ? {
+          kind: 'index',
+          given: target === 'diag' ? 'diag' : toList(target as readonly number[], 'target'),
+          ignoreIndex: options.ignoreIndex ?? DEFAULT_IGNORE_INDEX,
+        }
+      : { kind: 'probs', probs: toMatrix(target as MatrixLike, 'the target probabilities') };
+    const spec: CeSpec = {
+      targets,
+      oneBased: options.oneBased === true,
+      inputIsProbs,
+      temperature,
+      ...(weight !== undefined ? { weight } : {}),
+      labelSmoothing: options.labelSmoothing ?? 0,
+      smoothingStyle: choice(options.smoothingStyle, 'smoothingStyle', SMOOTHING_STYLES, 'torch'),
+      ...(options.sampleWeight !== undefined ? { sampleWeight: toList(options.sampleWeight, 'sampleWeight') } : {}),
+      hessian: options.hessian === true,
+      reduction,
+      topK: [1],
+      unit: NATS,
+      grad: true,
+    };
+    checkCeOptions(spec, NAMES);
+    const checked = checkCeInput(m, spec, inputIsProbs ? 'the probabilities' : 'the logits', NAMES);
+    const r = evaluateCrossEntropy(m, spec, checked);
+    const q = targetDistributions(checked, m.rows, m.cols, spec.labelSmoothing, spec.smoothingStyle);
+    return {
+      probs: toRows(r.nats.probs),
+      logProbs: toRows(r.nats.logProbs),
+      losses: Array.from(r.nats.losses),
+      loss: r.nats.loss,
+      meanLoss: r.nats.meanLoss,
+      accuracy: r.accuracy,
+      perplexity: r.perplexity,
+      grad: toRows(r.nats.grad),
+      targetProbs: q.map((row) => (row === null ? null : Array.from(row))),
+      ...(inputIsProbs ? {} : { logSumExp: rowLogSumExp(m, temperature) }),
+      ...(spec.hessian
+        ? { hessian: hessianBlocks(crossEntropyHessian(r.nats, checked, kernelOptions(spec)), m.cols) }
+        : {}),
+    };
+  });
 }

@@ -195,6 +195,20 @@ export function checkCeInput(
   if (spec.weight) checkClassWeightCount(spec.weight, input.cols, names.weight);
   if (spec.inputIsProbs) checkProbabilityInput(input, source);
   else checkLogits(input, source);
+  return checkCeShape(spec, input, names);
+}
+
+/**
+ * The last part of checkCeInput, once the rows are counted (a streamed reading calls it
+ * after its last row): the targets against the rows and classes, the k of top-k against the
+ * classes, one sample weight per row, another class for ε/(C − 1). Gives the targets as the
+ * kernel takes them.
+ */
+export function checkCeShape(
+  spec: Pick<CeSpec, 'targets' | 'oneBased' | 'topK' | 'sampleWeight' | 'smoothingStyle' | 'labelSmoothing'>,
+  input: Shape,
+  names: CeOptionNames = CLI_NAMES,
+): CrossEntropyTargets {
   let targets: CrossEntropyTargets;
   if (spec.targets.kind === 'index') {
     targets = { kind: 'index', classes: indexTargetClasses(spec.targets, input, spec.oneBased, names) };
@@ -215,11 +229,21 @@ export function checkCeInput(
   return targets;
 }
 
+/** Rows of probabilities pasted with 4 decimals may be off by a few 1e-4; more than this is a warning. */
+export const SUM_TOLERANCE = 1e-3;
+
+/** A row's sum as rowsNotSummingToOne takes it: in order, from 0. */
+export function rowSum(row: ArrayLike<number>): number {
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) sum += row[j];
+  return sum;
+}
+
 /** Rows of `m` whose sum is further than `tolerance` from 1 (1-based), with their sums. */
 export function rowsNotSummingToOne(m: Matrix, tolerance: number): { row: number; sum: number }[] {
   const off: { row: number; sum: number }[] = [];
   for (let i = 0; i < m.rows; i++) {
-    const sum = rowView(m, i).reduce((a, b) => a + b, 0);
+    const sum = rowSum(rowView(m, i));
     if (Math.abs(sum - 1) > tolerance) off.push({ row: i + 1, sum });
   }
   return off;

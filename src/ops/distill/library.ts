@@ -1,6 +1,6 @@
 // distillationLoss for library callers, with the options, defaults and checks of `xent
 // distill`: the same validator (validate.ts), the same kernel.
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { NATS } from '../../core/units.js';
 import { distillationLoss as distillOf } from './kernel.js';
 import { DISTILL_REDUCTIONS, type DistillOptionNames, type DistillReduction, type DistillSpec } from './spec.js';
@@ -47,33 +47,35 @@ export function distillationLoss(
   teacher: MatrixLike,
   options: DistillationOptions = {},
 ): DistillationResult {
-  checkHardLabelChoice(options.target !== undefined, options.alpha !== undefined, NAMES);
-  const { target, alpha } = options;
-  const spec: DistillSpec = {
-    student: toMatrix(student, 'the student logits'),
-    teacher: toMatrix(teacher, 'the teacher logits'),
-    temperature: options.temperature ?? 1,
-    ...(target !== undefined && alpha !== undefined
-      ? { hard: { given: target === 'diag' ? 'diag' : toList(target, 'target'), alpha } }
-      : {}),
-    reduction: choice(options.reduction, 'reduction', DISTILL_REDUCTIONS, 'batchmean'),
-    unit: NATS,
-    grad: true,
-  };
-  checkDistillOptions(spec, NAMES);
-  const classes = checkDistillInput(spec, NAMES);
-  const r = distillOf(spec.student, spec.teacher, {
-    temperature: spec.temperature,
-    reduction: spec.reduction,
-    ...(classes && spec.hard ? { hard: { classes, alpha: spec.hard.alpha } } : {}),
+  return inLibraryWords(() => {
+    checkHardLabelChoice(options.target !== undefined, options.alpha !== undefined, NAMES);
+    const { target, alpha } = options;
+    const spec: DistillSpec = {
+      student: toMatrix(student, 'the student logits'),
+      teacher: toMatrix(teacher, 'the teacher logits'),
+      temperature: options.temperature ?? 1,
+      ...(target !== undefined && alpha !== undefined
+        ? { hard: { given: target === 'diag' ? 'diag' : toList(target, 'target'), alpha } }
+        : {}),
+      reduction: choice(options.reduction, 'reduction', DISTILL_REDUCTIONS, 'batchmean'),
+      unit: NATS,
+      grad: true,
+    };
+    checkDistillOptions(spec, NAMES);
+    const classes = checkDistillInput(spec, NAMES);
+    const r = distillOf(spec.student, spec.teacher, {
+      temperature: spec.temperature,
+      reduction: spec.reduction,
+      ...(classes && spec.hard ? { hard: { classes, alpha: spec.hard.alpha } } : {}),
+    });
+    return {
+      teacherProbs: toRows(r.teacherProbs),
+      studentProbs: toRows(r.studentProbs),
+      kl: Array.from(r.kl),
+      elements: toRows(r.elements),
+      losses: Array.from(r.losses),
+      loss: r.loss,
+      grad: toRows(r.grad),
+    };
   });
-  return {
-    teacherProbs: toRows(r.teacherProbs),
-    studentProbs: toRows(r.studentProbs),
-    kl: Array.from(r.kl),
-    elements: toRows(r.elements),
-    losses: Array.from(r.losses),
-    loss: r.loss,
-    grad: toRows(r.grad),
-  };
 }

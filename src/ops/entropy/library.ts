@@ -1,6 +1,6 @@
 // entropy for library callers, with the checks of `xent entropy`.
 import { rowView } from '../../core/matrix.js';
-import { type MatrixLike, toMatrix } from '../../core/library-input.js';
+import { type MatrixLike, toMatrix, inLibraryWords } from '../../core/library-input.js';
 import { entropy as entropyOf } from './kernel.js';
 import { checkDistributions } from './validate.js';
 
@@ -22,12 +22,14 @@ export interface EntropyResult {
  * entropy([[1, 0], [0.5, 0.5]]).perplexity // [1, 2]
  */
 export function entropy(probs: MatrixLike): EntropyResult {
-  const m = toMatrix(probs, 'the probabilities');
-  checkDistributions(m, 'the probabilities');
-  const h = Array.from({ length: m.rows }, (_, i) => entropyOf(rowView(m, i)));
-  return {
-    entropy: h,
-    perplexity: h.map((x) => Math.exp(x)),
-    meanEntropy: h.reduce((a, b) => a + b, 0) / h.length,
-  };
+  return inLibraryWords(() => {
+    const m = toMatrix(probs, 'the probabilities');
+    checkDistributions(m, 'the probabilities');
+    const h = Array.from({ length: m.rows }, (_, i) => entropyOf(rowView(m, i)));
+    return {
+      entropy: h,
+      perplexity: h.map((x) => Math.exp(x)),
+      meanEntropy: h.reduce((a, b) => a + b, 0) / h.length,
+    };
+  });
 }

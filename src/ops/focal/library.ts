@@ -1,6 +1,6 @@
 // focalLoss for library callers, with the options, defaults and checks of `xent focal`: the
 // same validator (validate.ts), the same kernels.
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { NATS } from '../../core/units.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { evaluateFocal } from './metrics.js';
@@ -54,36 +54,38 @@ export interface FocalLossResult {
  * focalLoss([[2, 0.5, -1]], { target: [0] }).loss // 0.011093
  */
 export function focalLoss(input: MatrixLike, options: FocalLossOptions): FocalLossResult {
-  const inputIsProbs = options.probs === true;
-  const what = inputIsProbs ? 'the probabilities' : 'the logits';
-  const m = toMatrix(input, what);
-  checkFocalTargetChoice(options.targets !== undefined, options.target !== undefined);
-  const targets: FocalTargets =
-    options.targets !== undefined
-      ? { kind: 'binary', targets: toMatrix(options.targets, 'the targets') }
-      : { kind: 'class', given: options.target === 'diag' ? 'diag' : toList(options.target ?? [], 'target') };
-  const given = options.alpha;
-  const alphaList = given === undefined ? undefined : typeof given === 'number' ? [given] : toList(given, 'alpha');
-  const alpha = resolveAlpha(alphaList, targets.kind);
-  const spec: FocalSpec = {
-    targets,
-    ...(alpha !== undefined ? { alpha } : {}),
-    gamma: options.gamma ?? DEFAULT_GAMMA,
-    reduction: choice(options.reduction, 'reduction', REDUCTIONS, 'mean'),
-    inputIsProbs,
-    unit: NATS,
-    grad: true,
-  };
-  checkFocalOptions(spec, NAMES);
-  const classes = checkFocalInput(m, spec, what, NAMES);
-  const r = evaluateFocal(m, spec, classes);
-  const losses = r.kind === 'binary' ? toRows(r.result.losses) : Array.from(r.result.losses);
-  return {
-    probs: toRows(r.result.probs),
-    losses,
-    loss: r.result.loss,
-    meanLoss: r.result.meanLoss,
-    accuracy: r.accuracy,
-    grad: toRows(r.result.grad),
-  };
+  return inLibraryWords(() => {
+    const inputIsProbs = options.probs === true;
+    const what = inputIsProbs ? 'the probabilities' : 'the logits';
+    const m = toMatrix(input, what);
+    checkFocalTargetChoice(options.targets !== undefined, options.target !== undefined);
+    const targets: FocalTargets =
+      options.targets !== undefined
+        ? { kind: 'binary', targets: toMatrix(options.targets, 'the targets') }
+        : { kind: 'class', given: options.target === 'diag' ? 'diag' : toList(options.target ?? [], 'target') };
+    const given = options.alpha;
+    const alphaList = given === undefined ? undefined : typeof given === 'number' ? [given] : toList(given, 'alpha');
+    const alpha = resolveAlpha(alphaList, targets.kind);
+    const spec: FocalSpec = {
+      targets,
+      ...(alpha !== undefined ? { alpha } : {}),
+      gamma: options.gamma ?? DEFAULT_GAMMA,
+      reduction: choice(options.reduction, 'reduction', REDUCTIONS, 'mean'),
+      inputIsProbs,
+      unit: NATS,
+      grad: true,
+    };
+    checkFocalOptions(spec, NAMES);
+    const classes = checkFocalInput(m, spec, what, NAMES);
+    const r = evaluateFocal(m, spec, classes);
+    const losses = r.kind === 'binary' ? toRows(r.result.losses) : Array.from(r.result.losses);
+    return {
+      probs: toRows(r.result.probs),
+      losses,
+      loss: r.result.loss,
+      meanLoss: r.result.meanLoss,
+      accuracy: r.accuracy,
+      grad: toRows(r.result.grad),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 // hingeLoss for library callers, with the options, defaults and checks of `xent hinge`: the
 // same validator (validate.ts), the same kernel.
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { accuracyOf, inTopK } from '../cross-entropy/metrics.js';
 import { rowView } from '../../core/matrix.js';
@@ -49,24 +49,26 @@ export function hingeLoss(
   target: readonly number[] | 'diag',
   options: HingeLossOptions = {},
 ): HingeLossResult {
-  const m = toMatrix(scores, 'the scores');
-  const spec: HingeSpec = {
-    target: target === 'diag' ? 'diag' : toList(target, 'target'),
-    style: choice(options.style, 'style', HINGE_STYLES, 'ww'),
-    p: (options.p ?? 1) as 1 | 2,
-    margin: options.margin ?? 1,
-    ...(options.weight !== undefined ? { weight: toList(options.weight, 'weight') } : {}),
-    reduction: choice(options.reduction, 'reduction', REDUCTIONS, 'mean'),
-    grad: true,
-  };
-  checkHingeOptions(spec, NAMES);
-  const classes = checkHingeInput(m, spec, 'the scores', NAMES);
-  const r = multiClassHinge(m, classes, spec);
-  return {
-    losses: Array.from(r.losses),
-    loss: r.loss,
-    meanLoss: r.meanLoss,
-    accuracy: accuracyOf(classes.map((y, i) => inTopK(rowView(m, i), y, 1))),
-    grad: toRows(r.grad),
-  };
+  return inLibraryWords(() => {
+    const m = toMatrix(scores, 'the scores');
+    const spec: HingeSpec = {
+      target: target === 'diag' ? 'diag' : toList(target, 'target'),
+      style: choice(options.style, 'style', HINGE_STYLES, 'ww'),
+      p: (options.p ?? 1) as 1 | 2,
+      margin: options.margin ?? 1,
+      ...(options.weight !== undefined ? { weight: toList(options.weight, 'weight') } : {}),
+      reduction: choice(options.reduction, 'reduction', REDUCTIONS, 'mean'),
+      grad: true,
+    };
+    checkHingeOptions(spec, NAMES);
+    const classes = checkHingeInput(m, spec, 'the scores', NAMES);
+    const r = multiClassHinge(m, classes, spec);
+    return {
+      losses: Array.from(r.losses),
+      loss: r.loss,
+      meanLoss: r.meanLoss,
+      accuracy: accuracyOf(classes.map((y, i) => inTopK(rowView(m, i), y, 1))),
+      grad: toRows(r.grad),
+    };
+  });
 }

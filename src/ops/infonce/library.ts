@@ -1,6 +1,6 @@
 // infoNceLoss for library callers, with the options, defaults and checks of `xent infonce`:
 // the same validator (validate.ts), the same kernels.
-import { type MatrixLike, choice, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { checkTemperature } from '../softmax/validate.js';
 import type { Reduction } from '../cross-entropy/kernel.js';
 import { infoNceFromEmbeddings, infoNceFromLogits } from './kernel.js';
@@ -55,38 +55,40 @@ export function infoNceLoss(
   input: MatrixLike | InfoNceEmbeddingInput,
   options: InfoNceOptions = {},
 ): InfoNceLossResult {
-  const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
-  const isEmbeddings = typeof input === 'object' && input !== null && 'query' in input;
-  const temperature = checkTemperature(options.temperature ?? (isEmbeddings ? MOCO_TEMPERATURE : 1));
-  if (isEmbeddings) {
-    const given = input as InfoNceEmbeddingInput;
-    checkEmbeddingChoice({ query: true, pos: given.pos !== undefined, neg: given.neg !== undefined }, NAMES);
-    const e = {
-      query: toMatrix(given.query, 'query'),
-      pos: toMatrix(given.pos, 'pos'),
-      neg: toMatrix(given.neg, 'neg'),
-    };
-    const normalize = options.normalize !== false;
-    checkInfoNceEmbeddings(e, normalize, NAMES);
-    const r = infoNceFromEmbeddings(e, temperature, normalize, reduction);
+  return inLibraryWords(() => {
+    const reduction = choice(options.reduction, 'reduction', REDUCTIONS, 'mean');
+    const isEmbeddings = typeof input === 'object' && input !== null && 'query' in input;
+    const temperature = checkTemperature(options.temperature ?? (isEmbeddings ? MOCO_TEMPERATURE : 1));
+    if (isEmbeddings) {
+      const given = input as InfoNceEmbeddingInput;
+      checkEmbeddingChoice({ query: true, pos: given.pos !== undefined, neg: given.neg !== undefined }, NAMES);
+      const e = {
+        query: toMatrix(given.query, 'query'),
+        pos: toMatrix(given.pos, 'pos'),
+        neg: toMatrix(given.neg, 'neg'),
+      };
+      const normalize = options.normalize !== false;
+      checkInfoNceEmbeddings(e, normalize, NAMES);
+      const r = infoNceFromEmbeddings(e, temperature, normalize, reduction);
+      return {
+        logits: toRows(r.logits),
+        losses: Array.from(r.losses),
+        loss: r.loss,
+        accuracy: positiveAccuracy(r.logits),
+        gradQuery: toRows(r.gradQuery),
+        gradPos: toRows(r.gradPos),
+        gradNeg: toRows(r.gradNeg),
+      };
+    }
+    const m = toMatrix(input as MatrixLike, 'the logits');
+    checkInfoNceLogits(m, 'the logits');
+    const r = infoNceFromLogits(m, temperature, reduction);
     return {
       logits: toRows(r.logits),
       losses: Array.from(r.losses),
       loss: r.loss,
       accuracy: positiveAccuracy(r.logits),
-      gradQuery: toRows(r.gradQuery),
-      gradPos: toRows(r.gradPos),
-      gradNeg: toRows(r.gradNeg),
+      grad: toRows(r.grad),
     };
-  }
-  const m = toMatrix(input as MatrixLike, 'the logits');
-  checkInfoNceLogits(m, 'the logits');
-  const r = infoNceFromLogits(m, temperature, reduction);
-  return {
-    logits: toRows(r.logits),
-    losses: Array.from(r.losses),
-    loss: r.loss,
-    accuracy: positiveAccuracy(r.logits),
-    grad: toRows(r.grad),
-  };
+  });
 }

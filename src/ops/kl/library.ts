@@ -1,6 +1,6 @@
 // klDivergence for library callers, with the options, defaults and checks of `xent kl`.
 import { rowView } from '../../core/matrix.js';
-import { type MatrixLike, choice, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { DISTILL_REDUCTIONS, type DistillReduction } from '../distill/spec.js';
 import { checkTemperature } from '../softmax/validate.js';
 import { crossFromLog, entropyFromLog, klElements, klFromLogs, klReduced } from './kernel.js';
@@ -49,34 +49,36 @@ export interface KlResult {
  * klDivergence([3, 1, -2], [2, 0.5, -1], { logits: true, temperature: 4 }).loss
  */
 export function klDivergence(p: MatrixLike, q: MatrixLike, options: KlOptions = {}): KlResult {
-  const logits = options.logits === true;
-  const logTarget = options.logTarget === true;
-  checkKlInputChoice({ logits, logTarget, temperature: options.temperature !== undefined });
-  const temperature = options.temperature === undefined ? 1 : checkTemperature(options.temperature);
-  const reduction = choice(options.reduction, 'reduction', DISTILL_REDUCTIONS, 'batchmean');
-  const pair = klPairOf(
-    toMatrix(p, 'p'),
-    toMatrix(q, 'q'),
-    logits ? 'logits' : logTarget ? 'log-target' : 'probs',
-    temperature,
-    { p: { key: 'source.option', params: { option: 'p' } }, q: { key: 'source.option', params: { option: 'q' } } },
-  );
-  const rows = Array.from({ length: pair.p.rows }, (_, i) => {
-    const pi = rowView(pair.p, i);
-    const logPi = rowView(pair.logP, i);
-    const logQi = rowView(pair.logQ, i);
-    return { h: entropyFromLog(pi, logPi), cross: crossFromLog(pi, logQi), kl: klFromLogs(pi, logPi, logQi) };
+  return inLibraryWords(() => {
+    const logits = options.logits === true;
+    const logTarget = options.logTarget === true;
+    checkKlInputChoice({ logits, logTarget, temperature: options.temperature !== undefined });
+    const temperature = options.temperature === undefined ? 1 : checkTemperature(options.temperature);
+    const reduction = choice(options.reduction, 'reduction', DISTILL_REDUCTIONS, 'batchmean');
+    const pair = klPairOf(
+      toMatrix(p, 'p'),
+      toMatrix(q, 'q'),
+      logits ? 'logits' : logTarget ? 'log-target' : 'probs',
+      temperature,
+      { p: { key: 'source.option', params: { option: 'p' } }, q: { key: 'source.option', params: { option: 'q' } } },
+    );
+    const rows = Array.from({ length: pair.p.rows }, (_, i) => {
+      const pi = rowView(pair.p, i);
+      const logPi = rowView(pair.logP, i);
+      const logQi = rowView(pair.logQ, i);
+      return { h: entropyFromLog(pi, logPi), cross: crossFromLog(pi, logQi), kl: klFromLogs(pi, logPi, logQi) };
+    });
+    const kl = rows.map((r) => r.kl);
+    const elements = klElements(pair);
+    return {
+      p: toRows(pair.p),
+      q: toRows(pair.q),
+      kl,
+      entropy: rows.map((r) => r.h),
+      crossEntropy: rows.map((r) => r.cross),
+      meanKl: kl.reduce((a, b) => a + b, 0) / kl.length,
+      elements: toRows(elements),
+      loss: klReduced(elements, reduction),
+    };
   });
-  const kl = rows.map((r) => r.kl);
-  const elements = klElements(pair);
-  return {
-    p: toRows(pair.p),
-    q: toRows(pair.q),
-    kl,
-    entropy: rows.map((r) => r.h),
-    crossEntropy: rows.map((r) => r.cross),
-    meanKl: kl.reduce((a, b) => a + b, 0) / kl.length,
-    elements: toRows(elements),
-    loss: klReduced(elements, reduction),
-  };
 }

@@ -1,6 +1,6 @@
 // languageModelLoss for library callers, with the options, defaults and checks of `xent lm`:
 // the same validator (validate.ts), the same kernel.
-import { type MatrixLike, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { DEFAULT_IGNORE_INDEX } from '../cross-entropy/spec.js';
 import { type LmSequence, lmLoss } from './kernel.js';
 import type { LmOptionNames, LmSpec } from './spec.js';
@@ -52,28 +52,30 @@ export function languageModelLoss(
   tokens: readonly number[],
   options: LanguageModelOptions = {},
 ): LanguageModelResult {
-  const m = toMatrix(logits, 'the logits');
-  const spec: LmSpec = {
-    tokens: toList(tokens, 'tokens'),
-    ...(options.seqLen !== undefined ? { seqLen: options.seqLen } : {}),
-    shift: options.shift === true,
-    ignoreIndex: options.ignoreIndex ?? DEFAULT_IGNORE_INDEX,
-    unit: NATS,
-    grad: true,
-  };
-  checkLmOptions(spec, NAMES);
-  const breaks = options.breaks ? toList(options.breaks, 'breaks') : undefined;
-  const r = lmLoss(m, spec, breaks, 'the logits', NAMES);
-  return {
-    losses: Array.from(r.losses),
-    targets: [...r.targets],
-    sequences: [...r.sequences],
-    tokens: r.tokens,
-    loss: r.loss,
-    perplexity: r.perplexity,
-    sequenceLoss: r.sequenceLoss,
-    sequencePerplexity: r.sequencePerplexity,
-    meanSequencePerplexity: r.meanSequencePerplexity,
-    grad: toRows(r.grad()),
-  };
+  return inLibraryWords(() => {
+    const m = toMatrix(logits, 'the logits');
+    const spec: LmSpec = {
+      tokens: toList(tokens, 'tokens'),
+      ...(options.seqLen !== undefined ? { seqLen: options.seqLen } : {}),
+      shift: options.shift === true,
+      ignoreIndex: options.ignoreIndex ?? DEFAULT_IGNORE_INDEX,
+      unit: NATS,
+      grad: true,
+    };
+    checkLmOptions(spec, NAMES);
+    const breaks = options.breaks ? toList(options.breaks, 'breaks') : undefined;
+    const r = lmLoss(m, spec, breaks, 'the logits', NAMES);
+    return {
+      losses: Array.from(r.losses),
+      targets: [...r.targets],
+      sequences: [...r.sequences],
+      tokens: r.tokens,
+      loss: r.loss,
+      perplexity: r.perplexity,
+      sequenceLoss: r.sequenceLoss,
+      sequencePerplexity: r.sequencePerplexity,
+      meanSequencePerplexity: r.meanSequencePerplexity,
+      grad: toRows(r.grad()),
+    };
+  });
 }

@@ -1,6 +1,6 @@
 // ntXentLoss for library callers, with the options, defaults and checks of `xent ntxent`.
 import { materialize } from '../../core/matrix.js';
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { type Library, presetFor } from '../presets.js';
 import { SINGLETONS, type Singletons } from '../supcon/kernel.js';
 import { checkBaseTemperature } from '../supcon/validate.js';
@@ -86,60 +86,62 @@ export interface NtXentLossResult {
  * ntXentLoss([[1, 0], [0, 1], [0.9, 0.2], [0.1, 1]], { preset: 'simclr' }).simclrLoss // 0.00185906…
  */
 export function ntXentLoss(embeddingRows: MatrixLike, options: NtXentOptions = {}): NtXentLossResult {
-  const preset = presetFor('ntxent', options.preset, 'preset');
-  const m = toMatrix(embeddingRows, 'the embeddings');
-  checkNtxentOptionChoice(
-    {
-      labels: options.labels !== undefined,
-      pairs: options.pairs !== undefined,
-      contrastMode: options.contrastMode !== undefined,
-      baseTemperature: options.baseTemperature !== undefined,
-      singletons: options.singletons !== undefined,
-      preset: options.preset,
-    },
-    NAMES,
-  );
-  const temperature = checkTemperature(options.temperature ?? preset.temperature ?? DEFAULT_TEMPERATURE);
-  const normalize = options.normalize ?? preset.normalize ?? true;
-  const source = 'the embeddings';
-  if (options.labels !== undefined) {
-    const labels = toList(options.labels, 'labels');
-    const singletons = choice(options.singletons, 'singletons', SINGLETONS, preset.singletons ?? 'drop');
-    const r = pairNtxentByRow(m, labels, temperature, source, normalize, singletons);
+  return inLibraryWords(() => {
+    const preset = presetFor('ntxent', options.preset, 'preset');
+    const m = toMatrix(embeddingRows, 'the embeddings');
+    checkNtxentOptionChoice(
+      {
+        labels: options.labels !== undefined,
+        pairs: options.pairs !== undefined,
+        contrastMode: options.contrastMode !== undefined,
+        baseTemperature: options.baseTemperature !== undefined,
+        singletons: options.singletons !== undefined,
+        preset: options.preset,
+      },
+      NAMES,
+    );
+    const temperature = checkTemperature(options.temperature ?? preset.temperature ?? DEFAULT_TEMPERATURE);
+    const normalize = options.normalize ?? preset.normalize ?? true;
+    const source = 'the embeddings';
+    if (options.labels !== undefined) {
+      const labels = toList(options.labels, 'labels');
+      const singletons = choice(options.singletons, 'singletons', SINGLETONS, preset.singletons ?? 'drop');
+      const r = pairNtxentByRow(m, labels, temperature, source, normalize, singletons);
+      return {
+        similarity: toRows(r.similarity),
+        probs: toRows(materialize(r.probs)),
+        positives: [...r.positives],
+        positivePairs: r.pairs,
+        losses: [...r.losses],
+        loss: r.loss,
+        simclrLoss: 2 * r.loss,
+        temperature,
+        singletons,
+        normalize,
+        grad: toRows(r.gradient()),
+      };
+    }
+    const pairs = choice(options.pairs, 'pairs', PAIRINGS, 'half');
+    const contrastMode = choice(options.contrastMode, 'contrastMode', CONTRAST_MODES, preset.contrastMode ?? 'all');
+    const base = options.baseTemperature ?? preset.baseTemperature;
+    const baseTemperature = base === undefined ? undefined : checkBaseTemperature(base, 'baseTemperature');
+    const r = ntxentLoss(m, temperature, pairs, source, {
+      ...(baseTemperature !== undefined ? { baseTemperature } : {}),
+      contrastMode,
+      normalize,
+    });
     return {
       similarity: toRows(r.similarity),
-      probs: toRows(materialize(r.probs)),
-      positives: [...r.positives],
-      positivePairs: r.pairs,
+      probs: toRows(r.probs),
+      partners: [...r.partners],
       losses: [...r.losses],
       loss: r.loss,
       simclrLoss: 2 * r.loss,
       temperature,
-      singletons,
+      ...(baseTemperature !== undefined ? { baseTemperature } : {}),
+      contrastMode,
       normalize,
-      grad: toRows(r.gradient()),
+      grad: toRows(r.grad),
     };
-  }
-  const pairs = choice(options.pairs, 'pairs', PAIRINGS, 'half');
-  const contrastMode = choice(options.contrastMode, 'contrastMode', CONTRAST_MODES, preset.contrastMode ?? 'all');
-  const base = options.baseTemperature ?? preset.baseTemperature;
-  const baseTemperature = base === undefined ? undefined : checkBaseTemperature(base, 'baseTemperature');
-  const r = ntxentLoss(m, temperature, pairs, source, {
-    ...(baseTemperature !== undefined ? { baseTemperature } : {}),
-    contrastMode,
-    normalize,
   });
-  return {
-    similarity: toRows(r.similarity),
-    probs: toRows(r.probs),
-    partners: [...r.partners],
-    losses: [...r.losses],
-    loss: r.loss,
-    simclrLoss: 2 * r.loss,
-    temperature,
-    ...(baseTemperature !== undefined ? { baseTemperature } : {}),
-    contrastMode,
-    normalize,
-    grad: toRows(r.grad),
-  };
 }

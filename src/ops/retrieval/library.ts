@@ -1,6 +1,6 @@
 // retrievalMetrics for library callers, with the options, defaults and checks of `xent
 // retrieval`: the same validator (validate.ts), the same ranker.
-import { type MatrixLike, toList, toMatrix } from '../../core/library-input.js';
+import { type MatrixLike, toList, toMatrix, inLibraryWords } from '../../core/library-input.js';
 import { retrievalResult, rankMatrix } from './metrics.js';
 import { DEFAULT_KS, type RetrievalOptionNames, type RetrievalSpec, type TextImages } from './spec.js';
 import { checkRetrievalOptions, checkTextImageChoice, textImages } from './validate.js';
@@ -41,22 +41,24 @@ export interface RetrievalMetricsResult {
  * retrievalMetrics([[0.9, 0.1], [0.8, 0.3]]).textToImage.ranks // [1, 1]
  */
 export function retrievalMetrics(similarity: MatrixLike, options: RetrievalOptions = {}): RetrievalMetricsResult {
-  const sim = toMatrix(similarity, 'the similarities');
-  checkTextImageChoice(options.captionsPerImage !== undefined, options.textImage !== undefined, NAMES);
-  const texts: TextImages =
-    options.captionsPerImage !== undefined
-      ? { kind: 'perImage', captions: options.captionsPerImage }
-      : options.textImage !== undefined
-        ? { kind: 'list', images: toList(options.textImage, 'textImage') }
-        : { kind: 'diagonal' };
-  const spec: RetrievalSpec = { texts, ks: options.ks ? toList(options.ks, 'ks') : DEFAULT_KS };
-  checkRetrievalOptions(spec, NAMES);
-  const r = retrievalResult(rankMatrix(sim, textImages(spec.texts, sim.rows, sim.cols, NAMES)), spec.ks);
-  const direction = (m: typeof r.i2t, ranks: Int32Array) => ({
-    recall: Object.fromEntries([...m.recall].map(([k, v]) => [String(k), v])),
-    medianRank: m.medianRank,
-    meanRank: m.meanRank,
-    ranks: Array.from(ranks),
+  return inLibraryWords(() => {
+    const sim = toMatrix(similarity, 'the similarities');
+    checkTextImageChoice(options.captionsPerImage !== undefined, options.textImage !== undefined, NAMES);
+    const texts: TextImages =
+      options.captionsPerImage !== undefined
+        ? { kind: 'perImage', captions: options.captionsPerImage }
+        : options.textImage !== undefined
+          ? { kind: 'list', images: toList(options.textImage, 'textImage') }
+          : { kind: 'diagonal' };
+    const spec: RetrievalSpec = { texts, ks: options.ks ? toList(options.ks, 'ks') : DEFAULT_KS };
+    checkRetrievalOptions(spec, NAMES);
+    const r = retrievalResult(rankMatrix(sim, textImages(spec.texts, sim.rows, sim.cols, NAMES)), spec.ks);
+    const direction = (m: typeof r.i2t, ranks: Int32Array) => ({
+      recall: Object.fromEntries([...m.recall].map(([k, v]) => [String(k), v])),
+      medianRank: m.medianRank,
+      meanRank: m.meanRank,
+      ranks: Array.from(ranks),
+    });
+    return { imageToText: direction(r.i2t, r.ranks.i2t), textToImage: direction(r.t2i, r.ranks.t2i) };
   });
-  return { imageToText: direction(r.i2t, r.ranks.i2t), textToImage: direction(r.t2i, r.ranks.t2i) };
 }

@@ -7,6 +7,7 @@ import {
   toList,
   toMatrix,
   toRows,
+  inLibraryWords,
 } from '../../core/library-input.js';
 import { materialize } from '../../core/matrix.js';
 import { gradLogScale } from '../clip/metrics.js';
@@ -62,26 +63,28 @@ export interface SigLipLossResult {
  * sigLipLoss({ image: [[1, 2]], text: [[2, 4]] }).loss // logit 0: log 2 ≈ 0.6931
  */
 export function sigLipLoss(input: MatrixLike | EmbeddingPair, options: SigLipOptions = {}): SigLipLossResult {
-  const preset = presetFor('siglip', options.preset, 'preset');
-  const labels = options.labels === undefined ? undefined : toList(options.labels, 'labels');
-  if (isEmbeddingPair(input)) {
-    const { image, text } = embeddingPair(input);
-    const scale = checkScale({ value: options.scale ?? preset.scale ?? DEFAULT_SCALE }, 'scale');
-    const bias = checkFinite({ value: options.bias ?? preset.bias ?? DEFAULT_BIAS }, 'bias');
-    const e = siglipFromEmbeddingsByRow(image, text, scale, bias, options.normalize !== false, labels);
-    const g = e.gradients();
-    return {
-      ...plainSiglip(e),
-      similarity: toRows(e.similarity),
-      gradImage: toRows(g.gradImage),
-      gradText: toRows(g.gradText),
-      gradScale: g.gradScale,
-      gradLogScale: gradLogScale(g.gradScale, scale),
-      gradBias: g.gradBias,
-    };
-  }
-  checkLogitsOnlyOptions((['scale', 'bias', 'normalize'] as const).filter((option) => options[option] !== undefined));
-  return plainSiglip(siglipLossByRow(toMatrix(input, 'the logits'), labels));
+  return inLibraryWords(() => {
+    const preset = presetFor('siglip', options.preset, 'preset');
+    const labels = options.labels === undefined ? undefined : toList(options.labels, 'labels');
+    if (isEmbeddingPair(input)) {
+      const { image, text } = embeddingPair(input);
+      const scale = checkScale({ value: options.scale ?? preset.scale ?? DEFAULT_SCALE }, 'scale');
+      const bias = checkFinite({ value: options.bias ?? preset.bias ?? DEFAULT_BIAS }, 'bias');
+      const e = siglipFromEmbeddingsByRow(image, text, scale, bias, options.normalize !== false, labels);
+      const g = e.gradients();
+      return {
+        ...plainSiglip(e),
+        similarity: toRows(e.similarity),
+        gradImage: toRows(g.gradImage),
+        gradText: toRows(g.gradText),
+        gradScale: g.gradScale,
+        gradLogScale: gradLogScale(g.gradScale, scale),
+        gradBias: g.gradBias,
+      };
+    }
+    checkLogitsOnlyOptions((['scale', 'bias', 'normalize'] as const).filter((option) => options[option] !== undefined));
+    return plainSiglip(siglipLossByRow(toMatrix(input, 'the logits'), labels));
+  });
 }
 
 function plainSiglip(r: SiglipRows): SigLipLossResult {

@@ -88,11 +88,13 @@ function columnSoftmax(z: Matrix, temperature: number): SoftmaxResult {
 /** Index of the largest entry of each row (the first one on ties). */
 export function argmaxRows(m: Matrix): number[] {
   const out: number[] = [];
-  for (let i = 0; i < m.rows; i++) {
-    const row = rowView(m, i);
-    let best = 0;
-    for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
-    out.push(best);
-  }
+  for (let i = 0; i < m.rows; i++) out.push(argmax(rowView(m, i)));
   return out;
+}
+
+/** Index of the largest entry of a row (the first one on ties). */
+export function argmax(row: ArrayLike<number>): number {
+  let best = 0;
+  for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
+  return best;
 }

@@ -10,6 +10,7 @@ import {
   isVector,
   toMatrix,
   toRows,
+  inLibraryWords,
 } from '../../core/library-input.js';
 import { type Axis, softmax as softmaxOf } from './kernel.js';
 import { checkLogSumExpInput, checkSoftmaxInput, checkTemperature } from './validate.js';
@@ -48,7 +49,9 @@ export function softmax(logits: Vector, options?: SoftmaxOptions): number[];
 export function softmax(logits: Matrix | Rows, options?: SoftmaxOptions): number[][];
 export function softmax(logits: MatrixLike, options?: SoftmaxOptions): number[] | number[][];
 export function softmax(logits: MatrixLike, options: SoftmaxOptions = {}): number[] | number[][] {
-  return probabilities(logits, options, false);
+  return inLibraryWords(() => {
+    return probabilities(logits, options, false);
+  });
 }
 
 /**
@@ -63,7 +66,9 @@ export function logSoftmax(logits: Vector, options?: SoftmaxOptions): number[];
 export function logSoftmax(logits: Matrix | Rows, options?: SoftmaxOptions): number[][];
 export function logSoftmax(logits: MatrixLike, options?: SoftmaxOptions): number[] | number[][];
 export function logSoftmax(logits: MatrixLike, options: SoftmaxOptions = {}): number[] | number[][] {
-  return probabilities(logits, options, true);
+  return inLibraryWords(() => {
+    return probabilities(logits, options, true);
+  });
 }
 
 /**
@@ -78,11 +83,13 @@ export function logSumExp(values: Vector): number;
 export function logSumExp(values: Matrix | Rows, options?: { readonly axis?: Axis }): number[];
 export function logSumExp(values: MatrixLike, options?: { readonly axis?: Axis }): number | number[];
 export function logSumExp(values: MatrixLike, options: { readonly axis?: Axis } = {}): number | number[] {
-  const axis = isVector(values) ? 'row' : choice(options.axis, 'axis', ['row', 'col'], 'row');
-  const m = toMatrix(values, 'the values');
-  checkLogSumExpInput(m, axis, 'the values');
-  if (isVector(values)) return logSumExpOf(m.data);
-  const lines: Matrix = axis === 'row' ? m : transpose(m);
-  const out = Array.from({ length: lines.rows }, (_, i) => logSumExpOf(rowView(lines, i)));
-  return out;
+  return inLibraryWords(() => {
+    const axis = isVector(values) ? 'row' : choice(options.axis, 'axis', ['row', 'col'], 'row');
+    const m = toMatrix(values, 'the values');
+    checkLogSumExpInput(m, axis, 'the values');
+    if (isVector(values)) return logSumExpOf(m.data);
+    const lines: Matrix = axis === 'row' ? m : transpose(m);
+    const out = Array.from({ length: lines.rows }, (_, i) => logSumExpOf(rowView(lines, i)));
+    return out;
+  });
 }

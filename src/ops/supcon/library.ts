@@ -1,5 +1,5 @@
 // supConLoss for library callers, with the options, defaults and checks of `xent supcon`.
-import { type MatrixLike, choice, toList, toMatrix, toRows } from '../../core/library-input.js';
+import { type MatrixLike, choice, toList, toMatrix, toRows, inLibraryWords } from '../../core/library-input.js';
 import { CONTRAST_MODES, type ContrastMode } from '../ntxent/kernel.js';
 import { type Library, presetFor } from '../presets.js';
 import { checkBaseTemperature, checkTemperature, checkViews, firstViewAnchors } from './validate.js';
@@ -62,34 +62,36 @@ export function supConLoss(
   labels: readonly number[],
   options: SupConOptions = {},
 ): SupConLossResult {
-  const preset = presetFor('supcon', options.preset, 'preset');
-  const m = toMatrix(embeddingRows, 'the embeddings');
-  const list = toList(labels, 'labels');
-  const temperature = checkTemperature(options.temperature ?? preset.temperature ?? DEFAULT_TEMPERATURE);
-  const base = options.baseTemperature ?? preset.baseTemperature;
-  const baseTemperature = base === undefined ? undefined : checkBaseTemperature(base, 'baseTemperature');
-  const contrastMode = choice(options.contrastMode, 'contrastMode', CONTRAST_MODES, preset.contrastMode ?? 'all');
-  const views = options.views === undefined ? 2 : checkViews(options.views, 'views');
-  const singletons = choice(options.singletons, 'singletons', SINGLETONS, preset.singletons ?? 'drop');
-  const normalize = options.normalize ?? preset.normalize ?? true;
-  const r = supconLoss(m, list, temperature, 'the embeddings', {
-    ...(baseTemperature !== undefined ? { baseTemperature } : {}),
-    ...(contrastMode === 'one' ? { anchors: firstViewAnchors(m.rows, views) } : {}),
-    singletons,
-    normalize,
+  return inLibraryWords(() => {
+    const preset = presetFor('supcon', options.preset, 'preset');
+    const m = toMatrix(embeddingRows, 'the embeddings');
+    const list = toList(labels, 'labels');
+    const temperature = checkTemperature(options.temperature ?? preset.temperature ?? DEFAULT_TEMPERATURE);
+    const base = options.baseTemperature ?? preset.baseTemperature;
+    const baseTemperature = base === undefined ? undefined : checkBaseTemperature(base, 'baseTemperature');
+    const contrastMode = choice(options.contrastMode, 'contrastMode', CONTRAST_MODES, preset.contrastMode ?? 'all');
+    const views = options.views === undefined ? 2 : checkViews(options.views, 'views');
+    const singletons = choice(options.singletons, 'singletons', SINGLETONS, preset.singletons ?? 'drop');
+    const normalize = options.normalize ?? preset.normalize ?? true;
+    const r = supconLoss(m, list, temperature, 'the embeddings', {
+      ...(baseTemperature !== undefined ? { baseTemperature } : {}),
+      ...(contrastMode === 'one' ? { anchors: firstViewAnchors(m.rows, views) } : {}),
+      singletons,
+      normalize,
+    });
+    return {
+      similarity: toRows(r.similarity),
+      probs: toRows(r.probs),
+      positives: [...r.positives],
+      losses: [...r.losses],
+      anchors: r.anchors,
+      loss: r.loss,
+      temperature,
+      ...(baseTemperature !== undefined ? { baseTemperature } : {}),
+      contrastMode,
+      singletons,
+      normalize,
+      grad: toRows(r.grad),
+    };
   });
-  return {
-    similarity: toRows(r.similarity),
-    probs: toRows(r.probs),
-    positives: [...r.positives],
-    losses: [...r.losses],
-    anchors: r.anchors,
-    loss: r.loss,
-    temperature,
-    ...(baseTemperature !== undefined ? { baseTemperature } : {}),
-    contrastMode,
-    singletons,
-    normalize,
-    grad: toRows(r.grad),
-  };
 }
