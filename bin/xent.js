@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Runs a CLI bundle through V8's code cache: compiling the bundle from source was the largest
 // part of start-up. The bundle is the command's own, dist/xent-NAME.cjs, when the command line
-// names one (dist/xent-route.cjs tells; softmax's, the smallest, for a line that only asks the
-// version), else dist/xent.cjs with every command. V8 takes a
+// names one (dist/xent-route.cjs tells), else dist/xent.cjs with every command. (A line that only
+// asks the version could run any bundle, but its run would make a poor cache for that command's
+// first run on a new Node: the cache is made by the first run and kept.) V8 takes a
 // cache only from the Node build that made it, so each bundle has one per Node version,
 // dist/xent-NAME.cjs.<node version>-<arch>.cache: `npm run build` makes the builder's for a
 // few commands, and the first run of a bundle on a Node without its cache makes it, after the
@@ -18,7 +19,7 @@ const { Script } = require('node:vm');
 // itself, but not under --preserve-symlinks-main; the bundle finds its worker beside it, and
 // must never take one from the folder of a symlink (node_modules/.bin, a global bin).
 const dist = join(dirname(realpathSync.native(__filename)), '..', 'dist');
-const command = require(join(dist, 'xent-route.cjs')).bundleOf(process.argv.slice(2));
+const command = require(join(dist, 'xent-route.cjs')).commandOf(process.argv.slice(2));
 const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
 const cacheFile = `${filename}.${process.version}-${process.arch}.cache`;
 let cachedData;

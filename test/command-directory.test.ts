@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli/program.js';
-import { bundleOf, commandAt, commandOf, VALUED_GLOBAL_FLAGS } from '../src/cli/route.js';
+import { commandAt, commandOf, VALUED_GLOBAL_FLAGS } from '../src/cli/route.js';
 import { COMMAND_DIRECTORY } from '../src/commands/directory.js';
 import { COMMANDS } from '../src/commands/index.js';
 import { makeTranslator } from '../src/i18n/translator.js';
@@ -39,7 +39,7 @@ describe('the command directory', () => {
   it('has a bundle for each command, and bin/xent.js picks it', () => {
     for (const { name } of COMMAND_DIRECTORY) expect(existsSync(join(ROOT, 'dist', `xent-${name}.cjs`))).toBe(true);
     expect(readFileSync(join(ROOT, 'bin', 'xent.js'), 'utf8')).toContain(
-      "require(join(dist, 'xent-route.cjs')).bundleOf(",
+      "require(join(dist, 'xent-route.cjs')).commandOf(",
     );
   });
 });
@@ -64,14 +64,6 @@ describe('the route', () => {
       ['-i'],
     ])
       expect(commandOf(argv)).toBeUndefined();
-  });
-
-  it('runs a line that only asks the version through the smallest bundle, help through the full one', () => {
-    expect(bundleOf(['--version'])).toBe('softmax');
-    expect(bundleOf(['-V', '-L', 'zh'])).toBe('softmax');
-    expect(bundleOf(['--version', '--help'])).toBeUndefined();
-    expect(bundleOf(['help', '--version'])).toBeUndefined();
-    expect(bundleOf(['ce', '--version'])).toBe('ce');
   });
 
   it('agrees with the command commander runs, for any order of global options', () => {

@@ -57,12 +57,3 @@ export function versionOnly(argv: readonly string[]): boolean {
   const needsAll = new Set(['-h', '--help', 'help', 'completion', '--']);
   return argv.some((token) => token === '-V' || token === '--version') && !argv.some((token) => needsAll.has(token));
 }
-
-/**
- * The bundle bin/xent.js runs for `argv` (dist/xent-NAME.cjs), or undefined for the one with
- * every command: the command's own, and for a line that only asks the version the smallest
- * (softmax's), which registers every command by name only, as the full one would.
- */
-export function bundleOf(argv: readonly string[]): string | undefined {
-  return commandOf(argv) ?? (versionOnly(argv) ? 'softmax' : undefined);
-}
