@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a CLI bundle through V8's code cache: compiling the bundle from source was the largest
 // part of start-up. The bundle is the command's own, dist/xent-NAME.cjs, when the command line
-// names one (dist/xent-route.cjs tells), else dist/xent.cjs with every command. (A line that only
+// names one (as dist/xent-route.json tells), else dist/xent.cjs with every command. (A line that only
 // asks the version could run any bundle, but its run would make a poor cache for that command's
 // first run on a new Node: the cache is made by the first run and kept.) V8 takes a
 // cache only from the Node build that made it, so each bundle has one per Node version,
@@ -19,38 +19,55 @@ const { Script } = require('node:vm');
 // itself, but not under --preserve-symlinks-main; the bundle finds its worker beside it, and
 // must never take one from the folder of a symlink (node_modules/.bin, a global bin).
 const dist = join(dirname(realpathSync.native(__filename)), '..', 'dist');
-const command = require(join(dist, 'xent-route.cjs')).commandOf(process.argv.slice(2));
-const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
-const cacheFile = `${filename}.${process.version}-${process.arch}.cache`;
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // none yet for this Node: compile from source, and make one at exit
+
+/**
+ * The command `argv` runs, read as commander reads it (src/cli/route.ts, whose tables the build
+ * writes to dist/xent-route.json): past the global options before it, with the value of each
+ * that takes one, the next word; undefined for none, help, completion or an unknown word.
+ */
+function commandOf(argv, route) {
+  let k = 0;
+  while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') if (route.valued.includes(argv[k++])) k++;
+  return k < argv.length && Object.hasOwn(route.commands, argv[k]) ? route.commands[argv[k]] : undefined;
 }
-const built = statSync(filename).mtimeMs;
-// ASCII (scripts/build.mjs checks), so Latin-1 reads it as it is, without decoding UTF-8.
-const script = new Script(Module.wrap(readFileSync(filename, 'latin1')), { filename, cachedData });
-// Node flags (in the command or NODE_OPTIONS) can make V8 reject a cache: runs with flags never
-// write one, so that a one-off flag cannot replace the cache of the plain runs.
-if (
-  (cachedData === undefined || script.cachedDataRejected) &&
-  process.execArgv.length === 0 &&
-  !process.env.NODE_OPTIONS
-)
-  process.on('exit', () => {
-    const partial = `${cacheFile}.${process.pid}`;
-    try {
-      // A bundle rebuilt meanwhile (npm run build during a run) must not get this one's cache.
-      if (statSync(filename).mtimeMs !== built) return;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, cacheFile); // whole or not at all, whatever other runs do meanwhile
-    } catch {
-      // dist/ is read-only (a system-wide install): run without a cache, as before
+// Required by a test, not run: the test compares commandOf with route.ts's.
+if (require.main === module) run();
+else module.exports = { commandOf };
+
+function run() {
+  const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json'), 'latin1')));
+  const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
+  const cacheFile = `${filename}.${process.version}-${process.arch}.cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // none yet for this Node: compile from source, and make one at exit
+  }
+  const built = statSync(filename).mtimeMs;
+  // ASCII (scripts/build.mjs checks), so Latin-1 reads it as it is, without decoding UTF-8.
+  const script = new Script(Module.wrap(readFileSync(filename, 'latin1')), { filename, cachedData });
+  // Node flags (in the command or NODE_OPTIONS) can make V8 reject a cache: runs with flags never
+  // write one, so that a one-off flag cannot replace the cache of the plain runs.
+  if (
+    (cachedData === undefined || script.cachedDataRejected) &&
+    process.execArgv.length === 0 &&
+    !process.env.NODE_OPTIONS
+  )
+    process.on('exit', () => {
+      const partial = `${cacheFile}.${process.pid}`;
       try {
-        unlinkSync(partial);
-      } catch {}
-    }
-  });
-const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, dist);
+        // A bundle rebuilt meanwhile (npm run build during a run) must not get this one's cache.
+        if (statSync(filename).mtimeMs !== built) return;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, cacheFile); // whole or not at all, whatever other runs do meanwhile
+      } catch {
+        // dist/ is read-only (a system-wide install): run without a cache, as before
+        try {
+          unlinkSync(partial);
+        } catch {}
+      }
+    });
+  const module_ = { exports: {} };
+  script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, dist);
+}

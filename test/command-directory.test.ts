@@ -2,6 +2,7 @@
 // route (src/cli/route.ts) picks the command commander runs: bin/xent.js loads that command's
 // own bundle by it, which holds no other command.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,7 @@ describe('the command directory', () => {
   it('has a bundle for each command, and bin/xent.js picks it', () => {
     for (const { name } of COMMAND_DIRECTORY) expect(existsSync(join(ROOT, 'dist', `xent-${name}.cjs`))).toBe(true);
     expect(readFileSync(join(ROOT, 'bin', 'xent.js'), 'utf8')).toContain(
-      "require(join(dist, 'xent-route.cjs')).commandOf(",
+      "const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json')",
     );
   });
 });
@@ -64,6 +65,25 @@ describe('the route', () => {
       ['-i'],
     ])
       expect(commandOf(argv)).toBeUndefined();
+  });
+
+  it("is read by bin/xent.js from the build's tables as route.ts reads it, whatever the words", () => {
+    const bin = createRequire(import.meta.url)(join(ROOT, 'bin', 'xent.js')) as {
+      commandOf: (argv: readonly string[], route: unknown) => string | undefined;
+    };
+    const tables = JSON.parse(readFileSync(join(ROOT, 'dist', 'xent-route.json'), 'utf8'));
+    expect(tables.valued).toEqual(VALUED_GLOBAL_FLAGS);
+    const word = fc.oneof(
+      fc.constantFrom(...VALUED_GLOBAL_FLAGS, ...COMMAND_DIRECTORY.flatMap((c) => [c.name, ...c.aliases])),
+      fc.constantFrom('--', '-', '--full', 'help', 'completion', 'constructor', '__proto__', 'toString', ''),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 6 }), (argv) => {
+        expect(bin.commandOf(argv, tables)).toBe(commandOf(argv));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('agrees with the command commander runs, for any order of global options', () => {

@@ -1,8 +1,9 @@
 // Which command a command line runs, read as commander reads it (src/cli/argv.ts,
 // separateData): the global options before it are skipped, with the value each of those
-// that takes one, and the next word names the command. bin/xent.js asks this first (it is
-// built on its own, dist/xent-route.cjs) to load that command's own bundle, which holds no
-// other command: a quick calculation starts without reading the rest of xent.
+// that takes one, and the next word names the command. bin/xent.js reads the line the same
+// way, from these tables (the build writes them to dist/xent-route.json), to load that
+// command's own bundle, which holds no other command: a quick calculation starts without
+// reading the rest of xent. test/command-directory.test.ts checks that the two agree.
 import { COMMAND_DIRECTORY } from '../commands/directory.js';
 
 export { COMMAND_DIRECTORY };
