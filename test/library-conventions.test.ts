@@ -203,6 +203,23 @@ const LINES: readonly (readonly string[])[] = [
   ['clip', '--image', IMAGE, '--text', TEXT, '--world-size', '2', '--rank', '1', '-s', '10', '-g'],
   ['clip', '--image', IMAGE, '--text', TEXT, '--world-size', '4', '--rank', '0', '--no-normalize', '-t', '0.5', '-g'],
   ['clip', M([[2, 0.5, -1, 0.3]]), '--text-logits', M([[1, 0, 0.4, -2]]), '--label-offset', '2', '-s', '2', '-g'],
+  [
+    'clip',
+    M([
+      [2, 0.5, -1],
+      [0.3, 1.8, 0.2],
+    ]),
+    '--text-logits',
+    M([
+      [1, 0, 0.4],
+      [-2, 0.5, 1],
+    ]),
+    '--label-offset',
+    '1',
+    '-t',
+    '0.5',
+    '-g',
+  ],
   ['siglip', '--image', IMAGE, '--text', TEXT, '--as', 'open_clip', '-g'],
   ['siglip', '--image', IMAGE, '--text', TEXT, '-y', '0,0,1,1', '-s', '5', '-b', '-2', '-g'],
   ['siglip', LOGITS, '-y', '0,1,1', '-g'],

@@ -226,14 +226,7 @@ describe('clip --explain of one rank’s local_loss', () => {
           `its n = ${o.perImage.length} images against all N = ${o.perImage[0].length} texts`,
         );
         expect(textOf(e).join('\n')).toContain(`offset = --label-offset = ${o.offset} (n · rank`);
-        const scale = formulas(e).find((f) => f.text.startsWith('∂L/∂scale = (') && !f.text.includes('Σ'));
-        if (o.scale === 1) {
-          expect(scale, 'logits as given: no scale step').toBeUndefined();
-          return;
-        }
-        // The report gives no ∂L/∂scale for two given matrices (nor says it does): a central difference of its loss.
-        expect(json.grad_logit_scale).toBeUndefined();
-        expect(textOf(e).join('\n')).not.toContain('-g prints');
+        // -g gives ∂L/∂s of the two given matrices (logits s·x, s·x′): a central difference of the loss in s.
         const h = 1e-6;
         const at = async (s: number) =>
           jsonNumber(
@@ -252,7 +245,21 @@ describe('clip --explain of one rank’s local_loss', () => {
             ).loss,
           );
         const slope = ((await at(o.scale + h)) - (await at(o.scale - h))) / (2 * h);
-        expectPrinted(lastNumber(scale!.text), slope, 3, scale!.text);
+        const gradScale = jsonNumber(json.grad_scale);
+        expect(Math.abs(gradScale - slope), `grad_scale ${gradScale} vs difference ${slope}`).toBeLessThan(
+          1e-6 * (1 + Math.abs(slope)),
+        );
+        expect(jsonNumber(json.grad_logit_scale)).toBeCloseTo(o.scale * gradScale, 12);
+        const scale = formulas(e).find((f) => f.text.startsWith('∂L/∂scale = (') && !f.text.includes('Σ'));
+        if (o.scale === 1) {
+          expect(scale, 'logits as given: no scale step').toBeUndefined();
+          return;
+        }
+        // The explanation's figures are the report's, and it says -g prints them.
+        expectPrinted(lastNumber(scale!.text), gradScale, 4, scale!.text);
+        const logScale = formulaStarting(e, '∂L/∂log scale = ');
+        expectPrinted(lastNumber(logScale), jsonNumber(json.grad_logit_scale), 4, logScale);
+        expect(textOf(e).join('\n')).toContain('what -g prints as grad_logit_scale.');
       }),
       { numRuns: 50 },
     );

@@ -1,6 +1,6 @@
 // `xent clip` as one rank of open_clip's local_loss computes it (--world-size/--rank with the
 // whole batch's embeddings, or a rank's two logits matrices with --text-logits/--label-offset).
-import { type ClipLocalResult, clipLocalFromEmbeddings, clipLocalLoss } from '../ops/clip/local.js';
+import { type ClipLocalResult, clipLocalFromEmbeddings, clipLocalGradScale, clipLocalLoss } from '../ops/clip/local.js';
 import { gradLogScale, gradTemperature } from '../ops/clip/metrics.js';
 import type { ClipSpec } from '../ops/clip/spec.js';
 import { checkSoftmaxInput } from '../ops/softmax/validate.js';
@@ -18,6 +18,7 @@ export function clipLocalReport(input: Matrix | undefined, spec: ClipSpec, conte
   const { unit, scale, temperature, grad } = spec;
   let r: ClipLocalResult;
   let embedding: ReturnType<typeof clipLocalFromEmbeddings> | undefined;
+  let gradScaleNats: number;
   if (spec.pair && spec.local) {
     embedding = clipLocalFromEmbeddings(
       spec.pair.image,
@@ -28,12 +29,15 @@ export function clipLocalReport(input: Matrix | undefined, spec: ClipSpec, conte
       spec.local.rank,
     );
     r = embedding;
+    gradScaleNats = embedding.gradScale;
   } else {
     const perImage = scale === 1 ? input! : mapMatrix(input!, (x) => scale * x);
     const perText = scale === 1 ? spec.textLogits! : mapMatrix(spec.textLogits!, (x) => scale * x);
     checkSoftmaxInput(perImage, 'row', context.inputSource);
     checkSoftmaxInput(perText, 'row', { key: 'source.option', params: { option: '--text-logits' } });
     r = clipLocalLoss(perImage, perText, spec.labelOffset ?? 0);
+    // The logits are s·x and s·x′ of the two given matrices: ∂loss/∂s collects every entry of both.
+    gradScaleNats = clipLocalGradScale(r, input!, spec.textLogits!);
   }
   const { rows: n, cols: m } = r.perImage;
   // Rows are named by their pair in the whole batch, as the columns are.
@@ -82,10 +86,12 @@ export function clipLocalReport(input: Matrix | undefined, spec: ClipSpec, conte
     { label: unitLabel(t, 'sum.lossSymmetric', {}, unit), value: loss },
   ];
   for (const line of chance.summary) summary.push(line);
-  const gradScale = embedding ? inUnit(embedding.gradScale, unit) : undefined;
-  if (grad && gradScale !== undefined) {
+  const gradScale = inUnit(gradScaleNats, unit);
+  if (grad) {
     summary.push({ label: t.label('sum.gradScale'), value: gradScale });
     summary.push({ label: t.label('sum.gradLogScale'), value: gradLogScale(gradScale, scale) });
+    if (temperature !== undefined)
+      summary.push({ label: t.label('sum.gradTemperature'), value: gradTemperature(gradScale, temperature) });
   }
   const notes = [t.t('note.clipLocal', { rows: n, cols: m, offset: r.offset })];
   for (const note of unitNotes(t, unit)) notes.push(note);
@@ -112,13 +118,13 @@ export function clipLocalReport(input: Matrix | undefined, spec: ClipSpec, conte
   if (grad) {
     json.grad_logits_per_image = matrixRows(matrixInUnit(r.gradPerImage, unit));
     json.grad_logits_per_text = matrixRows(matrixInUnit(r.gradPerText, unit));
-    if (embedding && gradScale !== undefined) {
+    if (embedding) {
       json.grad_image = matrixRows(matrixInUnit(embedding.gradImage, unit));
       json.grad_text = matrixRows(matrixInUnit(embedding.gradText, unit));
-      json.grad_scale = gradScale;
-      json.grad_logit_scale = gradLogScale(gradScale, scale);
-      if (temperature !== undefined) json.grad_temperature = gradTemperature(gradScale, temperature);
     }
+    json.grad_scale = gradScale;
+    json.grad_logit_scale = gradLogScale(gradScale, scale);
+    if (temperature !== undefined) json.grad_temperature = gradTemperature(gradScale, temperature);
   }
   return { tables, summary, notes, data: { rows: matrixRows(r.probsI2t) }, values: [[loss]], json };
 }

@@ -77,8 +77,6 @@ export const clipEn = {
     'logits_per_image and logits_per_text are two matrices (two products in open_clip), and each of their entries is in one softmax, along its row: its gradient is p − y, divided by 2n = {twoN} for the mean over the n = {n} local rows and the average of the two directions (not by 2N = {twoAll}: this rank’s loss averages its own rows only). The target y is 1 in column offset + i, 0 elsewhere.',
   'teach.clipLocal.scaleGrad':
     'Both matrices are the scale times similarities, so the scale collects every entry of both gradients, each times its similarity (the logit / scale): this rank’s 2 · n · N = 2 · {n} · {N} entries, not the batch’s N × N.',
-  'teach.clipLocal.scaleLogGiven':
-    'open_clip and Hugging Face learn log scale (logit_scale) rather than scale, so the step they take is ∂L/∂log scale = scale · ∂L/∂scale.',
   'teach.clipLocal.scaleRanks':
     'The mean of the W = {W} ranks’ ∂L/∂scale is the whole batch’s ∂L/∂scale, as the mean of their losses is its loss.',
   'teach.clipLocal.step.descent': 'One step of gradient descent on both matrices',
@@ -157,8 +155,6 @@ export const clipZh: Record<ClipKey, string> = {
     'logits_per_image 与 logits_per_text 是两个矩阵（open_clip 中是两次矩阵乘法），其中每一项只参与一个 softmax，即沿它所在的行：梯度是 p − y，再除以 2n = {twoN}，来自 n = {n} 个本地行的平均与两个方向的平均（而不是除以 2N = {twoAll}：本进程的损失只对自己的行取平均）。目标 y 在第 offset + i 列为 1，其余为 0。',
   'teach.clipLocal.scaleGrad':
     '两个矩阵都是缩放系数乘以相似度，所以缩放系数汇集两个梯度的每一项，各乘以其相似度（logit / scale）：本进程的 2 · n · N = 2 · {n} · {N} 项，而不是批次的 N × N 项。',
-  'teach.clipLocal.scaleLogGiven':
-    'open_clip 和 Hugging Face 学习的是 log scale（logit_scale）而不是 scale，所以它们实际使用的是 ∂L/∂log scale = scale · ∂L/∂scale。',
   'teach.clipLocal.scaleRanks':
     'W = {W} 个进程的 ∂L/∂scale 的平均就是整个批次的 ∂L/∂scale，正如它们损失的平均就是批次的损失。',
   'teach.clipLocal.step.descent': '对两个矩阵做一步梯度下降',

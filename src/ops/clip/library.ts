@@ -22,7 +22,7 @@ import {
   checkScaleOrTemperature,
 } from './validate.js';
 import { type ClipRows, clipFromEmbeddingsByRow, clipLossByRow } from './kernel.js';
-import { clipLocalFromEmbeddings, clipLocalLoss } from './local.js';
+import { clipLocalFromEmbeddings, clipLocalGradScale, clipLocalLoss } from './local.js';
 import {
   clipRecall,
   clipRecallMatching,
@@ -107,12 +107,18 @@ export interface ClipLocalLossResult {
   readonly scale: number;
   readonly gradLogitsPerImage: number[][];
   readonly gradLogitsPerText: number[][];
-  /** From embeddings only: ∂loss/∂ every raw embedding of the batch, ∂loss/∂s, ∂loss/∂log s (and ∂loss/∂T). */
+  /**
+   * ∂loss/∂s: through the embeddings, or for two given matrices x, x′ (logits s·x, s·x′)
+   * Σ ∂loss/∂logitsPerImage · x + Σ ∂loss/∂logitsPerText · x′ (each logit / s).
+   */
+  readonly gradScale: number;
+  /** ∂loss/∂log s = s·∂loss/∂s: the gradient open_clip applies to logit_scale. */
+  readonly gradLogScale: number;
+  /** With `temperature`: ∂loss/∂T = −∂loss/∂scale / T². */
+  readonly gradTemperature?: number;
+  /** From embeddings only: ∂loss/∂ every raw embedding of the batch. */
   readonly gradImage?: number[][];
   readonly gradText?: number[][];
-  readonly gradScale?: number;
-  readonly gradLogScale?: number;
-  readonly gradTemperature?: number;
 }
 
 /** -s or -t as `xent clip` checks them (validate.ts): the same rule, the same keys. */
@@ -212,8 +218,9 @@ function localLoss(
   scale: number,
   temperature: number | undefined,
 ): ClipLocalLossResult {
-  let gradients: Partial<ClipLocalLossResult> = {};
+  let embeddingGradients: Pick<ClipLocalLossResult, 'gradImage' | 'gradText'> = {};
   let r: ReturnType<typeof clipLocalLoss>;
+  let gradScale: number;
   if (isEmbeddingPair(input)) {
     const { image, text } = embeddingPair(input);
     const e = clipLocalFromEmbeddings(
@@ -225,19 +232,17 @@ function localLoss(
       options.rank!,
     );
     r = e;
-    gradients = {
-      gradImage: toRows(e.gradImage),
-      gradText: toRows(e.gradText),
-      gradScale: e.gradScale,
-      gradLogScale: gradLogScale(e.gradScale, scale),
-      ...(temperature !== undefined ? { gradTemperature: gradTemperature(e.gradScale, temperature) } : {}),
-    };
+    gradScale = e.gradScale;
+    embeddingGradients = { gradImage: toRows(e.gradImage), gradText: toRows(e.gradText) };
   } else {
-    const perImage = mapMatrix(toMatrix(input, 'the logits'), (v) => scale * v);
-    const perText = mapMatrix(toMatrix(options.textLogits!, 'textLogits'), (v) => scale * v);
+    const x = toMatrix(input, 'the logits');
+    const xText = toMatrix(options.textLogits!, 'textLogits');
+    const perImage = mapMatrix(x, (v) => scale * v);
+    const perText = mapMatrix(xText, (v) => scale * v);
     checkSoftmaxInput(perImage, 'row', 'the logits');
     checkSoftmaxInput(perText, 'row', 'textLogits');
     r = clipLocalLoss(perImage, perText, options.labelOffset ?? 0);
+    gradScale = clipLocalGradScale(r, x, xText);
   }
   return {
     logitsPerImage: toRows(r.perImage),
@@ -253,6 +258,9 @@ function localLoss(
     scale,
     gradLogitsPerImage: toRows(r.gradPerImage),
     gradLogitsPerText: toRows(r.gradPerText),
-    ...gradients,
+    gradScale,
+    gradLogScale: gradLogScale(gradScale, scale),
+    ...(temperature !== undefined ? { gradTemperature: gradTemperature(gradScale, temperature) } : {}),
+    ...embeddingGradients,
   };
 }

@@ -75,6 +75,26 @@ export function clipLocalLoss(perImage: Matrix, perText: Matrix, offset: number)
   };
 }
 
+/**
+ * ∂loss/∂s of a rank's loss whose two matrices are s·x and s·x′ for given x and x′ (--text-logits):
+ * Σᵢⱼ ∂loss/∂aᵢⱼ · xᵢⱼ + Σᵢⱼ ∂loss/∂bᵢⱼ · x′ᵢⱼ, that is Σ ∂loss/∂logit · logit / s over every entry of
+ * both matrices (2·n·M terms; the square case's gradScaleOfMatrix over one matrix). Closed form: each
+ * logit is s times its given entry, so ∂logit/∂s is that entry.
+ *
+ * @example
+ * // One local row against 4 texts, its positive column 4 (offset 3), s = 2.
+ * const x = fromRows([[2, 0.5, -1, 0.3]]);
+ * const xText = fromRows([[1, 0, 0.4, -2]]);
+ * const r = clipLocalLoss(mapMatrix(x, (v) => 2 * v), mapMatrix(xText, (v) => 2 * v), 3);
+ * clipLocalGradScale(r, x, xText) // 2.1737…
+ */
+export function clipLocalGradScale(r: ClipLocalResult, x: Matrix, xText: Matrix): number {
+  let sum = 0;
+  for (let k = 0; k < x.data.length; k++)
+    sum += r.gradPerImage.data[k] * x.data[k] + r.gradPerText.data[k] * xText.data[k];
+  return sum;
+}
+
 export interface ClipLocalEmbeddingResult extends ClipLocalResult {
   /** ∂loss/∂(every image) and ∂loss/∂(every text), w.r.t. the raw embeddings of the whole batch. */
   readonly gradImage: Matrix;

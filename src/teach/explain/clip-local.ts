@@ -216,8 +216,8 @@ export function explainClipLocal(x: ExplainInput<ClipSpec>): Explanation {
       formula(
         `∂L/∂log scale = scale · ∂L/∂scale = ${num(scale, d)} · ${paren(num(byScale, d))} = ${num(A.total + B.total, d)}`,
       ),
-      // -g prints grad_logit_scale of embeddings only: with two given matrices the sentence says no more.
-      text(local ? t.t('teach.scale.log', { name: 'scale' }) : t.t('teach.clipLocal.scaleLogGiven')),
+      // -g prints grad_scale and grad_logit_scale for two given matrices as for embeddings.
+      text(t.t('teach.scale.log', { name: 'scale' })),
     ];
     if (local) lines.push(text(t.t('teach.clipLocal.scaleRanks', { W: local.worldSize })));
     steps.push({ heading: t.label('teach.step.scale'), lines });
