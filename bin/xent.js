@@ -34,6 +34,8 @@ function commandOf(argv, route) {
 if (require.main === module) run();
 else module.exports = { commandOf };
 
+const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
+
 function run() {
   const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json'), 'latin1')));
   const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
@@ -54,7 +56,11 @@ function run() {
     process.execArgv.length === 0 &&
     !process.env.NODE_OPTIONS
   )
-    process.on('exit', () => {
+    process.on('exit', (code) => {
+      // A command's cache is kept once made, so it must come from a run that calculated: one
+      // that only showed help or the version, or stopped at a usage error (2 and up), compiles
+      // little of what the next calculation needs. The full bundle's runs are mostly help.
+      if (command !== undefined && (code > 1 || process.argv.some((a) => HELP_OR_VERSION.has(a)))) return;
       const partial = `${cacheFile}.${process.pid}`;
       try {
         // A bundle rebuilt meanwhile (npm run build during a run) must not get this one's cache.

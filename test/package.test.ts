@@ -143,6 +143,19 @@ describe('npm install -g ./xent-*.tgz', () => {
       softmaxRun();
     });
 
+    it('is not made by a run that only shows help or the version, or stops at a usage error', () => {
+      rmSync(join(dist(), CACHE));
+      for (const [args, code] of [
+        [['softmax', '--help'], 0],
+        [['softmax', '-V'], 0],
+        [['softmax', '1', 'x'], 2],
+      ] as const)
+        expect(run(process.execPath, [join(prefix, 'bin', 'xent'), ...args]).code).toBe(code);
+      expect(caches()).toEqual([]);
+      softmaxRun();
+      expect(caches()).toEqual([CACHE]);
+    });
+
     it('is neither made nor replaced by a run with Node flags', () => {
       rmSync(join(dist(), CACHE));
       softmaxRun(['--stack-size=2000']);

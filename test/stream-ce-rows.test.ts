@@ -93,6 +93,22 @@ const x = logits(ROWS, COLS);
 const y = Array.from({ length: ROWS }, (_, i) => (i % 11 === 3 ? -100 : (i * 5) % COLS)).join(',');
 const FORMATS = ['tsv', 'csv', 'value'] as const;
 
+/** 1–8 rows of 2–5 logits, now and then a masked class (-inf). */
+const logitsOf = fc
+  .integer({ min: 2, max: 5 })
+  .chain((cols) =>
+    fc.array(
+      fc.array(
+        fc.oneof(
+          { weight: 12, arbitrary: fc.double({ min: -40, max: 40, noNaN: true }) },
+          { weight: 1, arbitrary: fc.constant(-Infinity) },
+        ),
+        { minLength: cols, maxLength: cols },
+      ),
+      { minLength: 1, maxLength: 8 },
+    ),
+  );
+
 describe('ce -r none streams its rows: the whole-matrix bytes', () => {
   it.each([
     [[]],
@@ -211,20 +227,6 @@ describe('ce -r none streams its rows: the whole-matrix bytes', () => {
   });
 
   it('gives the whole-matrix bytes for random logits, targets and options', async () => {
-    const logitsOf = fc
-      .integer({ min: 2, max: 5 })
-      .chain((cols) =>
-        fc.array(
-          fc.array(
-            fc.oneof(
-              { weight: 12, arbitrary: fc.double({ min: -40, max: 40, noNaN: true }) },
-              { weight: 1, arbitrary: fc.constant(-Infinity) },
-            ),
-            { minLength: cols, maxLength: cols },
-          ),
-          { minLength: 1, maxLength: 8 },
-        ),
-      );
     const options = fc.subarray([
       ['-g'],
       ['--label-smoothing', '0.3'],
@@ -381,20 +383,6 @@ describe('ce -r none -f json streams: the whole-matrix bytes, the input read twi
     expect(r.stdout).toBe('');
   });
   it('gives the whole-matrix bytes for random logits, targets and options', async () => {
-    const logitsOf = fc
-      .integer({ min: 2, max: 5 })
-      .chain((cols) =>
-        fc.array(
-          fc.array(
-            fc.oneof(
-              { weight: 12, arbitrary: fc.double({ min: -40, max: 40, noNaN: true }) },
-              { weight: 1, arbitrary: fc.constant(-Infinity) },
-            ),
-            { minLength: cols, maxLength: cols },
-          ),
-          { minLength: 1, maxLength: 8 },
-        ),
-      );
     await fc.assert(
       fc.asyncProperty(
         logitsOf,
