@@ -10,6 +10,7 @@ import {
   type TextPart,
 } from '../text/matrix-text.js';
 import type { InputNote } from '../text/columns.js';
+import { type ChunkHint, type HintedIterator, SyncChunks } from './chunks.js';
 import { ByteStream } from './tensors/bytes.js';
 import type { RandomAccess } from './tensors/npz.js';
 import { HEAD_BYTES, binaryKind, mayBeBinary, readBinary } from './tensors/read.js';
@@ -135,7 +136,24 @@ function openFile(io: InputIo, named: string, reading?: OpenedInput['reading']):
   };
 }
 
-async function* withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string): AsyncIterable<Uint8Array> {
+/** The chunks with an fs error turned into the message a user should see (pulled synchronously still, if they were). */
+function withFileErrors(chunks: AsyncIterable<Uint8Array>, path: string): AsyncIterable<Uint8Array> {
+  if (chunks instanceof SyncChunks) return new SyncChunks(() => fileErrorsNow(chunks, path));
+  return fileErrorsLater(chunks, path);
+}
+
+function* fileErrorsNow(
+  chunks: Iterable<Uint8Array>,
+  path: string,
+): Generator<Uint8Array, void, ChunkHint | undefined> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw fileError(error, path);
+  }
+}
+
+async function* fileErrorsLater(chunks: AsyncIterable<Uint8Array>, path: string): AsyncIterable<Uint8Array> {
   try {
     yield* chunks;
   } catch (error) {
@@ -246,11 +264,16 @@ type Chunks = OpenedInput['chunks'];
 
 /**
  * The first HEAD_BYTES bytes of an input (fewer if it is shorter; undefined for text given
- * as a string), and its chunks again from the start. Small first chunks are copied: a
- * file's reader fills its buffer again for the next.
+ * as a string), and its chunks again from the start (SyncChunks still, from a source pulled
+ * synchronously). Small first chunks are copied: a file's reader fills its buffer again for the next.
  */
 async function peek(chunks: Chunks): Promise<{ head?: Uint8Array; chunks: Chunks }> {
-  const iterator = Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+  if (Symbol.iterator in chunks) {
+    const iterator = chunks[Symbol.iterator]() as HintedIterator<Uint8Array | string>;
+    const { head, taken, done } = peekNow(iterator);
+    return { head, chunks: new SyncChunks(() => replayNow(taken, iterator, done)) };
+  }
+  const iterator = chunks[Symbol.asyncIterator]();
   const taken: (Uint8Array | string)[] = [];
   let size = 0;
   let done = false;
@@ -260,16 +283,39 @@ async function peek(chunks: Chunks): Promise<{ head?: Uint8Array; chunks: Chunks
       done = true;
       break;
     }
-    if (typeof next.value === 'string') {
-      taken.push(next.value);
-      return { chunks: replay(taken, iterator, false) };
-    }
-    if (taken.length > 0 || next.value.length < HEAD_BYTES) taken.push(next.value.slice());
-    else taken.push(next.value);
+    if (take(taken, next.value)) return { chunks: replay(taken, iterator, false) };
     size += next.value.length;
     if (size < HEAD_BYTES && !mayBeBinary(concatenated(taken as Uint8Array[], size))) break;
   }
   return { head: concatenated(taken as Uint8Array[], HEAD_BYTES), chunks: replay(taken, iterator, done) };
+}
+
+/** peek's loop over a source pulled synchronously. */
+function peekNow(iterator: Iterator<Uint8Array | string>): {
+  head?: Uint8Array;
+  taken: (Uint8Array | string)[];
+  done: boolean;
+} {
+  const taken: (Uint8Array | string)[] = [];
+  let size = 0;
+  while (size < HEAD_BYTES) {
+    const next = iterator.next();
+    if (next.done) return { head: concatenated(taken as Uint8Array[], HEAD_BYTES), taken, done: true };
+    if (take(taken, next.value)) return { taken, done: false };
+    size += next.value.length;
+    if (size < HEAD_BYTES && !mayBeBinary(concatenated(taken as Uint8Array[], size))) break;
+  }
+  return { head: concatenated(taken as Uint8Array[], HEAD_BYTES), taken, done: false };
+}
+
+/** Keeps a chunk peek looked at (copied unless it is the first and long enough); true for text given as a string. */
+function take(taken: (Uint8Array | string)[], chunk: Uint8Array | string): boolean {
+  if (typeof chunk === 'string') {
+    taken.push(chunk);
+    return true;
+  }
+  taken.push(taken.length > 0 || chunk.length < HEAD_BYTES ? chunk.slice() : chunk);
+  return false;
 }
 
 /** The first `length` bytes of the pieces (fewer if they hold fewer). */
@@ -287,7 +333,7 @@ function concatenated(pieces: readonly Uint8Array[], length: number): Uint8Array
 
 async function* replay(
   taken: readonly (Uint8Array | string)[],
-  iterator: Iterator<Uint8Array | string> | AsyncIterator<Uint8Array | string>,
+  iterator: AsyncIterator<Uint8Array | string>,
   done: boolean,
 ): AsyncIterable<Uint8Array | string> {
   yield* taken;
@@ -298,6 +344,26 @@ async function* replay(
     // Stopped early (an error in the data): the file is closed.
     await iterator.return?.();
   }
+}
+
+/** replay, for a source pulled synchronously (an object, not a generator: one layer less for each chunk); iterated once. */
+function replayNow(
+  taken: readonly (Uint8Array | string)[],
+  iterator: HintedIterator<Uint8Array | string>,
+  done: boolean,
+): HintedIterator<Uint8Array | string> {
+  let k = 0;
+  return {
+    next: (hint?: ChunkHint) =>
+      k < taken.length ? { value: taken[k++], done: false } : done ? { value: undefined, done } : iterator.next(hint),
+    // Stopped early (an error in the data): the file is closed.
+    return: (value?: unknown) => {
+      k = taken.length;
+      done = true;
+      iterator.return?.();
+      return { value, done: true };
+    },
+  };
 }
 
 /** Where in a chunk the first invalid UTF-8 byte is, 0-based (approximately, for the message). */

@@ -5,6 +5,7 @@
 import { XentError } from '../../core/errors.js';
 import type { MessageParam } from '../../i18n/messages.js';
 import type { InputNote } from '../../text/columns.js';
+import { TURN_BYTES, nextTurn } from '../chunks.js';
 import type { ByteStream } from './bytes.js';
 import { type Dtype, decoderFor, isHostFloat32, isHostFloat64 } from './dtype.js';
 import { float32Rows } from './float32-rows.js';
@@ -139,24 +140,25 @@ export async function readTensorRows(
     const staged = new Uint8Array(rowBytes);
     let filled = 0;
     let left = dataBytes;
-    const rowAt = (from: Uint8Array, offset: number) => {
-      if (asView && (from.byteOffset + offset) % 8 === 0) {
-        emit(new Float64Array(from.buffer, from.byteOffset + offset, cols));
-        return;
-      }
-      if (floats) {
-        const { row: values, nan } = floats.convert(from, offset);
-        if (nan >= 0) throw nanAt(nan);
-        sink(values, index++);
-        return;
-      }
+    // One function for the type, chosen once: each is small for V8 to optimise, and so is `cut`, which calls it.
+    const decoded = (from: Uint8Array, offset: number) => {
       inexact += decode(from, offset, cols, row);
       emit(row);
     };
-    while (left > 0) {
-      const piece = await bytes.take(left);
-      if (!piece) throw truncated(dataBytes - left);
-      left -= piece.length;
+    const rowAt = asView
+      ? (from: Uint8Array, offset: number) => {
+          if ((from.byteOffset + offset) % 8 === 0) emit(new Float64Array(from.buffer, from.byteOffset + offset, cols));
+          else decoded(from, offset);
+        }
+      : floats
+        ? (from: Uint8Array, offset: number) => {
+            const { row: values, nan } = floats.convert(from, offset);
+            if (nan >= 0) throw nanAt(nan);
+            sink(values, index++);
+          }
+        : decoded;
+    // A chunk's rows; the start of a row its end cuts is staged for the next.
+    const cut = (piece: Uint8Array) => {
       let k = 0;
       if (filled > 0) {
         // The rest of a row the last chunk cut.
@@ -174,7 +176,35 @@ export async function readTensorRows(
         staged.set(piece.subarray(k), 0);
         filled = piece.length - k;
       }
+    };
+    // The chunks at hand, up to `limit` bytes: a source pulled synchronously (a regular file) is
+    // read here, with no await between its chunks; this loop stays small, and hot, apart
+    // from the async loop below, which turns once a megabyte.
+    const cutNow = (limit: number): number => {
+      let got = 0;
+      for (let piece = bytes.takeNow(limit); piece; piece = bytes.takeNow(limit - got)) {
+        cut(piece);
+        got += piece.length;
+      }
+      return got;
+    };
+    bytes.alignChunks(rowBytes);
+    let sinceTurn = 0;
+    while (left > 0) {
+      let got = cutNow(Math.min(left, TURN_BYTES));
+      if (got === 0) {
+        const piece = await bytes.take(left);
+        if (!piece) throw truncated(dataBytes - left);
+        cut(piece);
+        got = piece.length;
+      }
+      left -= got;
       await between?.(bytes.offset, index);
+      sinceTurn += got;
+      if (sinceTurn >= TURN_BYTES) {
+        sinceTurn = 0;
+        await nextTurn();
+      }
     }
   }
   if (exact && (await bytes.hasMore())) {
