@@ -355,7 +355,8 @@ if (SECTIONS.has('binary')) {
     logLevel: 'error',
   });
   // Each read in a process of its own, as a run of xent reads (V8 compiles the reader's hot functions
-  // meanwhile, on another thread: CPU time counts it, a fixed cost near 0.1 s on this loaded machine); then
+  // meanwhile, on another thread, and CPU time counts it: since a regular file's chunks are pulled
+  // without an await per chunk, a few tens of ms instead of ~0.15 s); then
   // the warm read, reads 4 to 8 of one process (the per-byte speed of the reader once compiled).
   const once = join(WORK, 'read-once.mjs');
   writeFileSync(
