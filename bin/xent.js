@@ -30,11 +30,11 @@ function commandOf(argv, route) {
   while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') if (route.valued.includes(argv[k++])) k++;
   return k < argv.length && Object.hasOwn(route.commands, argv[k]) ? route.commands[argv[k]] : undefined;
 }
+const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
+
 // Required by a test, not run: the test compares commandOf with route.ts's.
 if (require.main === module) run();
 else module.exports = { commandOf };
-
-const HELP_OR_VERSION = new Set(['-h', '--help', '-V', '--version']);
 
 function run() {
   const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json'), 'latin1')));
