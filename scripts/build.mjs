@@ -48,20 +48,23 @@ const keysOnly = replaceModule(
   'export function makeTranslator(lang) { const t = (key) => key; return { lang, t, label: t }; }',
 );
 
+/** The exports of a source module, bundled and run here (the build reads tables the source defines). */
+async function evaluate(entry) {
+  const built = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+}
+
 // The English messages as JSON text in the CLI's bundles, parsed when a message is first
 // needed (src/i18n/load-en.ts): the object that src/i18n/keys.ts assembles from the sections,
 // made here once by running that module.
-const keysModule = await build({
-  entryPoints: ['src/i18n/keys.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  logLevel: 'warning',
-});
-const { en } = await import(
-  `data:text/javascript;base64,${Buffer.from(keysModule.outputFiles[0].text).toString('base64')}`
-);
+const { en } = await evaluate('src/i18n/keys.ts');
 const enAsJson = replaceModule(
   'en-as-json',
   /(^|\/)load-en\.js$/,
@@ -85,10 +88,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 // src/cli/route.ts (each command's words, the global options that take a value), and reads the
 // line as route.ts does (test/command-directory.test.ts checks both agree). JSON, not a module:
 // requiring one more file cost ~2 M instructions of every start.
-const routeModule = await build({ ...NODE_BUNDLE, entryPoints: ['src/cli/route.ts'], write: false });
-const route = { exports: {} };
-new Function('module', 'exports', routeModule.outputFiles[0].text)(route, route.exports);
-const { COMMAND_DIRECTORY, VALUED_GLOBAL_FLAGS } = route.exports;
+const { COMMAND_DIRECTORY, VALUED_GLOBAL_FLAGS } = await evaluate('src/cli/route.ts');
 mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
 rmSync(new URL('../dist/xent-route.cjs', import.meta.url), { force: true }); // the earlier route module
 writeFileSync(

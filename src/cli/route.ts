@@ -39,9 +39,13 @@ export function commandAt(argv: readonly string[]): { readonly name: string; rea
   while (k < argv.length && argv[k].startsWith('-') && argv[k] !== '--') {
     if (VALUED_GLOBAL_FLAGS.includes(argv[k++])) k++;
   }
-  const word = argv[k];
-  const entry = COMMAND_DIRECTORY.find((c) => c.name === word || c.aliases.includes(word));
-  return entry && { name: entry.name, at: k };
+  const name = commandNamed(argv[k]);
+  return name === undefined ? undefined : { name, at: k };
+}
+
+/** The command a word names, by its name or an alias, or undefined. */
+export function commandNamed(word: string | undefined): string | undefined {
+  return COMMAND_DIRECTORY.find((c) => c.name === word || c.aliases.includes(word ?? ''))?.name;
 }
 
 /** The name of the command `argv` runs, or undefined (commandAt). */

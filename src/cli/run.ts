@@ -43,7 +43,7 @@ import type { MatrixTextParser, ParsedMatrix } from '../text/matrix-text.js';
 import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
-import { commandAt, commandOf, versionOnly } from './route.js';
+import { commandAt, commandNamed, commandOf, versionOnly } from './route.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
@@ -226,8 +226,8 @@ function printable(params: MessageParams): MessageParams {
 /** The first word of `argv` that names a command, wherever it stands (`xent help softmax extra` → softmax): whose help to suggest. */
 function namedCommand(argv: readonly string[]): string | undefined {
   for (const token of argv) {
-    const entry = COMMAND_DIRECTORY.find((c) => c.name === token || c.aliases.includes(token));
-    if (entry) return entry.name;
+    const name = commandNamed(token);
+    if (name !== undefined) return name;
   }
   return undefined;
 }
