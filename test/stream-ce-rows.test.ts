@@ -93,6 +93,31 @@ const x = logits(ROWS, COLS);
 const y = Array.from({ length: ROWS }, (_, i) => (i % 11 === 3 ? -100 : (i * 5) % COLS)).join(',');
 const FORMATS = ['tsv', 'csv', 'value'] as const;
 
+/**
+ * `ce -r none` on random rows: the picks as targets (mostly classes in range, some ignored as
+ * -1, a few out of range: errors both ways), the extra options, and class weights if asked.
+ */
+function ceRowsArgv(
+  rows: readonly (readonly number[])[],
+  picks: readonly number[],
+  extra: readonly (readonly string[])[],
+  weighted: boolean,
+): string[] {
+  const cols = rows[0].length;
+  const targets = rows.map((_, i) => (picks[i] === -2 ? -1 : picks[i] % (cols + 1)));
+  return [
+    'ce',
+    '-y',
+    targets.join(','),
+    '--ignore-index',
+    '-1',
+    '-r',
+    'none',
+    ...extra.flat(),
+    ...(weighted ? ['-w', Array.from({ length: cols }, (_, c) => String(0.5 + c)).join(',')] : []),
+  ];
+}
+
 /** 1–8 rows of 2–5 logits, now and then a masked class (-inf). */
 const logitsOf = fc
   .integer({ min: 2, max: 5 })
@@ -246,19 +271,8 @@ describe('ce -r none streams its rows: the whole-matrix bytes', () => {
         fc.boolean(),
         fc.constantFrom(...FORMATS),
         async (rows, picks, extra, weighted, sampled, format) => {
-          const cols = rows[0].length;
-          // Mostly classes in range, some ignored (-1), a few out of range: those are errors both ways.
-          const targets = rows.map((_, i) => (picks[i] === -2 ? -1 : picks[i] % (cols + 1)));
           const args = [
-            'ce',
-            '-y',
-            targets.join(','),
-            '--ignore-index',
-            '-1',
-            '-r',
-            'none',
-            ...extra.flat(),
-            ...(weighted ? ['-w', Array.from({ length: cols }, (_, c) => String(0.5 + c)).join(',')] : []),
+            ...ceRowsArgv(rows, picks, extra, weighted),
             ...(sampled ? ['--sample-weight', rows.map((_, i) => String(i % 3)).join(',')] : []),
             '-f',
             format,
@@ -390,20 +404,10 @@ describe('ce -r none -f json streams: the whole-matrix bytes, the input read twi
         fc.subarray([['-t', '0.4'], ['--base', '2'], ['--one-based'], ['--top-k', '2,1']]),
         fc.boolean(),
         async (rows, picks, extra, weighted) => {
-          const cols = rows[0].length;
-          const targets = rows.map((_, i) => (picks[i] === -2 ? -1 : picks[i] % (cols + 1)));
-          const argv = [
-            'ce',
-            '-y',
-            targets.join(','),
-            '--ignore-index',
-            '-1',
-            '-r',
-            'none',
-            ...extra.flat(),
-            ...(weighted ? ['-w', Array.from({ length: cols }, (_, c) => String(0.5 + c)).join(',')] : []),
-          ];
-          await expectSameJson(argv, `${rows.map((r) => r.join(',')).join('\n')}\n`);
+          await expectSameJson(
+            ceRowsArgv(rows, picks, extra, weighted),
+            `${rows.map((r) => r.join(',')).join('\n')}\n`,
+          );
         },
       ),
       { numRuns: 80 },
