@@ -100,5 +100,7 @@ export function leaks(text: string): string[] {
   // A quoted token is the user's own text ('{A}', “undefined”), quotes of its own included
   // (''{A}'): from the first quote of a line to its last.
   const prose = text.replace(/\b(is|inf\/inf,) undefined\b/g, '').replace(/'[^\n]*'|“[^\n]*”/g, '');
-  return [/\n\s+at .*:\d+/, /\bundefined\b/, /\{[a-zA-Z]+\}/, /\[object /].filter((re) => re.test(prose)).map(String);
+  // LaTeX's groups (\mathrm{logsumexp}, z_{pos}, W^{T} in --explain's formulas) are not placeholders.
+  const placeholder = /(?<!\\[a-zA-Z]+|[_^])\{[a-zA-Z]+\}/;
+  return [/\n\s+at .*:\d+/, /\bundefined\b/, placeholder, /\[object /].filter((re) => re.test(prose)).map(String);
 }
