@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs a CLI bundle through V8's code cache: compiling the bundle from source was the largest
 // part of start-up. The bundle is the command's own, dist/xent-NAME.cjs, when the command line
-// names one (as dist/xent-route.json tells), else dist/xent.cjs with every command. (A line that only
+// names one (as dist/xent-route.json tells), else dist/xent.cjs with every command; before it,
+// for a line that begins with softmax or --version, dist/xent-quick.cjs, which answers a
+// calculation on plain numbers or the version without the command parser, or declines the line
+// (src/cli/quick.ts). (A line that only
 // asks the version could run any bundle, but its run would make a poor cache for that command's
 // first run on a new Node: the cache is made by the first run and kept.) V8 takes a
 // cache only from the Node build that made it, so each bundle has one per Node version,
@@ -37,8 +40,34 @@ if (require.main === module) run();
 else module.exports = { commandOf };
 
 function run() {
-  const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json'), 'latin1')));
-  const filename = join(dist, command === undefined ? 'xent.cjs' : `xent-${command}.cjs`);
+  const argv = process.argv.slice(2);
+  const route = JSON.parse(readFileSync(join(dist, 'xent-route.json'), 'latin1'));
+  const command = commandOf(argv, route);
+  // A line that begins with a quick word (softmax, --version) is offered first to
+  // dist/xent-quick.cjs (src/cli/quick.ts), which answers a calculation on plain numbers or the
+  // version into a pipe without a command's bundle, and declines any other line before it
+  // writes anything.
+  if (route.quick.includes(argv[0])) {
+    let handled = false;
+    handled = runBundle('xent-quick.cjs', () => handled).runQuick();
+    if (handled) return;
+  }
+  // A command's cache is kept once made, so it must come from a run that calculated: one
+  // that only showed help or the version, or stopped at a usage error (2 and up), compiles
+  // little of what the next calculation needs. The full bundle's runs are mostly help.
+  runBundle(
+    command === undefined ? 'xent.cjs' : `xent-${command}.cjs`,
+    (code) => command === undefined || (code <= 1 && !argv.some((a) => HELP_OR_VERSION.has(a))),
+  );
+}
+
+/**
+ * Runs dist/NAME through its code cache for this Node, and returns its exports. Without a
+ * cache (or with one V8 rejects), one is made at exit when `worthCaching(exit code)` says
+ * this run compiled what the next ones need.
+ */
+function runBundle(name, worthCaching) {
+  const filename = join(dist, name);
   const cacheFile = `${filename}.${process.version}-${process.arch}.cache`;
   let cachedData;
   try {
@@ -57,10 +86,7 @@ function run() {
     !process.env.NODE_OPTIONS
   )
     process.on('exit', (code) => {
-      // A command's cache is kept once made, so it must come from a run that calculated: one
-      // that only showed help or the version, or stopped at a usage error (2 and up), compiles
-      // little of what the next calculation needs. The full bundle's runs are mostly help.
-      if (command !== undefined && (code > 1 || process.argv.some((a) => HELP_OR_VERSION.has(a)))) return;
+      if (!worthCaching(code)) return;
       const partial = `${cacheFile}.${process.pid}`;
       try {
         // A bundle rebuilt meanwhile (npm run build during a run) must not get this one's cache.
@@ -76,4 +102,5 @@ function run() {
     });
   const module_ = { exports: {} };
   script.runInThisContext()(module_.exports, Module.createRequire(filename), module_, filename, dist);
+  return module_.exports;
 }

@@ -88,7 +88,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 // src/cli/route.ts (each command's words, the global options that take a value), and reads the
 // line as route.ts does (test/command-directory.test.ts checks both agree). JSON, not a module:
 // requiring one more file cost ~2 M instructions of every start.
-const { COMMAND_DIRECTORY, VALUED_GLOBAL_FLAGS } = await evaluate('src/cli/route.ts');
+const { COMMAND_DIRECTORY, QUICK_WORDS, VALUED_GLOBAL_FLAGS } = await evaluate('src/cli/route.ts');
 mkdirSync(new URL('../dist', import.meta.url), { recursive: true });
 rmSync(new URL('../dist/xent-route.cjs', import.meta.url), { force: true }); // the earlier route module
 writeFileSync(
@@ -98,6 +98,7 @@ writeFileSync(
       COMMAND_DIRECTORY.flatMap((c) => [c.name, ...c.aliases].map((word) => [word, c.name])),
     ),
     valued: VALUED_GLOBAL_FLAGS,
+    quick: QUICK_WORDS,
   })}\n`,
 );
 
@@ -118,6 +119,11 @@ const cli = fileURLToPath(new URL('../dist/xent.cjs', import.meta.url));
 rmSync(new URL('../dist/xent.js', import.meta.url), { force: true }); // the earlier ESM bundle
 const cliBundles = [cli];
 await build({ ...CLI_BUILD, entryPoints: ['src/entries/xent.ts'], outfile: cli });
+// The quick calculation (src/cli/quick.ts), tried first for a line that begins with one of
+// QUICK_WORDS: softmax of plain numbers, or the version, into a pipe, without commander or a command's bundle.
+const quick = fileURLToPath(new URL('../dist/xent-quick.cjs', import.meta.url));
+cliBundles.push(quick);
+await build({ ...CLI_BUILD, entryPoints: ['src/entries/quick.ts'], outfile: quick });
 await Promise.all(
   COMMAND_DIRECTORY.map(({ name }) => {
     const outfile = fileURLToPath(new URL(`../dist/xent-${name}.cjs`, import.meta.url));
@@ -160,8 +166,10 @@ await build({
 for (const name of readdirSync(dirname(cli)))
   if (/^xent(-[a-z]+)?\.cjs\..*cache/.test(name)) rmSync(join(dirname(cli), name));
 const { NODE_OPTIONS: _, ...plainEnv } = process.env; // Node flags would make the run skip the cache
+// (softmax's own bundle warms up on a line the quick bundle declines: an option.)
 const WARM_UPS = [
-  ['xent-softmax.cjs', ['softmax', '1', '2', '3']],
+  ['xent-quick.cjs', ['softmax', '1', '2', '3']],
+  ['xent-softmax.cjs', ['softmax', '1', '2', '3', '--log']],
   ['xent-ce.cjs', ['ce', '2,0.5,-1', '-y', '0']],
   ['xent.cjs', ['--help']],
 ];

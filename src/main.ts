@@ -1,12 +1,13 @@
 // The entry point: the only file that touches the process.
-import { existsSync, fstatSync, readFileSync, statSync } from 'node:fs';
-import { errorLine, runCli } from './cli/run.js';
+import { existsSync } from 'node:fs';
+import { errorLine, escapedErrorText } from './cli/error-text.js';
+import { runCli } from './cli/run.js';
 import type { CommandSpec } from './commands/command.js';
 import { EXIT } from './core/exit-codes.js';
 import { fileByPosition, fileChunks, isRegularFile } from './rows/file-chunks.js';
 import { openSpill } from './rows/spill.js';
 import { join } from 'node:path';
-import { isTerminal, writeAllSync } from './write-out.js';
+import { isTerminal, stdoutWasClosed, writeAllSync, writeFailureReason } from './write-out.js';
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -52,11 +53,6 @@ async function writeStreamed(bytes: Uint8Array): Promise<void> {
 
 const context = { argv: process.argv.slice(2), env: process.env };
 
-/** "ENOSPC: no space left on device, write" → "no space left on device". */
-function reason(error: NodeJS.ErrnoException): string {
-  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
-}
-
 // A reader that goes away early (`xent … | head -1`) is not an error: end quietly, with the
 // run's own code (1 stays 1 for a wrong --expect value; 0 while streaming). Any other
 // failure to write (a full disk) is reported, and the exit code says the output is incomplete.
@@ -65,32 +61,12 @@ function stdout(): NodeJS.WriteStream {
   if (!stdoutListened) {
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit();
-      stderr().write(errorLine(context, 'err.writeFailed', reason(error)));
+      stderr().write(errorLine(context, 'err.writeFailed', writeFailureReason(error)));
       process.exit(EXIT.output);
     });
     stdoutListened = true;
   }
   return process.stdout;
-}
-
-/**
- * True when stdout was closed (`xent … >&-`): Node then opens /dev/null as fd 1 itself, so
- * writes succeed and vanish. On Linux that descriptor is read-write, while a user's
- * `> /dev/null` is write-only. Elsewhere this cannot be told and is not checked.
- */
-function stdoutWasClosed(): boolean {
-  try {
-    const flags = /flags:\s*(\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
-    const O_ACCMODE = 3;
-    const O_RDWR = 2;
-    return (
-      flags !== undefined &&
-      (parseInt(flags, 8) & O_ACCMODE) === O_RDWR &&
-      fstatSync(1).rdev === statSync('/dev/null').rdev
-    );
-  } catch {
-    return false;
-  }
 }
 
 // Ctrl-C and kill: left to the kernel, which ends the process at once, whatever it is
@@ -133,10 +109,8 @@ function stderr(): NodeJS.WriteStream {
 
 // A bug that escapes runCli (a stream's error, a worker's) is an internal error, not exit 1.
 process.on('uncaughtException', (error) => {
-  const message = error instanceof Error ? error.message : String(error);
   try {
-    const stack = process.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    stderr().write(errorLine(context, 'err.internal', message) + stack);
+    stderr().write(escapedErrorText(context, error));
   } finally {
     process.exit(EXIT.internal);
   }
@@ -193,7 +167,7 @@ async function main(commands: readonly CommandSpec[]): Promise<void> {
  */
 export function startCli(commands: readonly CommandSpec[]): void {
   main(commands).catch((error: unknown) => {
-    const text = error instanceof Error ? reason(error as NodeJS.ErrnoException) : String(error);
+    const text = error instanceof Error ? writeFailureReason(error as NodeJS.ErrnoException) : String(error);
     stderr().write(errorLine(context, 'err.writeFailed', text));
     process.exitCode = EXIT.output;
   });

@@ -1,4 +1,5 @@
-// Writing to a file descriptor, checked to its last byte. Only src/main.ts uses this.
+// Writing to a file descriptor, checked to its last byte. Only the entry points (src/main.ts,
+// src/main-quick.ts) use this.
 //
 // Node writes to a stdout that is a file or a device (`> out.json`, `> /dev/full`) with
 // fs.writeSync and ignores how many bytes the kernel took: on a disk that fills mid-write the
@@ -7,7 +8,7 @@
 // (ENOSPC, EIO, EFBIG, EPIPE…). Pipes too: Node's stream for a pipe writes synchronously on
 // Linux as well, and creating process.stdout (with the stream modules it loads) was a fifth
 // of xent's start-up. Terminals go through Node's stream, which knows their width.
-import { fstatSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
 
 /** Writes `bytes` at the descriptor's position, all of it, or throws the kernel's error. */
 export function writeAllSync(fd: number, bytes: Uint8Array): void {
@@ -44,4 +45,29 @@ export function isTerminal(fd: number): boolean {
     // a closed descriptor, or no /dev/null to compare with: ask the tty module
   }
   return (require('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+/** "ENOSPC: no space left on device, write" → "no space left on device". */
+export function writeFailureReason(error: NodeJS.ErrnoException): string {
+  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
+}
+
+/**
+ * True when stdout was closed (`xent … >&-`): Node then opens /dev/null as fd 1 itself, so
+ * writes succeed and vanish. On Linux that descriptor is read-write, while a user's
+ * `> /dev/null` is write-only. Elsewhere this cannot be told and is not checked.
+ */
+export function stdoutWasClosed(): boolean {
+  try {
+    const flags = /flags:\s*(\d+)/.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
+    const O_ACCMODE = 3;
+    const O_RDWR = 2;
+    return (
+      flags !== undefined &&
+      (parseInt(flags, 8) & O_ACCMODE) === O_RDWR &&
+      fstatSync(1).rdev === statSync('/dev/null').rdev
+    );
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine } from '../src/cli/run.js';
+import { errorLine } from '../src/cli/error-text.js';
 import { xent, type RunOptions } from './helpers/cli.js';
 
 type Case = [name: string, argv: string[], en: string, zh: string, options?: RunOptions];

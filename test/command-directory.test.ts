@@ -39,9 +39,10 @@ describe('the command directory', () => {
 
   it('has a bundle for each command, and bin/xent.js picks it', () => {
     for (const { name } of COMMAND_DIRECTORY) expect(existsSync(join(ROOT, 'dist', `xent-${name}.cjs`))).toBe(true);
-    expect(readFileSync(join(ROOT, 'bin', 'xent.js'), 'utf8')).toContain(
-      "const command = commandOf(process.argv.slice(2), JSON.parse(readFileSync(join(dist, 'xent-route.json')",
-    );
+    const bin = readFileSync(join(ROOT, 'bin', 'xent.js'), 'utf8');
+    expect(bin).toContain('const command = commandOf(argv, route);');
+    expect(bin).toContain("command === undefined ? 'xent.cjs' : `xent-${command}.cjs`");
+    expect(existsSync(join(ROOT, 'dist', 'xent-quick.cjs'))).toBe(true); // tried first for route.quick's commands
   });
 });
 

@@ -25,6 +25,8 @@ import { ROOT } from './helpers/binary.js';
 const EXPECTED = softmax([1, 2, 3]); // [0.0900…, 0.2447…, 0.6652…]
 /** The code cache bin/xent.js takes on this Node for `xent softmax` (`npm test` builds with the Node it tests). */
 const CACHE = `xent-softmax.cjs.${process.version}-${process.arch}.cache`;
+/** The quick calculation's (`xent softmax 1 2 3` into a pipe: src/cli/quick.ts). */
+const QUICK_CACHE = `xent-quick.cjs.${process.version}-${process.arch}.cache`;
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 const tmp = mkdtempSync(join(tmpdir(), 'xent-pack-'));
@@ -77,6 +79,8 @@ describe('npm pack', () => {
     expect(files).toContain('bin/xent.js');
     expect(files).toContain('dist/xent.cjs');
     expect(files).toContain(`dist/${CACHE}`); // V8's code cache for the Node that built it
+    expect(files).toContain('dist/xent-quick.cjs'); // the quick calculation, without commander
+    expect(files).toContain(`dist/${QUICK_CACHE}`);
     expect(files).toContain('dist/xent-zh.cjs'); // the Chinese messages, read on demand
     expect(files).toContain('dist/xent-part.cjs'); // the worker thread for large files
     expect(files).toContain('dist/index.js');
@@ -120,8 +124,9 @@ describe('npm install -g ./xent-*.tgz', () => {
   describe("V8's code cache", () => {
     const dist = () => join(prefix, 'lib', 'node_modules', 'xent', 'dist');
     const caches = () => readdirSync(dist()).filter((name) => name.startsWith(CACHE)); // and partial files
+    // "1,2,3", one word that is not a plain number: the quick bundle declines it, softmax's own runs it.
     const softmaxRun = (args: string[] = []) => {
-      const result = run(process.execPath, [...args, join(prefix, 'bin', 'xent'), 'softmax', '1', '2', '3']);
+      const result = run(process.execPath, [...args, join(prefix, 'bin', 'xent'), 'softmax', '1,2,3']);
       expect(result.stderr).toBe('');
       expect(result.stdout).toBe(`${EXPECTED.join('\t')}\n`);
     };
@@ -154,6 +159,17 @@ describe('npm install -g ./xent-*.tgz', () => {
       expect(caches()).toEqual([]);
       softmaxRun();
       expect(caches()).toEqual([CACHE]);
+    });
+
+    it('is made for the quick calculation by a line it answered, not by one it declined', () => {
+      const quickCaches = () => readdirSync(dist()).filter((name) => name.startsWith(QUICK_CACHE));
+      rmSync(join(dist(), QUICK_CACHE));
+      softmaxRun(); // declined: softmax's own bundle runs it
+      expect(quickCaches()).toEqual([]);
+      const result = run(xent, ['softmax', '1', '2', '3']);
+      expect(result.stdout).toBe(`${EXPECTED.join('\t')}\n`);
+      expect(quickCaches()).toEqual([QUICK_CACHE]);
+      expect(statSync(join(dist(), QUICK_CACHE)).size).toBeGreaterThan(1000);
     });
 
     it('is neither made nor replaced by a run with Node flags', () => {

@@ -31,6 +31,12 @@ export const VALUED_GLOBAL_FLAGS: readonly string[] = [
 ];
 
 /**
+ * The first words of the lines src/cli/quick.ts may answer (dist/xent-quick.cjs): a line that
+ * begins with one is offered to it first (bin/xent.js).
+ */
+export const QUICK_WORDS: readonly string[] = ['softmax', '--version', '-V'];
+
+/**
  * The command `argv` runs (an alias as its command's name) and where its word is, or
  * undefined: none, `help`, `completion`, an unknown word.
  */

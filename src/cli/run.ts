@@ -4,14 +4,13 @@ import { type Command, CommanderError } from 'commander';
 import { COMMAND_DIRECTORY } from '../commands/directory.js';
 import type { CommandSpec, OptionValues, OptionalMatrixCommandSpec } from '../commands/command.js';
 import { EXAMPLE_MATRIX } from '../commands/example.js';
-import { XentError, boundedParams } from '../core/errors.js';
+import { XentError } from '../core/errors.js';
 import { displaySafe } from '../format/display-safe.js';
 import { EXIT, type ExitCode } from '../core/exit-codes.js';
 import { BINARY_FORMATS, FORMATS, type Format, TEXT_FORMATS, npyPieces } from '../format/index.js';
 import type { TableFit } from '../format/table.js';
-import { LANGS, type Lang, langFromEnv } from '../i18n/lang.js';
 import { type Translator, makeTranslator } from '../i18n/translator.js';
-import type { MessageParam, MessageParams } from '../i18n/messages.js';
+import type { MessageParam } from '../i18n/messages.js';
 import { createSums } from '../commands/streams/sums.js';
 import type { Spill } from '../rows/spill.js';
 import { readInParallel } from '../rows/parallel.js';
@@ -43,7 +42,9 @@ import type { MatrixTextParser, ParsedMatrix } from '../text/matrix-text.js';
 import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
-import { commandAt, commandNamed, commandOf, versionOnly } from './route.js';
+import { commandAt, commandOf, versionOnly } from './route.js';
+import { decideLanguage, errorText, printable } from './error-text.js';
+import { VERSION } from './version.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
 import { firstTemperature, runSweep, sweepTemperatures } from './sweep.js';
@@ -89,34 +90,6 @@ export interface CliResult {
   /** Binary output (-f npy), written instead of stdout. */
   readonly stdoutBytes?: Uint8Array;
   readonly stderr: string;
-}
-
-declare const XENT_VERSION: string | undefined;
-const VERSION = typeof XENT_VERSION === 'string' ? XENT_VERSION : '0.0.0-dev';
-
-/**
- * The language of everything a run prints, decided once, before commander runs (its errors
- * are translated too): --lang, else the environment. A bad --lang is itself reported, in the
- * environment's language.
- */
-function decideLanguage(argv: readonly string[], env: CliIo['env']): { lang: Lang; badLang?: XentError } {
-  for (let k = 0; k < argv.length; k++) {
-    const token = argv[k];
-    if (token === '--') break;
-    let value: string | undefined;
-    if (token === '-L' || token === '--lang') value = argv[k + 1];
-    else if (token.startsWith('--lang=')) value = token.slice('--lang='.length);
-    else if (token.startsWith('-L') && token.length > 2) value = token.slice(2);
-    if (value !== undefined) {
-      const lang = value.trim().toLowerCase();
-      if ((LANGS as readonly string[]).includes(lang)) return { lang: lang as Lang };
-      return {
-        lang: langFromEnv(env),
-        badLang: new XentError('err.badChoice', { option: '--lang', choices: { list: LANGS }, value }, true),
-      };
-    }
-  }
-  return { lang: langFromEnv(env) };
 }
 
 /** A commander error as a translated XentError; help and version are not errors. */
@@ -200,48 +173,6 @@ function knownFlags(argv: readonly string[], commands: readonly CommandSpec[]): 
   const spec = commands.find((c) => c.name === name);
   const own = spec ? spec.options.flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('--'))) : [];
   return [...own, ...global];
-}
-
-/**
- * What the user wrote (a token, a file name) with control, C1 and bidi characters as escapes
- * (src/format/display-safe.ts): a quoted token stays on its line and cannot drive the terminal.
- * A long text is cut (quotedText) first: no message is longer than its template and a few
- * short quotes, whatever the user gave.
- */
-function printable(params: MessageParams): MessageParams {
-  const out: Record<string, MessageParam> = {};
-  for (const [name, value] of Object.entries(boundedParams(params))) {
-    out[name] =
-      typeof value === 'string'
-        ? displaySafe(value)
-        : typeof value !== 'object'
-          ? value
-          : 'list' in value
-            ? { list: value.list.map((item) => printable({ item }).item) }
-            : { key: value.key, params: printable(value.params ?? {}) };
-  }
-  return out;
-}
-
-/** The first word of `argv` that names a command, wherever it stands (`xent help softmax extra` → softmax): whose help to suggest. */
-function namedCommand(argv: readonly string[]): string | undefined {
-  for (const token of argv) {
-    const name = commandNamed(token);
-    if (name !== undefined) return name;
-  }
-  return undefined;
-}
-
-function errorText(error: XentError, t: Translator, argv: readonly string[]): string {
-  const prefix = (line: string, label: string) => `xent: ${label}${line}`;
-  const message = t.t(error.key, printable(error.params)).split('\n');
-  const labels = t.t('err.prefix').split('\n');
-  const lines = message.map((line, k) => prefix(line, labels[k] ?? labels[0]));
-  if (error.usage) {
-    const name = commandOf(argv) ?? namedCommand(argv);
-    lines.push(...t.t('err.tryHelp', { command: name ? `xent ${name}` : 'xent' }).split('\n')); // spread-ok: one line per language
-  }
-  return lines.join('\n') + '\n';
 }
 
 /** The words after `help` (`xent -L zh help softmax` → ['softmax']), or undefined for another command. */
@@ -776,21 +707,4 @@ export async function runCli(io: CliIo, commands: readonly CommandSpec[]): Promi
       stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack,
     };
   }
-}
-
-/**
- * An error line for the entry point (a failed write of the output), in the user's language:
- * the entry point has no translator of its own.
- */
-export function errorLine(
-  io: Pick<CliIo, 'argv' | 'env'>,
-  key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal',
-  reason = '',
-): string {
-  const { lang } = decideLanguage(io.argv, io.env);
-  return errorText(
-    new XentError(key, key === 'err.internal' ? { message: reason } : { reason }),
-    makeTranslator(lang),
-    io.argv,
-  );
 }

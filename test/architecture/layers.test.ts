@@ -16,7 +16,7 @@ const SRC = join(ROOT, 'src');
 /** Each folder (or top-level file) of src/ and its layer, highest first. */
 const LAYERS: readonly (readonly string[])[] = [
   ['entries'],
-  ['main.ts', 'write-out.ts', 'rows/part-worker.ts'],
+  ['main.ts', 'main-quick.ts', 'write-out.ts', 'rows/part-worker.ts'],
   ['cli'],
   ['commands'],
   ['teach'],
