@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 // Runs a CLI bundle through V8's code cache: compiling the bundle from source was the largest
 // part of start-up. The bundle is the command's own, dist/xent-NAME.cjs, when the command line
-// names one (as dist/xent-route.json tells), else dist/xent.cjs with every command; before it,
-// for a line that begins with softmax or --version, dist/xent-quick.cjs, which answers a
-// calculation on plain numbers or the version without the command parser, or declines the line
-// (src/cli/quick.ts). (A line that only
-// asks the version could run any bundle, but its run would make a poor cache for that command's
-// first run on a new Node: the cache is made by the first run and kept.) V8 takes a
-// cache only from the Node build that made it, so each bundle has one per Node version,
-// dist/xent-NAME.cjs.<node version>-<arch>.cache: `npm run build` makes the builder's for a
-// few commands, and the first run of a bundle on a Node without its cache makes it, after the
-// run (so that it holds the functions a run compiles, not only the top level), when xent's own
-// dist/ can be written; nothing is ever written elsewhere. (CommonJS, see bin/package.json.)
+// names one (as dist/xent-route.json tells), else dist/xent.cjs with every command. Before it,
+// a line that begins with softmax or --version is offered to dist/xent-quick.cjs, which
+// answers a calculation on plain numbers or the version without the command parser, or
+// declines the line (src/cli/quick.ts). V8 takes a cache only from the Node build that made
+// it, so each bundle has one per Node version, dist/xent-NAME.cjs.<node version>-<arch>.cache:
+// `npm run build` makes the builder's for a few bundles, and the first run of a bundle on a
+// Node without its cache makes it, after the run (so that it holds the functions a run
+// compiles, not only the top level), when xent's own dist/ can be written; nothing is ever
+// written elsewhere. (CommonJS, see bin/package.json.)
 'use strict';
 const { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');

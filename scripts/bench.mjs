@@ -221,12 +221,21 @@ if (SECTIONS.has('startup')) {
         `${(node.total / 1e6).toFixed(1)} M instr`,
         `callgrind, median of ${IR_RUNS}${node.steady === undefined ? '' : `; less the hash-seed search ${(node.steady / 1e6).toFixed(1)} M`}`,
       );
-      for (const args of [['softmax', '1', '2', '3'], ['ce', '2,0.5,-1', '-y', '0'], ['--version']]) {
+      for (const args of [
+        ['softmax', '1', '2', '3'],
+        ['softmax', '1', '2', '3', '--log'],
+        ['ce', '2,0.5,-1', '-y', '0'],
+        ['--version'],
+      ]) {
         const xent = instructions(nodeBinary, [XENT, ...args]);
+        // The goal (issue #18) is `xent softmax 1 2 3`'s, a quick calculation (src/cli/quick.ts);
+        // the others show what a line costs that a command's own bundle runs (an option,
+        // commander's parse, ce's whole-matrix report).
+        const goal = args.join(' ') === 'softmax 1 2 3' ? 'target ≤ 1.15×' : 'for reference';
         row(
           `start-up on ${version}: xent ${args.join(' ')}`,
           `${(xent.total / 1e6).toFixed(1)} M instr`,
-          `${(xent.total / node.total).toFixed(2)}× node (target ≤ 1.15×)${steadyNote(xent, node)}`,
+          `${(xent.total / node.total).toFixed(2)}× node (${goal})${steadyNote(xent, node)}`,
         );
       }
     }

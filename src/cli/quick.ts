@@ -1,7 +1,7 @@
-// The quick calculation, `xent softmax 2 0.5 -1` (or `xent --version`) into a pipe or a file, without the command
-// parser: dist/xent-quick.cjs (src/main-quick.ts) holds only this and what it calls, and
-// starts in a fraction of what a command's bundle takes to read, set up and parse the line
-// with commander. It takes a line only when it is sure of the answer, and gives back
+// The quick calculations, `xent softmax 2 0.5 -1` and `xent --version` into a pipe or a file,
+// without the command parser: dist/xent-quick.cjs (src/main-quick.ts) holds only this and what
+// it calls, and starts in a fraction of what a command's bundle takes to read, set up and parse
+// the line with commander. It takes a line only when it is sure of the answer, and gives back
 // undefined for any other, which the full CLI then runs: any option, a word that is not a
 // plain decimal (inf, 1/3, "2,0.5"), a number beyond a double, a terminal (tables, colour).
 // What it prints is what the full CLI prints for the same line, byte for byte, through the
