@@ -1,6 +1,6 @@
 // The entry point: the only file that touches the process.
 import { existsSync } from 'node:fs';
-import { errorLine, escapedErrorText } from './cli/error-text.js';
+import { errorLine, internalErrorText } from './cli/error-text.js';
 import { runCli } from './cli/run.js';
 import type { CommandSpec } from './commands/command.js';
 import { EXIT } from './core/exit-codes.js';
@@ -110,7 +110,7 @@ function stderr(): NodeJS.WriteStream {
 // A bug that escapes runCli (a stream's error, a worker's) is an internal error, not exit 1.
 process.on('uncaughtException', (error) => {
   try {
-    stderr().write(escapedErrorText(context, error));
+    stderr().write(internalErrorText(context, error));
   } finally {
     process.exit(EXIT.internal);
   }
@@ -167,8 +167,7 @@ async function main(commands: readonly CommandSpec[]): Promise<void> {
  */
 export function startCli(commands: readonly CommandSpec[]): void {
   main(commands).catch((error: unknown) => {
-    const text = error instanceof Error ? writeFailureReason(error as NodeJS.ErrnoException) : String(error);
-    stderr().write(errorLine(context, 'err.writeFailed', text));
+    stderr().write(errorLine(context, 'err.writeFailed', writeFailureReason(error)));
     process.exitCode = EXIT.output;
   });
 }

@@ -47,9 +47,9 @@ export function isTerminal(fd: number): boolean {
   return (require('node:tty') as typeof import('node:tty')).isatty(fd);
 }
 
-/** "ENOSPC: no space left on device, write" → "no space left on device". */
-export function writeFailureReason(error: NodeJS.ErrnoException): string {
-  return error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '');
+/** Why a write failed, for err.writeFailed: "ENOSPC: no space left on device, write" → "no space left on device". */
+export function writeFailureReason(error: unknown): string {
+  return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+$/, '') : String(error);
 }
 
 /**

@@ -83,20 +83,24 @@ export function errorText(error: XentError, t: Translator, argv: readonly string
  */
 export function errorLine(
   io: { readonly argv: readonly string[]; readonly env: Env },
-  key: 'err.writeFailed' | 'err.stdoutClosed' | 'err.internal',
+  key: 'err.writeFailed' | 'err.stdoutClosed',
   reason = '',
 ): string {
   const { lang } = decideLanguage(io.argv, io.env);
-  return errorText(
-    new XentError(key, key === 'err.internal' ? { message: reason } : { reason }),
-    makeTranslator(lang),
-    io.argv,
-  );
+  return errorText(new XentError(key, { reason }), makeTranslator(lang), io.argv);
 }
 
-/** The error line of an error that escaped the run (a bug, a broken stream): its message, and with XENT_DEBUG its stack. */
-export function escapedErrorText(io: { readonly argv: readonly string[]; readonly env: Env }, error: unknown): string {
+/**
+ * The error line of an error that is not a XentError (a bug, a broken stream): its message,
+ * and with XENT_DEBUG its stack. `t`: the run's translator, or one for the language the
+ * line asks for.
+ */
+export function internalErrorText(
+  io: { readonly argv: readonly string[]; readonly env: Env },
+  error: unknown,
+  t: Translator = makeTranslator(decideLanguage(io.argv, io.env).lang),
+): string {
   const message = error instanceof Error ? error.message : String(error);
   const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-  return errorLine(io, 'err.internal', message) + stack;
+  return errorText(new XentError('err.internal', { message }), t, io.argv) + stack;
 }

@@ -43,7 +43,7 @@ import type { ReadingExtras } from '../rows/plan.js';
 import { type TargetColumnUse, targetsFromColumn } from '../commands/target-column.js';
 import { type Selection, buildProgram } from './program.js';
 import { commandAt, commandOf, versionOnly } from './route.js';
-import { decideLanguage, errorText, printable } from './error-text.js';
+import { decideLanguage, errorText, internalErrorText, printable } from './error-text.js';
 import { VERSION } from './version.js';
 import { suggest, usualMeaning } from './suggest.js';
 import { defaultFormat, needsReport, readTeaching, specFor, taughtPieces, teach } from './teach.js';
@@ -699,12 +699,6 @@ export async function runCli(io: CliIo, commands: readonly CommandSpec[]): Promi
     if (error instanceof XentError) {
       return { code: error.exitCode, stdout: '', stderr: errorText(error, t, io.argv) };
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const stack = io.env.XENT_DEBUG && error instanceof Error && error.stack ? `${error.stack}\n` : '';
-    return {
-      code: EXIT.internal,
-      stdout: '',
-      stderr: errorText(new XentError('err.internal', { message }), t, io.argv) + stack,
-    };
+    return { code: EXIT.internal, stdout: '', stderr: internalErrorText(io, error, t) };
   }
 }
